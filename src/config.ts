@@ -1,0 +1,115 @@
+/**
+ * The one place configuration comes from: the environment, validated by a single zod schema.
+ * Parse once at process start (`loadConfig()`); pass the result down instead of reading
+ * `process.env` elsewhere.
+ */
+import { z } from "zod";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : ["1", "true", "yes", "on"].includes(v)));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number between ${min} and ${max}` })
+    .int(`must be a whole number between ${min} and ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
+const url = (what: string) =>
+  z.url({ error: `must be a URL (${what})` }).transform((u) => u.replace(/\/+$/, ""));
+
+export const configSchema = z.object({
+  // Inference server (OpenAI-compatible: vLLM/SGLang serving START, or a hosted model).
+  OPENAI_BASE_URL: url("e.g. http://127.0.0.1:8000/v1 for vLLM serving START").optional(),
+  OPENAI_API_KEY: z.string().default("EMPTY"),
+  START_MODEL: z.string().min(1).default("START"),
+  START_TRANSPORT: z
+    .enum(["completions", "chat"], {
+      error: "must be `completions` (raw prompt, START's native format) or `chat` (tool calling, hosted models)",
+    })
+    .default("completions"),
+  /** Chat template for the completions transport; `qwen` = <|im_start|>role\n…<|im_end|>. */
+  START_CHAT_TEMPLATE: z.enum(["qwen", "plain"]).default("qwen"),
+  START_SYSTEM_PROMPT: z.string().optional(),
+  START_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.6),
+  START_TOP_P: z.coerce.number().gt(0).max(1).default(0.95),
+  START_MAX_TOKENS: int(16384, 16, 1_000_000),
+  START_MAX_TOOL_CALLS: int(6, 0, 100),
+  START_HINTS: z.enum(["off", "end", "wait"]).default("end"),
+  START_MAX_HINTS: int(1, 0, 20),
+  START_DEADLINE_MS: int(600_000, 1_000, 24 * 3_600_000),
+  /** Per HTTP request to the model (a streamed continuation), not per question. */
+  START_REQUEST_TIMEOUT_MS: int(120_000, 100, 3_600_000),
+  START_MAX_RETRIES: int(4, 0, 20),
+  START_OUTPUT_CHARS: int(800, 80, 100_000),
+  START_MAX_QUESTION_CHARS: int(20_000, 100, 1_000_000),
+
+  // Sandbox
+  SANDBOX_PYTHON: z.string().default("/usr/bin/python3"),
+  SANDBOX_CELL_TIMEOUT_MS: int(30_000, 100, 3_600_000),
+  SANDBOX_MEMORY_MB: int(1024, 64, 1_048_576),
+  SANDBOX_MAX_PROCESSES: int(64, 1, 100_000),
+  SANDBOX_MAX_FILE_MB: int(50, 1, 1_048_576),
+  SANDBOX_SCRATCH_MB: int(100, 1, 1_048_576),
+  SANDBOX_OUTPUT_BYTES: int(1_000_000, 1_000, 1_000_000_000),
+  SANDBOX_MAX_ATTACHMENT_MB: int(20, 1, 10_240),
+  SANDBOX_POOL_SIZE: int(2, 0, 256),
+  SANDBOX_UID: int(65534, 1, 4_294_967_294),
+  /** Run code without isolation when neither bubblewrap nor unshare works. Never in production. */
+  SANDBOX_ALLOW_INSECURE: bool(false),
+
+  // Rendering
+  RENDER_THEME: z.enum(["dark", "light"]).default("dark"),
+  RENDER_WORKERS: int(2, 0, 64),
+  RENDER_CACHE_ENTRIES: int(500, 0, 1_000_000),
+
+  // Queue / worker
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  QUEUE_PREFIX: z.string().default("start-tutor"),
+  WORKER_CONCURRENCY: int(32, 1, 10_000),
+
+  // Platforms
+  DISCORD_TOKEN: z.string().optional(),
+  DISCORD_APP_ID: z.string().optional(),
+  DISCORD_API_URL: url("Discord REST base, for tests").optional(),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_API_URL: url("Slack Web API base, for tests").optional(),
+  PORT: int(3000, 0, 65535),
+
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws one ConfigError listing every bad variable in plain words. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    const value = env[name];
+    return `${name} ${issue.message}${value === undefined ? "" : ` (got ${JSON.stringify(value)})`}`;
+  });
+  throw new ConfigError(`invalid configuration:\n  ${lines.join("\n  ")}`);
+}
+
+/** The model endpoint, or a friendly error saying how to configure one. */
+export function requireModelEndpoint(config: Config): string {
+  if (!config.OPENAI_BASE_URL) {
+    throw new ConfigError(
+      "OPENAI_BASE_URL is not set: point it at an OpenAI-compatible server, e.g. vLLM serving START " +
+        "(OPENAI_BASE_URL=http://127.0.0.1:8000/v1), or run `start-tutor fake-model` for a local demo",
+    );
+  }
+  return config.OPENAI_BASE_URL;
+}
