@@ -19,8 +19,7 @@ const int = (fallback: number, min: number, max: number) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
-const url = (what: string) =>
-  z.url({ error: `must be a URL (${what})` }).transform((u) => u.replace(/\/+$/, ""));
+const url = (what: string) => z.url({ error: `must be a URL (${what})` }).transform((u) => u.replace(/\/+$/, ""));
 
 export const configSchema = z.object({
   // Inference server (OpenAI-compatible: vLLM/SGLang serving START, or a hosted model).

@@ -1,5 +1,5 @@
 /** Structured logs to stderr (stdout is reserved for command output such as `--json`). */
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 

@@ -19,13 +19,7 @@ export type HintKind =
   | "general-tool-use"
   | "explore-deeply";
 
-export type RunStatus =
-  | "answered"
-  | "no_answer"
-  | "max_tokens"
-  | "deadline"
-  | "cancelled"
-  | "error";
+export type RunStatus = "answered" | "no_answer" | "max_tokens" | "deadline" | "cancelled" | "error";
 
 export interface RunError {
   /** Machine-readable: `model_unreachable`, `model_error`, `bad_question`, `sandbox_unavailable`, … */

@@ -1,0 +1,39 @@
+/** Small helpers over node:util parseArgs so every subcommand reports bad usage the same way. */
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export function parse<O extends Options>(args: string[], options: O, allowPositionals = true) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError(
+      err instanceof Error ? err.message.replace(/\. To specify a positional.*$/s, "") : String(err),
+    );
+  }
+}
+
+/** Parses a non-negative integer flag value, or throws a UsageError naming the flag. */
+export function intFlag(value: string | undefined, flag: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number ≥ ${min} (got "${value}")`);
+  return n;
+}
+
+export function oneOf<T extends string>(
+  value: string | undefined,
+  flag: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} must be one of ${allowed.join(", ")} (got "${value}")`);
+  }
+  return value as T;
+}
