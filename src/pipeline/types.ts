@@ -1,0 +1,35 @@
+/** The whole-question result: what `ask --json` prints, what the worker stores and posts from. */
+import type { Question } from "../question.js";
+import type { ProgressEvent, Transcript } from "../reasoning/types.js";
+
+export interface ResultStep {
+  title: string;
+  markdown: string;
+  code?: string;
+  output?: string;
+  /** Host paths of PNGs: rendered formulas and figures, in reading order. */
+  images: string[];
+}
+
+export interface RunResult {
+  id: string;
+  status: "ok" | "error";
+  answer: string | null;
+  /** `check` mode: whether the student's answer matches the solution. */
+  correct?: boolean;
+  steps: ResultStep[];
+  toolCalls: number;
+  hints: number;
+  usage: { promptTokens: number; completionTokens: number };
+  timings: { totalMs: number; modelMs: number; sandboxMs: number; renderMs: number };
+  transcript: Transcript;
+  error?: { code: string; message: string };
+}
+
+export type PipelineProgress = ProgressEvent | { type: "rendering" } | { type: "done"; status: RunResult["status"] };
+
+/** Runs one question end to end (engine → presenter → renderer). The worker and `ask` both call this. */
+export type RunQuestion = (
+  question: Question,
+  options: { signal?: AbortSignal; onProgress?: (event: PipelineProgress) => void; outDir?: string },
+) => Promise<RunResult>;
