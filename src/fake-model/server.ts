@@ -1,0 +1,368 @@
+/**
+ * A scripted OpenAI-compatible server for tests and demos: `/v1/completions`,
+ * `/v1/chat/completions` (with a `python` tool) and `/v1/models`, streamed as SSE in small random
+ * chunks. Stop strings are honoured the way vLLM does it: generation ends at the first match, the
+ * stop string is left out of the text and reported as `stop_reason`. Every request is recorded so
+ * tests can assert on what the server saw and sent.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseTemplate } from "../reasoning/prompt.js";
+import { type Fault, nextText, pickScenario, type Scenario, type Script } from "./script.js";
+
+export interface RecordedRequest {
+  path: string;
+  body: Record<string, unknown>;
+  scenario: string | null;
+  /** The assistant text the request continued from. */
+  assistant: string;
+  /** Text sent back (for chat: content plus the code of a tool call). */
+  sent: string;
+  completionTokens: number;
+  finishReason: string | null;
+  stopReason: string | null;
+  fault: Fault["kind"] | null;
+  status: number;
+}
+
+export interface FakeModelServer {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export interface FakeModelOptions {
+  port?: number;
+  host?: string;
+  model?: string;
+  /** Largest number of word-pieces per streamed chunk (chunks are 1..max at random). */
+  maxChunkTokens?: number;
+}
+
+/** Word pieces: the fake's notion of a token (leading whitespace attached to the next word). */
+export function tokenize(text: string): string[] {
+  return text.match(/\s*\S+|\s+/g) ?? [];
+}
+
+export async function startFakeModel(script: Script, options: FakeModelOptions = {}): Promise<FakeModelServer> {
+  const model = options.model ?? "START";
+  const maxChunk = options.maxChunkTokens ?? 3;
+  const requests: RecordedRequest[] = [];
+  const counters = new Map<Scenario, number>();
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: String(err) } }));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0]!.replace(/\/+$/, "");
+    if (req.method === "GET" && path === "/v1/models") {
+      return json(res, 200, { object: "list", data: [{ id: model, object: "model", owned_by: "fake-model" }] });
+    }
+    if (req.method !== "POST" || (path !== "/v1/completions" && path !== "/v1/chat/completions")) {
+      return json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    } catch {
+      return json(res, 400, { error: { message: "request body is not JSON" } });
+    }
+    const chat = path === "/v1/chat/completions";
+    const { user, assistant } = chat ? chatView(body) : parseTemplate(String(body.prompt ?? ""));
+    const scenario = pickScenario(script, user);
+    const record: RecordedRequest = {
+      path,
+      body,
+      scenario: scenario?.name ?? null,
+      assistant,
+      sent: "",
+      completionTokens: 0,
+      finishReason: null,
+      stopReason: null,
+      fault: null,
+      status: 200,
+    };
+    requests.push(record);
+    if (!scenario) {
+      record.status = 400;
+      return json(res, 400, { error: { message: "the fake model has no scenario for this question" } });
+    }
+    const n = counters.get(scenario) ?? 0;
+    counters.set(scenario, n + 1);
+    const fault = scenario.faults.find((f) => f.request === undefined || f.request === n) ?? null;
+    record.fault = fault?.kind ?? null;
+    if (fault?.kind === "status") {
+      record.status = fault.status;
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (fault.retryAfterS !== undefined) headers["retry-after"] = String(fault.retryAfterS);
+      res.writeHead(fault.status, headers);
+      res.end(JSON.stringify({ error: { message: `injected ${fault.status}`, type: "fake_fault" } }));
+      return;
+    }
+    if (fault?.kind === "slow") await sleep(fault.delayMs);
+    if (req.destroyed) return;
+
+    const stops = normaliseStops(body.stop);
+    const maxTokens = typeof body.max_tokens === "number" ? body.max_tokens : 1_000_000;
+    const plan = nextText(scenario, assistant);
+    const gen = generate(plan, stops, maxTokens);
+    const promptTokens = tokenize(chat ? JSON.stringify(body.messages) : String(body.prompt ?? "")).length;
+    const stream = body.stream === true;
+    const id = `fake-${requests.length}`;
+    const created = Math.floor(Date.now() / 1000);
+    // A hint sent as a user message may have opened a fence the script's code continues.
+    const toolCall = chat ? splitToolCall((assistant.endsWith("```python\n") ? "```python\n" : "") + gen.text) : null;
+    record.completionTokens = gen.tokens;
+    record.stopReason = gen.stopReason;
+
+    const finishReason = toolCall?.code !== undefined ? "tool_calls" : gen.finishReason;
+    record.finishReason = finishReason;
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: gen.tokens,
+      total_tokens: promptTokens + gen.tokens,
+    };
+
+    if (!stream) {
+      record.sent = gen.text;
+      if (chat) {
+        const message = chatMessage(toolCall!.content, toolCall!.code, id);
+        return json(res, 200, {
+          id,
+          object: "chat.completion",
+          created,
+          model,
+          choices: [{ index: 0, message, finish_reason: finishReason }],
+          usage,
+        });
+      }
+      return json(res, 200, {
+        id,
+        object: "text_completion",
+        created,
+        model,
+        choices: [
+          { index: 0, text: gen.text, finish_reason: finishReason, stop_reason: gen.stopReason, logprobs: null },
+        ],
+        usage,
+      });
+    }
+
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    const send = (payload: unknown) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
+    const content = chat ? toolCall!.content : gen.text;
+    const chunks = chunk(tokenize(content), maxChunk);
+    let sentChars = 0;
+    if (chat) send(chatChunk(id, created, model, { role: "assistant", content: "" }, null));
+    for (const piece of chunks) {
+      if (req.destroyed || res.destroyed) return;
+      if (fault?.kind === "disconnect" && sentChars + piece.length > fault.afterChars) {
+        res.destroy();
+        return;
+      }
+      record.sent += piece;
+      sentChars += piece.length;
+      if (chat) send(chatChunk(id, created, model, { content: piece }, null));
+      else send(completionChunk(id, created, model, piece, null, null));
+      if (scenario.chunkDelayMs > 0) await sleep(scenario.chunkDelayMs);
+    }
+    if (fault?.kind === "disconnect") {
+      res.destroy();
+      return;
+    }
+    if (chat && toolCall?.code !== undefined) {
+      record.sent += toolCall.code;
+      const args = JSON.stringify({ code: toolCall.code });
+      send(
+        chatChunk(
+          id,
+          created,
+          model,
+          {
+            tool_calls: [{ index: 0, id: `call_${id}`, type: "function", function: { name: "python", arguments: "" } }],
+          },
+          null,
+        ),
+      );
+      for (const part of [args.slice(0, Math.ceil(args.length / 2)), args.slice(Math.ceil(args.length / 2))]) {
+        send(chatChunk(id, created, model, { tool_calls: [{ index: 0, function: { arguments: part } }] }, null));
+      }
+    }
+    if (chat) send(chatChunk(id, created, model, {}, finishReason));
+    else send(completionChunk(id, created, model, "", finishReason, gen.stopReason));
+    const options = body.stream_options as { include_usage?: boolean } | undefined;
+    if (options?.include_usage) {
+      send({ id, object: chat ? "chat.completion.chunk" : "text_completion", created, model, choices: [], usage });
+    }
+    res.write("data: [DONE]\n\n");
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}/v1`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+interface Generation {
+  text: string;
+  tokens: number;
+  finishReason: "stop" | "length";
+  stopReason: string | null;
+}
+
+/**
+ * Produces the continuation token by token, checking stop strings after each token like vLLM does:
+ * the first stop string found ends generation and is cut from the text.
+ */
+function generate(plan: { text: string } | { repeat: string }, stops: string[], maxTokens: number): Generation {
+  const source = "text" in plan ? tokenize(plan.text) : null;
+  const repeat = "repeat" in plan ? tokenize(plan.repeat) : [];
+  let text = "";
+  for (let i = 0; ; i++) {
+    if (i >= maxTokens) return { text, tokens: i, finishReason: "length", stopReason: null };
+    const token = source ? source[i] : repeat[i % repeat.length];
+    if (token === undefined) return { text, tokens: i, finishReason: "stop", stopReason: null };
+    text += token;
+    const hit = firstStop(text, stops, token.length);
+    if (hit) return { text: text.slice(0, hit.at), tokens: i + 1, finishReason: "stop", stopReason: hit.stop };
+  }
+}
+
+function firstStop(text: string, stops: string[], added: number): { at: number; stop: string } | null {
+  let best: { at: number; stop: string } | null = null;
+  for (const stop of stops) {
+    const from = Math.max(0, text.length - added - stop.length + 1);
+    const at = text.indexOf(stop, from);
+    if (at >= 0 && (best === null || at < best.at)) best = { at, stop };
+  }
+  return best;
+}
+
+/** Chat: the text up to a ```python block is content; the block's code becomes a tool call. */
+function splitToolCall(text: string): { content: string; code?: string } {
+  const open = /```(?:python|py)[ \t]*\n/.exec(text);
+  if (!open) return { content: text };
+  const rest = text.slice(open.index + open[0].length);
+  const close = rest.indexOf("```");
+  if (close < 0) return { content: text };
+  return { content: text.slice(0, open.index).trimEnd(), code: rest.slice(0, close).replace(/\n$/, "") };
+}
+
+/** Rebuilds the START-style assistant text from chat messages, so one script serves both transports. */
+function chatView(body: Record<string, unknown>): { user: string; assistant: string } {
+  const messages = Array.isArray(body.messages) ? (body.messages as Array<Record<string, unknown>>) : [];
+  const firstUser = messages.findIndex((m) => m.role === "user");
+  let assistant = "";
+  for (const m of messages.slice(firstUser + 1)) {
+    const content = typeof m.content === "string" ? m.content : "";
+    if (m.role === "assistant") {
+      assistant += content;
+      for (const call of (m.tool_calls as Array<{ function: { arguments: string } }> | undefined) ?? []) {
+        let code = call.function.arguments;
+        try {
+          code = (JSON.parse(code) as { code: string }).code;
+        } catch {
+          // keep raw arguments
+        }
+        assistant += `${assistant && !assistant.endsWith("\n") ? "\n" : ""}\`\`\`python\n${code}\n\`\`\`\n`;
+      }
+    } else if (m.role === "tool") {
+      assistant += `\`\`\`output\n${content}\n\`\`\`\n`;
+    } else if (m.role === "user") {
+      assistant += `${content}\n\`\`\`python\n`;
+    }
+  }
+  return { user: firstUser >= 0 ? String(messages[firstUser]!.content ?? "") : "", assistant };
+}
+
+function chatMessage(content: string, code: string | undefined, id: string) {
+  return {
+    role: "assistant",
+    content: content || null,
+    ...(code === undefined
+      ? {}
+      : {
+          tool_calls: [
+            { id: `call_${id}`, type: "function", function: { name: "python", arguments: JSON.stringify({ code }) } },
+          ],
+        }),
+  };
+}
+
+function completionChunk(
+  id: string,
+  created: number,
+  model: string,
+  text: string,
+  finishReason: string | null,
+  stopReason: string | null,
+) {
+  return {
+    id,
+    object: "text_completion",
+    created,
+    model,
+    choices: [{ index: 0, text, logprobs: null, finish_reason: finishReason, stop_reason: stopReason }],
+  };
+}
+
+function chatChunk(id: string, created: number, model: string, delta: unknown, finishReason: string | null) {
+  return {
+    id,
+    object: "chat.completion.chunk",
+    created,
+    model,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+  };
+}
+
+function chunk(tokens: string[], maxPerChunk: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const n = 1 + Math.floor(Math.random() * maxPerChunk);
+    out.push(tokens.slice(i, i + n).join(""));
+    i += n;
+  }
+  return out;
+}
+
+function normaliseStops(stop: unknown): string[] {
+  if (typeof stop === "string") return stop ? [stop] : [];
+  if (Array.isArray(stop)) return stop.filter((s): s is string => typeof s === "string" && s.length > 0);
+  return [];
+}
+
+function json(res: ServerResponse, status: number, payload: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(payload));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
