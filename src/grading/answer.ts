@@ -1,0 +1,166 @@
+/**
+ * The shape of a normalised answer: a scalar expression, an equation, a tuple or interval (bracket
+ * kinds kept), a set, a bare comma list, a union of intervals, a matrix, a number in another base,
+ * or plain text. Scalars are parsed with expression.ts; whatever does not parse stays text.
+ */
+import { type Node, ParseError, parseExpression } from "./expression.js";
+import { matchBrace } from "./normalise.js";
+
+export type Answer =
+  | { kind: "expr"; text: string; node: Node }
+  | { kind: "text"; text: string }
+  | { kind: "based"; digits: string; base: string }
+  | { kind: "equation"; left: Answer; right: Answer }
+  | { kind: "tuple"; open: string; close: string; items: Answer[] }
+  | { kind: "set"; items: Answer[] }
+  | { kind: "list"; items: Answer[] }
+  | { kind: "union"; items: Answer[] }
+  | { kind: "matrix"; rows: Answer[][] };
+
+const MAX_ITEMS = 200;
+const OPENERS = new Set(["(", "[", "{", "\\{"]);
+const CLOSERS = new Set([")", "]", "}", "\\}"]);
+
+/** One lexical unit for bracket matching: `\{`, `\}`, a `\command`, or one character. */
+function unitAt(text: string, at: number): string {
+  if (text[at] !== "\\") return text[at]!;
+  const command = /^\\(?:[a-zA-Z]+|.)/.exec(text.slice(at, at + 40));
+  return command ? command[0] : "\\";
+}
+
+/**
+ * Splits at top-level occurrences of any separator (bracket kinds are not matched pairwise, so
+ * the half-open interval `[1,2)` is one balanced piece). Returns undefined if brackets do not balance.
+ */
+export function splitTopLevel(text: string, separators: string[]): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; ) {
+    const unit = unitAt(text, at);
+    if (OPENERS.has(unit)) depth += 1;
+    else if (CLOSERS.has(unit)) {
+      depth -= 1;
+      if (depth < 0) return undefined;
+    } else if (depth === 0 && separators.includes(unit)) {
+      parts.push(text.slice(start, at));
+      start = at + unit.length;
+    }
+    at += unit.length;
+  }
+  if (depth !== 0) return undefined;
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** When the whole text is one bracketed group, its opener, closer and inside. */
+function wholeBracket(text: string): { open: string; close: string; inner: string } | undefined {
+  const open = unitAt(text, 0);
+  if (!OPENERS.has(open)) return undefined;
+  let depth = 0;
+  for (let at = 0; at < text.length; ) {
+    const unit = unitAt(text, at);
+    if (OPENERS.has(unit)) depth += 1;
+    else if (CLOSERS.has(unit)) depth -= 1;
+    at += unit.length;
+    if (depth === 0) {
+      if (at !== text.length) return undefined;
+      const close = unit;
+      return { open, close, inner: text.slice(open.length, text.length - close.length) };
+    }
+  }
+  return undefined;
+}
+
+function parseMatrix(text: string, depth: number): Answer | undefined {
+  const env = /^\\begin\{([pbvBV]?matrix|array)\}([\s\S]*)\\end\{\1\}$/.exec(text);
+  if (!env) return undefined;
+  let body = env[2]!;
+  if (env[1] === "array" && body.startsWith("{")) body = body.slice(Math.max(matchBrace(body, 0), 0));
+  const rows = body
+    .split(/\\\\/)
+    .map((row) => row.trim())
+    .filter((row) => row !== "" && row !== "\\hline");
+  if (rows.length === 0 || rows.length > MAX_ITEMS) return undefined;
+  return { kind: "matrix", rows: rows.map((row) => row.split("&").map((cell) => parseAnswer(cell.trim(), depth + 1))) };
+}
+
+/** Letters-only answers of three or more letters are words (Evelyn), not products e·v·e·l·y·n. */
+function isWord(text: string): boolean {
+  return /^[a-zA-Z]{3,}$/.test(text) && !["infty", "infinity"].includes(text);
+}
+
+/** `1\frac{4}{5}` is the mixed number 1⅘ (MATH's convention), not the product 1·⅘. */
+function mixedNumber(text: string): string {
+  const mixed = /^(-?)(\d+)\\frac\{(\d+)\}\{(\d+)\}$/.exec(text);
+  return mixed ? `${mixed[1]}(${mixed[2]}+\\frac{${mixed[3]}}{${mixed[4]}})` : text;
+}
+
+function scalar(normalised: string): Answer {
+  const text = mixedNumber(normalised);
+  if (text === "" || isWord(text)) return { kind: "text", text };
+  const based = /^([0-9A-Za-z]+)_\{?(\d+)\}?$/.exec(text);
+  if (based && /\d/.test(based[1]!)) return { kind: "based", digits: based[1]!, base: based[2]! };
+  try {
+    return { kind: "expr", text, node: parseExpression(text) };
+  } catch (err) {
+    if (err instanceof ParseError || err instanceof RangeError) return { kind: "text", text };
+    throw err;
+  }
+}
+
+/** `1\pm\sqrt{19}` stands for two answers. */
+function expandPlusMinus(text: string): string[] {
+  if (!/\\(?:pm|mp)(?![a-zA-Z])/.test(text)) return [text];
+  const plus = text.replace(/\\pm(?![a-zA-Z])/g, "+").replace(/\\mp(?![a-zA-Z])/g, "-");
+  const minus = text.replace(/\\pm(?![a-zA-Z])/g, "-").replace(/\\mp(?![a-zA-Z])/g, "+");
+  return [plus, minus];
+}
+
+function items(parts: string[], depth: number): Answer[] {
+  return parts.flatMap((part) => {
+    const item = parseAnswer(part, depth + 1);
+    return item.kind === "list" ? item.items : [item];
+  });
+}
+
+/** Parses a normalised answer (see normalise.ts) into its shape. Never throws on junk. */
+export function parseAnswer(text: string, depth = 0): Answer {
+  if (depth > 20) return { kind: "text", text };
+  const matrix = parseMatrix(text, depth);
+  if (matrix) return matrix;
+
+  const union = splitTopLevel(text, ["\\cup"]);
+  if (union && union.length > 1) return { kind: "union", items: union.map((part) => parseAnswer(part, depth + 1)) };
+
+  const sides = splitTopLevel(text, ["="]);
+  if (sides && sides.length === 2 && sides[0] !== "" && sides[1] !== "") {
+    return { kind: "equation", left: parseAnswer(sides[0]!, depth + 1), right: parseAnswer(sides[1]!, depth + 1) };
+  }
+
+  const bracket = wholeBracket(text);
+  if (bracket) {
+    const parts = splitTopLevel(bracket.inner, [","]) ?? [bracket.inner];
+    if (parts.length > MAX_ITEMS) return { kind: "text", text };
+    if (bracket.open === "\\{") {
+      return bracket.close === "\\}" ? { kind: "set", items: items(parts, depth) } : { kind: "text", text };
+    }
+    if (parts.length > 1 && bracket.open !== "{") {
+      return {
+        kind: "tuple",
+        open: bracket.open,
+        close: bracket.close,
+        items: parts.map((p) => parseAnswer(p, depth + 1)),
+      };
+    }
+  }
+
+  const list = splitTopLevel(text, [",", ";"]);
+  if (list && list.length > 1) {
+    return list.length > MAX_ITEMS ? { kind: "text", text } : { kind: "list", items: items(list, depth) };
+  }
+
+  const variants = expandPlusMinus(text);
+  if (variants.length > 1) return { kind: "list", items: variants.map(scalar) };
+  return scalar(text);
+}

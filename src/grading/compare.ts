@@ -1,0 +1,269 @@
+/**
+ * Compares two parsed answers. Scalars without variables are compared numerically (a relative
+ * tolerance when either side is a decimal approximation, float noise otherwise); scalars with
+ * variables are evaluated at several seeded random points, which decides polynomial and most
+ * algebraic/trigonometric identities; structures compare item by item (sets and bare lists
+ * ignore order, tuples and intervals keep it and their bracket kinds).
+ */
+import type { Answer } from "./answer.js";
+import * as C from "./complex.js";
+import { type Bindings, EvaluationError, evaluate, freeVariables, hasDecimal } from "./evaluate.js";
+import type { Node } from "./expression.js";
+
+export type Method = "exact" | "normalised" | "choice" | "text" | "numeric" | "symbolic" | "structure" | "unparsed";
+
+export interface Outcome {
+  equal: boolean;
+  method: Method;
+  detail?: string;
+}
+
+export interface CompareOptions {
+  /** Relative tolerance when either side is a decimal approximation (Qwen2.5-Math uses 1e-4). */
+  relTol: number;
+}
+
+/** Exact forms (fractions, radicals, π) must agree to float noise, not to the decimal tolerance. */
+const EXACT_TOL = 1e-9;
+const SAMPLE_POINTS = 6;
+const MIN_VALID_POINTS = 3;
+
+/** Equal answers report the least certain method any of their parts needed. */
+const RANK: Method[] = ["exact", "normalised", "choice", "text", "structure", "numeric", "symbolic"];
+
+function combine(outcomes: Outcome[], fallback: Method): Outcome {
+  const failed = outcomes.find((o) => !o.equal);
+  if (failed) return failed;
+  const method = outcomes.reduce<Method>(
+    (worst, o) => (RANK.indexOf(o.method) > RANK.indexOf(worst) ? o.method : worst),
+    fallback,
+  );
+  return { equal: true, method };
+}
+
+const notEqual = (method: Method, detail: string): Outcome => ({ equal: false, method, detail });
+
+function close(a: C.Complex, b: C.Complex, tol: number): boolean {
+  if (!C.isFiniteComplex(a) || !C.isFiniteComplex(b)) {
+    // ±∞ as interval ends: equal when both are the same infinity.
+    return a.re === b.re && a.im === b.im && !Number.isNaN(a.re);
+  }
+  const scale = Math.max(C.abs(a), C.abs(b));
+  return C.abs(C.sub(a, b)) <= tol * scale + 1e-12;
+}
+
+function format(z: C.Complex): string {
+  const re = Number(z.re.toPrecision(8));
+  if (z.im === 0) return String(re);
+  const im = Number(z.im.toPrecision(8));
+  return `${re}${im < 0 ? "-" : "+"}${Math.abs(im)}i`;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so a verdict never flips between runs. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function samplePoints(names: string[]): Bindings[] {
+  const random = seeded(0x5eed);
+  return Array.from({ length: SAMPLE_POINTS }, () => new Map(names.map((n) => [n, C.complex(0.2 + 2.3 * random())])));
+}
+
+function tryEvaluate(node: Node, vars: Bindings): C.Complex | undefined {
+  try {
+    return evaluate(node, vars);
+  } catch (err) {
+    if (err instanceof EvaluationError) return undefined;
+    throw err;
+  }
+}
+
+function compareScalars(candidate: Node, reference: Node, options: CompareOptions): Outcome {
+  const approximate = hasDecimal(candidate) || hasDecimal(reference);
+  const tol = approximate ? options.relTol : EXACT_TOL;
+  const names = [...freeVariables(reference, freeVariables(candidate))];
+  if (names.length === 0) {
+    const a = tryEvaluate(candidate, new Map());
+    const b = tryEvaluate(reference, new Map());
+    if (!a || !b) return notEqual("unparsed", "cannot evaluate");
+    return close(a, b, tol)
+      ? { equal: true, method: "numeric" }
+      : notEqual("numeric", `values differ: ${format(a)} vs ${format(b)}`);
+  }
+  let valid = 0;
+  for (const point of samplePoints(names)) {
+    const a = tryEvaluate(candidate, point);
+    const b = tryEvaluate(reference, point);
+    if (!a || !b || !C.isFiniteComplex(a) || !C.isFiniteComplex(b)) continue;
+    if (!close(a, b, tol)) return notEqual("symbolic", `differ at a sample point: ${format(a)} vs ${format(b)}`);
+    valid += 1;
+  }
+  return valid >= MIN_VALID_POINTS
+    ? { equal: true, method: "symbolic" }
+    : notEqual("unparsed", "too few points where both sides are defined");
+}
+
+/** a = b and c = d are the same equation when a − b is a constant nonzero multiple of c − d. */
+function compareEquationsByRatio(candidate: Answer, reference: Answer): Outcome | undefined {
+  if (candidate.kind !== "equation" || reference.kind !== "equation") return undefined;
+  const sides = [candidate.left, candidate.right, reference.left, reference.right];
+  if (!sides.every((s) => s.kind === "expr")) return undefined;
+  const [a, b, c, d] = sides.map((s) => (s as { node: Node }).node) as [Node, Node, Node, Node];
+  const names = [...[a, b, c, d].reduce((set, node) => freeVariables(node, set), new Set<string>())];
+  let ratio: C.Complex | undefined;
+  let valid = 0;
+  for (const point of samplePoints(names)) {
+    const values = [a, b, c, d].map((node) => tryEvaluate(node, point));
+    if (values.some((v) => !v || !C.isFiniteComplex(v))) continue;
+    const [va, vb, vc, vd] = values as C.Complex[];
+    const f = C.sub(va!, vb!);
+    const g = C.sub(vc!, vd!);
+    if (C.abs(f) < 1e-12 && C.abs(g) < 1e-12) continue;
+    const r = C.div(f, g);
+    if (!C.isFiniteComplex(r) || C.abs(r) < 1e-12) return notEqual("symbolic", "the equations differ");
+    if (ratio && !close(ratio, r, 1e-8)) return notEqual("symbolic", "the equations differ");
+    ratio = r;
+    valid += 1;
+  }
+  return valid >= MIN_VALID_POINTS ? { equal: true, method: "symbolic" } : undefined;
+}
+
+/** `x = 3` answers "3": a lone variable on the left of an equation is only a label. */
+function labelledValue(answer: Answer): Answer | undefined {
+  if (answer.kind !== "equation") return undefined;
+  const left = answer.left;
+  return left.kind === "expr" && left.node.kind === "var" ? answer.right : undefined;
+}
+
+function compareUnordered(candidate: Answer[], reference: Answer[], options: CompareOptions): Outcome {
+  if (candidate.length !== reference.length) {
+    return notEqual("structure", `${candidate.length} items vs ${reference.length}`);
+  }
+  const used = new Set<number>();
+  const outcomes: Outcome[] = [];
+  for (const item of candidate) {
+    let matched: Outcome | undefined;
+    for (let k = 0; k < reference.length && !matched; k++) {
+      if (used.has(k)) continue;
+      const outcome = compareAnswers(item, reference[k]!, options);
+      if (outcome.equal) {
+        used.add(k);
+        matched = outcome;
+      }
+    }
+    if (!matched) return notEqual("structure", "an item has no equal counterpart");
+    outcomes.push(matched);
+  }
+  return combine(outcomes, "structure");
+}
+
+function compareOrdered(candidate: Answer[], reference: Answer[], options: CompareOptions): Outcome {
+  if (candidate.length !== reference.length) {
+    return notEqual("structure", `${candidate.length} items vs ${reference.length}`);
+  }
+  return combine(
+    candidate.map((item, k) => compareAnswers(item, reference[k]!, options)),
+    "structure",
+  );
+}
+
+/** A one-row or one-column matrix as the entries of a vector, else undefined. */
+function vectorEntries(answer: Answer): Answer[] | undefined {
+  if (answer.kind !== "matrix") return undefined;
+  if (answer.rows.length === 1) return answer.rows[0];
+  return answer.rows.every((row) => row.length === 1) ? answer.rows.map((row) => row[0]!) : undefined;
+}
+
+function textOf(answer: Answer): string | undefined {
+  if (answer.kind === "text" || answer.kind === "expr") return answer.text.toLowerCase();
+  return undefined;
+}
+
+const collection = (a: Answer): Answer[] | undefined => (a.kind === "set" || a.kind === "list" ? a.items : undefined);
+
+export function compareAnswers(candidate: Answer, reference: Answer, options: CompareOptions): Outcome {
+  if (candidate.kind === "expr" && reference.kind === "expr") {
+    return compareScalars(candidate.node, reference.node, options);
+  }
+  if (candidate.kind === "text" || reference.kind === "text") {
+    const a = textOf(candidate);
+    const b = textOf(reference);
+    return a !== undefined && a === b ? { equal: true, method: "text" } : notEqual("text", "different text");
+  }
+  if (candidate.kind === "based" || reference.kind === "based") {
+    return compareBased(candidate, reference);
+  }
+  if (candidate.kind === "equation" || reference.kind === "equation") {
+    return compareEquations(candidate, reference, options);
+  }
+  const candidateItems = collection(candidate);
+  const referenceItems = collection(reference);
+  if (candidateItems && referenceItems) return compareUnordered(candidateItems, referenceItems, options);
+  // A single answer equals a one-element set or list: "3" for "\{3\}".
+  if (candidateItems?.length === 1) return compareAnswers(candidateItems[0]!, reference, options);
+  if (referenceItems?.length === 1) return compareAnswers(candidate, referenceItems[0]!, options);
+
+  if (candidate.kind === "tuple" && reference.kind === "tuple") {
+    if (candidate.open !== reference.open || candidate.close !== reference.close) {
+      return notEqual(
+        "structure",
+        `brackets differ: ${candidate.open}…${candidate.close} vs ${reference.open}…${reference.close}`,
+      );
+    }
+    return compareOrdered(candidate.items, reference.items, options);
+  }
+  if (candidate.kind === "union" && reference.kind === "union") {
+    return compareUnordered(candidate.items, reference.items, options);
+  }
+  if (candidate.kind === "matrix" && reference.kind === "matrix") {
+    if (candidate.rows.length !== reference.rows.length) return notEqual("structure", "matrix shapes differ");
+    return combine(
+      candidate.rows.map((row, k) => compareOrdered(row, reference.rows[k]!, options)),
+      "structure",
+    );
+  }
+  // A column vector written as a tuple: (1, 2, 3) for \begin{pmatrix}1\\2\\3\end{pmatrix}.
+  const tuple = candidate.kind === "tuple" ? candidate : reference.kind === "tuple" ? reference : undefined;
+  const vector = vectorEntries(candidate) ?? vectorEntries(reference);
+  if (tuple && vector && tuple.open === "(" && tuple.close === ")") {
+    return tuple === candidate
+      ? compareOrdered(tuple.items, vector, options)
+      : compareOrdered(vector, tuple.items, options);
+  }
+  return notEqual("structure", `${candidate.kind} vs ${reference.kind}`);
+}
+
+function compareBased(candidate: Answer, reference: Answer): Outcome {
+  const digits = (a: Answer) => (a.kind === "based" ? a.digits : a.kind === "expr" ? a.text : undefined);
+  const base = (a: Answer) => (a.kind === "based" ? a.base : undefined);
+  const sameDigits =
+    digits(candidate) !== undefined && digits(candidate)?.toLowerCase() === digits(reference)?.toLowerCase();
+  // "4210" answers "4210_5" when the question already asked for base 5; two explicit bases must agree.
+  const baseA = base(candidate);
+  const baseB = base(reference);
+  const sameBase = baseA === undefined || baseB === undefined || baseA === baseB;
+  return sameDigits && sameBase
+    ? { equal: true, method: "normalised" }
+    : notEqual("structure", "different base-n numbers");
+}
+
+function compareEquations(candidate: Answer, reference: Answer, options: CompareOptions): Outcome {
+  if (candidate.kind === "equation" && reference.kind === "equation") {
+    const left = compareAnswers(candidate.left, reference.left, options);
+    const right = compareAnswers(candidate.right, reference.right, options);
+    if (left.equal && right.equal) return combine([left, right], "structure");
+    return compareEquationsByRatio(candidate, reference) ?? notEqual("symbolic", "the equations differ");
+  }
+  const candidateValue = labelledValue(candidate);
+  if (candidateValue) return compareAnswers(candidateValue, reference, options);
+  const referenceValue = labelledValue(reference);
+  if (referenceValue) return compareAnswers(candidate, referenceValue, options);
+  return notEqual("structure", "an equation vs a value");
+}

@@ -1,0 +1,196 @@
+/**
+ * String-level normalisation of a final answer, in the spirit of Qwen2.5-Math's `strip_string`,
+ * ToRA and math-verify: delimiters, spacing macros, \left/\right, \dfrac, units, degree signs,
+ * thousands separators, trailing periods and TeX's brace-less arguments (\frac12, \sqrt3) are
+ * brought to one canonical spelling, so most equal answers already match as strings.
+ */
+
+const UNICODE: [RegExp, string][] = [
+  [/[\u2212\u2013\u2014]/g, "-"],
+  [/×/g, "\\times "],
+  [/[·⋅]/g, "\\cdot "],
+  [/÷/g, "\\div "],
+  [/π/g, "\\pi "],
+  [/√/g, "\\sqrt"],
+  [/∞/g, "\\infty "],
+  [/°/g, "^\\circ"],
+  [/≤/g, "\\le "],
+  [/≥/g, "\\ge "],
+  [/≠/g, "\\ne "],
+  [/∪/g, "\\cup "],
+  [/±/g, "\\pm "],
+  [/²/g, "^2"],
+  [/³/g, "^3"],
+  [/\u00a0/g, " "],
+];
+
+/** Words after a number that only name a unit (students type them without \text). */
+const UNIT_WORDS = [
+  "square units",
+  "sq units",
+  "units",
+  "unit",
+  "degrees",
+  "degree",
+  "cm",
+  "mm",
+  "km",
+  "meters",
+  "metres",
+  "meter",
+  "inches",
+  "inch",
+  "feet",
+  "foot",
+  "ft",
+  "yards",
+  "miles",
+  "mph",
+  "cents",
+  "cent",
+  "dollars",
+  "dollar",
+  "hours",
+  "hour",
+  "minutes",
+  "seconds",
+  "days",
+  "years",
+  "pounds",
+  "kg",
+];
+const TRAILING_UNIT = new RegExp(`([\\d}).])\\s+(?:${UNIT_WORDS.join("|")})(?:\\^\\{?[23]\\}?)?$`, "i");
+
+const TEXT_COMMANDS = ["text", "textbf", "textit", "textrm", "mathrm", "mathbf", "mathit", "mbox", "operatorname"];
+
+/** Index just past the brace group that opens at `open`, or -1 when unbalanced. */
+export function matchBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let at = open; at < text.length; at++) {
+    const ch = text[at];
+    if (ch === "\\") {
+      at += 1;
+      continue;
+    }
+    if (ch === "{") depth += 1;
+    else if (ch === "}") {
+      depth -= 1;
+      if (depth === 0) return at + 1;
+    }
+  }
+  return -1;
+}
+
+/** Replaces every `\name{arg}` (for the given names) by `render(arg, before, after)`. */
+function replaceCommand(
+  text: string,
+  names: string[],
+  render: (arg: string, atEnd: boolean, atStart: boolean) => string,
+) {
+  const pattern = new RegExp(`\\\\(?:${names.join("|")})\\s*\\{`, "g");
+  let result = text;
+  for (let guard = 0; guard < 50; guard++) {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(result);
+    if (!match) break;
+    const open = match.index + match[0].length - 1;
+    const close = matchBrace(result, open);
+    if (close < 0) break;
+    const arg = result.slice(open + 1, close - 1);
+    const rest = result.slice(close);
+    const replacement = render(arg, /^\s*(?:\^\{?[23]\}?)?\s*$/.test(rest), result.slice(0, match.index).trim() === "");
+    result = result.slice(0, match.index) + replacement + rest;
+  }
+  return result;
+}
+
+const UNIT = "\uE000";
+
+/** A trailing `\text{ cm}^2` after some mathematics names a unit: drop it. */
+function dropTextUnits(text: string): string {
+  return replaceCommand(text, ["text", "mbox", "textrm", "mathrm"], (arg, atEnd, atStart) => {
+    if (atEnd && !atStart && /^\s*[a-zA-Z][a-zA-Z .]*$/.test(arg) && !/^\s*(?:and|or)\s*$/.test(arg)) return UNIT;
+    return `\\text{${arg}}`;
+  }).replace(/\uE000\s*(?:\^\{?[23]\}?)?/g, "");
+}
+
+/** `\frac12` → `\frac{1}{2}`, `\sqrt3` → `\sqrt{3}`: TeX's one-token arguments made explicit. */
+function braceArguments(text: string): string {
+  let out = "";
+  let at = 0;
+  while (at < text.length) {
+    const command = /^\\(frac|sqrt|binom)(?![a-zA-Z])/.exec(text.slice(at));
+    if (!command) {
+      out += text[at];
+      at += 1;
+      continue;
+    }
+    out += command[0];
+    at += command[0].length;
+    const count = command[1] === "sqrt" ? 1 : 2;
+    if (command[1] === "sqrt" && text[at] === "[") {
+      const close = text.indexOf("]", at);
+      if (close < 0) continue;
+      out += text.slice(at, close + 1);
+      at = close + 1;
+    }
+    for (let k = 0; k < count; k++) {
+      while (text[at] === " ") at += 1;
+      if (text[at] === "{") break;
+      const token = /^(?:\\[a-zA-Z]+|[0-9a-zA-Z])/.exec(text.slice(at));
+      if (!token) break;
+      out += `{${token[0]}}`;
+      at += token[0].length;
+    }
+  }
+  return out;
+}
+
+function stripOuter(text: string): string {
+  let s = text.trim();
+  for (let guard = 0; guard < 5; guard++) {
+    const before = s;
+    s = s.replace(/^\$+|(?<!\\)\$+$/g, "").trim();
+    if (s.startsWith("\\(") && s.endsWith("\\)")) s = s.slice(2, -2).trim();
+    if (s.startsWith("\\[") && s.endsWith("\\]")) s = s.slice(2, -2).trim();
+    const boxed = /^\\(?:boxed|fbox)\s*\{/.exec(s);
+    if (boxed && matchBrace(s, boxed[0].length - 1) === s.length) s = s.slice(boxed[0].length, -1).trim();
+    s = s.replace(/[.;,\s]+$/, "").replace(/\\[.;,]$/, "");
+    if (s === before) break;
+  }
+  return s;
+}
+
+export function normalise(answer: string): string {
+  let s = answer;
+  for (const [pattern, replacement] of UNICODE) s = s.replace(pattern, replacement);
+  s = stripOuter(s);
+  // `,\!` is MATH's thousands separator: 10,\!080.
+  s = s.replace(/(\d),\\!\s*(?=\d{3})/g, "$1");
+  s = s.replace(/\\[dtc]frac(?![a-zA-Z])/g, "\\frac").replace(/\\[dt]binom(?![a-zA-Z])/g, "\\binom");
+  s = s.replace(/\\(?:left|right)\s*\.|\\(?:displaystyle|textstyle|limits)(?![a-zA-Z])/g, "");
+  s = s.replace(/\\(?:left|right|[bB]igg?[lr]?)(?![a-zA-Z])/g, "");
+  s = s.replace(/\\lbrace(?![a-zA-Z])/g, "\\{").replace(/\\rbrace(?![a-zA-Z])/g, "\\}");
+  s = s.replace(/\\langle(?![a-zA-Z])/g, "(").replace(/\\rangle(?![a-zA-Z])/g, ")");
+  s = s.replace(/\\(?:[lr]?vert|mid)(?![a-zA-Z])/g, "|");
+  // Spacing macros become spaces; the `\\\\` row separator of matrices must survive intact.
+  s = s.replace(/\\\\|\\(?:[!,;:> ]|q?quad(?![a-zA-Z]))|~/g, (m) => (m === "\\\\" ? m : " "));
+  s = s.replace(/\\\$/g, "").replace(/\\%/g, "%");
+  // Degrees: 30^\circ, 30^{\circ}, 30°, \degree, "30 degrees".
+  s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![a-zA-Z])|\\degree(?![a-zA-Z])/g, "");
+  s = dropTextUnits(s);
+  s = replaceCommand(s, TEXT_COMMANDS, (arg) => arg);
+  s = s.replace(TRAILING_UNIT, "$1");
+  s = s.replace(/^[a-zA-Z]\s*\\in(?![a-zA-Z])\s*/, "");
+  s = s.replace(/\s+/g, " ");
+  // Spaces matter only between a command and a following letter (\cot x).
+  s = s
+    .replace(/(\\[a-zA-Z]+) (?=[a-zA-Z])/g, "$1\uE001")
+    .replace(/ /g, "")
+    .replace(/\uE001/g, " ");
+  s = braceArguments(s);
+  s = stripOuter(s);
+  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  s = s.replace(/^\+/, "");
+  return s;
+}
