@@ -1,0 +1,203 @@
+/**
+ * `createSandbox(config, logger)`: sessions of sandboxed Python for the reasoning engine. Each
+ * session owns one persistent interpreter (handed out warm from a pool), its attachments read-only
+ * at /data, a private scratch dir, and dies with everything it started on `close()`.
+ */
+import { randomUUID } from "node:crypto";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { Config } from "../config.js";
+import { type Logger, silentLogger } from "../logger.js";
+import { type DriverLimits, Interpreter, InterpreterExitedError } from "./interpreter.js";
+import { detectIsolation, type IsolationKind, type LaunchPaths, launchSpec, SANDBOX_SCRATCH } from "./isolation.js";
+import { WarmPool } from "./pool.js";
+import { Session } from "./session.js";
+import {
+  type OpenOptions,
+  type Sandbox,
+  type SandboxFile,
+  type SandboxSession,
+  SandboxUnavailableError,
+} from "./types.js";
+
+export type { IsolationKind } from "./isolation.js";
+export * from "./types.js";
+
+/** An attachment was refused (bad name, missing, too large): the caller's input, not the sandbox. */
+export class AttachmentError extends Error {
+  override name = "AttachmentError";
+}
+
+const MAX_FIGURE_SIDE_PX = 3000;
+const MAX_FIGURE_BYTES = 8 * 1024 * 1024;
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error("sandbox open was aborted");
+}
+
+/** Resolves with `promise`, or rejects as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** Checks names and sizes and loads contents before any interpreter is involved. */
+async function loadFiles(files: SandboxFile[], maxBytes: number): Promise<{ name: string; data: Uint8Array }[]> {
+  const loaded: { name: string; data: Uint8Array }[] = [];
+  for (const file of files) {
+    const { name } = file;
+    if (!name || name !== basename(name) || name === "." || name === ".." || name.includes("\0")) {
+      throw new AttachmentError(`attachment name ${JSON.stringify(name)} must be a plain file name`);
+    }
+    let data = file.content;
+    if (data === undefined && file.path !== undefined) {
+      data = await readFile(file.path).catch((err: Error) => {
+        throw new AttachmentError(`attachment ${name}: ${err.message}`);
+      });
+    }
+    if (!data) throw new AttachmentError(`attachment ${name} has neither path nor content`);
+    if (data.byteLength > maxBytes) {
+      throw new AttachmentError(`attachment ${name} is ${data.byteLength} bytes; the limit is ${maxBytes}`);
+    }
+    loaded.push({ name, data });
+  }
+  return loaded;
+}
+
+class PythonSandbox implements Sandbox {
+  private readonly root = mkdtempSync(join(tmpdir(), "start-tutor-sandbox-"));
+  private readonly pool: WarmPool;
+  private readonly sessions = new Set<Session>();
+  private isolation: Promise<IsolationKind> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly config: Config,
+    private readonly logger: Logger,
+  ) {
+    // Traversable (not listable) so the unprivileged sandbox uid can reach its own bind sources.
+    chmodSync(this.root, 0o711);
+    this.pool = new WarmPool(config.SANDBOX_POOL_SIZE, () => this.startInterpreter(), logger);
+    this.pool.fill();
+  }
+
+  /** The isolation in use, detected once (bubblewrap, then unshare, then insecure if allowed). */
+  kind(): Promise<IsolationKind> {
+    this.isolation ??= (async () => {
+      const probeDirs = this.makeDirs();
+      try {
+        const { kind, tried } = await detectIsolation(this.config, probeDirs);
+        if (!kind) {
+          throw new SandboxUnavailableError(
+            `cannot isolate Python (${tried.join("; ")}); install bubblewrap, allow user namespaces, ` +
+              "or set SANDBOX_ALLOW_INSECURE=1 to run model code without isolation (never in production)",
+          );
+        }
+        if (kind === "insecure") this.logger.warn({ tried }, "sandbox is running Python WITHOUT isolation");
+        else if (tried.length) this.logger.warn({ tried, kind }, "sandbox fell back to a weaker isolation");
+        else this.logger.debug({ kind }, "sandbox isolation");
+        return kind;
+      } finally {
+        this.removeDirs(probeDirs);
+      }
+    })();
+    return this.isolation;
+  }
+
+  async open(files: SandboxFile[] = [], options: OpenOptions = {}): Promise<SandboxSession> {
+    if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
+    const loaded = await loadFiles(files, this.config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024);
+    const figureDir = options.figureDir ?? (await mkdtemp(join(tmpdir(), "start-tutor-figures-")));
+    const acquire = async (signal?: AbortSignal) => {
+      const interpreter = this.pool.take() ?? (await this.startInterpreter());
+      interpreter.hold();
+      try {
+        await untilAborted(interpreter.ready, signal);
+        for (const file of loaded) {
+          await writeFile(join(interpreter.dataDir, file.name), file.data, { mode: 0o644 });
+        }
+        return interpreter;
+      } catch (err) {
+        interpreter.kill();
+        if (err instanceof InterpreterExitedError) {
+          throw new SandboxUnavailableError(`the sandboxed interpreter did not start: ${err.message}`);
+        }
+        throw err;
+      } finally {
+        interpreter.release();
+      }
+    };
+    const interpreter = await acquire(options.signal);
+    const session = new Session(interpreter, {
+      id: randomUUID().slice(0, 8),
+      figureDir,
+      defaultTimeoutMs: this.config.SANDBOX_CELL_TIMEOUT_MS,
+      acquire: () => acquire(),
+      onClose: (s) => this.sessions.delete(s),
+    });
+    this.sessions.add(session);
+    return session;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.pool.close();
+    await Promise.all([...this.sessions].map((s) => s.close()));
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private limits(kind: IsolationKind, paths: LaunchPaths): DriverLimits {
+    const c = this.config;
+    return {
+      workdir: kind === "bubblewrap" ? SANDBOX_SCRATCH : paths.scratchDir,
+      memoryMb: c.SANDBOX_MEMORY_MB,
+      maxProcesses: c.SANDBOX_MAX_PROCESSES,
+      maxFileMb: c.SANDBOX_MAX_FILE_MB,
+      cpuSeconds: c.SANDBOX_CPU_SECONDS,
+      outputBytes: c.SANDBOX_OUTPUT_BYTES,
+      maxFigures: c.SANDBOX_MAX_FIGURES,
+      maxFigureSide: MAX_FIGURE_SIDE_PX,
+      maxFigureBytes: MAX_FIGURE_BYTES,
+    };
+  }
+
+  private async startInterpreter(): Promise<Interpreter> {
+    const kind = await this.kind();
+    if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
+    const paths = this.makeDirs();
+    const limits = this.limits(kind, paths);
+    const spec = launchSpec(kind, this.config, paths, Interpreter.program(this.config.SANDBOX_PYTHON, limits));
+    const maxFrameBytes = 12 * limits.outputBytes + limits.maxFigures * Math.ceil(MAX_FIGURE_BYTES * 1.4) + 65_536;
+    const interpreter = new Interpreter(spec, paths.dataDir, maxFrameBytes, this.logger);
+    interpreter.onExited(() => this.removeDirs(paths));
+    return interpreter;
+  }
+
+  /** A fresh attachments dir (root-owned, read-only to the sandbox) and fallback scratch dir. */
+  private makeDirs(): LaunchPaths {
+    const id = randomUUID();
+    const dataDir = join(this.root, `data-${id}`);
+    const scratchDir = join(this.root, `scratch-${id}`);
+    mkdirSync(dataDir, { mode: 0o755 });
+    mkdirSync(scratchDir, { mode: 0o700 });
+    if (process.getuid?.() === 0) chownSync(scratchDir, this.config.SANDBOX_UID, this.config.SANDBOX_UID);
+    return { dataDir, scratchDir };
+  }
+
+  private removeDirs(paths: LaunchPaths): void {
+    rmSync(paths.dataDir, { recursive: true, force: true });
+    rmSync(paths.scratchDir, { recursive: true, force: true });
+  }
+}
+
+export function createSandbox(config: Config, logger: Logger = silentLogger): Sandbox {
+  return new PythonSandbox(config, logger);
+}
