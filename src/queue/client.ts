@@ -1,0 +1,124 @@
+/**
+ * The producer side in one object: adapters enqueue and cancel through it, and
+ * `start-tutor ask --via-queue` enqueues and waits for the same RunResult as in-process.
+ */
+import { QueueEvents } from "bullmq";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { RunMetrics } from "../metrics.js";
+import type { PipelineProgress, RunResult } from "../pipeline/types.js";
+import type { Question } from "../question.js";
+import { connectRedis } from "./connection.js";
+import { jobIdFor, RUN_QUEUE } from "./keys.js";
+import { type EnqueueOutcome, type QueueSettings, queueSettings, RunQueue } from "./queue.js";
+import { ResultStore } from "./results.js";
+
+export class RateLimitedError extends Error {
+  override name = "RateLimitedError";
+  constructor(
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The run ended without a result: failed after its retries, cancelled, or expired. */
+export class RunFailedError extends Error {
+  override name = "RunFailedError";
+}
+
+export interface QueueClient {
+  runs: RunQueue;
+  results: ResultStore;
+  enqueue(question: Question): Promise<EnqueueOutcome>;
+  /** Enqueues (or joins the run of a duplicate id) and resolves with its stored result. */
+  enqueueAndWait(question: Question, options?: WaitOptions): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Progress as the worker publishes it (throttled like the status edits). */
+  onProgress?: (event: PipelineProgress) => void;
+}
+
+export interface QueueClientSettings {
+  redisUrl: string;
+  queue: QueueSettings;
+  resultTtlS: number;
+}
+
+export function queueClientSettings(config: Config): QueueClientSettings {
+  return { redisUrl: config.REDIS_URL, queue: queueSettings(config), resultTtlS: config.QUEUE_RESULT_TTL_S };
+}
+
+export function createQueueClient(settings: QueueClientSettings, metrics?: RunMetrics): QueueClient {
+  const redis = connectRedis(settings.redisUrl, "producer");
+  const runs = new RunQueue(redis, settings.queue, metrics);
+  const results = new ResultStore(redis, runs.keys, settings.resultTtlS);
+
+  const enqueueAndWait = async (
+    question: Question,
+    { timeoutMs = 30 * 60_000, onProgress }: WaitOptions = {},
+  ): Promise<RunResult> => {
+    const jobId = jobIdFor(question.id);
+    const earlier = await results.get(jobId);
+    if (earlier) return earlier;
+    // Listening starts before the add, so a run that finishes at once is not missed.
+    const eventsRedis = connectRedis(settings.redisUrl, "worker");
+    const events = new QueueEvents(RUN_QUEUE, { connection: eventsRedis, prefix: settings.queue.prefix });
+    if (onProgress) {
+      events.on("progress", ({ jobId: id, data }) => {
+        const event = (data as { event?: PipelineProgress } | null)?.event;
+        if (id === jobId && event) onProgress(event);
+      });
+    }
+    try {
+      await events.waitUntilReady();
+      const outcome = await runs.enqueue(question);
+      if (outcome.status === "rate_limited") throw new RateLimitedError(outcome.message, outcome.retryAfterS);
+      const job = await runs.queue.getJob(jobId);
+      if (job) {
+        await job.waitUntilFinished(events, timeoutMs).catch((err: Error) => {
+          throw new RunFailedError(`run ${jobId} failed: ${err.message}`);
+        });
+      }
+      const result = await results.get(jobId);
+      if (!result) throw new RunFailedError(`run ${jobId} finished earlier and its result has expired`);
+      return result;
+    } finally {
+      await events.close();
+      eventsRedis.disconnect();
+    }
+  };
+
+  return {
+    runs,
+    results,
+    enqueue: (question) => runs.enqueue(question),
+    enqueueAndWait,
+    async close() {
+      await runs.close();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/**
+ * `start-tutor ask --via-queue`: one question through Redis and a running worker, resolving with
+ * the same RunResult as the in-process path. Rate limits apply as for any user.
+ */
+export async function enqueueAndWait(
+  config: Config,
+  question: Question,
+  options: WaitOptions & { logger?: Logger } = {},
+): Promise<RunResult> {
+  const client = createQueueClient(queueClientSettings(config));
+  try {
+    options.logger?.debug({ jobId: jobIdFor(question.id) }, "enqueueing and waiting for a worker");
+    return await client.enqueueAndWait(question, options);
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Redis key layout for the run queue. Every key starts with the same prefix, so a prefix with a
+ * hash tag (`{start-tutor}`) keeps BullMQ's keys and ours in one Redis Cluster slot, which the
+ * Lua scripts that touch several of them at once require.
+ */
+import { createHash } from "node:crypto";
+
+export const RUN_QUEUE = "runs";
+
+export interface RunKeys {
+  prefix: string;
+  /** BullMQ's hash for a job (exists while the job does). */
+  job(jobId: string): string;
+  /** BullMQ's lock on a job: its value is the token of the worker attempt holding it. */
+  lock(jobId: string): string;
+  /** Hash: message key (`step:3`, `answer`, …) → `pending:<token>` or `sent:<messageId>`. */
+  ledger(jobId: string): string;
+  result(jobId: string): string;
+  /** Marks a job id as seen so a redelivered event is recognised after the job itself is gone. */
+  seen(jobId: string): string;
+  cancelled(jobId: string): string;
+  bucket(scope: "user" | "space", id: string): string;
+  /** Pub/sub channel carrying job ids to cancel. */
+  cancelChannel: string;
+}
+
+export function runKeys(prefix: string): RunKeys {
+  const own = (...parts: string[]) => [prefix, RUN_QUEUE, ...parts].join(":");
+  return {
+    prefix,
+    job: (jobId) => `${prefix}:${RUN_QUEUE}:${jobId}`,
+    lock: (jobId) => `${prefix}:${RUN_QUEUE}:${jobId}:lock`,
+    ledger: (jobId) => own("posted", jobId),
+    result: (jobId) => own("result", jobId),
+    seen: (jobId) => own("seen", jobId),
+    cancelled: (jobId) => own("cancelled", jobId),
+    bucket: (scope, id) => own("bucket", scope, id),
+    cancelChannel: own("cancel"),
+  };
+}
+
+const SAFE_ID = /^[A-Za-z0-9_.-]{1,120}$/;
+
+/**
+ * The BullMQ job id for a question: derived only from the platform event id, so a redelivered
+ * event maps to the same job. BullMQ rejects ids that are integers (Discord snowflakes are) or
+ * contain `:`, hence the `q-` prefix and a hash for anything outside a plain alphabet.
+ */
+export function jobIdFor(questionId: string): string {
+  if (SAFE_ID.test(questionId)) return `q-${questionId}`;
+  return `q-h${createHash("sha256").update(questionId).digest("hex").slice(0, 40)}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * Finished runs kept in Redis for a while: follow-ups ("show code", "retry"), `ask --via-queue`,
+ * and a re-run after a crash, which posts from the stored result instead of asking the model again.
+ */
+import type { Redis } from "ioredis";
+import type { RunResult } from "../pipeline/types.js";
+import type { RunKeys } from "./keys.js";
+
+export class ResultStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RunKeys,
+    private readonly ttlS: number,
+  ) {}
+
+  /** Stores the first result for a job and returns whichever result is stored (first writer wins). */
+  async save(jobId: string, result: RunResult): Promise<RunResult> {
+    const key = this.keys.result(jobId);
+    const stored = await this.redis.set(key, JSON.stringify(result), "EX", this.ttlS, "NX");
+    if (stored === "OK") return result;
+    return (await this.get(jobId)) ?? result;
+  }
+
+  async get(jobId: string): Promise<RunResult | null> {
+    const raw = await this.redis.get(this.keys.result(jobId));
+    return raw === null ? null : (JSON.parse(raw) as RunResult);
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * One run of one question, as a function of (job, signal) with every collaborator passed in:
+ * run the pipeline (or reuse the result a crashed attempt stored), then post the steps and the
+ * answer through the ledger so that nothing is posted twice.
+ */
+import { UnrecoverableError } from "bullmq";
+import type { Logger } from "../logger.js";
+import type { RunMetrics } from "../metrics.js";
+import type { RunQuestion, RunResult } from "../pipeline/types.js";
+import type { Question } from "../question.js";
+import type { RunOutcome } from "../queue/queue.js";
+import type { ResultStore } from "../queue/results.js";
+import type { PostingLedger } from "./ledger.js";
+import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
+import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
+
+/** What the processor needs from a BullMQ job (tests can build one by hand). */
+export interface RunJob {
+  id: string;
+  data: Question;
+  /** This attempt's lock token: only the lock holder may post. */
+  token: string;
+  /** Attempts that already failed before this one. */
+  attemptsMade: number;
+  attempts: number;
+  /** Publishes progress for listeners such as `ask --via-queue` (BullMQ job progress). */
+  reportProgress(update: StatusUpdate): Promise<void>;
+}
+
+/** The abort reason a worker uses at the shutdown deadline: the job goes back to the queue. */
+export const SHUTDOWN = "shutdown";
+/** The abort reason for a user's Cancel. */
+export const CANCELLED = "cancelled";
+
+/** Thrown at the shutdown deadline; the BullMQ wrapper moves the job back to the queue. */
+export class HandBack extends Error {
+  override name = "HandBack";
+}
+
+/** A user's Cancel: never retried (UnrecoverableError). */
+export class RunCancelled extends UnrecoverableError {
+  constructor() {
+    super("cancelled by the user");
+  }
+}
+
+/** This attempt lost its job lock (another worker has the job now); it stops without posting. */
+export class LostJob extends Error {
+  override name = "LostJob";
+}
+
+/** Transient failure reported inside a RunResult: thrown so that BullMQ retries with backoff. */
+export class TransientRunError extends Error {
+  override name = "TransientRunError";
+}
+
+/** Error codes worth another attempt (inference 5xx/timeouts, sandbox pool hiccups). */
+const TRANSIENT_CODES = new Set(["model_unreachable", "model_error", "model_timeout", "sandbox_unavailable"]);
+
+export interface ProcessorDeps {
+  runQuestion: RunQuestion;
+  poster: Poster;
+  ledger: PostingLedger;
+  results: ResultStore;
+  isCancelled(jobId: string): Promise<boolean>;
+  metrics: RunMetrics;
+  logger: Logger;
+  statusEditMs: number;
+  outDir(jobId: string): string;
+}
+
+export type Processor = (job: RunJob, signal: AbortSignal) => Promise<RunOutcome>;
+
+export function createProcessor(deps: ProcessorDeps): Processor {
+  return async (job, signal) => {
+    const started = performance.now();
+    const log = deps.logger.child({ jobId: job.id });
+    const target = job.data.replyTarget;
+    const lastAttempt = job.attemptsMade + 1 >= job.attempts;
+    const stopError = () => (signal.reason === SHUTDOWN ? new HandBack("shutdown deadline") : new RunCancelled());
+
+    /** Sends `message` unless an earlier attempt did; the platform id, or null if unknown. */
+    const postOnce = async (field: string, message: OutgoingMessage): Promise<string | null> => {
+      const context = { jobId: job.id, key: `${job.id}:${field}` };
+      let claim = await deps.ledger.claim(job.id, field, job.token);
+      if (claim.state === "in-doubt") {
+        const found = await deps.poster.findPosted?.(target, context);
+        if (found) {
+          await deps.ledger.recordSent(job.id, field, found.messageId);
+          return found.messageId;
+        }
+        if (found === undefined) {
+          deps.metrics.postsInDoubt.inc();
+          log.warn({ field }, "an earlier attempt died while sending this message; not re-sending it");
+          await deps.ledger.recordSent(job.id, field, "");
+          return null;
+        }
+        claim = await deps.ledger.claim(job.id, field, job.token, true);
+      }
+      if (claim.state === "sent") return claim.messageId || null;
+      if (claim.state !== "claimed") throw new LostJob(`lost the lock on ${job.id} before posting ${field}`);
+      let messageId: string;
+      try {
+        ({ messageId } = await deps.poster.post(target, message, context));
+      } catch (err) {
+        deps.metrics.postingErrors.inc();
+        await deps.ledger.release(job.id, field, job.token).catch(() => {});
+        throw err;
+      }
+      await deps.ledger.recordSent(job.id, field, messageId);
+      return messageId;
+    };
+
+    let statusId: string | null = null;
+    const setStatus = async (text: string) => {
+      if (statusId) await deps.poster.edit(target, statusId, text).catch((err) => log.warn({ err }, "status edit"));
+    };
+
+    const runPipeline = async (): Promise<RunResult> => {
+      const throttle = statusThrottle(
+        deps.statusEditMs,
+        async (update) => {
+          await job.reportProgress(update);
+          if (statusId) await deps.poster.edit(target, statusId, update.text);
+        },
+        (err) => log.warn({ err }, "progress update failed"),
+      );
+      let result: RunResult;
+      try {
+        result = await deps.runQuestion(job.data, {
+          signal,
+          outDir: deps.outDir(job.id),
+          onProgress: (event) => {
+            const text = describeProgress(event);
+            if (text) throttle.update({ text, event });
+          },
+        });
+      } catch (err) {
+        if (signal.aborted) throw stopError();
+        throw err;
+      } finally {
+        await throttle.stop();
+      }
+      if (signal.aborted) throw stopError();
+      const code = result.error?.code;
+      if (result.status === "error" && code && TRANSIENT_CODES.has(code) && !lastAttempt) {
+        throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
+      }
+      deps.metrics.modelSeconds.observe(result.timings.modelMs / 1000);
+      deps.metrics.sandboxSeconds.observe(result.timings.sandboxMs / 1000);
+      deps.metrics.toolCalls.observe(result.toolCalls);
+      return deps.results.save(job.id, result);
+    };
+
+    try {
+      if (await deps.isCancelled(job.id)) throw new RunCancelled();
+      statusId = await postOnce("status", { kind: "status", text: "Working on it…" });
+      // A re-run after a crash posts what the first attempt computed instead of asking the model again.
+      const result = (await deps.results.get(job.id)) ?? (await runPipeline());
+      const total = result.steps.length;
+      for (const [index, step] of result.steps.entries()) {
+        if (signal.aborted) throw stopError();
+        await postOnce(`step:${index}`, { kind: "step", index, total, step });
+      }
+      if (result.status === "ok") {
+        await postOnce("answer", { kind: "answer", answer: result.answer, correct: result.correct, status: "ok" });
+      } else {
+        await postOnce("error", errorMessage(result));
+      }
+      await setStatus(result.status === "ok" ? "Done." : "Stopped.");
+      deps.metrics.runs.inc({ status: result.status });
+      return { status: result.status, steps: total, answer: result.answer };
+    } catch (err) {
+      if (err instanceof HandBack) {
+        deps.metrics.runs.inc({ status: "handed_back" });
+        throw err;
+      }
+      if (err instanceof LostJob) {
+        deps.metrics.runs.inc({ status: "lost" });
+        throw err;
+      }
+      if (err instanceof RunCancelled) {
+        deps.metrics.runs.inc({ status: "cancelled" });
+        await setStatus("Cancelled.");
+        throw err;
+      }
+      const final = lastAttempt || err instanceof NoPosterError;
+      deps.metrics.runs.inc({ status: final ? "failed" : "retry" });
+      if (!final) {
+        await setStatus("Something went wrong, retrying in a moment…");
+        throw err;
+      }
+      log.error({ err }, "run failed for good");
+      if (!(err instanceof NoPosterError)) {
+        await postOnce("error", {
+          kind: "error",
+          code: "run_failed",
+          message: "Sorry, I could not finish this question. Please try again later.",
+        }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
+        await setStatus("Stopped.");
+      }
+      throw err instanceof NoPosterError ? new UnrecoverableError(err.message) : err;
+    } finally {
+      deps.metrics.runSeconds.observe((performance.now() - started) / 1000);
+    }
+  };
+}
+
+function errorMessage(result: RunResult): OutgoingMessage {
+  return {
+    kind: "error",
+    code: result.error?.code ?? result.transcript.status,
+    message: result.error?.message ?? result.transcript.detail ?? "I could not reach an answer for this question.",
+  };
+}

@@ -1,0 +1,83 @@
+/** Progress events → one status line per run, edited at most once per interval. */
+import type { PipelineProgress } from "../pipeline/types.js";
+
+/** The status line for an event, or null when the event changes nothing a student would notice. */
+export function describeProgress(event: PipelineProgress): string | null {
+  switch (event.type) {
+    case "thinking":
+      return event.chars < 1000
+        ? "Thinking…"
+        : `Thinking… (${(event.chars / 1000).toFixed(event.chars < 10_000 ? 1 : 0)}k characters so far)`;
+    case "code":
+      return `Running Python cell ${event.index + 1}…`;
+    case "output":
+      return `Ran Python cell ${event.index + 1}, thinking…`;
+    case "hint":
+      return "Double-checking with Python…";
+    case "answer":
+      return "Found an answer, writing it up…";
+    case "retry":
+      return `The model is busy, retrying (attempt ${event.attempt})…`;
+    case "rendering":
+      return "Rendering formulas and figures…";
+    case "done":
+      return null;
+  }
+}
+
+export interface StatusUpdate {
+  text: string;
+  event: PipelineProgress;
+}
+
+export interface StatusThrottle {
+  /** Shows `update` now if the interval has passed, otherwise once it has (only the latest one). */
+  update(update: StatusUpdate): void;
+  /** Stops pending updates and waits for one in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Leading and trailing edge: the first update goes out at once, later ones at most once per
+ * `intervalMs`, the latest text is never dropped and an unchanged text is not sent again. Send
+ * errors go to `onError` (a status edit is cosmetic; it must not fail the run).
+ */
+export function statusThrottle(
+  intervalMs: number,
+  send: (update: StatusUpdate) => Promise<void>,
+  onError: (err: unknown) => void,
+): StatusThrottle {
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  let lastText: string | null = null;
+  let pending: StatusUpdate | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const flush = () => {
+    timer = undefined;
+    if (stopped || pending === null) return;
+    const update = pending;
+    pending = null;
+    if (update.text === lastText) return;
+    lastText = update.text;
+    lastSentAt = Date.now();
+    inFlight = inFlight.then(() => send(update)).catch(onError);
+  };
+
+  return {
+    update(update) {
+      if (stopped) return;
+      pending = update;
+      if (timer) return;
+      const wait = lastSentAt + intervalMs - Date.now();
+      if (wait <= 0) flush();
+      else timer = setTimeout(flush, wait);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await inFlight;
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Test collaborators for the worker (real functions, not mocks): a RunQuestion that sleeps and
+ * produces K steps (optionally holding a real child process as its "sandbox"), and a Poster that
+ * records every post in Redis so tests in other processes can count deliveries.
+ */
+import { spawn } from "node:child_process";
+import type { Redis } from "ioredis";
+import type { RunQuestion, RunResult } from "../../src/pipeline/types.js";
+import type { Question } from "../../src/question.js";
+import type { Poster } from "../../src/worker/poster.js";
+
+/** What a test question asks the fake run to do, carried as JSON in `question.text`. */
+export interface Script {
+  steps: number;
+  runMs?: number;
+  /** Hold a real `sleep` process for the duration of the run, killed on abort. */
+  sandbox?: boolean;
+  /** Fail with this RunResult error code on the first N attempts. */
+  failCode?: string;
+  failTimes?: number;
+}
+
+export const testKeys = (prefix: string) => ({
+  posts: `${prefix}:test:posts`,
+  byKey: `${prefix}:test:by-key`,
+  runs: `${prefix}:test:runs`,
+  sandboxPid: (questionId: string) => `${prefix}:test:sandbox:${questionId}`,
+});
+
+export function scriptedQuestion(id: string, script: Script, extra: Partial<Question> = {}): Question {
+  return {
+    id,
+    text: JSON.stringify(script),
+    mode: "solve",
+    attachments: [],
+    replyTarget: { platform: "web", channel: "test" },
+    user: `user-${id}`,
+    space: "space-test",
+    ...extra,
+  };
+}
+
+function abortable(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+export function scriptedRunQuestion(redis: Redis, prefix: string): RunQuestion {
+  const keys = testKeys(prefix);
+  return async (question, { signal, onProgress }) => {
+    const script = JSON.parse(question.text) as Script;
+    const attempt = await redis.hincrby(keys.runs, question.id, 1);
+    let sandbox: ReturnType<typeof spawn> | undefined;
+    if (script.sandbox) {
+      sandbox = spawn("sleep", ["600"], { stdio: "ignore" });
+      await redis.set(keys.sandboxPid(question.id), String(sandbox.pid));
+    }
+    try {
+      onProgress?.({ type: "thinking", chars: 10 });
+      await abortable(script.runMs ?? 0, signal);
+      onProgress?.({ type: "rendering" });
+    } finally {
+      sandbox?.kill("SIGKILL");
+    }
+    const failing = script.failCode && attempt <= (script.failTimes ?? 0);
+    const steps = Array.from({ length: script.steps }, (_, i) => ({
+      title: `Step ${i + 1}`,
+      markdown: `step ${i + 1} of ${question.id}`,
+      text: `step ${i + 1} of ${question.id}`,
+      images: [],
+    }));
+    const result: RunResult = {
+      id: question.id,
+      status: failing ? "error" : "ok",
+      answer: failing ? null : `answer-${question.id}`,
+      steps,
+      toolCalls: 0,
+      hints: 0,
+      usage: { promptTokens: 1, completionTokens: 1 },
+      timings: { totalMs: script.runMs ?? 0, modelMs: script.runMs ?? 0, sandboxMs: 0, renderMs: 0 },
+      transcript: {
+        question: question.text,
+        parts: [],
+        answer: null,
+        status: failing ? "error" : "answered",
+        toolCalls: 0,
+        hints: 0,
+        figures: [],
+        usage: { promptTokens: 1, completionTokens: 1 },
+        timings: { totalMs: 0, modelMs: 0, sandboxMs: 0 },
+        requests: 1,
+      },
+    };
+    if (failing) result.error = { code: script.failCode!, message: "scripted failure" };
+    return result;
+  };
+}
+
+export interface RecordedPost {
+  jobId: string;
+  key: string;
+  kind: string;
+  index?: number;
+  pid: number;
+}
+
+/** Posts into Redis lists; `postDelayMs` (from the reply target) makes posting slow enough to interrupt. */
+export function recordingPoster(redis: Redis, prefix: string): Poster {
+  const keys = testKeys(prefix);
+  let counter = 0;
+  return {
+    async post(target, message, context) {
+      const delay = Number(target.postDelayMs ?? 0);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      const messageId = `${process.pid}-${++counter}`;
+      const record: RecordedPost = {
+        jobId: context.jobId,
+        key: context.key,
+        kind: message.kind,
+        index: message.kind === "step" ? message.index : undefined,
+        pid: process.pid,
+      };
+      await redis.multi().rpush(keys.posts, JSON.stringify(record)).hset(keys.byKey, context.key, messageId).exec();
+      return { messageId };
+    },
+    async edit() {},
+    async findPosted(_target, context) {
+      const messageId = await redis.hget(keys.byKey, context.key);
+      return messageId ? { messageId } : null;
+    },
+  };
+}
+
+export async function recordedPosts(redis: Redis, prefix: string): Promise<RecordedPost[]> {
+  const raw = await redis.lrange(testKeys(prefix).posts, 0, -1);
+  return raw.map((line) => JSON.parse(line) as RecordedPost);
+}
+
+/** Posts per key that appear more than once: exactly-once delivery means this is empty. */
+export function duplicates(posts: RecordedPost[]): string[] {
+  const seen = new Map<string, number>();
+  for (const p of posts) seen.set(p.key, (seen.get(p.key) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([key, n]) => `${key} ×${n}`);
+}

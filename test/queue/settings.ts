@@ -1,0 +1,51 @@
+/** Queue and worker settings for tests: short locks so that crash recovery takes seconds. */
+import type { QueueClientSettings } from "../../src/queue/client.js";
+import type { WorkerSettings } from "../../src/worker/worker.js";
+
+export function testWorkerSettings(
+  url: string,
+  prefix: string,
+  overrides: Partial<WorkerSettings> = {},
+): WorkerSettings {
+  return {
+    redisUrl: url,
+    prefix,
+    concurrency: 50,
+    globalConcurrency: 0,
+    lockMs: 2_000,
+    stalledIntervalMs: 1_000,
+    resultTtlS: 600,
+    statusEditMs: 250,
+    shutdownMs: 5_000,
+    outDir: "/tmp/start-tutor-test-runs",
+    ...overrides,
+  };
+}
+
+export function testClientSettings(
+  url: string,
+  prefix: string,
+  limits = { user: { burst: 0, perMinute: 1 }, space: { burst: 0, perMinute: 1 } },
+): QueueClientSettings {
+  return {
+    redisUrl: url,
+    resultTtlS: 600,
+    queue: { prefix, attempts: 3, backoffMs: 50, keepCompletedS: 600, keepFailedS: 600, dedupeTtlS: 600, limits },
+  };
+}
+
+/** Environment for a worker child process (test/queue/worker-entry.ts). */
+export function workerEnv(url: string, prefix: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    REDIS_URL: url,
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: "50",
+    WORKER_LOCK_MS: "2000",
+    WORKER_STALLED_INTERVAL_MS: "1000",
+    WORKER_STATUS_EDIT_MS: "250",
+    WORKER_OUT_DIR: "/tmp/start-tutor-test-runs",
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
+}
