@@ -77,6 +77,14 @@ export const configSchema = z.object({
   RENDER_MAX_ROWS: int(200, 1, 100_000),
   /** Per formula on the worker pool; a worker over the limit is replaced. */
   RENDER_TIMEOUT_MS: int(10_000, 100, 600_000),
+  /** Widest formula image in pixels (2× scale); wider formulas are broken at relations or shrunk. */
+  RENDER_MAX_WIDTH: int(1100, 200, 20_000),
+  /** Longest formula accepted, in bytes of LaTeX; longer ones are refused before typesetting. */
+  RENDER_MAX_FORMULA_BYTES: int(10_000, 100, 1_000_000),
+  /** Most lines (rows of a matrix or align block) in one formula. */
+  RENDER_MAX_ROWS: int(200, 1, 100_000),
+  /** Per formula on the worker pool; a worker over the limit is replaced. */
+  RENDER_TIMEOUT_MS: int(10_000, 100, 600_000),
 
   // Queue / worker
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),

@@ -1,0 +1,20 @@
+/** The renderer's public API: LaTeX and plots to themed PNGs, steps laid out for chat. */
+export { FormulaTooLargeError, LatexError, RenderTimeoutError } from "./errors.js";
+export { defaultFigureLimits } from "./figures.js";
+export { defaultFormulaSettings, type FormulaSettings } from "./formula.js";
+export { defaultFormulaLimits, type FormulaLimits } from "./limits.js";
+export { type Segment, splitMath } from "./markdown.js";
+export { createRenderer, type Renderer, type RendererOptions, rendererOptionsFromConfig } from "./renderer.js";
+export { palettes, themes } from "./themes.js";
+export type {
+  FigureLimits,
+  FormulaOptions,
+  FormulaPng,
+  RenderedImage,
+  RenderedStep,
+  RenderProblem,
+  StepOptions,
+  StepPart,
+  Theme,
+} from "./types.js";
+export { latexToUnicode } from "./unicode.js";

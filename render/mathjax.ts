@@ -1,0 +1,103 @@
+/**
+ * TeX → SVG with MathJax 3 (liteAdaptor, no DOM). One MathJax document per thread, created on
+ * first use. Parse errors throw with the parser's message instead of MathJax's default of drawing
+ * red text: `noerrors`/`noundefined` are left out and `formatError` rethrows.
+ */
+import { liteAdaptor } from "mathjax-full/js/adaptors/liteAdaptor.js";
+import { RegisterHTMLHandler } from "mathjax-full/js/handlers/html.js";
+import { TeX } from "mathjax-full/js/input/tex.js";
+import "mathjax-full/js/input/tex/AllPackages.js";
+import { mathjax } from "mathjax-full/js/mathjax.js";
+import { SVG } from "mathjax-full/js/output/svg.js";
+import { LatexError } from "./errors.js";
+
+/**
+ * What students and models write. Left out on purpose: `newcommand` (definitions would persist
+ * across formulas in this shared document and allow recursion bombs), `html`/`action`/`verb`
+ * (nothing to show in a PNG), `noerrors`/`noundefined` (they hide errors).
+ */
+export const TEX_PACKAGES = [
+  "base",
+  "ams",
+  "amscd",
+  "bbox",
+  "boldsymbol",
+  "braket",
+  "cancel",
+  "cases",
+  "centernot",
+  "color",
+  "colortbl",
+  "empheq",
+  "enclose",
+  "extpfeil",
+  "gensymb",
+  "mathtools",
+  "mhchem",
+  "textcomp",
+  "textmacros",
+  "upgreek",
+  "unicode",
+];
+
+export interface TypesetSvg {
+  /** MathJax's SVG markup (glyphs as paths, colour `currentColor`). */
+  svg: string;
+  /** The SVG viewBox in MathJax units (1000 per em). */
+  viewBox: { x: number; y: number; width: number; height: number };
+}
+
+interface Engine {
+  convert(latex: string, display: boolean): TypesetSvg;
+}
+
+let engine: Engine | undefined;
+
+/**
+ * MathJax's guard against runaway macro expansion counts the rest of the formula too, so its 5 kB
+ * default fails long but legitimate input. Our own size limits run first; without `newcommand`
+ * there are no user macros to recurse.
+ */
+const MAX_BUFFER = 1_000_000;
+
+function createEngine(): Engine {
+  const adaptor = liteAdaptor();
+  RegisterHTMLHandler(adaptor);
+  const tex = new TeX({
+    packages: TEX_PACKAGES,
+    maxBuffer: MAX_BUFFER,
+    formatError: (_jax: unknown, err: Error) => {
+      throw err;
+    },
+  });
+  const svg = new SVG({ fontCache: "local" });
+  const doc = mathjax.document("", { InputJax: tex, OutputJax: svg });
+  return {
+    convert(latex, display) {
+      // Equation numbers and \label names would otherwise accumulate across formulas.
+      tex.reset();
+      let node: unknown;
+      try {
+        node = doc.convert(latex, { display });
+      } catch (err) {
+        const e = err as { message?: string; id?: string };
+        throw new LatexError(String(e.message ?? err), e.id);
+      }
+      const markup = adaptor.innerHTML(node as Parameters<typeof adaptor.innerHTML>[0]);
+      return { svg: markup, viewBox: parseViewBox(markup) };
+    },
+  };
+}
+
+function parseViewBox(svg: string): TypesetSvg["viewBox"] {
+  const match = /viewBox="([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)"/.exec(svg);
+  if (!match) throw new Error("MathJax produced an SVG without a viewBox");
+  const [x, y, width, height] = match.slice(1).map(Number) as [number, number, number, number];
+  return { x, y, width, height };
+}
+
+/** Typesets one formula; throws LatexError with the parser's message for invalid TeX. */
+export function texToSvg(latex: string, display: boolean): TypesetSvg {
+  engine ??= createEngine();
+  return engine.convert(latex, display);
+}

@@ -1,0 +1,64 @@
+/** Platform-neutral shapes the renderer produces; the Discord and Slack adapters post these. */
+
+export type Theme = "dark" | "light";
+
+export interface FormulaOptions {
+  theme: Theme;
+  /** Inline (text-style) math: smaller operators, tighter padding. Display math otherwise. */
+  inline?: boolean;
+}
+
+export interface FormulaPng {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface RenderedImage {
+  kind: "formula" | "figure";
+  /** The PNG bytes, when the image exists only in memory (no `outDir` was given). */
+  png?: Buffer;
+  /** A PNG on the host: written under `outDir`, or a sandbox figure passed through unchanged. */
+  path?: string;
+  /** A name to upload the image under, e.g. `formula-1.png`. */
+  filename: string;
+  /** Alt text: the LaTeX for formulas, the caption for figures. */
+  alt: string;
+  width: number;
+  height: number;
+  caption?: string;
+}
+
+/** A piece of a step in reading order, for adapters that can interleave text and images. */
+export type StepPart = { kind: "text"; text: string } | { kind: "image"; index: number };
+
+/** A formula that could not be drawn; the step shows its source instead. */
+export interface RenderProblem {
+  latex: string;
+  message: string;
+}
+
+export interface RenderedStep {
+  title: string;
+  /** Markdown with inline math as Unicode and `[formula N]` where image N belongs. */
+  text: string;
+  images: RenderedImage[];
+  parts: StepPart[];
+  code?: string;
+  output?: string;
+  problems: RenderProblem[];
+}
+
+export interface StepOptions {
+  theme: Theme;
+  /** Write images here (as files, `path` set) instead of returning buffers. */
+  outDir?: string;
+  /** Platform upload limits for plots: larger figures are downscaled to fit. */
+  figureLimits?: FigureLimits;
+}
+
+export interface FigureLimits {
+  maxBytes: number;
+  /** Longest side in pixels. */
+  maxSide: number;
+}
