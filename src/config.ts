@@ -77,50 +77,11 @@ export const configSchema = z.object({
   RENDER_MAX_ROWS: int(200, 1, 100_000),
   /** Per formula on the worker pool; a worker over the limit is replaced. */
   RENDER_TIMEOUT_MS: int(10_000, 100, 600_000),
-  /** Widest formula image in pixels (2× scale); wider formulas are broken at relations or shrunk. */
-  RENDER_MAX_WIDTH: int(1100, 200, 20_000),
-  /** Longest formula accepted, in bytes of LaTeX; longer ones are refused before typesetting. */
-  RENDER_MAX_FORMULA_BYTES: int(10_000, 100, 1_000_000),
-  /** Most lines (rows of a matrix or align block) in one formula. */
-  RENDER_MAX_ROWS: int(200, 1, 100_000),
-  /** Per formula on the worker pool; a worker over the limit is replaced. */
-  RENDER_TIMEOUT_MS: int(10_000, 100, 600_000),
 
   // Queue / worker
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   QUEUE_PREFIX: z.string().default("start-tutor"),
   WORKER_CONCURRENCY: int(32, 1, 10_000),
-  /** Attempts per run (1 = no retry); retries only for transient failures (model 5xx/timeouts, Redis). */
-  QUEUE_ATTEMPTS: int(3, 1, 20),
-  /** First retry delay; doubles per attempt. */
-  QUEUE_BACKOFF_MS: int(5_000, 0, 3_600_000),
-  /** How long finished jobs stay in BullMQ (results live separately, see QUEUE_RESULT_TTL_S). */
-  QUEUE_KEEP_COMPLETED_S: int(3_600, 0, 30 * 86_400),
-  QUEUE_KEEP_FAILED_S: int(7 * 86_400, 0, 90 * 86_400),
-  /** A redelivered platform event within this window is recognised and not run again. */
-  QUEUE_DEDUPE_TTL_S: int(86_400, 60, 30 * 86_400),
-  /** Results (transcript, steps, answer) kept for follow-ups, "show code", "retry" and `ask --via-queue`. */
-  QUEUE_RESULT_TTL_S: int(3 * 86_400, 60, 90 * 86_400),
-  /** Token buckets checked before enqueueing: burst size and refill per minute; 0 burst = no limit. */
-  QUEUE_USER_BURST: int(5, 0, 100_000),
-  QUEUE_USER_PER_MINUTE: int(6, 1, 1_000_000),
-  QUEUE_SPACE_BURST: int(60, 0, 1_000_000),
-  QUEUE_SPACE_PER_MINUTE: int(120, 1, 10_000_000),
-  /** Cap on in-flight runs across every worker process (0 = only WORKER_CONCURRENCY per process). */
-  WORKER_GLOBAL_CONCURRENCY: int(0, 0, 100_000),
-  /** Job lock; a worker that dies loses its runs to another worker after about this long. */
-  WORKER_LOCK_MS: int(30_000, 1_000, 600_000),
-  WORKER_STALLED_INTERVAL_MS: int(30_000, 500, 600_000),
-  /** On SIGTERM/SIGINT: let in-flight runs finish this long, then hand them back to the queue. */
-  WORKER_SHUTDOWN_MS: int(25_000, 0, 3_600_000),
-  /** At most one progress status edit per run per this interval. */
-  WORKER_STATUS_EDIT_MS: int(1_500, 250, 60_000),
-  /** Exit (for the supervisor to restart us) when Redis has not answered for this long. */
-  WORKER_REDIS_DEAD_MS: int(30_000, 1_000, 3_600_000),
-  /** /healthz and /metrics of `start-tutor worker` (0 = off). */
-  WORKER_HTTP_PORT: int(9464, 0, 65535),
-  /** Where runs write their images (one folder per job). */
-  WORKER_OUT_DIR: z.string().default("/tmp/start-tutor/runs"),
   /** Attempts per run (1 = no retry); retries only for transient failures (model 5xx/timeouts, Redis). */
   QUEUE_ATTEMPTS: int(3, 1, 20),
   /** First retry delay; doubles per attempt. */
