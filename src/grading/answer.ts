@@ -17,7 +17,9 @@ export type Answer =
   | { kind: "union"; items: Answer[] }
   | { kind: "matrix"; rows: Answer[][] };
 
-const MAX_ITEMS = 200;
+/** Bounds on collection sizes keep the unordered (quadratic) matching well under 100 ms. */
+const MAX_ITEMS = 64;
+const MAX_MATRIX_CELLS = 400;
 const OPENERS = new Set(["(", "[", "{", "\\{"]);
 const CLOSERS = new Set([")", "]", "}", "\\}"]);
 
@@ -81,8 +83,9 @@ function parseMatrix(text: string, depth: number): Answer | undefined {
     .split(/\\\\/)
     .map((row) => row.trim())
     .filter((row) => row !== "" && row !== "\\hline");
-  if (rows.length === 0 || rows.length > MAX_ITEMS) return undefined;
-  return { kind: "matrix", rows: rows.map((row) => row.split("&").map((cell) => parseAnswer(cell.trim(), depth + 1))) };
+  const cells = rows.map((row) => row.split("&"));
+  if (cells.length === 0 || cells.flat().length > MAX_MATRIX_CELLS) return undefined;
+  return { kind: "matrix", rows: cells.map((row) => row.map((cell) => parseAnswer(cell.trim(), depth + 1))) };
 }
 
 /** Letters-only answers of three or more letters are words (Evelyn), not products e·v·e·l·y·n. */

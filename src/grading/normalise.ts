@@ -136,7 +136,13 @@ function braceArguments(text: string): string {
     }
     for (let k = 0; k < count; k++) {
       while (text[at] === " ") at += 1;
-      if (text[at] === "{") break;
+      if (text[at] === "{") {
+        const close = matchBrace(text, at);
+        if (close < 0) break;
+        out += `{${braceArguments(text.slice(at + 1, close - 1))}}`;
+        at = close;
+        continue;
+      }
       const token = /^(?:\\[a-zA-Z]+|[0-9a-zA-Z])/.exec(text.slice(at));
       if (!token) break;
       out += `{${token[0]}}`;
