@@ -58,7 +58,9 @@ export class Interpreter {
   private readonly child: ChildProcess;
   private readonly decoder: FrameDecoder;
   private waiter: { resolve(v: unknown): void; reject(e: Error): void } | null = null;
-  private exitError: InterpreterExitedError | null = null;
+  /** Why it can no longer run cells (killed, crashed, misbehaved); null while usable. */
+  private unusable: InterpreterExitedError | null = null;
+  private exited = false;
   private stderrTail = "";
   private holds = 0;
   private readonly exitListeners: (() => void)[] = [];
@@ -91,12 +93,16 @@ export class Interpreter {
       this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-2000);
     });
     this.child.stdin!.on("error", () => {});
-    this.child.on("error", (err) => this.onExit(`could not start: ${err.message}`));
+    this.child.on("error", (err) => {
+      this.retire(`could not start: ${err.message}`);
+      this.onExit();
+    });
     this.child.on("exit", (code, signal) => {
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       const tail = this.stderrTail.trim().split("\n").slice(-3).join("\n");
       if (tail) logger.debug({ stderr: tail }, "sandbox interpreter stderr");
-      this.onExit(how);
+      this.retire(how);
+      this.onExit();
     });
     this.unref();
   }
@@ -109,19 +115,20 @@ export class Interpreter {
   /** True once the driver has imported everything and applied its limits. */
   isReady = false;
 
+  /** False from the moment it is killed (the exit event may come a little later). */
   get alive(): boolean {
-    return this.exitError === null;
+    return this.unusable === null;
   }
 
-  /** Called once when the process is gone (or could not start). */
+  /** Called once the process is really gone (or could not start). */
   onExited(listener: () => void): void {
-    if (!this.alive) listener();
+    if (this.exited) listener();
     else this.exitListeners.push(listener);
   }
 
   /** Sends one cell; resolves with the driver's answer or rejects if the process dies first. */
   run(code: string, timeoutMs: number): Promise<DriverResult> {
-    if (this.exitError) return Promise.reject(this.exitError);
+    if (this.unusable) return Promise.reject(this.unusable);
     if (this.waiter) return Promise.reject(new Error("interpreter is busy"));
     const answer = new Promise<DriverResult>((resolve, reject) => {
       this.waiter = {
@@ -130,7 +137,7 @@ export class Interpreter {
           if (parsed.success) resolve(parsed.data);
           else {
             this.fail("sent a malformed reply");
-            reject(this.exitError!);
+            reject(this.unusable!);
           }
         },
         reject,
@@ -142,6 +149,7 @@ export class Interpreter {
 
   /** Kills the process tree (the PID namespace goes with bubblewrap/unshare). Idempotent. */
   kill(): void {
+    this.retire("was stopped");
     if (this.child.pid === undefined || this.child.exitCode !== null || this.child.signalCode !== null) return;
     try {
       process.kill(-this.child.pid, "SIGKILL");
@@ -194,17 +202,23 @@ export class Interpreter {
   }
 
   private fail(why: string): void {
+    this.retire(why);
     this.kill();
-    this.onExit(why);
   }
 
-  private onExit(how: string): void {
-    if (this.exitError) return;
-    live.delete(this);
-    this.exitError = new InterpreterExitedError(`the Python interpreter ${how}`);
+  /** Marks it unusable (first reason wins) and fails whoever waits on it. */
+  private retire(how: string): void {
+    if (this.unusable) return;
+    this.unusable = new InterpreterExitedError(`the Python interpreter ${how}`);
     const waiter = this.waiter;
     this.waiter = null;
-    waiter?.reject(this.exitError);
+    waiter?.reject(this.unusable);
+  }
+
+  private onExit(): void {
+    if (this.exited) return;
+    this.exited = true;
+    live.delete(this);
     for (const listener of this.exitListeners.splice(0)) listener();
   }
 }

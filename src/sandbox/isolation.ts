@@ -30,6 +30,7 @@ export interface LaunchPaths {
 /** Inside-sandbox paths under bubblewrap. */
 export const SANDBOX_SCRATCH = "/tmp";
 export const SANDBOX_DATA = "/data";
+const SHM_BYTES = 8 * 1024 * 1024;
 
 /** Optional parts of /etc that the scientific stack reads (BLAS alternatives, fonts, matplotlibrc). */
 const ETC_BINDS = [
@@ -112,6 +113,15 @@ export function launchSpec(kind: IsolationKind, config: Config, paths: LaunchPat
       "--ro-bind",
       paths.dataDir,
       SANDBOX_DATA,
+      // bwrap's / and /dev are unbounded tmpfs (RAM): freeze them, give /dev/shm a small budget.
+      "--size",
+      String(SHM_BYTES),
+      "--tmpfs",
+      "/dev/shm",
+      "--remount-ro",
+      "/dev",
+      "--remount-ro",
+      "/",
       "--chdir",
       SANDBOX_SCRATCH,
       "--",

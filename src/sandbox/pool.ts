@@ -40,11 +40,9 @@ export class WarmPool {
 
   /** A warm interpreter (ready ones first), or undefined when none is idle. */
   take(): Interpreter | undefined {
-    const index = Math.max(
-      this.idle.findIndex((i) => i.isReady),
-      0,
-    );
-    const [interpreter] = this.idle.splice(index, 1);
+    const usable = this.idle.filter((i) => i.alive);
+    const interpreter = usable.find((i) => i.isReady) ?? usable[0];
+    if (interpreter) this.idle.splice(this.idle.indexOf(interpreter), 1);
     this.fill();
     return interpreter;
   }

@@ -1,0 +1,31 @@
+/** Shared set-up for the sandbox integration tests: small limits so hostile cells fail fast. */
+import { readdirSync, readFileSync } from "node:fs";
+import { loadConfig } from "../../src/config.js";
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return loadConfig({
+    SANDBOX_POOL_SIZE: "1",
+    SANDBOX_CELL_TIMEOUT_MS: "10000",
+    SANDBOX_MEMORY_MB: "512",
+    SANDBOX_MAX_PROCESSES: "24",
+    SANDBOX_MAX_FILE_MB: "4",
+    SANDBOX_SCRATCH_MB: "16",
+    SANDBOX_OUTPUT_BYTES: "20000",
+    ...overrides,
+  });
+}
+
+/** Host processes whose command line contains `needle` (seen from outside every sandbox). */
+export function hostProcessesMatching(needle: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ");
+      if (cmdline.includes(needle)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
