@@ -13,13 +13,13 @@ export interface FormulaLimits {
 export const defaultFormulaLimits: FormulaLimits = { maxBytes: 10_000, maxRows: 200, maxPixels: 16_000_000 };
 
 export function checkFormulaSize(latex: string, limits: FormulaLimits): void {
-  const bytes = Buffer.byteLength(latex, "utf8");
-  if (bytes > limits.maxBytes) {
-    throw new FormulaTooLargeError(`formula is too long to draw (${bytes} bytes; the limit is ${limits.maxBytes})`);
-  }
   const rows = (latex.match(/\\\\|\\cr(?![a-zA-Z])/g)?.length ?? 0) + 1;
   if (rows > limits.maxRows) {
     throw new FormulaTooLargeError(`formula has too many rows to draw (${rows}; the limit is ${limits.maxRows})`);
+  }
+  const bytes = Buffer.byteLength(latex, "utf8");
+  if (bytes > limits.maxBytes) {
+    throw new FormulaTooLargeError(`formula is too long to draw (${bytes} bytes; the limit is ${limits.maxBytes})`);
   }
 }
 

@@ -4,8 +4,6 @@
  * a time; a job over its time limit gets its worker replaced. Idle workers are unref'd, so a
  * pool that is never closed does not keep the process alive.
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "../src/logger.js";
 import { errorFromData, RenderTimeoutError } from "./errors.js";
@@ -159,7 +157,7 @@ function createWorker(settings: FormulaSettings): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
   const entry = new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
   if (!fromSource) return new Worker(entry, { workerData: { settings } });
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+  const tsxApi = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: { settings } });
 }

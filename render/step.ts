@@ -87,15 +87,25 @@ class Layout {
   private readonly images: RenderedImage[] = [];
   private readonly problems: RenderProblem[] = [];
   private figures = 0;
+  private breakPending = false;
 
   constructor(private readonly outDir: string | undefined) {}
 
   text(text: string, marker = false): void {
+    if (this.breakPending && text.length > 0) {
+      this.breakPending = false;
+      if (!text.startsWith("\n")) this.text("\n");
+    }
     this.marked += text;
     if (marker) return;
     const last = this.parts.at(-1);
     if (last?.kind === "text") last.text += text;
     else this.parts.push({ kind: "text", text });
+  }
+
+  /** Puts display math on a line of its own without doubling line breaks the author wrote. */
+  private lineBreak(): void {
+    if (this.marked.length > 0 && !this.marked.endsWith("\n")) this.text("\n");
   }
 
   async formula(latex: string, drawn: Drawn, how: { display: boolean; marker?: boolean }): Promise<void> {
@@ -113,10 +123,10 @@ class Layout {
       width: drawn.image.width,
       height: drawn.image.height,
     });
-    if (how.display) this.text("\n");
+    if (how.display) this.lineBreak();
     if (how.marker !== false) this.text(`[formula ${index + 1}]`, true);
     this.parts.push({ kind: "image", index });
-    if (how.display) this.text("\n");
+    this.breakPending = how.display;
   }
 
   async figure(figure: { path: string; width: number; height: number }, options: StepOptions): Promise<void> {

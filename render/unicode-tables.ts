@@ -50,7 +50,7 @@ export const SYMBOLS: Record<string, string> = {
   infty: "∞", partial: "∂", nabla: "∇", emptyset: "∅", varnothing: "∅", forall: "∀", exists: "∃",
   nexists: "∄", neg: "¬", lnot: "¬", ldots: "…", dots: "…", cdots: "⋯", dotsc: "…", dotsb: "⋯", vdots: "⋮",
   angle: "∠", triangle: "△", degree: "°", prime: "′", ell: "ℓ", hbar: "ℏ", aleph: "ℵ", Re: "ℜ", Im: "ℑ",
-  sum: "∑", prod: "∏", int: "∫", iint: "∬", oint: "∮", therefore: "∴", because: "∵", checkmark: "✓",
+  therefore: "∴", because: "∵", checkmark: "✓",
   dagger: "†", surd: "√", square: "□", top: "⊤", bot: "⊥", "%": "%", "#": "#", _: "_", "&": "&", $: "$",
   "{": "{", "}": "}", "|": "‖",
 };
@@ -71,7 +71,6 @@ export const CLOSING = new Set([")", "]", "}", "⟩", "⌋", "⌉"]);
 export const FUNCTIONS = new Set([
   "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "coth",
   "log", "ln", "lg", "exp", "max", "min", "sup", "inf", "det", "gcd", "deg", "dim", "ker", "arg", "Pr",
-  "lim",
 ]);
 
 // biome-ignore format: a compact lookup table

@@ -22,7 +22,10 @@ import {
   TEXT_COMMANDS,
 } from "./unicode-tables.js";
 
-type Kind = "atom" | "op" | "rel" | "punct" | "open" | "close" | "frac" | "root" | "func" | "space";
+type Kind = "atom" | "op" | "rel" | "punct" | "open" | "close" | "frac" | "root" | "func" | "space" | "large";
+
+/** Big operators: with limits (∑ₖ₌₁ⁿ) they no longer read as text. */
+const LARGE_OPERATORS: Record<string, string> = { sum: "∑", prod: "∏", int: "∫", iint: "∬", oint: "∮", lim: "lim" };
 
 interface Piece {
   kind: Kind;
@@ -134,6 +137,7 @@ class Parser {
 
   private command(name: string): Piece[] {
     if (name in GREEK) return [{ kind: "atom", text: GREEK[name]! }];
+    if (name in LARGE_OPERATORS) return [{ kind: "large", text: LARGE_OPERATORS[name]! }];
     if (name in RELATIONS) return [{ kind: "rel", text: RELATIONS[name]! }];
     if (name in OPERATORS) return [{ kind: "op", text: OPERATORS[name]! }];
     if (name in SPACES) return [{ kind: "space", text: SPACES[name]! }];
@@ -211,6 +215,7 @@ class Parser {
     else if (marker === "^" && /^′+$/.test(script)) text = script;
     else text = toScript(script, marker === "^" ? SUPERSCRIPT : SUBSCRIPT);
     const last = pieces.at(-1);
+    if (last?.kind === "large") throw new NotReadable();
     if (!last) {
       pieces.push({ kind: "atom", text });
       return;
@@ -289,6 +294,7 @@ function join(pieces: Piece[]): string {
         out += isTerm(next) || next?.kind === "open" ? piece.grouped! : piece.text;
         break;
       case "func":
+      case "large":
         out += piece.text + (isTerm(next) || next?.kind === "func" ? " " : "");
         break;
       default:
