@@ -4,7 +4,7 @@
  */
 import { QueueEvents } from "bullmq";
 import type { Config } from "../config.js";
-import type { Logger } from "../logger.js";
+import { type Logger, silentLogger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import type { PipelineProgress, RunResult } from "../pipeline/types.js";
 import type { Question } from "../question.js";
@@ -53,8 +53,14 @@ export function queueClientSettings(config: Config): QueueClientSettings {
   return { redisUrl: config.REDIS_URL, queue: queueSettings(config), resultTtlS: config.QUEUE_RESULT_TTL_S };
 }
 
-export function createQueueClient(settings: QueueClientSettings, metrics?: RunMetrics): QueueClient {
+export function createQueueClient(
+  settings: QueueClientSettings,
+  options: { metrics?: RunMetrics; logger?: Logger } = {},
+): QueueClient {
+  const { metrics, logger = silentLogger } = options;
   const redis = connectRedis(settings.redisUrl, "producer");
+  // Enqueue calls report a dead link themselves; the listener keeps ioredis from printing it too.
+  redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue client)"));
   const runs = new RunQueue(redis, settings.queue, metrics);
   const results = new ResultStore(redis, runs.keys, settings.resultTtlS);
 
@@ -67,6 +73,7 @@ export function createQueueClient(settings: QueueClientSettings, metrics?: RunMe
     if (earlier) return earlier;
     // Listening starts before the add, so a run that finishes at once is not missed.
     const eventsRedis = connectRedis(settings.redisUrl, "worker");
+    eventsRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue events)"));
     const events = new QueueEvents(RUN_QUEUE, { connection: eventsRedis, prefix: settings.queue.prefix });
     if (onProgress) {
       events.on("progress", ({ jobId: id, data }) => {
@@ -114,7 +121,7 @@ export async function enqueueAndWait(
   question: Question,
   options: WaitOptions & { logger?: Logger } = {},
 ): Promise<RunResult> {
-  const client = createQueueClient(queueClientSettings(config));
+  const client = createQueueClient(queueClientSettings(config), { logger: options.logger });
   try {
     options.logger?.debug({ jobId: jobIdFor(question.id) }, "enqueueing and waiting for a worker");
     return await client.enqueueAndWait(question, options);

@@ -13,6 +13,8 @@ import type { Poster } from "../../src/worker/poster.js";
 export interface Script {
   steps: number;
   runMs?: number;
+  /** Run time of later attempts (default: runMs). */
+  rerunMs?: number;
   /** Hold a real `sleep` process for the duration of the run, killed on abort. */
   sandbox?: boolean;
   /** Fail with this RunResult error code on the first N attempts. */
@@ -63,7 +65,7 @@ export function scriptedRunQuestion(redis: Redis, prefix: string): RunQuestion {
     }
     try {
       onProgress?.({ type: "thinking", chars: 10 });
-      await abortable(script.runMs ?? 0, signal);
+      await abortable((attempt > 1 ? script.rerunMs : undefined) ?? script.runMs ?? 0, signal);
       onProgress?.({ type: "rendering" });
     } finally {
       sandbox?.kill("SIGKILL");
