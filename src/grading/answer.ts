@@ -88,9 +88,13 @@ function parseMatrix(text: string, depth: number): Answer | undefined {
   return { kind: "matrix", rows: cells.map((row) => row.map((cell) => parseAnswer(cell.trim(), depth + 1))) };
 }
 
+/** A function name with its one- or two-letter argument typed without a space: sinx, lnx, sqrtab. */
+const FUNCTION_OF_LETTERS =
+  /^(?:arc)?(?:sin|cos|tan|cot|sec|csc)h?[a-zA-Z]{0,2}$|^(?:ln|log|exp|sqrt|pi|abs)[a-zA-Z]{0,2}$/;
+
 /** Letters-only answers of three or more letters are words (Evelyn), not products e·v·e·l·y·n. */
 function isWord(text: string): boolean {
-  return /^[a-zA-Z]{3,}$/.test(text) && !["infty", "infinity"].includes(text);
+  return /^[a-zA-Z]{3,}$/.test(text) && !["infty", "infinity"].includes(text) && !FUNCTION_OF_LETTERS.test(text);
 }
 
 /** `1\frac{4}{5}` is the mixed number 1⅘ (MATH's convention), not the product 1·⅘. */
@@ -99,8 +103,18 @@ function mixedNumber(text: string): string {
   return mixed ? `${mixed[1]}(${mixed[2]}+\\frac{${mixed[3]}}{${mixed[4]}})` : text;
 }
 
+/** `0.\overline{36}` = 36/99, `1.2\overline{3}` = 1 + (23 − 2)/90: repeating decimals as exact fractions. */
+function repeatingDecimal(text: string): string {
+  const repeating = /^(-?)(\d*)\.(\d*)\\overline\{(\d{1,12})\}$/.exec(text);
+  if (!repeating) return text;
+  const [, sign, whole, head, cycle] = repeating as unknown as [string, string, string, string, string];
+  const numerator = Number(`${head}${cycle}`) - Number(head || "0");
+  const denominator = `${"9".repeat(cycle.length)}${"0".repeat(head.length)}`;
+  return `${sign}(${whole || "0"}+\\frac{${numerator}}{${denominator}})`;
+}
+
 function scalar(normalised: string): Answer {
-  const text = mixedNumber(normalised);
+  const text = repeatingDecimal(mixedNumber(normalised));
   if (text === "" || isWord(text)) return { kind: "text", text };
   const based = /^([0-9A-Za-z]+)_\{?(\d+)\}?$/.exec(text);
   if (based && /\d/.test(based[1]!)) return { kind: "based", digits: based[1]!, base: based[2]! };
@@ -127,6 +141,46 @@ function items(parts: string[], depth: number): Answer[] {
   });
 }
 
+const LOWER = new Set(["<", "\\le"]);
+const UPPER = new Set([">", "\\ge"]);
+const RELATION = String.raw`(<|>|\\le|\\ge)`;
+const ONE_SIDED = new RegExp(String.raw`^([a-zA-Z])${RELATION}(.+)$|^(.+?)${RELATION}\s?([a-zA-Z])$`);
+const TWO_SIDED = new RegExp(String.raw`^(.+?)${RELATION}\s?([a-zA-Z])${RELATION}(.+)$`);
+
+interface Bound {
+  value: string;
+  closed: boolean;
+}
+
+const bound = (value: string, relation: string): Bound => ({ value: value.trim(), closed: relation.startsWith("\\") });
+
+/** `x > 2`, `2 < x`, `-1 \le x < 3`: the interval a single-variable inequality describes. */
+function inequality(text: string, depth: number): Answer | undefined {
+  let low: Bound = { value: "-\\infty", closed: false };
+  let high: Bound = { value: "\\infty", closed: false };
+  const two = TWO_SIDED.exec(text);
+  if (two) {
+    const [, a, r1, , r2, b] = two as unknown as [string, string, string, string, string, string];
+    if (LOWER.has(r1) && LOWER.has(r2)) [low, high] = [bound(a, r1), bound(b, r2)];
+    else if (UPPER.has(r1) && UPPER.has(r2)) [low, high] = [bound(b, r2), bound(a, r1)];
+    else return undefined;
+  } else {
+    const one = ONE_SIDED.exec(text);
+    if (!one) return undefined;
+    const variableFirst = one[1] !== undefined;
+    const [value, relation] = variableFirst ? [one[3]!, one[2]!] : [one[4]!, one[5]!];
+    // x < a and a > x bound from above; x > a and a < x from below.
+    if (LOWER.has(relation) === variableFirst) high = bound(value, relation);
+    else low = bound(value, relation);
+  }
+  return {
+    kind: "tuple",
+    open: low.closed ? "[" : "(",
+    close: high.closed ? "]" : ")",
+    items: [parseAnswer(low.value, depth + 1), parseAnswer(high.value, depth + 1)],
+  };
+}
+
 /** Parses a normalised answer (see normalise.ts) into its shape. Never throws on junk. */
 export function parseAnswer(text: string, depth = 0): Answer {
   if (depth > 20) return { kind: "text", text };
@@ -140,6 +194,9 @@ export function parseAnswer(text: string, depth = 0): Answer {
   if (sides && sides.length === 2 && sides[0] !== "" && sides[1] !== "") {
     return { kind: "equation", left: parseAnswer(sides[0]!, depth + 1), right: parseAnswer(sides[1]!, depth + 1) };
   }
+
+  const interval = inequality(text, depth);
+  if (interval) return interval;
 
   const bracket = wholeBracket(text);
   if (bracket) {

@@ -24,7 +24,7 @@ export interface CompareOptions {
 }
 
 /** Exact forms (fractions, radicals, π) must agree to float noise, not to the decimal tolerance. */
-const EXACT_TOL = 1e-9;
+const EXACT_TOL = 1e-11;
 const SAMPLE_POINTS = 6;
 const MIN_VALID_POINTS = 3;
 
@@ -93,7 +93,10 @@ function compareScalars(candidate: Node, reference: Node, options: CompareOption
     const a = tryEvaluate(candidate, new Map());
     const b = tryEvaluate(reference, new Map());
     if (!a || !b) return notEqual("unparsed", "cannot evaluate");
-    return close(a, b, tol)
+    // Two exact whole numbers must match exactly: 1000000007 is not 1000000008.
+    const wholeNumbers = !approximate && a.im === 0 && b.im === 0 && Number.isInteger(a.re) && Number.isInteger(b.re);
+    const same = wholeNumbers ? a.re === b.re : close(a, b, tol);
+    return same
       ? { equal: true, method: "numeric" }
       : notEqual("numeric", `values differ: ${format(a)} vs ${format(b)}`);
   }
@@ -139,7 +142,10 @@ function compareEquationsByRatio(candidate: Answer, reference: Answer): Outcome 
 function labelledValue(answer: Answer): Answer | undefined {
   if (answer.kind !== "equation") return undefined;
   const left = answer.left;
-  return left.kind === "expr" && left.node.kind === "var" ? answer.right : undefined;
+  if (left.kind !== "expr") return undefined;
+  // A variable (x, \theta, a_1) or function notation (f(x), p(a,b)).
+  const label = left.node.kind === "var" || /^[a-zA-Z]\([a-zA-Z,]*\)$/.test(left.text);
+  return label ? answer.right : undefined;
 }
 
 function compareUnordered(candidate: Answer[], reference: Answer[], options: CompareOptions): Outcome {

@@ -34,6 +34,15 @@ function choiceLetter(normalised: string, allowTrailing: boolean): string | unde
 
 function compareNormalised(candidate: string, reference: string, options: CompareOptions): Outcome {
   if (candidate === reference) return { equal: true, method: "normalised" };
+  if (/^[a-zA-Z]+$/.test(candidate) && candidate.toLowerCase() === reference.toLowerCase()) {
+    return { equal: true, method: "text" };
+  }
+  // Whole numbers beyond double precision (and AIME's "025") compare digit by digit.
+  if (/^-?\d+$/.test(candidate) && /^-?\d+$/.test(reference)) {
+    return BigInt(candidate) === BigInt(reference)
+      ? { equal: true, method: "numeric" }
+      : { equal: false, method: "numeric", detail: `values differ: ${candidate} vs ${reference}` };
+  }
   const referenceLetter = choiceLetter(reference, false);
   if (referenceLetter) {
     const candidateLetter = choiceLetter(candidate, true);

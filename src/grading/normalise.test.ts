@@ -30,6 +30,11 @@ describe("normalise", () => {
     ["\\lbrace 1, 2\\rbrace", "\\{1,2\\}"],
     ["\\begin{pmatrix} -1 & 0 \\\\ 0 & -1 \\end{pmatrix}", "\\begin{pmatrix}-1&0\\\\0&-1\\end{pmatrix}"],
     ["−3 × 2", "-3\\times2"],
+    ["\\frac{14}{3} \\approx 4.67", "\\frac{14}{3}"],
+    ["1{,}000", "1000"],
+    ["x \\in \\mathbb{R}", "(-\\infty,\\infty)"],
+    ["2 \\text{ or } 3", "2,3"],
+    ["x \\geq 2", "x\\ge2"],
   ])("%s → %s", (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });

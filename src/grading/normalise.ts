@@ -19,6 +19,7 @@ const UNICODE: [RegExp, string][] = [
   [/≠/g, "\\ne "],
   [/∪/g, "\\cup "],
   [/±/g, "\\pm "],
+  [/≈/g, "\\approx "],
   [/²/g, "^2"],
   [/³/g, "^3"],
   [/\u00a0/g, " "],
@@ -171,6 +172,13 @@ export function normalise(answer: string): string {
   let s = answer;
   for (const [pattern, replacement] of UNICODE) s = s.replace(pattern, replacement);
   s = stripOuter(s);
+  // "\frac{14}{3} \approx 4.67": the exact part is the answer.
+  s = s.replace(/^\\approx(?![a-zA-Z])/, "").replace(/\\approx(?![a-zA-Z])[\s\S]*$/, "");
+  s = s.replace(/\\(le|ge|ne)q?(?:slant)?(?![a-zA-Z])/g, "\\$1 ");
+  s = s.replace(/\\mathbb\s*\{?R\}?/g, "(-\\infty,\\infty)").replace(/\\varnothing(?![a-zA-Z])/g, "\\emptyset");
+  // "2 and 3", "2 \text{ or } 3": a list of answers.
+  s = s.replace(/\\(?:text|mbox|textrm)\s*\{\s*(?:and|or)\s*\}|\s+(?:and|or)\s+/g, ",");
+  s = s.replace(/\{,\}/g, ",");
   // `,\!` is MATH's thousands separator: 10,\!080.
   s = s.replace(/(\d),\\!\s*(?=\d{3})/g, "$1");
   s = s.replace(/\\[dtc]frac(?![a-zA-Z])/g, "\\frac").replace(/\\[dt]binom(?![a-zA-Z])/g, "\\binom");
@@ -198,5 +206,5 @@ export function normalise(answer: string): string {
   s = stripOuter(s);
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
   s = s.replace(/^\+/, "");
-  return s;
+  return s === "\\{\\}" ? "\\emptyset" : s;
 }
