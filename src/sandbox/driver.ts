@@ -178,12 +178,36 @@ def run_cell(namespace, number, code, timeout_ms):
     return error, timed_out
 
 
+def patch_pyplot(plt):
+    plt.show = show
+
+
+class PyplotHook:
+    """Patches plt.show the moment matplotlib.pyplot is imported, for interpreters that did not
+    pre-import it (started on demand, where waiting for every import would be slower)."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "matplotlib.pyplot":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        run_module = spec.loader.exec_module
+
+        def exec_module(module):
+            run_module(module)
+            patch_pyplot(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
 def preload():
     import numpy, sympy, scipy, scipy.optimize, scipy.integrate, scipy.stats, scipy.linalg, pandas  # noqa
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    plt.show = show
+    patch_pyplot(plt)
     plt.figure().clf()
     plt.close("all")
 
@@ -196,12 +220,17 @@ def vm_size_bytes():
     return 0
 
 
+# Address space the scientific stack takes once imported (measured ~470 MB), with headroom.
+LIBRARY_ADDRESS_SPACE = 640 * 1024 * 1024
+
+
 def apply_limits():
     mb = 1024 * 1024
     def cap(res, value):
         resource.setrlimit(res, (value, value))
-    # Memory is the budget the cells get on top of the pre-imported libraries.
-    cap(resource.RLIMIT_AS, vm_size_bytes() + LIMITS["memoryMb"] * mb)
+    # Memory is the budget the cells get on top of the scientific libraries (imported now or later).
+    libraries = 0 if LIMITS["preload"] else LIBRARY_ADDRESS_SPACE
+    cap(resource.RLIMIT_AS, vm_size_bytes() + libraries + LIMITS["memoryMb"] * mb)
     cap(resource.RLIMIT_NPROC, LIMITS["maxProcesses"])
     cap(resource.RLIMIT_FSIZE, LIMITS["maxFileMb"] * mb)
     cap(resource.RLIMIT_NOFILE, 256)
@@ -218,10 +247,10 @@ def main():
     sys.stdin = open(os.devnull)
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
-    try:
+    if LIMITS["preload"]:
         preload()
-    except Exception as err:
-        print("preload failed: %r" % err, file=sys.stderr)
+    else:
+        sys.meta_path.insert(0, PyplotHook())
     os.chdir(LIMITS["workdir"])
     apply_limits()
     signal.signal(signal.SIGALRM, on_alarm)

@@ -84,7 +84,7 @@ class PythonSandbox implements Sandbox {
   ) {
     // Traversable (not listable) so the unprivileged sandbox uid can reach its own bind sources.
     chmodSync(this.root, 0o711);
-    this.pool = new WarmPool(config.SANDBOX_POOL_SIZE, () => this.startInterpreter(), logger);
+    this.pool = new WarmPool(config.SANDBOX_POOL_SIZE, () => this.startInterpreter(true), logger);
     this.pool.fill();
   }
 
@@ -116,7 +116,8 @@ class PythonSandbox implements Sandbox {
     const loaded = await loadFiles(files, this.config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024);
     const figureDir = options.figureDir ?? (await mkdtemp(join(tmpdir(), "start-tutor-figures-")));
     const acquire = async (signal?: AbortSignal) => {
-      const interpreter = this.pool.take() ?? (await this.startInterpreter());
+      // No warm one ready: a lazy interpreter is up in ~50 ms, sooner than waiting for a warming one.
+      const interpreter = this.pool.take() ?? (await this.startInterpreter(false));
       interpreter.hold();
       try {
         await untilAborted(interpreter.ready, signal);
@@ -154,9 +155,10 @@ class PythonSandbox implements Sandbox {
     rmSync(this.root, { recursive: true, force: true });
   }
 
-  private limits(kind: IsolationKind, paths: LaunchPaths): DriverLimits {
+  private limits(kind: IsolationKind, paths: LaunchPaths, preload: boolean): DriverLimits {
     const c = this.config;
     return {
+      preload,
       workdir: kind === "bubblewrap" ? SANDBOX_SCRATCH : paths.scratchDir,
       memoryMb: c.SANDBOX_MEMORY_MB,
       maxProcesses: c.SANDBOX_MAX_PROCESSES,
@@ -169,11 +171,11 @@ class PythonSandbox implements Sandbox {
     };
   }
 
-  private async startInterpreter(): Promise<Interpreter> {
+  private async startInterpreter(preload: boolean): Promise<Interpreter> {
     const kind = await this.kind();
     if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
     const paths = this.makeDirs();
-    const limits = this.limits(kind, paths);
+    const limits = this.limits(kind, paths, preload);
     const spec = launchSpec(kind, this.config, paths, Interpreter.program(this.config.SANDBOX_PYTHON, limits));
     const maxFrameBytes = 12 * limits.outputBytes + limits.maxFigures * Math.ceil(MAX_FIGURE_BYTES * 1.4) + 65_536;
     const interpreter = new Interpreter(spec, paths.dataDir, maxFrameBytes, this.logger);

@@ -24,6 +24,8 @@ export type DriverResult = z.infer<typeof driverResultSchema>;
 /** Limits the driver applies to itself before it reports ready. */
 export interface DriverLimits {
   workdir: string;
+  /** Import the scientific stack before reporting ready (warm pool) or on first use (on demand). */
+  preload: boolean;
   memoryMb: number;
   maxProcesses: number;
   maxFileMb: number;

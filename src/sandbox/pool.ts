@@ -38,11 +38,10 @@ export class WarmPool {
     }
   }
 
-  /** A warm interpreter (ready ones first), or undefined when none is idle. */
+  /** A ready warm interpreter, or undefined when none has finished warming up. */
   take(): Interpreter | undefined {
-    const usable = this.idle.filter((i) => i.alive);
-    const interpreter = usable.find((i) => i.isReady) ?? usable[0];
-    if (interpreter) this.idle.splice(this.idle.indexOf(interpreter), 1);
+    const index = this.idle.findIndex((i) => i.isReady && i.alive);
+    const [interpreter] = index < 0 ? [] : this.idle.splice(index, 1);
     this.fill();
     return interpreter;
   }

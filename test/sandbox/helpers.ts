@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config.js";
 
 export function testConfig(overrides: Record<string, string> = {}) {
   return loadConfig({
-    SANDBOX_POOL_SIZE: "1",
+    SANDBOX_POOL_SIZE: "0",
     SANDBOX_CELL_TIMEOUT_MS: "10000",
     SANDBOX_MEMORY_MB: "512",
     SANDBOX_MAX_PROCESSES: "24",
