@@ -23,6 +23,7 @@ describe("normalise", () => {
     ["12 square units", "12"],
     ["\\text{Evelyn}", "Evelyn"],
     ["\\text{(C)}", "(C)"],
+    ["\\text{\\textbf{(A)}}", "(A)"],
     ["x \\in [-2,7]", "[-2,7]"],
     ["$\\boxed{5}$.", "5"],
     ["\\cot x", "\\cot x"],

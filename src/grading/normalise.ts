@@ -59,6 +59,7 @@ const UNIT_WORDS = [
   "years",
   "pounds",
   "kg",
+  "deg",
 ];
 const TRAILING_UNIT = new RegExp(`([\\d}).])\\s+(?:${UNIT_WORDS.join("|")})(?:\\^\\{?[23]\\}?)?$`, "i");
 
@@ -82,35 +83,43 @@ export function matchBrace(text: string, open: number): number {
   return -1;
 }
 
-/** Replaces every `\name{arg}` (for the given names) by `render(arg, before, after)`. */
+/**
+ * Replaces each `\name{arg}` (for the given names) by `render(arg, atEnd, before)`; `atEnd` is
+ * true when only an optional ^2/^3 follows. Unchanged occurrences are skipped, changed ones
+ * rescanned (so nested `\text{\textbf{A}}` unwraps fully); at most 50 rounds.
+ */
 function replaceCommand(
   text: string,
   names: string[],
-  render: (arg: string, atEnd: boolean, atStart: boolean) => string,
+  render: (arg: string, atEnd: boolean, before: string) => string,
 ) {
   const pattern = new RegExp(`\\\\(?:${names.join("|")})\\s*\\{`, "g");
   let result = text;
+  let from = 0;
   for (let guard = 0; guard < 50; guard++) {
-    pattern.lastIndex = 0;
+    pattern.lastIndex = from;
     const match = pattern.exec(result);
     if (!match) break;
     const open = match.index + match[0].length - 1;
     const close = matchBrace(result, open);
     if (close < 0) break;
-    const arg = result.slice(open + 1, close - 1);
+    const original = result.slice(match.index, close);
     const rest = result.slice(close);
-    const replacement = render(arg, /^\s*(?:\^\{?[23]\}?)?\s*$/.test(rest), result.slice(0, match.index).trim() === "");
+    const atEnd = /^\s*(?:\^\{?[23]\}?)?\s*$/.test(rest);
+    const replacement = render(result.slice(open + 1, close - 1), atEnd, result.slice(0, match.index));
     result = result.slice(0, match.index) + replacement + rest;
+    from = replacement === original ? match.index + original.length : match.index;
   }
   return result;
 }
 
 const UNIT = "\uE000";
 
-/** A trailing `\text{ cm}^2` after some mathematics names a unit: drop it. */
+/** A trailing `\text{ cm}^2` after a number names a unit: drop it. */
 function dropTextUnits(text: string): string {
-  return replaceCommand(text, ["text", "mbox", "textrm", "mathrm"], (arg, atEnd, atStart) => {
-    if (atEnd && !atStart && /^\s*[a-zA-Z][a-zA-Z .]*$/.test(arg) && !/^\s*(?:and|or)\s*$/.test(arg)) return UNIT;
+  return replaceCommand(text, ["text", "mbox", "textrm", "mathrm"], (arg, atEnd, before) => {
+    if (atEnd && /\d/.test(before) && /^\s*[a-zA-Z][a-zA-Z .]*$/.test(arg) && !/^\s*(?:and|or)\s*$/.test(arg))
+      return UNIT;
     return `\\text{${arg}}`;
   }).replace(/\uE000\s*(?:\^\{?[23]\}?)?/g, "");
 }
