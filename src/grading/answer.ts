@@ -116,7 +116,7 @@ function repeatingDecimal(text: string): string {
 function scalar(normalised: string): Answer {
   const text = repeatingDecimal(mixedNumber(normalised));
   if (text === "" || isWord(text)) return { kind: "text", text };
-  const based = /^([0-9A-Za-z]+)_\{?(\d+)\}?$/.exec(text);
+  const based = /^([0-9A-Z]+)_\{?(\d+)\}?$/.exec(text);
   if (based && /\d/.test(based[1]!)) return { kind: "based", digits: based[1]!, base: based[2]! };
   try {
     return { kind: "expr", text, node: parseExpression(text) };
@@ -156,6 +156,7 @@ const bound = (value: string, relation: string): Bound => ({ value: value.trim()
 
 /** `x > 2`, `2 < x`, `-1 \le x < 3`: the interval a single-variable inequality describes. */
 function inequality(text: string, depth: number): Answer | undefined {
+  if (text.includes(",")) return undefined;
   let low: Bound = { value: "-\\infty", closed: false };
   let high: Bound = { value: "\\infty", closed: false };
   const two = TWO_SIDED.exec(text);
