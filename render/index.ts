@@ -2,6 +2,7 @@
 export { FormulaTooLargeError, LatexError, RenderTimeoutError } from "./errors.js";
 export { defaultFigureLimits } from "./figures.js";
 export { defaultFormulaSettings, type FormulaSettings } from "./formula.js";
+export { KATEX_MACROS } from "./katex.js";
 export { defaultFormulaLimits, type FormulaLimits } from "./limits.js";
 export { type Segment, splitMath } from "./markdown.js";
 export { createRenderer, type Renderer, type RendererOptions, rendererOptionsFromConfig } from "./renderer.js";

@@ -38,7 +38,14 @@ export const TEX_PACKAGES = [
   "textmacros",
   "upgreek",
   "unicode",
+  "configmacros",
 ];
+
+/** Macros from MathJax 2 and text mode that answers in the wild use (MATH-500 has both). */
+export const TEX_MACROS: Record<string, [string, number]> = {
+  bold: ["\\mathbf{#1}", 1],
+  emph: ["\\textit{#1}", 1],
+};
 
 export interface TypesetSvg {
   /** MathJax's SVG markup (glyphs as paths, colour `currentColor`). */
@@ -65,6 +72,7 @@ function createEngine(): Engine {
   RegisterHTMLHandler(adaptor);
   const tex = new TeX({
     packages: TEX_PACKAGES,
+    macros: TEX_MACROS,
     maxBuffer: MAX_BUFFER,
     formatError: (_jax: unknown, err: Error) => {
       throw err;
