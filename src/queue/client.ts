@@ -62,6 +62,7 @@ export function createQueueClient(
   // Enqueue calls report a dead link themselves; the listener keeps ioredis from printing it too.
   redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue client)"));
   const runs = new RunQueue(redis, settings.queue, metrics);
+  runs.queue.on("error", (err) => logger.warn({ err: err.message }, "queue (client)"));
   const results = new ResultStore(redis, runs.keys, settings.resultTtlS);
 
   const enqueueAndWait = async (
@@ -75,6 +76,7 @@ export function createQueueClient(
     const eventsRedis = connectRedis(settings.redisUrl, "worker");
     eventsRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue events)"));
     const events = new QueueEvents(RUN_QUEUE, { connection: eventsRedis, prefix: settings.queue.prefix });
+    events.on("error", (err) => logger.warn({ err: err.message }, "queue events"));
     if (onProgress) {
       events.on("progress", ({ jobId: id, data }) => {
         const event = (data as { event?: PipelineProgress } | null)?.event;

@@ -125,6 +125,7 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
   worker.on("error", (err) => log.error({ err }, "worker error"));
   worker.on("failed", (job, err) => log.warn({ jobId: job?.id, err: err.message }, "run failed"));
   redis.on("error", (err) => log.warn({ err: err.message }, "redis connection"));
+  queue.on("error", (err) => log.warn({ err: err.message }, "queue"));
   subscriber.on("error", (err) => log.warn({ err: err.message }, "redis subscriber connection"));
 
   await listenForCancels(subscriber, keys, (jobId) => {

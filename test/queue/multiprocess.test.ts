@@ -111,6 +111,7 @@ describe("workers in several processes", () => {
     cleanups.push(() => own.stop());
     const prefix = uniquePrefix("restart");
     const ownClient = new Redis(own.url, { maxRetriesPerRequest: null });
+    ownClient.on("error", () => {}); // refused reconnects while Redis is down
     cleanups.push(async () => ownClient.disconnect());
     // Quiet: the workers log every refused reconnect while Redis is down.
     await Promise.all([1, 2].map(() => spawnWorker(own.url, prefix, { LOG_LEVEL: "fatal" })));

@@ -13,6 +13,7 @@ import { recordingPoster, scriptedRunQuestion } from "./collaborators.js";
 const config = loadConfig();
 const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
 const recorder = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+recorder.on("error", (err) => logger.warn({ err: err.message }, "recorder connection"));
 const run = await startWorker(workerSettings(config), {
   runQuestion: scriptedRunQuestion(recorder, config.QUEUE_PREFIX),
   poster: recordingPoster(recorder, config.QUEUE_PREFIX),

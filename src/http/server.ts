@@ -1,0 +1,44 @@
+/** The operations endpoints of a long-running process: `/healthz` (liveness) and `/metrics` (Prometheus). */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Registry } from "prom-client";
+
+export interface OpsServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface OpsServerOptions {
+  port: number;
+  host?: string;
+  registry: Registry;
+  /** `ok: false` answers 503, so an orchestrator restarts the process. */
+  health(): { ok: boolean; [detail: string]: unknown };
+}
+
+export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (req.method !== "GET") {
+      res.writeHead(405, { allow: "GET" }).end();
+    } else if (path === "/healthz") {
+      const health = options.health();
+      res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(health));
+    } else if (path === "/metrics") {
+      options.registry.metrics().then(
+        (body) => res.writeHead(200, { "content-type": options.registry.contentType }).end(body),
+        (err: Error) => res.writeHead(500, { "content-type": "text/plain" }).end(`metrics failed: ${err.message}\n`),
+      );
+    } else {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found: try /healthz or /metrics\n");
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

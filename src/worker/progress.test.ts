@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
+
+const update = (text: string): StatusUpdate => ({ text, event: { type: "thinking", chars: 0 } });
+
+describe("status throttle", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("sends the first update at once, then at most one per interval, ending on the latest text", async () => {
+    const sent: string[] = [];
+    const throttle = statusThrottle(
+      1_500,
+      async (u) => void sent.push(u.text),
+      () => {},
+    );
+    throttle.update(update("a"));
+    for (const text of ["b", "c", "d"]) throttle.update(update(text));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(["a"]);
+    await vi.advanceTimersByTimeAsync(1_499);
+    expect(sent).toEqual(["a"]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toEqual(["a", "d"]);
+    throttle.update(update("d"));
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(sent).toEqual(["a", "d"]);
+    await throttle.stop();
+  });
+
+  it("drops pending updates after stop and survives a failing send", async () => {
+    const errors: unknown[] = [];
+    const throttle = statusThrottle(
+      1_000,
+      async () => {
+        throw new Error("edit refused");
+      },
+      (err) => errors.push(err),
+    );
+    throttle.update(update("a"));
+    throttle.update(update("b"));
+    await throttle.stop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe("progress text", () => {
+  it("numbers cells from 1 and hides events a student would not notice", () => {
+    expect(describeProgress({ type: "code", index: 0, code: "x" })).toBe("Running Python cell 1…");
+    expect(describeProgress({ type: "thinking", chars: 12_345 })).toBe("Thinking… (12k characters so far)");
+    expect(describeProgress({ type: "done", status: "ok" })).toBeNull();
+  });
+});
