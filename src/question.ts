@@ -19,6 +19,13 @@ export interface ReplyTarget {
   [key: string]: unknown;
 }
 
+/** Per-question overrides of the engine's defaults (from CLI flags or a command's options). */
+export interface RunSettings {
+  hints?: "off" | "end" | "wait";
+  maxHints?: number;
+  maxToolCalls?: number;
+}
+
 export interface Question {
   /** Stable id derived from the platform event, so a redelivered event is recognised. */
   id: string;
@@ -30,4 +37,5 @@ export interface Question {
   replyTarget: ReplyTarget;
   user: string;
   space: string;
+  settings?: RunSettings;
 }

@@ -31,6 +31,8 @@ export const scenarioSchema = z.object({
   turns: z.array(turnSchema).min(1),
   onHint: z.array(turnSchema).optional(),
   faults: z.array(faultSchema).default([]),
+  /** Keep the matched stop string in the text (as some servers do; vLLM does not). */
+  includeStop: z.boolean().default(false),
   /** Delay between streamed chunks. */
   chunkDelayMs: z.number().int().min(0).default(0),
 });

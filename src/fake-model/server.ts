@@ -105,12 +105,12 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
       return;
     }
     if (fault?.kind === "slow") await sleep(fault.delayMs);
-    if (req.destroyed) return;
+    if (res.destroyed || res.socket?.destroyed) return;
 
     const stops = normaliseStops(body.stop);
     const maxTokens = typeof body.max_tokens === "number" ? body.max_tokens : 1_000_000;
     const plan = nextText(scenario, assistant);
-    const gen = generate(plan, stops, maxTokens);
+    const gen = generate(plan, stops, maxTokens, scenario.includeStop);
     const promptTokens = tokenize(chat ? JSON.stringify(body.messages) : String(body.prompt ?? "")).length;
     const stream = body.stream === true;
     const id = `fake-${requests.length}`;
@@ -160,9 +160,10 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
     let sentChars = 0;
     if (chat) send(chatChunk(id, created, model, { role: "assistant", content: "" }, null));
     for (const piece of chunks) {
-      if (req.destroyed || res.destroyed) return;
+      if (res.destroyed || res.socket?.destroyed) return;
       if (fault?.kind === "disconnect" && sentChars + piece.length > fault.afterChars) {
-        res.destroy();
+        // End the socket after what was written so far, mid-body: the client sees a premature close.
+        res.socket?.end();
         return;
       }
       record.sent += piece;
@@ -172,7 +173,7 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
       if (scenario.chunkDelayMs > 0) await sleep(scenario.chunkDelayMs);
     }
     if (fault?.kind === "disconnect") {
-      res.destroy();
+      res.socket?.end();
       return;
     }
     if (chat && toolCall?.code !== undefined) {
@@ -231,7 +232,12 @@ interface Generation {
  * Produces the continuation token by token, checking stop strings after each token like vLLM does:
  * the first stop string found ends generation and is cut from the text.
  */
-function generate(plan: { text: string } | { repeat: string }, stops: string[], maxTokens: number): Generation {
+function generate(
+  plan: { text: string } | { repeat: string },
+  stops: string[],
+  maxTokens: number,
+  includeStop: boolean,
+): Generation {
   const source = "text" in plan ? tokenize(plan.text) : null;
   const repeat = "repeat" in plan ? tokenize(plan.repeat) : [];
   let text = "";
@@ -241,7 +247,15 @@ function generate(plan: { text: string } | { repeat: string }, stops: string[], 
     if (token === undefined) return { text, tokens: i, finishReason: "stop", stopReason: null };
     text += token;
     const hit = firstStop(text, stops, token.length);
-    if (hit) return { text: text.slice(0, hit.at), tokens: i + 1, finishReason: "stop", stopReason: hit.stop };
+    if (hit) {
+      const end = includeStop ? hit.at + hit.stop.length : hit.at;
+      return {
+        text: text.slice(0, end),
+        tokens: i + 1,
+        finishReason: "stop",
+        stopReason: includeStop ? null : hit.stop,
+      };
+    }
   }
 }
 

@@ -4,7 +4,10 @@ import type { ProgressEvent, Transcript } from "../reasoning/types.js";
 
 export interface ResultStep {
   title: string;
+  /** The explanation as written (Markdown with LaTeX). */
   markdown: string;
+  /** Chat-ready text: inline math as Unicode, `[formula N]` where image N belongs. */
+  text: string;
   code?: string;
   output?: string;
   /** Host paths of PNGs: rendered formulas and figures, in reading order. */

@@ -3,6 +3,7 @@
  * question's sandbox session, feed the output back, continue; insert hints where the policy says;
  * stop at the final answer or a budget.
  */
+import { setMaxListeners } from "node:events";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { type Logger, silentLogger } from "../logger.js";
 import type { Mode } from "../question.js";
@@ -85,6 +86,8 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
 
   const deadline = AbortSignal.timeout(options.deadlineMs);
   const signal = deps.signal ? AbortSignal.any([deps.signal, deadline]) : deadline;
+  // Every model request and cell listens on this signal; a long run legitimately adds many.
+  setMaxListeners(0, signal);
   const emit = (event: ProgressEvent) => deps.onProgress?.(event);
   const conversation = deps.startConversation(checked.text);
   const seed = seedOf(checked.text);

@@ -1,0 +1,133 @@
+/**
+ * `start-tutor ask "<question>"`: one question through the whole pipeline, in process (or through
+ * Redis and a running worker with `--via-queue`). Prints the steps, or one JSON object with --json.
+ */
+import { randomUUID } from "node:crypto";
+import { statSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import type { PipelineProgress, RunResult } from "../pipeline/types.js";
+import { type Attachment, MODES, type Question } from "../question.js";
+import { intFlag, oneOf, parse, UsageError } from "./args.js";
+
+const HINT_POLICIES = ["off", "end", "wait"] as const;
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: "boolean" },
+    mode: { type: "string" },
+    answer: { type: "string" },
+    attach: { type: "string", multiple: true },
+    hints: { type: "string" },
+    "max-hints": { type: "string" },
+    "max-tool-calls": { type: "string" },
+    "via-queue": { type: "boolean" },
+    id: { type: "string" },
+    out: { type: "string" },
+  });
+  if (positionals.length !== 1) {
+    throw new UsageError('expected exactly one question in quotes: start-tutor ask "What is 2^10?"');
+  }
+  const mode = oneOf(values.mode, "--mode", MODES, "solve");
+  if (mode === "check" && values.answer === undefined) {
+    throw new UsageError('--mode check needs the student\'s answer: --answer "42"');
+  }
+  const settings = {
+    ...(values.hints === undefined ? {} : { hints: oneOf(values.hints, "--hints", HINT_POLICIES, "end") }),
+    ...(values["max-hints"] === undefined ? {} : { maxHints: intFlag(values["max-hints"], "--max-hints", 0) }),
+    ...(values["max-tool-calls"] === undefined
+      ? {}
+      : { maxToolCalls: intFlag(values["max-tool-calls"], "--max-tool-calls", 0) }),
+  };
+  const question: Question = {
+    id: values.id ?? `cli-${randomUUID()}`,
+    text: positionals[0]!,
+    mode,
+    ...(values.answer === undefined ? {} : { studentAnswer: values.answer }),
+    attachments: (values.attach ?? []).map(attachment),
+    replyTarget: { platform: "cli" },
+    user: process.env.USER ?? "cli",
+    space: "cli",
+    settings,
+  };
+
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL).child({ questionId: question.id });
+  const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
+  const outDir = values.out ? resolve(values.out) : undefined;
+
+  let result: RunResult;
+  if (values["via-queue"]) {
+    const { enqueueAndWait } = await import("../queue/client.js");
+    result = await enqueueAndWait(config, question, { logger, onProgress });
+  } else {
+    const { createPipeline } = await import("../pipeline/index.js");
+    const pipeline = createPipeline(config, logger);
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    process.once("SIGINT", cancel);
+    try {
+      result = await pipeline.runQuestion(question, { signal: controller.signal, onProgress, outDir });
+    } finally {
+      process.off("SIGINT", cancel);
+      await pipeline.close();
+    }
+  }
+
+  if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(formatResult(result));
+  return result.status === "ok" ? 0 : 1;
+}
+
+function attachment(path: string): Attachment {
+  const full = resolve(path);
+  let bytes: number;
+  try {
+    const st = statSync(full);
+    if (!st.isFile()) throw new Error("not a regular file");
+    bytes = st.size;
+  } catch (err) {
+    throw new UsageError(`cannot attach ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return { name: basename(full), path: full, bytes };
+}
+
+function printProgress(event: PipelineProgress): void {
+  const line =
+    event.type === "code"
+      ? `running Python cell ${event.index}…`
+      : event.type === "hint"
+        ? `hint: ${event.text}`
+        : event.type === "retry"
+          ? `model server busy (${event.reason}), retrying…`
+          : event.type === "rendering"
+            ? "rendering steps…"
+            : null;
+  if (line) process.stderr.write(`· ${line}\n`);
+}
+
+/** Human-readable steps for a terminal. */
+export function formatResult(result: RunResult): string {
+  const lines: string[] = [];
+  result.steps.forEach((step, i) => {
+    lines.push(`Step ${i + 1}: ${step.title}`);
+    if (step.text.trim()) lines.push(step.text.trim());
+    if (step.code) lines.push("", ...step.code.split("\n").map((l) => `    ${l}`));
+    if (step.output) lines.push("  output:", ...step.output.split("\n").map((l) => `    ${l}`));
+    for (const image of step.images) lines.push(`  [image] ${image}`);
+    lines.push("");
+  });
+  if (result.correct !== undefined)
+    lines.push(result.correct ? "Your answer is correct." : "Your answer is not correct yet.");
+  if (result.status === "ok") {
+    if (result.answer !== null) lines.push(`Answer: ${result.answer}`);
+  } else {
+    lines.push(`No answer: ${result.error?.message ?? "the run failed"}`);
+  }
+  lines.push(
+    `(${result.toolCalls} Python cell${result.toolCalls === 1 ? "" : "s"}, ${result.hints} hint${result.hints === 1 ? "" : "s"}, ` +
+      `${(result.timings.totalMs / 1000).toFixed(1)} s)`,
+  );
+  return `${lines.join("\n")}\n`;
+}

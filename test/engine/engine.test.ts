@@ -1,0 +1,342 @@
+/**
+ * The START loop end to end: the real `openai` client against the scripted fake model, cells run
+ * in the real Python sandbox. Scripts never contain the numbers Python computes, so an answer that
+ * matches proves the executed output reached the model.
+ */
+
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { parseScript } from "../../src/fake-model/script.js";
+import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
+import { ChatConversation } from "../../src/reasoning/chat-conversation.js";
+import { CompletionsConversation } from "../../src/reasoning/completions-conversation.js";
+import { type EngineOptions, runReasoning } from "../../src/reasoning/engine.js";
+import { createModelClient } from "../../src/reasoning/model-client.js";
+import { CHAT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../../src/reasoning/prompt.js";
+import type { ProgressEvent, Transcript } from "../../src/reasoning/types.js";
+import { createSandbox } from "../../src/sandbox/index.js";
+import type { Sandbox } from "../../src/sandbox/types.js";
+
+const script = parseScript({
+  scenarios: [
+    {
+      name: "digit-sum",
+      match: "digit sum",
+      turns: [
+        "We need the digit sum of 2^100. Store the number first.\n```python\nn = 2**100\nprint(len(str(n)))\n```\n```output",
+        "It has {{output}} digits. Now sum them, reusing n.\n```python\nprint(sum(int(d) for d in str(n)))\n```\n```output",
+        "The digit sum is {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
+    {
+      name: "error-then-fix",
+      match: "divide",
+      turns: [
+        "Try the division.\n```python\nprint(10 / 0)\n```\n```output",
+        "The cell failed with: {{output}}\nI divided by zero by mistake; divide by 3 with integer division.\n```python\nprint(10 // 3)\n```\n```output",
+        "So the quotient is \\boxed{{{output}}}.",
+      ],
+    },
+    {
+      name: "timeout",
+      match: "forever",
+      turns: [
+        "Run the loop.\n```python\nwhile True:\n    pass\n```\n```output",
+        "The loop never ends: {{output}}\nSo the answer is \\boxed{\\infty}.",
+      ],
+    },
+    {
+      name: "greedy",
+      match: "greedy",
+      turns: [
+        "```python\nprint(1)\n```\n```output",
+        "```python\nprint(2)\n```\n```output",
+        "```python\nprint(3)\n```\n```output",
+        "```python\nprint(4)\n```\n```output",
+        "```python\nprint(5)\n```\n```output",
+        "Done: \\boxed{{{output}}}",
+      ],
+    },
+    {
+      name: "base-model",
+      match: "six times seven",
+      turns: ["Six times seven is well known. The answer is \\boxed{41}."],
+      onHint: [
+        "print(6 * 7)\n```\n```output",
+        "Python says {{output}}, so I was wrong: the answer is \\boxed{{{output}}}.",
+      ],
+    },
+    {
+      name: "flaky",
+      match: "flaky",
+      faults: [
+        { request: 0, kind: "status", status: 429, retryAfterS: 0.05 },
+        { request: 1, kind: "status", status: 503 },
+      ],
+      turns: ["```python\nprint(7 * 6)\n```\n```output", "\\boxed{{{output}}}"],
+    },
+    {
+      name: "dropped-stream",
+      match: "dropped",
+      faults: [{ request: 0, kind: "disconnect", afterChars: 40 }],
+      turns: ["A long first sentence that will be cut by the network. Then \\boxed{9}."],
+    },
+    {
+      name: "slow",
+      match: "slowly",
+      chunkDelayMs: 40,
+      turns: [{ repeat: "thinking more and more " }],
+    },
+    {
+      name: "sleepy-cell",
+      match: "sleep",
+      turns: ["```python\nimport time\ntime.sleep(30)\n```\n```output", "\\boxed{0}"],
+    },
+    { name: "never-stops", match: "ramble", turns: [{ repeat: "and then " }] },
+    {
+      name: "unclosed-fence",
+      match: "unclosed fence",
+      turns: ["Let me write code\n```python\nprint(1"],
+    },
+    { name: "unclosed-box", match: "unclosed box", turns: ["The answer is \\boxed{\\frac{1}{2}"] },
+    {
+      name: "includes-stop",
+      match: "keep stop",
+      includeStop: true,
+      turns: ["```python\nprint(11 * 11)\n```\n```output", "\\boxed{{{output}}}"],
+    },
+  ],
+});
+
+const baseOptions: EngineOptions = {
+  maxTokens: 4000,
+  maxToolCalls: 6,
+  hints: "off",
+  maxHints: 1,
+  deadlineMs: 60_000,
+  outputChars: 800,
+  cellTimeoutMs: 5_000,
+  maxQuestionChars: 20_000,
+};
+
+let server: FakeModelServer;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  server = await startFakeModel(script);
+  sandbox = createSandbox(loadConfig({ SANDBOX_POOL_SIZE: "1" }));
+});
+
+afterAll(async () => {
+  await server?.close();
+  await sandbox?.close();
+});
+
+interface AskOptions {
+  options?: Partial<EngineOptions>;
+  transport?: "completions" | "chat";
+  signal?: AbortSignal;
+  url?: string;
+  events?: ProgressEvent[];
+  maxRetries?: number;
+}
+
+function ask(question: string, opts: AskOptions = {}): Promise<Transcript> {
+  const url = opts.url ?? server.url;
+  const client = createModelClient({
+    baseURL: url,
+    apiKey: "test",
+    timeoutMs: 10_000,
+    maxRetries: opts.maxRetries ?? 3,
+  });
+  const common = { client, model: "START", temperature: 0.6, topP: 0.95 };
+  return runReasoning(
+    { question, mode: "solve", files: [] },
+    {
+      startConversation: (text) =>
+        opts.transport === "chat"
+          ? new ChatConversation({ ...common, system: CHAT_SYSTEM_PROMPT, user: userMessage(text, "solve", []) })
+          : new CompletionsConversation({
+              ...common,
+              prompt: renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(text, "solve", [])),
+            }),
+      sandbox,
+      options: { ...baseOptions, ...opts.options },
+      signal: opts.signal,
+      onProgress: (e) => opts.events?.push(e),
+      modelUrl: url,
+    },
+  );
+}
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+const requestsFor = (name: string) => server.requests.filter((r) => r.scenario === name);
+
+describe("START loop over raw completions", () => {
+  it("answers from real Python output, with state kept across cells", async () => {
+    const events: ProgressEvent[] = [];
+    const t = await ask("What is the digit sum of 2^100?", { events });
+    expect(t.status).toBe("answered");
+    expect(t.answer).toBe("115");
+    expect(t.toolCalls).toBe(2);
+    expect(t.parts.filter((p) => p.kind === "output").map((p) => (p.kind === "output" ? p.text : ""))).toEqual([
+      "31",
+      "115",
+    ]);
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["code", "output", "answer"]));
+  });
+
+  it("never lets the server generate past the end of a code block", () => {
+    const requests = requestsFor("digit-sum");
+    expect(requests.length).toBe(3);
+    for (const r of requests) {
+      expect(r.body.stop).toContain("```output");
+      expect(r.sent).not.toContain("```output");
+    }
+    // Both code turns ended right at the closing fence, and the next request continued from the real output.
+    expect(requests[0]!.sent.trimEnd().endsWith("```")).toBe(true);
+    expect(requests[0]!.stopReason).toBe("```output");
+    expect(requests[1]!.assistant).toContain("```output\n31\n```");
+    expect(requests[2]!.assistant).toContain("```output\n115\n```");
+  });
+
+  it("feeds an error back and lets the model correct itself", async () => {
+    const t = await ask("divide 10 please");
+    expect(t.answer).toBe("3");
+    const firstOutput = t.parts.find((p) => p.kind === "output");
+    expect(firstOutput?.kind === "output" && firstOutput.text).toMatch(/ZeroDivisionError/);
+    expect(requestsFor("error-then-fix")[1]!.assistant).toMatch(/ZeroDivisionError: division by zero/);
+  });
+
+  it("reports a cell that runs too long as a timeout to the model", async () => {
+    const t = await ask("loop forever", { options: { cellTimeoutMs: 1000 } });
+    expect(t.status).toBe("answered");
+    expect(requestsFor("timeout")[1]!.assistant).toMatch(/did not finish within 1 s/);
+  });
+
+  it("caps tool calls and tells the model when the last one ran", async () => {
+    const t = await ask("be greedy", { options: { maxToolCalls: 2 } });
+    expect(t.toolCalls).toBe(2);
+    const outputs = t.parts.filter((p) => p.kind === "output").map((p) => (p.kind === "output" ? p.text : ""));
+    expect(outputs[1]).toMatch(/last code execution/);
+    expect(outputs[2]).toMatch(/limit reached: this cell was not run/);
+    expect(t.parts.filter((p) => p.kind === "code").length).toBe(2);
+  });
+
+  it("uses hints to make a base model use Python, and not without them", async () => {
+    const plain = await ask("What is six times seven?", { options: { hints: "off" } });
+    expect(plain).toMatchObject({ answer: "41", toolCalls: 0, hints: 0 });
+
+    const hinted = await ask("What is six times seven?", { options: { hints: "end", maxHints: 1 } });
+    expect(hinted).toMatchObject({ answer: "42", toolCalls: 1, hints: 1 });
+    const hint = hinted.parts.find((p) => p.kind === "hint");
+    expect(hint?.kind === "hint" && hint.text).toMatch(/Python/);
+  });
+
+  it("retries 429 and 5xx answers and still finishes", async () => {
+    const t = await ask("a flaky server question");
+    expect(t.answer).toBe("42");
+    expect(requestsFor("flaky").map((r) => r.status)).toEqual([429, 503, 200, 200]);
+  });
+
+  it("resumes a stream that dropped mid-way from the text already received", async () => {
+    const t = await ask("dropped connection");
+    expect(t.answer).toBe("9");
+    const [first, second] = requestsFor("dropped-stream");
+    expect(first!.fault).toBe("disconnect");
+    expect(second!.assistant.length).toBeGreaterThan(0);
+    expect(t.parts[0]?.kind === "text" && t.parts[0].text).toBe(
+      "A long first sentence that will be cut by the network. Then \\boxed{9}.",
+    );
+  });
+
+  it("handles servers that keep the stop string in the text", async () => {
+    const t = await ask("keep stop strings");
+    expect(t.answer).toBe("121");
+  });
+
+  it("gives a clear error when the model server is down", async () => {
+    const port = await closedPort();
+    const t = await ask("digit sum", { url: `http://127.0.0.1:${port}/v1`, maxRetries: 1 });
+    expect(t.status).toBe("error");
+    expect(t.error?.code).toBe("model_unreachable");
+    expect(t.detail).toContain(`127.0.0.1:${port}/v1: connection refused`);
+  });
+
+  it("stops a streaming model at once when cancelled", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    const t = await ask("think slowly", { signal: controller.signal });
+    expect(t.status).toBe("cancelled");
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("kills a running cell when cancelled", async () => {
+    const controller = new AbortController();
+    const events: ProgressEvent[] = [];
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 1500);
+    const t = await ask("sleep a while", { signal: controller.signal, events, options: { cellTimeoutMs: 60_000 } });
+    expect(t.status).toBe("cancelled");
+    expect(events.some((e) => e.type === "code")).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe("bad input and misbehaving models get a clear status", () => {
+  it("refuses empty and oversized questions without calling the model", async () => {
+    const before = server.requests.length;
+    const empty = await ask("  \u0000 ");
+    expect(empty).toMatchObject({ status: "error", error: { code: "empty_question" } });
+    const huge = await ask("x".repeat(50_000));
+    expect(huge).toMatchObject({ status: "error", error: { code: "question_too_long" } });
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("stops a model that never stops at the token budget", async () => {
+    const t = await ask("ramble on", { options: { maxTokens: 200 } });
+    expect(t.status).toBe("max_tokens");
+    expect(t.usage.completionTokens).toBeLessThanOrEqual(200);
+    expect(t.detail).toMatch(/200 tokens/);
+  });
+
+  it("reports an unclosed code fence and an unclosed \\boxed", async () => {
+    const fence = await ask("unclosed fence");
+    expect(fence.status).toBe("no_answer");
+    expect(fence.detail).toMatch(/middle of a code block/);
+    const box = await ask("unclosed box");
+    expect(box.status).toBe("no_answer");
+    expect(box.detail).toMatch(/never closed/);
+  });
+
+  it("stops at the wall-clock deadline", async () => {
+    const t = await ask("think slowly again", { options: { deadlineMs: 1000 } });
+    expect(t.status).toBe("deadline");
+  });
+});
+
+describe("START loop over chat tool calling", () => {
+  it("runs the same script through a python tool and answers from its output", async () => {
+    const t = await ask("What is the digit sum of 2^100?", { transport: "chat" });
+    expect(t).toMatchObject({ status: "answered", answer: "115", toolCalls: 2 });
+    const chatRequests = server.requests.filter((r) => r.path === "/v1/chat/completions");
+    expect(chatRequests.length).toBe(3);
+    expect(chatRequests[0]!.finishReason).toBe("tool_calls");
+  });
+
+  it("sends hints as user messages", async () => {
+    const t = await ask("What is six times seven?", { transport: "chat", options: { hints: "end" } });
+    expect(t).toMatchObject({ answer: "42", hints: 1, toolCalls: 1 });
+  });
+});
