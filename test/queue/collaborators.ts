@@ -26,6 +26,8 @@ export const testKeys = (prefix: string) => ({
   posts: `${prefix}:test:posts`,
   byKey: `${prefix}:test:by-key`,
   runs: `${prefix}:test:runs`,
+  inFlight: `${prefix}:test:in-flight`,
+  inFlightSeen: `${prefix}:test:in-flight-seen`,
   sandboxPid: (questionId: string) => `${prefix}:test:sandbox:${questionId}`,
 });
 
@@ -63,12 +65,15 @@ export function scriptedRunQuestion(redis: Redis, prefix: string): RunQuestion {
       sandbox = spawn("sleep", ["600"], { stdio: "ignore" });
       await redis.set(keys.sandboxPid(question.id), String(sandbox.pid));
     }
+    // Records how many runs overlap, across every process sharing this Redis.
+    await redis.rpush(keys.inFlightSeen, await redis.incr(keys.inFlight));
     try {
       onProgress?.({ type: "thinking", chars: 10 });
       await abortable((attempt > 1 ? script.rerunMs : undefined) ?? script.runMs ?? 0, signal);
       onProgress?.({ type: "rendering" });
     } finally {
       sandbox?.kill("SIGKILL");
+      await redis.decr(keys.inFlight);
     }
     const failing = script.failCode && attempt <= (script.failTimes ?? 0);
     const steps = Array.from({ length: script.steps }, (_, i) => ({

@@ -1,6 +1,7 @@
 /** The queue and an in-process worker against a real Redis: one run per event, posted once. */
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/logger.js";
 import { createMetrics } from "../../src/metrics.js";
 import { createQueueClient, type QueueClient, RateLimitedError } from "../../src/queue/client.js";
 import { jobIdFor } from "../../src/queue/keys.js";
@@ -30,22 +31,30 @@ afterEach(async () => {
 });
 afterAll(() => redis.disconnect());
 
-async function setup(options: { limits?: Parameters<typeof testClientSettings>[2]; worker?: boolean } = {}) {
+interface SetupOptions {
+  limits?: Parameters<typeof testClientSettings>[2];
+  workers?: number;
+  globalConcurrency?: number;
+}
+
+async function setup(options: SetupOptions = {}) {
   const prefix = uniquePrefix("queue");
   const client = createQueueClient(testClientSettings(redisServer.url, prefix, options.limits));
   cleanups.push(() => dropPrefix(redisServer.url, prefix));
   cleanups.push(() => client.close());
-  let worker: RunWorker | undefined;
-  if (options.worker !== false) {
-    worker = await startWorker(testWorkerSettings(redisServer.url, prefix), {
+  const workers: RunWorker[] = [];
+  for (let i = 0; i < (options.workers ?? 1); i++) {
+    const settings = testWorkerSettings(redisServer.url, prefix, { globalConcurrency: options.globalConcurrency ?? 0 });
+    const worker = await startWorker(settings, {
       runQuestion: scriptedRunQuestion(redis, prefix),
       poster: recordingPoster(redis, prefix),
       metrics: createMetrics(),
-      logger: (await import("../../src/logger.js")).silentLogger,
+      logger: silentLogger,
     });
-    cleanups.push(() => worker!.close(0));
+    workers.push(worker);
+    cleanups.push(() => worker.close(0));
   }
-  return { prefix, client, worker };
+  return { prefix, client, workers };
 }
 
 const ask = (client: QueueClient, id: string, script: Script) => client.enqueueAndWait(scriptedQuestion(id, script));
@@ -110,7 +119,7 @@ describe("run queue", () => {
 
   it("answers a rate-limited user with a wait time and enqueues nothing", async () => {
     const limits = { user: { burst: 2, perMinute: 2 }, space: { burst: 0, perMinute: 1 } };
-    const { client } = await setup({ limits, worker: false });
+    const { client } = await setup({ limits, workers: 0 });
     const user = { user: "eager", space: "class" };
     expect((await client.enqueue(scriptedQuestion("r1", { steps: 1 }, user))).status).toBe("queued");
     expect((await client.enqueue(scriptedQuestion("r2", { steps: 1 }, user))).status).toBe("queued");
@@ -132,7 +141,7 @@ describe("run queue", () => {
 
   it("limits a whole space independently of its users", async () => {
     const limits = { user: { burst: 0, perMinute: 1 }, space: { burst: 3, perMinute: 1 } };
-    const { client } = await setup({ limits, worker: false });
+    const { client } = await setup({ limits, workers: 0 });
     const outcomes = [];
     for (const i of [1, 2, 3, 4]) {
       outcomes.push((await client.enqueue(scriptedQuestion(`s${i}`, { steps: 1 }, { space: "busy" }))).status);
@@ -140,8 +149,17 @@ describe("run queue", () => {
     expect(outcomes).toEqual(["queued", "queued", "queued", "rate_limited"]);
   });
 
+  it("caps runs in flight across all workers with the global concurrency", async () => {
+    const { prefix, client } = await setup({ workers: 2, globalConcurrency: 2 });
+    const questions = Array.from({ length: 6 }, (_, i) => scriptedQuestion(`g${i}`, { steps: 1, runMs: 150 }));
+    await Promise.all(questions.map((q) => client.enqueueAndWait(q)));
+    const seen = (await redis.lrange(testKeys(prefix).inFlightSeen, 0, -1)).map(Number);
+    expect(seen).toHaveLength(6);
+    expect(Math.max(...seen)).toBe(2);
+  });
+
   it("removes a cancelled question that has not started", async () => {
-    const { prefix, client } = await setup({ worker: false });
+    const { prefix, client } = await setup({ workers: 0 });
     await client.enqueue(scriptedQuestion("later", { steps: 1 }));
     expect(await client.runs.cancel(jobIdFor("later"))).toBe("removed");
     expect(await client.runs.queue.getJobCountByTypes("waiting")).toBe(0);
