@@ -62,6 +62,12 @@ export const configSchema = z.object({
   SANDBOX_CPU_SECONDS: int(300, 1, 86_400),
   /** Figures returned per cell; more are dropped with a note on stderr. */
   SANDBOX_MAX_FIGURES: int(10, 0, 100),
+  /** `auto` = bubblewrap, else unshare; or force one (`insecure` also needs SANDBOX_ALLOW_INSECURE). */
+  SANDBOX_ISOLATION: z
+    .enum(["auto", "bubblewrap", "unshare", "insecure"], {
+      error: "must be auto, bubblewrap, unshare or insecure",
+    })
+    .default("auto"),
   /** Run code without isolation when neither bubblewrap nor unshare works. Never in production. */
   SANDBOX_ALLOW_INSECURE: bool(false),
 
@@ -135,7 +141,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws one ConfigError listing every bad variable in plain words. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = configSchema.safeParse(env);
+  // An empty variable (`FOO=`) means "not set", as it does for most tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = configSchema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".");

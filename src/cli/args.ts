@@ -11,9 +11,9 @@ export function parse<O extends Options>(args: string[], options: O, allowPositi
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (err) {
-    throw new UsageError(
-      err instanceof Error ? err.message.replace(/\. To specify a positional.*$/s, "") : String(err),
-    );
+    // node's messages run over several lines of advice; the first line says what is wrong.
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UsageError(message.split("\n")[0]!.replace(/\. To specify a positional.*$/, ""));
   }
 }
 

@@ -53,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
   };
 
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL).child({ questionId: question.id });
+  const logger = createLogger(config.LOG_LEVEL);
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
 

@@ -49,7 +49,7 @@ export function engineOptionsFrom(config: Config): EngineOptions {
 export function createPipeline(config: Config, logger: Logger, parts: PipelineParts = {}): Pipeline {
   const baseURL = requireModelEndpoint(config);
   const sandbox = parts.sandbox ?? createSandbox(config, logger.child({ component: "sandbox" }));
-  const renderer = parts.renderer ?? createStepRenderer(config);
+  const renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
   const defaults = engineOptionsFrom(config);
 
   const runQuestion: RunQuestion = async (question, options) => {

@@ -1,8 +1,9 @@
 /** Presentation → ResultSteps with images on disk, through the renderer. */
 import { join } from "node:path";
-import { createRenderer } from "../../render/index.js";
+import { createRenderer, type RenderedStep, rendererOptionsFromConfig } from "../../render/index.js";
 import type { Config } from "../config.js";
-import type { Presentation, Step } from "../present/types.js";
+import type { Logger } from "../logger.js";
+import type { Presentation } from "../present/types.js";
 import type { ResultStep } from "./types.js";
 
 export interface StepRenderer {
@@ -10,32 +11,39 @@ export interface StepRenderer {
   close(): Promise<void>;
 }
 
-export function createStepRenderer(config: Config): StepRenderer {
-  const renderer = createRenderer({ workers: config.RENDER_WORKERS, cacheEntries: config.RENDER_CACHE_ENTRIES });
-  const theme = config.RENDER_THEME;
+export function createStepRenderer(config: Config, logger?: Logger): StepRenderer {
+  const renderer = createRenderer(rendererOptionsFromConfig(config, logger));
   return {
     async render(presentation, outDir) {
-      const steps =
-        presentation.answer === null ? presentation.steps : [...presentation.steps, answerStep(presentation.answer)];
       const rendered = await Promise.all(
-        steps.map((step, i) => renderer.renderStep(step, { theme, outDir: join(outDir, `step-${i + 1}`) })),
+        presentation.steps.map((step, i) => renderer.renderStep(step, { outDir: join(outDir, `step-${i + 1}`) })),
       );
-      return steps.map((step, i) => {
-        const r = rendered[i]!;
-        return {
-          title: step.title,
-          markdown: step.markdown,
-          text: r.text,
-          ...(step.code === undefined ? {} : { code: step.code }),
-          ...(step.output === undefined ? {} : { output: step.output }),
-          images: r.images.map((img) => img.path).filter((p): p is string => p !== undefined),
-        };
-      });
+      const steps = presentation.steps.map((step, i) =>
+        toResultStep(step.title, step.markdown, rendered[i]!, step.code, step.output),
+      );
+      if (presentation.answer !== null) {
+        const answer = await renderer.renderAnswer(presentation.answer, { outDir: join(outDir, "answer") });
+        steps.push(toResultStep("Answer", `$$\\boxed{${presentation.answer}}$$`, answer));
+      }
+      return steps;
     },
     close: () => renderer.close(),
   };
 }
 
-function answerStep(answer: string): Step {
-  return { title: "Answer", markdown: `$$\\boxed{${answer}}$$` };
+function toResultStep(
+  title: string,
+  markdown: string,
+  rendered: RenderedStep,
+  code?: string,
+  output?: string,
+): ResultStep {
+  return {
+    title,
+    markdown,
+    text: rendered.text,
+    ...(code === undefined ? {} : { code }),
+    ...(output === undefined ? {} : { output }),
+    images: rendered.images.map((img) => img.path).filter((p): p is string => p !== undefined),
+  };
 }

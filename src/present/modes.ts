@@ -24,7 +24,7 @@ function hintOnly(presentation: Presentation): Presentation {
   const first = presentation.steps[0];
   if (!first) return { steps: [], answer: null };
   const step: Step = { ...first, title: `Hint: ${first.title}` };
-  // The code of the first cell would give the game away for a calculation question.
+  // The first cell's output may already be the answer; the approach is the hint.
   delete step.output;
   delete step.figures;
   return { steps: [step], answer: null };

@@ -55,7 +55,7 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
     // Hints and notices are for the model, not the student.
   }
 
-  const conclusion = condense(stripCode(text), maxStep, "end");
+  const conclusion = condense(withoutFinalAnswerBlock(stripCode(text)), maxStep, "end");
   if (steps.length === 0) {
     steps.push(...splitReasoning(stripCode(text), maxStep));
   } else if (conclusion) {
@@ -119,6 +119,17 @@ function cutAtSentence(p: string, max: number, keep: "start" | "end"): string {
   const cut = p.slice(-max);
   const start = cut.indexOf(". ");
   return start >= 0 && start < max / 2 ? cut.slice(start + 2) : `…${cut}`;
+}
+
+/**
+ * Drops the closing "**Final Answer** \[\boxed{…}\]" block: the answer gets a step of its own, so
+ * keeping it here would show it twice.
+ */
+function withoutFinalAnswerBlock(text: string): string {
+  return text
+    .replace(/(\\\[|\$\$)\s*\\boxed\s*\{[\s\S]*?(\\\]|\$\$)\s*$/, "")
+    .replace(/\**\s*Final Answer\s*\**:?\s*$/i, "")
+    .trim();
 }
 
 /** Removes fenced blocks (code and outputs shown separately) and an unterminated trailing fence. */

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import type { Transcript, TranscriptPart } from "../reasoning/types.js";
+import type { CellResult } from "../sandbox/types.js";
+import { presentForMode } from "./modes.js";
+import { presentTranscript } from "./steps.js";
+
+const result = (stdout: string, over: Partial<CellResult> = {}): CellResult => ({
+  stdout,
+  stderr: "",
+  error: null,
+  figures: [],
+  timedOut: false,
+  truncated: false,
+  durationMs: 1,
+  ...over,
+});
+
+function transcript(parts: TranscriptPart[], answer: string | null = "115"): Transcript {
+  return {
+    question: "q",
+    parts,
+    answer,
+    status: answer === null ? "no_answer" : "answered",
+    toolCalls: parts.filter((p) => p.kind === "code").length,
+    hints: 0,
+    figures: [],
+    usage: { promptTokens: 0, completionTokens: 0 },
+    timings: { totalMs: 0, modelMs: 0, sandboxMs: 0 },
+    requests: 1,
+  };
+}
+
+const digitSum = transcript([
+  { kind: "text", text: "Okay, so let me think.\n\nThe number $2^{100}$ has 31 digits.\n```python\n" },
+  { kind: "code", index: 1, code: "# Sum the digits\nprint(sum(map(int, str(2**100))))" },
+  { kind: "output", index: 1, text: "115", result: result("115\n") },
+  { kind: "hint", text: "Wait, maybe using Python here is a good idea.", hintKind: "complex-calculation" },
+  { kind: "text", text: "The digit sum is 115.\n\n**Final Answer**\n\\[ \\boxed{115} \\]" },
+]);
+
+describe("presentTranscript", () => {
+  it("makes one step per cell with its reasoning, code and output, then a conclusion", () => {
+    const { steps, answer } = presentTranscript(digitSum);
+    expect(answer).toBe("115");
+    expect(steps.map((s) => s.title)).toEqual(["Sum the digits", "Conclude"]);
+    expect(steps[0]).toMatchObject({ markdown: "The number $2^{100}$ has 31 digits.", output: "115" });
+    expect(steps[0]!.code).toContain("print(sum");
+  });
+
+  it("leaves out thinking-aloud filler, hints and the duplicated final-answer block", () => {
+    const all = presentTranscript(digitSum)
+      .steps.map((s) => s.markdown)
+      .join("\n");
+    expect(all).not.toMatch(/Okay, so/);
+    expect(all).not.toMatch(/Wait, maybe/);
+    expect(all).not.toMatch(/Final Answer|\\boxed/);
+  });
+
+  it("splits reasoning without code into a few readable steps", () => {
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} says that ${"x + ".repeat(40)}1.`);
+    const { steps } = presentTranscript(transcript([{ kind: "text", text: paragraphs.join("\n\n") }]));
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.length).toBeLessThanOrEqual(4);
+    expect(steps.at(-1)!.title).toBe("Conclude");
+  });
+
+  it("shows a refused cell as not run", () => {
+    const t = transcript([
+      { kind: "text", text: "Compute.\n" },
+      { kind: "code", index: 1, code: "print(1)" },
+      { kind: "output", index: 1, text: "limit", result: null },
+    ]);
+    expect(presentTranscript(t).steps[0]!.output).toMatch(/not run/);
+  });
+});
+
+describe("presentForMode", () => {
+  const presentation = presentTranscript(digitSum);
+
+  it("hint mode shows how to start, not the answer", () => {
+    const hint = presentForMode(presentation, "hint");
+    expect(hint.answer).toBeNull();
+    expect(hint.steps).toHaveLength(1);
+    expect(hint.steps[0]!.title).toMatch(/^Hint: /);
+    expect(hint.steps[0]!.output).toBeUndefined();
+  });
+
+  it("check mode confirms a right answer with the worked solution", () => {
+    const checked = presentForMode(presentation, "check", { studentAnswer: "115", verdict: { correct: true } });
+    expect(checked.steps[0]!.title).toBe("Correct!");
+    expect(checked.answer).toBe("115");
+  });
+
+  it("check mode does not reveal the solution for a wrong answer, and names a step to recheck", () => {
+    const checked = presentForMode(presentation, "check", { studentAnswer: "114", verdict: { correct: false } });
+    expect(checked.answer).toBeNull();
+    expect(checked.steps).toHaveLength(1);
+    const text = checked.steps[0]!.markdown;
+    expect(text).toMatch(/not right yet/);
+    expect(text).toMatch(/sum the digits/);
+    expect(text).not.toContain("115");
+  });
+});
