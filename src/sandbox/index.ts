@@ -71,11 +71,19 @@ async function loadFiles(files: SandboxFile[], maxBytes: number): Promise<{ name
   return loaded;
 }
 
-class PythonSandbox implements Sandbox {
+/** The sandbox plus introspection for operators and the benchmark. */
+export interface PythonSandboxHandle extends Sandbox {
+  /** The isolation in use; rejects with SandboxUnavailableError when none is possible. */
+  isolation(): Promise<IsolationKind>;
+  /** Resolves once the warm pool holds SANDBOX_POOL_SIZE ready interpreters. */
+  whenWarm(): Promise<void>;
+}
+
+class PythonSandbox implements PythonSandboxHandle {
   private readonly root = mkdtempSync(join(tmpdir(), "start-tutor-sandbox-"));
   private readonly pool: WarmPool;
   private readonly sessions = new Set<Session>();
-  private isolation: Promise<IsolationKind> | null = null;
+  private detected: Promise<IsolationKind> | null = null;
   private closed = false;
 
   constructor(
@@ -89,8 +97,8 @@ class PythonSandbox implements Sandbox {
   }
 
   /** The isolation in use, detected once (bubblewrap, then unshare, then insecure if allowed). */
-  kind(): Promise<IsolationKind> {
-    this.isolation ??= (async () => {
+  isolation(): Promise<IsolationKind> {
+    this.detected ??= (async () => {
       const probeDirs = this.makeDirs();
       try {
         const { kind, tried } = await detectIsolation(this.config, probeDirs);
@@ -108,7 +116,7 @@ class PythonSandbox implements Sandbox {
         this.removeDirs(probeDirs);
       }
     })();
-    return this.isolation;
+    return this.detected;
   }
 
   async open(files: SandboxFile[] = [], options: OpenOptions = {}): Promise<SandboxSession> {
@@ -147,6 +155,10 @@ class PythonSandbox implements Sandbox {
     return session;
   }
 
+  whenWarm(): Promise<void> {
+    return this.pool.whenFull();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -172,7 +184,7 @@ class PythonSandbox implements Sandbox {
   }
 
   private async startInterpreter(preload: boolean): Promise<Interpreter> {
-    const kind = await this.kind();
+    const kind = await this.isolation();
     if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
     const paths = this.makeDirs();
     const limits = this.limits(kind, paths, preload);
@@ -200,6 +212,6 @@ class PythonSandbox implements Sandbox {
   }
 }
 
-export function createSandbox(config: Config, logger: Logger = silentLogger): Sandbox {
+export function createSandbox(config: Config, logger: Logger = silentLogger): PythonSandboxHandle {
   return new PythonSandbox(config, logger);
 }

@@ -3,6 +3,7 @@
  * pipes, killed with everything it started (bubblewrap/unshare tie the PID namespace to it).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { Socket } from "node:net";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
@@ -41,6 +42,25 @@ export class InterpreterExitedError extends Error {
   override name = "InterpreterExitedError";
 }
 
+function firstChild(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/);
+    return children[0] ? Number(children[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
 const live = new Set<Interpreter>();
 let exitHookInstalled = false;
 
@@ -66,6 +86,8 @@ export class Interpreter {
   private stderrTail = "";
   private holds = 0;
   private readonly exitListeners: (() => void)[] = [];
+  /** Host pid of the PID namespace's init (bwrap's reaper / the unshare'd python). */
+  private namespaceInit: number | undefined;
 
   constructor(spec: LaunchSpec, dataDir: string, maxFrameBytes: number, logger: Logger) {
     installExitHook();
@@ -87,6 +109,7 @@ export class Interpreter {
     this.ready.then(
       () => {
         this.isReady = true;
+        this.namespaceInit = firstChild(this.child.pid);
       },
       () => {},
     );
@@ -100,11 +123,13 @@ export class Interpreter {
       this.onExit();
     });
     this.child.on("exit", (code, signal) => {
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       const tail = this.stderrTail.trim().split("\n").slice(-3).join("\n");
       if (tail) logger.debug({ stderr: tail }, "sandbox interpreter stderr");
+      let how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      // Before ready nothing user-written ran: its stderr is our diagnosis.
+      if (!this.isReady && tail) how += ` (${tail})`;
       this.retire(how);
-      this.onExit();
+      void this.whenNamespaceGone().then(() => this.onExit());
     });
     this.unref();
   }
@@ -147,6 +172,24 @@ export class Interpreter {
     });
     this.child.stdin!.write(encodeFrame({ op: "run", code, timeoutMs }));
     return answer;
+  }
+
+  /**
+   * Ends an idle interpreter: EOF makes the driver exit, and the launcher exits only after the
+   * namespace is empty; a busy or stuck one is killed after a short grace. Resolves once gone.
+   */
+  shutdown(graceMs = 500): Promise<void> {
+    this.hold();
+    let timer: NodeJS.Timeout | undefined;
+    return new Promise<void>((resolve) => {
+      this.onExited(resolve);
+      this.retire("was closed");
+      this.child.stdin?.end();
+      timer = setTimeout(() => this.kill(), graceMs);
+    }).finally(() => {
+      clearTimeout(timer);
+      this.release();
+    });
   }
 
   /** Kills the process tree (the PID namespace goes with bubblewrap/unshare). Idempotent. */
@@ -215,6 +258,18 @@ export class Interpreter {
     const waiter = this.waiter;
     this.waiter = null;
     waiter?.reject(this.unusable);
+  }
+
+  /**
+   * After a SIGKILL the launcher can exit before the namespace's init has torn the namespace down;
+   * once init is gone or a zombie, the kernel has killed every process in it.
+   */
+  private async whenNamespaceGone(): Promise<void> {
+    const pid = this.namespaceInit;
+    for (let waited = 0; pid !== undefined && waited < 5_000; waited += 5) {
+      if (!isRunning(pid)) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   private onExit(): void {

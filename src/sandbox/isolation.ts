@@ -163,16 +163,25 @@ function runProbe(spec: LaunchSpec): Promise<string | null> {
   });
 }
 
-/** Tries each isolation in order with a trivial program; returns the first that runs. */
+/**
+ * Tries each allowed isolation in order with a trivial program; returns the first that runs.
+ * `insecure` is only ever chosen when the operator allowed it.
+ */
 export async function detectIsolation(
   config: Config,
   paths: LaunchPaths,
 ): Promise<{ kind: IsolationKind | null; tried: string[] }> {
+  const wanted = config.SANDBOX_ISOLATION;
+  const candidates = wanted === "auto" ? (["bubblewrap", "unshare", "insecure"] as const) : [wanted];
   const tried: string[] = [];
-  for (const kind of ["bubblewrap", "unshare"] as const) {
+  for (const kind of candidates) {
+    if (kind === "insecure" && !config.SANDBOX_ALLOW_INSECURE) {
+      tried.push("insecure: not allowed (SANDBOX_ALLOW_INSECURE is off)");
+      continue;
+    }
     const why = await runProbe(launchSpec(kind, config, paths, [config.SANDBOX_PYTHON, "-c", "print('ok')"]));
     if (why === null) return { kind, tried };
     tried.push(`${kind}: ${why}`);
   }
-  return { kind: config.SANDBOX_ALLOW_INSECURE ? "insecure" : null, tried };
+  return { kind: null, tried };
 }

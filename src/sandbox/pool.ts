@@ -42,8 +42,17 @@ export class WarmPool {
   take(): Interpreter | undefined {
     const index = this.idle.findIndex((i) => i.isReady && i.alive);
     const [interpreter] = index < 0 ? [] : this.idle.splice(index, 1);
-    this.fill();
+    // Spawning forks this (large) Node process: do it after the hand-over, not inside it.
+    setImmediate(() => this.fill());
     return interpreter;
+  }
+
+  /** Resolves when `size` ready interpreters are idle (polls: only benchmarks and operators wait). */
+  async whenFull(): Promise<void> {
+    while (!this.closed && this.idle.filter((i) => i.isReady && i.alive).length < this.size) {
+      if (this.idle.length + this.starting < this.size) throw new Error("the sandbox pool cannot warm up");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   close(): void {

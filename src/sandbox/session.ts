@@ -61,17 +61,8 @@ export class Session implements SandboxSession {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
-    await this.stop(this.interpreter);
+    await this.interpreter.shutdown();
     this.deps.onClose(this);
-  }
-
-  /** Kills the interpreter and waits until it is gone (with it, its PID namespace). */
-  private stop(interpreter: Interpreter): Promise<void> {
-    interpreter.hold();
-    return new Promise<void>((resolve) => {
-      interpreter.onExited(resolve);
-      interpreter.kill();
-    }).finally(() => interpreter.release());
   }
 
   private async runNow(code: string, options: RunOptions): Promise<CellResult> {

@@ -1,0 +1,119 @@
+/**
+ * Sandbox part: naive cold `python3` per cell vs the warm sandbox (bubblewrap, warm pool), side
+ * by side — session acquire, trivial cell, sympy cell, matplotlib figure cell, and 20 sessions
+ * open at once with their memory.
+ */
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { promisify } from "node:util";
+import { loadConfig } from "../../src/config.js";
+import { createSandbox } from "../../src/sandbox/index.js";
+import { ms, percentile, summary } from "./stats.js";
+
+const execFileAsync = promisify(execFile);
+const config = loadConfig({ ...process.env, SANDBOX_POOL_SIZE: "2" });
+const python = config.SANDBOX_PYTHON;
+
+const SYMPY_CELL = "import sympy as sp\nx = sp.symbols('x')\nprint(sp.integrate(sp.sin(x)**2 * sp.exp(x), x))";
+const FIGURE_CELL =
+  "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\nimport numpy as np\nt = np.linspace(0, 6.28, 200)\nplt.plot(t, np.sin(t))\nplt.title('sin')\n";
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+async function repeat(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push(await time(fn));
+  return samples;
+}
+
+/** A fresh unsandboxed interpreter per cell: what "just run python3" costs. */
+function cold(code: string): Promise<unknown> {
+  return execFileAsync(python, ["-c", code], { env: { PATH: "/usr/bin", MPLBACKEND: "Agg", HOME: tmpdir() } });
+}
+
+/** Proportional set size (shared pages split between sharers) of every process of `uid`. */
+function pssOfUid(uid: number): number {
+  let kb = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (statSync(`/proc/${entry}`).uid !== uid) continue;
+      const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, "utf8"));
+      kb += Number(match?.[1] ?? 0);
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return kb / 1024;
+}
+
+export default async function bench(): Promise<void> {
+  const figureDir = await mkdtemp(join(tmpdir(), "sandbox-bench-"));
+  const sandbox = createSandbox(config);
+  console.log(`isolation: ${await sandbox.isolation()}, pool size ${config.SANDBOX_POOL_SIZE}`);
+
+  console.log("\n-- naive: cold python3 per cell (no sandbox) --");
+  console.log(summary("trivial cell (python3 -c pass)", await repeat(20, () => cold("pass"))));
+  console.log(summary("sympy cell", await repeat(5, () => cold(SYMPY_CELL))));
+  console.log(
+    summary(
+      "matplotlib figure cell",
+      await repeat(5, () => cold(`${FIGURE_CELL}plt.savefig('/dev/null', format='png')`)),
+    ),
+  );
+
+  console.log("\n-- warm sandbox --");
+  const acquire: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await sandbox.whenWarm();
+    let session: Awaited<ReturnType<typeof sandbox.open>> | undefined;
+    acquire.push(await time(async () => (session = await sandbox.open([], { figureDir }))));
+    await session!.close();
+  }
+  console.log(summary("session acquire (warm pool)", acquire));
+  const lazy = createSandbox({ ...config, SANDBOX_POOL_SIZE: 0 });
+  await lazy.isolation();
+  const onDemand = await repeat(10, async () => (await lazy.open()).close());
+  console.log(summary("session acquire + close (pool empty, on demand)", onDemand));
+  await lazy.close();
+
+  await sandbox.whenWarm();
+  const session = await sandbox.open([], { figureDir });
+  await session.run("pass");
+  console.log(summary("trivial cell round trip", await repeat(500, () => session.run("1 + 1"))));
+  console.log(summary("sympy cell", await repeat(20, () => session.run(SYMPY_CELL))));
+  const figureTimes = await repeat(20, async () => {
+    const result = await session.run(FIGURE_CELL);
+    if (result.figures.length !== 1) throw new Error(`expected one figure, got ${JSON.stringify(result)}`);
+  });
+  console.log(summary("matplotlib figure cell (→ PNG on host)", figureTimes));
+  await session.close();
+
+  console.log("\n-- 20 sessions open at once --");
+  await sandbox.whenWarm();
+  const baseline = pssOfUid(config.SANDBOX_UID);
+  const opened: Awaited<ReturnType<typeof sandbox.open>>[] = [];
+  const openAll = await time(async () => {
+    opened.push(...(await Promise.all(Array.from({ length: 20 }, () => sandbox.open([], { figureDir })))));
+  });
+  const firstCell = await time(() =>
+    Promise.all(opened.map((s) => s.run("import numpy, sympy, pandas, matplotlib.pyplot as plt\nprint(1)"))),
+  );
+  const pss = pssOfUid(config.SANDBOX_UID) - baseline;
+  console.log(
+    `open 20 at once: ${ms(openAll)}; first cell importing numpy+sympy+pandas+matplotlib in all: ${ms(firstCell)}`,
+  );
+  console.log(`memory: ${pss.toFixed(0)} MB PSS for 20 sessions = ${(pss / 20).toFixed(0)} MB per session`);
+  const trivial = await repeat(50, () => Promise.all(opened.map((s) => s.run("1 + 1"))));
+  console.log(`trivial cell in 20 sessions concurrently: p50 ${ms(percentile(trivial, 50))} per round`);
+  await Promise.all(opened.map((s) => s.close()));
+  await sandbox.close();
+}
