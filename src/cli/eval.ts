@@ -1,0 +1,152 @@
+/**
+ * `start-tutor eval --data FILE.jsonl [--limit N] [--concurrency C] [--out results.jsonl] [--json]
+ * [--compare]`: runs a benchmark through the bot's pipeline against the configured model, grades
+ * every answer and prints accuracy and tool-use figures. With --out the run is resumable.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { loadConfig, requireModelEndpoint } from "../config.js";
+import { type Benchmark, loadBenchmark, locateBenchmark, type SkippedLine } from "../eval/benchmark.js";
+import { checkModel } from "../eval/model-check.js";
+import { createProgressBar } from "../eval/progress.js";
+import { publishedFor } from "../eval/published.js";
+import { type EvalReport, formatReport } from "../eval/report.js";
+import { readResults, resultsWriter, type StoredResults } from "../eval/results.js";
+import { runBenchmark } from "../eval/run.js";
+import { createSolver } from "../eval/solver.js";
+import { summarise } from "../eval/stats.js";
+import { createLogger } from "../logger.js";
+import { projectRoot } from "../paths.js";
+import { intFlag, parse, UsageError } from "./args.js";
+
+const DEFAULT_CONCURRENCY = 4;
+/** Problems run at once above this would only queue inside the model server and the sandbox. */
+const MAX_CONCURRENCY = 1024;
+const EXIT_INTERRUPTED = 130;
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      data: { type: "string" },
+      limit: { type: "string" },
+      concurrency: { type: "string" },
+      out: { type: "string" },
+      json: { type: "boolean" },
+      compare: { type: "boolean" },
+    },
+    false,
+  );
+  if (values.data === undefined) {
+    throw new UsageError("--data FILE.jsonl is required, e.g. --data ../shared/data/aime24.jsonl (or --data aime24)");
+  }
+  const limit = values.limit === undefined ? undefined : intFlag(values.limit, "--limit", 0, 1);
+  const concurrency = intFlag(values.concurrency, "--concurrency", DEFAULT_CONCURRENCY, 1);
+  if (concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be at most ${MAX_CONCURRENCY}`);
+
+  const dataPath = locateBenchmark(values.data, process.cwd(), projectRoot());
+  const dataName = displayPath(dataPath);
+  let benchmark: Benchmark;
+  try {
+    benchmark = loadBenchmark(dataPath);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  reportSkipped(dataName, benchmark.skipped, "skipped malformed line");
+  if (benchmark.problems.length === 0) throw new UsageError(`no valid problems in ${dataName}`);
+  const problems = benchmark.problems.slice(0, limit);
+
+  const config = loadConfig();
+  const baseURL = requireModelEndpoint(config);
+  const checked = await checkModel(
+    baseURL,
+    config.OPENAI_API_KEY,
+    config.START_MODEL,
+    Math.min(config.START_REQUEST_TIMEOUT_MS, 15_000),
+  );
+  if (!checked.ok) {
+    process.stderr.write(`start-tutor eval: ${checked.message}\n`);
+    return 1;
+  }
+
+  const outPath = values.out === undefined ? null : resolve(values.out);
+  let stored: StoredResults = { records: new Map(), skipped: [] };
+  if (outPath) {
+    stored = await readResults(outPath);
+    reportSkipped(displayPath(outPath), stored.skipped, "ignored unreadable result line (that problem runs again)");
+  }
+
+  // One info line per question would bury the progress bar; debug and trace still get through.
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL).child({ component: "eval" });
+  const controller = new AbortController();
+  let interrupts = 0;
+  const interrupt = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
+    process.stderr.write(
+      "\nstopping: cancelling the problems in flight (finished ones are kept); press Ctrl-C again to quit at once\n",
+    );
+    controller.abort();
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
+
+  const workDir = await mkdtemp(join(tmpdir(), "start-tutor-eval-"));
+  const solver = createSolver(config, logger, workDir);
+  const bar = createProgressBar(process.stderr);
+  let outcome: Awaited<ReturnType<typeof runBenchmark>>;
+  try {
+    outcome = await runBenchmark({
+      problems,
+      previous: stored.records,
+      concurrency,
+      solve: (problem, index, signal) => solver.solve(problem, index, signal),
+      writer: outPath ? resultsWriter(outPath) : null,
+      signal: controller.signal,
+      onUpdate: (state) => bar.update(state),
+    });
+  } finally {
+    bar.stop();
+    process.off("SIGINT", interrupt);
+    process.off("SIGTERM", interrupt);
+    await solver.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+
+  const report: EvalReport = {
+    data: dataName,
+    settings: {
+      model: config.START_MODEL,
+      transport: config.START_TRANSPORT,
+      temperature: config.START_TEMPERATURE,
+      topP: config.START_TOP_P,
+      maxToolCalls: config.START_MAX_TOOL_CALLS,
+      maxTokens: config.START_MAX_TOKENS,
+      hints: config.START_HINTS,
+      concurrency,
+    },
+    benchmarkProblems: benchmark.problems.length,
+    selected: problems.length,
+    ...summarise(outcome.records),
+    resumed: outcome.resumed,
+    interrupted: outcome.unfinished > 0,
+    skippedLines: benchmark.skipped,
+    out: outPath ? displayPath(outPath) : null,
+    ...(values.compare ? { published: publishedFor(dataPath) } : {}),
+  };
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  return report.interrupted ? EXIT_INTERRUPTED : 0;
+}
+
+function reportSkipped(file: string, skipped: readonly SkippedLine[], what: string): void {
+  const shown = 20;
+  for (const s of skipped.slice(0, shown)) process.stderr.write(`${file}:${s.line}: ${what}: ${s.message}\n`);
+  if (skipped.length > shown) process.stderr.write(`${file}: … and ${skipped.length - shown} more\n`);
+}
+
+/** Paths under the working directory are shown relative to it, others in full. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
