@@ -152,6 +152,14 @@ def format_error(err, filename):
     return "".join(traceback.format_exception(type(err), err, user_frames(err.__traceback__, filename)))
 
 
+def clip(text):
+    """Bounds an error message like the output streams (an exception can carry a huge message)."""
+    limit = LIMITS["outputBytes"]
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit // 2] + "\n[... %d characters cut ...]\n" % (len(text) - limit) + text[-limit // 2 :]
+
+
 def run_cell(namespace, number, code, timeout_ms):
     filename = "<cell %d>" % number
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
@@ -175,7 +183,7 @@ def run_cell(namespace, number, code, timeout_ms):
         error = format_error(err, filename)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-    return error, timed_out
+    return clip(error), timed_out
 
 
 def patch_pyplot(plt):

@@ -144,6 +144,10 @@ class PythonSandbox implements PythonSandboxHandle {
       }
     };
     const interpreter = await acquire(options.signal);
+    if (this.closed) {
+      await interpreter.shutdown();
+      throw new SandboxUnavailableError("the sandbox was closed while the session was opening");
+    }
     const session = new Session(interpreter, {
       id: randomUUID().slice(0, 8),
       figureDir,
