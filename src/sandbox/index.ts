@@ -110,7 +110,7 @@ class PythonSandbox implements PythonSandboxHandle {
         }
         if (kind === "insecure") this.logger.warn({ tried }, "sandbox is running Python WITHOUT isolation");
         else if (tried.length) this.logger.warn({ tried, kind }, "sandbox fell back to a weaker isolation");
-        else this.logger.debug({ kind }, "sandbox isolation");
+        else this.logger.info({ kind }, "sandbox isolation");
         return kind;
       } finally {
         this.removeDirs(probeDirs);

@@ -42,6 +42,7 @@ export class Session implements SandboxSession {
   readonly id: string;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private running = false;
   private cells = 0;
 
   constructor(
@@ -60,6 +61,8 @@ export class Session implements SandboxSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A cell still running is cut short (its run() resolves with an error); queued ones are refused.
+    if (this.running) this.interpreter.kill();
     await this.queue;
     await this.interpreter.shutdown();
     this.deps.onClose(this);
@@ -76,6 +79,7 @@ export class Session implements SandboxSession {
     const cell = ++this.cells;
 
     interpreter.hold();
+    this.running = true;
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     try {
@@ -93,13 +97,20 @@ export class Session implements SandboxSession {
       });
       const answered = interpreter.run(code, timeoutMs).then(
         (reply) => this.toResult(reply, cell, startedAt),
-        (err: Error) => failure(`SandboxError: ${err.message} while running this cell; ${RESTARTED}`, startedAt),
+        (err: Error) =>
+          failure(
+            this.closed
+              ? "SandboxError: the session was closed while this cell ran"
+              : `SandboxError: ${err.message} while running this cell; ${RESTARTED}`,
+            startedAt,
+          ),
       );
       return await Promise.race([answered, stopped]);
     } finally {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
       interpreter.release();
+      this.running = false;
     }
   }
 

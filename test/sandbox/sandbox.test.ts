@@ -79,6 +79,16 @@ describe("a session", () => {
     expect(next.stdout).toBe("hello\n");
   });
 
+  it("close() during a running cell ends it at once", async () => {
+    const other = await sandbox.open();
+    const running = other.run("import time\ntime.sleep(30)");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await other.close();
+    const result = await running;
+    expect(result.error).toMatch(/stopped|closed/);
+    expect((await other.run("print(1)")).error).toMatch(/closed/);
+  });
+
   it("refuses attachment names that are paths", async () => {
     await expect(sandbox.open([{ name: "../etc/passwd", content: Buffer.from("x") }])).rejects.toThrow(
       /plain file name/,
@@ -107,7 +117,7 @@ describe("the warm pool", () => {
 
 describe("start-tutor sandbox", () => {
   const cli = (args: string[], input?: string) => {
-    const child = execFileAsync("npx", ["tsx", "src/cli/main.ts", "sandbox", ...args], {
+    const child = execFileAsync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "sandbox", ...args], {
       env: { ...process.env, SANDBOX_POOL_SIZE: "0", LOG_LEVEL: "silent" },
     });
     child.child.stdin!.end(input ?? "");
