@@ -14,7 +14,7 @@ import { publishedFor } from "../eval/published.js";
 import { type EvalReport, formatReport } from "../eval/report.js";
 import { readResults, resultsWriter, type StoredResults } from "../eval/results.js";
 import { runBenchmark } from "../eval/run.js";
-import { createSolver } from "../eval/solver.js";
+import type { Solver } from "../eval/solver.js";
 import { summarise } from "../eval/stats.js";
 import { createLogger } from "../logger.js";
 import { projectRoot } from "../paths.js";
@@ -93,7 +93,11 @@ export async function run(args: string[]): Promise<number> {
   process.on("SIGTERM", interrupt);
 
   const workDir = await mkdtemp(join(tmpdir(), "start-tutor-eval-"));
-  const solver = createSolver(config, logger, workDir);
+  // The pipeline (sandbox pool, renderer modules) loads on the first problem that needs running:
+  // bad input, an unreachable model and a fully resumed run answer at once.
+  const solver = lazySolver(() =>
+    import("../eval/solver.js").then(({ createSolver }) => createSolver(config, logger, workDir)),
+  );
   const bar = createProgressBar(process.stderr);
   let outcome: Awaited<ReturnType<typeof runBenchmark>>;
   try {
@@ -101,7 +105,7 @@ export async function run(args: string[]): Promise<number> {
       problems,
       previous: stored.records,
       concurrency,
-      solve: (problem, index, signal) => solver.solve(problem, index, signal),
+      solve: async (problem, index, signal) => (await solver.get()).solve(problem, index, signal),
       writer: outPath ? resultsWriter(outPath) : null,
       signal: controller.signal,
       onUpdate: (state) => bar.update(state),
@@ -149,4 +153,17 @@ function reportSkipped(file: string, skipped: readonly SkippedLine[], what: stri
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith("..") ? rel : path;
+}
+
+function lazySolver(make: () => Promise<Solver>): { get(): Promise<Solver>; close(): Promise<void> } {
+  let made: Promise<Solver> | null = null;
+  return {
+    get: () => {
+      made ??= make();
+      return made;
+    },
+    close: async () => {
+      if (made) await (await made).close();
+    },
+  };
 }

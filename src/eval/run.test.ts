@@ -1,0 +1,99 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Problem } from "./benchmark.js";
+import { type ProblemRecord, readResults, resultsWriter } from "./results.js";
+import { runBenchmark } from "./run.js";
+
+const problems: Problem[] = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, problem: `q${i}`, answer: `${i}` }));
+
+function recordFor(problem: Problem): ProblemRecord {
+  return {
+    id: problem.id,
+    reference: problem.answer,
+    answer: problem.answer,
+    correct: true,
+    status: "ok",
+    toolCalls: 0,
+    hints: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    cellTimeouts: 0,
+    cellErrors: 0,
+    wallMs: 0,
+  };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe("runBenchmark", () => {
+  it("never runs more than the concurrency limit at once and returns records in benchmark order", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const outcome = await runBenchmark({
+      problems,
+      previous: new Map(),
+      concurrency: 3,
+      writer: null,
+      signal: new AbortController().signal,
+      solve: async (problem) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // Later problems finish first, so finishing order differs from benchmark order.
+        for (let i = 0; i < 10 - Number(problem.answer); i++) await tick();
+        inFlight--;
+        return recordFor(problem);
+      },
+    });
+    expect(most).toBe(3);
+    expect(outcome.records.map((r) => r.id)).toEqual(problems.map((p) => p.id));
+    expect(outcome).toMatchObject({ resumed: 0, unfinished: 0 });
+  });
+
+  it("skips problems already in the results file and appends the rest", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "eval-run-")), "results.jsonl");
+    const ran: string[] = [];
+    const run = (subset: Problem[]) =>
+      readResults(path).then(({ records }) =>
+        runBenchmark({
+          problems: subset,
+          previous: records,
+          concurrency: 2,
+          writer: resultsWriter(path),
+          signal: new AbortController().signal,
+          solve: async (problem) => {
+            ran.push(problem.id);
+            return recordFor(problem);
+          },
+        }),
+      );
+    await run(problems.slice(0, 4));
+    const second = await run(problems);
+    expect(ran.sort()).toEqual(problems.map((p) => p.id).sort());
+    expect(second).toMatchObject({ resumed: 4, unfinished: 0 });
+    expect(second.records).toHaveLength(10);
+    expect((await readResults(path)).records.size).toBe(10);
+  });
+
+  it("starts nothing new after abort and leaves cancelled problems unrecorded", async () => {
+    const controller = new AbortController();
+    const started: string[] = [];
+    const outcome = await runBenchmark({
+      problems,
+      previous: new Map(),
+      concurrency: 2,
+      writer: null,
+      signal: controller.signal,
+      solve: async (problem, index, signal) => {
+        started.push(problem.id);
+        if (index === 3) controller.abort();
+        await tick();
+        return signal.aborted ? null : recordFor(problem);
+      },
+    });
+    expect(started).toEqual(["p0", "p1", "p2", "p3"]);
+    expect(outcome.records.map((r) => r.id)).toEqual(["p0", "p1"]);
+    expect(outcome.unfinished).toBe(8);
+  });
+});
