@@ -12,27 +12,38 @@ export type Claim =
   | { state: "claimed" }
   /** Already sent (by this or an earlier attempt). */
   | { state: "sent"; messageId: string }
-  /** An earlier attempt claimed it and died before recording the outcome. */
+  /** Another attempt claimed it moments ago and may still be sending: ask again in `retryInMs`. */
+  | { state: "busy"; retryInMs: number }
+  /** An earlier attempt claimed it longer than a lease ago and never recorded the outcome. */
   | { state: "in-doubt" }
   /** This attempt no longer holds the job: another worker has it. */
   | { state: "lost-lock" };
 
-// KEYS: ledger, lock. ARGV: field, token, ttl seconds, take over an in-doubt claim ("1"/"0").
+// A claim is `pending:<ms>:<token>` (BullMQ tokens contain colons, so the time goes first).
+// KEYS: ledger, lock. ARGV: field, token, ttl seconds, take over an in-doubt claim ("1"/"0"), lease ms.
 const CLAIM = `
 if redis.call('GET', KEYS[2]) ~= ARGV[2] then return {'lost-lock'} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local current = redis.call('HGET', KEYS[1], ARGV[1])
 if current then
   if string.sub(current, 1, 5) == 'sent:' then return {'sent', string.sub(current, 6)} end
-  if current ~= 'pending:' .. ARGV[2] and ARGV[4] ~= '1' then return {'in-doubt'} end
+  local at, owner = string.match(current, '^pending:(%d+):(.*)$')
+  if owner ~= ARGV[2] and ARGV[4] ~= '1' then
+    local age = now - (tonumber(at) or 0)
+    if age < tonumber(ARGV[5]) then return {'busy', tostring(tonumber(ARGV[5]) - age)} end
+    return {'in-doubt'}
+  end
 end
-redis.call('HSET', KEYS[1], ARGV[1], 'pending:' .. ARGV[2])
+redis.call('HSET', KEYS[1], ARGV[1], 'pending:' .. now .. ':' .. ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return {'claimed'}
 `;
 
 // KEYS: ledger. ARGV: field, token. Drops our own claim after a send that certainly failed.
 const RELEASE = `
-if redis.call('HGET', KEYS[1], ARGV[1]) == 'pending:' .. ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if current and string.match(current, '^pending:%d+:(.*)$') == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) end
 return 1
 `;
 
@@ -41,6 +52,12 @@ export class PostingLedger {
     private readonly redis: Redis,
     private readonly keys: RunKeys,
     private readonly ttlS: number,
+    /**
+     * How long a claim protects a send in progress. A worker that lost its lock mid-send (a Redis
+     * outage longer than the lock) may still be sending; the new holder waits this long before
+     * treating the claim as abandoned. The job lock duration is a good value.
+     */
+    private readonly leaseMs: number,
   ) {}
 
   async claim(jobId: string, field: string, token: string, takeOver = false): Promise<Claim> {
@@ -53,9 +70,11 @@ export class PostingLedger {
       token,
       String(this.ttlS),
       takeOver ? "1" : "0",
+      String(this.leaseMs),
     )) as string[];
     const state = reply[0];
     if (state === "sent") return { state, messageId: reply[1] ?? "" };
+    if (state === "busy") return { state, retryInMs: Number(reply[1]) };
     if (state === "claimed" || state === "in-doubt" || state === "lost-lock") return { state };
     throw new Error(`posting ledger: unexpected reply ${JSON.stringify(reply)}`);
   }

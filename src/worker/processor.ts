@@ -3,6 +3,7 @@
  * run the pipeline (or reuse the result a crashed attempt stored), then post the steps and the
  * answer through the ledger so that nothing is posted twice.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
@@ -83,6 +84,10 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     const postOnce = async (field: string, message: OutgoingMessage): Promise<string | null> => {
       const context = { jobId: job.id, key: `${job.id}:${field}` };
       let claim = await deps.ledger.claim(job.id, field, job.token);
+      while (claim.state === "busy") {
+        await sleep(Math.min(claim.retryInMs, 1_000) + 10);
+        claim = await deps.ledger.claim(job.id, field, job.token);
+      }
       if (claim.state === "in-doubt") {
         const found = await deps.poster.findPosted?.(target, context);
         if (found) {

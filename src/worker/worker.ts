@@ -78,7 +78,7 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
   const process = createProcessor({
     runQuestion: deps.runQuestion,
     poster: deps.poster,
-    ledger: new PostingLedger(redis, keys, settings.resultTtlS),
+    ledger: new PostingLedger(redis, keys, settings.resultTtlS, settings.lockMs),
     results: new ResultStore(redis, keys, settings.resultTtlS),
     isCancelled: (jobId) => isCancelled(redis, keys, jobId),
     metrics: deps.metrics,

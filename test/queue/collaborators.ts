@@ -25,6 +25,7 @@ export interface Script {
 export const testKeys = (prefix: string) => ({
   posts: `${prefix}:test:posts`,
   byKey: `${prefix}:test:by-key`,
+  calls: `${prefix}:test:calls`,
   runs: `${prefix}:test:runs`,
   inFlight: `${prefix}:test:in-flight`,
   inFlightSeen: `${prefix}:test:in-flight-seen`,
@@ -117,6 +118,14 @@ export interface RecordedPost {
   pid: number;
 }
 
+const RECORD_ONCE = `
+if redis.call('HSETNX', KEYS[1], ARGV[1], 1) == 1 then
+  redis.call('RPUSH', KEYS[2], ARGV[2])
+  redis.call('HSET', KEYS[3], ARGV[3], ARGV[1])
+end
+return 1
+`;
+
 /** Posts into Redis lists; `postDelayMs` (from the reply target) makes posting slow enough to interrupt. */
 export function recordingPoster(redis: Redis, prefix: string): Poster {
   const keys = testKeys(prefix);
@@ -133,7 +142,18 @@ export function recordingPoster(redis: Redis, prefix: string): Poster {
         index: message.kind === "step" ? message.index : undefined,
         pid: process.pid,
       };
-      await redis.multi().rpush(keys.posts, JSON.stringify(record)).hset(keys.byKey, context.key, messageId).exec();
+      // One delivery per call: ioredis re-sends a command whose reply a Redis restart cut off, and
+      // the "platform" must not count that resend as a second post (a real duplicate is a second call).
+      await redis.eval(
+        RECORD_ONCE,
+        3,
+        keys.calls,
+        keys.posts,
+        keys.byKey,
+        messageId,
+        JSON.stringify(record),
+        context.key,
+      );
       return { messageId };
     },
     async edit() {},
