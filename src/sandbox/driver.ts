@@ -8,7 +8,12 @@
  * Startup: argv[1] is a JSON object of limits; the driver pre-imports the scientific stack,
  * applies rlimits, then sends {"ready": true, ...}. Requests: {"op": "run", "code", "timeoutMs"}.
  */
-export const DRIVER_SOURCE = String.raw`
+/** The driver program and its limits as argv (interpreter first). */
+export function driverProgram(python: string, limits: object): string[] {
+  return [python, "-E", "-s", "-B", "-c", DRIVER_SOURCE, JSON.stringify(limits)];
+}
+
+const DRIVER_SOURCE = String.raw`
 import ast, base64, builtins, io, json, linecache, os, resource, select, signal, struct, sys, threading, traceback
 
 LIMITS = json.loads(sys.argv[1])

@@ -10,9 +10,11 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Config } from "../config.js";
 import { type Logger, silentLogger } from "../logger.js";
+import { driverProgram } from "./driver.js";
 import { type DriverLimits, Interpreter, InterpreterExitedError } from "./interpreter.js";
 import { detectIsolation, type IsolationKind, type LaunchPaths, launchSpec, SANDBOX_SCRATCH } from "./isolation.js";
 import { WarmPool } from "./pool.js";
+import { spawnTransport } from "./process-transport.js";
 import { Session } from "./session.js";
 import {
   type OpenOptions,
@@ -184,6 +186,7 @@ class PythonSandbox implements PythonSandboxHandle {
       maxFigures: c.SANDBOX_MAX_FIGURES,
       maxFigureSide: MAX_FIGURE_SIDE_PX,
       maxFigureBytes: MAX_FIGURE_BYTES,
+      scratchMb: c.SANDBOX_SCRATCH_MB,
     };
   }
 
@@ -192,9 +195,9 @@ class PythonSandbox implements PythonSandboxHandle {
     if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
     const paths = this.makeDirs();
     const limits = this.limits(kind, paths, preload);
-    const spec = launchSpec(kind, this.config, paths, Interpreter.program(this.config.SANDBOX_PYTHON, limits));
+    const spec = launchSpec(kind, this.config, paths, driverProgram(this.config.SANDBOX_PYTHON, limits));
     const maxFrameBytes = 12 * limits.outputBytes + limits.maxFigures * Math.ceil(MAX_FIGURE_BYTES * 1.4) + 65_536;
-    const interpreter = new Interpreter(spec, paths.dataDir, maxFrameBytes, this.logger);
+    const interpreter = new Interpreter(spawnTransport(spec, this.logger), paths.dataDir, maxFrameBytes);
     interpreter.onExited(() => this.removeDirs(paths));
     return interpreter;
   }

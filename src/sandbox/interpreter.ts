@@ -1,15 +1,11 @@
 /**
- * One sandboxed Python process running the driver: spawned once, answers many cells over its
- * pipes, killed with everything it started (bubblewrap/unshare tie the PID namespace to it).
+ * One sandboxed Python interpreter running the driver: answers many cells over a byte stream
+ * (pipes of its own process, or a unix socket when forked from the zygote) and is killed with
+ * everything it started (its PID namespace goes with it).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import type { Socket } from "node:net";
+import type { Writable } from "node:stream";
 import { z } from "zod";
-import type { Logger } from "../logger.js";
-import { DRIVER_SOURCE } from "./driver.js";
 import { encodeFrame, FrameDecoder } from "./frames.js";
-import type { LaunchSpec } from "./isolation.js";
 
 /** What the driver sends back for one cell (figures still base64). Checked: user code can forge it. */
 const driverResultSchema = z.object({
@@ -35,6 +31,7 @@ export interface DriverLimits {
   maxFigures: number;
   maxFigureSide: number;
   maxFigureBytes: number;
+  scratchMb: number;
 }
 
 /** The interpreter died (crash, kill, limit) — the message says how, for the cell's error text. */
@@ -42,29 +39,27 @@ export class InterpreterExitedError extends Error {
   override name = "InterpreterExitedError";
 }
 
-function firstChild(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/);
-    return children[0] ? Number(children[0]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
+/** The byte stream to a driver and the power to end it; implemented per launch style. */
+export interface Transport {
+  readonly input: Writable;
+  /** Subscribes to bytes from the driver. */
+  onData(listener: (chunk: Buffer) => void): void;
+  /** Called once the driver can no longer answer (with how it ended)… */
+  onDead(listener: (how: string) => void): void;
+  /** …and once every process it started is gone. */
+  onGone(listener: () => void): void;
+  /** Hard stop of the whole process tree. */
+  kill(): void;
+  /** Keeps (or stops keeping) the Node event loop alive for this transport. */
+  setRef(on: boolean): void;
+  /** Diagnostics for start-up failures (the launcher's stderr), if any. */
+  diagnostics(): string;
 }
 
 const live = new Set<Interpreter>();
 let exitHookInstalled = false;
 
-/** bubblewrap/unshare die with us; this also covers the insecure mode's plain process group. */
+/** The launchers die with us; this also covers the insecure mode's plain process group. */
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
@@ -75,33 +70,25 @@ function installExitHook(): void {
 
 export class Interpreter {
   readonly ready: Promise<void>;
-  /** Host-side directory bound at /data; owned by this interpreter. */
-  readonly dataDir: string;
-  private readonly child: ChildProcess;
+  /** True once the driver has imported what it should and applied its limits. */
+  isReady = false;
   private readonly decoder: FrameDecoder;
   private waiter: { resolve(v: unknown): void; reject(e: Error): void } | null = null;
   /** Why it can no longer run cells (killed, crashed, misbehaved); null while usable. */
   private unusable: InterpreterExitedError | null = null;
-  private exited = false;
-  private stderrTail = "";
+  private gone = false;
   private holds = 0;
-  private readonly exitListeners: (() => void)[] = [];
-  /** Host pid of the PID namespace's init (bwrap's reaper / the unshare'd python). */
-  private namespaceInit: number | undefined;
+  private readonly goneListeners: (() => void)[] = [];
 
-  constructor(spec: LaunchSpec, dataDir: string, maxFrameBytes: number, logger: Logger) {
+  constructor(
+    private readonly transport: Transport,
+    /** Host-side directory shown read-only at /data; owned by this interpreter. */
+    readonly dataDir: string,
+    maxFrameBytes: number,
+  ) {
     installExitHook();
-    this.dataDir = dataDir;
-    this.decoder = new FrameDecoder(maxFrameBytes);
-    this.child = spawn(spec.command, [...spec.args], {
-      env: spec.env,
-      cwd: spec.cwd,
-      uid: spec.uid,
-      gid: spec.gid,
-      stdio: ["pipe", "pipe", "pipe"],
-      detached: true,
-    });
     live.add(this);
+    this.decoder = new FrameDecoder(maxFrameBytes);
     this.ready = new Promise<void>((resolve, reject) => {
       this.waiter = { resolve: () => resolve(), reject };
     });
@@ -109,51 +96,37 @@ export class Interpreter {
     this.ready.then(
       () => {
         this.isReady = true;
-        this.namespaceInit = firstChild(this.child.pid);
       },
       () => {},
     );
-    this.child.stdout!.on("data", (chunk: Buffer) => this.onData(chunk));
-    this.child.stderr!.on("data", (chunk: Buffer) => {
-      this.stderrTail = (this.stderrTail + chunk.toString("utf8")).slice(-2000);
+    transport.input.on("error", () => {});
+    transport.onData((chunk) => this.onData(chunk));
+    transport.onDead((how) => {
+      // Before ready nothing user-written ran: the launcher's stderr is our diagnosis.
+      const detail = this.isReady ? "" : transport.diagnostics();
+      this.retire(detail ? `${how} (${detail})` : how);
     });
-    this.child.stdin!.on("error", () => {});
-    this.child.on("error", (err) => {
-      this.retire(`could not start: ${err.message}`);
-      this.onExit();
+    transport.onGone(() => {
+      this.retire("exited");
+      this.gone = true;
+      live.delete(this);
+      for (const listener of this.goneListeners.splice(0)) listener();
     });
-    this.child.on("exit", (code, signal) => {
-      const tail = this.stderrTail.trim().split("\n").slice(-3).join("\n");
-      if (tail) logger.debug({ stderr: tail }, "sandbox interpreter stderr");
-      let how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      // Before ready nothing user-written ran: its stderr is our diagnosis.
-      if (!this.isReady && tail) how += ` (${tail})`;
-      this.retire(how);
-      void this.whenNamespaceGone().then(() => this.onExit());
-    });
-    this.unref();
+    transport.setRef(false);
   }
 
-  /** The driver program and its limits as argv (after the interpreter path). */
-  static program(python: string, limits: DriverLimits): string[] {
-    return [python, "-E", "-s", "-B", "-c", DRIVER_SOURCE, JSON.stringify(limits)];
-  }
-
-  /** True once the driver has imported everything and applied its limits. */
-  isReady = false;
-
-  /** False from the moment it is killed (the exit event may come a little later). */
+  /** False from the moment it is killed (the exit may be observed a little later). */
   get alive(): boolean {
     return this.unusable === null;
   }
 
-  /** Called once the process is really gone (or could not start). */
+  /** Called once every process of this interpreter is gone. */
   onExited(listener: () => void): void {
-    if (this.exited) listener();
-    else this.exitListeners.push(listener);
+    if (this.gone) listener();
+    else this.goneListeners.push(listener);
   }
 
-  /** Sends one cell; resolves with the driver's answer or rejects if the process dies first. */
+  /** Sends one cell; resolves with the driver's answer or rejects if the interpreter dies first. */
   run(code: string, timeoutMs: number): Promise<DriverResult> {
     if (this.unusable) return Promise.reject(this.unusable);
     if (this.waiter) return Promise.reject(new Error("interpreter is busy"));
@@ -170,13 +143,13 @@ export class Interpreter {
         reject,
       };
     });
-    this.child.stdin!.write(encodeFrame({ op: "run", code, timeoutMs }));
+    this.transport.input.write(encodeFrame({ op: "run", code, timeoutMs }));
     return answer;
   }
 
   /**
-   * Ends an idle interpreter: EOF makes the driver exit, and the launcher exits only after the
-   * namespace is empty; a busy or stuck one is killed after a short grace. Resolves once gone.
+   * Ends an idle interpreter: EOF makes the driver exit and its namespace empty out; a busy or
+   * stuck one is killed after a short grace. Resolves once everything is gone.
    */
   shutdown(graceMs = 500): Promise<void> {
     this.hold();
@@ -184,7 +157,7 @@ export class Interpreter {
     return new Promise<void>((resolve) => {
       this.onExited(resolve);
       this.retire("was closed");
-      this.child.stdin?.end();
+      this.transport.input.end();
       timer = setTimeout(() => this.kill(), graceMs);
     }).finally(() => {
       clearTimeout(timer);
@@ -192,39 +165,19 @@ export class Interpreter {
     });
   }
 
-  /** Kills the process tree (the PID namespace goes with bubblewrap/unshare). Idempotent. */
+  /** Kills the process tree. Idempotent. */
   kill(): void {
     this.retire("was stopped");
-    if (this.child.pid === undefined || this.child.exitCode !== null || this.child.signalCode !== null) return;
-    try {
-      process.kill(-this.child.pid, "SIGKILL");
-    } catch {
-      this.child.kill("SIGKILL");
-    }
+    if (!this.gone) this.transport.kill();
   }
 
   /** Keeps the Node event loop alive while someone waits on this interpreter. */
   hold(): void {
-    if (this.holds++ === 0) this.setRef(true);
+    if (this.holds++ === 0) this.transport.setRef(true);
   }
 
   release(): void {
-    if (--this.holds === 0) this.unref();
-  }
-
-  private unref(): void {
-    this.setRef(false);
-  }
-
-  private setRef(on: boolean): void {
-    const handles = [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as (Pick<
-      Socket,
-      "ref" | "unref"
-    > | null)[];
-    for (const h of handles) {
-      if (on) h?.ref?.();
-      else h?.unref?.();
-    }
+    if (--this.holds === 0) this.transport.setRef(false);
   }
 
   private onData(chunk: Buffer): void {
@@ -258,24 +211,5 @@ export class Interpreter {
     const waiter = this.waiter;
     this.waiter = null;
     waiter?.reject(this.unusable);
-  }
-
-  /**
-   * After a SIGKILL the launcher can exit before the namespace's init has torn the namespace down;
-   * once init is gone or a zombie, the kernel has killed every process in it.
-   */
-  private async whenNamespaceGone(): Promise<void> {
-    const pid = this.namespaceInit;
-    for (let waited = 0; pid !== undefined && waited < 5_000; waited += 5) {
-      if (!isRunning(pid)) return;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-
-  private onExit(): void {
-    if (this.exited) return;
-    this.exited = true;
-    live.delete(this);
-    for (const listener of this.exitListeners.splice(0)) listener();
   }
 }

@@ -1,0 +1,110 @@
+/**
+ * A driver in a process of its own (bubblewrap / unshare / insecure launcher), spoken to over its
+ * stdin and stdout. Used for on-demand interpreters and the fallbacks.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { Socket } from "node:net";
+import type { Logger } from "../logger.js";
+import type { Transport } from "./interpreter.js";
+import type { LaunchSpec } from "./isolation.js";
+
+function firstChild(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/);
+    return children[0] ? Number(children[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Running = exists and not a zombie (a zombie init means its namespace is already empty). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+export function spawnTransport(spec: LaunchSpec, logger: Logger): Transport {
+  const child = spawn(spec.command, [...spec.args], {
+    env: spec.env,
+    cwd: spec.cwd,
+    uid: spec.uid,
+    gid: spec.gid,
+    stdio: ["pipe", "pipe", "pipe"],
+    detached: true,
+  });
+  let stderrTail = "";
+  let namespaceInit: number | undefined;
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString("utf8")).slice(-2000);
+  });
+  const deadListeners: ((how: string) => void)[] = [];
+  const goneListeners: (() => void)[] = [];
+  let dead = false;
+  const die = (how: string) => {
+    if (dead) return;
+    dead = true;
+    for (const l of deadListeners) l(how);
+  };
+  /**
+   * After a SIGKILL the launcher can exit before the namespace's init has torn the namespace
+   * down; once that init is gone (or a zombie) the kernel has killed every process in it.
+   */
+  const whenNamespaceGone = async () => {
+    for (let waited = 0; namespaceInit !== undefined && waited < 5_000; waited += 5) {
+      if (!isRunning(namespaceInit)) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const gone = () => {
+    for (const l of goneListeners) l();
+  };
+  child.on("error", (err) => {
+    die(`could not start: ${err.message}`);
+    gone();
+  });
+  child.on("exit", (code, signal) => {
+    const tail = stderrTail.trim();
+    if (tail) logger.debug({ stderr: tail.split("\n").slice(-3).join("\n") }, "sandbox interpreter stderr");
+    die(signal ? `was killed by ${signal}` : `exited with code ${code}`);
+    void whenNamespaceGone().then(gone);
+  });
+  let firstData = true;
+  return {
+    input: child.stdin!,
+    onData(listener) {
+      child.stdout!.on("data", (chunk: Buffer) => {
+        // The first frame is "ready": by then the launcher's namespace init exists.
+        if (firstData) namespaceInit = firstChild(child.pid);
+        firstData = false;
+        listener(chunk);
+      });
+    },
+    onDead: (listener) => deadListeners.push(listener),
+    onGone: (listener) => goneListeners.push(listener),
+    kill() {
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    },
+    setRef(on) {
+      const handles = [child, child.stdin, child.stdout, child.stderr] as unknown as (Pick<
+        Socket,
+        "ref" | "unref"
+      > | null)[];
+      for (const h of handles) {
+        if (on) h?.ref?.();
+        else h?.unref?.();
+      }
+    },
+    diagnostics: () => stderrTail.trim().split("\n").slice(-3).join("\n"),
+  };
+}
