@@ -1,0 +1,62 @@
+/**
+ * `start-tutor start` (what `npm start` runs): everything that is configured, in one process — the
+ * worker with its /healthz and /metrics — on embedded defaults where possible: a local redis-server
+ * when nothing answers at REDIS_URL, and the scripted demo model when OPENAI_BASE_URL is not set.
+ */
+import { join } from "node:path";
+import { type Config, loadConfig } from "../config.js";
+import { loadScript } from "../fake-model/script.js";
+import { startFakeModel } from "../fake-model/server.js";
+import { createLogger } from "../logger.js";
+import { projectRoot } from "../paths.js";
+import { ensureLocalRedis } from "../runtime/local-redis.js";
+import { discardingPoster, routingPoster } from "../worker/poster.js";
+import { startWorkerService } from "../worker/service.js";
+import { parse } from "./args.js";
+
+export async function run(args: string[]): Promise<number> {
+  parse(args, {}, false);
+  let config: Config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL).child({ process: "start", pid: process.pid });
+  const redis = await ensureLocalRedis(config.REDIS_URL, join(projectRoot(), ".data", "redis"), logger);
+
+  let demo: Awaited<ReturnType<typeof startFakeModel>> | null = null;
+  if (!config.OPENAI_BASE_URL) {
+    demo = await startFakeModel(loadScript(join(projectRoot(), "test/fixtures/fake-model/demo.json")));
+    config = { ...config, OPENAI_BASE_URL: demo.url };
+    logger.warn(
+      { url: demo.url },
+      "OPENAI_BASE_URL is not set: answering with the built-in demo model (scripted answers only). " +
+        "Point OPENAI_BASE_URL at vLLM serving START for real answers.",
+    );
+  }
+
+  const { createPipeline } = await import("../pipeline/index.js");
+  const pipeline = createPipeline(config, logger);
+  const service = await startWorkerService(config, logger, {
+    runQuestion: pipeline.runQuestion,
+    poster: routingPoster({ cli: discardingPoster }),
+    onRedisDead: () => process.exit(1),
+  });
+  const platforms = [config.DISCORD_TOKEN && "discord", config.SLACK_BOT_TOKEN && "slack"].filter(Boolean);
+  logger.info(
+    { redis: config.REDIS_URL, model: config.OPENAI_BASE_URL, http: service.httpPort, platforms },
+    "start-tutor is running",
+  );
+  process.stderr.write(
+    `\nstart-tutor is running (worker${service.httpPort ? `, /healthz and /metrics on :${service.httpPort}` : ""}).\n` +
+      `Ask from another terminal:  npx start-tutor ask --via-queue "What is the sum of the digits of 2^100?"\n` +
+      "Stop with Ctrl-C.\n\n",
+  );
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGTERM", resolve);
+    process.once("SIGINT", resolve);
+  });
+  logger.info({ signal }, "shutting down: finishing in-flight runs");
+  await service.close();
+  await pipeline.close();
+  await demo?.close();
+  await redis.stop();
+  return 0;
+}
