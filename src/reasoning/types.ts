@@ -56,7 +56,7 @@ export interface Transcript {
   requests: number;
 }
 
-/** Live progress for adapters (status edits) and logs. */
+/** Live progress for adapters (status edits) and logs. Cell indexes count from 1. */
 export type ProgressEvent =
   | { type: "thinking"; chars: number }
   | { type: "code"; index: number; code: string }

@@ -51,7 +51,7 @@ describe("status throttle", () => {
 
 describe("progress text", () => {
   it("numbers cells from 1 and hides events a student would not notice", () => {
-    expect(describeProgress({ type: "code", index: 0, code: "x" })).toBe("Running Python cell 1…");
+    expect(describeProgress({ type: "code", index: 1, code: "x" })).toBe("Running Python cell 1…");
     expect(describeProgress({ type: "thinking", chars: 12_345 })).toBe("Thinking… (12k characters so far)");
     expect(describeProgress({ type: "done", status: "ok" })).toBeNull();
   });

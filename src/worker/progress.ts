@@ -9,9 +9,9 @@ export function describeProgress(event: PipelineProgress): string | null {
         ? "Thinking…"
         : `Thinking… (${(event.chars / 1000).toFixed(event.chars < 10_000 ? 1 : 0)}k characters so far)`;
     case "code":
-      return `Running Python cell ${event.index + 1}…`;
+      return `Running Python cell ${event.index}…`;
     case "output":
-      return `Ran Python cell ${event.index + 1}, thinking…`;
+      return `Ran Python cell ${event.index}, thinking…`;
     case "hint":
       return "Double-checking with Python…";
     case "answer":
