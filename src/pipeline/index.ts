@@ -58,6 +58,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     const emit = (event: PipelineProgress) => options.onProgress?.(event);
     const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), "start-tutor-")));
     await mkdir(outDir, { recursive: true });
+    let retries = 0;
     const client = createModelClient({
       baseURL,
       apiKey: config.OPENAI_API_KEY,
@@ -65,7 +66,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       maxRetries: config.START_MAX_RETRIES,
       onRetry: ({ status, retryAfterMs }) => {
         log.info({ status, retryAfterMs }, "model server asked us to retry");
-        emit({ type: "retry", attempt: 0, reason: `HTTP ${status}` });
+        emit({ type: "retry", attempt: ++retries, reason: `HTTP ${status}` });
       },
     });
     const startConversation = (text: string): Conversation => {
