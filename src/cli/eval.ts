@@ -134,6 +134,7 @@ export async function run(args: string[]): Promise<number> {
     selected: problems.length,
     ...summarise(outcome.records),
     resumed: outcome.resumed,
+    retried: outcome.retried,
     interrupted: outcome.unfinished > 0,
     skippedLines: benchmark.skipped,
     out: outPath ? displayPath(outPath) : null,

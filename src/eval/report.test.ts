@@ -28,6 +28,7 @@ const base: EvalReport = {
   cellTimeouts: 1,
   cellErrors: 3,
   resumed: 0,
+  retried: 0,
   interrupted: false,
   skippedLines: [],
   out: null,
@@ -60,6 +61,9 @@ describe("formatReport", () => {
     });
     expect(text).toMatch(/Errors\s+none/);
     expect(text).toContain("12 of 30 problems (5 from r.jsonl)");
+    expect(formatReport({ ...base, resumed: 29, retried: 1, out: "r.jsonl" })).toContain(
+      "30 of 30 problems (29 from r.jsonl) (1 retried after server or sandbox failures)",
+    );
     expect(text).toContain("Interrupted: 18 problem(s) not finished. Rerun the same command to continue from r.jsonl.");
   });
 

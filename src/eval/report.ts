@@ -23,6 +23,8 @@ export interface EvalReport extends EvalStats {
   selected: number;
   /** Of `problems`, how many were read back from the results file instead of being run. */
   resumed: number;
+  /** Problems the results file had as failed by the server or sandbox, run again this time. */
+  retried: number;
   /** True when Ctrl-C stopped the run before every selected problem finished. */
   interrupted: boolean;
   /** Malformed lines of the data file, skipped. */
@@ -52,6 +54,7 @@ export function formatReport(report: EvalReport): string {
   const lines = [
     `${report.data}: ${n} of ${report.benchmarkProblems} problems` +
       (report.resumed > 0 ? ` (${report.resumed} from ${report.out})` : "") +
+      (report.retried > 0 ? ` (${report.retried} retried after server or sandbox failures)` : "") +
       `, model ${report.settings.model} (${report.settings.transport}, temperature ${report.settings.temperature}, ` +
       `top-p ${report.settings.topP}, ≤${report.settings.maxToolCalls} tool calls)`,
     "",

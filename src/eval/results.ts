@@ -29,6 +29,21 @@ export interface ProblemRecord {
   wallMs: number;
 }
 
+/** Failures of the machinery rather than the model: a rerun tries these problems again. */
+const INFRASTRUCTURE_ERRORS = new Set([
+  "model_unreachable",
+  "model_unavailable",
+  "model_busy",
+  "model_timeout",
+  "sandbox_unavailable",
+  "internal",
+]);
+
+/** True when the record says nothing about the model (the server or sandbox failed): run it again. */
+export function worthRetrying(record: ProblemRecord): boolean {
+  return record.status === "error" && INFRASTRUCTURE_ERRORS.has(record.error?.code ?? "");
+}
+
 export interface StoredResults {
   /** By problem id; a later line for the same id replaces an earlier one. */
   records: Map<string, ProblemRecord>;

@@ -76,6 +76,37 @@ describe("runBenchmark", () => {
     expect((await readResults(path)).records.size).toBe(10);
   });
 
+  it("runs again the problems an earlier run lost to the server, not those the model got wrong", async () => {
+    const failed = (problem: Problem, code: string): ProblemRecord => ({
+      ...recordFor(problem),
+      answer: null,
+      correct: false,
+      status: "error",
+      error: { code, message: code },
+    });
+    const previous = new Map<string, ProblemRecord>([
+      ["p0", failed(problems[0]!, "model_unavailable")],
+      ["p1", failed(problems[1]!, "deadline")],
+      ["p2", { ...recordFor(problems[2]!), correct: false, answer: "wrong" }],
+      ["p3", failed(problems[3]!, "sandbox_unavailable")],
+    ]);
+    const ran: string[] = [];
+    const outcome = await runBenchmark({
+      problems: problems.slice(0, 4),
+      previous,
+      concurrency: 1,
+      writer: null,
+      signal: new AbortController().signal,
+      solve: async (problem) => {
+        ran.push(problem.id);
+        return recordFor(problem);
+      },
+    });
+    expect(ran).toEqual(["p0", "p3"]);
+    expect(outcome).toMatchObject({ resumed: 2, retried: 2, unfinished: 0 });
+    expect(outcome.records.map((r) => r.correct)).toEqual([true, false, false, true]);
+  });
+
   it("starts nothing new after abort and leaves cancelled problems unrecorded", async () => {
     const controller = new AbortController();
     const started: string[] = [];

@@ -5,11 +5,11 @@
 import type { Problem } from "./benchmark.js";
 import { runPool } from "./pool.js";
 import type { ProgressState } from "./progress.js";
-import type { ProblemRecord, ResultsWriter } from "./results.js";
+import { type ProblemRecord, type ResultsWriter, worthRetrying } from "./results.js";
 
 export interface EvalRunOptions {
   problems: readonly Problem[];
-  /** Records from an earlier run, by id: those problems are not run again. */
+  /** Records from an earlier run, by id: those problems are not run again unless the server or sandbox failed them. */
   previous: ReadonlyMap<string, ProblemRecord>;
   concurrency: number;
   solve: (problem: Problem, index: number, signal: AbortSignal) => Promise<ProblemRecord | null>;
@@ -22,6 +22,8 @@ export interface EvalRunOutcome {
   /** Every finished problem's record (earlier and new), in benchmark order. */
   records: ProblemRecord[];
   resumed: number;
+  /** Problems in the results file that failed for infrastructure reasons and were run again. */
+  retried: number;
   /** Selected problems without a record: the run was stopped before they finished. */
   unfinished: number;
 }
@@ -29,9 +31,11 @@ export interface EvalRunOutcome {
 export async function runBenchmark(options: EvalRunOptions): Promise<EvalRunOutcome> {
   const { problems, previous, signal } = options;
   const finished = new Map<string, ProblemRecord>();
+  let retried = 0;
   for (const p of problems) {
     const record = previous.get(p.id);
-    if (record) finished.set(p.id, record);
+    if (record && worthRetrying(record)) retried++;
+    else if (record) finished.set(p.id, record);
   }
   const resumed = finished.size;
   const todo = problems
@@ -70,5 +74,5 @@ export async function runBenchmark(options: EvalRunOptions): Promise<EvalRunOutc
   );
   await options.writer?.flush();
   const records = problems.flatMap((p) => finished.get(p.id) ?? []);
-  return { records, resumed, unfinished: problems.length - records.length };
+  return { records, resumed, retried, unfinished: problems.length - records.length };
 }

@@ -4,7 +4,7 @@
  * correct answer proves the cells ran.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,7 +27,10 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "eval-e2e-"));
 });
 
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 interface Exit {
   code: number | null;
@@ -89,7 +92,7 @@ function startsByScenario(model: FakeModelServer): Record<string, number> {
 }
 
 describe("start-tutor eval against the fake model", () => {
-  it("reports accuracy, tool use and errors by kind, and resumes without running a problem twice", async () => {
+  it("reports accuracy, tool use and errors by kind, and resumes without running a finished problem twice", async () => {
     const out = join(work, "results.jsonl");
 
     const first = await runEval(["--data", benchmark, "--limit", "3", "--out", out, "--json"]);
@@ -135,11 +138,12 @@ describe("start-tutor eval against the fake model", () => {
     // Each problem started once; the outage's first request was retried once (START_MAX_RETRIES=1).
     expect(startsByScenario(server)).toEqual({ digits: 1, squares: 1, hinted: 1, fraction: 1, loop: 1, outage: 2 });
 
-    // A finished run reruns nothing and prints the table for people.
-    const posts = server.requests.length;
+    // A rerun runs only the problem the server failed (it fails again), and prints the table for people.
     const third = await runEval(["--data", benchmark, "--out", out, "--compare"]);
     expect(third.code).toBe(0);
-    expect(server.requests.length).toBe(posts);
+    expect(startsByScenario(server)).toEqual({ digits: 1, squares: 1, hinted: 1, fraction: 1, loop: 1, outage: 4 });
+    expect(third.stdout).toContain("6 of 6 problems (5 from ");
+    expect(third.stdout).toContain("(1 retried after server or sandbox failures)");
     expect(third.stdout).toMatch(/Accuracy\s+66\.7%\s+\(4 \/ 6\)/);
     expect(third.stdout).toMatch(/Problems with ≥1 tool call\s+5\s+\(83\.3%\)/);
     expect(third.stdout).toMatch(/Errors\s+model_unavailable 1/);
