@@ -59,8 +59,19 @@ export async function run(args: string[]): Promise<number> {
 
   let result: RunResult;
   if (values["via-queue"]) {
-    const { enqueueAndWait } = await import("../queue/client.js");
-    result = await enqueueAndWait(config, question, { logger, onProgress });
+    const { enqueueAndWait, RateLimitedError, RunFailedError } = await import("../queue/client.js");
+    try {
+      result = await enqueueAndWait(config, question, { logger, onProgress });
+    } catch (err) {
+      if (!(err instanceof RateLimitedError || err instanceof RunFailedError)) throw err;
+      const code = err instanceof RateLimitedError ? "rate_limited" : "run_failed";
+      if (values.json)
+        process.stdout.write(
+          `${JSON.stringify({ id: question.id, status: "error", error: { code, message: err.message } })}\n`,
+        );
+      else process.stderr.write(`start-tutor ask: ${err.message}\n`);
+      return 1;
+    }
   } else {
     const { createPipeline } = await import("../pipeline/index.js");
     const pipeline = createPipeline(config, logger);
