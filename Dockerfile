@@ -14,6 +14,7 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
+COPY commands ./commands
 COPY render ./render
 COPY test/fixtures ./test/fixtures
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
