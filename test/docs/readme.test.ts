@@ -15,6 +15,9 @@ describe("README configuration table", () => {
 
   it("keeps exactly two commands in the quick start", () => {
     const quickStart = readme.split("## Quick start")[1]!.split("```sh")[1]!.split("```")[0]!;
-    expect(quickStart.trim().split("\n")).toEqual([expect.stringMatching(/^npm start/), expect.stringMatching(/^npm test/)]);
+    expect(quickStart.trim().split("\n")).toEqual([
+      expect.stringMatching(/^npm start/),
+      expect.stringMatching(/^npm test/),
+    ]);
   });
 });
