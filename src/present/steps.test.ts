@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { cellResult } from "../../test/support/cell-result.js";
 import type { Transcript, TranscriptPart } from "../reasoning/types.js";
-import type { CellResult } from "../sandbox/types.js";
 import { presentForMode } from "./modes.js";
 import { presentTranscript } from "./steps.js";
 
-const result = (stdout: string, over: Partial<CellResult> = {}): CellResult => ({
-  stdout,
-  stderr: "",
-  error: null,
-  figures: [],
-  timedOut: false,
-  truncated: false,
-  durationMs: 1,
-  ...over,
-});
+const result = cellResult;
 
 function transcript(parts: TranscriptPart[], answer: string | null = "115"): Transcript {
   return {

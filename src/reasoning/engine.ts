@@ -15,6 +15,7 @@ import type { Conversation, ToolCall } from "./conversation.js";
 import { chooseHint, hintInsertion, hintPointFor, hintStops, seedOf } from "./hints.js";
 import { formatCellOutput } from "./output-block.js";
 import { checkQuestion } from "./question-text.js";
+import { emptyTranscript } from "./transcript.js";
 import type { HintPolicy, ProgressEvent, RunError, RunStatus, Transcript } from "./types.js";
 
 export interface EngineOptions {
@@ -60,18 +61,7 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
   const started = performance.now();
   const { options } = deps;
   const logger = deps.logger ?? silentLogger;
-  const transcript: Transcript = {
-    question: input.question,
-    parts: [],
-    answer: null,
-    status: "no_answer",
-    toolCalls: 0,
-    hints: 0,
-    figures: [],
-    usage: { promptTokens: 0, completionTokens: 0 },
-    timings: { totalMs: 0, modelMs: 0, sandboxMs: 0 },
-    requests: 0,
-  };
+  const transcript: Transcript = emptyTranscript(input.question);
   const finish = (status: RunStatus, detail?: string, error?: RunError): Transcript => {
     transcript.status = status;
     if (detail) transcript.detail = detail;

@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { cellResult } from "../../test/support/cell-result.js";
 import type { CellResult } from "../sandbox/types.js";
 import { elide, formatCellOutput } from "./output-block.js";
 
-const cell = (over: Partial<CellResult>): CellResult => ({
-  stdout: "",
-  stderr: "",
-  error: null,
-  figures: [],
-  timedOut: false,
-  truncated: false,
-  durationMs: 1,
-  ...over,
-});
+const cell = (over: Partial<CellResult>) => cellResult(over.stdout ?? "", over);
 
 describe("elide", () => {
   it("keeps short text and cuts long text to head, marker and tail within the limit", () => {

@@ -7,6 +7,7 @@ import { silentLogger } from "../../src/logger.js";
 import { createMetrics } from "../../src/metrics.js";
 import type { RunQuestion, RunResult } from "../../src/pipeline/types.js";
 import { createQueueClient } from "../../src/queue/client.js";
+import { emptyTranscript } from "../../src/reasoning/transcript.js";
 import type { Poster } from "../../src/worker/poster.js";
 import { startWorker } from "../../src/worker/worker.js";
 import { scriptedQuestion } from "../queue/collaborators.js";
@@ -29,18 +30,7 @@ function instantResult(id: string, steps: number): RunResult {
     hints: 0,
     usage: { promptTokens: 1, completionTokens: 1 },
     timings: { totalMs: 0, modelMs: 0, sandboxMs: 0, renderMs: 0 },
-    transcript: {
-      question: "",
-      parts: [],
-      answer: "42",
-      status: "answered",
-      toolCalls: 1,
-      hints: 0,
-      figures: [],
-      usage: { promptTokens: 1, completionTokens: 1 },
-      timings: { totalMs: 0, modelMs: 0, sandboxMs: 0 },
-      requests: 1,
-    },
+    transcript: { ...emptyTranscript(""), answer: "42", status: "answered", toolCalls: 1, requests: 1 },
   };
 }
 

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import type { Redis } from "ioredis";
 import type { RunQuestion, RunResult } from "../../src/pipeline/types.js";
 import type { Question } from "../../src/question.js";
+import { emptyTranscript } from "../../src/reasoning/transcript.js";
 import type { Poster } from "../../src/worker/poster.js";
 
 /** What a test question asks the fake run to do, carried as JSON in `question.text`. */
@@ -93,15 +94,9 @@ export function scriptedRunQuestion(redis: Redis, prefix: string): RunQuestion {
       usage: { promptTokens: 1, completionTokens: 1 },
       timings: { totalMs: script.runMs ?? 0, modelMs: script.runMs ?? 0, sandboxMs: 0, renderMs: 0 },
       transcript: {
-        question: question.text,
-        parts: [],
-        answer: null,
+        ...emptyTranscript(question.text),
         status: failing ? "error" : "answered",
-        toolCalls: 0,
-        hints: 0,
-        figures: [],
         usage: { promptTokens: 1, completionTokens: 1 },
-        timings: { totalMs: 0, modelMs: 0, sandboxMs: 0 },
         requests: 1,
       },
     };

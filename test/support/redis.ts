@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import { redisAnswers } from "../../src/runtime/local-redis.js";
 
 export interface TestRedis {
   url: string;
@@ -22,23 +23,8 @@ export interface OwnRedis extends TestRedis {
   stop(): Promise<void>;
 }
 
-async function answers(port: number): Promise<boolean> {
-  const probe = new Redis({
-    port,
-    host: "127.0.0.1",
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
+function answers(port: number): Promise<boolean> {
+  return redisAnswers(`redis://127.0.0.1:${port}`);
 }
 
 export function freePort(): Promise<number> {
