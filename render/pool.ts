@@ -156,8 +156,10 @@ export class WorkerPool {
 function createWorker(settings: FormulaSettings): Worker {
   const fromSource = import.meta.url.endsWith(".ts");
   const entry = new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: { settings } });
+  // A bound on each worker's heap: a pathological formula costs its worker (replaced), not the process.
+  const resourceLimits = { maxOldGenerationSizeMb: 256 };
+  if (!fromSource) return new Worker(entry, { workerData: { settings }, resourceLimits });
   const tsxApi = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: { settings } });
+  return new Worker(bootstrap, { eval: true, workerData: { settings }, resourceLimits });
 }
