@@ -17,8 +17,8 @@ const DRIVER_SOURCE = String.raw`
 import ast, base64, builtins, io, json, linecache, os, resource, select, signal, struct, sys, threading, traceback
 
 LIMITS = json.loads(sys.argv[1])
-CMD_IN = os.dup(0)
-RES_OUT = os.dup(1)
+# The channel to the host, set by the entry point (process pipes or a zygote socket).
+CMD_IN = RES_OUT = -1
 
 
 def send(obj):
@@ -252,7 +252,8 @@ def apply_limits():
     cap(resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime) + LIMITS["cpuSeconds"])
 
 
-def main():
+def serve():
+    """Runs cells forever on CMD_IN/RES_OUT; the scientific stack is imported (or hooked) already."""
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
@@ -260,16 +261,12 @@ def main():
     sys.stdin = open(os.devnull)
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
-    if LIMITS["preload"]:
-        preload()
-    else:
-        sys.meta_path.insert(0, PyplotHook())
     os.chdir(LIMITS["workdir"])
     apply_limits()
     signal.signal(signal.SIGALRM, on_alarm)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     streams = (sys.stdout, sys.stderr)
-    send({"ready": True, "pid": os.getpid()})
+    send({"ready": True})
     number = 0
     while True:
         request = receive()
@@ -293,6 +290,197 @@ def main():
         out, err, truncated = capture.collect()
         send({"stdout": out, "stderr": err, "error": error, "timedOut": timed_out, "truncated": truncated,
               "figures": [f for f in figures if f is not None]})
+
+
+def main():
+    global CMD_IN, RES_OUT
+    CMD_IN, RES_OUT = os.dup(0), os.dup(1)
+    if LIMITS.get("zygote"):
+        zygote()
+    if LIMITS["preload"]:
+        preload()
+    else:
+        sys.meta_path.insert(0, PyplotHook())
+    serve()
+
+
+# ---- zygote: one pre-imported process inside bubblewrap that forks isolated sessions ----------
+#
+# Each fork request makes a child that enters new user, mount, network, PID, IPC and UTS
+# namespaces of its own (so sessions cannot see, signal or reach each other, and RLIMIT_NPROC
+# counts per session), mounts a private scratch tmpfs and its attachments, hides the zygote's
+# control paths, and then runs as PID 2 under a tiny PID 1 that ends the namespace when the host
+# hangs up the session socket or the driver exits. All capabilities are dropped before any cell.
+
+import ctypes, socket  # noqa: E402
+
+LIBC = ctypes.CDLL(None, use_errno=True)
+CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
+PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 4, 24, 38, 47
+
+
+def check(result, what):
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, "%s: %s" % (what, os.strerror(errno)))
+
+
+def mount(source, target, fstype, flags, data=None):
+    enc = lambda v: None if v is None else v.encode()
+    check(LIBC.mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)), "mount " + target)
+
+
+def prctl(option, arg):
+    zero = ctypes.c_ulong(0)
+    return LIBC.prctl(ctypes.c_int(option), ctypes.c_ulong(arg), zero, zero, zero)
+
+
+class CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+def drop_privileges():
+    for cap in range(64):
+        if prctl(PR_CAPBSET_DROP, cap) != 0:
+            break
+    prctl(PR_CAP_AMBIENT, 4)  # PR_CAP_AMBIENT_CLEAR_ALL
+    check(LIBC.capset(ctypes.byref(CapHeader(0x20080522, 0)), (CapData * 2)()), "capset")
+    check(prctl(PR_SET_NO_NEW_PRIVS, 1), "no_new_privs")
+
+
+def keep_only(fd):
+    """Moves fd to 3 and closes every other inherited descriptor above stderr."""
+    if fd != 3:
+        os.dup2(fd, 3)
+        os.close(fd)
+    os.closerange(4, 65536)
+    return 3
+
+
+def session_reaper(fd):
+    """PID 1 of the session: reaps orphans; exits (taking the namespace down) on hang-up or when
+    the driver ends."""
+    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    with open("/proc/sys/user/max_user_namespaces", "w") as limit:
+        limit.write("0")
+    prctl(PR_SET_DUMPABLE, 0)
+    driver = os.fork()
+    if driver == 0:
+        # The reaper is kept non-dumpable (no ptrace, no /proc peeking); the user's side is normal.
+        prctl(PR_SET_DUMPABLE, 1)
+        drop_privileges()
+        global CMD_IN, RES_OUT
+        CMD_IN = RES_OUT = fd
+        serve()
+        os._exit(0)
+    drop_privileges()
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *args: None)
+    poller = select.poll()
+    poller.register(fd, select.POLLRDHUP)
+    poller.register(wake_r, select.POLLIN)
+    while True:
+        for ready, _ in poller.poll():
+            if ready == fd:
+                os._exit(0)
+            os.read(wake_r, 512)
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                os._exit(0)
+            if pid == 0:
+                break
+            if pid == driver:
+                os._exit(0)
+
+
+def session_child(fd, token):
+    """Runs in a fresh fork of the zygote: builds the session's namespaces, then waits for them."""
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    fd = keep_only(fd)
+    uid, gid = os.getuid(), os.getgid()
+    check(LIBC.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
+    for name, text in (("setgroups", "deny"), ("uid_map", "%d %d 1" % (uid, uid)), ("gid_map", "%d %d 1" % (gid, gid))):
+        with open("/proc/self/" + name, "w") as f:
+            f.write(text)
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=%dm,mode=0700" % LIMITS["scratchMb"])
+    mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=8m,mode=0700")
+    mount("/run/sessions/" + token, "/data", None, MS_BIND)
+    mount(None, "/data", None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    mount("tmpfs", "/run", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k")
+    LIBC.sethostname(b"sandbox", 7)
+    reaper = os.fork()
+    if reaper == 0:
+        try:
+            session_reaper(fd)
+        finally:
+            os._exit(70)
+    os.close(fd)
+    os.waitpid(reaper, 0)
+
+
+def zygote():
+    preload()
+    devnull = os.open("/dev/null", os.O_RDWR)
+    for target in (0, 1):
+        os.dup2(devnull, target)
+    os.close(devnull)
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *args: None)
+    sessions = {}
+    send({"ready": True})
+    while True:
+        try:
+            readable, _, _ = select.select([CMD_IN, wake_r], [], [])
+        except InterruptedError:
+            continue
+        if wake_r in readable:
+            os.read(wake_r, 512)
+            while True:
+                try:
+                    pid, _ = os.waitpid(-1, os.WNOHANG)
+                except ChildProcessError:
+                    break
+                if pid == 0:
+                    break
+                if pid in sessions:
+                    send({"exited": sessions.pop(pid)})
+        if CMD_IN in readable:
+            request = receive()
+            token = request["token"]
+            try:
+                conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                conn.connect("/run/ctl/host.sock")
+                hello = json.dumps({"token": token}).encode()
+                conn.sendall(struct.pack(">I", len(hello)) + hello)
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        os.close(wake_r)
+                        os.close(wake_w)
+                        session_child(conn.detach(), token)
+                    except BaseException:
+                        traceback.print_exc()
+                    os._exit(0)
+                conn.close()
+                sessions[pid] = token
+                send({"forked": token})
+            except OSError as err:
+                send({"failed": token, "error": str(err)})
 
 
 main()

@@ -12,7 +12,14 @@ import type { Config } from "../config.js";
 import { type Logger, silentLogger } from "../logger.js";
 import { driverProgram } from "./driver.js";
 import { type DriverLimits, Interpreter, InterpreterExitedError } from "./interpreter.js";
-import { detectIsolation, type IsolationKind, type LaunchPaths, launchSpec, SANDBOX_SCRATCH } from "./isolation.js";
+import {
+  detectIsolation,
+  type IsolationKind,
+  type LaunchPaths,
+  launchSpec,
+  SANDBOX_SCRATCH,
+  zygoteLaunchSpec,
+} from "./isolation.js";
 import { WarmPool } from "./pool.js";
 import { spawnTransport } from "./process-transport.js";
 import { Session } from "./session.js";
@@ -23,6 +30,7 @@ import {
   type SandboxSession,
   SandboxUnavailableError,
 } from "./types.js";
+import { Zygote } from "./zygote.js";
 
 export type { IsolationKind } from "./isolation.js";
 export * from "./types.js";
@@ -34,6 +42,8 @@ export class AttachmentError extends Error {
 
 const MAX_FIGURE_SIDE_PX = 3000;
 const MAX_FIGURE_BYTES = 8 * 1024 * 1024;
+/** A zygote that dies this often before it is ready is given up on (plain interpreters instead). */
+const MAX_ZYGOTE_FAILURES = 3;
 
 function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error("sandbox open was aborted");
@@ -86,6 +96,8 @@ class PythonSandbox implements PythonSandboxHandle {
   private readonly pool: WarmPool;
   private readonly sessions = new Set<Session>();
   private detected: Promise<IsolationKind> | null = null;
+  private zygote: Zygote | null = null;
+  private zygoteFailures = 0;
   private closed = false;
 
   constructor(
@@ -170,14 +182,15 @@ class PythonSandbox implements PythonSandboxHandle {
     this.closed = true;
     this.pool.close();
     await Promise.all([...this.sessions].map((s) => s.close()));
+    this.zygote?.kill();
     rmSync(this.root, { recursive: true, force: true });
   }
 
-  private limits(kind: IsolationKind, paths: LaunchPaths, preload: boolean): DriverLimits {
+  private limits(kind: IsolationKind, preload: boolean): DriverLimits {
     const c = this.config;
     return {
       preload,
-      workdir: kind === "bubblewrap" ? SANDBOX_SCRATCH : paths.scratchDir,
+      workdir: kind === "bubblewrap" ? SANDBOX_SCRATCH : "",
       memoryMb: c.SANDBOX_MEMORY_MB,
       maxProcesses: c.SANDBOX_MAX_PROCESSES,
       maxFileMb: c.SANDBOX_MAX_FILE_MB,
@@ -190,16 +203,62 @@ class PythonSandbox implements PythonSandboxHandle {
     };
   }
 
+  private maxFrameBytes(limits: DriverLimits): number {
+    return 12 * limits.outputBytes + limits.maxFigures * Math.ceil(MAX_FIGURE_BYTES * 1.4) + 65_536;
+  }
+
+  /**
+   * An interpreter for a session. `preload` (warm pool) waits for the zygote's fork, or imports
+   * everything up front; on demand we take a zygote fork only if the zygote is ready, else a
+   * plain interpreter that imports lazily — whichever answers sooner.
+   */
   private async startInterpreter(preload: boolean): Promise<Interpreter> {
     const kind = await this.isolation();
     if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
+    const zygote = kind === "bubblewrap" ? this.liveZygote() : null;
+    if (zygote && (preload || zygote.isReady)) {
+      try {
+        await zygote.ready;
+        const { transport, dataDir } = await zygote.fork();
+        return new Interpreter(transport, dataDir, this.maxFrameBytes(this.limits(kind, preload)));
+      } catch (err) {
+        this.logger.warn({ err }, "sandbox zygote could not fork a session; starting a plain interpreter");
+      }
+    }
     const paths = this.makeDirs();
-    const limits = this.limits(kind, paths, preload);
+    const limits = {
+      ...this.limits(kind, preload),
+      workdir: kind === "bubblewrap" ? SANDBOX_SCRATCH : paths.scratchDir,
+    };
     const spec = launchSpec(kind, this.config, paths, driverProgram(this.config.SANDBOX_PYTHON, limits));
-    const maxFrameBytes = 12 * limits.outputBytes + limits.maxFigures * Math.ceil(MAX_FIGURE_BYTES * 1.4) + 65_536;
-    const interpreter = new Interpreter(spawnTransport(spec, this.logger), paths.dataDir, maxFrameBytes);
+    const interpreter = new Interpreter(spawnTransport(spec, this.logger), paths.dataDir, this.maxFrameBytes(limits));
     interpreter.onExited(() => this.removeDirs(paths));
     return interpreter;
+  }
+
+  /** The running zygote, started when missing; null when disabled or given up on. */
+  private liveZygote(): Zygote | null {
+    const usable = this.config.SANDBOX_ZYGOTE && this.config.SANDBOX_POOL_SIZE > 0;
+    if (!usable || this.zygoteFailures >= MAX_ZYGOTE_FAILURES) return null;
+    if (this.zygote?.alive) return this.zygote;
+    const ctlDir = join(this.root, "ctl");
+    const sessionsDir = join(this.root, "sessions");
+    rmSync(ctlDir, { recursive: true, force: true });
+    mkdirSync(ctlDir, { mode: 0o755, recursive: true });
+    mkdirSync(sessionsDir, { mode: 0o755, recursive: true });
+    const limits = { ...this.limits("bubblewrap", true), zygote: true };
+    const spec = zygoteLaunchSpec(
+      this.config,
+      { ctlDir, sessionsDir },
+      driverProgram(this.config.SANDBOX_PYTHON, limits),
+    );
+    const zygote = new Zygote(spec, { ctlDir, sessionsDir }, this.logger);
+    zygote.ready.catch((err: unknown) => {
+      this.zygoteFailures++;
+      this.logger.warn({ err, failures: this.zygoteFailures }, "sandbox zygote failed to start");
+    });
+    this.zygote = zygote;
+    return zygote;
   }
 
   /** A fresh attachments dir (root-owned, read-only to the sandbox) and fallback scratch dir. */

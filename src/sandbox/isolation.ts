@@ -82,52 +82,79 @@ function identity(config: Config): { uid?: number; gid?: number } {
   return process.getuid?.() === 0 ? { uid: config.SANDBOX_UID, gid: config.SANDBOX_UID } : {};
 }
 
+/** bubblewrap around `program`: read-only system, private tmpfs scratch, every namespace new. */
+function bubblewrap(config: Config, binds: string[], extra: string[], program: string[]): LaunchSpec {
+  const env = sandboxEnv(SANDBOX_SCRATCH);
+  const args = [
+    "--unshare-all",
+    "--unshare-user",
+    "--unshare-cgroup-try",
+    ...extra,
+    "--die-with-parent",
+    "--new-session",
+    "--hostname",
+    "sandbox",
+    "--clearenv",
+    ...Object.entries(env).flatMap(([k, v]) => ["--setenv", k, v]),
+    "--ro-bind",
+    "/usr",
+    "/usr",
+    ...rootLinks(),
+    ...etcBinds(),
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
+    "--size",
+    String(config.SANDBOX_SCRATCH_MB * 1024 * 1024),
+    "--tmpfs",
+    SANDBOX_SCRATCH,
+    ...binds,
+    // bwrap's / and /dev are unbounded tmpfs (RAM): freeze them, give /dev/shm a small budget.
+    "--size",
+    String(SHM_BYTES),
+    "--tmpfs",
+    "/dev/shm",
+    "--remount-ro",
+    "/dev",
+    "--remount-ro",
+    "/",
+    "--chdir",
+    SANDBOX_SCRATCH,
+    "--",
+    ...program,
+  ];
+  return { command: "bwrap", args, env: {}, cwd: "/", ...identity(config) };
+}
+
+/**
+ * The zygote's bubblewrap: like a session's, plus its control socket dir and the sessions'
+ * attachment dirs, and nested user namespaces allowed — each forked session makes its own and
+ * then forbids further ones inside it.
+ */
+export function zygoteLaunchSpec(
+  config: Config,
+  paths: { ctlDir: string; sessionsDir: string },
+  program: string[],
+): LaunchSpec {
+  const binds = [
+    "--ro-bind",
+    paths.ctlDir,
+    "/run/ctl",
+    "--ro-bind",
+    paths.sessionsDir,
+    "/run/sessions",
+    "--dir",
+    SANDBOX_DATA,
+  ];
+  return bubblewrap(config, binds, [], program);
+}
+
 /** The launch of `program` (argv, program first) under the given isolation. */
 export function launchSpec(kind: IsolationKind, config: Config, paths: LaunchPaths, program: string[]): LaunchSpec {
   if (kind === "bubblewrap") {
-    const env = sandboxEnv(SANDBOX_SCRATCH);
-    const args = [
-      "--unshare-all",
-      "--unshare-user",
-      "--unshare-cgroup-try",
-      "--disable-userns",
-      "--die-with-parent",
-      "--new-session",
-      "--hostname",
-      "sandbox",
-      "--clearenv",
-      ...Object.entries(env).flatMap(([k, v]) => ["--setenv", k, v]),
-      "--ro-bind",
-      "/usr",
-      "/usr",
-      ...rootLinks(),
-      ...etcBinds(),
-      "--proc",
-      "/proc",
-      "--dev",
-      "/dev",
-      "--size",
-      String(config.SANDBOX_SCRATCH_MB * 1024 * 1024),
-      "--tmpfs",
-      SANDBOX_SCRATCH,
-      "--ro-bind",
-      paths.dataDir,
-      SANDBOX_DATA,
-      // bwrap's / and /dev are unbounded tmpfs (RAM): freeze them, give /dev/shm a small budget.
-      "--size",
-      String(SHM_BYTES),
-      "--tmpfs",
-      "/dev/shm",
-      "--remount-ro",
-      "/dev",
-      "--remount-ro",
-      "/",
-      "--chdir",
-      SANDBOX_SCRATCH,
-      "--",
-      ...program,
-    ];
-    return { command: "bwrap", args, env: {}, cwd: "/", ...identity(config) };
+    const binds = ["--ro-bind", paths.dataDir, SANDBOX_DATA];
+    return bubblewrap(config, binds, ["--disable-userns"], program);
   }
   const env = sandboxEnv(paths.scratchDir);
   if (kind === "unshare") {
