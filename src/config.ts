@@ -68,6 +68,8 @@ export const configSchema = z.object({
       error: "must be auto, bubblewrap, unshare or insecure",
     })
     .default("auto"),
+  /** With bubblewrap: fork sessions from one pre-imported zygote (needs SANDBOX_POOL_SIZE > 0). */
+  SANDBOX_ZYGOTE: bool(true),
   /** Run code without isolation when neither bubblewrap nor unshare works. Never in production. */
   SANDBOX_ALLOW_INSECURE: bool(false),
 
