@@ -78,6 +78,12 @@ describe("formatReport", () => {
   it("marks a partial run as not comparable at a glance", () => {
     const text = formatReport({ ...base, problems: 6, correct: 3, accuracy: 0.5, published: publishedFor(base.data) });
     expect(text).toMatch(/this run\s+50\.0 {2}\(on 6 of 30 problems\)/);
+    // The three numbers line up in one column.
+    const columns = ["this run", "START (paper)", "QwQ-32B-Preview (paper)"].map((label) => {
+      const line = text.split("\n").find((l) => l.trimStart().startsWith(label))!;
+      return line.search(/\d+\.\d/) + line.slice(line.search(/\d+\.\d/)).indexOf(".");
+    });
+    expect(new Set(columns).size).toBe(1);
   });
 
   it("says so when the benchmark has no published numbers", () => {

@@ -82,15 +82,15 @@ function formatComparison(report: EvalReport): string[] {
     report.problems < report.benchmarkProblems
       ? `  (on ${report.problems} of ${report.benchmarkProblems} problems)`
       : "";
-  const entries: Array<[string, string]> = [
-    ["this run", `${(report.accuracy * 100).toFixed(1)}${partial}`],
-    ["START (paper)", row.start.toFixed(1)],
-    ["QwQ-32B-Preview (paper)", row.qwq.toFixed(1)],
+  const entries: Array<[string, number, string]> = [
+    ["this run", report.accuracy * 100, partial],
+    ["START (paper)", row.start, ""],
+    ["QwQ-32B-Preview (paper)", row.qwq, ""],
   ];
   const width = Math.max(...entries.map(([label]) => label.length));
   return [
     `${row.benchmark} accuracy, %:`,
-    ...entries.map(([label, value]) => `  ${label.padEnd(width)}  ${value.padStart(5)}`),
+    ...entries.map(([label, value, note]) => `  ${label.padEnd(width)}  ${value.toFixed(1).padStart(5)}${note}`),
   ];
 }
 

@@ -8,6 +8,7 @@ import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { createPipeline } from "../pipeline/index.js";
 import type { StepRenderer } from "../pipeline/render-steps.js";
+import type { RunResult } from "../pipeline/types.js";
 import type { Transcript } from "../reasoning/types.js";
 import type { Problem } from "./benchmark.js";
 import type { ProblemRecord } from "./results.js";
@@ -26,18 +27,26 @@ export function createSolver(config: Config, logger: Logger, workDir: string): S
   return {
     async solve(problem, index, signal) {
       const started = performance.now();
-      const result = await pipeline.runQuestion(
-        {
-          id: problem.id,
-          text: problem.problem,
-          mode: "solve",
-          attachments: [],
-          replyTarget: { platform: "cli" },
-          user: "eval",
-          space: "eval",
-        },
-        { signal, outDir: join(workDir, String(index)) },
-      );
+      let result: RunResult;
+      try {
+        result = await pipeline.runQuestion(
+          {
+            id: problem.id,
+            text: problem.problem,
+            mode: "solve",
+            attachments: [],
+            replyTarget: { platform: "cli" },
+            user: "eval",
+            space: "eval",
+          },
+          { signal, outDir: join(workDir, String(index)) },
+        );
+      } catch (err) {
+        if (signal.aborted) return null;
+        // One broken problem must not end a 500-problem run; `internal` is retried on the next run.
+        logger.error({ err, problemId: problem.id }, "eval problem failed unexpectedly");
+        return failedRecord(problem, err, performance.now() - started);
+      }
       if (result.transcript.status === "cancelled") return null;
       const answer = result.transcript.answer;
       const verdict = answer === null ? null : gradeVerdict(answer, problem.answer);
@@ -58,6 +67,24 @@ export function createSolver(config: Config, logger: Logger, workDir: string): S
       };
     },
     close: () => pipeline.close(),
+  };
+}
+
+function failedRecord(problem: Problem, err: unknown, wallMs: number): ProblemRecord {
+  return {
+    id: problem.id,
+    reference: problem.answer,
+    answer: null,
+    correct: false,
+    status: "error",
+    error: { code: "internal", message: err instanceof Error ? err.message : String(err) },
+    toolCalls: 0,
+    hints: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    cellTimeouts: 0,
+    cellErrors: 0,
+    wallMs: Math.round(wallMs),
   };
 }
 

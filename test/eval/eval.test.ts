@@ -200,7 +200,7 @@ describe("start-tutor eval against the fake model", () => {
     }
   }, 120_000);
 
-  it("gives one clear message for a missing data file or an unreachable model", async () => {
+  it("gives one clear message for a missing data file, an unwritable results file or an unreachable model", async () => {
     const missing = await runEval(["--data", join(work, "missing.jsonl")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
@@ -209,6 +209,12 @@ describe("start-tutor eval against the fake model", () => {
 
     const data = join(work, "one.jsonl");
     writeFileSync(data, `${JSON.stringify({ id: "a", problem: "What is six times seven?", answer: "42" })}\n`);
+    const badOut = await runEval(["--data", data, "--out", join(work, "no-such-folder", "r.jsonl")]);
+    expect(badOut.code).toBe(2);
+    expect(badOut.stderr).toBe(
+      `start-tutor eval: cannot write results to ${join(work, "no-such-folder", "r.jsonl")}: its folder does not exist\n`,
+    );
+
     const port = await closedPort();
     const down = await runEval(["--data", data, "--json"], `http://127.0.0.1:${port}/v1`);
     expect(down.code).toBe(1);
