@@ -101,6 +101,8 @@ describe("start-tutor eval against the fake model", () => {
     const partial = JSON.parse(first.stdout) as EvalReport;
     expect(partial).toMatchObject({ problems: 3, selected: 3, benchmarkProblems: 6, correct: 3, resumed: 0 });
     expect(partial.skippedLines.map((s) => s.line)).toEqual([4]);
+    // stderr is not a terminal here: no progress bar.
+    expect(first.stderr).not.toMatch(/\r|█|░/);
     expect(idsIn(out)).toEqual(["digits", "hinted", "squares"]);
 
     const second = await runEval(["--data", benchmark, "--out", out, "--json", "--concurrency", "3"]);
@@ -233,7 +235,7 @@ function countLines(path: string): number {
   }
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > until) throw new Error("condition not met in time");
