@@ -67,6 +67,13 @@ describe("formatReport", () => {
     expect(text).toContain("Interrupted: 18 problem(s) not finished. Rerun the same command to continue from r.jsonl.");
   });
 
+  it("shows no empty table when nothing finished", () => {
+    const text = formatReport({ ...base, problems: 0, correct: 0, accuracy: 0, interrupted: true, out: "r.jsonl" });
+    expect(text).toContain("No problem finished.");
+    expect(text).not.toContain("Accuracy");
+    expect(text).toContain("Interrupted: 30 problem(s) not finished.");
+  });
+
   it("puts the paper's numbers beside ours with --compare", () => {
     const text = formatReport({ ...base, published: publishedFor(base.data) });
     expect(text).toContain("AIME24 accuracy, %:");

@@ -51,14 +51,16 @@ export function formatReport(report: EvalReport): string {
     ["Python cells", `${report.cellTimeouts} timed out, ${report.cellErrors} raised`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = [
+  const header =
     `${report.data}: ${n} of ${report.benchmarkProblems} problems` +
-      (report.resumed > 0 ? ` (${report.resumed} from ${report.out})` : "") +
-      (report.retried > 0 ? ` (${report.retried} retried after server or sandbox failures)` : "") +
-      `, model ${report.settings.model} (${report.settings.transport}, temperature ${report.settings.temperature}, ` +
-      `top-p ${report.settings.topP}, ≤${report.settings.maxToolCalls} tool calls)`,
+    (report.resumed > 0 ? ` (${report.resumed} from ${report.out})` : "") +
+    (report.retried > 0 ? ` (${report.retried} retried after server or sandbox failures)` : "") +
+    `, model ${report.settings.model} (${report.settings.transport}, temperature ${report.settings.temperature}, ` +
+    `top-p ${report.settings.topP}, ≤${report.settings.maxToolCalls} tool calls)`;
+  const lines = [
+    header,
     "",
-    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+    ...(n === 0 ? ["  No problem finished."] : rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)),
   ];
   if (report.published !== undefined) lines.push("", ...formatComparison(report));
   if (report.interrupted) {
