@@ -14,7 +14,7 @@ export function driverProgram(python: string, limits: object): string[] {
 }
 
 const DRIVER_SOURCE = String.raw`
-import ast, base64, builtins, io, json, linecache, os, resource, select, signal, struct, sys, threading, traceback
+import ast, base64, builtins, gc, io, json, linecache, os, resource, select, signal, struct, sys, threading, traceback
 
 LIMITS = json.loads(sys.argv[1])
 # The channel to the host, set by the entry point (process pipes or a zygote socket).
@@ -221,7 +221,20 @@ def preload():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     patch_pyplot(plt)
-    plt.figure().clf()
+    warm_up()
+
+
+def warm_up():
+    """First calls load submodules, fonts and caches (and, in a fork, copy the pages they touch):
+    pay for that before the session is handed out, not in its first cell."""
+    import pandas, sympy
+    import matplotlib.pyplot as plt
+    pandas.read_csv(io.StringIO("a,b\n1,2\n"))
+    x = sympy.Symbol("x")
+    sympy.integrate(sympy.sin(x) ** 2, x)
+    sympy.solve(x ** 2 - 1, x)
+    plt.plot([0, 1])
+    plt.gcf().savefig(io.BytesIO(), format="png")
     plt.close("all")
 
 
@@ -252,7 +265,7 @@ def apply_limits():
     cap(resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime) + LIMITS["cpuSeconds"])
 
 
-def serve():
+def serve(warm=False):
     """Runs cells forever on CMD_IN/RES_OUT; the scientific stack is imported (or hooked) already."""
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
@@ -262,6 +275,8 @@ def serve():
     sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
     sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
     os.chdir(LIMITS["workdir"])
+    if warm:
+        warm_up()
     apply_limits()
     signal.signal(signal.SIGALRM, on_alarm)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
@@ -364,7 +379,7 @@ def keep_only(fd):
     return 3
 
 
-def session_reaper(fd):
+def session_reaper(fd, warm):
     """PID 1 of the session: reaps orphans; exits (taking the namespace down) on hang-up or when
     the driver ends."""
     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
@@ -378,7 +393,7 @@ def session_reaper(fd):
         drop_privileges()
         global CMD_IN, RES_OUT
         CMD_IN = RES_OUT = fd
-        serve()
+        serve(warm)
         os._exit(0)
     drop_privileges()
     wake_r, wake_w = os.pipe()
@@ -404,7 +419,7 @@ def session_reaper(fd):
                 os._exit(0)
 
 
-def session_child(fd, token):
+def session_child(fd, token, warm):
     """Runs in a fresh fork of the zygote: builds the session's namespaces, then waits for them."""
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -424,7 +439,7 @@ def session_child(fd, token):
     reaper = os.fork()
     if reaper == 0:
         try:
-            session_reaper(fd)
+            session_reaper(fd, warm)
         finally:
             os._exit(70)
     os.close(fd)
@@ -433,6 +448,10 @@ def session_child(fd, token):
 
 def zygote():
     preload()
+    # Keep the collector away from the preloaded objects: scanning them would touch (and so
+    # copy) most of the shared pages in every fork.
+    gc.collect()
+    gc.freeze()
     devnull = os.open("/dev/null", os.O_RDWR)
     for target in (0, 1):
         os.dup2(devnull, target)
@@ -472,7 +491,7 @@ def zygote():
                     try:
                         os.close(wake_r)
                         os.close(wake_w)
-                        session_child(conn.detach(), token)
+                        session_child(conn.detach(), token, bool(request.get("warm")))
                     except BaseException:
                         traceback.print_exc()
                     os._exit(0)

@@ -219,7 +219,7 @@ class PythonSandbox implements PythonSandboxHandle {
     if (zygote && (preload || zygote.isReady)) {
       try {
         await zygote.ready;
-        const { transport, dataDir } = await zygote.fork();
+        const { transport, dataDir } = await zygote.fork(preload);
         return new Interpreter(transport, dataDir, this.maxFrameBytes(this.limits(kind, preload)));
       } catch (err) {
         this.logger.warn({ err }, "sandbox zygote could not fork a session; starting a plain interpreter");

@@ -125,8 +125,11 @@ export class Zygote {
     return !this.dead;
   }
 
-  /** A new session's transport and its attachments dir (visible read-only at /data). */
-  async fork(): Promise<{ transport: Transport; dataDir: string }> {
+  /**
+   * A new session's transport and its attachments dir (visible read-only at /data). `warm`: the
+   * fork exercises the libraries before it reports ready (for pool spares, off the critical path).
+   */
+  async fork(warm: boolean): Promise<{ transport: Transport; dataDir: string }> {
     if (this.dead) throw new Error("the sandbox zygote is not running");
     const token = randomUUID();
     const dataDir = join(this.paths.sessionsDir, token);
@@ -137,7 +140,7 @@ export class Zygote {
       const { socket, rest } = await new Promise<{ socket: Socket; rest: Buffer }>((resolve, reject) => {
         this.pending.set(token, { resolve, reject });
         timer = setTimeout(() => reject(new Error("the sandbox zygote did not fork in time")), FORK_TIMEOUT_MS);
-        this.transport.input.write(encodeFrame({ op: "fork", token }));
+        this.transport.input.write(encodeFrame({ op: "fork", token, warm }));
       });
       return { transport: this.sessionTransport(token, socket, rest), dataDir };
     } catch (err) {
