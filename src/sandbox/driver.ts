@@ -379,23 +379,16 @@ def keep_only(fd):
     return 3
 
 
-def session_reaper(fd, warm):
-    """PID 1 of the session: reaps orphans; exits (taking the namespace down) on hang-up or when
-    the driver ends."""
+def session_reaper(fd, proc_ready):
+    """PID 1 of the session: mounts the session's /proc, forbids nested user namespaces, reaps
+    orphans, and exits — taking the whole namespace down — when the host hangs up."""
     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     with open("/proc/sys/user/max_user_namespaces", "w") as limit:
         limit.write("0")
     prctl(PR_SET_DUMPABLE, 0)
-    driver = os.fork()
-    if driver == 0:
-        # The reaper is kept non-dumpable (no ptrace, no /proc peeking); the user's side is normal.
-        prctl(PR_SET_DUMPABLE, 1)
-        drop_privileges()
-        global CMD_IN, RES_OUT
-        CMD_IN = RES_OUT = fd
-        serve(warm)
-        os._exit(0)
     drop_privileges()
+    os.write(proc_ready, b"1")
+    os.close(proc_ready)
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)
@@ -408,19 +401,40 @@ def session_reaper(fd, warm):
             if ready == fd:
                 os._exit(0)
             os.read(wake_r, 512)
-        while True:
-            try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                os._exit(0)
-            if pid == 0:
-                break
-            if pid == driver:
-                os._exit(0)
+        try:
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+        except ChildProcessError:
+            pass
+
+
+def session_driver(fd, proc_ready, warm):
+    """PID 2 of the session: once PID 1 has mounted /proc, drops every privilege and serves cells."""
+    if os.read(proc_ready, 1) != b"1":
+        os._exit(70)
+    os.close(proc_ready)
+    drop_privileges()
+    global CMD_IN, RES_OUT
+    CMD_IN = RES_OUT = fd
+    serve(warm)
+
+
+def forked(function, *args):
+    """Runs function in a child process that never returns into the caller's code."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            function(*args)
+        except BaseException:
+            traceback.print_exc()
+        os._exit(70)
+    return pid
 
 
 def session_child(fd, token, warm):
-    """Runs in a fresh fork of the zygote: builds the session's namespaces, then waits for them."""
+    """Runs in a fresh fork of the zygote: builds the session's namespaces, starts its PID 1 and
+    its driver (both forked from here, to keep big forks off the critical path), and ends the
+    namespace when the driver ends."""
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     fd = keep_only(fd)
@@ -436,14 +450,21 @@ def session_child(fd, token, warm):
     mount(None, "/data", None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
     mount("tmpfs", "/run", "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k")
     LIBC.sethostname(b"sandbox", 7)
-    reaper = os.fork()
-    if reaper == 0:
-        try:
-            session_reaper(fd, warm)
-        finally:
-            os._exit(70)
+    proc_ready_r, proc_ready_w = os.pipe()
+    reaper = forked(lambda: (os.close(proc_ready_r), session_reaper(fd, proc_ready_w)))
+    os.close(proc_ready_w)
+    driver = forked(session_driver, fd, proc_ready_r, warm)
+    os.close(proc_ready_r)
     os.close(fd)
-    os.waitpid(reaper, 0)
+    running = {reaper, driver}
+    while running:
+        try:
+            pid, _ = os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+        running.discard(pid)
+        if pid == driver and reaper in running:
+            os.kill(reaper, signal.SIGKILL)
 
 
 def zygote():

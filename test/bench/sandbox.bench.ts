@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { loadConfig } from "../../src/config.js";
-import { createSandbox } from "../../src/sandbox/index.js";
+import { createSandbox, type PythonSandboxHandle, type SandboxSession } from "../../src/sandbox/index.js";
 import { ms, percentile, summary } from "./stats.js";
 
 const execFileAsync = promisify(execFile);
@@ -55,6 +55,17 @@ function pssOfUid(uid: number): number {
   return kb / 1024;
 }
 
+async function acquireWarm(sandbox: PythonSandboxHandle, figureDir: string, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await sandbox.whenWarm();
+    let session: SandboxSession | undefined;
+    samples.push(await time(async () => (session = await sandbox.open([], { figureDir }))));
+    await session!.close();
+  }
+  return samples;
+}
+
 export default async function bench(): Promise<void> {
   const figureDir = await mkdtemp(join(tmpdir(), "sandbox-bench-"));
   const sandbox = createSandbox(config);
@@ -70,21 +81,25 @@ export default async function bench(): Promise<void> {
     ),
   );
 
-  console.log("\n-- warm sandbox --");
-  const acquire: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    await sandbox.whenWarm();
-    let session: Awaited<ReturnType<typeof sandbox.open>> | undefined;
-    acquire.push(await time(async () => (session = await sandbox.open([], { figureDir }))));
-    await session!.close();
-  }
-  console.log(summary("session acquire (warm pool)", acquire));
+  console.log("\n-- session acquire --");
+  const plain = createSandbox({ ...config, SANDBOX_ZYGOTE: false });
+  console.log(summary("own bwrap process, warm pool", await acquireWarm(plain, figureDir, 5)));
+  await plain.close();
   const lazy = createSandbox({ ...config, SANDBOX_POOL_SIZE: 0 });
   await lazy.isolation();
-  const onDemand = await repeat(10, async () => (await lazy.open()).close());
-  console.log(summary("session acquire + close (pool empty, on demand)", onDemand));
+  console.log(
+    summary("own bwrap process, no pool (lazy imports)", await repeat(5, async () => (await lazy.open()).close())),
+  );
   await lazy.close();
+  console.log(summary("zygote, pre-forked pool spare", await acquireWarm(sandbox, figureDir, 20)));
+  await sandbox.whenWarm();
+  const burst: SandboxSession[] = [];
+  const onDemand = await repeat(12, async () => burst.push(await sandbox.open([], { figureDir })));
+  // The first ones may still be pool spares; the rest are forked on demand.
+  console.log(summary("zygote, fork on demand (pool exhausted)", onDemand.slice(config.SANDBOX_POOL_SIZE)));
+  await Promise.all(burst.map((s) => s.close()));
 
+  console.log("\n-- cells in a warm session (zygote fork) --");
   await sandbox.whenWarm();
   const session = await sandbox.open([], { figureDir });
   await session.run("pass");
@@ -97,10 +112,10 @@ export default async function bench(): Promise<void> {
   console.log(summary("matplotlib figure cell (→ PNG on host)", figureTimes));
   await session.close();
 
-  console.log("\n-- 20 sessions open at once --");
+  console.log("\n-- 20 sessions open at once (zygote) --");
   await sandbox.whenWarm();
   const baseline = pssOfUid(config.SANDBOX_UID);
-  const opened: Awaited<ReturnType<typeof sandbox.open>>[] = [];
+  const opened: SandboxSession[] = [];
   const openAll = await time(async () => {
     opened.push(...(await Promise.all(Array.from({ length: 20 }, () => sandbox.open([], { figureDir })))));
   });
@@ -109,11 +124,11 @@ export default async function bench(): Promise<void> {
   );
   const pss = pssOfUid(config.SANDBOX_UID) - baseline;
   console.log(
-    `open 20 at once: ${ms(openAll)}; first cell importing numpy+sympy+pandas+matplotlib in all: ${ms(firstCell)}`,
+    `open 20 at once: ${ms(openAll)}; a first cell using numpy+sympy+pandas+matplotlib in all 20: ${ms(firstCell)}`,
   );
   console.log(`memory: ${pss.toFixed(0)} MB PSS for 20 sessions = ${(pss / 20).toFixed(0)} MB per session`);
   const trivial = await repeat(50, () => Promise.all(opened.map((s) => s.run("1 + 1"))));
-  console.log(`trivial cell in 20 sessions concurrently: p50 ${ms(percentile(trivial, 50))} per round`);
+  console.log(`trivial cell in all 20 sessions concurrently: p50 ${ms(percentile(trivial, 50))} per round`);
   await Promise.all(opened.map((s) => s.close()));
   await sandbox.close();
 }
