@@ -222,9 +222,12 @@ class PythonSandbox implements PythonSandboxHandle {
         const { transport, dataDir } = await zygote.fork(preload);
         return new Interpreter(transport, dataDir, this.maxFrameBytes(this.limits(kind, preload)));
       } catch (err) {
+        // Closing kills the zygote under forks still in flight: that is not a failure to report.
+        if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
         this.logger.warn({ err }, "sandbox zygote could not fork a session; starting a plain interpreter");
       }
     }
+    if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
     const paths = this.makeDirs();
     const limits = {
       ...this.limits(kind, preload),
@@ -254,6 +257,7 @@ class PythonSandbox implements PythonSandboxHandle {
     );
     const zygote = new Zygote(spec, { ctlDir, sessionsDir }, this.logger);
     zygote.ready.catch((err: unknown) => {
+      if (this.closed) return;
       this.zygoteFailures++;
       this.logger.warn({ err, failures: this.zygoteFailures }, "sandbox zygote failed to start");
     });

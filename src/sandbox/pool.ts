@@ -32,7 +32,7 @@ export class WarmPool {
         },
         (err: unknown) => {
           this.starting--;
-          this.logger.warn({ err }, "sandbox pool could not start an interpreter");
+          if (!this.closed) this.logger.warn({ err }, "sandbox pool could not start an interpreter");
         },
       );
     }
