@@ -35,6 +35,12 @@ describe("formatCellOutput", () => {
     expect(formatCellOutput(cell({ timedOut: true }), options)).toMatch(/did not finish within 30 s/);
   });
 
+  it("passes on the sandbox's word that a killed cell lost the session's variables", () => {
+    const error =
+      "TimeoutError: the cell ran longer than 30 s; the interpreter was restarted, so variables from earlier cells are gone";
+    expect(formatCellOutput(cell({ timedOut: true, error }), options)).toBe(error);
+  });
+
   it("mentions figures and output truncation", () => {
     const out = formatCellOutput(
       cell({ stdout: "ok\n", truncated: true, figures: [{ path: "/x.png", width: 640, height: 480 }] }),

@@ -28,7 +28,12 @@ export function formatCellOutput(result: CellResult, options: OutputOptions): st
   const stdout = result.stdout.replace(/\s+$/, "");
   if (stdout) pieces.push(stdout);
   if (result.timedOut) {
-    pieces.push(`TimeoutError: the cell did not finish within ${formatSeconds(options.timeoutMs)} and was stopped.`);
+    // The sandbox's own message also says whether the interpreter (and its variables) survived.
+    pieces.push(
+      result.error
+        ? tracebackTail(result.error)
+        : `TimeoutError: the cell did not finish within ${formatSeconds(options.timeoutMs)} and was stopped.`,
+    );
   } else if (result.error) {
     pieces.push(tracebackTail(result.error));
   } else {

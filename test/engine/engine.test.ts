@@ -221,7 +221,7 @@ describe("START loop over raw completions", () => {
   it("reports a cell that runs too long as a timeout to the model", async () => {
     const t = await ask("loop forever", { options: { cellTimeoutMs: 1000 } });
     expect(t.status).toBe("answered");
-    expect(requestsFor("timeout")[1]!.assistant).toMatch(/did not finish within 1 s/);
+    expect(requestsFor("timeout")[1]!.assistant).toMatch(/TimeoutError: the cell ran longer than 1 s/);
   });
 
   it("caps tool calls and tells the model when the last one ran", async () => {
