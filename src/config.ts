@@ -122,6 +122,10 @@ export const configSchema = z.object({
   /** Where runs write their images (one folder per job). */
   WORKER_OUT_DIR: z.string().default("/tmp/start-tutor/runs"),
 
+  /** The bull-board dashboard at /admin/queues on WORKER_HTTP_PORT; off unless a password is set. */
+  DASHBOARD_USER: z.string().min(1).default("admin"),
+  DASHBOARD_PASSWORD: z.string().min(12, "must be at least 12 characters (it guards the queue dashboard)").optional(),
+
   // Platforms
   DISCORD_TOKEN: z.string().optional(),
   DISCORD_APP_ID: z.string().optional(),

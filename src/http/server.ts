@@ -1,5 +1,5 @@
 /** The operations endpoints of a long-running process: `/healthz` (liveness) and `/metrics` (Prometheus). */
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 
@@ -14,12 +14,17 @@ export interface OpsServerOptions {
   registry: Registry;
   /** `ok: false` answers 503, so an orchestrator restarts the process. */
   health(): { ok: boolean; [detail: string]: unknown };
+  /** Extra handlers by path prefix (e.g. the queue dashboard); they may use any method. */
+  mounts?: Array<{ prefix: string; handler: RequestListener }>;
 }
 
 export async function startOpsServer(options: OpsServerOptions): Promise<OpsServer> {
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (req.method !== "GET") {
+    const path = (req.url ?? "/").split("?")[0]!;
+    const mount = options.mounts?.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+    if (mount) {
+      mount.handler(req, res);
+    } else if (req.method !== "GET") {
       res.writeHead(405, { allow: "GET" }).end();
     } else if (path === "/healthz") {
       const health = options.health();

@@ -3,6 +3,7 @@
  * (exit when Redis is gone), and /healthz + /metrics.
  */
 import type { Config } from "../config.js";
+import { createDashboard, DASHBOARD_PATH } from "../http/dashboard.js";
 import { startOpsServer } from "../http/server.js";
 import type { Logger } from "../logger.js";
 import { createMetrics } from "../metrics.js";
@@ -39,9 +40,24 @@ export async function startWorkerService(
           port: config.WORKER_HTTP_PORT,
           registry: metrics.registry,
           health: () => ({ ok: liveness.healthy(), redis: run.redis.status, running: run.worker.isRunning() }),
+          mounts: config.DASHBOARD_PASSWORD
+            ? [
+                {
+                  prefix: DASHBOARD_PATH,
+                  handler: createDashboard({
+                    queue: run.queue,
+                    user: config.DASHBOARD_USER,
+                    password: config.DASHBOARD_PASSWORD,
+                  }),
+                },
+              ]
+            : [],
         })
       : null;
-  if (ops) logger.info({ port: ops.port }, "serving /healthz and /metrics");
+  if (ops) {
+    const dashboard = config.DASHBOARD_PASSWORD ? DASHBOARD_PATH : "off (set DASHBOARD_PASSWORD)";
+    logger.info({ port: ops.port, dashboard }, "serving /healthz and /metrics");
+  }
   return {
     httpPort: ops?.port ?? null,
     async close() {

@@ -58,6 +58,8 @@ export interface WorkerDeps {
 
 export interface RunWorker {
   worker: Worker<RunJobData, RunOutcome>;
+  /** The `runs` queue as this worker sees it (for the dashboard). */
+  queue: Queue<RunJobData, RunOutcome>;
   /** The worker's command connection (liveness pings it). */
   redis: Redis;
   /** Jobs in the queue by state, for /metrics. */
@@ -138,6 +140,7 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
   let closing: Promise<void> | undefined;
   return {
     worker,
+    queue,
     redis,
     counts: () => queue.getJobCounts("waiting", "active", "delayed", "prioritized", "completed", "failed"),
     close(deadlineMs = settings.shutdownMs) {

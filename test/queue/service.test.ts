@@ -59,6 +59,36 @@ describe("worker service", () => {
     expect((await fetch(`http://127.0.0.1:${port}/nope`)).status).toBe(404);
   });
 
+  it("serves the queue dashboard only behind basic auth, and only when a password is set", async () => {
+    const { url } = await testRedis();
+    const prefix = uniquePrefix("board");
+    cleanups.push(() => dropPrefix(url, prefix));
+    const password = "correct-horse-battery";
+    const { svc, port } = await service(url, prefix, { DASHBOARD_PASSWORD: password });
+    cleanups.push(() => svc.close());
+    const client = createQueueClient(testClientSettings(url, prefix));
+    cleanups.push(() => client.close());
+    await client.enqueueAndWait(scriptedQuestion("b1", { steps: 1 }));
+
+    const base = `http://127.0.0.1:${port}/admin/queues`;
+    const auth = (user: string, pass: string) => ({
+      authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}`,
+    });
+    expect((await fetch(base)).status).toBe(401);
+    expect((await fetch(base, { headers: auth("admin", "wrong-password-here") })).status).toBe(401);
+    const page = await fetch(base, { headers: auth("admin", password) });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+    const api = await fetch(`${base}/api/queues`, { headers: auth("admin", password) });
+    const body = (await api.json()) as { queues: Array<{ name: string; counts: Record<string, number> }> };
+    expect(body.queues.map((q) => q.name)).toEqual(["runs"]);
+    expect(body.queues[0]!.counts.completed).toBe(1);
+
+    const { svc: plain, port: plainPort } = await service(url, uniquePrefix("noboard"));
+    cleanups.push(() => plain.close());
+    expect((await fetch(`http://127.0.0.1:${plainPort}/admin/queues`)).status).toBe(404);
+  });
+
   it("turns unhealthy and asks to exit when Redis stays unreachable", async () => {
     const own = await ownRedis({ aof: false });
     cleanups.push(() => own.stop());
