@@ -29,6 +29,17 @@ export interface ProblemRecord {
   wallMs: number;
 }
 
+/** The counters of a problem that used nothing (yet). */
+export const NO_USAGE = {
+  toolCalls: 0,
+  hints: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  cellTimeouts: 0,
+  cellErrors: 0,
+  wallMs: 0,
+} as const satisfies Partial<ProblemRecord>;
+
 /** Failures of the machinery rather than the model: a rerun tries these problems again. */
 const INFRASTRUCTURE_ERRORS = new Set([
   "model_unreachable",

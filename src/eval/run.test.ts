@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Problem } from "./benchmark.js";
-import { type ProblemRecord, readResults, resultsWriter } from "./results.js";
+import { NO_USAGE, type ProblemRecord, readResults, resultsWriter } from "./results.js";
 import { runBenchmark } from "./run.js";
 
 const problems: Problem[] = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, problem: `q${i}`, answer: `${i}` }));
@@ -15,13 +15,7 @@ function recordFor(problem: Problem): ProblemRecord {
     answer: problem.answer,
     correct: true,
     status: "ok",
-    toolCalls: 0,
-    hints: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-    cellTimeouts: 0,
-    cellErrors: 0,
-    wallMs: 0,
+    ...NO_USAGE,
   };
 }
 

@@ -11,7 +11,7 @@ import type { StepRenderer } from "../pipeline/render-steps.js";
 import type { RunResult } from "../pipeline/types.js";
 import type { Transcript } from "../reasoning/types.js";
 import type { Problem } from "./benchmark.js";
-import type { ProblemRecord } from "./results.js";
+import { NO_USAGE, type ProblemRecord } from "./results.js";
 
 export interface Solver {
   /** The problem's record, or null when the run was cancelled (it did not finish: run it again later). */
@@ -78,12 +78,7 @@ function failedRecord(problem: Problem, err: unknown, wallMs: number): ProblemRe
     correct: false,
     status: "error",
     error: { code: "internal", message: err instanceof Error ? err.message : String(err) },
-    toolCalls: 0,
-    hints: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-    cellTimeouts: 0,
-    cellErrors: 0,
+    ...NO_USAGE,
     wallMs: Math.round(wallMs),
   };
 }

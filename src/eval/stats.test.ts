@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProblemRecord } from "./results.js";
+import { NO_USAGE, type ProblemRecord } from "./results.js";
 import { percentile, summarise } from "./stats.js";
 
 function record(partial: Partial<ProblemRecord> & { id: string }): ProblemRecord {
@@ -8,13 +8,7 @@ function record(partial: Partial<ProblemRecord> & { id: string }): ProblemRecord
     answer: "1",
     correct: true,
     status: "ok",
-    toolCalls: 0,
-    hints: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-    cellTimeouts: 0,
-    cellErrors: 0,
-    wallMs: 0,
+    ...NO_USAGE,
     ...partial,
   };
 }
