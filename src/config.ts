@@ -44,6 +44,8 @@ export const configSchema = z.object({
   /** Per HTTP request to the model (a streamed continuation), not per question. */
   START_REQUEST_TIMEOUT_MS: int(120_000, 100, 3_600_000),
   START_MAX_RETRIES: int(4, 0, 20),
+  /** A stream that sends nothing this long is dropped and resumed (vLLM streams tokens continuously). */
+  START_STREAM_IDLE_MS: int(120_000, 100, 3_600_000),
   START_OUTPUT_CHARS: int(800, 80, 100_000),
   START_MAX_QUESTION_CHARS: int(20_000, 100, 1_000_000),
 

@@ -15,10 +15,10 @@ const turnSchema = z.union([z.string(), z.object({ repeat: z.string().min(1) })]
 const faultSchema = z.object({
   /** Which request of this scenario (0-based count) gets the fault; omit for every request. */
   request: z.number().int().min(0).optional(),
-  kind: z.enum(["status", "disconnect", "slow"]),
+  kind: z.enum(["status", "disconnect", "stall", "slow"]),
   status: z.number().int().min(400).max(599).default(500),
   retryAfterS: z.number().min(0).optional(),
-  /** For `disconnect`: characters streamed before the connection is cut. */
+  /** For `disconnect` and `stall`: characters streamed before the connection is cut or goes silent. */
   afterChars: z.number().int().min(0).default(0),
   /** For `slow`: delay before the first byte. */
   delayMs: z.number().int().min(0).default(0),

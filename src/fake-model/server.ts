@@ -161,6 +161,11 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
     if (chat) send(chatChunk(id, created, model, { role: "assistant", content: "" }, null));
     for (const piece of chunks) {
       if (res.destroyed || res.socket?.destroyed) return;
+      if (fault?.kind === "stall" && sentChars + piece.length > fault.afterChars) {
+        // Keep the connection open and send nothing more, like a server that hung mid-generation.
+        await new Promise((resolve) => res.once("close", resolve));
+        return;
+      }
       if (fault?.kind === "disconnect" && sentChars + piece.length > fault.afterChars) {
         // End the socket after what was written so far, mid-body: the client sees a premature close.
         res.socket?.end();

@@ -77,6 +77,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
         model: config.START_MODEL,
         temperature: config.START_TEMPERATURE,
         topP: config.START_TOP_P,
+        idleMs: config.START_STREAM_IDLE_MS,
       };
       if (config.START_TRANSPORT === "chat") {
         return new ChatConversation({ ...common, system: config.START_SYSTEM_PROMPT ?? CHAT_SYSTEM_PROMPT, user });

@@ -5,7 +5,8 @@
 import type OpenAI from "openai";
 import { APIUserAbortError } from "openai";
 import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
-import type { Conversation, ToolCall, Turn, TurnRequest } from "./conversation.js";
+import { type Conversation, StreamStalledError, type ToolCall, type Turn, type TurnRequest } from "./conversation.js";
+import { IdleWatch } from "./idle-watch.js";
 
 const PYTHON_TOOL: ChatCompletionTool = {
   type: "function",
@@ -32,6 +33,8 @@ export interface ChatOptions {
   user: string;
   temperature: number;
   topP: number;
+  /** A stream silent this long is retried as a dropped one. */
+  idleMs: number;
 }
 
 export class ChatConversation implements Conversation {
@@ -47,18 +50,24 @@ export class ChatConversation implements Conversation {
 
   async next(request: TurnRequest): Promise<Turn> {
     for (let attempt = 1; ; attempt++) {
+      const watch = new IdleWatch(request.signal, this.options.idleMs);
       try {
-        return await this.attempt(request, attempt);
+        return await this.attempt(request, attempt, watch);
       } catch (err) {
-        if (err instanceof APIUserAbortError || request.signal.aborted || attempt >= MAX_TURN_ATTEMPTS) throw err;
+        const failure = watch.stalled ? new StreamStalledError(this.options.idleMs) : err;
+        if (request.signal.aborted || attempt >= MAX_TURN_ATTEMPTS) throw failure;
+        if (watch.stalled) continue;
+        if (err instanceof APIUserAbortError) throw err;
         if (!(err instanceof Error) || !/terminated|socket|premature|ECONNRESET|Connection error/i.test(err.message)) {
           throw err;
         }
+      } finally {
+        watch.stop();
       }
     }
   }
 
-  private async attempt(request: TurnRequest, attempt: number): Promise<Turn> {
+  private async attempt(request: TurnRequest, attempt: number, watch: IdleWatch): Promise<Turn> {
     const stream = await this.options.client.chat.completions.create(
       {
         model: this.options.model,
@@ -70,7 +79,7 @@ export class ChatConversation implements Conversation {
         stream: true,
         stream_options: { include_usage: true },
       },
-      { signal: request.signal },
+      { signal: watch.signal },
     );
     let content = "";
     let reasoning = "";
@@ -79,6 +88,7 @@ export class ChatConversation implements Conversation {
     let completionTokens = 0;
     const calls = new Map<number, { id: string; name: string; args: string }>();
     for await (const chunk of stream) {
+      watch.touch();
       const choice = chunk.choices[0];
       if (choice) {
         const delta = choice.delta as typeof choice.delta & { reasoning_content?: string | null };
@@ -98,6 +108,7 @@ export class ChatConversation implements Conversation {
         completionTokens = chunk.usage.completion_tokens;
       }
     }
+    if (watch.stalled) throw new StreamStalledError(this.options.idleMs);
     const toolCalls = [...calls.entries()]
       .sort(([a], [b]) => a - b)
       .map(([index, c]) => ({ id: c.id || `call-${index}`, name: c.name, args: c.args }));

@@ -6,7 +6,8 @@
 import type OpenAI from "openai";
 import { APIConnectionError, APIUserAbortError } from "openai";
 import { endsInsideCodeBlock, stripTrailingStop, trailingCodeBlock } from "./code-blocks.js";
-import type { Conversation, ToolCall, Turn, TurnRequest } from "./conversation.js";
+import { type Conversation, StreamStalledError, type ToolCall, type Turn, type TurnRequest } from "./conversation.js";
+import { IdleWatch } from "./idle-watch.js";
 
 export const CODE_STOP = "```output";
 /** Continuations after a dropped stream before the turn fails. */
@@ -19,6 +20,8 @@ export interface CompletionsOptions {
   prompt: string;
   temperature: number;
   topP: number;
+  /** A stream silent this long is treated as dropped (and resumed). */
+  idleMs: number;
 }
 
 export class CompletionsConversation implements Conversation {
@@ -43,6 +46,7 @@ export class CompletionsConversation implements Conversation {
     let requests = 0;
     for (let resumes = 0; ; resumes++) {
       requests++;
+      const watch = new IdleWatch(request.signal, this.options.idleMs);
       try {
         const stream = await this.options.client.completions.create(
           {
@@ -55,9 +59,10 @@ export class CompletionsConversation implements Conversation {
             stream: true,
             stream_options: { include_usage: true },
           },
-          { signal: request.signal },
+          { signal: watch.signal },
         );
         for await (const chunk of stream) {
+          watch.touch();
           const choice = chunk.choices[0];
           if (choice) {
             text += choice.text ?? "";
@@ -71,12 +76,17 @@ export class CompletionsConversation implements Conversation {
             completionTokens += chunk.usage.completion_tokens;
           }
         }
+        // An aborted stream can simply end; a silent one must not pass for a finished generation.
+        if (watch.stalled) throw new StreamStalledError(this.options.idleMs);
         break;
       } catch (err) {
         // A stream that dropped mid-way is resumed from the text already received: raw
         // completions continue exactly where the last token left off.
-        const dropped = !(err instanceof APIUserAbortError) && !request.signal.aborted && isStreamDrop(err);
-        if (!dropped || resumes >= MAX_RESUMES) throw err;
+        const dropped =
+          !request.signal.aborted && (watch.stalled || (!(err instanceof APIUserAbortError) && isStreamDrop(err)));
+        if (!dropped || resumes >= MAX_RESUMES) throw watch.stalled ? new StreamStalledError(this.options.idleMs) : err;
+      } finally {
+        watch.stop();
       }
     }
     return this.finishTurn(text, finishReason, stopReason, stops, request.hintStops, {

@@ -39,7 +39,10 @@ export interface Conversation {
   addText(text: string): void;
 }
 
-/** A stream that broke after it had produced something: the engine may resume from there. */
-export class StreamInterruptedError extends Error {
-  override name = "StreamInterruptedError";
+/** The model stream went silent, and kept doing so after the retries. */
+export class StreamStalledError extends Error {
+  override name = "StreamStalledError";
+  constructor(readonly idleMs: number) {
+    super(`the model stream sent nothing for ${Math.round(idleMs / 1000)} s`);
+  }
 }

@@ -11,7 +11,7 @@ import type { CellResult, Sandbox, SandboxFile, SandboxSession } from "../sandbo
 import { SandboxUnavailableError } from "../sandbox/types.js";
 import { extractBoxed } from "./answer.js";
 import { endsInsideCodeBlock } from "./code-blocks.js";
-import type { Conversation, ToolCall } from "./conversation.js";
+import { type Conversation, StreamStalledError, type ToolCall } from "./conversation.js";
 import { chooseHint, hintInsertion, hintPointFor, hintStops, seedOf } from "./hints.js";
 import { formatCellOutput } from "./output-block.js";
 import { checkQuestion } from "./question-text.js";
@@ -217,6 +217,9 @@ export function describeError(err: unknown, modelUrl?: string): RunError {
   const where = modelUrl ? ` at ${modelUrl}` : "";
   if (err instanceof SandboxUnavailableError) {
     return { code: "sandbox_unavailable", message: `Python could not be started safely: ${err.message}` };
+  }
+  if (err instanceof StreamStalledError) {
+    return { code: "model_stalled", message: `The model server${where} stopped sending tokens (${err.message}).` };
   }
   if (err instanceof APIConnectionTimeoutError) {
     return { code: "model_timeout", message: `The model server${where} did not answer in time.` };

@@ -66,6 +66,7 @@ export default async function engineBench(): Promise<void> {
             model: "START",
             temperature: 0.6,
             topP: 0.95,
+            idleMs: 10_000,
             prompt: renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(text, "solve", [])),
           }),
         sandbox,

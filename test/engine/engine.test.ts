@@ -96,6 +96,18 @@ const script = parseScript({
     },
     { name: "never-stops", match: "ramble", turns: [{ repeat: "and then " }] },
     {
+      name: "stalls",
+      match: "stall",
+      faults: [{ request: 0, kind: "stall", afterChars: 30 }],
+      turns: ["The stream goes quiet in the middle of this sentence, then \\boxed{5}."],
+    },
+    {
+      name: "stalls-forever",
+      match: "freeze",
+      faults: [{ kind: "stall", afterChars: 10 }],
+      turns: ["Every attempt freezes after a few words."],
+    },
+    {
       name: "unclosed-fence",
       match: "unclosed fence",
       turns: ["Let me write code\n```python\nprint(1"],
@@ -141,6 +153,7 @@ interface AskOptions {
   url?: string;
   events?: ProgressEvent[];
   maxRetries?: number;
+  idleMs?: number;
 }
 
 function ask(question: string, opts: AskOptions = {}): Promise<Transcript> {
@@ -151,7 +164,7 @@ function ask(question: string, opts: AskOptions = {}): Promise<Transcript> {
     timeoutMs: 10_000,
     maxRetries: opts.maxRetries ?? 3,
   });
-  const common = { client, model: "START", temperature: 0.6, topP: 0.95 };
+  const common = { client, model: "START", temperature: 0.6, topP: 0.95, idleMs: opts.idleMs ?? 10_000 };
   return runReasoning(
     { question, mode: "solve", files: [] },
     {
@@ -258,6 +271,20 @@ describe("START loop over raw completions", () => {
     expect(t.parts[0]?.kind === "text" && t.parts[0].text).toBe(
       "A long first sentence that will be cut by the network. Then \\boxed{9}.",
     );
+  });
+
+  it("treats a stream that goes silent as dropped and resumes it", async () => {
+    const t = await ask("a stream that will stall", { idleMs: 300 });
+    expect(t.answer).toBe("5");
+    const [first, second] = requestsFor("stalls");
+    expect(first!.fault).toBe("stall");
+    expect(second!.assistant.length).toBeGreaterThan(0);
+  });
+
+  it("gives up on a stream that keeps stalling with a clear error", async () => {
+    const t = await ask("freeze every time", { idleMs: 200 });
+    expect(t).toMatchObject({ status: "error", error: { code: "model_stalled" } });
+    expect(t.detail).toMatch(/stopped sending tokens/);
   });
 
   it("handles servers that keep the stop string in the text", async () => {
