@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
+import { TRANSIENT_ERROR_CODES } from "../reasoning/engine.js";
 import type { SkippedLine } from "./benchmark.js";
 
 /** What one problem's run came to. */
@@ -40,15 +41,8 @@ export const NO_USAGE = {
   wallMs: 0,
 } as const satisfies Partial<ProblemRecord>;
 
-/** Failures of the machinery rather than the model: a rerun tries these problems again. */
-const INFRASTRUCTURE_ERRORS = new Set([
-  "model_unreachable",
-  "model_unavailable",
-  "model_busy",
-  "model_timeout",
-  "sandbox_unavailable",
-  "internal",
-]);
+/** Failures of the machinery rather than the model (and our own crashes): a rerun tries these again. */
+const INFRASTRUCTURE_ERRORS = new Set([...TRANSIENT_ERROR_CODES, "internal"]);
 
 /** True when the record says nothing about the model (the server or sandbox failed): run it again. */
 export function worthRetrying(record: ProblemRecord): boolean {

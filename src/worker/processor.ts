@@ -11,6 +11,7 @@ import type { RunQuestion, RunResult } from "../pipeline/types.js";
 import type { Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { ResultStore } from "../queue/results.js";
+import { TRANSIENT_ERROR_CODES } from "../reasoning/engine.js";
 import type { PostingLedger } from "./ledger.js";
 import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
 import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
@@ -54,9 +55,6 @@ export class LostJob extends Error {
 export class TransientRunError extends Error {
   override name = "TransientRunError";
 }
-
-/** Error codes worth another attempt (inference 5xx/timeouts, sandbox pool hiccups). */
-const TRANSIENT_CODES = new Set(["model_unreachable", "model_error", "model_timeout", "sandbox_unavailable"]);
 
 export interface ProcessorDeps {
   runQuestion: RunQuestion;
@@ -148,7 +146,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       }
       if (signal.aborted) throw stopError();
       const code = result.error?.code;
-      if (result.status === "error" && code && TRANSIENT_CODES.has(code) && !lastAttempt) {
+      if (result.status === "error" && code && TRANSIENT_ERROR_CODES.has(code) && !lastAttempt) {
         throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
       }
       deps.metrics.modelSeconds.observe(result.timings.modelMs / 1000);
