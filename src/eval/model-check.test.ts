@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../test/support/ports.js";
 import { parseScript } from "../fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../fake-model/server.js";
 import { checkModel } from "./model-check.js";
@@ -11,14 +11,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => server.close());
-
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe("checkModel", () => {
   it("passes when the server lists the model", async () => {
@@ -43,7 +35,7 @@ describe("checkModel", () => {
   });
 
   it("says the server is not running when nothing listens", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const check = await checkModel(`http://127.0.0.1:${port}/v1`, "k", "START", 5000);
     expect(check).toEqual({
       ok: false,

@@ -4,8 +4,6 @@
  * matches proves the executed output reached the model.
  */
 
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { parseScript } from "../../src/fake-model/script.js";
@@ -18,6 +16,7 @@ import { CHAT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage 
 import type { ProgressEvent, Transcript } from "../../src/reasoning/types.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import type { Sandbox } from "../../src/sandbox/types.js";
+import { freePort } from "../support/ports.js";
 
 const script = parseScript({
   scenarios: [
@@ -184,15 +183,6 @@ function ask(question: string, opts: AskOptions = {}): Promise<Transcript> {
   );
 }
 
-/** A port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 const requestsFor = (name: string) => server.requests.filter((r) => r.scenario === name);
 
 describe("START loop over raw completions", () => {
@@ -293,7 +283,7 @@ describe("START loop over raw completions", () => {
   });
 
   it("gives a clear error when the model server is down", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const t = await ask("digit sum", { url: `http://127.0.0.1:${port}/v1`, maxRetries: 1 });
     expect(t.status).toBe("error");
     expect(t.error?.code).toBe("model_unreachable");

@@ -5,7 +5,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import type { EvalReport } from "../../src/eval/report.js";
 import type { ProblemRecord } from "../../src/eval/results.js";
 import { loadScript, parseScript, type Scenario } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
+import { freePort } from "../support/ports.js";
 
 const root = join(import.meta.dirname, "../..");
 const fixtures = join(root, "test/fixtures/eval");
@@ -217,7 +217,7 @@ describe("start-tutor eval against the fake model", () => {
       `start-tutor eval: cannot write results to ${join(work, "no-such-folder", "r.jsonl")}: its folder does not exist\n`,
     );
 
-    const port = await closedPort();
+    const port = await freePort();
     const down = await runEval(["--data", data, "--json"], `http://127.0.0.1:${port}/v1`);
     expect(down.code).toBe(1);
     expect(down.stdout).toBe("");
@@ -241,12 +241,4 @@ async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<vo
     if (Date.now() > until) throw new Error("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }

@@ -6,11 +6,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { redisAnswers } from "../../src/runtime/local-redis.js";
+import { freePort } from "./ports.js";
 
 export interface TestRedis {
   url: string;
@@ -25,18 +25,6 @@ export interface OwnRedis extends TestRedis {
 
 function answers(port: number): Promise<boolean> {
   return redisAnswers(`redis://127.0.0.1:${port}`);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 function requireRedisServer(): void {
