@@ -3,9 +3,8 @@
  * results go back as tool messages. Hints can only be sent as user messages here.
  */
 import type OpenAI from "openai";
-import { APIUserAbortError } from "openai";
 import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
-import { type Conversation, StreamStalledError, type ToolCall, type Turn, type TurnRequest } from "./conversation.js";
+import type { Conversation, ToolCall, Turn, TurnRequest } from "./conversation.js";
 import { IdleWatch } from "./idle-watch.js";
 
 const PYTHON_TOOL: ChatCompletionTool = {
@@ -54,13 +53,8 @@ export class ChatConversation implements Conversation {
       try {
         return await this.attempt(request, attempt, watch);
       } catch (err) {
-        const failure = watch.stalled ? new StreamStalledError(this.options.idleMs) : err;
-        if (request.signal.aborted || attempt >= MAX_TURN_ATTEMPTS) throw failure;
-        if (watch.stalled) continue;
-        if (err instanceof APIUserAbortError) throw err;
-        if (!(err instanceof Error) || !/terminated|socket|premature|ECONNRESET|Connection error/i.test(err.message)) {
-          throw err;
-        }
+        // A partial chat message cannot be resumed: the whole turn is asked for again.
+        if (!watch.worthRetrying(err) || attempt >= MAX_TURN_ATTEMPTS) throw watch.failure(err);
       } finally {
         watch.stop();
       }
@@ -108,7 +102,7 @@ export class ChatConversation implements Conversation {
         completionTokens = chunk.usage.completion_tokens;
       }
     }
-    if (watch.stalled) throw new StreamStalledError(this.options.idleMs);
+    watch.throwIfStalled();
     const toolCalls = [...calls.entries()]
       .sort(([a], [b]) => a - b)
       .map(([index, c]) => ({ id: c.id || `call-${index}`, name: c.name, args: c.args }));
@@ -139,10 +133,6 @@ export class ChatConversation implements Conversation {
 
   addHint(text: string): void {
     this.messages.push({ role: "user", content: text.replace(/\n```python\n$/, "").trim() });
-  }
-
-  addText(): void {
-    // Chat turns are whole messages: there is no cut-off text to put back.
   }
 }
 

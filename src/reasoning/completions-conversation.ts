@@ -4,9 +4,8 @@
  * string "```output" — vLLM leaves the stop string out of the text, other servers may not.
  */
 import type OpenAI from "openai";
-import { APIConnectionError, APIUserAbortError } from "openai";
-import { endsInsideCodeBlock, stripTrailingStop, trailingCodeBlock } from "./code-blocks.js";
-import { type Conversation, StreamStalledError, type ToolCall, type Turn, type TurnRequest } from "./conversation.js";
+import { stripTrailingStop, trailingCodeBlock } from "./code-blocks.js";
+import type { Conversation, ToolCall, Turn, TurnRequest } from "./conversation.js";
 import { IdleWatch } from "./idle-watch.js";
 
 export const CODE_STOP = "```output";
@@ -30,11 +29,6 @@ export class CompletionsConversation implements Conversation {
   private cellCount = 0;
 
   constructor(private readonly options: CompletionsOptions) {}
-
-  /** Everything the assistant side holds so far (model text, outputs, hints). */
-  get assistantText(): string {
-    return this.assistant;
-  }
 
   async next(request: TurnRequest): Promise<Turn> {
     const stops = [CODE_STOP, ...request.hintStops];
@@ -76,15 +70,12 @@ export class CompletionsConversation implements Conversation {
             completionTokens += chunk.usage.completion_tokens;
           }
         }
-        // An aborted stream can simply end; a silent one must not pass for a finished generation.
-        if (watch.stalled) throw new StreamStalledError(this.options.idleMs);
+        watch.throwIfStalled();
         break;
       } catch (err) {
         // A stream that dropped mid-way is resumed from the text already received: raw
         // completions continue exactly where the last token left off.
-        const dropped =
-          !request.signal.aborted && (watch.stalled || (!(err instanceof APIUserAbortError) && isStreamDrop(err)));
-        if (!dropped || resumes >= MAX_RESUMES) throw watch.stalled ? new StreamStalledError(this.options.idleMs) : err;
+        if (!watch.worthRetrying(err) || resumes >= MAX_RESUMES) throw watch.failure(err);
       } finally {
         watch.stop();
       }
@@ -133,23 +124,4 @@ export class CompletionsConversation implements Conversation {
   addHint(text: string): void {
     this.assistant += text;
   }
-
-  addText(text: string): void {
-    this.assistant += text;
-  }
-
-  /** True when the model's text stops inside a Python block it never closed. */
-  endsInsideCode(): boolean {
-    return endsInsideCodeBlock(this.assistant);
-  }
-}
-
-function isStreamDrop(err: unknown): boolean {
-  if (err instanceof APIConnectionError) return true;
-  const code = (err as { code?: string; cause?: { code?: string } })?.cause?.code ?? (err as { code?: string })?.code;
-  return (
-    code === "ECONNRESET" ||
-    code === "UND_ERR_SOCKET" ||
-    (err instanceof Error && /terminated|socket|premature close/i.test(err.message))
-  );
 }

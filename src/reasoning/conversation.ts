@@ -35,8 +35,6 @@ export interface Conversation {
   addToolOutput(call: ToolCall, output: string): void;
   /** Inserts a hint: into the assistant's text (completions) or as a user message (chat). */
   addHint(text: string): void;
-  /** Puts back text a stop string removed (a hint point where no hint was inserted). */
-  addText(text: string): void;
 }
 
 /** The model stream went silent, and kept doing so after the retries. */

@@ -69,6 +69,13 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
     transcript.timings.totalMs = performance.now() - started;
     return transcript;
   };
+  const outOfTokens = () =>
+    finish("max_tokens", `The model used its whole budget of ${options.maxTokens} tokens without finishing.`);
+  /** The run's signal fired: the caller cancelled, or the deadline passed. */
+  const stopped = () =>
+    deps.signal?.aborted
+      ? finish("cancelled", "The run was cancelled.")
+      : finish("deadline", `The run took longer than ${Math.round(options.deadlineMs / 1000)} s and was stopped.`);
 
   const checked = checkQuestion(input.question, options.maxQuestionChars);
   if (!checked.ok) return finish("error", checked.message, { code: checked.code, message: checked.message });
@@ -124,12 +131,7 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
     for (;;) {
       if (signal.aborted) break;
       const remaining = options.maxTokens - transcript.usage.completionTokens;
-      if (remaining <= 0) {
-        return finish(
-          "max_tokens",
-          `The model used its whole budget of ${options.maxTokens} tokens without finishing.`,
-        );
-      }
+      if (remaining <= 0) return outOfTokens();
       const stops =
         conversation.inlineHints && transcript.hints < options.maxHints
           ? hintStops(options.hints, transcript.toolCalls)
@@ -157,19 +159,10 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
         }
         continue;
       }
-      if (turn.finish === "length") {
-        return finish(
-          "max_tokens",
-          `The model used its whole budget of ${options.maxTokens} tokens without finishing.`,
-        );
-      }
+      if (turn.finish === "length") return outOfTokens();
+      // Hint stops are only sent while hints remain, so a hint point always gets one.
       if (turn.finish === "hint-point") {
-        if (transcript.hints < options.maxHints) {
-          insertHint(hintPointFor(turn.stop));
-        } else {
-          conversation.addText(turn.stop ?? "");
-          addText(turn.stop ?? "");
-        }
+        insertHint(hintPointFor(turn.stop));
         continue;
       }
       // The model ended its turn. Hint-infer: if it never used Python, nudge it once more.
@@ -180,11 +173,7 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
       break;
     }
   } catch (err) {
-    if (signal.aborted || err instanceof APIUserAbortError) {
-      return deps.signal?.aborted
-        ? finish("cancelled", "The run was cancelled.")
-        : finish("deadline", `The run took longer than ${Math.round(options.deadlineMs / 1000)} s and was stopped.`);
-    }
+    if (signal.aborted || err instanceof APIUserAbortError) return stopped();
     const error = describeError(err, deps.modelUrl);
     logger.warn({ err, code: error.code }, "reasoning run failed");
     return finish("error", error.message, error);
@@ -193,11 +182,7 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
     if (closing) await closing.close().catch((err: unknown) => logger.warn({ err }, "closing sandbox session failed"));
   }
 
-  if (signal.aborted) {
-    return deps.signal?.aborted
-      ? finish("cancelled", "The run was cancelled.")
-      : finish("deadline", `The run took longer than ${Math.round(options.deadlineMs / 1000)} s and was stopped.`);
-  }
+  if (signal.aborted) return stopped();
   const boxed = extractBoxed(modelText);
   if (boxed.answer !== null) {
     transcript.answer = boxed.answer;
