@@ -4,6 +4,7 @@ import { loadScript } from "../fake-model/script.js";
 import { startFakeModel } from "../fake-model/server.js";
 import { projectRoot } from "../paths.js";
 import { intFlag, parse, UsageError } from "./args.js";
+import { untilTerminated } from "./signals.js";
 
 const DEMO_SCRIPT = join(projectRoot(), "test/fixtures/fake-model/demo.json");
 
@@ -25,10 +26,7 @@ export async function run(args: string[]): Promise<number> {
   const server = await startFakeModel(script, { port, host: values.host });
   process.stderr.write(`fake model listening: OPENAI_BASE_URL=${server.url}\n`);
   process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port })}\n`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await untilTerminated();
   await server.close();
   return 0;
 }

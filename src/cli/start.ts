@@ -10,9 +10,9 @@ import { startFakeModel } from "../fake-model/server.js";
 import { createLogger } from "../logger.js";
 import { projectRoot } from "../paths.js";
 import { ensureLocalRedis } from "../runtime/local-redis.js";
-import { discardingPoster, routingPoster } from "../worker/poster.js";
-import { startWorkerService } from "../worker/service.js";
 import { parse } from "./args.js";
+import { untilTerminated } from "./signals.js";
+import { startQuestionWorker } from "./worker.js";
 
 export async function run(args: string[]): Promise<number> {
   parse(args, {}, false);
@@ -31,13 +31,7 @@ export async function run(args: string[]): Promise<number> {
     );
   }
 
-  const { createPipeline } = await import("../pipeline/index.js");
-  const pipeline = createPipeline(config, logger);
-  const service = await startWorkerService(config, logger, {
-    runQuestion: pipeline.runQuestion,
-    poster: routingPoster({ cli: discardingPoster }),
-    onRedisDead: () => process.exit(1),
-  });
+  const { service, close } = await startQuestionWorker(config, logger);
   const platforms = [config.DISCORD_TOKEN && "discord", config.SLACK_BOT_TOKEN && "slack"].filter(Boolean);
   logger.info(
     { redis: config.REDIS_URL, model: config.OPENAI_BASE_URL, http: service.httpPort, platforms },
@@ -49,13 +43,9 @@ export async function run(args: string[]): Promise<number> {
       "Stop with Ctrl-C.\n\n",
   );
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGTERM", resolve);
-    process.once("SIGINT", resolve);
-  });
+  const signal = await untilTerminated();
   logger.info({ signal }, "shutting down: finishing in-flight runs");
-  await service.close();
-  await pipeline.close();
+  await close();
   await demo?.close();
   await redis.stop();
   return 0;

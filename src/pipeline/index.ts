@@ -57,7 +57,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     const log = logger.child({ questionId: question.id });
     const emit = (event: PipelineProgress) => options.onProgress?.(event);
     const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), "start-tutor-")));
-    await mkdir(outDir, { recursive: true });
+    if (options.outDir) await mkdir(outDir, { recursive: true });
     let retries = 0;
     const client = createModelClient({
       baseURL,
@@ -118,15 +118,13 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       "reasoning finished",
     );
 
-    let correct: boolean | undefined;
-    let verdict: { correct: boolean } | null = null;
-    if (question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null) {
-      correct = await isEquivalent(question.studentAnswer, transcript.answer);
-      verdict = { correct };
-    }
+    const correct =
+      question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
+        ? isEquivalent(question.studentAnswer, transcript.answer)
+        : undefined;
     const presentation = presentForMode(presentTranscript(transcript), question.mode, {
       studentAnswer: question.studentAnswer ?? "",
-      verdict,
+      verdict: correct === undefined ? null : { correct },
     });
 
     emit({ type: "rendering" });
