@@ -42,10 +42,7 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
       const step = steps.at(-1);
       if (!step || step.code === undefined || step.output !== undefined) continue;
       if (part.result) {
-        step.output = formatCellOutput(part.result, { maxChars: maxOutput, timeoutMs: 0 })
-          .replace(/^\[figure \d+: .*\]$/gm, "")
-          .replace(/TimeoutError: the cell did not finish within 0 s/, "TimeoutError: the cell ran too long")
-          .trim();
+        step.output = formatCellOutput(part.result, { maxChars: maxOutput, figureNotes: false }).trim();
         const figures: Figure[] = part.result.figures;
         if (figures.length > 0) step.figures = figures;
       } else {

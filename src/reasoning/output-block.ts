@@ -19,7 +19,10 @@ export function tracebackTail(traceback: string, maxLines = 6): string {
 
 export interface OutputOptions {
   maxChars: number;
-  timeoutMs: number;
+  /** The cell's time limit, named in a timeout message; unknown to readers other than the engine. */
+  timeoutMs?: number;
+  /** Notes for the model that figures were shown; a reader that shows the figures leaves them out. */
+  figureNotes?: boolean;
 }
 
 /** The text placed inside ```output … ``` for one cell. */
@@ -32,7 +35,9 @@ export function formatCellOutput(result: CellResult, options: OutputOptions): st
     pieces.push(
       result.error
         ? tracebackTail(result.error)
-        : `TimeoutError: the cell did not finish within ${formatSeconds(options.timeoutMs)} and was stopped.`,
+        : options.timeoutMs === undefined
+          ? "TimeoutError: the cell ran too long and was stopped."
+          : `TimeoutError: the cell did not finish within ${formatSeconds(options.timeoutMs)} and was stopped.`,
     );
   } else if (result.error) {
     pieces.push(tracebackTail(result.error));
@@ -42,8 +47,10 @@ export function formatCellOutput(result: CellResult, options: OutputOptions): st
     if (stderr && !stdout) pieces.push(stderr);
   }
   if (result.truncated) pieces.push("[output truncated: the cell printed more than the output cap]");
-  for (const [i, fig] of result.figures.entries()) {
-    pieces.push(`[figure ${i + 1}: ${fig.width}×${fig.height} PNG shown to the student]`);
+  if (options.figureNotes !== false) {
+    for (const [i, fig] of result.figures.entries()) {
+      pieces.push(`[figure ${i + 1}: ${fig.width}×${fig.height} PNG shown to the student]`);
+    }
   }
   return elide(pieces.join("\n"), options.maxChars);
 }
