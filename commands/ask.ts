@@ -3,6 +3,7 @@
  * acts on. Bad input is answered at once with a friendly message and never enqueued; good input
  * is enqueued (rate limits and redelivery checks happen there) and acknowledged.
  */
+import { formatBytes } from "../src/format-bytes.js";
 import type { Question } from "../src/question.js";
 import type { EnqueueOutcome } from "../src/queue/queue.js";
 import { checkQuestion } from "../src/reasoning/question-text.js";
@@ -61,14 +62,10 @@ function validate(question: Question, limits: AskLimits): { code: string; text: 
       return {
         code: "attachment_too_large",
         text:
-          `${file.name} is ${megabytes(file.bytes)}; the limit is ${megabytes(limits.maxAttachmentBytes)} per file. ` +
+          `${file.name} is ${formatBytes(file.bytes)}; the limit is ${formatBytes(limits.maxAttachmentBytes)} per file. ` +
           "Send a smaller extract (e.g. the first rows of the CSV).",
       };
     }
   }
   return null;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,4 +1,5 @@
 /** Building what the model reads: START's raw chat-template prompt, or chat messages. */
+import { formatBytes } from "../format-bytes.js";
 import type { Mode } from "../question.js";
 
 export type TemplateName = "qwen" | "plain";
@@ -42,10 +43,4 @@ export function parseTemplate(prompt: string): { user: string; assistant: string
   const plain = /\n\nUser: ([\s\S]*?)\n\nAssistant: ([\s\S]*)$/.exec(prompt);
   if (plain) return { user: plain[1]!, assistant: plain[2]! };
   return { user: prompt, assistant: "" };
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
