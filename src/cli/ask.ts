@@ -5,11 +5,15 @@
 import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { loadConfig } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
+import { formatBytes } from "../format-bytes.js";
 import { createLogger } from "../logger.js";
 import type { PipelineProgress, RunResult } from "../pipeline/types.js";
 import { type Attachment, MODES, type Question } from "../question.js";
+import { openModelEndpoint } from "../runtime/demo-model.js";
+import { readRunningStart } from "../runtime/running-start.js";
 import { intFlag, oneOf, parse, UsageError } from "./args.js";
+import { requireModel, requireRedis } from "./preflight.js";
 
 const HINT_POLICIES = ["off", "end", "wait"] as const;
 
@@ -54,17 +58,46 @@ export async function run(args: string[]): Promise<number> {
 
   // One question in process: warm interpreter pools and render threads would only cost start-up
   // time (2.3 s vs 1.4 s measured); explicit settings still win.
-  const config = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
-  const logger = createLogger(config.LOG_LEVEL);
+  const loaded = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
+  // A person reads this command's output: JSON logs only when asked for with LOG_LEVEL.
+  const logger = createLogger(process.env.LOG_LEVEL ? loaded.LOG_LEVEL : "silent");
+  const tooLarge = question.attachments.find((a) => a.bytes > loaded.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024);
+  if (tooLarge) {
+    throw new UsageError(
+      `${tooLarge.name} is ${formatBytes(tooLarge.bytes)}; the limit is ${loaded.SANDBOX_MAX_ATTACHMENT_MB} MB per file (SANDBOX_MAX_ATTACHMENT_MB)`,
+    );
+  }
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
 
   let result: RunResult;
   if (values["via-queue"]) {
-    const { enqueueAndWait, RateLimitedError, RunFailedError } = await import("../queue/client.js");
+    const config = withRunningStart(loaded);
+    await requireRedis(config.REDIS_URL);
+    const { enqueueAndWait, IdReusedError, RateLimitedError, RunAbandonedError, RunFailedError } = await import(
+      "../queue/client.js"
+    );
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    process.once("SIGINT", cancel);
+    process.once("SIGTERM", cancel);
     try {
-      result = await enqueueAndWait(config, question, { logger, onProgress });
+      result = await enqueueAndWait(config, question, {
+        logger,
+        onProgress,
+        signal: controller.signal,
+        onNoWorker: () =>
+          process.stderr.write(
+            `start-tutor ask: no worker is connected to ${config.REDIS_URL} (queue prefix "${config.QUEUE_PREFIX}"); ` +
+              "the question waits until one starts (npm start, or start-tutor worker). Ctrl-C cancels it.\n",
+          ),
+      });
     } catch (err) {
+      if (err instanceof IdReusedError) throw new UsageError(err.message);
+      if (err instanceof RunAbandonedError) {
+        process.stderr.write("start-tutor ask: cancelled; the run was stopped\n");
+        return 130;
+      }
       if (!(err instanceof RateLimitedError || err instanceof RunFailedError)) throw err;
       const code = err instanceof RateLimitedError ? "rate_limited" : "run_failed";
       if (values.json)
@@ -73,24 +106,44 @@ export async function run(args: string[]): Promise<number> {
         );
       else process.stderr.write(`start-tutor ask: ${err.message}\n`);
       return 1;
+    } finally {
+      process.off("SIGINT", cancel);
+      process.off("SIGTERM", cancel);
     }
   } else {
+    const endpoint = await openModelEndpoint(loaded);
+    const config = { ...loaded, OPENAI_BASE_URL: endpoint.baseURL };
     const { createPipeline } = await import("../pipeline/index.js");
-    const pipeline = createPipeline(config, logger);
     const controller = new AbortController();
     const cancel = () => controller.abort();
     process.once("SIGINT", cancel);
     try {
-      result = await pipeline.runQuestion(question, { signal: controller.signal, onProgress, outDir });
+      await requireModel({ baseURL: endpoint.baseURL, apiKey: config.OPENAI_API_KEY, model: config.START_MODEL });
+      const pipeline = createPipeline(config, logger);
+      try {
+        result = await pipeline.runQuestion(question, { signal: controller.signal, onProgress, outDir });
+      } finally {
+        await pipeline.close();
+      }
     } finally {
       process.off("SIGINT", cancel);
-      await pipeline.close();
+      await endpoint.close();
     }
   }
 
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(formatResult(result));
   return result.status === "ok" ? 0 : 1;
+}
+
+/**
+ * With REDIS_URL and QUEUE_PREFIX unset, a running `npm start` on this machine is where the
+ * question goes: its own redis-server may be on another port, and its demo worker has its own prefix.
+ */
+function withRunningStart(config: Config): Config {
+  if (process.env.REDIS_URL || process.env.QUEUE_PREFIX) return config;
+  const running = readRunningStart();
+  return running ? { ...config, REDIS_URL: running.redisUrl, QUEUE_PREFIX: running.queuePrefix } : config;
 }
 
 function attachment(path: string): Attachment {

@@ -89,11 +89,13 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       });
     };
     const settings = question.settings ?? {};
+    const maxToolCalls = settings.maxToolCalls ?? defaults.maxToolCalls;
     const engineOptions: EngineOptions = {
       ...defaults,
-      hints: settings.hints ?? defaults.hints,
+      // A hint urges the model to use Python: pointless, and confusing, when no cell may run.
+      hints: maxToolCalls === 0 ? "off" : (settings.hints ?? defaults.hints),
       maxHints: settings.maxHints ?? defaults.maxHints,
-      maxToolCalls: settings.maxToolCalls ?? defaults.maxToolCalls,
+      maxToolCalls,
     };
     const files: SandboxFile[] = question.attachments.map((a) => ({ name: a.name, path: a.path }));
     const transcript = await runReasoning(

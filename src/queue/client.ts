@@ -28,6 +28,16 @@ export class RunFailedError extends Error {
   override name = "RunFailedError";
 }
 
+/** The caller gave up (Ctrl-C): the run was taken off the queue or told to stop. */
+export class RunAbandonedError extends Error {
+  override name = "RunAbandonedError";
+}
+
+/** A job id given again for a different question: its stored answer belongs to the other one. */
+export class IdReusedError extends Error {
+  override name = "IdReusedError";
+}
+
 export interface QueueClient {
   runs: RunQueue;
   results: ResultStore;
@@ -39,6 +49,10 @@ export interface QueueClient {
 
 export interface WaitOptions {
   timeoutMs?: number;
+  /** Aborting cancels the run (removed if still queued, stopped if running) and rejects with RunAbandonedError. */
+  signal?: AbortSignal;
+  /** Called once, right after enqueueing, when no worker is connected to the queue. */
+  onNoWorker?: () => void;
   /** Progress as the worker publishes it (throttled like the status edits). */
   onProgress?: (event: PipelineProgress) => void;
 }
@@ -67,11 +81,15 @@ export function createQueueClient(
 
   const enqueueAndWait = async (
     question: Question,
-    { timeoutMs = 30 * 60_000, onProgress }: WaitOptions = {},
+    { timeoutMs = 30 * 60_000, onProgress, signal, onNoWorker }: WaitOptions = {},
   ): Promise<RunResult> => {
     const jobId = jobIdFor(question.id);
     const earlier = await results.get(jobId);
-    if (earlier) return earlier;
+    if (earlier) {
+      if (earlier.transcript.question.trim() !== question.text.trim())
+        throw idReused(question.id, earlier.transcript.question);
+      return earlier;
+    }
     // Listening starts before the add, so a run that finishes at once is not missed.
     const eventsRedis = connectRedis(settings.redisUrl, "worker");
     eventsRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue events)"));
@@ -83,15 +101,31 @@ export function createQueueClient(
         if (id === jobId && event) onProgress(event);
       });
     }
+    const abandon = async () => {
+      await runs.cancel(jobId).catch((err: Error) => logger.warn({ err: err.message, jobId }, "cancel failed"));
+    };
     try {
       await events.waitUntilReady();
       const outcome = await runs.enqueue(question);
       if (outcome.status === "rate_limited") throw new RateLimitedError(outcome.message, outcome.retryAfterS);
       const job = await runs.queue.getJob(jobId);
+      if (outcome.status === "duplicate" && job && job.data.text.trim() !== question.text.trim()) {
+        throw idReused(question.id, job.data.text);
+      }
+      if (job && onNoWorker && (await runs.queue.getWorkersCount()) === 0) onNoWorker();
       if (job) {
-        await job.waitUntilFinished(events, timeoutMs).catch((err: Error) => {
-          throw new RunFailedError(`run ${jobId} failed: ${err.message}`);
+        const aborted = new Promise<never>((_, reject) => {
+          if (!signal) return;
+          const stop = () => abandon().then(() => reject(new RunAbandonedError(`run ${jobId} cancelled`)));
+          if (signal.aborted) stop();
+          else signal.addEventListener("abort", stop, { once: true });
         });
+        await Promise.race([
+          job.waitUntilFinished(events, timeoutMs).catch((err: Error) => {
+            throw new RunFailedError(`run ${jobId} failed: ${err.message}`);
+          }),
+          aborted,
+        ]);
       }
       const result = await results.get(jobId);
       if (!result) throw new RunFailedError(`run ${jobId} finished earlier and its result has expired`);
@@ -112,6 +146,11 @@ export function createQueueClient(
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+function idReused(id: string, otherQuestion: string): IdReusedError {
+  const shown = otherQuestion.length > 60 ? `${otherQuestion.slice(0, 57)}…` : otherQuestion;
+  return new IdReusedError(`--id ${id} was already used for another question ("${shown}"); use a new --id`);
 }
 
 /**
