@@ -4,12 +4,25 @@
  */
 import { randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { mkdir, open, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import {
+  type AskInput,
+  askLimits,
+  checkAsk,
+  commandDeps,
+  createCommands,
+  type IncomingAttachment,
+  type Refusal,
+  storeAttachments,
+} from "../../commands/index.js";
+import { MemoryBlobStore } from "../blobs/memory.js";
+import type { BlobStore } from "../blobs/types.js";
 import { type Config, loadConfig } from "../config.js";
-import { formatBytes } from "../format-bytes.js";
-import { createLogger } from "../logger.js";
+import { createLogger, type Logger } from "../logger.js";
 import type { PipelineProgress, RunResult } from "../pipeline/types.js";
-import { type Attachment, MODES, type Question } from "../question.js";
+import { MODES, type Question } from "../question.js";
+import { jobIdFor } from "../queue/keys.js";
 import { openModelEndpoint } from "../runtime/demo-model.js";
 import { readRunningStart } from "../runtime/running-start.js";
 import { intFlag, oneOf, parse, UsageError } from "./args.js";
@@ -44,12 +57,12 @@ export async function run(args: string[]): Promise<number> {
       ? {}
       : { maxToolCalls: intFlag(values["max-tool-calls"], "--max-tool-calls", 0) }),
   };
-  const question: Question = {
-    id: values.id ?? `cli-${randomUUID()}`,
+  const input: AskInput = {
+    eventId: values.id ?? `cli-${randomUUID()}`,
     text: positionals[0]!,
     mode,
     ...(values.answer === undefined ? {} : { studentAnswer: values.answer }),
-    attachments: (values.attach ?? []).map(attachment),
+    attachments: (values.attach ?? []).map(localFile),
     replyTarget: { platform: "cli" },
     user: process.env.USER ?? "cli",
     space: "cli",
@@ -61,79 +74,163 @@ export async function run(args: string[]): Promise<number> {
   const loaded = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
   // A person reads this command's output: JSON logs only when asked for with LOG_LEVEL.
   const logger = createLogger(process.env.LOG_LEVEL ? loaded.LOG_LEVEL : "silent");
-  const tooLarge = question.attachments.find((a) => a.bytes > loaded.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024);
-  if (tooLarge) {
-    throw new UsageError(
-      `${tooLarge.name} is ${formatBytes(tooLarge.bytes)}; the limit is ${loaded.SANDBOX_MAX_ATTACHMENT_MB} MB per file (SANDBOX_MAX_ATTACHMENT_MB)`,
-    );
-  }
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
+  const print = (result: RunResult) => {
+    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else process.stdout.write(formatResult(result));
+    return result.status === "ok" ? 0 : 1;
+  };
+  const refuse = (refusal: Refusal, detail?: string) => {
+    const error = { code: refusal.code, message: refusal.text, ...(detail === undefined ? {} : { detail }) };
+    if (values.json) process.stdout.write(`${JSON.stringify({ id: input.eventId, status: "error", error })}\n`);
+    else process.stderr.write(`start-tutor ask: ${refusal.text}\n`);
+    return 1;
+  };
 
-  let result: RunResult;
   if (values["via-queue"]) {
     const config = withRunningStart(loaded);
     await requireRedis(config.REDIS_URL);
-    const { enqueueAndWait, IdReusedError, RateLimitedError, RunAbandonedError, RunFailedError } = await import(
-      "../queue/client.js"
-    );
-    const controller = new AbortController();
-    const cancel = () => controller.abort();
-    process.once("SIGINT", cancel);
-    process.once("SIGTERM", cancel);
-    try {
-      result = await enqueueAndWait(config, question, {
-        logger,
-        onProgress,
+    const outcome = await viaQueue(config, logger, input, { onProgress, outDir });
+    if (outcome === "cancelled") {
+      process.stderr.write("start-tutor ask: cancelled; the run was stopped\n");
+      return 130;
+    }
+    return "code" in outcome ? refuse(outcome, outcome.detail) : print(outcome);
+  }
+
+  const endpoint = await openModelEndpoint(loaded);
+  const config: Config = { ...loaded, OPENAI_BASE_URL: endpoint.baseURL };
+  try {
+    await requireModel({ baseURL: endpoint.baseURL, apiKey: config.OPENAI_API_KEY, model: config.START_MODEL });
+    return await inProcess(config, logger, input, { onProgress, outDir, print, refuse });
+  } finally {
+    await endpoint.close();
+  }
+}
+
+/** One question in this process, with the blobs in memory. */
+async function inProcess(
+  config: Config,
+  logger: Logger,
+  input: AskInput,
+  io: {
+    onProgress: ((event: PipelineProgress) => void) | undefined;
+    outDir: string | undefined;
+    print(result: RunResult): number;
+    refuse(refusal: Refusal): number;
+  },
+): Promise<number> {
+  const { onProgress, outDir, print, refuse } = io;
+
+  // In process: the same checker and attachment store as every other surface, with the blobs in memory.
+  const checked = checkAsk(input, askLimits(config));
+  if (!checked.ok) return refuse(checked);
+  const blobs = new MemoryBlobStore({ maxBytes: config.BLOB_MAX_MB * 1024 * 1024, ttlS: config.QUEUE_RESULT_TTL_S });
+  const stored = await storeAttachments(input.attachments, checked.names, {
+    blobs,
+    limits: askLimits(config),
+    resultTtlS: config.QUEUE_RESULT_TTL_S,
+    logger,
+  });
+  if ("code" in stored) return refuse(stored);
+  const question: Question = {
+    id: input.eventId,
+    text: checked.text,
+    mode: input.mode,
+    ...(input.studentAnswer === undefined ? {} : { studentAnswer: input.studentAnswer }),
+    attachments: stored,
+    replyTarget: input.replyTarget,
+    user: input.user,
+    space: input.space,
+    ...(input.settings === undefined ? {} : { settings: input.settings }),
+  };
+  const { createPipeline } = await import("../pipeline/index.js");
+  const pipeline = createPipeline(config, logger);
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once("SIGINT", cancel);
+  let result: RunResult;
+  try {
+    result = await pipeline.runQuestion(question, { blobs, signal: controller.signal, onProgress });
+  } finally {
+    process.off("SIGINT", cancel);
+    await pipeline.close();
+  }
+  if (outDir) await writeImages(result, blobs, outDir);
+  return print(result);
+}
+
+/**
+ * `--via-queue`: through `commands/` (checked, attachments streamed into the Redis blob store,
+ * enqueued) to a worker anywhere, then the stored result; `--out` writes its images from the blob store.
+ */
+async function viaQueue(
+  config: Config,
+  logger: Logger,
+  input: AskInput,
+  options: { onProgress: ((event: PipelineProgress) => void) | undefined; outDir: string | undefined },
+): Promise<RunResult | (Refusal & { detail?: string }) | "cancelled"> {
+  const { createQueueClient, queueClientSettings, RunAbandonedError, RunFailedError } = await import(
+    "../queue/client.js"
+  );
+  const { createBlobStore } = await import("../blobs/index.js");
+  const client = createQueueClient(queueClientSettings(config), { logger });
+  const blobs = createBlobStore(client.redis, config);
+  const commands = createCommands(
+    commandDeps({
+      redis: client.redis,
+      keys: client.runs.keys,
+      queue: client.runs,
+      results: client.results,
+      blobs,
+      limits: askLimits(config),
+      resultTtlS: config.QUEUE_RESULT_TTL_S,
+      logger,
+    }),
+  );
+  let refused: Refusal | undefined;
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once("SIGINT", cancel);
+  process.once("SIGTERM", cancel);
+  try {
+    const earlier = await client.results.get(jobIdFor(input.eventId));
+    if (earlier && earlier.transcript.question.trim() !== input.text.trim()) {
+      const other = earlier.transcript.question;
+      throw new UsageError(
+        `--id ${input.eventId} was already used for another question ("${other.length > 60 ? `${other.slice(0, 57)}…` : other}"); use a new --id`,
+      );
+    }
+    const result = await client.waitFor(
+      async () => {
+        const reply = await commands.ask(input);
+        if (reply.kind !== "rejected") return reply.jobId;
+        refused = reply;
+        throw new Error(reply.text);
+      },
+      {
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         signal: controller.signal,
         onNoWorker: () =>
           process.stderr.write(
             `start-tutor ask: no worker is connected to ${config.REDIS_URL} (queue prefix "${config.QUEUE_PREFIX}"); ` +
               "the question waits until one starts (npm start, or start-tutor worker). Ctrl-C cancels it.\n",
           ),
-      });
-    } catch (err) {
-      if (err instanceof IdReusedError) throw new UsageError(err.message);
-      if (err instanceof RunAbandonedError) {
-        process.stderr.write("start-tutor ask: cancelled; the run was stopped\n");
-        return 130;
-      }
-      if (!(err instanceof RateLimitedError || err instanceof RunFailedError)) throw err;
-      const code = err instanceof RateLimitedError ? "rate_limited" : "run_failed";
-      if (values.json)
-        process.stdout.write(
-          `${JSON.stringify({ id: question.id, status: "error", error: { code, message: err.message } })}\n`,
-        );
-      else process.stderr.write(`start-tutor ask: ${err.message}\n`);
-      return 1;
-    } finally {
-      process.off("SIGINT", cancel);
-      process.off("SIGTERM", cancel);
-    }
-  } else {
-    const endpoint = await openModelEndpoint(loaded);
-    const config = { ...loaded, OPENAI_BASE_URL: endpoint.baseURL };
-    const { createPipeline } = await import("../pipeline/index.js");
-    const controller = new AbortController();
-    const cancel = () => controller.abort();
-    process.once("SIGINT", cancel);
-    try {
-      await requireModel({ baseURL: endpoint.baseURL, apiKey: config.OPENAI_API_KEY, model: config.START_MODEL });
-      const pipeline = createPipeline(config, logger);
-      try {
-        result = await pipeline.runQuestion(question, { signal: controller.signal, onProgress, outDir });
-      } finally {
-        await pipeline.close();
-      }
-    } finally {
-      process.off("SIGINT", cancel);
-      await endpoint.close();
-    }
+      },
+    );
+    if (options.outDir) await writeImages(result, blobs, options.outDir);
+    return result;
+  } catch (err) {
+    if (refused) return refused;
+    if (err instanceof RunAbandonedError) return "cancelled";
+    if (err instanceof RunFailedError) return { code: "run_failed", text: err.message, detail: err.message };
+    throw err;
+  } finally {
+    process.off("SIGINT", cancel);
+    process.off("SIGTERM", cancel);
+    await client.close();
   }
-
-  if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else process.stdout.write(formatResult(result));
-  return result.status === "ok" ? 0 : 1;
 }
 
 /**
@@ -146,17 +243,39 @@ function withRunningStart(config: Config): Config {
   return running ? { ...config, REDIS_URL: running.redisUrl, QUEUE_PREFIX: running.queuePrefix } : config;
 }
 
-function attachment(path: string): Attachment {
-  const full = resolve(path);
-  let bytes: number;
-  try {
-    const st = statSync(full);
-    if (!st.isFile()) throw new Error("not a regular file");
-    bytes = st.size;
-  } catch (err) {
-    throw new UsageError(`cannot attach ${path}: ${err instanceof Error ? err.message : String(err)}`);
+/** Writes every image of the result under `dir` (as `step-N-<filename>`) and records each `path`. */
+async function writeImages(result: RunResult, blobs: BlobStore, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [i, step] of [...result.steps, ...(result.heldBack ?? [])].entries()) {
+    for (const image of step.images) {
+      const path = join(dir, `step-${i + 1}-${image.filename}`);
+      await writeFile(path, await blobs.get(image.blob));
+      Object.assign(image, { path });
+    }
   }
-  return { name: basename(full), path: full, bytes };
+}
+
+/** A file named on the command line, offered to `commands/` like a platform's upload. */
+function localFile(path: string): IncomingAttachment {
+  const full = resolve(path);
+  let bytes: number | undefined;
+  try {
+    bytes = statSync(full).size;
+  } catch {
+    // Unreadable: open() below reports it as file_unreadable, like a failed download.
+  }
+  return {
+    name: basename(full),
+    ...(bytes === undefined ? {} : { bytes }),
+    open: async () => {
+      const handle = await open(full);
+      if (!(await handle.stat()).isFile()) {
+        await handle.close();
+        throw new Error(`${path} is not a regular file`);
+      }
+      return handle.createReadStream();
+    },
+  };
 }
 
 function printProgress(event: PipelineProgress): void {
@@ -181,7 +300,7 @@ export function formatResult(result: RunResult): string {
     if (step.text.trim()) lines.push(step.text.trim());
     if (step.code) lines.push("", ...step.code.split("\n").map((l) => `    ${l}`));
     if (step.output) lines.push("  output:", ...step.output.split("\n").map((l) => `    ${l}`));
-    for (const image of step.images) lines.push(`  [image] ${image}`);
+    for (const image of step.images) lines.push(`  [${image.kind}] ${image.filename}: ${image.alt}`);
     lines.push("");
   });
   if (result.correct !== undefined)

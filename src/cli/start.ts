@@ -49,6 +49,12 @@ export async function run(args: string[]): Promise<number> {
 
     const worker = await startQuestionWorker(config, logger);
     stops.push(() => worker.close());
+    const receivers = worker.adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
+    for (const receiver of receivers) {
+      await receiver.start();
+      stops.push(() => receiver.stop());
+    }
+    const platforms = worker.adapters.map((adapter) => adapter.platform);
     stops.push(
       publishRunningStart({
         pid: process.pid,
@@ -64,8 +70,7 @@ export async function run(args: string[]): Promise<number> {
           ? "the scripted demo model (set OPENAI_BASE_URL to a server serving START for real answers)"
           : `${config.OPENAI_BASE_URL} (${config.START_MODEL})`,
         ops: worker.service.httpPort ? `http://${config.WORKER_HTTP_HOST}:${worker.service.httpPort}/healthz` : "off",
-        discord: config.DISCORD_TOKEN ? "configured" : "off (set DISCORD_TOKEN)",
-        slack: config.SLACK_BOT_TOKEN ? "configured" : "off (set SLACK_BOT_TOKEN)",
+        platforms: `${platforms.join(", ")} (an adapter turns on when its credentials are set)`,
       }),
     );
     const signal = await terminated;

@@ -2,10 +2,12 @@
  * One question end to end, in process: reasoning engine (with the sandbox) → presenter → renderer.
  * `start-tutor ask` and the queue worker both run questions through here.
  */
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BlobMissingError, type BlobStore } from "../blobs/types.js";
 import { type Config, requireModelEndpoint } from "../config.js";
+import { CodedError, studentSentence, toErrorCode } from "../errors.js";
 import { isEquivalent } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
@@ -17,10 +19,12 @@ import type { Conversation } from "../reasoning/conversation.js";
 import { type EngineOptions, runReasoning } from "../reasoning/engine.js";
 import { createModelClient } from "../reasoning/model-client.js";
 import { CHAT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../reasoning/prompt.js";
+import { emptyTranscript } from "../reasoning/transcript.js";
 import type { Transcript } from "../reasoning/types.js";
 import { createSandbox } from "../sandbox/index.js";
 import type { Sandbox, SandboxFile } from "../sandbox/types.js";
 import { createStepRenderer, type StepRenderer } from "./render-steps.js";
+import { imagesOf } from "./run-blobs.js";
 import type { PipelineProgress, RunQuestion, RunResult } from "./types.js";
 
 export interface Pipeline {
@@ -53,6 +57,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
   const defaults = engineOptionsFrom(config);
 
   const runQuestion: RunQuestion = async (question, options) => {
+    const { blobs } = options;
     const started = performance.now();
     const log = logger.child({ questionId: question.id });
     const emit = (event: PipelineProgress) => options.onProgress?.(event);
@@ -71,7 +76,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     });
     const startConversation = (text: string): Conversation => {
       const files = question.attachments.map((a) => ({ name: a.name, bytes: a.bytes }));
-      const user = userMessage(text, question.mode, files);
+      const user = userMessage(withFollowUp(text, question.followUp), question.mode, files);
       const common = {
         client,
         model: config.START_MODEL,
@@ -97,9 +102,17 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       maxHints: settings.maxHints ?? defaults.maxHints,
       maxToolCalls,
     };
-    const files: SandboxFile[] = question.attachments.map((a) => ({ name: a.name, path: a.path }));
+    let files: SandboxFile[];
+    try {
+      files = await readAttachments(question, blobs);
+    } catch (err) {
+      if (!(err instanceof CodedError)) throw err;
+      log.warn({ code: err.code, err: err.message }, "attachment unavailable");
+      return failedBeforeReasoning(question, err, performance.now() - started);
+    }
+    const figureDir = join(outDir, "figures");
     const transcript = await runReasoning(
-      { question: question.text, mode: question.mode, files, figureDir: join(outDir, "figures") },
+      { question: question.text, mode: question.mode, files, figureDir },
       {
         startConversation,
         sandbox,
@@ -124,15 +137,26 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
         ? isEquivalent(question.studentAnswer, transcript.answer)
         : undefined;
-    const presentation = presentForMode(presentTranscript(transcript), question.mode, {
+    const solution = presentTranscript(transcript);
+    const presentation = presentForMode(solution, question.mode, {
       studentAnswer: question.studentAnswer ?? "",
       verdict: correct === undefined ? null : { correct },
     });
 
     emit({ type: "rendering" });
     const renderStarted = performance.now();
-    const steps = await renderer.render(presentation, outDir);
+    const store = { blobs, ttlS: config.QUEUE_RESULT_TTL_S };
+    const steps = await renderer.render(presentation, store);
+    // A hint shows how to start; "Next step" hands out the rest of the solution, never its answer.
+    const heldBack =
+      question.mode === "hint" ? await renderer.render({ steps: solution.steps.slice(1), answer: null }, store) : [];
     const renderMs = performance.now() - renderStarted;
+    // The images are in the blob store now; the files were only this host's scratch.
+    await rm(options.outDir ? figureDir : outDir, { recursive: true, force: true });
+    if (options.signal?.aborted) {
+      // Cancelled while rendering: nobody will read this result, so its images go now.
+      await blobs.delete(imagesOf([...steps, ...heldBack]));
+    }
 
     const result: RunResult = {
       id: question.id,
@@ -140,6 +164,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       answer: question.mode === "check" && !correct ? null : presentation.answer,
       ...(correct === undefined ? {} : { correct }),
       steps,
+      ...(heldBack.length > 0 ? { heldBack } : {}),
       toolCalls: transcript.toolCalls,
       hints: transcript.hints,
       usage: transcript.usage,
@@ -170,6 +195,60 @@ function statusOf(transcript: Transcript, mode: Question["mode"]): Pick<RunResul
   if (transcript.status === "answered") return { status: "ok" };
   // An explanation needs no boxed answer; any finished explanation is a success.
   if (mode === "explain" && transcript.status === "no_answer" && transcript.parts.length > 0) return { status: "ok" };
-  const code = transcript.error?.code ?? transcript.status;
-  return { status: "error", error: { code, message: transcript.detail ?? transcript.error?.message ?? code } };
+  const code = toErrorCode(transcript.error?.code ?? transcript.status);
+  const detail = transcript.error?.message ?? transcript.detail;
+  return {
+    status: "error",
+    error: { code, message: studentSentence(code), ...(detail === undefined ? {} : { detail }) },
+  };
+}
+
+/** The user's turn for a follow-up: the earlier run's question, answer and steps, then the new question. */
+export function withFollowUp(text: string, followUp: Question["followUp"]): string {
+  if (!followUp) return text;
+  const steps = followUp.stepTitles.map((title, i) => `${i + 1}. ${title}`).join("\n");
+  return [
+    "This is a follow-up to a question the student asked earlier.",
+    `Earlier question:\n${followUp.question}`,
+    ...(steps ? [`Steps of the earlier solution:\n${steps}`] : []),
+    `Earlier final answer: ${followUp.answer ?? "(none was reached)"}`,
+    `Follow-up question:\n${text}`,
+  ].join("\n\n");
+}
+
+/**
+ * The attachments' bytes, read once from the blob store into the sandbox's copy. A blob that is
+ * gone (expired, deleted) is `attachment_missing`, not an internal error.
+ */
+async function readAttachments(question: Question, blobs: BlobStore): Promise<SandboxFile[]> {
+  return Promise.all(
+    question.attachments.map(async (attachment) => {
+      try {
+        return { name: attachment.name, content: await blobs.get(attachment.blob) };
+      } catch (err) {
+        if (err instanceof BlobMissingError) {
+          throw new CodedError("attachment_missing", `${attachment.name}: ${err.message}`, { file: attachment.name });
+        }
+        throw err;
+      }
+    }),
+  );
+}
+
+/** A result for a run that could not start reasoning (its input is gone). */
+function failedBeforeReasoning(question: Question, err: CodedError, totalMs: number): RunResult {
+  const transcript: Transcript = { ...emptyTranscript(question.text), status: "error", detail: err.studentText };
+  transcript.error = { code: err.code, message: err.message };
+  return {
+    id: question.id,
+    status: "error",
+    answer: null,
+    steps: [],
+    toolCalls: 0,
+    hints: 0,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    timings: { totalMs, modelMs: 0, sandboxMs: 0, renderMs: 0 },
+    transcript,
+    error: { code: err.code, message: err.studentText, detail: err.message },
+  };
 }

@@ -1,4 +1,7 @@
 /** The whole-question result: what `ask --json` prints, what the worker stores and posts from. */
+import type { StepPart } from "../../render/index.js";
+import type { BlobRef, BlobStore } from "../blobs/types.js";
+import type { WireError } from "../errors.js";
 import type { Question } from "../question.js";
 import type { ProgressEvent, Transcript } from "../reasoning/types.js";
 
@@ -10,8 +13,26 @@ export interface ResultStep {
   text: string;
   code?: string;
   output?: string;
-  /** Host paths of PNGs: rendered formulas and figures, in reading order. */
-  images: string[];
+  /** Rendered formulas and figures; `[formula N]` in `text` and `{kind: "image", index}` in `parts` point here. */
+  images: StepImage[];
+  /** The step in reading order: text pieces and images (by index into `images`), for adapters that interleave. */
+  parts: StepPart[];
+}
+
+export type { StepPart };
+
+/** One PNG of a step, stored in the blob store at the end of the run (never a host path). */
+export interface StepImage {
+  kind: "formula" | "figure";
+  /** A name to upload it under, e.g. `formula-1.png`, `figure-2.png` (unique within the step). */
+  filename: string;
+  /** Alt text: the LaTeX of a formula, the caption of a figure (Discord `description`, Slack `alt_text`). */
+  alt: string;
+  caption?: string;
+  /** Pixels (formulas are drawn at 2×: show them at half size where the platform allows). */
+  width: number;
+  height: number;
+  blob: BlobRef;
 }
 
 export interface RunResult {
@@ -21,12 +42,18 @@ export interface RunResult {
   /** `check` mode: whether the student's answer matches the solution. */
   correct?: boolean;
   steps: ResultStep[];
+  /**
+   * Hint mode only: the solution's later steps, held back and handed out one at a time by the
+   * "Next step" action. Never the final answer.
+   */
+  heldBack?: ResultStep[];
   toolCalls: number;
   hints: number;
   usage: { promptTokens: number; completionTokens: number };
   timings: { totalMs: number; modelMs: number; sandboxMs: number; renderMs: number };
   transcript: Transcript;
-  error?: { code: string; message: string };
+  /** Why there is no answer: a code from the closed set and the student's sentence. */
+  error?: WireError;
 }
 
 export type PipelineProgress = ProgressEvent | { type: "rendering" } | { type: "done"; status: RunResult["status"] };
@@ -34,5 +61,15 @@ export type PipelineProgress = ProgressEvent | { type: "rendering" } | { type: "
 /** Runs one question end to end (engine → presenter → renderer). The worker and `ask` both call this. */
 export type RunQuestion = (
   question: Question,
-  options: { signal?: AbortSignal; onProgress?: (event: PipelineProgress) => void; outDir?: string },
+  options: {
+    /**
+     * Attachments are read from here and step images stored here: the worker's Redis store, or
+     * an in-memory one for a question run in process.
+     */
+    blobs: BlobStore;
+    signal?: AbortSignal;
+    onProgress?: (event: PipelineProgress) => void;
+    /** Scratch for this run's figure files on this host (a fresh temp dir by default). */
+    outDir?: string;
+  },
 ) => Promise<RunResult>;

@@ -3,6 +3,7 @@
  * `start-tutor ask --via-queue` enqueues and waits for the same RunResult as in-process.
  */
 import { QueueEvents } from "bullmq";
+import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import { type Logger, silentLogger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
@@ -33,17 +34,19 @@ export class RunAbandonedError extends Error {
   override name = "RunAbandonedError";
 }
 
-/** A job id given again for a different question: its stored answer belongs to the other one. */
-export class IdReusedError extends Error {
-  override name = "IdReusedError";
-}
-
 export interface QueueClient {
+  /** The producer connection (commands keep their records and settings on it). */
+  redis: Redis;
   runs: RunQueue;
   results: ResultStore;
   enqueue(question: Question): Promise<EnqueueOutcome>;
   /** Enqueues (or joins the run of a duplicate id) and resolves with its stored result. */
   enqueueAndWait(question: Question, options?: WaitOptions): Promise<RunResult>;
+  /**
+   * Resolves with the stored result of a run enqueued by someone else (e.g. `commands/`);
+   * `enqueue` is called once the listener is ready, so a run that finishes at once is not missed.
+   */
+  waitFor(enqueue: () => Promise<string>, options?: WaitOptions): Promise<RunResult>;
   close(): Promise<void>;
 }
 
@@ -79,52 +82,43 @@ export function createQueueClient(
   runs.queue.on("error", (err) => logger.warn({ err: err.message }, "queue (client)"));
   const results = new ResultStore(redis, runs.keys, settings.resultTtlS);
 
-  const enqueueAndWait = async (
-    question: Question,
+  const waitFor = async (
+    enqueue: () => Promise<string>,
     { timeoutMs = 30 * 60_000, onProgress, signal, onNoWorker }: WaitOptions = {},
   ): Promise<RunResult> => {
-    const jobId = jobIdFor(question.id);
-    const earlier = await results.get(jobId);
-    if (earlier) {
-      if (earlier.transcript.question.trim() !== question.text.trim())
-        throw idReused(question.id, earlier.transcript.question);
-      return earlier;
-    }
     // Listening starts before the add, so a run that finishes at once is not missed.
     const eventsRedis = connectRedis(settings.redisUrl, "worker");
     eventsRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue events)"));
     const events = new QueueEvents(RUN_QUEUE, { connection: eventsRedis, prefix: settings.queue.prefix });
     events.on("error", (err) => logger.warn({ err: err.message }, "queue events"));
+    let jobId: string | undefined;
     if (onProgress) {
       events.on("progress", ({ jobId: id, data }) => {
         const event = (data as { event?: PipelineProgress } | null)?.event;
         if (id === jobId && event) onProgress(event);
       });
     }
-    const abandon = async () => {
-      await runs.cancel(jobId).catch((err: Error) => logger.warn({ err: err.message, jobId }, "cancel failed"));
-    };
     try {
       await events.waitUntilReady();
-      const outcome = await runs.enqueue(question);
-      if (outcome.status === "rate_limited") throw new RateLimitedError(outcome.message, outcome.retryAfterS);
+      jobId = await enqueue();
       const job = await runs.queue.getJob(jobId);
-      if (outcome.status === "duplicate" && job && job.data.text.trim() !== question.text.trim()) {
-        throw idReused(question.id, job.data.text);
-      }
       if (job && onNoWorker && (await runs.queue.getWorkersCount()) === 0) onNoWorker();
       if (job) {
-        const aborted = new Promise<never>((_, reject) => {
-          if (!signal) return;
-          const stop = () => abandon().then(() => reject(new RunAbandonedError(`run ${jobId} cancelled`)));
-          if (signal.aborted) stop();
-          else signal.addEventListener("abort", stop, { once: true });
+        const id = jobId;
+        const abandoned = new Promise<never>((_, reject) => {
+          const stop = () =>
+            runs
+              .cancel(id)
+              .catch((err: Error) => logger.warn({ err: err.message, jobId: id }, "cancel failed"))
+              .then(() => reject(new RunAbandonedError(`run ${id} cancelled`)));
+          if (signal?.aborted) stop();
+          else signal?.addEventListener("abort", stop, { once: true });
         });
         await Promise.race([
           job.waitUntilFinished(events, timeoutMs).catch((err: Error) => {
-            throw new RunFailedError(`run ${jobId} failed: ${err.message}`);
+            throw new RunFailedError(`run ${id} failed: ${err.message}`);
           }),
-          aborted,
+          abandoned,
         ]);
       }
       const result = await results.get(jobId);
@@ -136,21 +130,28 @@ export function createQueueClient(
     }
   };
 
+  const enqueueAndWait = async (question: Question, options: WaitOptions = {}): Promise<RunResult> => {
+    const earlier = await results.get(jobIdFor(question.id));
+    if (earlier) return earlier;
+    return waitFor(async () => {
+      const outcome = await runs.enqueue(question);
+      if (outcome.status === "rate_limited") throw new RateLimitedError(outcome.message, outcome.retryAfterS);
+      return outcome.jobId;
+    }, options);
+  };
+
   return {
+    redis,
     runs,
     results,
     enqueue: (question) => runs.enqueue(question),
     enqueueAndWait,
+    waitFor,
     async close() {
       await runs.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };
-}
-
-function idReused(id: string, otherQuestion: string): IdReusedError {
-  const shown = otherQuestion.length > 60 ? `${otherQuestion.slice(0, 57)}…` : otherQuestion;
-  return new IdReusedError(`--id ${id} was already used for another question ("${shown}"); use a new --id`);
 }
 
 /**

@@ -5,13 +5,16 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError } from "bullmq";
+import type { BlobStore } from "../blobs/types.js";
+import { ERRORS, studentSentence, toErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
+import { blobsOfRun, imagesOf } from "../pipeline/run-blobs.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
 import type { Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
+import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
-import { TRANSIENT_ERROR_CODES } from "../reasoning/engine.js";
 import type { PostingLedger } from "./ledger.js";
 import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
 import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
@@ -58,6 +61,10 @@ export class TransientRunError extends Error {
 
 export interface ProcessorDeps {
   runQuestion: RunQuestion;
+  /** Attachments and step images: read and written by the run, kept as long as its result. */
+  blobs: BlobStore;
+  records: Pick<RunRecords, "expire">;
+  resultTtlS: number;
   poster: Poster;
   ledger: PostingLedger;
   results: ResultStore;
@@ -87,12 +94,12 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         claim = await deps.ledger.claim(job.id, field, job.token);
       }
       if (claim.state === "in-doubt") {
-        const found = await deps.poster.findPosted?.(target, context);
-        if (found) {
+        const found = await deps.poster.findPosted(target, context);
+        if (found.outcome === "posted") {
           await deps.ledger.recordSent(job.id, field, found.messageId);
           return found.messageId;
         }
-        if (found === undefined) {
+        if (found.outcome === "unknown") {
           deps.metrics.postsInDoubt.inc();
           log.warn({ field }, "an earlier attempt died while sending this message; not re-sending it");
           await deps.ledger.recordSent(job.id, field, "");
@@ -131,6 +138,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       let result: RunResult;
       try {
         result = await deps.runQuestion(job.data, {
+          blobs: deps.blobs,
           signal,
           outDir: deps.outDir(job.id),
           onProgress: (event) => {
@@ -144,15 +152,22 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       } finally {
         await throttle.stop();
       }
-      if (signal.aborted) throw stopError();
       const code = result.error?.code;
-      if (result.status === "error" && code && TRANSIENT_ERROR_CODES.has(code) && !lastAttempt) {
-        throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
+      const retrying = result.status === "error" && code !== undefined && ERRORS[code].transient && !lastAttempt;
+      if (signal.aborted || retrying) {
+        // This result is thrown away: its images go with it (the next attempt renders its own).
+        await deps.blobs.delete(imagesOf([...result.steps, ...(result.heldBack ?? [])]));
       }
+      if (signal.aborted) throw stopError();
+      if (retrying) throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
       deps.metrics.modelSeconds.observe(result.timings.modelMs / 1000);
       deps.metrics.sandboxSeconds.observe(result.timings.sandboxMs / 1000);
       deps.metrics.toolCalls.observe(result.toolCalls);
-      return deps.results.save(job.id, result);
+      const stored = await deps.results.save(job.id, result);
+      // Attachments, images and records live exactly as long as the result.
+      await deps.blobs.expire(blobsOfRun(job.data, stored), deps.resultTtlS);
+      await deps.records.expire(job.id);
+      return stored;
     };
 
     try {
@@ -184,6 +199,10 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       }
       if (err instanceof RunCancelled) {
         deps.metrics.runs.inc({ status: "cancelled" });
+        // Nothing of a cancelled run is kept: its attachments go now (its images went above).
+        await deps.blobs
+          .delete(job.data.attachments.map((a) => a.blob))
+          .catch((delErr) => log.warn({ err: delErr }, "could not delete a cancelled run's attachments"));
         await setStatus("Cancelled.");
         throw err;
       }
@@ -198,7 +217,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         await postOnce("error", {
           kind: "error",
           code: "run_failed",
-          message: "Sorry, I could not finish this question. Please try again later.",
+          message: studentSentence("run_failed"),
+          retryable: ERRORS.run_failed.retryable,
         }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
         await setStatus("Stopped.");
       }
@@ -210,9 +230,11 @@ export function createProcessor(deps: ProcessorDeps): Processor {
 }
 
 function errorMessage(result: RunResult): OutgoingMessage {
+  const code = result.error?.code ?? toErrorCode(result.transcript.status);
   return {
     kind: "error",
-    code: result.error?.code ?? result.transcript.status,
-    message: result.error?.message ?? result.transcript.detail ?? "I could not reach an answer for this question.",
+    code,
+    message: result.error?.message ?? studentSentence(code),
+    retryable: ERRORS[code].retryable,
   };
 }
