@@ -9,7 +9,7 @@ import { loadScript } from "../fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../fake-model/server.js";
 import { projectRoot } from "../paths.js";
 
-export const DEMO_SCRIPT = join(projectRoot(), "test/fixtures/fake-model/demo.json");
+export const DEMO_SCRIPT = join(projectRoot(), "src/fake-model/demo.json");
 
 /** The queue prefix demo workers and their `ask --via-queue` clients share. */
 export function demoPrefix(prefix: string): string {

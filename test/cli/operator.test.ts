@@ -322,6 +322,15 @@ describe("a well-kept CLI (7, 9)", () => {
     });
     expect(demo.code).toBe(0);
     expect(JSON.parse(demo.stdout)).toMatchObject({ status: "ok" });
+    const csv = join(work, "sales.csv");
+    writeFileSync(csv, "month,revenue,churn\n1,100,5\n2,120,4\n3,130,7\n");
+    const table = await cli(["ask", "--json", "--attach", csv, ""], { OPENAI_BASE_URL: undefined, START_DEMO: "1" });
+    const result = JSON.parse(table.stdout);
+    expect(result).toMatchObject({ status: "ok", answer: String((5 + 4 + 7) / 3).slice(0, 5) });
+    expect(JSON.stringify(result.steps)).toContain("demo model");
+    expect(result.steps.some((s: { images: { kind: string }[] }) => s.images.some((i) => i.kind === "figure"))).toBe(
+      true,
+    );
     const unknown = await cli(["eval", "--data", "math5000"]);
     expect(unknown.code).toBe(2);
     expect(oneLine(unknown.stderr)).toContain("known: math500, amc23, aime24");
