@@ -16,7 +16,6 @@ COPY bin ./bin
 COPY src ./src
 COPY commands ./commands
 COPY render ./render
-COPY test/fixtures ./test/fixtures
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
 ENV NODE_ENV=production

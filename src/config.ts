@@ -19,7 +19,10 @@ const int = (fallback: number, min: number, max: number) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
-const url = (what: string) => z.url({ error: `must be a URL (${what})` }).transform((u) => u.replace(/\/+$/, ""));
+const url = (what: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `must be an http:// or https:// URL (${what})` })
+    .transform((u) => u.replace(/\/+$/, ""));
 
 export const configSchema = z.object({
   // Inference server (OpenAI-compatible: vLLM/SGLang serving START, or a hosted model).
@@ -48,6 +51,8 @@ export const configSchema = z.object({
   START_STREAM_IDLE_MS: int(120_000, 100, 3_600_000),
   START_OUTPUT_CHARS: int(800, 80, 100_000),
   START_MAX_QUESTION_CHARS: int(20_000, 100, 1_000_000),
+  /** `ask` and `eval` answer with the built-in scripted demo model (what `npm start` uses without OPENAI_BASE_URL). */
+  START_DEMO: bool(false),
 
   // Sandbox
   SANDBOX_PYTHON: z.string().default("/usr/bin/python3"),
@@ -89,7 +94,9 @@ export const configSchema = z.object({
   RENDER_TIMEOUT_MS: int(10_000, 100, 600_000),
 
   // Queue / worker
-  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })
+    .default("redis://127.0.0.1:6379"),
   QUEUE_PREFIX: z.string().default("start-tutor"),
   WORKER_CONCURRENCY: int(32, 1, 10_000),
   /** Attempts per run (1 = no retry); retries only for transient failures (model 5xx/timeouts, Redis). */
@@ -121,6 +128,8 @@ export const configSchema = z.object({
   WORKER_REDIS_DEAD_MS: int(30_000, 1_000, 3_600_000),
   /** /healthz and /metrics of `start-tutor worker` (0 = off). */
   WORKER_HTTP_PORT: int(9464, 0, 65535),
+  /** Address the ops server binds: loopback unless a scraper elsewhere must reach it. */
+  WORKER_HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   /**
    * Largest blob the store keeps: an attachment (also capped by SANDBOX_MAX_ATTACHMENT_MB) or a
    * step image. Blobs live in Redis beside the queue and expire with the results (QUEUE_RESULT_TTL_S).
@@ -163,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[name];
     return `${name} ${issue.message}${value === undefined ? "" : ` (got ${JSON.stringify(value)})`}`;
   });
-  throw new ConfigError(`invalid configuration:\n  ${lines.join("\n  ")}`);
+  throw new ConfigError(`invalid configuration: ${lines.join("; ")}`);
 }
 
 /** The model endpoint, or a friendly error saying how to configure one. */
@@ -171,7 +180,7 @@ export function requireModelEndpoint(config: Config): string {
   if (!config.OPENAI_BASE_URL) {
     throw new ConfigError(
       "OPENAI_BASE_URL is not set: point it at an OpenAI-compatible server, e.g. vLLM serving START " +
-        "(OPENAI_BASE_URL=http://127.0.0.1:8000/v1), or run `start-tutor fake-model` for a local demo",
+        "(OPENAI_BASE_URL=http://127.0.0.1:8000/v1), or set START_DEMO=1 for the scripted demo model",
     );
   }
   return config.OPENAI_BASE_URL;

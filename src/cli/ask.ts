@@ -22,7 +22,11 @@ import { type Config, loadConfig } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import type { PipelineProgress, RunResult } from "../pipeline/types.js";
 import { MODES, type Question } from "../question.js";
+import { jobIdFor } from "../queue/keys.js";
+import { openModelEndpoint } from "../runtime/demo-model.js";
+import { readRunningStart } from "../runtime/running-start.js";
 import { intFlag, oneOf, parse, UsageError } from "./args.js";
+import { requireModel, requireRedis } from "./preflight.js";
 
 const HINT_POLICIES = ["off", "end", "wait"] as const;
 
@@ -67,8 +71,9 @@ export async function run(args: string[]): Promise<number> {
 
   // One question in process: warm interpreter pools and render threads would only cost start-up
   // time (2.3 s vs 1.4 s measured); explicit settings still win.
-  const config = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
-  const logger = createLogger(config.LOG_LEVEL);
+  const loaded = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
+  // A person reads this command's output: JSON logs only when asked for with LOG_LEVEL.
+  const logger = createLogger(process.env.LOG_LEVEL ? loaded.LOG_LEVEL : "silent");
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
   const print = (result: RunResult) => {
@@ -84,9 +89,39 @@ export async function run(args: string[]): Promise<number> {
   };
 
   if (values["via-queue"]) {
+    const config = withRunningStart(loaded);
+    await requireRedis(config.REDIS_URL);
     const outcome = await viaQueue(config, logger, input, { onProgress, outDir });
+    if (outcome === "cancelled") {
+      process.stderr.write("start-tutor ask: cancelled; the run was stopped\n");
+      return 130;
+    }
     return "code" in outcome ? refuse(outcome, outcome.detail) : print(outcome);
   }
+
+  const endpoint = await openModelEndpoint(loaded);
+  const config: Config = { ...loaded, OPENAI_BASE_URL: endpoint.baseURL };
+  try {
+    await requireModel({ baseURL: endpoint.baseURL, apiKey: config.OPENAI_API_KEY, model: config.START_MODEL });
+    return await inProcess(config, logger, input, { onProgress, outDir, print, refuse });
+  } finally {
+    await endpoint.close();
+  }
+}
+
+/** One question in this process, with the blobs in memory. */
+async function inProcess(
+  config: Config,
+  logger: Logger,
+  input: AskInput,
+  io: {
+    onProgress: ((event: PipelineProgress) => void) | undefined;
+    outDir: string | undefined;
+    print(result: RunResult): number;
+    refuse(refusal: Refusal): number;
+  },
+): Promise<number> {
+  const { onProgress, outDir, print, refuse } = io;
 
   // In process: the same checker and attachment store as every other surface, with the blobs in memory.
   const checked = checkAsk(input, askLimits(config));
@@ -102,13 +137,13 @@ export async function run(args: string[]): Promise<number> {
   const question: Question = {
     id: input.eventId,
     text: checked.text,
-    mode,
-    ...(values.answer === undefined ? {} : { studentAnswer: values.answer }),
+    mode: input.mode,
+    ...(input.studentAnswer === undefined ? {} : { studentAnswer: input.studentAnswer }),
     attachments: stored,
     replyTarget: input.replyTarget,
     user: input.user,
     space: input.space,
-    settings,
+    ...(input.settings === undefined ? {} : { settings: input.settings }),
   };
   const { createPipeline } = await import("../pipeline/index.js");
   const pipeline = createPipeline(config, logger);
@@ -135,8 +170,10 @@ async function viaQueue(
   logger: Logger,
   input: AskInput,
   options: { onProgress: ((event: PipelineProgress) => void) | undefined; outDir: string | undefined },
-): Promise<RunResult | (Refusal & { detail?: string })> {
-  const { createQueueClient, queueClientSettings, RunFailedError } = await import("../queue/client.js");
+): Promise<RunResult | (Refusal & { detail?: string }) | "cancelled"> {
+  const { createQueueClient, queueClientSettings, RunAbandonedError, RunFailedError } = await import(
+    "../queue/client.js"
+  );
   const { createBlobStore } = await import("../blobs/index.js");
   const client = createQueueClient(queueClientSettings(config), { logger });
   const blobs = createBlobStore(client.redis, config);
@@ -153,7 +190,18 @@ async function viaQueue(
     }),
   );
   let refused: Refusal | undefined;
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once("SIGINT", cancel);
+  process.once("SIGTERM", cancel);
   try {
+    const earlier = await client.results.get(jobIdFor(input.eventId));
+    if (earlier && earlier.transcript.question.trim() !== input.text.trim()) {
+      const other = earlier.transcript.question;
+      throw new UsageError(
+        `--id ${input.eventId} was already used for another question ("${other.length > 60 ? `${other.slice(0, 57)}…` : other}"); use a new --id`,
+      );
+    }
     const result = await client.waitFor(
       async () => {
         const reply = await commands.ask(input);
@@ -161,17 +209,38 @@ async function viaQueue(
         refused = reply;
         throw new Error(reply.text);
       },
-      { ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+      {
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        signal: controller.signal,
+        onNoWorker: () =>
+          process.stderr.write(
+            `start-tutor ask: no worker is connected to ${config.REDIS_URL} (queue prefix "${config.QUEUE_PREFIX}"); ` +
+              "the question waits until one starts (npm start, or start-tutor worker). Ctrl-C cancels it.\n",
+          ),
+      },
     );
     if (options.outDir) await writeImages(result, blobs, options.outDir);
     return result;
   } catch (err) {
     if (refused) return refused;
+    if (err instanceof RunAbandonedError) return "cancelled";
     if (err instanceof RunFailedError) return { code: "run_failed", text: err.message, detail: err.message };
     throw err;
   } finally {
+    process.off("SIGINT", cancel);
+    process.off("SIGTERM", cancel);
     await client.close();
   }
+}
+
+/**
+ * With REDIS_URL and QUEUE_PREFIX unset, a running `npm start` on this machine is where the
+ * question goes: its own redis-server may be on another port, and its demo worker has its own prefix.
+ */
+function withRunningStart(config: Config): Config {
+  if (process.env.REDIS_URL || process.env.QUEUE_PREFIX) return config;
+  const running = readRunningStart();
+  return running ? { ...config, REDIS_URL: running.redisUrl, QUEUE_PREFIX: running.queuePrefix } : config;
 }
 
 /** Writes every image of the result under `dir` (as `step-N-<filename>`) and records each `path`. */

@@ -8,7 +8,7 @@
 import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { type Config, loadConfig, requireModelEndpoint } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import { type Benchmark, loadBenchmark, locateBenchmark, type SkippedLine } from "../eval/benchmark.js";
 import { checkModel } from "../eval/model-check.js";
 import { createProgressBar } from "../eval/progress.js";
@@ -20,6 +20,7 @@ import type { Solver } from "../eval/solver.js";
 import { summarise } from "../eval/stats.js";
 import { createLogger, type Logger } from "../logger.js";
 import { projectRoot } from "../paths.js";
+import { openModelEndpoint } from "../runtime/demo-model.js";
 import { intFlag, parse, UsageError } from "./args.js";
 
 const DEFAULT_CONCURRENCY = 4;
@@ -41,20 +42,24 @@ export async function run(args: string[]): Promise<number> {
     false,
   );
   if (values.data === undefined) {
-    throw new UsageError("--data FILE.jsonl is required, e.g. --data ../shared/data/aime24.jsonl (or --data aime24)");
+    throw new UsageError(
+      "--data FILE.jsonl is required, e.g. --data aime24 (shipped: math500, amc23, aime24) or --data path/to/file.jsonl",
+    );
   }
   const limit = values.limit === undefined ? undefined : intFlag(values.limit, "--limit", 0, 1);
   const concurrency = intFlag(values.concurrency, "--concurrency", DEFAULT_CONCURRENCY, 1);
   if (concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be at most ${MAX_CONCURRENCY}`);
 
-  const dataPath = locateBenchmark(values.data, process.cwd(), projectRoot());
+  const dataPath = locate(values.data);
   const benchmark = readBenchmark(dataPath);
   const problems = benchmark.problems.slice(0, limit);
   const outPath = values.out === undefined ? null : resolve(values.out);
   const stored = outPath ? await openResults(outPath) : { records: new Map(), skipped: [] };
 
-  const config = loadConfig();
-  const baseURL = requireModelEndpoint(config);
+  const loaded = loadConfig();
+  const endpoint = await openModelEndpoint(loaded);
+  const config: Config = { ...loaded, OPENAI_BASE_URL: endpoint.baseURL };
+  const baseURL = endpoint.baseURL;
   const checked = await checkModel(
     baseURL,
     config.OPENAI_API_KEY,
@@ -62,6 +67,7 @@ export async function run(args: string[]): Promise<number> {
     Math.min(config.START_REQUEST_TIMEOUT_MS, 15_000),
   );
   if (!checked.ok) {
+    await endpoint.close();
     process.stderr.write(`start-tutor eval: ${checked.message}\n`);
     return EXIT_MODEL_UNUSABLE;
   }
@@ -89,6 +95,7 @@ export async function run(args: string[]): Promise<number> {
     stopListening();
     await solver.close();
     await rm(workDir, { recursive: true, force: true });
+    await endpoint.close();
   }
 
   const report: EvalReport = {
@@ -109,6 +116,14 @@ export async function run(args: string[]): Promise<number> {
 }
 
 /** The benchmark's problems; malformed lines are reported on stderr and skipped. */
+function locate(arg: string): string {
+  try {
+    return locateBenchmark(arg, process.cwd(), projectRoot());
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 function readBenchmark(dataPath: string): Benchmark {
   let benchmark: Benchmark;
   try {

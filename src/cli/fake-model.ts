@@ -1,12 +1,9 @@
 /** `start-tutor fake-model [--port N] [--script FILE]`: the scripted OpenAI-compatible server. */
-import { join } from "node:path";
 import { loadScript } from "../fake-model/script.js";
 import { startFakeModel } from "../fake-model/server.js";
-import { projectRoot } from "../paths.js";
+import { DEMO_SCRIPT } from "../runtime/demo-model.js";
 import { intFlag, parse, UsageError } from "./args.js";
 import { untilTerminated } from "./signals.js";
-
-const DEMO_SCRIPT = join(projectRoot(), "test/fixtures/fake-model/demo.json");
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parse(

@@ -1,8 +1,14 @@
 /**
  * `start-tutor` entry point: dispatches to one module per subcommand (src/cli/<name>.ts), each
- * exporting `run(args: string[]): Promise<number>` (the exit code). Usage errors print one line.
+ * exporting `run(args: string[]): Promise<number>` (the exit code). Every failure ends here as one
+ * line on stderr and a documented exit code (src/cli/failure.ts), and the process really exits:
+ * a half-started service must not linger.
  */
-import { UsageError } from "./args.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../paths.js";
+import { describeFailure, EXIT } from "./failure.js";
+import { HELP } from "./help.js";
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   ask: { summary: "one question through the whole pipeline", load: () => import("./ask.js") },
@@ -21,42 +27,61 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `usage: start-tutor <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
+  return (
+    `usage: start-tutor <command> [options]\n\ncommands:\n${lines.join("\n")}\n\n` +
+    "start-tutor <command> --help shows a command's options; start-tutor --version its version.\n"
+  );
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")) as { version: string };
+  return `start-tutor ${pkg.version}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-V" || name === "version") {
+    process.stdout.write(version());
+    return 0;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(usage());
-    return name ? 0 : 2;
+    return name ? 0 : EXIT.usage;
   }
   const command = commands[name];
   if (!command) {
     process.stderr.write(`start-tutor: unknown command "${name}" (try: ${Object.keys(commands).join(", ")})\n`);
-    return 2;
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${HELP[name] ?? `usage: start-tutor ${name} [options]\n\n${command.summary}`}\n`);
+    return 0;
   }
   try {
     const mod = await command.load();
     return await mod.run(rest);
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`start-tutor ${name}: ${err.message}\n`);
-      return 2;
+    const { line, exitCode } = describeFailure(err);
+    process.stderr.write(`start-tutor ${name}: ${line}\n`);
+    if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace") {
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     }
-    if (err instanceof Error && err.name === "ConfigError") {
-      process.stderr.write(`start-tutor ${name}: ${err.message}\n`);
-      return 78;
-    }
-    throw err;
+    return exitCode;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`start-tutor: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 70;
-  },
-);
+/** Exits once stdout and stderr have drained: timers, sockets or child handles left open by a failed start must not keep the process alive. */
+function exit(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
+main(process.argv.slice(2)).then(exit, (err: unknown) => {
+  const { line, exitCode } = describeFailure(err);
+  process.stderr.write(`start-tutor: ${line}\n`);
+  exit(exitCode);
+});

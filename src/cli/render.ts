@@ -15,6 +15,7 @@ export async function run(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError('expected one LaTeX formula: render "<latex>" --out FILE.png');
   if (!values.out) throw new UsageError("--out FILE.png is required");
+  if (positionals[0]!.trim() === "") throw new UsageError("nothing to render: the formula is empty");
   const config = loadConfig();
   const theme = oneOf(values.theme, "--theme", ["dark", "light"] as const, config.RENDER_THEME);
   // One formula: rendering in this thread is faster than starting workers.

@@ -2,28 +2,38 @@
  * `start-tutor worker [--concurrency N]`: runs queued questions until SIGTERM/SIGINT, then stops
  * gracefully. Exits 1 when Redis stays unreachable (WORKER_REDIS_DEAD_MS) so a supervisor restarts it.
  */
-
 import { createAdapters, type PlatformAdapter, routePosts } from "../../adapters/index.js";
 import { askLimits, commandDeps, createCommands } from "../../commands/index.js";
 import { createBlobStore } from "../blobs/index.js";
-import { type Config, loadConfig } from "../config.js";
+import { type Config, loadConfig, requireModelEndpoint } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import type { ReplyTarget } from "../question.js";
 import { createQueueClient, queueClientSettings } from "../queue/client.js";
+import { createModelGate } from "../worker/model-gate.js";
 import { startWorkerService, type WorkerService } from "../worker/service.js";
 import { intFlag, parse } from "./args.js";
+import { type ModelEndpoint, modelProblem, requireRedis } from "./preflight.js";
 import { untilTerminated } from "./signals.js";
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parse(args, { concurrency: { type: "string" } }, false);
+  const terminated = untilTerminated();
   const config = loadConfig();
   const concurrency = intFlag(values.concurrency, "--concurrency", config.WORKER_CONCURRENCY, 1);
   const logger = createLogger(config.LOG_LEVEL).child({ process: "worker", pid: process.pid });
+  await requireRedis(config.REDIS_URL);
+  const endpoint = modelEndpoint(config);
+  const problem = await modelProblem(endpoint);
+  if (problem) logger.warn({ problem }, "the model server is not usable yet: questions wait in the queue until it is");
   const worker = await startQuestionWorker({ ...config, WORKER_CONCURRENCY: concurrency }, logger);
-  const signal = await untilTerminated();
+  const signal = await terminated;
   logger.info({ signal }, "shutting down: finishing in-flight runs");
   await worker.close();
   return 0;
+}
+
+function modelEndpoint(config: Config): ModelEndpoint {
+  return { baseURL: requireModelEndpoint(config), apiKey: config.OPENAI_API_KEY, model: config.START_MODEL };
 }
 
 /**
@@ -52,11 +62,20 @@ export async function startQuestionWorker(
     }),
   );
   const adapters = createAdapters(config, { commands, blobs, logger });
-  const service = await startWorkerService(config, logger, {
-    runQuestion: pipeline.runQuestion,
-    poster: routePosts(adapters),
-    onRedisDead: () => process.exit(1),
-  });
+  const endpoint = modelEndpoint(config);
+  let service: WorkerService;
+  try {
+    service = await startWorkerService(config, logger, {
+      runQuestion: pipeline.runQuestion,
+      modelGate: createModelGate({ probe: () => modelProblem(endpoint) }),
+      poster: routePosts(adapters),
+      onRedisDead: () => process.exit(1),
+    });
+  } catch (err) {
+    await pipeline.close();
+    await client.close();
+    throw err;
+  }
   return {
     service,
     adapters,

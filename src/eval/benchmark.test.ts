@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadBenchmark, locateBenchmark, parseBenchmark } from "./benchmark.js";
+import { projectRoot } from "../paths.js";
+import { loadBenchmark, locateBenchmark, parseBenchmark, SHIPPED_BENCHMARKS } from "./benchmark.js";
 
 describe("parseBenchmark", () => {
   it("reads id, problem and answer from each line and ignores other fields", () => {
@@ -51,16 +50,18 @@ describe("loadBenchmark and locateBenchmark", () => {
     );
   });
 
-  it("finds a bare benchmark name in the shared data folder beside the project", () => {
-    const base = mkdtempSync(join(tmpdir(), "eval-locate-"));
-    const root = join(base, "main");
-    const data = join(base, "shared", "data");
-    for (const dir of [root, data]) mkdirSync(dir, { recursive: true });
-    writeFileSync(join(data, "aime24.jsonl"), "");
-    expect(locateBenchmark("aime24", "/", root)).toBe(join(data, "aime24.jsonl"));
-    expect(locateBenchmark("aime24.jsonl", "/", root)).toBe(join(data, "aime24.jsonl"));
+  it("finds a bare benchmark name among the shipped benchmarks, and names them when it is unknown", () => {
+    const root = projectRoot();
+    for (const name of SHIPPED_BENCHMARKS) {
+      const path = locateBenchmark(name, "/", root);
+      expect(path).toBe(join(root, "src", "eval", "data", `${name}.jsonl`));
+      expect(loadBenchmark(path).problems.length).toBeGreaterThan(0);
+      expect(locateBenchmark(`${name}.jsonl`, "/", root)).toBe(path);
+    }
     // Paths are taken as given, even when missing, so the error names what the user typed.
     expect(locateBenchmark("./aime24.jsonl", "/tmp", root)).toBe("/tmp/aime24.jsonl");
-    expect(locateBenchmark("nothing", "/tmp", root)).toBe("/tmp/nothing");
+    expect(() => locateBenchmark("nothing", "/tmp", root)).toThrow(
+      "cannot read benchmark nothing: no such file, and not a known benchmark name (known: math500, amc23, aime24)",
+    );
   });
 });

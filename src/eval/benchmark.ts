@@ -3,7 +3,7 @@
  * reported with its line number and skipped, so one typo does not stop a 500-problem run.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 
 export interface Problem {
   id: string;
@@ -72,19 +72,25 @@ function textField(value: unknown): string | null {
   return null;
 }
 
+/** The benchmarks shipped with the project (src/eval/data), by the names `--data` accepts. */
+export const SHIPPED_BENCHMARKS = ["math500", "amc23", "aime24"] as const;
+
 /**
- * Where a `--data` argument points: the path itself, or for a bare name such as `aime24` the file
- * in the shared data folder beside the project (`../shared/data/aime24.jsonl`).
+ * Where a `--data` argument points: the path itself, or for a bare name such as `aime24` the copy
+ * shipped in `src/eval/data/`. A bare name that is neither is refused with the known names.
  */
 export function locateBenchmark(arg: string, cwd: string, projectRoot: string): string {
   const direct = resolve(cwd, arg);
   if (existsSync(direct) || arg.includes("/")) return direct;
-  const shared = join(dirname(projectRoot), "shared", "data");
-  for (const name of [arg, `${arg}.jsonl`]) {
-    const candidate = join(shared, basename(name));
-    if (existsSync(candidate)) return candidate;
+  const name = basename(arg)
+    .replace(/\.jsonl$/, "")
+    .toLowerCase();
+  if ((SHIPPED_BENCHMARKS as readonly string[]).includes(name)) {
+    return join(projectRoot, "src", "eval", "data", `${name}.jsonl`);
   }
-  return direct;
+  throw new Error(
+    `cannot read benchmark ${arg}: no such file, and not a known benchmark name (known: ${SHIPPED_BENCHMARKS.join(", ")})`,
+  );
 }
 
 /** Reads and parses a benchmark file; throws with the file name when it cannot be read. */

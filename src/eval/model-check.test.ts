@@ -39,7 +39,7 @@ describe("checkModel", () => {
     const check = await checkModel(`http://127.0.0.1:${port}/v1`, "k", "START", 5000);
     expect(check).toEqual({
       ok: false,
-      message: `cannot reach the model server at http://127.0.0.1:${port}/v1: connection refused — is the server running?`,
+      message: `cannot reach the model server at http://127.0.0.1:${port}/v1: connection refused (is the server running?)`,
     });
   });
 });

@@ -54,7 +54,7 @@ function reason(err: unknown, timeoutMs: number): string {
     return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   }
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code === "ECONNREFUSED") return "connection refused — is the server running?";
+  if (cause?.code === "ECONNREFUSED") return "connection refused (is the server running?)";
   if (cause?.code === "ENOTFOUND") return "unknown host";
   return cause?.message ?? (err instanceof Error ? err.message : String(err));
 }

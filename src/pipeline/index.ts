@@ -94,11 +94,13 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       });
     };
     const settings = question.settings ?? {};
+    const maxToolCalls = settings.maxToolCalls ?? defaults.maxToolCalls;
     const engineOptions: EngineOptions = {
       ...defaults,
-      hints: settings.hints ?? defaults.hints,
+      // A hint urges the model to use Python: pointless, and confusing, when no cell may run.
+      hints: maxToolCalls === 0 ? "off" : (settings.hints ?? defaults.hints),
       maxHints: settings.maxHints ?? defaults.maxHints,
-      maxToolCalls: settings.maxToolCalls ?? defaults.maxToolCalls,
+      maxToolCalls,
     };
     let files: SandboxFile[];
     try {

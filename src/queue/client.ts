@@ -29,6 +29,11 @@ export class RunFailedError extends Error {
   override name = "RunFailedError";
 }
 
+/** The caller gave up (Ctrl-C): the run was taken off the queue or told to stop. */
+export class RunAbandonedError extends Error {
+  override name = "RunAbandonedError";
+}
+
 export interface QueueClient {
   /** The producer connection (commands keep their records and settings on it). */
   redis: Redis;
@@ -47,6 +52,10 @@ export interface QueueClient {
 
 export interface WaitOptions {
   timeoutMs?: number;
+  /** Aborting cancels the run (removed if still queued, stopped if running) and rejects with RunAbandonedError. */
+  signal?: AbortSignal;
+  /** Called once, right after enqueueing, when no worker is connected to the queue. */
+  onNoWorker?: () => void;
   /** Progress as the worker publishes it (throttled like the status edits). */
   onProgress?: (event: PipelineProgress) => void;
 }
@@ -75,7 +84,7 @@ export function createQueueClient(
 
   const waitFor = async (
     enqueue: () => Promise<string>,
-    { timeoutMs = 30 * 60_000, onProgress }: WaitOptions = {},
+    { timeoutMs = 30 * 60_000, onProgress, signal, onNoWorker }: WaitOptions = {},
   ): Promise<RunResult> => {
     // Listening starts before the add, so a run that finishes at once is not missed.
     const eventsRedis = connectRedis(settings.redisUrl, "worker");
@@ -93,10 +102,24 @@ export function createQueueClient(
       await events.waitUntilReady();
       jobId = await enqueue();
       const job = await runs.queue.getJob(jobId);
+      if (job && onNoWorker && (await runs.queue.getWorkersCount()) === 0) onNoWorker();
       if (job) {
-        await job.waitUntilFinished(events, timeoutMs).catch((err: Error) => {
-          throw new RunFailedError(`run ${jobId} failed: ${err.message}`);
+        const id = jobId;
+        const abandoned = new Promise<never>((_, reject) => {
+          const stop = () =>
+            runs
+              .cancel(id)
+              .catch((err: Error) => logger.warn({ err: err.message, jobId: id }, "cancel failed"))
+              .then(() => reject(new RunAbandonedError(`run ${id} cancelled`)));
+          if (signal?.aborted) stop();
+          else signal?.addEventListener("abort", stop, { once: true });
         });
+        await Promise.race([
+          job.waitUntilFinished(events, timeoutMs).catch((err: Error) => {
+            throw new RunFailedError(`run ${id} failed: ${err.message}`);
+          }),
+          abandoned,
+        ]);
       }
       const result = await results.get(jobId);
       if (!result) throw new RunFailedError(`run ${jobId} finished earlier and its result has expired`);

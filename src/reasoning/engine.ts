@@ -225,7 +225,7 @@ export function describeError(err: unknown, modelUrl?: string): RunError {
   if (err instanceof APIConnectionError) {
     const cause = (err.cause as { code?: string; cause?: { code?: string } } | undefined) ?? {};
     const code = cause.code ?? cause.cause?.code;
-    const why = code === "ECONNREFUSED" ? "connection refused — is the server running?" : (code ?? err.message);
+    const why = code === "ECONNREFUSED" ? "connection refused (is the server running?)" : (code ?? err.message);
     return { code: "model_unreachable", message: `Could not reach the model server${where}: ${why}.` };
   }
   if (err instanceof APIError) {

@@ -7,14 +7,25 @@ import { mkdirSync } from "node:fs";
 import { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
 
+/** Nothing answers at the Redis URL and no local server could be started there. */
+export class RedisUnavailableError extends Error {
+  override name = "RedisUnavailableError";
+}
+
 export interface LocalRedis {
   /** True when this process started the server (and will stop it). */
   started: boolean;
   stop(): Promise<void>;
 }
 
-export async function redisAnswers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+export async function redisAnswers(url: string, timeoutMs = 3_000): Promise<boolean> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+  });
   probe.on("error", () => {});
   try {
     await probe.connect();
@@ -31,7 +42,7 @@ export async function ensureLocalRedis(url: string, dataDir: string, logger: Log
   if (await redisAnswers(url)) return { started: false, stop: async () => {} };
   const parsed = new URL(url);
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(parsed.hostname)) {
-    throw new Error(`Redis does not answer at ${url}; start it or point REDIS_URL at a running server`);
+    throw new RedisUnavailableError(`Redis does not answer at ${url}; start it or point REDIS_URL at a running server`);
   }
   const port = parsed.port || "6379";
   mkdirSync(dataDir, { recursive: true });
@@ -40,16 +51,20 @@ export async function ensureLocalRedis(url: string, dataDir: string, logger: Log
   try {
     child = spawn("redis-server", args, { stdio: "ignore" });
   } catch (err) {
-    throw new Error(`Redis does not answer at ${url} and redis-server could not be started: ${String(err)}`);
+    throw new RedisUnavailableError(
+      `Redis does not answer at ${url} and redis-server could not be started: ${String(err)}`,
+    );
   }
   const failed = new Promise<Error>((resolve) =>
-    child.once("error", (err) => resolve(new Error(`redis-server could not be started (${err.message}); run ./setup`))),
+    child.once("error", (err) =>
+      resolve(new RedisUnavailableError(`redis-server could not be started (${err.message}); run ./setup`)),
+    ),
   );
   for (let i = 0; i < 200; i++) {
     const early = await Promise.race([failed, new Promise<null>((r) => setTimeout(() => r(null), 25))]);
     if (early) throw early;
     if (child.exitCode !== null)
-      throw new Error(`redis-server exited at once (code ${child.exitCode}) on port ${port}`);
+      throw new RedisUnavailableError(`redis-server exited at once (code ${child.exitCode}) on port ${port}`);
     if (await redisAnswers(url)) {
       logger.info({ url, dataDir }, "no Redis answered: started a local redis-server for this process");
       return {
@@ -64,5 +79,5 @@ export async function ensureLocalRedis(url: string, dataDir: string, logger: Log
     }
   }
   child.kill("SIGKILL");
-  throw new Error(`redis-server did not start answering on port ${port}`);
+  throw new RedisUnavailableError(`redis-server did not start answering on port ${port}`);
 }

@@ -19,6 +19,7 @@ import type { RunJobData, RunOutcome } from "../queue/queue.js";
 import { RunRecords } from "../queue/records.js";
 import { ResultStore } from "../queue/results.js";
 import { PostingLedger } from "./ledger.js";
+import type { ModelGate } from "./model-gate.js";
 import type { Poster } from "./poster.js";
 import { CANCELLED, createProcessor, HandBack, SHUTDOWN } from "./processor.js";
 
@@ -56,6 +57,8 @@ export function workerSettings(config: Config): WorkerSettings {
 
 export interface WorkerDeps {
   runQuestion: RunQuestion;
+  /** When given, runs start only while the model server answers (see model-gate.ts). */
+  modelGate?: ModelGate;
   poster: Poster;
   metrics: RunMetrics;
   logger: Logger;
@@ -108,6 +111,14 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
     // Three parameters: BullMQ creates an AbortSignal per job only for processors that take one.
     async (job, token, signal) => {
       if (!token || !signal || !job.id) throw new Error("BullMQ passed no lock token or abort signal");
+      const problem = await deps.modelGate?.problem();
+      if (problem) {
+        const pauseMs = deps.modelGate!.pauseMs();
+        log.warn({ jobId: job.id, problem, pauseMs }, "model server not usable: the queue waits and retries");
+        // Back to waiting without spending an attempt, and no worker takes jobs for pauseMs.
+        await worker.rateLimit(pauseMs);
+        throw Worker.RateLimitError();
+      }
       try {
         return await process(
           {

@@ -222,7 +222,7 @@ describe("start-tutor eval against the fake model", () => {
     expect(down.code).toBe(1);
     expect(down.stdout).toBe("");
     expect(down.stderr).toBe(
-      `start-tutor eval: cannot reach the model server at http://127.0.0.1:${port}/v1: connection refused — is the server running?\n`,
+      `start-tutor eval: cannot reach the model server at http://127.0.0.1:${port}/v1: connection refused (is the server running?)\n`,
     );
   }, 60_000);
 });
