@@ -118,9 +118,9 @@ for path in ("/etc/shadow", "/etc/passwd", ${JSON.stringify(process.cwd())}, ${J
       await stillWorks();
     });
 
-    it("cannot write outside its scratch directory; /data is read-only", async () => {
+    it("cannot write outside its scratch directory and its own /data copy", async () => {
       const result = await run(`
-for path in ("/x", "/usr/x", "/etc/x", "/data/x", "/dev/x", "/proc/x"):
+for path in ("/x", "/usr/x", "/etc/x", "/dev/x", "/proc/x"):
     try:
         open(path, "w").write("x")
         print("wrote", path)
@@ -225,8 +225,8 @@ except OSError as err:
     });
   });
 
-  describe("processes outliving the session", () => {
-    it("kills a setsid daemon and a double-forked child when the session closes", async () => {
+  describe("processes outliving their cell", () => {
+    it("kills a setsid daemon and a double-forked child when the cell ends", async () => {
       const target = await sandbox.open();
       const result = await run(
         `
@@ -243,12 +243,10 @@ print("spawned")
         target,
       );
       expect(result.stdout).toContain("spawned");
-      expect(hostProcessesMatching("sleep 7771").length).toBe(1);
-      expect(hostProcessesMatching("sleep 7772").length).toBe(1);
-      await stillWorks(target);
-      await target.close();
       expect(hostProcessesMatching("sleep 7771")).toEqual([]);
       expect(hostProcessesMatching("sleep 7772")).toEqual([]);
+      await stillWorks(target);
+      await target.close();
     });
   });
 
