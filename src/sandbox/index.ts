@@ -35,6 +35,7 @@ import {
 } from "./types.js";
 import { Zygote } from "./zygote.js";
 
+export { probeCgroup } from "./cgroup.js";
 export type { IsolationKind } from "./isolation.js";
 export { sanitizeOutput } from "./sanitize.js";
 export * from "./types.js";

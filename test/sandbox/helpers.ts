@@ -10,6 +10,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
     SANDBOX_MAX_PROCESSES: "24",
     SANDBOX_MAX_FILE_MB: "4",
     SANDBOX_SCRATCH_MB: "16",
+    SANDBOX_SCRATCH_INODES: "512",
     SANDBOX_OUTPUT_BYTES: "20000",
     ...overrides,
   });
