@@ -28,7 +28,8 @@ function replySchema(limits: ReplyLimits, id: string) {
       id: z.literal(id),
       stdout: text(limits.outputBytes),
       stderr: text(limits.outputBytes),
-      error: text(limits.outputBytes + CLIP_MARKER_CHARS).nullable(),
+      // The driver clips errors by code points: an astral character is two UTF-16 units here.
+      error: text(2 * limits.outputBytes + CLIP_MARKER_CHARS).nullable(),
       timedOut: z.boolean(),
       truncated: z.boolean(),
       figures: z.number().int().min(0).max(limits.maxFigures),
