@@ -366,6 +366,7 @@ CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
 PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 4, 24, 38, 47
+CAP_SYS_PTRACE = 19
 SHM_MB = 8
 SHM_INODES = 64
 DATA_INODES = 256
@@ -395,12 +396,17 @@ class CapData(ctypes.Structure):
     _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
 
 
-def drop_privileges():
+def drop_privileges(keep=()):
+    """Drops every capability but `keep` (for good: bounding set too) and sets no_new_privs."""
     for cap in range(64):
-        if prctl(PR_CAPBSET_DROP, cap) != 0:
+        if cap not in keep and prctl(PR_CAPBSET_DROP, cap) != 0:
             break
     prctl(PR_CAP_AMBIENT, 4)  # PR_CAP_AMBIENT_CLEAR_ALL
-    check(LIBC.capset(ctypes.byref(CapHeader(0x20080522, 0)), (CapData * 2)()), "capset")
+    data = (CapData * 2)()
+    for cap in keep:
+        data[cap // 32].effective |= 1 << (cap % 32)
+        data[cap // 32].permitted |= 1 << (cap % 32)
+    check(LIBC.capset(ctypes.byref(CapHeader(0x20080522, 0)), data), "capset")
     check(prctl(PR_SET_NO_NEW_PRIVS, 1), "no_new_privs")
 
 
@@ -487,19 +493,32 @@ def serve(warm=False):
             send_bytes(png)
 
 
-def own_process():
-    """A session in a bubblewrap process of its own: private mounts (bubblewrap granted
-    CAP_SYS_ADMIN in the sandbox's user namespace for this), then every privilege dropped."""
-    global CMD_IN, RES_OUT
-    CMD_IN, RES_OUT = os.dup(0), os.dup(1)
-    if LIMITS["mounts"]:
-        private_mounts()
-    drop_privileges()
+def load_libraries():
     if LIMITS["preload"]:
         preload()
     else:
         sys.meta_path.insert(0, PyplotHook())
-    serve()
+
+
+def own_process():
+    """A session in a bubblewrap process of its own (bubblewrap granted CAP_SYS_ADMIN and
+    CAP_SYS_PTRACE in the sandbox's user namespace for this): private mounts, a PID namespace
+    with the session's PID 1, then the driver without any privilege. Without isolation there is
+    no namespace to build: the driver just drops what it can and serves."""
+    global CMD_IN, RES_OUT
+    CMD_IN, RES_OUT = os.dup(0), os.dup(1)
+    if not LIMITS["mounts"]:
+        drop_privileges()
+        load_libraries()
+        serve()
+    private_mounts()
+    check(LIBC.unshare(CLONE_NEWPID | CLONE_NEWNS), "unshare")
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    devnull = os.open("/dev/null", os.O_RDWR)
+    for target in (0, 1):
+        os.dup2(devnull, target)
+    os.close(devnull)
+    run_session(CMD_IN, RES_OUT, warm=False, load=True)
 
 
 # ---- zygote: one pre-imported process inside bubblewrap that forks isolated sessions ----------
@@ -525,14 +544,57 @@ def keep_only(fd):
     return 3
 
 
+# How often PID 1 checks the session's memory while the driver has other processes.
+WATCH_SECONDS = 0.1
+
+
+def anonymous_bytes(pid):
+    """Memory a process holds of its own: proportional anonymous and shared-memory pages (pages
+    shared copy-on-write with the driver are split between the sharers, not counted in each)."""
+    try:
+        with open("/proc/%d/smaps_rollup" % pid) as rollup:
+            return sum(int(line.split()[1]) * 1024 for line in rollup if line.startswith(("Pss_Anon:", "Pss_Shmem:")))
+    except OSError:
+        pass
+    try:
+        with open("/proc/%d/status" % pid) as status:
+            return sum(int(line.split()[1]) * 1024 for line in status if line.startswith(("RssAnon:", "RssShmem:")))
+    except OSError:
+        return 0
+
+
+def enforce_session_memory(budget):
+    """The fallback's per-session total (without a cgroup): RLIMIT_AS caps each process, so only
+    several processes together can exceed the budget; then the largest one but the driver is
+    killed. The driver (PID 2) keeps its own address-space limit and its MemoryError."""
+    pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and p != "1"]
+    if len(pids) < 2:
+        return
+    usage = {pid: anonymous_bytes(pid) for pid in pids}
+    if sum(usage.values()) <= budget:
+        return
+    others = [pid for pid in pids if pid != 2]
+    if others:
+        try:
+            os.kill(max(others, key=usage.get), signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def session_reaper(fd, proc_ready):
     """PID 1 of the session: mounts the session's /proc, forbids nested user namespaces, reaps
-    orphans, and exits — taking the whole namespace down — when the host hangs up."""
+    orphans, holds the session's processes to their memory total, and exits — taking the whole
+    namespace down — when the host hangs up. Keeps CAP_SYS_PTRACE (inside the session's user
+    namespace) to read the memory of processes that made themselves undumpable."""
     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
-    with open("/proc/sys/user/max_user_namespaces", "w") as limit:
-        limit.write("0")
+    try:
+        with open("/proc/sys/user/max_user_namespaces", "w") as limit:
+            limit.write("0")
+    except OSError:
+        pass  # not ours to set in a process of its own; the seccomp filter refuses namespaces anyway
     prctl(PR_SET_DUMPABLE, 0)
-    drop_privileges()
+    drop_privileges(keep=(CAP_SYS_PTRACE,))
+    budget = LIMITS["sessionMemoryMb"] * 1024 * 1024
     os.write(proc_ready, b"1")
     os.close(proc_ready)
     wake_r, wake_w = os.pipe()
@@ -543,10 +605,11 @@ def session_reaper(fd, proc_ready):
     poller.register(fd, select.POLLRDHUP)
     poller.register(wake_r, select.POLLIN)
     while True:
-        for ready, _ in poller.poll():
+        for ready, _ in poller.poll(WATCH_SECONDS * 1000):
             if ready == fd:
                 os._exit(0)
             os.read(wake_r, 512)
+        enforce_session_memory(budget)
         try:
             while os.waitpid(-1, os.WNOHANG)[0]:
                 pass
@@ -554,14 +617,16 @@ def session_reaper(fd, proc_ready):
             pass
 
 
-def session_driver(fd, proc_ready, warm):
+def session_driver(fd_in, fd_out, proc_ready, warm, load):
     """PID 2 of the session: once PID 1 has mounted /proc, drops every privilege and serves cells."""
     if os.read(proc_ready, 1) != b"1":
         os._exit(70)
     os.close(proc_ready)
     drop_privileges()
     global CMD_IN, RES_OUT
-    CMD_IN = RES_OUT = fd
+    CMD_IN, RES_OUT = fd_in, fd_out
+    if load:
+        load_libraries()
     serve(warm)
 
 
@@ -592,12 +657,20 @@ def session_child(fd, warm):
     mount(None, "/", None, MS_REC | MS_PRIVATE)
     private_mounts()
     LIBC.sethostname(b"sandbox", 7)
+    run_session(fd, fd, warm, load=False)
+
+
+def run_session(fd_in, fd_out, warm, load):
+    """In a fresh PID namespace: forks the session's PID 1 and its driver (PID 2), and ends the
+    namespace when the driver ends."""
     proc_ready_r, proc_ready_w = os.pipe()
-    reaper = forked(lambda: (os.close(proc_ready_r), session_reaper(fd, proc_ready_w)))
+    reaper = forked(lambda: (os.close(proc_ready_r), session_reaper(fd_in, proc_ready_w)))
     os.close(proc_ready_w)
-    driver = forked(session_driver, fd, proc_ready_r, warm)
+    driver = forked(session_driver, fd_in, fd_out, proc_ready_r, warm, load)
     os.close(proc_ready_r)
-    os.close(fd)
+    for fd in {fd_in, fd_out}:
+        os.close(fd)
+    drop_privileges()
     running = {reaper, driver}
     while running:
         try:
@@ -607,6 +680,7 @@ def session_child(fd, warm):
         running.discard(pid)
         if pid == driver and reaper in running:
             os.kill(reaper, signal.SIGKILL)
+    os._exit(0)
 
 
 def hand_over(ipc, token, host_end):

@@ -53,6 +53,8 @@ const MAX_ZYGOTE_FAILURES = 3;
 const DATA_ATTACHMENTS = 3;
 /** What a session's cgroup allows beyond SANDBOX_MEMORY_MB: its own copy of the imported libraries. */
 const CGROUP_LIBRARIES_MB = 512;
+/** Without a cgroup, a session's processes together may hold SANDBOX_MEMORY_MB plus this. */
+const SESSION_MEMORY_SLACK_MB = 256;
 
 /** How sessions are contained, for operators (`start` logs it). */
 export interface SandboxMode {
@@ -262,8 +264,8 @@ class PythonSandbox implements PythonSandboxHandle {
       cgroup: why,
       seccomp: true,
       weaker: [
-        `no per-session memory total (${why}): memory is capped per process (address space), so a session ` +
-          "with several processes can hold up to SANDBOX_MAX_PROCESSES × SANDBOX_MEMORY_MB",
+        `no cgroup (${why}): a session's memory total is enforced by its PID 1 sampling every 100 ms ` +
+          `(SANDBOX_MEMORY_MB + ${SESSION_MEMORY_SLACK_MB} MB, kernel memory not counted), not by the kernel`,
       ],
     };
   }
@@ -277,6 +279,7 @@ class PythonSandbox implements PythonSandboxHandle {
       dataDir: isolated ? SANDBOX_DATA : dirs!.dataDir,
       mounts: isolated,
       memoryMb: c.SANDBOX_MEMORY_MB,
+      sessionMemoryMb: c.SANDBOX_MEMORY_MB + SESSION_MEMORY_SLACK_MB,
       maxProcesses: c.SANDBOX_MAX_PROCESSES,
       maxFileMb: c.SANDBOX_MAX_FILE_MB,
       cpuSeconds: c.SANDBOX_CPU_SECONDS,

@@ -66,6 +66,8 @@ export interface DriverLimits {
   /** Import the scientific stack before reporting ready (warm pool) or on first use (on demand). */
   preload: boolean;
   memoryMb: number;
+  /** What the session's processes may hold together before PID 1 kills the largest but the driver. */
+  sessionMemoryMb: number;
   maxProcesses: number;
   maxFileMb: number;
   cpuSeconds: number;

@@ -149,7 +149,10 @@ export function zygoteLaunchSpec(config: Config, program: string[]): LaunchSpec 
 export function launchSpec(kind: IsolationKind, config: Config, paths: LaunchPaths, program: string[]): LaunchSpec {
   // Not --disable-userns: its nested user namespace would not own the mount namespace, so the
   // driver could not mount its tmpfs. The seccomp filter refuses every new namespace instead.
-  if (kind === "bubblewrap") return bubblewrap(config, ["--cap-add", "CAP_SYS_ADMIN"], program);
+  // CAP_SYS_PTRACE stays with the session's PID 1 only, to read its processes' memory use.
+  if (kind === "bubblewrap") {
+    return bubblewrap(config, ["--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SYS_PTRACE"], program);
+  }
   const env = sandboxEnv(paths.scratchDir);
   return { command: program[0]!, args: program.slice(1), env, cwd: paths.scratchDir, ...identity(config) };
 }
