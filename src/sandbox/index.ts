@@ -182,9 +182,9 @@ class PythonSandbox implements PythonSandboxHandle {
       const mode = this.resourceMode(kind);
       if (kind === "insecure") {
         mode.weaker.unshift("Python runs WITHOUT isolation: it sees the host's files, network and processes");
-        this.logger.warn({ ...mode, tried }, "sandbox is running Python WITHOUT isolation");
+        this.logger.warn({ ...mode, tried }, "sandbox mode: Python runs WITHOUT isolation");
       } else if (mode.weaker.length) {
-        this.logger.warn(mode, "sandbox mode: without per-session cgroup totals");
+        this.logger.warn(mode, "sandbox mode: fallback, no per-session cgroup");
       } else this.logger.info(mode, "sandbox mode");
       return mode;
     })();

@@ -30,6 +30,7 @@ export interface LaunchPaths {
 /** Inside-sandbox paths under bubblewrap (tmpfs mounted by the driver itself, with inode limits). */
 export const SANDBOX_SCRATCH = "/tmp";
 export const SANDBOX_DATA = "/data";
+const ZYGOTE_SCRATCH_BYTES = 16 * 1024 * 1024;
 
 /** Optional parts of /etc that the scientific stack reads (BLAS alternatives, fonts, matplotlibrc). */
 const ETC_BINDS = [
@@ -121,7 +122,11 @@ function bubblewrap(config: Config, extra: string[], program: string[]): LaunchS
     "--proc",
     "/proc",
     ...devices(),
-    "--dir",
+    // The zygote's own scratch while it imports (matplotlib wants a writable home); every session
+    // mounts its own bounded tmpfs over it.
+    "--size",
+    String(ZYGOTE_SCRATCH_BYTES),
+    "--tmpfs",
     SANDBOX_SCRATCH,
     "--dir",
     SANDBOX_DATA,

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type PythonSandboxHandle, probeCgroup, type SandboxSession } from "../../src/sandbox/index.js";
-import { hostProcessesMatching, testConfig } from "./helpers.js";
+import { childrenOfThisProcess, hostProcessesMatching, testConfig } from "./helpers.js";
 
 const execFileAsync = promisify(execFile);
 const canary = `canary-${randomUUID()}`;
@@ -51,6 +51,9 @@ describe.each(modes)("a session %s", (_mode, overrides, preloaded) => {
     // Zygote forks arrive with the scientific stack imported; own processes import on demand.
     const probe = await session.run("import sys\nprint('numpy' in sys.modules)");
     expect(probe.stdout).toBe(preloaded ? "True\n" : "False\n");
+    // The zygote is the only bubblewrap of ours that grants no capability (sessions mount their own tmpfs).
+    const zygotes = childrenOfThisProcess().filter((cmd) => cmd.startsWith("bwrap ") && !cmd.includes(" --cap-add "));
+    expect(zygotes).toHaveLength(preloaded ? 1 : 0);
   });
 
   afterAll(async () => {

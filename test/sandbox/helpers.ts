@@ -30,3 +30,22 @@ export function hostProcessesMatching(needle: string): number[] {
   }
   return pids;
 }
+
+/** Command lines of this test process's direct children (started from any of its threads). */
+export function childrenOfThisProcess(): string[] {
+  const tasks = readdirSync(`/proc/${process.pid}/task`);
+  const pids = tasks.flatMap((tid) => {
+    try {
+      return readFileSync(`/proc/${process.pid}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return [];
+    }
+  });
+  return pids.flatMap((pid) => {
+    try {
+      return [readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ")];
+    } catch {
+      return [];
+    }
+  });
+}
