@@ -26,6 +26,8 @@ export async function prepareFigure(figure: Figure, limits: FigureLimits): Promi
   const { default: sharp } = await import("sharp");
   const bytes = (await stat(figure.path)).size;
   const meta = await sharp(figure.path).metadata();
+  // The sandbox only hands over checked PNGs; anything else (an SVG, a script) is never decoded.
+  if (meta.format !== "png") throw new Error(`figure ${figure.path} is not a PNG (${meta.format ?? "unknown"})`);
   const width = meta.width ?? figure.width;
   const height = meta.height ?? figure.height;
   if (bytes <= limits.maxBytes && Math.max(width, height) <= limits.maxSide) {

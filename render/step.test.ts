@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -121,6 +121,21 @@ describe("renderStep", () => {
     expect(step.images).toEqual([]);
     expect(step.text).toMatch(/figure 1 could not be attached/);
     expect(existsSync(join(dir, "missing.png"))).toBe(false);
+  });
+
+  it("never decodes a figure that is not a PNG (an SVG saved as .png)", async () => {
+    const svg = join(dir, "drawing.png");
+    await writeFile(
+      svg,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
+    const step = await renderer.renderStep({
+      title: "Plot",
+      markdown: "x",
+      figures: [{ path: svg, width: 10, height: 10 }],
+    });
+    expect(step.images).toEqual([]);
+    expect(step.text).toMatch(/figure 1 could not be attached/);
   });
 });
 

@@ -69,15 +69,30 @@ export const configSchema = z.object({
   SANDBOX_CPU_SECONDS: int(300, 1, 86_400),
   /** Figures returned per cell; more are dropped with a note on stderr. */
   SANDBOX_MAX_FIGURES: int(10, 0, 100),
-  /** `auto` = bubblewrap, else unshare; or force one (`insecure` also needs SANDBOX_ALLOW_INSECURE). */
+  /** Inodes (files, dirs) the scratch tmpfs holds: each costs kernel memory its size limit does not count. */
+  SANDBOX_SCRATCH_INODES: int(4096, 64, 10_000_000),
+  /**
+   * `auto` = bubblewrap, else `insecure` if SANDBOX_ALLOW_INSECURE (with a warning); or force one.
+   * (`unshare` was removed: it shared the host's files and sockets.)
+   */
   SANDBOX_ISOLATION: z
-    .enum(["auto", "bubblewrap", "unshare", "insecure"], {
-      error: "must be auto, bubblewrap, unshare or insecure",
+    .enum(["auto", "bubblewrap", "insecure"], {
+      error: "must be auto, bubblewrap or insecure (the unshare fallback was removed: install bubblewrap)",
+    })
+    .default("auto"),
+  /**
+   * Per-session totals (memory incl. tmpfs/kernel, pids, CPU) in a delegated cgroup v2 subtree:
+   * `auto` = this process's own cgroup when it is delegated to us, `off`, or the path of one.
+   */
+  SANDBOX_CGROUP: z
+    .string()
+    .refine((v) => v === "auto" || v === "off" || v.startsWith("/sys/fs/cgroup/"), {
+      error: "must be auto, off, or a delegated directory under /sys/fs/cgroup/",
     })
     .default("auto"),
   /** With bubblewrap: fork sessions from one pre-imported zygote (needs SANDBOX_POOL_SIZE > 0). */
   SANDBOX_ZYGOTE: bool(true),
-  /** Run code without isolation when neither bubblewrap nor unshare works. Never in production. */
+  /** Run code without isolation when bubblewrap does not work. Never in production. */
   SANDBOX_ALLOW_INSECURE: bool(false),
 
   // Rendering

@@ -1,7 +1,8 @@
 /**
- * `start-tutor sandbox [--json] [--timeout-ms N] [--attach FILE]… [--cells FILE.json]`: runs Python
- * from stdin (or a JSON array of cells, in one session) in the sandbox. Exit 0 when the code ran
- * (even if it raised); 69 when the sandbox itself cannot run.
+ * `start-tutor sandbox [--json] [--timeout-ms N] [--attach FILE]… [--cells FILE.json] [--figures-dir DIR]`:
+ * runs Python from stdin (or a JSON array of cells, in one session) in the sandbox. Figures are
+ * kept in DIR when given (otherwise removed on exit: nothing is left behind in /tmp). Exit 0 when
+ * the code ran (even if it raised); 69 when the sandbox itself cannot run.
  */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
@@ -47,6 +48,7 @@ export async function run(args: string[]): Promise<number> {
       "timeout-ms": { type: "string" },
       attach: { type: "string", multiple: true },
       cells: { type: "string" },
+      "figures-dir": { type: "string" },
     },
     false,
   );
@@ -59,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
 
   const sandbox = createSandbox(config, createLogger(config.LOG_LEVEL));
   try {
-    const session = await sandbox.open(files);
+    const session = await sandbox.open(files, { figureDir: values["figures-dir"] });
     const results: CellResult[] = [];
     for (const code of cells) results.push(await session.run(code, { timeoutMs }));
     await session.close();

@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { encodeFrame, FrameDecoder, FrameTooLargeError } from "./frames.js";
+import { encodeBytes, encodeFrame, FrameDecoder, FrameTooLargeError, parseJsonFrame } from "./frames.js";
 
 describe("frames", () => {
-  it("reassembles messages split across and packed into chunks", () => {
-    const wire = Buffer.concat([encodeFrame({ a: 1 }), encodeFrame({ b: "ü".repeat(3) }), encodeFrame([1, 2])]);
+  it("reassembles JSON and raw frames split across and packed into chunks", () => {
+    const raw = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const wire = Buffer.concat([encodeFrame({ a: 1 }), encodeBytes(raw), encodeFrame({ b: "ü".repeat(3) })]);
     const decoder = new FrameDecoder(1000);
-    const messages: unknown[] = [];
-    for (let i = 0; i < wire.length; i += 3) messages.push(...decoder.push(wire.subarray(i, i + 3)));
-    expect(messages).toEqual([{ a: 1 }, { b: "üüü" }, [1, 2]]);
+    const bodies: Buffer[] = [];
+    for (let i = 0; i < wire.length; i += 3) bodies.push(...decoder.push(wire.subarray(i, i + 3)));
+    expect(bodies).toHaveLength(3);
+    expect(parseJsonFrame(bodies[0]!)).toEqual({ a: 1 });
+    expect(Buffer.compare(bodies[1]!, raw)).toBe(0);
+    expect(parseJsonFrame(bodies[2]!)).toEqual({ b: "üüü" });
   });
 
   it("refuses a frame announced larger than the limit before buffering it", () => {

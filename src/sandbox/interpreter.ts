@@ -1,29 +1,73 @@
 /**
  * One sandboxed Python interpreter running the driver: answers many cells over a byte stream
- * (pipes of its own process, or a unix socket when forked from the zygote) and is killed with
- * everything it started (its PID namespace goes with it).
+ * (pipes of its own process, or a socket handed over by the zygote) and is killed with
+ * everything it started (its PID namespace goes with it). The host trusts nothing it sends: one
+ * reply per request, carrying the request's id, within the host's own output and figure limits,
+ * figures as real PNGs — anything else ends the interpreter as broken.
  */
+import { randomUUID } from "node:crypto";
 import type { Writable } from "node:stream";
 import { z } from "zod";
-import { encodeFrame, FrameDecoder } from "./frames.js";
+import { encodeBytes, encodeFrame, FrameDecoder, parseJsonFrame } from "./frames.js";
+import { checkPng, type FigureLimits } from "./png.js";
 
-/** What the driver sends back for one cell (figures still base64). Checked: user code can forge it. */
-const driverResultSchema = z.object({
-  stdout: z.string(),
-  stderr: z.string(),
-  error: z.string().nullable(),
-  timedOut: z.boolean(),
-  truncated: z.boolean(),
-  figures: z.array(z.object({ png: z.string(), width: z.number().int(), height: z.number().int() })),
-});
-export type DriverResult = z.infer<typeof driverResultSchema>;
+/** What the host accepts back for one cell; the driver's own copy of these limits is not trusted. */
+export interface ReplyLimits {
+  outputBytes: number;
+  maxFigures: number;
+  figure: FigureLimits;
+}
 
-/** Limits the driver applies to itself before it reports ready. */
+/** Room the driver's error clip adds to the output cap for its "[... cut ...]" marker. */
+const CLIP_MARKER_CHARS = 100;
+
+function replySchema(limits: ReplyLimits, id: string) {
+  const text = (max: number) => z.string().max(max);
+  return z
+    .object({
+      id: z.literal(id),
+      stdout: text(limits.outputBytes),
+      stderr: text(limits.outputBytes),
+      // The driver clips errors by code points: an astral character is two UTF-16 units here.
+      error: text(2 * limits.outputBytes + CLIP_MARKER_CHARS).nullable(),
+      timedOut: z.boolean(),
+      truncated: z.boolean(),
+      figures: z.number().int().min(0).max(limits.maxFigures),
+    })
+    .strict();
+}
+
+const readySchema = z.object({ ready: z.literal(true) }).strict();
+
+/** A checked PNG the cell produced, not yet on disk. */
+export interface DriverFigure {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/** What the driver sent back for one cell, after the host's checks. */
+export interface DriverResult {
+  stdout: string;
+  stderr: string;
+  error: string | null;
+  timedOut: boolean;
+  truncated: boolean;
+  figures: DriverFigure[];
+}
+
+/** Limits the driver applies to itself before it reports ready (the host enforces them again). */
 export interface DriverLimits {
   workdir: string;
+  /** Where attachments go: /data (a private tmpfs) under bubblewrap, a host dir without isolation. */
+  dataDir: string;
+  /** Mount the private scratch, /dev/shm and /data tmpfs (bubblewrap only). */
+  mounts: boolean;
   /** Import the scientific stack before reporting ready (warm pool) or on first use (on demand). */
   preload: boolean;
   memoryMb: number;
+  /** What the session's processes may hold together before PID 1 kills the largest but the driver. */
+  sessionMemoryMb: number;
   maxProcesses: number;
   maxFileMb: number;
   cpuSeconds: number;
@@ -32,6 +76,14 @@ export interface DriverLimits {
   maxFigureSide: number;
   maxFigureBytes: number;
   scratchMb: number;
+  scratchInodes: number;
+  dataMb: number;
+}
+
+/** The largest frame an honest driver sends: JSON escapes at most 6 bytes per character. */
+export function maxFrameBytes(limits: ReplyLimits): number {
+  const json = 6 * (3 * limits.outputBytes + CLIP_MARKER_CHARS) + 4096;
+  return Math.max(json, limits.figure.maxBytes);
 }
 
 /** The interpreter died (crash, kill, limit) — the message says how, for the cell's error text. */
@@ -54,6 +106,8 @@ export interface Transport {
   setRef(on: boolean): void;
   /** Diagnostics for start-up failures (the launcher's stderr), if any. */
   diagnostics(): string;
+  /** Host pid of the launcher, for a process of its own. */
+  readonly pid?: number;
 }
 
 const live = new Set<Interpreter>();
@@ -68,29 +122,45 @@ function installExitHook(): void {
   });
 }
 
+/** What the interpreter waits for next; any frame it does not expect breaks the session. */
+type Expecting =
+  | { kind: "ready" }
+  | { kind: "reply"; id: string; resolve(result: DriverResult): void; reject(err: Error): void }
+  | {
+      kind: "figures";
+      result: DriverResult;
+      count: number;
+      resolve(result: DriverResult): void;
+      reject(err: Error): void;
+    }
+  | { kind: "ack"; id: string; resolve(): void; reject(err: Error): void }
+  | null;
+
 export class Interpreter {
   readonly ready: Promise<void>;
   /** True once the driver has imported what it should and applied its limits. */
   isReady = false;
   private readonly decoder: FrameDecoder;
-  private waiter: { resolve(v: unknown): void; reject(e: Error): void } | null = null;
+  private expecting: Expecting = { kind: "ready" };
+  private markReady: () => void = () => {};
+  private failReady: (err: Error) => void = () => {};
   /** Why it can no longer run cells (killed, crashed, misbehaved); null while usable. */
   private unusable: InterpreterExitedError | null = null;
   private gone = false;
   private holds = 0;
   private readonly goneListeners: (() => void)[] = [];
+  private readyHooks: (() => void)[] = [];
 
   constructor(
     private readonly transport: Transport,
-    /** Host-side directory shown read-only at /data; owned by this interpreter. */
-    readonly dataDir: string,
-    maxFrameBytes: number,
+    private readonly limits: ReplyLimits,
   ) {
     installExitHook();
     live.add(this);
-    this.decoder = new FrameDecoder(maxFrameBytes);
+    this.decoder = new FrameDecoder(maxFrameBytes(limits));
     this.ready = new Promise<void>((resolve, reject) => {
-      this.waiter = { resolve: () => resolve(), reject };
+      this.markReady = resolve;
+      this.failReady = reject;
     });
     // Nobody may be awaiting `ready` yet (pool warm-up): avoid an unhandled rejection.
     this.ready.then(
@@ -126,25 +196,33 @@ export class Interpreter {
     else this.goneListeners.push(listener);
   }
 
-  /** Sends one cell; resolves with the driver's answer or rejects if the interpreter dies first. */
+  /** Runs `hook` when the driver reports ready, before anyone waiting on `ready` hears of it. */
+  beforeReady(hook: () => void): void {
+    this.readyHooks.push(hook);
+  }
+
+  /** Sends one cell; resolves with the checked answer or rejects if the interpreter dies first. */
   run(code: string, timeoutMs: number): Promise<DriverResult> {
     if (this.unusable) return Promise.reject(this.unusable);
-    if (this.waiter) return Promise.reject(new Error("interpreter is busy"));
+    if (this.expecting) return Promise.reject(new Error("interpreter is busy"));
+    const id = randomUUID();
     const answer = new Promise<DriverResult>((resolve, reject) => {
-      this.waiter = {
-        resolve: (v) => {
-          const parsed = driverResultSchema.safeParse(v);
-          if (parsed.success) resolve(parsed.data);
-          else {
-            this.fail("sent a malformed reply");
-            reject(this.unusable!);
-          }
-        },
-        reject,
-      };
+      this.expecting = { kind: "reply", id, resolve, reject };
     });
-    this.transport.input.write(encodeFrame({ op: "run", code, timeoutMs }));
+    this.transport.input.write(encodeFrame({ op: "run", id, code, timeoutMs }));
     return answer;
+  }
+
+  /** Hands one attachment to the session (it lands under /data). */
+  addFile(name: string, data: Uint8Array): Promise<void> {
+    if (this.unusable) return Promise.reject(this.unusable);
+    if (this.expecting) return Promise.reject(new Error("interpreter is busy"));
+    const id = randomUUID();
+    const done = new Promise<void>((resolve, reject) => {
+      this.expecting = { kind: "ack", id, resolve, reject };
+    });
+    this.transport.input.write(Buffer.concat([encodeFrame({ op: "file", id, name }), encodeBytes(data)]));
+    return done;
   }
 
   /**
@@ -181,21 +259,65 @@ export class Interpreter {
   }
 
   private onData(chunk: Buffer): void {
-    let messages: unknown[];
+    let bodies: Buffer[];
     try {
-      messages = this.decoder.push(chunk);
+      bodies = this.decoder.push(chunk);
     } catch (err) {
       this.fail(`sent a malformed reply (${(err as Error).message})`);
       return;
     }
-    for (const message of messages) {
-      const waiter = this.waiter;
-      this.waiter = null;
-      if (!waiter) {
-        this.fail("sent an unexpected reply");
-        return;
+    for (const body of bodies) {
+      if (this.unusable) return;
+      try {
+        this.accept(body);
+      } catch (err) {
+        this.fail(`sent a reply the driver cannot have sent (${(err as Error).message})`);
       }
-      waiter.resolve(message);
+    }
+  }
+
+  /** One frame, checked against what the protocol expects now; throws when it is not that. */
+  private accept(body: Buffer): void {
+    const expecting = this.expecting;
+    if (!expecting) throw new Error("a frame nobody asked for");
+    if (expecting.kind === "figures") {
+      const { width, height } = checkPng(body, this.limits.figure);
+      expecting.result.figures.push({ png: body, width, height });
+      if (expecting.result.figures.length === expecting.count) {
+        this.expecting = null;
+        expecting.resolve(expecting.result);
+      }
+      return;
+    }
+    const message = parseJsonFrame(body);
+    if (expecting.kind === "ready") {
+      readySchema.parse(message);
+      this.expecting = null;
+      for (const hook of this.readyHooks.splice(0)) hook();
+      if (!this.unusable) this.markReady();
+    } else if (expecting.kind === "ack") {
+      const ack = z
+        .object({ id: z.literal(expecting.id), ok: z.boolean(), error: z.string().max(500).optional() })
+        .strict()
+        .parse(message);
+      this.expecting = null;
+      if (ack.ok) expecting.resolve();
+      else expecting.reject(new Error(`the sandbox refused the file: ${ack.error ?? "unknown error"}`));
+    } else {
+      const { id: _id, figures, ...text } = replySchema(this.limits, expecting.id).parse(message);
+      const result: DriverResult = { ...text, figures: [] };
+      if (figures === 0) {
+        this.expecting = null;
+        expecting.resolve(result);
+      } else {
+        this.expecting = {
+          kind: "figures",
+          result,
+          count: figures,
+          resolve: expecting.resolve,
+          reject: expecting.reject,
+        };
+      }
     }
   }
 
@@ -208,8 +330,9 @@ export class Interpreter {
   private retire(how: string): void {
     if (this.unusable) return;
     this.unusable = new InterpreterExitedError(`the Python interpreter ${how}`);
-    const waiter = this.waiter;
-    this.waiter = null;
-    waiter?.reject(this.unusable);
+    const expecting = this.expecting;
+    this.expecting = null;
+    this.failReady(this.unusable);
+    if (expecting && expecting.kind !== "ready") expecting.reject(this.unusable);
   }
 }

@@ -1,14 +1,15 @@
 /**
- * How an interpreter process is launched: bubblewrap (preferred), `unshare` namespaces (fallback,
- * no read-only filesystem), or — only when the operator opts in — no isolation at all. Every
- * variant starts from an empty environment and, when the bot runs as root, as the unprivileged
+ * How an interpreter process is launched: bubblewrap, or — only when the operator opts in — no
+ * isolation at all. (A bare `unshare` fallback used to exist; it shared the host's filesystem and
+ * Unix sockets, so it was removed rather than kept as a quietly weaker default.) Every variant
+ * starts from an empty environment and, when the bot runs as root, as the unprivileged
  * SANDBOX_UID (RLIMIT_NPROC is not enforced for root, so a fork bomb is only contained this way).
  */
 import { execFile } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readlinkSync } from "node:fs";
 import type { Config } from "../config.js";
 
-export type IsolationKind = "bubblewrap" | "unshare" | "insecure";
+export type IsolationKind = "bubblewrap" | "insecure";
 
 export interface LaunchSpec {
   command: string;
@@ -19,18 +20,17 @@ export interface LaunchSpec {
   gid?: number;
 }
 
-/** Where the interpreter's files live, as seen from the host. */
+/** Host dirs of an interpreter without isolation (under bubblewrap everything is a private tmpfs). */
 export interface LaunchPaths {
-  /** Attachments (bound read-only at /data under bubblewrap). */
+  /** Where its attachments are written. */
   dataDir: string;
-  /** Host scratch dir, used only by the fallbacks (bubblewrap gets a private tmpfs). */
   scratchDir: string;
 }
 
-/** Inside-sandbox paths under bubblewrap. */
+/** Inside-sandbox paths under bubblewrap (tmpfs mounted by the driver itself, with inode limits). */
 export const SANDBOX_SCRATCH = "/tmp";
 export const SANDBOX_DATA = "/data";
-const SHM_BYTES = 8 * 1024 * 1024;
+const ZYGOTE_SCRATCH_BYTES = 16 * 1024 * 1024;
 
 /** Optional parts of /etc that the scientific stack reads (BLAS alternatives, fonts, matplotlibrc). */
 const ETC_BINDS = [
@@ -71,6 +71,20 @@ function rootLinks(): string[] {
   return args;
 }
 
+/**
+ * A minimal /dev. Not bwrap's `--dev`: after it (its devpts mount, it seems) the driver's own
+ * tmpfs mounts are refused with EPERM.
+ */
+function devices(): string[] {
+  const nodes = ["null", "zero", "full", "random", "urandom"].flatMap((n) => ["--dev-bind", `/dev/${n}`, `/dev/${n}`]);
+  const links = ["fd", "stdin", "stdout", "stderr"].flatMap((n, i) => [
+    "--symlink",
+    i === 0 ? "/proc/self/fd" : `/proc/self/fd/${i - 1}`,
+    `/dev/${n}`,
+  ]);
+  return [...nodes, ...links, "--dir", "/dev/shm"];
+}
+
 function etcBinds(): string[] {
   const pythonEtc = readdirSync("/etc")
     .filter((n) => n.startsWith("python3"))
@@ -82,8 +96,12 @@ function identity(config: Config): { uid?: number; gid?: number } {
   return process.getuid?.() === 0 ? { uid: config.SANDBOX_UID, gid: config.SANDBOX_UID } : {};
 }
 
-/** bubblewrap around `program`: read-only system, private tmpfs scratch, every namespace new. */
-function bubblewrap(config: Config, binds: string[], extra: string[], program: string[]): LaunchSpec {
+/**
+ * bubblewrap around `program`: read-only system, every namespace new, no host path bound. The
+ * driver mounts its own scratch, /dev/shm and /data tmpfs (bubblewrap's `--tmpfs` cannot bound
+ * inodes) with CAP_SYS_ADMIN in the sandbox's user namespace, then drops every capability.
+ */
+function bubblewrap(config: Config, extra: string[], program: string[]): LaunchSpec {
   const env = sandboxEnv(SANDBOX_SCRATCH);
   const args = [
     "--unshare-all",
@@ -103,20 +121,16 @@ function bubblewrap(config: Config, binds: string[], extra: string[], program: s
     ...etcBinds(),
     "--proc",
     "/proc",
-    "--dev",
-    "/dev",
+    ...devices(),
+    // The zygote's own scratch while it imports (matplotlib wants a writable home); every session
+    // mounts its own bounded tmpfs over it.
     "--size",
-    String(config.SANDBOX_SCRATCH_MB * 1024 * 1024),
+    String(ZYGOTE_SCRATCH_BYTES),
     "--tmpfs",
     SANDBOX_SCRATCH,
-    ...binds,
-    // bwrap's / and /dev are unbounded tmpfs (RAM): freeze them, give /dev/shm a small budget.
-    "--size",
-    String(SHM_BYTES),
-    "--tmpfs",
-    "/dev/shm",
-    "--remount-ro",
-    "/dev",
+    "--dir",
+    SANDBOX_DATA,
+    // bwrap's / (and so /dev) is an unbounded tmpfs (RAM): freeze it.
     "--remount-ro",
     "/",
     "--chdir",
@@ -128,51 +142,23 @@ function bubblewrap(config: Config, binds: string[], extra: string[], program: s
 }
 
 /**
- * The zygote's bubblewrap: like a session's, plus its control socket dir and the sessions'
- * attachment dirs, and nested user namespaces allowed — each forked session makes its own and
- * then forbids further ones inside it.
+ * The zygote's bubblewrap: like a session's, with nested user namespaces allowed — each forked
+ * session makes its own and then forbids further ones inside it. Its only channels to the host
+ * are its stdio and Node's IPC channel (fd 3), over which it hands each session's socket back.
  */
-export function zygoteLaunchSpec(
-  config: Config,
-  paths: { ctlDir: string; sessionsDir: string },
-  program: string[],
-): LaunchSpec {
-  const binds = [
-    "--ro-bind",
-    paths.ctlDir,
-    "/run/ctl",
-    "--ro-bind",
-    paths.sessionsDir,
-    "/run/sessions",
-    "--dir",
-    SANDBOX_DATA,
-  ];
-  return bubblewrap(config, binds, [], program);
+export function zygoteLaunchSpec(config: Config, program: string[]): LaunchSpec {
+  return bubblewrap(config, [], program);
 }
 
 /** The launch of `program` (argv, program first) under the given isolation. */
 export function launchSpec(kind: IsolationKind, config: Config, paths: LaunchPaths, program: string[]): LaunchSpec {
+  // Not --disable-userns: its nested user namespace would not own the mount namespace, so the
+  // driver could not mount its tmpfs. The seccomp filter refuses every new namespace instead.
+  // CAP_SYS_PTRACE stays with the session's PID 1 only, to read its processes' memory use.
   if (kind === "bubblewrap") {
-    const binds = ["--ro-bind", paths.dataDir, SANDBOX_DATA];
-    return bubblewrap(config, binds, ["--disable-userns"], program);
+    return bubblewrap(config, ["--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SYS_PTRACE"], program);
   }
   const env = sandboxEnv(paths.scratchDir);
-  if (kind === "unshare") {
-    const args = [
-      "--user",
-      "--map-current-user",
-      "--net",
-      "--pid",
-      "--ipc",
-      "--uts",
-      "--mount",
-      "--fork",
-      "--kill-child",
-      "--mount-proc",
-      ...program,
-    ];
-    return { command: "unshare", args, env, cwd: paths.scratchDir, ...identity(config) };
-  }
   return { command: program[0]!, args: program.slice(1), env, cwd: paths.scratchDir, ...identity(config) };
 }
 
@@ -191,22 +177,24 @@ function runProbe(spec: LaunchSpec): Promise<string | null> {
 }
 
 /**
- * Tries each allowed isolation in order with a trivial program; returns the first that runs.
- * `insecure` is only ever chosen when the operator allowed it.
+ * Tries each allowed isolation in order with a program that loads the seccomp bindings; returns
+ * the first that runs. `insecure` is only ever chosen when the operator allowed it.
  */
 export async function detectIsolation(
   config: Config,
-  paths: LaunchPaths,
+  insecurePaths: () => LaunchPaths,
 ): Promise<{ kind: IsolationKind | null; tried: string[] }> {
   const wanted = config.SANDBOX_ISOLATION;
-  const candidates = wanted === "auto" ? (["bubblewrap", "unshare", "insecure"] as const) : [wanted];
+  const candidates = wanted === "auto" ? (["bubblewrap", "insecure"] as const) : [wanted];
   const tried: string[] = [];
   for (const kind of candidates) {
     if (kind === "insecure" && !config.SANDBOX_ALLOW_INSECURE) {
       tried.push("insecure: not allowed (SANDBOX_ALLOW_INSECURE is off)");
       continue;
     }
-    const why = await runProbe(launchSpec(kind, config, paths, [config.SANDBOX_PYTHON, "-c", "print('ok')"]));
+    const probe = [config.SANDBOX_PYTHON, "-c", "import seccomp; print('ok')"];
+    const paths = kind === "insecure" ? insecurePaths() : { dataDir: "/", scratchDir: "/" };
+    const why = await runProbe(launchSpec(kind, config, paths, probe));
     if (why === null) return { kind, tried };
     tried.push(`${kind}: ${why}`);
   }

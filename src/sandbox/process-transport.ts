@@ -1,6 +1,6 @@
 /**
- * A driver in a process of its own (bubblewrap / unshare / insecure launcher), spoken to over its
- * stdin and stdout. Used for on-demand interpreters and the fallbacks.
+ * A driver in a process of its own (bubblewrap or the insecure launcher), spoken to over its stdin
+ * and stdout; the zygote also gets Node's IPC channel (fd 3) to hand session sockets back.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -29,15 +29,20 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-export function spawnTransport(spec: LaunchSpec, logger: Logger): Transport {
+/** Receives what the process sends over Node's IPC channel at fd 3 (messages and passed sockets). */
+export type IpcListener = (message: unknown, handle: Socket | undefined) => void;
+
+export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcListener): Transport {
   const child = spawn(spec.command, [...spec.args], {
     env: spec.env,
     cwd: spec.cwd,
     uid: spec.uid,
     gid: spec.gid,
-    stdio: ["pipe", "pipe", "pipe"],
+    stdio: onIpc ? ["pipe", "pipe", "pipe", "ipc"] : ["pipe", "pipe", "pipe"],
+    serialization: "json",
     detached: true,
   });
+  if (onIpc) child.on("message", (message, handle) => onIpc(message, handle as Socket | undefined));
   let stderrTail = "";
   let namespaceInit: number | undefined;
   child.stderr!.on("data", (chunk: Buffer) => {
@@ -76,6 +81,7 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger): Transport {
   });
   let firstData = true;
   return {
+    pid: child.pid,
     input: child.stdin!,
     onData(listener) {
       child.stdout!.on("data", (chunk: Buffer) => {
@@ -96,7 +102,7 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger): Transport {
       }
     },
     setRef(on) {
-      const handles = [child, child.stdin, child.stdout, child.stderr] as unknown as (Pick<
+      const handles = [child, child.stdin, child.stdout, child.stderr, child.channel] as unknown as (Pick<
         Socket,
         "ref" | "unref"
       > | null)[];

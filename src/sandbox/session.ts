@@ -1,6 +1,7 @@
 /**
  * One question's session: runs cells one at a time on its interpreter, enforces the wall-clock
- * deadline from the host, writes figures to the host, and replaces the interpreter after it had
+ * deadline from the host, writes the checked figures to the host and hands on only sanitised
+ * text (no terminal escapes, controls or bidi overrides), and replaces the interpreter after it had
  * to be killed. Policy on a hard kill (deadline missed, cancel, limit hit): the failing cell's
  * error says the interpreter was restarted and earlier variables are gone; the next cell runs
  * on a fresh interpreter with the same attachments. A plain `while True: pass` does not get
@@ -10,6 +11,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { DriverResult, Interpreter } from "./interpreter.js";
+import { sanitizeOutput } from "./sanitize.js";
 import type { CellResult, Figure, RunOptions, SandboxSession } from "./types.js";
 
 /** Time the driver gets beyond the cell timeout to stop the cell itself before the host kills it. */
@@ -116,16 +118,16 @@ export class Session implements SandboxSession {
 
   private async toResult(reply: DriverResult, cell: number, startedAt: number): Promise<CellResult> {
     const figures: Figure[] = [];
-    if (reply.figures.length) await mkdir(this.deps.figureDir, { recursive: true });
+    if (reply.figures.length) await mkdir(this.deps.figureDir, { recursive: true, mode: 0o700 });
     for (const [index, figure] of reply.figures.entries()) {
       const path = join(this.deps.figureDir, `${this.id}-${cell}-${index + 1}.png`);
-      await writeFile(path, Buffer.from(figure.png, "base64"));
+      await writeFile(path, figure.png, { mode: 0o600 });
       figures.push({ path, width: figure.width, height: figure.height });
     }
     return {
-      stdout: reply.stdout,
-      stderr: reply.stderr,
-      error: reply.error,
+      stdout: sanitizeOutput(reply.stdout),
+      stderr: sanitizeOutput(reply.stderr),
+      error: reply.error === null ? null : sanitizeOutput(reply.error),
       figures,
       timedOut: reply.timedOut,
       truncated: reply.truncated,

@@ -3,7 +3,7 @@
  * the engine never knows how isolation is achieved.
  */
 
-/** A file copied read-only into the session under `/data/<name>`. */
+/** A file handed to the session as bytes; it appears under `/data/<name>` (the session's own copy). */
 export interface SandboxFile {
   /** Base name inside the sandbox (no slashes). */
   name: string;
@@ -45,7 +45,10 @@ export interface SandboxSession {
 }
 
 export interface OpenOptions {
-  /** Where figures of this session are written on the host (a fresh temp dir by default). */
+  /**
+   * Where figures of this session are written on the host. By default a dir inside the sandbox's
+   * own temp dir, removed when the sandbox closes: pass one to keep them.
+   */
   figureDir?: string;
   signal?: AbortSignal;
 }

@@ -1,16 +1,15 @@
 /**
  * The zygote: one bubblewrap'd Python that imported the scientific stack once and forks a fresh,
  * separately namespaced interpreter per session (see the driver's zygote section). Sessions get
- * the imports for free and share their pages copy-on-write. Each forked session connects back to
- * a unix socket the host listens on (a path only the zygote can see), which then carries the
- * session's frames; the zygote reports when a session's namespace is gone.
+ * the imports for free and share their pages copy-on-write. For each fork the zygote makes a
+ * socketpair and passes the host's end back over Node's IPC channel as a socket handle: there is
+ * no listening socket or path that another local user (or another session) could connect to.
  */
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdirSync, rmSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
-import { join } from "node:path";
+import type { Socket } from "node:net";
+import { z } from "zod";
 import type { Logger } from "../logger.js";
-import { encodeFrame, FrameDecoder } from "./frames.js";
+import { encodeFrame, FrameDecoder, parseJsonFrame } from "./frames.js";
 import type { Transport } from "./interpreter.js";
 import type { LaunchSpec } from "./isolation.js";
 import { spawnTransport } from "./process-transport.js";
@@ -18,68 +17,32 @@ import { spawnTransport } from "./process-transport.js";
 const FORK_TIMEOUT_MS = 10_000;
 
 interface PendingFork {
-  socket?: { socket: Socket; rest: Buffer };
-  forked?: boolean;
-  resolve(value: { socket: Socket; rest: Buffer }): void;
+  resolve(socket: Socket): void;
   reject(err: Error): void;
 }
 
-interface ForkedSession {
-  gone(): void;
-}
-
-export interface ZygotePaths {
-  /** Holds the host socket; bound read-only at /run/ctl in the zygote. */
-  ctlDir: string;
-  /** One attachments dir per session; bound read-only at /run/sessions in the zygote. */
-  sessionsDir: string;
-}
-
-/** Reads the first frame (the zygote's hello) off a fresh connection, keeping what follows. */
-function readHello(socket: Socket): Promise<{ token: string; rest: Buffer }> {
-  return new Promise((resolve, reject) => {
-    let buffered = Buffer.alloc(0);
-    const onData = (chunk: Buffer) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      if (buffered.length > 4096) return reject(new Error("oversized hello"));
-      if (buffered.length < 4) return;
-      const size = buffered.readUInt32BE(0);
-      if (buffered.length < 4 + size) return;
-      socket.off("data", onData);
-      socket.pause();
-      try {
-        const hello = JSON.parse(buffered.subarray(4, 4 + size).toString("utf8")) as { token?: unknown };
-        if (typeof hello.token !== "string") throw new Error("hello without token");
-        resolve({ token: hello.token, rest: buffered.subarray(4 + size) });
-      } catch (err) {
-        reject(err as Error);
-      }
-    };
-    socket.on("data", onData);
-    socket.once("error", reject);
-  });
-}
+const controlMessage = z.union([
+  z.object({ ready: z.literal(true) }).strict(),
+  z.object({ failed: z.string(), error: z.string().max(2000) }).strict(),
+  z.object({ exited: z.string() }).strict(),
+]);
+const handOver = z.object({ forked: z.string() }).strict();
 
 export class Zygote {
   readonly ready: Promise<void>;
   private readonly transport: Transport;
-  private readonly server: Server;
   private readonly pending = new Map<string, PendingFork>();
-  private readonly sessions = new Map<string, ForkedSession>();
+  /** Live sessions by token, each with what to call once its namespace is gone. */
+  private readonly sessions = new Map<string, () => void>();
   private readonly decoder = new FrameDecoder(65_536);
   private dead = false;
   isReady = false;
 
   constructor(
     spec: LaunchSpec,
-    private readonly paths: ZygotePaths,
-    logger: Logger,
+    private readonly logger: Logger,
   ) {
-    const socketPath = join(paths.ctlDir, "host.sock");
-    this.server = createServer((socket) => this.onConnection(socket));
-    this.server.listen(socketPath);
-    this.server.unref();
-    this.transport = spawnTransport(spec, logger);
+    this.transport = spawnTransport(spec, logger, (message, handle) => this.onHandOver(message, handle));
     let markReady: () => void = () => {};
     let failStart: (err: Error) => void = () => {};
     this.ready = new Promise<void>((resolve, reject) => {
@@ -87,23 +50,19 @@ export class Zygote {
       failStart = reject;
     });
     this.ready.catch(() => {});
-    this.server.once("listening", () => chmodSync(socketPath, 0o666));
     this.transport.onData((chunk) => {
-      let messages: unknown[];
       try {
-        messages = this.decoder.push(chunk);
+        for (const body of this.decoder.push(chunk)) {
+          const message = controlMessage.parse(parseJsonFrame(body));
+          if ("ready" in message) {
+            this.isReady = true;
+            markReady();
+          } else if ("failed" in message) this.onFailed(message.failed, message.error);
+          else this.onExited(message.exited);
+        }
       } catch (err) {
-        logger.error({ err }, "sandbox zygote sent a malformed frame");
+        logger.error({ err }, "sandbox zygote sent a malformed message");
         this.kill();
-        return;
-      }
-      for (const message of messages as Record<string, string | boolean>[]) {
-        if (message.ready === true) {
-          this.isReady = true;
-          markReady();
-        } else if (typeof message.forked === "string") this.onForked(message.forked);
-        else if (typeof message.failed === "string") this.onFailed(message.failed, String(message.error));
-        else if (typeof message.exited === "string") this.onExited(message.exited);
       }
     });
     this.transport.onDead((how) => {
@@ -116,7 +75,6 @@ export class Zygote {
     // Its PID namespace contains every session it forked: all of them are gone with it.
     this.transport.onGone(() => {
       for (const token of [...this.sessions.keys()]) this.onExited(token);
-      this.server.close();
     });
     this.transport.setRef(false);
   }
@@ -126,28 +84,23 @@ export class Zygote {
   }
 
   /**
-   * A new session's transport and its attachments dir (visible read-only at /data). `warm`: the
-   * fork exercises the libraries before it reports ready (for pool spares, off the critical path).
+   * A new session's transport. `warm`: the fork exercises the libraries before it reports ready
+   * (for pool spares, off the critical path).
    */
-  async fork(warm: boolean): Promise<{ transport: Transport; dataDir: string }> {
+  async fork(warm: boolean): Promise<Transport> {
     if (this.dead) throw new Error("the sandbox zygote is not running");
     const token = randomUUID();
-    const dataDir = join(this.paths.sessionsDir, token);
-    mkdirSync(dataDir, { mode: 0o755 });
     let timer: NodeJS.Timeout | undefined;
     this.transport.setRef(true);
     try {
-      const { socket, rest } = await new Promise<{ socket: Socket; rest: Buffer }>((resolve, reject) => {
+      const socket = await new Promise<Socket>((resolve, reject) => {
         this.pending.set(token, { resolve, reject });
         timer = setTimeout(() => reject(new Error("the sandbox zygote did not fork in time")), FORK_TIMEOUT_MS);
         this.transport.input.write(encodeFrame({ op: "fork", token, warm }));
       });
-      return { transport: this.sessionTransport(token, socket, rest), dataDir };
-    } catch (err) {
-      this.pending.delete(token);
-      rmSync(dataDir, { recursive: true, force: true });
-      throw err;
+      return this.sessionTransport(token, socket);
     } finally {
+      this.pending.delete(token);
       clearTimeout(timer);
       this.transport.setRef(false);
     }
@@ -158,55 +111,33 @@ export class Zygote {
     this.transport.kill();
   }
 
-  private onConnection(socket: Socket): void {
-    socket.on("error", () => {});
-    readHello(socket).then(
-      ({ token, rest }) => {
-        const fork = this.pending.get(token);
-        if (!fork) {
-          socket.destroy();
-          return;
-        }
-        fork.socket = { socket, rest };
-        this.settle(token, fork);
-      },
-      () => socket.destroy(),
-    );
-  }
-
-  private onForked(token: string): void {
-    const fork = this.pending.get(token);
-    if (!fork) return;
-    fork.forked = true;
-    this.settle(token, fork);
-  }
-
-  private settle(token: string, fork: PendingFork): void {
-    if (!fork.forked || !fork.socket) return;
-    this.pending.delete(token);
-    fork.resolve(fork.socket);
+  private onHandOver(message: unknown, handle: Socket | undefined): void {
+    const parsed = handOver.safeParse(message);
+    const fork = parsed.success ? this.pending.get(parsed.data.forked) : undefined;
+    if (!fork || !handle) {
+      handle?.destroy();
+      this.logger.warn("sandbox zygote handed over a socket nobody waits for");
+      return;
+    }
+    handle.on("error", () => {});
+    fork.resolve(handle);
   }
 
   private onFailed(token: string, error: string): void {
-    const fork = this.pending.get(token);
-    this.pending.delete(token);
-    fork?.reject(new Error(`the sandbox zygote could not fork: ${error}`));
+    this.pending.get(token)?.reject(new Error(`the sandbox zygote could not fork: ${error}`));
   }
 
   private onExited(token: string): void {
-    const session = this.sessions.get(token);
+    const gone = this.sessions.get(token);
     this.sessions.delete(token);
-    rmSync(join(this.paths.sessionsDir, token), { recursive: true, force: true });
-    session?.gone();
+    gone?.();
   }
 
-  private sessionTransport(token: string, socket: Socket, rest: Buffer): Transport {
+  private sessionTransport(token: string, socket: Socket): Transport {
     const deadListeners: ((how: string) => void)[] = [];
     const goneListeners: (() => void)[] = [];
-    this.sessions.set(token, {
-      gone: () => {
-        for (const l of goneListeners) l();
-      },
+    this.sessions.set(token, () => {
+      for (const l of goneListeners) l();
     });
     socket.once("close", () => {
       for (const l of deadListeners) l("exited (a limit was hit or the code ended the process)");
@@ -214,9 +145,7 @@ export class Zygote {
     return {
       input: socket,
       onData(listener) {
-        if (rest.length) listener(rest);
         socket.on("data", listener);
-        socket.resume();
       },
       onDead: (listener) => deadListeners.push(listener),
       onGone: (listener) => goneListeners.push(listener),

@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -131,4 +131,5 @@ export default async function bench(): Promise<void> {
   console.log(`trivial cell in all 20 sessions concurrently: p50 ${ms(percentile(trivial, 50))} per round`);
   await Promise.all(opened.map((s) => s.close()));
   await sandbox.close();
+  await rm(figureDir, { recursive: true, force: true });
 }

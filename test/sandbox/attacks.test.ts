@@ -2,13 +2,18 @@
  * The attack battery: hostile cells a model (or a user steering it) might write. Each asserts
  * containment AND that an ordinary cell still runs afterwards. Real bubblewrap, real Python.
  */
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, type PythonSandboxHandle, type SandboxSession } from "../../src/sandbox/index.js";
-import { hostProcessesMatching, testConfig } from "./helpers.js";
+import { createSandbox, type PythonSandboxHandle, probeCgroup, type SandboxSession } from "../../src/sandbox/index.js";
+import { childrenOfThisProcess, hostProcessesMatching, testConfig } from "./helpers.js";
 
+const execFileAsync = promisify(execFile);
 const canary = `canary-${randomUUID()}`;
 const TIMEOUT_MS = 2000;
 
@@ -22,8 +27,8 @@ describe.each(modes)("a session %s", (_mode, overrides, preloaded) => {
   let sandbox: PythonSandboxHandle;
   let session: SandboxSession;
 
-  async function run(code: string, target: SandboxSession = session) {
-    const result = await target.run(code, { timeoutMs: TIMEOUT_MS });
+  async function run(code: string, target: SandboxSession = session, timeoutMs = TIMEOUT_MS) {
+    const result = await target.run(code, { timeoutMs });
     expect(JSON.stringify(result)).not.toContain(canary);
     return result;
   }
@@ -46,6 +51,9 @@ describe.each(modes)("a session %s", (_mode, overrides, preloaded) => {
     // Zygote forks arrive with the scientific stack imported; own processes import on demand.
     const probe = await session.run("import sys\nprint('numpy' in sys.modules)");
     expect(probe.stdout).toBe(preloaded ? "True\n" : "False\n");
+    // The zygote is the only bubblewrap of ours that grants no capability (sessions mount their own tmpfs).
+    const zygotes = childrenOfThisProcess().filter((cmd) => cmd.startsWith("bwrap ") && !cmd.includes(" --cap-add "));
+    expect(zygotes).toHaveLength(preloaded ? 1 : 0);
   });
 
   afterAll(async () => {
@@ -118,9 +126,9 @@ for path in ("/etc/shadow", "/etc/passwd", ${JSON.stringify(process.cwd())}, ${J
       await stillWorks();
     });
 
-    it("cannot write outside its scratch directory; /data is read-only", async () => {
+    it("cannot write outside its scratch directory and its own /data copy", async () => {
       const result = await run(`
-for path in ("/x", "/usr/x", "/etc/x", "/data/x", "/dev/x", "/proc/x"):
+for path in ("/x", "/usr/x", "/etc/x", "/dev/x", "/proc/x"):
     try:
         open(path, "w").write("x")
         print("wrote", path)
@@ -225,8 +233,8 @@ except OSError as err:
     });
   });
 
-  describe("processes outliving the session", () => {
-    it("kills a setsid daemon and a double-forked child when the session closes", async () => {
+  describe("processes outliving their cell", () => {
+    it("kills a setsid daemon and a double-forked child when the cell ends", async () => {
       const target = await sandbox.open();
       const result = await run(
         `
@@ -243,12 +251,272 @@ print("spawned")
         target,
       );
       expect(result.stdout).toContain("spawned");
-      expect(hostProcessesMatching("sleep 7771").length).toBe(1);
-      expect(hostProcessesMatching("sleep 7772").length).toBe(1);
-      await stillWorks(target);
-      await target.close();
       expect(hostProcessesMatching("sleep 7771")).toEqual([]);
       expect(hostProcessesMatching("sleep 7772")).toEqual([]);
+      await stillWorks(target);
+      await target.close();
+    });
+  });
+
+  // Issue #16's table, row by row: the limit holds, the session (or its replacement) still works.
+  describe("H1: inodes and xattrs that a tmpfs size limit does not count", () => {
+    it("stops millions of empty files at the inode limit and refuses xattrs", async () => {
+      const result = await run(`
+import os
+open("/tmp/x", "w").close()
+try:
+    os.setxattr("/tmp/x", "user.k", b"v" * 60000)
+    print("xattr stored")
+except OSError as err:
+    print("xattr", err.strerror)
+for d in ("/tmp", "/dev/shm"):
+    n = 0
+    try:
+        for i in range(20000):
+            open("%s/f%d" % (d, i), "w").close()
+            n += 1
+    except OSError as err:
+        print(d, "stopped", err.strerror, n)
+`);
+      expect(result.stdout).toMatch(/^\/tmp stopped No space left on device (\d+)$/m);
+      expect(Number(/^\/tmp stopped .* (\d+)$/m.exec(result.stdout)![1])).toBeLessThanOrEqual(512);
+      expect(Number(/^\/dev\/shm stopped .* (\d+)$/m.exec(result.stdout)![1])).toBeLessThanOrEqual(64);
+      expect(result.stdout).toContain("xattr Operation not permitted");
+      await run("import glob, os\nfor p in glob.glob('/tmp/*') + glob.glob('/dev/shm/*'): os.remove(p)");
+      await stillWorks();
+    });
+  });
+
+  describe("H2: memory outside the address-space limit", () => {
+    it("refuses memfd_create and keeps /dev/shm small", async () => {
+      const result = await run(`
+import os
+try:
+    os.memfd_create("x")
+    print("memfd created")
+except OSError as err:
+    print("memfd", err.strerror)
+written = 0
+try:
+    for i in range(12):
+        with open("/dev/shm/big%d" % i, "wb") as f:
+            for _ in range(3):
+                f.write(bytes(2**20))
+                f.flush()
+                written += 1
+except OSError as err:
+    print("shm", err.strerror, written)
+for i in range(12):
+    if os.path.exists("/dev/shm/big%d" % i):
+        os.remove("/dev/shm/big%d" % i)
+`);
+      expect(result.stdout).toContain("memfd Operation not permitted");
+      expect(result.stdout).toMatch(/shm No space left on device [0-8]$/m);
+      await stillWorks();
+    });
+
+    it("holds several children, each under the per-process limit, to one session total", async () => {
+      // A budget of 128 + 256 MB: four children of 120 MB each are over it together.
+      const small = createSandbox(testConfig({ ...overrides, SANDBOX_MEMORY_MB: "128" }));
+      try {
+        const target = await small.open();
+        const result = await target.run(
+          `
+import os, time
+pids = []
+for i in range(4):
+    pid = os.fork()
+    if pid == 0:
+        block = bytearray(120 * 2**20)
+        for j in range(0, len(block), 4096):
+            block[j] = 1
+        time.sleep(1.5)
+        os._exit(0)
+    pids.append(pid)
+print(sorted(os.waitpid(p, 0)[1] & 0x7f for p in pids))
+`,
+          { timeoutMs: 30_000 },
+        );
+        const signals = JSON.parse(result.stdout) as number[];
+        expect(signals.filter((s) => s === 9).length).toBeGreaterThanOrEqual(1);
+        expect((await target.run("print(sum(range(10)))")).stdout).toBe("45\n");
+        await target.close();
+      } finally {
+        await small.close();
+      }
+      await stillWorks();
+    }, 120_000);
+  });
+
+  describe("H3: output the host formats", () => {
+    it("hands 1 MB of whitespace back sanitised and bounded", async () => {
+      const result = await run("print(' ' * 1_000_000 + 'x')");
+      expect(result.truncated).toBe(true);
+      expect(result.stdout.length).toBeLessThanOrEqual(20_000);
+      await stillWorks();
+    });
+  });
+
+  describe("H4: a cell that rewrites the driver's own globals", () => {
+    it("cannot raise the figure limit: more figures than allowed end the session as broken", async () => {
+      await run("kept = 1");
+      const result = await run(
+        `
+import __main__
+import matplotlib.pyplot as plt
+__main__.LIMITS["maxFigures"] = 10**6
+for i in range(12):
+    plt.figure(figsize=(1, 1))
+`,
+        session,
+        20_000,
+      );
+      expect(result.figures).toEqual([]);
+      expect(result.error).toMatch(/cannot have sent.*restarted/s);
+      expect((await run("print('kept' in globals())")).stdout).toBe("False\n");
+      await stillWorks();
+    });
+
+    it("cannot pass a shell script, an SVG or absurd dimensions off as a figure", async () => {
+      for (const fake of [
+        'b"#!/bin/sh\\necho pwned\\n"',
+        'b\'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\'',
+        'bytes.fromhex("89504e470d0a1a0a0000000d49484452") + (10**6).to_bytes(4, "big") + (10**6).to_bytes(4, "big") + bytes(9)',
+      ]) {
+        const result = await run(`import __main__\n__main__.PENDING_FIGURES.append(${fake})`);
+        expect(result.figures).toEqual([]);
+        expect(result.error).toMatch(/cannot have sent/);
+        await stillWorks();
+      }
+    });
+
+    it("cannot raise the output cap: the host's own cap ends the session", async () => {
+      const result = await run(`
+import __main__
+__main__.LIMITS["outputBytes"] = 10**9
+print("y" * 3_000_000)
+`);
+      expect(result.stdout).toBe("");
+      expect(result.error).toMatch(/cannot have sent/);
+      await stillWorks();
+    });
+  });
+
+  describe("M2: host files and sockets", () => {
+    it("finds no Unix socket, host path or project file anywhere in its filesystem", async () => {
+      const result = await run(`
+import os, stat
+sockets = []
+for root, dirs, files in os.walk("/", onerror=lambda e: None):
+    # /usr is the read-only system; /proc and /sys are the kernel's.
+    if root.startswith(("/proc", "/sys", "/usr")):
+        dirs[:] = []
+        continue
+    for name in files:
+        try:
+            if stat.S_ISSOCK(os.lstat(os.path.join(root, name)).st_mode):
+                sockets.append(os.path.join(root, name))
+        except OSError:
+            pass
+print("sockets", sockets)
+print(os.path.exists(${JSON.stringify(process.cwd())}), os.path.exists("/work"), os.path.exists("/run/ctl"))
+`);
+      expect(result.stdout).toBe("sockets []\nFalse False False\n");
+      await stillWorks();
+    });
+  });
+
+  describe("M3/M4: kernel keyrings and syscalls no math code needs", () => {
+    it("is refused add_key, keyctl, io_uring, perf, bpf, userfaultfd, ptrace, unshare and mount", async () => {
+      const result = await run(`
+import ctypes
+libc = ctypes.CDLL(None, use_errno=True)
+buf = ctypes.create_string_buffer(256)
+calls = {"add_key": (248, b"user", b"k", b"v", 1, -3), "request_key": (249, b"user", b"k", None, -3),
+         "keyctl": (250, 0, -3, 0), "io_uring_setup": (425, 1, buf), "perf_event_open": (298, buf, 0, -1, -1, 0),
+         "bpf": (321, 0, buf, 48), "userfaultfd": (323, 0), "ptrace": (101, 16, 1, 0, 0),
+         "unshare": (272, 0x10000000), "mount": (165, b"none", b"/tmp", b"tmpfs", 0, None)}
+for name, args in calls.items():
+    ok = libc.syscall(*args) >= 0
+    print(name, "ALLOWED" if ok else ctypes.get_errno())
+`);
+      expect(result.error).toBeNull();
+      expect(result.stdout).not.toContain("ALLOWED");
+      expect(result.stdout.trim().split("\n")).toHaveLength(10);
+      await stillWorks();
+    });
+
+    it("still runs the scientific stack, threads, subprocesses and multiprocessing under the filter", async () => {
+      const result = await run(
+        `
+import numpy as np, scipy.optimize as so, sympy as sp, pandas as pd, subprocess, threading
+import multiprocessing as mp
+import matplotlib.pyplot as plt
+x = sp.symbols("x")
+roots = sp.solve(x**2 - 5*x + 6, x)
+root = so.brentq(lambda t: t**3 - 2, 0, 2)
+inv = np.linalg.inv(np.array([[2.0, 1.0], [1.0, 3.0]]))
+frame = pd.DataFrame({"g": ["a", "b", "a"], "v": [1, 2, 3]}).groupby("g").v.sum().to_dict()
+t = threading.Thread(target=lambda: None); t.start(); t.join()
+echo = subprocess.run(["echo", "sub"], capture_output=True, text=True).stdout.strip()
+with mp.get_context("fork").Pool(2) as pool:
+    squares = pool.map(abs, [-1, -2, -3])
+plt.plot([0, 1]); plt.show()
+print(roots, round(root**3, 6), round(float(inv[0, 0] * 5), 6), frame, echo, squares)
+`,
+        session,
+        20_000,
+      );
+      expect(result.error).toBeNull();
+      expect(result.stdout).toBe("[2, 3] 2.0 3.0 {'a': 4, 'b': 2} sub [1, 2, 3]\n");
+      expect(result.figures).toHaveLength(1);
+      await stillWorks();
+    });
+  });
+
+  describe("L1–L6: fork state, lingering children, forged frames, control bytes, host paths", () => {
+    it("gives every session its own random state", async () => {
+      const other = await sandbox.open();
+      try {
+        const code = "import numpy, random\nprint(numpy.random.rand(), random.random())";
+        const mine = await run(code);
+        const theirs = await run(code, other);
+        expect(mine.stdout).toMatch(/^0\.\d+ 0\.\d+\n$/);
+        expect(theirs.stdout).not.toBe(mine.stdout);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("ends a background writer with its cell, so nothing leaks into the next cell", async () => {
+      await run("import subprocess\nsubprocess.Popen(['sh', '-c', 'while true; do echo leak; sleep 0.05; done'])");
+      const next = await run(
+        "import os, time\ntime.sleep(0.3)\nprint(sorted(int(p) for p in os.listdir('/proc') if p.isdigit()) == sorted({1, os.getpid()}))",
+      );
+      expect(next.stdout).toBe("True\n");
+    });
+
+    it("a forged reply frame ends the session as broken instead of shifting later outputs", async () => {
+      const forged = await run(`
+import __main__
+__main__.send({"stdout": "forged", "stderr": "", "error": None, "timedOut": False, "truncated": False, "figures": 0})
+print("real")
+`);
+      expect(forged.stdout).not.toContain("forged");
+      expect(forged.error).toMatch(/cannot have sent/);
+      for (const n of [1, 2]) expect((await run(`print(${n} * 11)`)).stdout).toBe(`${n * 11}\n`);
+    });
+
+    it("hands back text without NUL, terminal escapes, bidi overrides or broken UTF-16", async () => {
+      const result = await run("print('a\\x00b\\x1b[31mred\\x1b]0;title\\x07\\u202eevil\\udcff', end='')");
+      expect(result.stdout).toBe("abredevil\\udcff");
+      await stillWorks();
+    });
+
+    it("sees no host path in its mount table", async () => {
+      const result = await run("print(open('/proc/self/mountinfo').read())");
+      expect(result.stdout).not.toContain(process.cwd());
+      expect(result.stdout).not.toContain("start-tutor");
     });
   });
 
@@ -282,4 +550,86 @@ print("secret file", os.path.exists("/tmp/secret.txt"))
       await stillWorks();
     });
   });
+});
+
+describe("the host side", () => {
+  let privateTmp: string;
+  const savedTmp = process.env.TMPDIR;
+
+  beforeAll(() => {
+    // Other test runs share /tmp: count leftovers in a temp dir of our own.
+    privateTmp = mkdtempSync(join(tmpdir(), "sandbox-leftovers-"));
+    process.env.TMPDIR = privateTmp;
+  });
+
+  afterAll(() => {
+    process.env.TMPDIR = savedTmp;
+    rmSync(privateTmp, { recursive: true, force: true });
+  });
+
+  it("M1: offers no socket or readable directory another local user could use", async () => {
+    const sandbox = createSandbox(testConfig({ SANDBOX_POOL_SIZE: "1" }));
+    try {
+      await sandbox.whenWarm();
+      const session = await sandbox.open([{ name: "secret.csv", content: Buffer.from("a\n1\n") }]);
+      expect((await session.run("print(open('/data/secret.csv').read().split()[1])")).stdout).toBe("1\n");
+      const dirs = readdirSync(privateTmp);
+      expect(dirs).toHaveLength(1);
+      const root = join(privateTmp, dirs[0]!);
+      expect(statSync(root).mode & 0o777).toBe(0o700);
+      const everything = readdirSync(root, { recursive: true, withFileTypes: true });
+      expect(everything.filter((e) => e.isSocket())).toEqual([]);
+      const unixSockets = readFileSync("/proc/net/unix", "utf8");
+      expect(unixSockets).not.toContain(root);
+      await session.close();
+    } finally {
+      await sandbox.close();
+    }
+  }, 120_000);
+
+  it("says which resource mode is active, and what is weaker without a delegated cgroup", async () => {
+    const sandbox = createSandbox(testConfig());
+    try {
+      const mode = await sandbox.mode();
+      expect(mode.isolation).toBe("bubblewrap");
+      expect(mode.seccomp).toBe(true);
+      const delegated = probeCgroup("auto").dir !== null;
+      expect(mode.resources).toBe(delegated ? "cgroup" : "fallback");
+      if (!delegated) expect(mode.weaker.join(" ")).toMatch(/no cgroup .* sampling every 100 ms/);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("leaves no figure or sandbox directory behind, from the library or the CLI", async () => {
+    const leftovers = () => readdirSync(privateTmp).filter((name) => name.startsWith("start-tutor"));
+    const sandbox = createSandbox(testConfig());
+    const session = await sandbox.open();
+    const drawn = await session.run("import matplotlib.pyplot as plt\nplt.plot([1, 2])", { timeoutMs: 20_000 });
+    expect(drawn.figures).toHaveLength(1);
+    await session.close();
+    await sandbox.close();
+    expect(leftovers()).toEqual([]);
+
+    const kept = join(privateTmp, "kept");
+    const cli = (args: string[]) => {
+      const child = execFileAsync(
+        process.execPath,
+        ["--import", "tsx", "src/cli/main.ts", "sandbox", "--json", ...args],
+        {
+          env: { ...process.env, TMPDIR: privateTmp, LOG_LEVEL: "silent" },
+        },
+      );
+      child.child.stdin!.end("import matplotlib.pyplot as plt\nplt.plot([1, 2])");
+      return child;
+    };
+    const gone = JSON.parse((await cli([])).stdout) as { figures: string[] };
+    expect(gone.figures).toHaveLength(1);
+    expect(leftovers()).toEqual([]);
+    const saved = JSON.parse((await cli(["--figures-dir", kept])).stdout) as { figures: string[] };
+    expect(saved.figures[0]!.startsWith(kept)).toBe(true);
+    expect(readFileSync(saved.figures[0]!).subarray(1, 4).toString()).toBe("PNG");
+    expect(leftovers()).toEqual([]);
+    expect(readdirSync(kept)).toHaveLength(1);
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ export function testConfig(overrides: Record<string, string> = {}) {
     SANDBOX_MAX_PROCESSES: "24",
     SANDBOX_MAX_FILE_MB: "4",
     SANDBOX_SCRATCH_MB: "16",
+    SANDBOX_SCRATCH_INODES: "512",
     SANDBOX_OUTPUT_BYTES: "20000",
     ...overrides,
   });
@@ -28,4 +29,23 @@ export function hostProcessesMatching(needle: string): number[] {
     }
   }
   return pids;
+}
+
+/** Command lines of this test process's direct children (started from any of its threads). */
+export function childrenOfThisProcess(): string[] {
+  const tasks = readdirSync(`/proc/${process.pid}/task`);
+  const pids = tasks.flatMap((tid) => {
+    try {
+      return readFileSync(`/proc/${process.pid}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    } catch {
+      return [];
+    }
+  });
+  return pids.flatMap((pid) => {
+    try {
+      return [readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ")];
+    } catch {
+      return [];
+    }
+  });
 }

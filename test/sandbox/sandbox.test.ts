@@ -1,6 +1,6 @@
 /** Ordinary work through the sandbox, as the reasoning engine and the CLI use it. */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -27,6 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
+  await rm(figureDir, { recursive: true, force: true });
 });
 
 describe("a session", () => {
@@ -126,12 +127,16 @@ describe("start-tutor sandbox", () => {
 
   it("runs cells from a JSON file in one session and prints JSON; failing code still exits 0", async () => {
     const dir = await mkdtemp(join(tmpdir(), "sandbox-cli-"));
-    await writeFile(join(dir, "cells.json"), JSON.stringify(["a = 6 * 7", "print(a)", "1/0"]));
-    await writeFile(join(dir, "data.csv"), "v\n1\n2\n");
-    const { stdout } = await cli(["--json", "--cells", join(dir, "cells.json"), "--attach", join(dir, "data.csv")]);
-    const results = JSON.parse(stdout) as { stdout: string; error: string | null; figures: string[] }[];
-    expect(results.map((r) => r.stdout)).toEqual(["", "42\n", ""]);
-    expect(results[2]!.error).toMatch(/ZeroDivisionError/);
+    try {
+      await writeFile(join(dir, "cells.json"), JSON.stringify(["a = 6 * 7", "print(a)", "1/0"]));
+      await writeFile(join(dir, "data.csv"), "v\n1\n2\n");
+      const { stdout } = await cli(["--json", "--cells", join(dir, "cells.json"), "--attach", join(dir, "data.csv")]);
+      const results = JSON.parse(stdout) as { stdout: string; error: string | null; figures: string[] }[];
+      expect(results.map((r) => r.stdout)).toEqual(["", "42\n", ""]);
+      expect(results[2]!.error).toMatch(/ZeroDivisionError/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads code from stdin and rejects bad usage with exit 2", async () => {

@@ -1,0 +1,761 @@
+"""The trusted program that runs inside the sandbox and executes cells.
+
+The host reads this file and passes it to `python3 -c` (no host path is visible inside the
+sandbox). Wire format both ways: frames of a 4-byte big-endian length and a body. Request bodies
+are JSON; a reply is one JSON frame, followed by one raw PNG frame per figure it declares. The
+driver reads requests on fd 0 and answers on fd 1 (or on one socket when forked from the zygote),
+then moves the channel to private descriptors so that the user's code (and anything it spawns)
+writes to capture pipes instead.
+
+The host trusts none of this: cells run in this very process and can rewrite any of it. Every
+limit applied here is applied again on the host; the driver's copies only keep an honest session
+from doing work the host would throw away.
+
+Startup: argv[1] is a JSON object of limits. The driver makes its private mounts, drops every
+privilege, installs the seccomp filter, pre-imports the scientific stack (or hooks pyplot), and
+sends {"ready": true}. Requests: {"op": "run", "id", "code", "timeoutMs"} and
+{"op": "file", "id", "name"} followed by one raw frame with the file's bytes.
+"""
+import ast
+import builtins
+import errno
+import gc
+import io
+import json
+import linecache
+import os
+import random
+import resource
+import select
+import signal
+import struct
+import sys
+import threading
+import traceback
+
+LIMITS = json.loads(sys.argv[1])
+# The channel to the host, set by the entry point (process pipes or a zygote socket).
+CMD_IN = RES_OUT = -1
+SCRATCH = "/tmp"
+# Attachments: a tmpfs of the session's own under bubblewrap, a host dir without isolation.
+DATA = LIMITS["dataDir"]
+
+
+def send_bytes(data):
+    view = memoryview(struct.pack(">I", len(data)) + data)
+    while view:
+        view = view[os.write(RES_OUT, view):]
+
+
+def send(obj):
+    send_bytes(json.dumps(obj, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def read_exact(n):
+    chunks = []
+    while n:
+        chunk = os.read(CMD_IN, min(n, 1 << 20))
+        if not chunk:
+            os._exit(0)
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def receive_bytes():
+    (size,) = struct.unpack(">I", read_exact(4))
+    return read_exact(size)
+
+
+def receive():
+    return json.loads(receive_bytes())
+
+
+class Capture:
+    """Collects what the cell writes to fd 1/2 (Python prints and child processes alike), keeping at
+    most LIMITS['outputBytes'] per stream while reading, so a flood never piles up in memory."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.fds = {}
+        for target in (1, 2):
+            r, w = os.pipe()
+            os.dup2(w, target)
+            os.close(w)
+            os.set_blocking(r, False)
+            self.fds[r] = bytearray()
+        self.order = list(self.fds)
+        self.truncated = False
+        threading.Thread(target=self.pump, daemon=True).start()
+
+    def take(self, fd):
+        try:
+            data = os.read(fd, 65536)
+        except BlockingIOError:
+            return False
+        buf = self.fds[fd]
+        room = LIMITS["outputBytes"] - len(buf)
+        if len(data) > room:
+            self.truncated = True
+        if room > 0:
+            buf += data[:room]
+        return bool(data)
+
+    def pump(self):
+        while True:
+            ready, _, _ = select.select(self.order, [], [])
+            with self.lock:
+                for fd in ready:
+                    self.take(fd)
+
+    def reset(self):
+        with self.lock:
+            self.drain()
+            for buf in self.fds.values():
+                buf.clear()
+            self.truncated = False
+
+    def drain(self):
+        for fd in self.order:
+            while self.take(fd):
+                pass
+
+    def collect(self):
+        with self.lock:
+            self.drain()
+            out, err = (bytes(self.fds[fd]).decode("utf-8", "replace") for fd in self.order)
+            return out, err, self.truncated
+
+
+class CellTimeout(BaseException):
+    """Raised inside the cell by SIGALRM; a BaseException so a bare except Exception cannot swallow it."""
+
+
+def on_alarm(signum, frame):
+    raise CellTimeout()
+
+
+def grab_figures(into):
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is None:
+        return
+    for num in plt.get_fignums():
+        fig = plt.figure(num)
+        if len(into) >= LIMITS["maxFigures"]:
+            into.append(None)
+            continue
+        width, height = fig.get_size_inches()
+        dpi = min(fig.dpi, LIMITS["maxFigureSide"] / max(width, height, 0.01))
+        buf = io.BytesIO()
+        try:
+            fig.savefig(buf, format="png", dpi=dpi)
+        except Exception as err:
+            print("figure %d could not be drawn: %s" % (num, err), file=sys.stderr)
+            continue
+        data = buf.getvalue()
+        if len(data) > LIMITS["maxFigureBytes"]:
+            print("figure %d is too large to return (%d bytes)" % (num, len(data)), file=sys.stderr)
+            continue
+        into.append(data)
+    plt.close("all")
+
+
+PENDING_FIGURES = []
+
+
+def show(*args, **kwargs):
+    grab_figures(PENDING_FIGURES)
+
+
+def user_frames(tb, filename):
+    while tb is not None and tb.tb_frame.f_code.co_filename != filename:
+        tb = tb.tb_next
+    return tb
+
+
+def format_error(err, filename):
+    if isinstance(err, SyntaxError) and err.filename == filename:
+        return "".join(traceback.format_exception_only(type(err), err))
+    return "".join(traceback.format_exception(type(err), err, user_frames(err.__traceback__, filename)))
+
+
+def clip(text):
+    """Bounds an error message like the output streams (an exception can carry a huge message)."""
+    limit = LIMITS["outputBytes"]
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit // 2] + "\n[... %d characters cut ...]\n" % (len(text) - limit) + text[-limit // 2 :]
+
+
+def run_cell(namespace, number, code, timeout_ms):
+    filename = "<cell %d>" % number
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    error = None
+    timed_out = False
+    signal.setitimer(signal.ITIMER_REAL, max(timeout_ms, 1) / 1000.0)
+    try:
+        tree = ast.parse(code, filename, "exec")
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            last = ast.Expression(tree.body.pop().value)
+        exec(compile(tree, filename, "exec"), namespace)
+        if last is not None:
+            value = eval(compile(last, filename, "eval"), namespace)
+            if value is not None:
+                print(repr(value))
+    except CellTimeout:
+        timed_out = True
+        error = "TimeoutError: the cell ran longer than %g s and was stopped\n" % (timeout_ms / 1000.0)
+    except BaseException as err:
+        error = format_error(err, filename)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    return clip(error), timed_out
+
+
+def kill_stragglers():
+    """Ends every process the cell left behind (daemons, background writers). Only inside a PID
+    namespace of our own, where everything but PID 1 and this driver belongs to the session."""
+    me = os.getpid()
+    if me > 2:
+        return
+    for _ in range(3):
+        others = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, me)]
+        if not others:
+            return
+        for pid in others:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        for pid in others:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def patch_pyplot(plt):
+    plt.show = show
+
+
+class PyplotHook:
+    """Patches plt.show the moment matplotlib.pyplot is imported, for interpreters that did not
+    pre-import it (started on demand, where waiting for every import would be slower)."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "matplotlib.pyplot":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        run_module = spec.loader.exec_module
+
+        def exec_module(module):
+            run_module(module)
+            patch_pyplot(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def preload():
+    import numpy, sympy, scipy, scipy.optimize, scipy.integrate, scipy.stats, scipy.linalg, pandas  # noqa: E401, F401
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    patch_pyplot(plt)
+    warm_up()
+
+
+def warm_up():
+    """First calls load submodules, fonts and caches (and, in a fork, copy the pages they touch):
+    pay for that before the session is handed out, not in its first cell."""
+    import pandas, sympy  # noqa: E401
+    import matplotlib.pyplot as plt
+    pandas.read_csv(io.StringIO("a,b\n1,2\n"))
+    x = sympy.Symbol("x")
+    sympy.integrate(sympy.sin(x) ** 2, x)
+    sympy.solve(x ** 2 - 1, x)
+    plt.plot([0, 1])
+    plt.gcf().savefig(io.BytesIO(), format="png")
+    plt.close("all")
+
+
+def reseed():
+    """A fork inherits its zygote's random state: give every session its own."""
+    random.seed()
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+
+
+def vm_size_bytes():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+# Address space the scientific stack takes once imported (measured ~470 MB), with headroom.
+LIBRARY_ADDRESS_SPACE = 640 * 1024 * 1024
+
+
+def apply_limits():
+    mb = 1024 * 1024
+    def cap(res, value):
+        resource.setrlimit(res, (value, value))
+    # Memory is the budget the cells get on top of the scientific libraries (imported now or later).
+    libraries = 0 if LIMITS["preload"] else LIBRARY_ADDRESS_SPACE
+    cap(resource.RLIMIT_AS, vm_size_bytes() + libraries + LIMITS["memoryMb"] * mb)
+    cap(resource.RLIMIT_NPROC, LIMITS["maxProcesses"])
+    cap(resource.RLIMIT_FSIZE, LIMITS["maxFileMb"] * mb)
+    cap(resource.RLIMIT_NOFILE, 256)
+    cap(resource.RLIMIT_CORE, 0)
+    cap(resource.RLIMIT_MEMLOCK, 0)
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cap(resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime) + LIMITS["cpuSeconds"])
+
+
+# ---- seccomp: syscalls no math or pandas code needs, refused before any cell runs -------------
+
+DENIED_SYSCALLS = (
+    # memory outside RLIMIT_AS, kernel keyrings shared by every sandbox uid, async/kernel engines
+    "memfd_create", "memfd_secret", "add_key", "keyctl", "request_key",
+    "io_uring_setup", "io_uring_enter", "io_uring_register", "bpf", "perf_event_open", "userfaultfd",
+    # other processes' memory
+    "ptrace", "process_vm_readv", "process_vm_writev", "process_madvise", "kcmp", "pidfd_getfd",
+    # namespaces and mounts
+    "unshare", "setns", "mount", "umount", "umount2", "pivot_root", "chroot", "move_mount", "open_tree",
+    "fsopen", "fsconfig", "fsmount", "fspick", "mount_setattr",
+    # the machine itself
+    "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module", "reboot",
+    "swapon", "swapoff", "acct", "quotactl", "quotactl_fd", "syslog", "vhangup", "settimeofday",
+    "clock_settime", "clock_adjtime", "adjtimex", "iopl", "ioperm", "sethostname", "setdomainname",
+    "name_to_handle_at", "open_by_handle_at", "fanotify_init", "lookup_dcookie", "uselib",
+    # extended attributes: kernel memory a tmpfs size limit does not count
+    "setxattr", "lsetxattr", "fsetxattr",
+)
+NAMESPACE_FLAGS = (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000, 0x00000080)
+
+
+def install_seccomp():
+    """Loads the filter into this process (and so every process it starts). Needs no_new_privs."""
+    import seccomp
+    filt = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
+    for name in DENIED_SYSCALLS:
+        try:
+            filt.add_rule(seccomp.ERRNO(errno.EPERM), name)
+        except (RuntimeError, ValueError):
+            pass  # not a syscall on this architecture
+    # clone3 passes its flags in memory a filter cannot read: ENOSYS makes libc fall back to clone.
+    filt.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")
+    for flag in NAMESPACE_FLAGS:
+        filt.add_rule(seccomp.ERRNO(errno.EPERM), "clone", seccomp.Arg(0, seccomp.MASKED_EQ, flag, flag))
+    filt.load()
+
+
+# ---- privileges and private mounts -------------------------------------------------------------
+
+import ctypes  # noqa: E402
+
+LIBC = ctypes.CDLL(None, use_errno=True)
+CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
+PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 4, 24, 38, 47
+CAP_SYS_PTRACE = 19
+SHM_MB = 8
+SHM_INODES = 64
+DATA_INODES = 256
+
+
+def check(result, what):
+    if result != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, "%s: %s" % (what, os.strerror(err)))
+
+
+def mount(source, target, fstype, flags, data=None):
+    enc = lambda v: None if v is None else v.encode()  # noqa: E731
+    check(LIBC.mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)), "mount " + target)
+
+
+def prctl(option, arg):
+    zero = ctypes.c_ulong(0)
+    return LIBC.prctl(ctypes.c_int(option), ctypes.c_ulong(arg), zero, zero, zero)
+
+
+class CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+def drop_privileges(keep=()):
+    """Drops every capability but `keep` (for good: bounding set too) and sets no_new_privs."""
+    for cap in range(64):
+        if cap not in keep and prctl(PR_CAPBSET_DROP, cap) != 0:
+            break
+    prctl(PR_CAP_AMBIENT, 4)  # PR_CAP_AMBIENT_CLEAR_ALL
+    data = (CapData * 2)()
+    for cap in keep:
+        data[cap // 32].effective |= 1 << (cap % 32)
+        data[cap // 32].permitted |= 1 << (cap % 32)
+    check(LIBC.capset(ctypes.byref(CapHeader(0x20080522, 0)), data), "capset")
+    check(prctl(PR_SET_NO_NEW_PRIVS, 1), "no_new_privs")
+
+
+def private_mounts():
+    """Scratch, shared memory and attachments as small tmpfs of the session's own: sizes AND inode
+    counts bounded (an inode costs kernel memory that a tmpfs size limit does not count)."""
+    scratch_mb = LIMITS["scratchMb"]
+    mount("tmpfs", SCRATCH, "tmpfs", MS_NOSUID | MS_NODEV,
+          "size=%dm,nr_inodes=%d,mode=0700" % (scratch_mb, LIMITS["scratchInodes"]))
+    mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+          "size=%dm,nr_inodes=%d,mode=0700" % (SHM_MB, SHM_INODES))
+    mount("tmpfs", DATA, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+          "size=%dm,nr_inodes=%d,mode=0700" % (LIMITS["dataMb"], DATA_INODES))
+
+
+def write_attachment(name, data):
+    """Puts one attachment under /data (the session's own copy, handed over by the host)."""
+    if not name or "/" in name or name in (".", "..") or "\0" in name:
+        raise ValueError("not a plain file name")
+    path = os.path.join(DATA, name)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o400)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+def serve(warm=False):
+    """Runs requests forever on CMD_IN/RES_OUT; the scientific stack is imported (or hooked) already."""
+    devnull = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    capture = Capture()
+    sys.stdin = open(os.devnull)
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
+    sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True)
+    os.chdir(LIMITS["workdir"])
+    if warm:
+        warm_up()
+    reseed()
+    apply_limits()
+    install_seccomp()
+    signal.signal(signal.SIGALRM, on_alarm)
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    streams = (sys.stdout, sys.stderr)
+    send({"ready": True})
+    number = 0
+    while True:
+        request = receive()
+        op = request.get("op")
+        if op == "file":
+            data = receive_bytes()
+            try:
+                write_attachment(request["name"], data)
+                send({"id": request["id"], "ok": True})
+            except (OSError, ValueError) as err:
+                send({"id": request["id"], "ok": False, "error": str(err)})
+            continue
+        if op != "run":
+            os._exit(70)
+        number += 1
+        sys.stdout, sys.stderr = streams
+        capture.reset()
+        del PENDING_FIGURES[:]
+        error, timed_out = run_cell(namespace, number, request["code"], request["timeoutMs"])
+        figures = PENDING_FIGURES[:]
+        try:
+            grab_figures(figures)
+        except BaseException as err:
+            print("figures could not be drawn: %r" % err, file=sys.stderr)
+        dropped = sum(1 for f in figures if f is None)
+        if dropped:
+            print("[%d more figures were not returned: at most %d per cell]" % (dropped, LIMITS["maxFigures"]), file=sys.stderr)
+        kill_stragglers()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        out, err, truncated = capture.collect()
+        pngs = [f for f in figures if f is not None]
+        send({"id": request["id"], "stdout": out, "stderr": err, "error": error, "timedOut": timed_out,
+              "truncated": truncated, "figures": len(pngs)})
+        for png in pngs:
+            send_bytes(png)
+
+
+def load_libraries():
+    if LIMITS["preload"]:
+        preload()
+    else:
+        sys.meta_path.insert(0, PyplotHook())
+
+
+def own_process():
+    """A session in a bubblewrap process of its own (bubblewrap granted CAP_SYS_ADMIN and
+    CAP_SYS_PTRACE in the sandbox's user namespace for this): private mounts, a PID namespace
+    with the session's PID 1, then the driver without any privilege. Without isolation there is
+    no namespace to build: the driver just drops what it can and serves."""
+    global CMD_IN, RES_OUT
+    CMD_IN, RES_OUT = os.dup(0), os.dup(1)
+    if not LIMITS["mounts"]:
+        drop_privileges()
+        load_libraries()
+        serve()
+    private_mounts()
+    check(LIBC.unshare(CLONE_NEWPID | CLONE_NEWNS), "unshare")
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    devnull = os.open("/dev/null", os.O_RDWR)
+    for target in (0, 1):
+        os.dup2(devnull, target)
+    os.close(devnull)
+    run_session(CMD_IN, RES_OUT, warm=False, load=True)
+
+
+# ---- zygote: one pre-imported process inside bubblewrap that forks isolated sessions ----------
+#
+# Each fork request makes a child that enters new user, mount, network, PID, IPC and UTS
+# namespaces of its own (so sessions cannot see, signal or reach each other, and RLIMIT_NPROC
+# counts per session), mounts its private tmpfs, and then runs as PID 2 under a tiny PID 1 that
+# ends the namespace when the host hangs up the session socket or the driver exits. The session's
+# socket is one end of a socketpair made here; the other end goes to the host over Node's IPC
+# channel (fd 3) as a passed descriptor, so there is no path anyone could connect to.
+
+import socket  # noqa: E402
+
+IPC_FD = 3
+
+
+def keep_only(fd):
+    """Moves fd to 3 and closes every other inherited descriptor above stderr."""
+    if fd != 3:
+        os.dup2(fd, 3)
+        os.close(fd)
+    os.closerange(4, 65536)
+    return 3
+
+
+# How often PID 1 checks the session's memory while the driver has other processes.
+WATCH_SECONDS = 0.1
+
+
+def anonymous_bytes(pid):
+    """Memory a process holds of its own: proportional anonymous and shared-memory pages (pages
+    shared copy-on-write with the driver are split between the sharers, not counted in each)."""
+    try:
+        with open("/proc/%d/smaps_rollup" % pid) as rollup:
+            return sum(int(line.split()[1]) * 1024 for line in rollup if line.startswith(("Pss_Anon:", "Pss_Shmem:")))
+    except OSError:
+        pass
+    try:
+        with open("/proc/%d/status" % pid) as status:
+            return sum(int(line.split()[1]) * 1024 for line in status if line.startswith(("RssAnon:", "RssShmem:")))
+    except OSError:
+        return 0
+
+
+def enforce_session_memory(budget):
+    """The fallback's per-session total (without a cgroup): RLIMIT_AS caps each process, so only
+    several processes together can exceed the budget; then the largest one but the driver is
+    killed. The driver (PID 2) keeps its own address-space limit and its MemoryError."""
+    pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and p != "1"]
+    if len(pids) < 2:
+        return
+    usage = {pid: anonymous_bytes(pid) for pid in pids}
+    if sum(usage.values()) <= budget:
+        return
+    others = [pid for pid in pids if pid != 2]
+    if others:
+        try:
+            os.kill(max(others, key=usage.get), signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def session_reaper(fd, proc_ready):
+    """PID 1 of the session: mounts the session's /proc, forbids nested user namespaces, reaps
+    orphans, holds the session's processes to their memory total, and exits — taking the whole
+    namespace down — when the host hangs up. Keeps CAP_SYS_PTRACE (inside the session's user
+    namespace) to read the memory of processes that made themselves undumpable."""
+    mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    try:
+        with open("/proc/sys/user/max_user_namespaces", "w") as limit:
+            limit.write("0")
+    except OSError:
+        pass  # not ours to set in a process of its own; the seccomp filter refuses namespaces anyway
+    prctl(PR_SET_DUMPABLE, 0)
+    drop_privileges(keep=(CAP_SYS_PTRACE,))
+    budget = LIMITS["sessionMemoryMb"] * 1024 * 1024
+    os.write(proc_ready, b"1")
+    os.close(proc_ready)
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *args: None)
+    poller = select.poll()
+    poller.register(fd, select.POLLRDHUP)
+    poller.register(wake_r, select.POLLIN)
+    while True:
+        for ready, _ in poller.poll(WATCH_SECONDS * 1000):
+            if ready == fd:
+                os._exit(0)
+            os.read(wake_r, 512)
+        enforce_session_memory(budget)
+        try:
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+        except ChildProcessError:
+            pass
+
+
+def session_driver(fd_in, fd_out, proc_ready, warm, load):
+    """PID 2 of the session: once PID 1 has mounted /proc, drops every privilege and serves cells."""
+    if os.read(proc_ready, 1) != b"1":
+        os._exit(70)
+    os.close(proc_ready)
+    drop_privileges()
+    global CMD_IN, RES_OUT
+    CMD_IN, RES_OUT = fd_in, fd_out
+    if load:
+        load_libraries()
+    serve(warm)
+
+
+def forked(function, *args):
+    """Runs function in a child process that never returns into the caller's code."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            function(*args)
+        except BaseException:
+            traceback.print_exc()
+        os._exit(70)
+    return pid
+
+
+def session_child(fd, warm):
+    """Runs in a fresh fork of the zygote: builds the session's namespaces, starts its PID 1 and
+    its driver (both forked from here, to keep big forks off the critical path), and ends the
+    namespace when the driver ends."""
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    fd = keep_only(fd)
+    uid, gid = os.getuid(), os.getgid()
+    check(LIBC.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
+    for name, text in (("setgroups", "deny"), ("uid_map", "%d %d 1" % (uid, uid)), ("gid_map", "%d %d 1" % (gid, gid))):
+        with open("/proc/self/" + name, "w") as f:
+            f.write(text)
+    mount(None, "/", None, MS_REC | MS_PRIVATE)
+    private_mounts()
+    LIBC.sethostname(b"sandbox", 7)
+    run_session(fd, fd, warm, load=False)
+
+
+def run_session(fd_in, fd_out, warm, load):
+    """In a fresh PID namespace: forks the session's PID 1 and its driver (PID 2), and ends the
+    namespace when the driver ends."""
+    proc_ready_r, proc_ready_w = os.pipe()
+    reaper = forked(lambda: (os.close(proc_ready_r), session_reaper(fd_in, proc_ready_w)))
+    os.close(proc_ready_w)
+    driver = forked(session_driver, fd_in, fd_out, proc_ready_r, warm, load)
+    os.close(proc_ready_r)
+    for fd in {fd_in, fd_out}:
+        os.close(fd)
+    drop_privileges()
+    running = {reaper, driver}
+    while running:
+        try:
+            pid, _ = os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+        running.discard(pid)
+        if pid == driver and reaper in running:
+            os.kill(reaper, signal.SIGKILL)
+    os._exit(0)
+
+
+def hand_over(ipc, token, host_end):
+    """Passes the host's end of a session socketpair over Node's IPC channel (JSON lines, the
+    descriptor attached), as a net.Socket handle."""
+    line = json.dumps({"cmd": "NODE_HANDLE", "type": "net.Socket", "msg": {"forked": token}}) + "\n"
+    socket.send_fds(ipc, [line.encode()], [host_end.fileno()])
+
+
+def zygote():
+    preload()
+    # Keep the collector away from the preloaded objects: scanning them would touch (and so
+    # copy) most of the shared pages in every fork.
+    gc.collect()
+    gc.freeze()
+    devnull = os.open("/dev/null", os.O_RDWR)
+    for target in (0, 1):
+        os.dup2(devnull, target)
+    os.close(devnull)
+    ipc = socket.socket(fileno=IPC_FD)
+    os.set_inheritable(ipc.fileno(), False)
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *args: None)
+    sessions = {}
+    send({"ready": True})
+    while True:
+        try:
+            readable, _, _ = select.select([CMD_IN, wake_r, ipc], [], [])
+        except InterruptedError:
+            continue
+        if ipc in readable and not ipc.recv(4096):
+            os._exit(0)  # Node's acknowledgements of handed-over sockets; EOF: the host is gone.
+        if wake_r in readable:
+            os.read(wake_r, 512)
+            while True:
+                try:
+                    pid, _ = os.waitpid(-1, os.WNOHANG)
+                except ChildProcessError:
+                    break
+                if pid == 0:
+                    break
+                if pid in sessions:
+                    send({"exited": sessions.pop(pid)})
+        if CMD_IN in readable:
+            request = receive()
+            token = request["token"]
+            try:
+                host_end, session_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        os.close(wake_r)
+                        os.close(wake_w)
+                        host_end.close()
+                        ipc.close()
+                        session_child(session_end.detach(), bool(request.get("warm")))
+                    except BaseException:
+                        traceback.print_exc()
+                    os._exit(0)
+                session_end.close()
+                sessions[pid] = token
+                hand_over(ipc, token, host_end)
+                host_end.close()
+            except OSError as err:
+                send({"failed": token, "error": str(err)})
+
+
+def main():
+    global CMD_IN, RES_OUT
+    if LIMITS.get("zygote"):
+        CMD_IN, RES_OUT = os.dup(0), os.dup(1)
+        zygote()
+    own_process()
+
+
+main()
