@@ -3,19 +3,29 @@
  * kinds kept), a set, a bare comma list, a union of intervals, a matrix, a number in another base,
  * or plain text. Scalars are parsed with expression.ts; whatever does not parse stays text.
  */
+import { freeVariables } from "./evaluate.js";
 import { type Node, ParseError, parseExpression } from "./expression.js";
-import { matchBrace } from "./normalise.js";
+import { isLabel, matchBrace } from "./normalise.js";
 
 export type Answer =
   | { kind: "expr"; text: string; node: Node }
   | { kind: "text"; text: string }
   | { kind: "based"; digits: string; base: string }
-  | { kind: "equation"; left: Answer; right: Answer }
-  | { kind: "tuple"; open: string; close: string; items: Answer[] }
+  | { kind: "equation"; left: Answer; right: Answer; labelled: boolean }
+  | { kind: "tuple"; open: string; close: string; items: Answer[]; relation?: Relation }
+  | { kind: "relation"; relation: Relation }
+  | { kind: "ratio"; items: Answer[] }
   | { kind: "set"; items: Answer[] }
   | { kind: "list"; items: Answer[] }
   | { kind: "union"; items: Answer[] }
   | { kind: "matrix"; rows: Answer[][] };
+
+/** `left op right` with `>` and `\\ge` turned around, so that every relation reads `<`, `\\le`, `\\ne` or `=`. */
+export interface Relation {
+  op: "<" | "\\le" | "\\ne";
+  left: Answer;
+  right: Answer;
+}
 
 /** Bounds on collection sizes keep the unordered (quadratic) matching well under 100 ms. */
 const MAX_ITEMS = 64;
@@ -126,6 +136,8 @@ function scalar(normalised: string): Answer {
   }
 }
 
+const isConstant = (answer: Answer): boolean => answer.kind === "expr" && freeVariables(answer.node).size === 0;
+
 /** `1\pm\sqrt{19}` stands for two answers. */
 function expandPlusMinus(text: string): string[] {
   if (!/\\(?:pm|mp)(?![a-zA-Z])/.test(text)) return [text];
@@ -144,8 +156,10 @@ function items(parts: string[], depth: number): Answer[] {
 const LOWER = new Set(["<", "\\le"]);
 const UPPER = new Set([">", "\\ge"]);
 const RELATION = String.raw`(<|>|\\le|\\ge)`;
-const ONE_SIDED = new RegExp(String.raw`^([a-zA-Z])${RELATION}(.+)$|^(.+?)${RELATION}\s?([a-zA-Z])$`);
-const TWO_SIDED = new RegExp(String.raw`^(.+?)${RELATION}\s?([a-zA-Z])${RELATION}(.+)$`);
+/** The bounded quantity: `x`, `x_1`, `f(x)`, `\\theta`. */
+const NAME = String.raw`(?:[a-zA-Z]|\\[a-zA-Z]+)(?:_\{?\w+\}?)?(?:\([a-zA-Z]\))?`;
+const ONE_SIDED = new RegExp(String.raw`^(${NAME})${RELATION}(.+)$|^(.+?)${RELATION}\s?(${NAME})$`);
+const TWO_SIDED = new RegExp(String.raw`^(.+?)${RELATION}\s?(${NAME})${RELATION}(.+)$`);
 
 interface Bound {
   value: string;
@@ -170,6 +184,7 @@ function inequality(text: string, depth: number): Answer | undefined {
     if (!one) return undefined;
     const variableFirst = one[1] !== undefined;
     const [value, relation] = variableFirst ? [one[3]!, one[2]!] : [one[4]!, one[5]!];
+    if (/^(?:\\in|\\ne)/.test(value)) return undefined;
     // x < a and a > x bound from above; x > a and a < x from below.
     if (LOWER.has(relation) === variableFirst) high = bound(value, relation);
     else low = bound(value, relation);
@@ -179,7 +194,28 @@ function inequality(text: string, depth: number): Answer | undefined {
     open: low.closed ? "[" : "(",
     close: high.closed ? "]" : ")",
     items: [parseAnswer(low.value, depth + 1), parseAnswer(high.value, depth + 1)],
+    ...(two ? {} : { relation: relationOf(text, depth) }),
   };
+}
+
+/** One relation `a < b`, `a \\ge b`, `a \\ne b`, turned to read `<`, `\\le` or `\\ne`; undefined for none or a chain. */
+function relationOf(text: string, depth: number): Relation | undefined {
+  const parts = splitTopLevel(text, ["<", ">", "\\le", "\\ge", "\\ne"]);
+  if (parts?.length !== 2 || parts[0] === "" || parts[1] === "") return undefined;
+  const op = /<|>|\\le|\\ge|\\ne/.exec(text.slice(parts[0]!.length))![0];
+  const left = parseAnswer(parts[0]!, depth + 1);
+  const right = parseAnswer(parts[1]!, depth + 1);
+  if (op === ">") return { op: "<", left: right, right: left };
+  if (op === "\\ge") return { op: "\\le", left: right, right: left };
+  return { op: op as Relation["op"], left, right };
+}
+
+/** `x = 1, y = 2`: a list whose items are equations (split before `=`, or it would read as a chain). */
+function equationList(text: string, depth: number): Answer | undefined {
+  const parts = splitTopLevel(text, [",", ";"]);
+  if (!parts || parts.length < 2 || parts.length > MAX_ITEMS) return undefined;
+  const withEquals = parts.filter((part) => (splitTopLevel(part, ["="])?.length ?? 0) > 1).length;
+  return withEquals >= 2 ? { kind: "list", items: items(parts, depth) } : undefined;
 }
 
 /** Parses a normalised answer (see normalise.ts) into its shape. Never throws on junk. */
@@ -191,21 +227,50 @@ export function parseAnswer(text: string, depth = 0): Answer {
   const union = splitTopLevel(text, ["\\cup"]);
   if (union && union.length > 1) return { kind: "union", items: union.map((part) => parseAnswer(part, depth + 1)) };
 
+  const equations = equationList(text, depth);
+  if (equations) return equations;
+
   const sides = splitTopLevel(text, ["="]);
-  if (sides && sides.length === 2 && sides[0] !== "" && sides[1] !== "") {
-    return { kind: "equation", left: parseAnswer(sides[0]!, depth + 1), right: parseAnswer(sides[1]!, depth + 1) };
+  if (sides && sides.length >= 2 && sides.every((side) => side !== "")) {
+    // `x = 5+5+1 = 11`: a chain of working ends in the value; a label in front still names it.
+    const left = sides[0]!;
+    const right = sides.at(-1)!;
+    // `\frac12 = \frac{10}{9}`, `2+3 = 5`: working without variables ends in its value too
+    // (but `7 = 11a+c` is a condition, not the value 11a+c).
+    const working = isConstant(parseAnswer(left, depth + 1)) && isConstant(parseAnswer(right, depth + 1));
+    if (!isLabel(left) && (sides.length > 2 || working)) {
+      return parseAnswer(right, depth + 1);
+    }
+    return {
+      kind: "equation",
+      left: parseAnswer(left, depth + 1),
+      right: parseAnswer(right, depth + 1),
+      labelled: isLabel(left),
+    };
   }
 
   const interval = inequality(text, depth);
   if (interval) return interval;
+  const relation = relationOf(text, depth);
+  if (relation) return { kind: "relation", relation };
+
+  const ratio = splitTopLevel(text, [":"]);
+  if (ratio && ratio.length > 1 && ratio.every((part) => part !== "")) {
+    return { kind: "ratio", items: ratio.map((part) => parseAnswer(part, depth + 1)) };
+  }
 
   const bracket = wholeBracket(text);
   if (bracket) {
-    const parts = splitTopLevel(bracket.inner, [","]) ?? [bracket.inner];
+    // `(0;-2;6)`: a semicolon separates coordinates where no comma does.
+    const separator = bracket.inner.includes(",") ? "," : ";";
+    const parts = splitTopLevel(bracket.inner, [separator]) ?? [bracket.inner];
     if (parts.length > MAX_ITEMS) return { kind: "text", text };
     if (bracket.open === "\\{") {
       return bracket.close === "\\}" ? { kind: "set", items: items(parts, depth) } : { kind: "text", text };
     }
+    // Plain-text braces around several values, `{1,2,3}`, are a set as well.
+    if (bracket.open === "{" && bracket.close === "}" && parts.length > 1)
+      return { kind: "set", items: items(parts, depth) };
     if (parts.length > 1 && bracket.open !== "{") {
       return {
         kind: "tuple",

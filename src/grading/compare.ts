@@ -5,17 +5,27 @@
  * algebraic/trigonometric identities; structures compare item by item (sets and bare lists
  * ignore order, tuples and intervals keep it and their bracket kinds).
  */
-import type { Answer } from "./answer.js";
+import type { Answer, Relation } from "./answer.js";
 import * as C from "./complex.js";
 import { type Bindings, EvaluationError, evaluate, freeVariables, hasDecimal } from "./evaluate.js";
 import type { Node } from "./expression.js";
 
-export type Method = "exact" | "normalised" | "choice" | "text" | "numeric" | "symbolic" | "structure" | "unparsed";
+export type Method =
+  | "exact"
+  | "normalised"
+  | "choice"
+  | "text"
+  | "numeric"
+  | "rounded"
+  | "symbolic"
+  | "relation"
+  | "structure"
+  | "unparsed";
 
 export interface Outcome {
   equal: boolean;
   method: Method;
-  detail?: string;
+  reason?: string;
 }
 
 export interface CompareOptions {
@@ -29,7 +39,17 @@ const SAMPLE_POINTS = 6;
 const MIN_VALID_POINTS = 3;
 
 /** Equal answers report the least certain method any of their parts needed. */
-const RANK: Method[] = ["exact", "normalised", "choice", "text", "structure", "numeric", "symbolic"];
+const RANK: Method[] = [
+  "exact",
+  "normalised",
+  "choice",
+  "text",
+  "structure",
+  "numeric",
+  "rounded",
+  "relation",
+  "symbolic",
+];
 
 function combine(outcomes: Outcome[], fallback: Method): Outcome {
   const failed = outcomes.find((o) => !o.equal);
@@ -41,7 +61,7 @@ function combine(outcomes: Outcome[], fallback: Method): Outcome {
   return { equal: true, method };
 }
 
-const notEqual = (method: Method, detail: string): Outcome => ({ equal: false, method, detail });
+const notEqual = (method: Method, reason: string): Outcome => ({ equal: false, method, reason });
 
 function close(a: C.Complex, b: C.Complex, tol: number): boolean {
   if (!C.isFiniteComplex(a) || !C.isFiniteComplex(b)) {
@@ -85,6 +105,35 @@ function tryEvaluate(node: Node, vars: Bindings): C.Complex | undefined {
   }
 }
 
+/** A plain decimal such as `0.33` or `-4.67` with at least two significant digits: its precision. */
+function statedPrecision(node: Node): number | undefined {
+  const literal = node.kind === "neg" ? node.arg : node;
+  if (literal.kind !== "num" || !literal.digits || literal.digits.significant < 2) return undefined;
+  return literal.digits.decimals;
+}
+
+/**
+ * `0.33` for 1/3: a decimal is right exactly when the exact value rounds to it at the decimals it
+ * states (so `0.3334` is not 1/3, and `0.3`, one significant digit, is left to the tolerance).
+ * Only a decimal against an exact value: two decimals keep the relative tolerance.
+ */
+function roundedMatch(candidate: Node, reference: Node, a: C.Complex, b: C.Complex): Outcome | undefined {
+  const candidateDecimals = statedPrecision(candidate);
+  const referenceDecimals = statedPrecision(reference);
+  const decimals =
+    candidateDecimals !== undefined && !hasDecimal(reference)
+      ? candidateDecimals
+      : referenceDecimals !== undefined && !hasDecimal(candidate)
+        ? referenceDecimals
+        : undefined;
+  if (decimals === undefined || a.im !== 0 || b.im !== 0) return undefined;
+  // Strictly inside half a unit of the last digit: 1.25 does not round to 1.2 for certain.
+  const halfUnit = 0.5 * 10 ** -decimals;
+  return Math.abs(a.re - b.re) < halfUnit * (1 - 1e-9)
+    ? { equal: true, method: "rounded", reason: `equal when rounded to ${decimals} decimal places` }
+    : notEqual("rounded", `values differ at ${decimals} decimal places: ${format(a)} vs ${format(b)}`);
+}
+
 function compareScalars(candidate: Node, reference: Node, options: CompareOptions): Outcome {
   const approximate = hasDecimal(candidate) || hasDecimal(reference);
   const tol = approximate ? options.relTol : EXACT_TOL;
@@ -93,6 +142,8 @@ function compareScalars(candidate: Node, reference: Node, options: CompareOption
     const a = tryEvaluate(candidate, new Map());
     const b = tryEvaluate(reference, new Map());
     if (!a || !b) return notEqual("unparsed", "cannot evaluate");
+    const rounded = roundedMatch(candidate, reference, a, b);
+    if (rounded) return rounded;
     // Two exact whole numbers must match exactly: 1000000007 is not 1000000008.
     const wholeNumbers = !approximate && a.im === 0 && b.im === 0 && Number.isInteger(a.re) && Number.isInteger(b.re);
     const same = wholeNumbers ? a.re === b.re : close(a, b, tol);
@@ -138,15 +189,50 @@ function compareEquationsByRatio(candidate: Answer, reference: Answer): Outcome 
   return valid >= MIN_VALID_POINTS ? { equal: true, method: "symbolic" } : undefined;
 }
 
-/** `x = 3` answers "3": a lone variable on the left of an equation is only a label. */
+/** `x = 3`, `(p,q) = (3,2)`, `|AB| = 1` answer "3", "(3,2)", "1": a name on the left is only a label. */
 function labelledValue(answer: Answer): Answer | undefined {
-  if (answer.kind !== "equation") return undefined;
-  const left = answer.left;
-  if (left.kind !== "expr") return undefined;
-  // A variable (x, \theta, a_1) or function notation (f(x), p(a,b)).
-  const label = left.node.kind === "var" || /^[a-zA-Z]\([a-zA-Z,]*\)$/.test(left.text);
-  return label ? answer.right : undefined;
+  return answer.kind === "equation" && answer.labelled ? answer.right : undefined;
 }
+
+const SAME_SIGN_RELATIONS = new Set(["<", "\\le"]);
+
+/**
+ * `x < 1` and `-x > -1`: the same relation when, read as `f op 0`, one f is a constant multiple of
+ * the other — positive for `<` and `\\le` (a negative one would flip the relation), any for `\\ne`.
+ */
+function compareRelations(candidate: Relation, reference: Relation): Outcome {
+  if (candidate.op !== reference.op)
+    return notEqual("relation", `relations differ: ${candidate.op} vs ${reference.op}`);
+  const sides = [candidate.left, candidate.right, reference.left, reference.right];
+  if (!sides.every((side) => side.kind === "expr"))
+    return notEqual("relation", "a side of a relation is not a formula");
+  const [a, b, c, d] = sides.map((side) => (side as { node: Node }).node) as [Node, Node, Node, Node];
+  const names = [...[a, b, c, d].reduce((set, node) => freeVariables(node, set), new Set<string>())];
+  let ratio: C.Complex | undefined;
+  let valid = 0;
+  for (const point of samplePoints(names)) {
+    const values = [a, b, c, d].map((node) => tryEvaluate(node, point));
+    if (values.some((v) => !v || !C.isFiniteComplex(v))) continue;
+    const [va, vb, vc, vd] = values as C.Complex[];
+    const f = C.sub(va!, vb!);
+    const g = C.sub(vc!, vd!);
+    if (C.abs(f) < 1e-12 && C.abs(g) < 1e-12) continue;
+    const r = C.div(f, g);
+    if (!C.isFiniteComplex(r) || C.abs(r) < 1e-12 || (ratio && !close(ratio, r, 1e-8))) {
+      return notEqual("relation", "the relations differ");
+    }
+    ratio = r;
+    valid += 1;
+  }
+  if (!ratio || valid < MIN_VALID_POINTS) return notEqual("relation", "too few points to compare the relations");
+  if (SAME_SIGN_RELATIONS.has(candidate.op) && !(ratio.re > 0 && Math.abs(ratio.im) < 1e-12)) {
+    return notEqual("relation", "the relations point opposite ways");
+  }
+  return { equal: true, method: "relation" };
+}
+
+const relationOfAnswer = (answer: Answer): Relation | undefined =>
+  answer.kind === "relation" ? answer.relation : answer.kind === "tuple" ? answer.relation : undefined;
 
 function compareUnordered(candidate: Answer[], reference: Answer[], options: CompareOptions): Outcome {
   if (candidate.length !== reference.length) {
@@ -209,6 +295,13 @@ export function compareAnswers(candidate: Answer, reference: Answer, options: Co
   if (candidate.kind === "equation" || reference.kind === "equation") {
     return compareEquations(candidate, reference, options);
   }
+  if (candidate.kind === "relation" || reference.kind === "relation") {
+    const a = relationOfAnswer(candidate);
+    const b = relationOfAnswer(reference);
+    return a && b ? compareRelations(a, b) : notEqual("relation", `${candidate.kind} vs ${reference.kind}`);
+  }
+  if (candidate.kind === "ratio" && reference.kind === "ratio")
+    return compareOrdered(candidate.items, reference.items, options);
   const candidateItems = collection(candidate);
   const referenceItems = collection(reference);
   if (candidateItems && referenceItems) return compareUnordered(candidateItems, referenceItems, options);
