@@ -6,7 +6,7 @@ import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, requireModelEndpoint } from "../config.js";
-import { isEquivalent } from "../grading/index.js";
+import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
 import { presentTranscript } from "../present/steps.js";
@@ -118,13 +118,17 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       "reasoning finished",
     );
 
-    const correct =
+    const grade =
       question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
-        ? isEquivalent(question.studentAnswer, transcript.answer)
+        ? gradeVerdict(question.studentAnswer, transcript.answer)
         : undefined;
+    const correct = grade?.equal;
     const presentation = presentForMode(presentTranscript(transcript), question.mode, {
       studentAnswer: question.studentAnswer ?? "",
-      verdict: correct === undefined ? null : { correct },
+      verdict:
+        grade === undefined
+          ? null
+          : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
     });
 
     emit({ type: "rendering" });
