@@ -63,13 +63,17 @@ function combine(outcomes: Outcome[], fallback: Method): Outcome {
 
 const notEqual = (method: Method, reason: string): Outcome => ({ equal: false, method, reason });
 
-function close(a: C.Complex, b: C.Complex, tol: number): boolean {
+/**
+ * Relative closeness; `floor` absorbs float noise around zero where expressions are sampled at
+ * random points. Constant answers get no floor: 0 is not 10^{-20}, and 2^{-99} is not 2^{-98}.
+ */
+function close(a: C.Complex, b: C.Complex, tol: number, floor = 1e-12): boolean {
   if (!C.isFiniteComplex(a) || !C.isFiniteComplex(b)) {
     // ±∞ as interval ends: equal when both are the same infinity.
     return a.re === b.re && a.im === b.im && !Number.isNaN(a.re);
   }
   const scale = Math.max(C.abs(a), C.abs(b));
-  return C.abs(C.sub(a, b)) <= tol * scale + 1e-12;
+  return C.abs(C.sub(a, b)) <= tol * scale + floor;
 }
 
 function format(z: C.Complex): string {
@@ -105,6 +109,11 @@ function tryEvaluate(node: Node, vars: Bindings): C.Complex | undefined {
   }
 }
 
+function isDecimalLiteral(node: Node): boolean {
+  const literal = node.kind === "neg" ? node.arg : node;
+  return literal.kind === "num" && literal.decimal;
+}
+
 /** A plain decimal such as `0.33` or `-4.67` with at least two significant digits: its precision. */
 function statedPrecision(node: Node): number | undefined {
   const literal = node.kind === "neg" ? node.arg : node;
@@ -120,10 +129,11 @@ function statedPrecision(node: Node): number | undefined {
 function roundedMatch(candidate: Node, reference: Node, a: C.Complex, b: C.Complex): Outcome | undefined {
   const candidateDecimals = statedPrecision(candidate);
   const referenceDecimals = statedPrecision(reference);
+  // The other side is exact when it is not itself a stated decimal: 10000(1.025)^{20} is exact.
   const decimals =
-    candidateDecimals !== undefined && !hasDecimal(reference)
+    candidateDecimals !== undefined && !isDecimalLiteral(reference)
       ? candidateDecimals
-      : referenceDecimals !== undefined && !hasDecimal(candidate)
+      : referenceDecimals !== undefined && !isDecimalLiteral(candidate)
         ? referenceDecimals
         : undefined;
   if (decimals === undefined || a.im !== 0 || b.im !== 0) return undefined;
@@ -146,7 +156,7 @@ function compareScalars(candidate: Node, reference: Node, options: CompareOption
     if (rounded) return rounded;
     // Two exact whole numbers must match exactly: 1000000007 is not 1000000008.
     const wholeNumbers = !approximate && a.im === 0 && b.im === 0 && Number.isInteger(a.re) && Number.isInteger(b.re);
-    const same = wholeNumbers ? a.re === b.re : close(a, b, tol);
+    const same = wholeNumbers ? a.re === b.re : close(a, b, tol, 0);
     return same
       ? { equal: true, method: "numeric" }
       : notEqual("numeric", `values differ: ${format(a)} vs ${format(b)}`);

@@ -65,14 +65,16 @@ function boxes(text: string): Box[] {
 }
 
 /**
- * Between two boxes of one answer stands only punctuation and spacing, or a short connective
- * ("and", "or", a comma) with a few words: `\boxed{1} papers and \boxed{2} bins`, but not
- * `\boxed{1} no no no \boxed{2}`. Digits (outside subscripts) or a paragraph break separate answers.
+ * Between two boxes of one answer stands only punctuation and spacing, or "and"/"or" with a few
+ * words: `\boxed{1} papers and \boxed{2} bins`, but not `\boxed{1} no no no \boxed{2}` nor
+ * `\boxed{3} is wrong, the answer is \boxed{5}`. Digits (outside subscripts) or a paragraph break
+ * separate answers.
  */
 function joinsBoxes(gap: string): boolean {
   const bare = gap.replace(/_\{?\w+\}?/g, "");
   if (bare.length > MAX_GAP_BETWEEN_BOXES || /\d|\n\s*\n/.test(bare)) return false;
-  return /^(?:[\s$.,;:()[\]]|\\[()[\]]|\\q?quad)*$/.test(bare) || /\b(?:and|or)\b|,/.test(bare);
+  if (/^(?:[\s$.,;:()[\]]|\\[()[\]]|\\q?quad)*$/.test(bare)) return true;
+  return /\b(?:and|or)\b/.test(bare) && !/\b(?:not?|wrong|incorrect|instead|actually|wait|but|answer)\b/i.test(bare);
 }
 
 function lastBoxes(text: string): { text: string; how: "boxed" | "boxes"; end: number } | undefined {
@@ -191,8 +193,9 @@ export function extractAnswer(raw: string): Extraction {
   }
   if (boxed) return { ok: true, text: boxed.text, how: boxed.how };
   if (proseWords(text).length === 0) {
-    const joined = joinedFormulas(text);
-    return { ok: true, text: joined ?? text.trim(), how: "whole" };
+    const only = formulas(text);
+    const whole = only.length === 1 && text.trim().length === only[0]!.end - only[0]!.start;
+    return { ok: true, text: whole ? only[0]!.body : (joinedFormulas(text) ?? text.trim()), how: "whole" };
   }
   const joined = joinedFormulas(text);
   if (joined !== undefined) return { ok: true, text: joined, how: "formula" };
