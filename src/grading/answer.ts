@@ -84,8 +84,9 @@ function wholeBracket(text: string): { open: string; close: string; inner: strin
   return undefined;
 }
 
-function parseMatrix(text: string, depth: number): Answer | undefined {
-  const env = /^\\begin\{([pbvBV]?matrix|array)\}([\s\S]*)\\end\{\1\}$/.exec(text);
+/** One matrix environment at the start of `text` (no nested environments): its cells and where it ends. */
+function leadingMatrix(text: string, depth: number): { rows: Answer[][]; end: number } | undefined {
+  const env = /^\\begin\{([pbvBV]?matrix|array)\}((?:(?!\\begin\{|\\end\{)[\s\S])*)\\end\{\1\}/.exec(text);
   if (!env) return undefined;
   let body = env[2]!;
   if (env[1] === "array" && body.startsWith("{")) body = body.slice(Math.max(matchBrace(body, 0), 0));
@@ -95,7 +96,60 @@ function parseMatrix(text: string, depth: number): Answer | undefined {
     .filter((row) => row !== "" && row !== "\\hline");
   const cells = rows.map((row) => row.split("&"));
   if (cells.length === 0 || cells.flat().length > MAX_MATRIX_CELLS) return undefined;
-  return { kind: "matrix", rows: cells.map((row) => row.map((cell) => parseAnswer(cell.trim(), depth + 1))) };
+  return { rows: cells.map((row) => row.map((cell) => parseAnswer(cell.trim(), depth + 1))), end: env[0].length };
+}
+
+const cellNode = (cell: Answer): Node | undefined => (cell.kind === "expr" ? cell.node : undefined);
+const exprCell = (node: Node): Answer => ({ kind: "expr", text: "", node });
+
+/** `A + B`, `A - B`, `A B`, `A \cdot B` of two matrices of numbers or formulas, entry by entry. */
+function matrixArithmetic(a: Answer[][], op: string, b: Answer[][]): Answer | undefined {
+  const left = a.map((row) => row.map(cellNode));
+  const right = b.map((row) => row.map(cellNode));
+  if ([...left, ...right].some((row) => row.some((cell) => !cell))) return undefined;
+  const at = (m: (Node | undefined)[][], i: number, j: number) => m[i]![j]!;
+  if (op === "+" || op === "-") {
+    if (a.length !== b.length || a.some((row, i) => row.length !== b[i]!.length)) return undefined;
+    return {
+      kind: "matrix",
+      rows: a.map((row, i) =>
+        row.map((_, j) => exprCell({ kind: "bin", op, left: at(left, i, j), right: at(right, i, j) })),
+      ),
+    };
+  }
+  const inner = a[0]!.length;
+  if (a.some((row) => row.length !== inner) || b.length !== inner || b.some((row) => row.length !== b[0]!.length)) {
+    return undefined;
+  }
+  return {
+    kind: "matrix",
+    rows: a.map((_, i) =>
+      b[0]!.map((_, j) => {
+        const terms = Array.from(
+          { length: inner },
+          (_, k): Node => ({
+            kind: "bin",
+            op: "*",
+            left: at(left, i, k),
+            right: at(right, k, j),
+          }),
+        );
+        return exprCell(terms.reduce((sum, term) => ({ kind: "bin", op: "+", left: sum, right: term })));
+      }),
+    ),
+  };
+}
+
+function parseMatrix(text: string, depth: number): Answer | undefined {
+  const first = leadingMatrix(text, depth);
+  if (!first) return undefined;
+  if (first.end === text.length) return { kind: "matrix", rows: first.rows };
+  const operator = /^\s*(\+|-|\\cdot|\\times)?\s*/.exec(text.slice(first.end))!;
+  const secondStart = first.end + operator[0].length;
+  const second = leadingMatrix(text.slice(secondStart), depth);
+  if (!second || secondStart + second.end !== text.length) return undefined;
+  const op = operator[1] === "+" || operator[1] === "-" ? operator[1] : "*";
+  return matrixArithmetic(first.rows, op, second.rows);
 }
 
 /** A function name with its one- or two-letter argument typed without a space: sinx, lnx, sqrtab. */

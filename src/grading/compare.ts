@@ -290,6 +290,15 @@ function textOf(answer: Answer): string | undefined {
 
 const collection = (a: Answer): Answer[] | undefined => (a.kind === "set" || a.kind === "list" ? a.items : undefined);
 
+/**
+ * A set, or a list of tuples (the solutions of a system), names each member once however often it
+ * is written. A list of numbers keeps its repeats: roots may be listed with their multiplicity.
+ */
+function withoutRepeats(answer: Answer, items: Answer[], options: CompareOptions): Answer[] {
+  if (answer.kind !== "set" && !items.every((item) => item.kind === "tuple")) return items;
+  return items.filter((item, k) => !items.slice(0, k).some((earlier) => compareAnswers(item, earlier, options).equal));
+}
+
 export function compareAnswers(candidate: Answer, reference: Answer, options: CompareOptions): Outcome {
   if (candidate.kind === "expr" && reference.kind === "expr") {
     return compareScalars(candidate.node, reference.node, options);
@@ -314,7 +323,13 @@ export function compareAnswers(candidate: Answer, reference: Answer, options: Co
     return compareOrdered(candidate.items, reference.items, options);
   const candidateItems = collection(candidate);
   const referenceItems = collection(reference);
-  if (candidateItems && referenceItems) return compareUnordered(candidateItems, referenceItems, options);
+  if (candidateItems && referenceItems) {
+    return compareUnordered(
+      withoutRepeats(candidate, candidateItems, options),
+      withoutRepeats(reference, referenceItems, options),
+      options,
+    );
+  }
   // A single answer equals a one-element set or list: "3" for "\{3\}".
   if (candidateItems?.length === 1) return compareAnswers(candidateItems[0]!, reference, options);
   if (referenceItems?.length === 1) return compareAnswers(candidate, referenceItems[0]!, options);

@@ -182,6 +182,14 @@ function unclosedDelimiter(text: string): boolean {
 
 /** The answer part of `text`; `ok: false` says why there is none. */
 export function extractAnswer(raw: string): Extraction {
+  // Most answers are just an answer: no delimiters, boxes or words to look past.
+  if (
+    raw.length < 200 &&
+    !/[$\n]|\\(?:boxed|fbox|[[(\\])|<\|/.test(raw) &&
+    !/[a-zA-Z]{3}/.test(raw.replace(/\\[a-zA-Z]+/g, ""))
+  ) {
+    return { ok: true, text: raw.trim(), how: "whole" };
+  }
   // Chat-template tokens a model may leave after its answer end the text.
   const text = undoubleBackslashes(raw.replace(/<\|im_(?:start|end)\|>[\s\S]*$/, "").replace(/\\"/g, '"'));
   const boxed = lastBoxes(text);

@@ -128,17 +128,17 @@ function decide(rawCandidate: string, rawReference: string, options: CompareOpti
   }
   const c = normalise(candidate);
   const r = normalise(reference);
-  const referenceShape = r === "" ? undefined : parseAnswer(r);
+  if (r === "") return { equal: false, method: "unparsed", reason: "the reference is empty after normalisation" };
+  // Parsed only when a verdict needs to name the kind of answer expected.
+  const expected = (): string => describeKind(parseAnswer(r));
   if (!candidateFound.ok || c === "") {
     return {
       equal: false,
       method: "unparsed",
       reason: candidateFound.ok ? "empty after normalisation" : `no answer found: ${candidateFound.reason}`,
-      unreadable: referenceShape ? describeKind(referenceShape) : "an answer",
+      unreadable: expected(),
     };
   }
-  if (!referenceShape)
-    return { equal: false, method: "unparsed", reason: "the reference is empty after normalisation" };
   let outcome = compareNormalised(c, r, options);
   // "10%" answers both 0.1 and 10: try the percent sign as ÷100 first, then as decoration.
   if (!outcome.equal && (c.includes("%") || r.includes("%"))) {
@@ -152,9 +152,7 @@ function decide(rawCandidate: string, rawReference: string, options: CompareOpti
     reason: `${outcome.reason ?? "different answers"}${commaNote(c)}`,
   };
   // Words where the reference has mathematics: the answer was not read, not judged wrong.
-  const candidateShape = parseAnswer(c);
-  if (candidateShape.kind === "text" && referenceShape.kind !== "text")
-    verdict.unreadable = describeKind(referenceShape);
+  if (parseAnswer(c).kind === "text" && parseAnswer(r).kind !== "text") verdict.unreadable = expected();
   return verdict;
 }
 

@@ -249,7 +249,8 @@ export function normalise(answer: string): string {
   s = s.replace(/\\mathbb\s*\{?R\}?/g, "(-\\infty,\\infty)").replace(/\\varnothing(?![a-zA-Z])/g, "\\emptyset");
   // "2 and 3", "2 \text{ or } 3": a list of answers.
   s = s.replace(/\\(?:text|mbox|textrm)\s*\{\s*(?:and|or)\s*\}|\s+(?:and|or)\s+|(?<=[)\]])(?:and|or)(?=[([])/g, ",");
-  s = s.replace(/\{,\}/g, ",");
+  // `14{,}916`, `14 {, }916`: TeX's thousands separator.
+  s = s.replace(/(\d)\s*\{\s*,\s*\}\s*(?=\d{3})/g, "$1").replace(/\{,\}/g, ",");
   // `,\!` is MATH's thousands separator: 10,\!080.
   s = s.replace(/(\d),\\!\s*(?=\d{3})/g, "$1");
   s = s.replace(/\\[dtc]frac(?![a-zA-Z])/g, "\\frac").replace(/\\[dt]binom(?![a-zA-Z])/g, "\\binom");
