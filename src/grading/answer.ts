@@ -309,7 +309,7 @@ export function parseAnswer(text: string, depth = 0): Answer {
   if (relation) return { kind: "relation", relation };
 
   const ratio = splitTopLevel(text, [":"]);
-  if (ratio && ratio.length > 1 && ratio.every((part) => part !== "")) {
+  if (ratio && ratio.length > 1 && ratio.length <= MAX_ITEMS && ratio.every((part) => part !== "")) {
     return { kind: "ratio", items: ratio.map((part) => parseAnswer(part, depth + 1)) };
   }
 

@@ -96,22 +96,68 @@ interface Formula {
   body: string;
 }
 
-/** `$$…$$`, `\[…\]` (may span lines), `$…$`, `\(…\)` (one line), in reading order. */
+const CLOSER: Record<string, string> = { $$: "$$", $: "$", "\\[": "\\]", "\\(": "\\)" };
+
+/** The next `close` after `from` that is not escaped (`\$` is a dollar sign), or -1. */
+function closerAt(text: string, close: string, from: number): number {
+  for (let at = text.indexOf(close, from); at >= 0; at = text.indexOf(close, at + 1)) {
+    if (close !== "$" || text[at - 1] !== "\\") return at;
+  }
+  return -1;
+}
+
+/**
+ * `$$…$$`, `\[…\]` (may span lines), `$…$`, `\(…\)` (one line), in reading order. One pass: a
+ * delimiter whose closer is missing from the rest of the text is not searched for again, so
+ * pathological input (thousands of `\[`) costs linear time.
+ */
 function formulas(text: string): Formula[] {
   const found: Formula[] = [];
-  const pattern = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|(?<!\\)\$((?:[^$\n\\]|\\[^\n])+?)(?<!\\)\$|\\\(([^\n]+?)\\\)/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const body = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").trim();
-    if (body !== "") found.push({ start: match.index, end: match.index + match[0].length, body });
+  const missing = new Set<string>();
+  for (let at = 0; at < text.length; ) {
+    const ch = text[at];
+    const open =
+      ch === "$"
+        ? text[at + 1] === "$"
+          ? "$$"
+          : "$"
+        : ch === "\\" && "[(".includes(text[at + 1] ?? "")
+          ? text.slice(at, at + 2)
+          : undefined;
+    if (!open) {
+      at += ch === "\\" ? 2 : 1;
+      continue;
+    }
+    const close = CLOSER[open]!;
+    const bodyStart = at + open.length;
+    const end = missing.has(close) ? -1 : closerAt(text, close, bodyStart);
+    if (end < 0) missing.add(close);
+    const body = end < 0 ? "" : text.slice(bodyStart, end);
+    // Inline formulas stay on one line: `$ \n 9 \n $` is not a formula.
+    if (end < 0 || ((open === "$" || open === "\\(") && body.includes("\n"))) {
+      at += open.length;
+      continue;
+    }
+    if (body.trim() !== "") found.push({ start: at, end: end + close.length, body: body.trim() });
+    at = end + close.length;
   }
   return found;
 }
 
+/** The text with every formula blanked out. */
+function outsideFormulas(text: string, found = formulas(text)): string {
+  let outside = "";
+  let at = 0;
+  for (const formula of found) {
+    outside += `${text.slice(at, formula.start)} `;
+    at = formula.end;
+  }
+  return outside + text.slice(at);
+}
+
 /** The words of the text outside formulas and TeX commands (their arguments stay). */
 function proseWords(text: string): string[] {
-  const outside = text
-    .replace(/\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([^\n]*?\\\)|(?<!\\)\$[^$\n]*(?<!\\)\$/g, " ")
-    .replace(/\\[a-zA-Z]+/g, " ");
+  const outside = outsideFormulas(text).replace(/\\[a-zA-Z]+/g, " ");
   // A word stands between spaces or punctuation: "1orW(x)" and "\\text{Evelyn}" are not prose.
   const words = [...outside.matchAll(/(?<=^|[\s:,;"'(])[a-zA-Z]{3,}(?=$|[\s.,;:!?"')])/g)].map((m) => m[0]);
   return words.filter((word) => !ANSWER_WORDS.has(word.toLowerCase()));
@@ -162,9 +208,7 @@ function finalAnswerPhrase(text: string, from: number): string | undefined {
 function joinedFormulas(text: string): string | undefined {
   const found = formulas(text);
   if (found.length < 2) return undefined;
-  const rest = text
-    .replace(/\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([^\n]*?\\\)|(?<!\\)\$[^$\n]*(?<!\\)\$/g, " ")
-    .replace(/\b(?:and|or)\b|[,;.\s]/g, "");
+  const rest = outsideFormulas(text, found).replace(/\b(?:and|or)\b|[,;.\s]/g, "");
   return rest === "" ? found.map((f) => f.body).join(", ") : undefined;
 }
 
@@ -176,8 +220,7 @@ function undoubleBackslashes(text: string): string {
 
 /** A `$` or `\(` left open on its line: the formula is malformed, and guessing inside it is not safe. */
 function unclosedDelimiter(text: string): boolean {
-  const outside = text.replace(/\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([^\n]*?\\\)|(?<!\\)\$[^$\n]*(?<!\\)\$/g, " ");
-  return /(?<!\\)\$|\\\(/.test(outside);
+  return /(?<!\\)\$|\\\(/.test(outsideFormulas(text));
 }
 
 /** The answer part of `text`; `ok: false` says why there is none. */

@@ -35,6 +35,41 @@ function math500Solutions(): [string, string][] {
   return [];
 }
 
+/** Long repetitive input that would make a careless scanner or parser quadratic. */
+function pathological(): string[] {
+  return [
+    "1,".repeat(1000),
+    `${"x<".repeat(600)}1`,
+    "=".repeat(1900),
+    "\\boxed{1} and ".repeat(1000),
+    "$".repeat(19_000),
+    "$a".repeat(9000),
+    "\\[".repeat(5000),
+    "the answer is ".repeat(1000),
+    "(1,2),".repeat(300),
+    `${"a:".repeat(900)}1`,
+    `\\begin{pmatrix}${"1&".repeat(500)}\\end{pmatrix}`,
+    `${"1\\pm".repeat(400)}1`,
+    "(".repeat(1900),
+    `${"word ".repeat(3000)}5`,
+    "0.5".repeat(600),
+    "\\boxed{".repeat(3000),
+    "x \\approx ".repeat(500),
+  ];
+}
+
+/** The least process CPU time of `runs` passes over all pairs. */
+function bestCpuMs(pairs: [string, string][], runs: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) {
+    const start = process.cpuUsage();
+    for (const [candidate, reference] of pairs) gradeVerdict(candidate, reference);
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
 /** The slowest pair when each pair's time is its best of `runs`: the cost, not the scheduler's pauses. */
 function slowestPair(pairs: [string, string][], runs: number): { ms: number; pair: [string, string] } {
   const best = pairs.map(() => Number.POSITIVE_INFINITY);
@@ -117,10 +152,15 @@ export default async function bench(): Promise<void> {
   const self = timeEach(answers.map((a) => [a, a]));
   console.log(summary("MATH500 answer vs itself", self.samples), `  all 500: ${ms(self.totalMs)}, equal ${self.equal}`);
 
-  const wrapped = timeEach(answers.map((a) => [`$${a}$.`, a]));
+  const wrappedPairs = answers.map((a): [string, string] => [`$${a}$.`, a]);
+  const wrapped = timeEach(wrappedPairs);
   console.log(
     summary("MATH500 `$answer$.` vs answer", wrapped.samples),
     `  all 500: ${ms(wrapped.totalMs)}, equal ${wrapped.equal}`,
+  );
+  console.log(
+    "MATH500 `$answer$.` vs answer, all 500".padEnd(44),
+    `CPU ${ms(bestCpuMs(wrappedPairs, 10))} (best of 10 runs: on a shared machine wall time also counts other processes)`,
   );
 
   const decimals = answers.flatMap((a): [string, string][] => {
@@ -173,6 +213,16 @@ export default async function bench(): Promise<void> {
   console.log(
     `slowest of ${everyPair.length} pairs (best of 3 runs)`.padEnd(44),
     `${ms(slowest.ms)}  ${JSON.stringify(slowest.pair[0].slice(-60))} vs ${JSON.stringify(slowest.pair[1].slice(0, 40))}`,
+  );
+
+  const hostile = pathological().flatMap((text): [string, string][] => [
+    [text, "1"],
+    ["1", text],
+  ]);
+  const worstHostile = slowestPair(hostile, 3);
+  console.log(
+    `slowest of ${hostile.length} pathological pairs (best of 3)`.padEnd(44),
+    `${ms(worstHostile.ms)}  ${JSON.stringify(worstHostile.pair[0].slice(0, 30))} vs ${JSON.stringify(worstHostile.pair[1].slice(0, 30))}`,
   );
 
   const noise = timeEach(junk(20_000));
