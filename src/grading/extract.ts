@@ -167,13 +167,29 @@ function proseWords(text: string): string[] {
 const NUMBER_AFTER = /(?<![\w.,/\\^_{])\d/;
 const NUMBER = /(?<![\w.,/])-?\d+(?:[ ,]\d{3})*(?:[.,]\d+)?(?:\/\d+(?!\d|\.\d))?(?:\s*(?:%|percent\b|pct\b))?/g;
 
-/** The last number of plain prose (a fraction `2/3` counts), with a percent sign that follows it. */
+/**
+ * The last number of plain prose (a fraction `2/3` counts), with a percent sign that follows it —
+ * only when it is the one number of its sentence or is stated ("… which is 1,000.99"): "3 or 4",
+ * "12, I mean 13", "5 apples and 6 pears" and "not 34" are not read as an answer.
+ */
 function lastNumber(text: string): Extraction {
-  const last = [...text.matchAll(NUMBER)].at(-1);
+  const numbers = [...text.matchAll(NUMBER)];
+  const last = numbers.at(-1);
   if (!last) return { ok: false, reason: "no number or formula in the text" };
-  const before = text.slice(Math.max(0, last.index - 12), last.index);
-  if (/\b(?:not|isn't|never)\s*$/i.test(before))
+  const before = text.slice(0, last.index);
+  if (/\b(?:not|isn't|never)\s*$/i.test(before)) {
     return { ok: false, reason: `the last number (${last[0]}) is negated` };
+  }
+  const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?](?=\s)|\n/g)].map((m) => m.index + 1));
+  const previous = numbers.at(-2);
+  if (previous && previous.index >= sentenceStart && previous[0].trim() !== last[0].trim()) {
+    // "… 10 which is 1,000.99" states the value; "3 or it's 4", "12, I mean 13" do not decide.
+    const between = text.slice(previous.index + previous[0].length, last.index);
+    const stated = /(?:\bis|'s|\bequals|=|:)\s*$/i.test(between) && !/\b(?:or|and|but|then|mean)\b|,/i.test(between);
+    if (!stated) {
+      return { ok: false, reason: `several numbers in the last sentence; unsure which is the answer (${last[0]}?)` };
+    }
+  }
   return { ok: true, text: last[0].trim(), how: "last number" };
 }
 
@@ -257,5 +273,7 @@ export function extractAnswer(raw: string): Extraction {
   if (unclosedDelimiter(text)) return { ok: false, reason: "a formula is not closed on its line" };
   const number = lastNumber(trailing);
   // A lone word ("Evelyn", "even") is an answer too; it is compared as text.
-  return number.ok || proseWords(text).length > 1 ? number : { ok: true, text: text.trim(), how: "whole" };
+  return number.ok || /\d/.test(text) || proseWords(text).length > 1
+    ? number
+    : { ok: true, text: text.trim(), how: "whole" };
 }
