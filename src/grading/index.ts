@@ -149,7 +149,7 @@ function decide(rawCandidate: string, rawReference: string, options: CompareOpti
   const verdict: Verdict = {
     equal: false,
     method: outcome.method,
-    reason: `${outcome.reason ?? "different answers"}${commaNote(c)}`,
+    reason: `${outcome.reason ?? "different answers"}${commaNote(candidate.trim())}`,
   };
   // Words where the reference has mathematics: the answer was not read, not judged wrong.
   if (parseAnswer(c).kind === "text" && parseAnswer(r).kind !== "text") verdict.unreadable = expected();
