@@ -174,29 +174,39 @@ function compareScalars(candidate: Node, reference: Node, options: CompareOption
     : notEqual("unparsed", "too few points where both sides are defined");
 }
 
-/** a = b and c = d are the same equation when a − b is a constant nonzero multiple of c − d. */
-function compareEquationsByRatio(candidate: Answer, reference: Answer): Outcome | undefined {
-  if (candidate.kind !== "equation" || reference.kind !== "equation") return undefined;
-  const sides = [candidate.left, candidate.right, reference.left, reference.right];
-  if (!sides.every((s) => s.kind === "expr")) return undefined;
-  const [a, b, c, d] = sides.map((s) => (s as { node: Node }).node) as [Node, Node, Node, Node];
-  const names = [...[a, b, c, d].reduce((set, node) => freeVariables(node, set), new Set<string>())];
+/**
+ * How `left − right` of one relation or equation relates to that of another: the constant c with
+ * f₁ = c·f₂ at every sample point where both are defined ("differ" when f₁/f₂ varies or is 0 or
+ * ∞, "unsure" when too few points were defined), or undefined when a side is not a formula.
+ */
+function constantRatio(one: [Answer, Answer], other: [Answer, Answer]): C.Complex | "differ" | "unsure" | undefined {
+  const sides = [...one, ...other];
+  if (!sides.every((side) => side.kind === "expr")) return undefined;
+  const nodes = sides.map((side) => (side as { node: Node }).node);
+  const names = [...nodes.reduce((set, node) => freeVariables(node, set), new Set<string>())];
   let ratio: C.Complex | undefined;
   let valid = 0;
   for (const point of samplePoints(names)) {
-    const values = [a, b, c, d].map((node) => tryEvaluate(node, point));
+    const values = nodes.map((node) => tryEvaluate(node, point));
     if (values.some((v) => !v || !C.isFiniteComplex(v))) continue;
-    const [va, vb, vc, vd] = values as C.Complex[];
-    const f = C.sub(va!, vb!);
-    const g = C.sub(vc!, vd!);
+    const [a, b, c, d] = values as [C.Complex, C.Complex, C.Complex, C.Complex];
+    const f = C.sub(a, b);
+    const g = C.sub(c, d);
     if (C.abs(f) < 1e-12 && C.abs(g) < 1e-12) continue;
     const r = C.div(f, g);
-    if (!C.isFiniteComplex(r) || C.abs(r) < 1e-12) return notEqual("symbolic", "the equations differ");
-    if (ratio && !close(ratio, r, 1e-8)) return notEqual("symbolic", "the equations differ");
+    if (!C.isFiniteComplex(r) || C.abs(r) < 1e-12 || (ratio && !close(ratio, r, 1e-8))) return "differ";
     ratio = r;
     valid += 1;
   }
-  return valid >= MIN_VALID_POINTS ? { equal: true, method: "symbolic" } : undefined;
+  return ratio && valid >= MIN_VALID_POINTS ? ratio : "unsure";
+}
+
+/** a = b and c = d are the same equation when a − b is a constant nonzero multiple of c − d. */
+function compareEquationsByRatio(candidate: Answer, reference: Answer): Outcome | undefined {
+  if (candidate.kind !== "equation" || reference.kind !== "equation") return undefined;
+  const ratio = constantRatio([candidate.left, candidate.right], [reference.left, reference.right]);
+  if (ratio === "differ") return notEqual("symbolic", "the equations differ");
+  return ratio === undefined || ratio === "unsure" ? undefined : { equal: true, method: "symbolic" };
 }
 
 /** `x = 3`, `(p,q) = (3,2)`, `|AB| = 1` answer "3", "(3,2)", "1": a name on the left is only a label. */
@@ -213,28 +223,10 @@ const SAME_SIGN_RELATIONS = new Set(["<", "\\le"]);
 function compareRelations(candidate: Relation, reference: Relation): Outcome {
   if (candidate.op !== reference.op)
     return notEqual("relation", `relations differ: ${candidate.op} vs ${reference.op}`);
-  const sides = [candidate.left, candidate.right, reference.left, reference.right];
-  if (!sides.every((side) => side.kind === "expr"))
-    return notEqual("relation", "a side of a relation is not a formula");
-  const [a, b, c, d] = sides.map((side) => (side as { node: Node }).node) as [Node, Node, Node, Node];
-  const names = [...[a, b, c, d].reduce((set, node) => freeVariables(node, set), new Set<string>())];
-  let ratio: C.Complex | undefined;
-  let valid = 0;
-  for (const point of samplePoints(names)) {
-    const values = [a, b, c, d].map((node) => tryEvaluate(node, point));
-    if (values.some((v) => !v || !C.isFiniteComplex(v))) continue;
-    const [va, vb, vc, vd] = values as C.Complex[];
-    const f = C.sub(va!, vb!);
-    const g = C.sub(vc!, vd!);
-    if (C.abs(f) < 1e-12 && C.abs(g) < 1e-12) continue;
-    const r = C.div(f, g);
-    if (!C.isFiniteComplex(r) || C.abs(r) < 1e-12 || (ratio && !close(ratio, r, 1e-8))) {
-      return notEqual("relation", "the relations differ");
-    }
-    ratio = r;
-    valid += 1;
-  }
-  if (!ratio || valid < MIN_VALID_POINTS) return notEqual("relation", "too few points to compare the relations");
+  const ratio = constantRatio([candidate.left, candidate.right], [reference.left, reference.right]);
+  if (ratio === undefined) return notEqual("relation", "a side of a relation is not a formula");
+  if (ratio === "differ") return notEqual("relation", "the relations differ");
+  if (ratio === "unsure") return notEqual("relation", "too few points to compare the relations");
   if (SAME_SIGN_RELATIONS.has(candidate.op) && !(ratio.re > 0 && Math.abs(ratio.im) < 1e-12)) {
     return notEqual("relation", "the relations point opposite ways");
   }
