@@ -1,7 +1,10 @@
 /**
- * The shape of a normalised answer: a scalar expression, an equation, a tuple or interval (bracket
- * kinds kept), a set, a bare comma list, a union of intervals, a matrix, a number in another base,
- * or plain text. Scalars are parsed with expression.ts; whatever does not parse stays text.
+ * The shape of a normalised answer: a scalar expression, an equation (whether its left side only
+ * names the value), a tuple or interval (bracket kinds kept), an inequality (as a relation, and as
+ * an interval when it bounds one name), a ratio, a set, a bare comma list, a union of intervals, a
+ * matrix (also the sum or product of two), a number in another base, or plain text. Chains of
+ * working (`x = 5+5+1 = 11`) keep their last value. Scalars are parsed with expression.ts;
+ * whatever does not parse stays text.
  */
 import { freeVariables } from "./evaluate.js";
 import { type Node, ParseError, parseExpression } from "./expression.js";
@@ -20,7 +23,7 @@ export type Answer =
   | { kind: "union"; items: Answer[] }
   | { kind: "matrix"; rows: Answer[][] };
 
-/** `left op right` with `>` and `\\ge` turned around, so that every relation reads `<`, `\\le`, `\\ne` or `=`. */
+/** `left op right` with `>` and `\\ge` turned around, so that every relation reads `<`, `\\le` or `\\ne`. */
 export interface Relation {
   op: "<" | "\\le" | "\\ne";
   left: Answer;
@@ -287,20 +290,14 @@ export function parseAnswer(text: string, depth = 0): Answer {
   const sides = splitTopLevel(text, ["="]);
   if (sides && sides.length >= 2 && sides.every((side) => side !== "")) {
     // `x = 5+5+1 = 11`: a chain of working ends in the value; a label in front still names it.
-    const left = sides[0]!;
-    const right = sides.at(-1)!;
+    const labelled = isLabel(sides[0]!);
+    const right = parseAnswer(sides.at(-1)!, depth + 1);
+    if (!labelled && sides.length > 2) return right;
+    const left = parseAnswer(sides[0]!, depth + 1);
     // `\frac12 = \frac{10}{9}`, `2+3 = 5`: working without variables ends in its value too
     // (but `7 = 11a+c` is a condition, not the value 11a+c).
-    const working = isConstant(parseAnswer(left, depth + 1)) && isConstant(parseAnswer(right, depth + 1));
-    if (!isLabel(left) && (sides.length > 2 || working)) {
-      return parseAnswer(right, depth + 1);
-    }
-    return {
-      kind: "equation",
-      left: parseAnswer(left, depth + 1),
-      right: parseAnswer(right, depth + 1),
-      labelled: isLabel(left),
-    };
+    if (!labelled && isConstant(left) && isConstant(right)) return right;
+    return { kind: "equation", left, right, labelled };
   }
 
   const interval = inequality(text, depth);
