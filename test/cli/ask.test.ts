@@ -95,11 +95,14 @@ describe("start-tutor ask", () => {
     expect(JSON.stringify(wrong.steps)).not.toContain("1024");
   });
 
-  it("checks an answer written in a sentence, and says when it cannot read one instead of calling it wrong", async () => {
+  it("checks an answer written in a sentence", async () => {
     const sentence = JSON.parse(
       (await cli(["ask", "What is 2^10?", "--mode", "check", "--answer", "I got $2^{10} = 1024$.", "--json"])).stdout,
     );
     expect(sentence).toMatchObject({ correct: true });
+  });
+
+  it("says when it cannot read a student's answer instead of calling it wrong", async () => {
     const unreadable = JSON.parse(
       (await cli(["ask", "What is 2^10?", "--mode", "check", "--answer", "no idea", "--json"])).stdout,
     );
