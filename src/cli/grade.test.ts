@@ -24,7 +24,14 @@ describe("start-tutor grade", () => {
   it("prints the verdict object with --json", () => {
     const { code, stdout } = grade("--json", "[1,2)", "[1,2]");
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toEqual({ equal: false, method: "structure", detail: "brackets differ: […) vs […]" });
+    expect(JSON.parse(stdout)).toEqual({ equal: false, method: "structure", reason: "brackets differ: […) vs […]" });
+  });
+
+  it("finds the answer in a sentence and says why answers differ", () => {
+    expect(grade("--json", "Therefore $\\boxed{\\frac94\\pi}$.", "\\frac{9}{4}\\pi")).toMatchObject({ code: 0 });
+    const { code, stdout } = grade("--json", "-x > 1", "x < 1");
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({ equal: false, method: "relation", reason: "the relations differ" });
   });
 
   it("reports bad usage on one line and exits 2", () => {

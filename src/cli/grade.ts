@@ -1,7 +1,8 @@
 /**
  * `start-tutor grade "<candidate>" "<reference>" [--json]`: prints `equal` (exit 0) or
- * `not equal` (exit 1); `--json` prints the verdict object instead. Answers often start with a
- * minus sign ("-2", "-\frac{1}{2}"), so only the known flags are options; everything else is an answer.
+ * `not equal` (exit 1); `--json` prints `{equal, method, reason}` instead. Either answer may be a
+ * whole solution (its final answer is found first). Answers often start with a minus sign ("-2",
+ * "-\frac{1}{2}"), so only the known flags are options; everything else is an answer.
  */
 import { gradeVerdict } from "../grading/index.js";
 import { UsageError } from "./args.js";
@@ -24,7 +25,7 @@ export async function run(args: string[]): Promise<number> {
   if (answers.length !== 2) {
     throw new UsageError(`expected two answers, got ${answers.length} (${USAGE})`);
   }
-  const verdict = gradeVerdict(answers[0]!, answers[1]!);
-  process.stdout.write(json ? `${JSON.stringify(verdict)}\n` : verdict.equal ? "equal\n" : "not equal\n");
-  return verdict.equal ? 0 : 1;
+  const { equal, method, reason } = gradeVerdict(answers[0]!, answers[1]!);
+  process.stdout.write(json ? `${JSON.stringify({ equal, method, reason })}\n` : equal ? "equal\n" : "not equal\n");
+  return equal ? 0 : 1;
 }

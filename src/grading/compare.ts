@@ -5,17 +5,27 @@
  * algebraic/trigonometric identities; structures compare item by item (sets and bare lists
  * ignore order, tuples and intervals keep it and their bracket kinds).
  */
-import type { Answer } from "./answer.js";
+import type { Answer, Relation } from "./answer.js";
 import * as C from "./complex.js";
 import { type Bindings, EvaluationError, evaluate, freeVariables, hasDecimal } from "./evaluate.js";
 import type { Node } from "./expression.js";
 
-export type Method = "exact" | "normalised" | "choice" | "text" | "numeric" | "symbolic" | "structure" | "unparsed";
+export type Method =
+  | "exact"
+  | "normalised"
+  | "choice"
+  | "text"
+  | "numeric"
+  | "rounded"
+  | "symbolic"
+  | "relation"
+  | "structure"
+  | "unparsed";
 
 export interface Outcome {
   equal: boolean;
   method: Method;
-  detail?: string;
+  reason?: string;
 }
 
 export interface CompareOptions {
@@ -29,7 +39,17 @@ const SAMPLE_POINTS = 6;
 const MIN_VALID_POINTS = 3;
 
 /** Equal answers report the least certain method any of their parts needed. */
-const RANK: Method[] = ["exact", "normalised", "choice", "text", "structure", "numeric", "symbolic"];
+const RANK: Method[] = [
+  "exact",
+  "normalised",
+  "choice",
+  "text",
+  "structure",
+  "numeric",
+  "rounded",
+  "relation",
+  "symbolic",
+];
 
 function combine(outcomes: Outcome[], fallback: Method): Outcome {
   const failed = outcomes.find((o) => !o.equal);
@@ -41,15 +61,19 @@ function combine(outcomes: Outcome[], fallback: Method): Outcome {
   return { equal: true, method };
 }
 
-const notEqual = (method: Method, detail: string): Outcome => ({ equal: false, method, detail });
+const notEqual = (method: Method, reason: string): Outcome => ({ equal: false, method, reason });
 
-function close(a: C.Complex, b: C.Complex, tol: number): boolean {
+/**
+ * Relative closeness; `floor` absorbs float noise around zero where expressions are sampled at
+ * random points. Constant answers get no floor: 0 is not 10^{-20}, and 2^{-99} is not 2^{-98}.
+ */
+function close(a: C.Complex, b: C.Complex, tol: number, floor = 1e-12): boolean {
   if (!C.isFiniteComplex(a) || !C.isFiniteComplex(b)) {
     // ±∞ as interval ends: equal when both are the same infinity.
     return a.re === b.re && a.im === b.im && !Number.isNaN(a.re);
   }
   const scale = Math.max(C.abs(a), C.abs(b));
-  return C.abs(C.sub(a, b)) <= tol * scale + 1e-12;
+  return C.abs(C.sub(a, b)) <= tol * scale + floor;
 }
 
 function format(z: C.Complex): string {
@@ -85,6 +109,41 @@ function tryEvaluate(node: Node, vars: Bindings): C.Complex | undefined {
   }
 }
 
+function isDecimalLiteral(node: Node): boolean {
+  const literal = node.kind === "neg" ? node.arg : node;
+  return literal.kind === "num" && literal.decimal;
+}
+
+/** A plain decimal such as `0.33` or `-4.67` with at least two significant digits: its precision. */
+function statedPrecision(node: Node): number | undefined {
+  const literal = node.kind === "neg" ? node.arg : node;
+  if (literal.kind !== "num" || !literal.digits || literal.digits.significant < 2) return undefined;
+  return literal.digits.decimals;
+}
+
+/**
+ * `0.33` for 1/3: a decimal is right exactly when the exact value rounds to it at the decimals it
+ * states (so `0.3334` is not 1/3, and `0.3`, one significant digit, is left to the tolerance).
+ * Only a decimal against an exact value: two decimals keep the relative tolerance.
+ */
+function roundedMatch(candidate: Node, reference: Node, a: C.Complex, b: C.Complex): Outcome | undefined {
+  const candidateDecimals = statedPrecision(candidate);
+  const referenceDecimals = statedPrecision(reference);
+  // The other side is exact when it is not itself a stated decimal: 10000(1.025)^{20} is exact.
+  const decimals =
+    candidateDecimals !== undefined && !isDecimalLiteral(reference)
+      ? candidateDecimals
+      : referenceDecimals !== undefined && !isDecimalLiteral(candidate)
+        ? referenceDecimals
+        : undefined;
+  if (decimals === undefined || a.im !== 0 || b.im !== 0) return undefined;
+  // Strictly inside half a unit of the last digit: 1.25 does not round to 1.2 for certain.
+  const halfUnit = 0.5 * 10 ** -decimals;
+  return Math.abs(a.re - b.re) < halfUnit * (1 - 1e-9)
+    ? { equal: true, method: "rounded", reason: `equal when rounded to ${decimals} decimal places` }
+    : notEqual("rounded", `values differ at ${decimals} decimal places: ${format(a)} vs ${format(b)}`);
+}
+
 function compareScalars(candidate: Node, reference: Node, options: CompareOptions): Outcome {
   const approximate = hasDecimal(candidate) || hasDecimal(reference);
   const tol = approximate ? options.relTol : EXACT_TOL;
@@ -93,9 +152,11 @@ function compareScalars(candidate: Node, reference: Node, options: CompareOption
     const a = tryEvaluate(candidate, new Map());
     const b = tryEvaluate(reference, new Map());
     if (!a || !b) return notEqual("unparsed", "cannot evaluate");
+    const rounded = roundedMatch(candidate, reference, a, b);
+    if (rounded) return rounded;
     // Two exact whole numbers must match exactly: 1000000007 is not 1000000008.
     const wholeNumbers = !approximate && a.im === 0 && b.im === 0 && Number.isInteger(a.re) && Number.isInteger(b.re);
-    const same = wholeNumbers ? a.re === b.re : close(a, b, tol);
+    const same = wholeNumbers ? a.re === b.re : close(a, b, tol, 0);
     return same
       ? { equal: true, method: "numeric" }
       : notEqual("numeric", `values differ: ${format(a)} vs ${format(b)}`);
@@ -113,40 +174,67 @@ function compareScalars(candidate: Node, reference: Node, options: CompareOption
     : notEqual("unparsed", "too few points where both sides are defined");
 }
 
-/** a = b and c = d are the same equation when a − b is a constant nonzero multiple of c − d. */
-function compareEquationsByRatio(candidate: Answer, reference: Answer): Outcome | undefined {
-  if (candidate.kind !== "equation" || reference.kind !== "equation") return undefined;
-  const sides = [candidate.left, candidate.right, reference.left, reference.right];
-  if (!sides.every((s) => s.kind === "expr")) return undefined;
-  const [a, b, c, d] = sides.map((s) => (s as { node: Node }).node) as [Node, Node, Node, Node];
-  const names = [...[a, b, c, d].reduce((set, node) => freeVariables(node, set), new Set<string>())];
+/**
+ * How `left − right` of one relation or equation relates to that of another: the constant c with
+ * f₁ = c·f₂ at every sample point where both are defined ("differ" when f₁/f₂ varies or is 0 or
+ * ∞, "unsure" when too few points were defined), or undefined when a side is not a formula.
+ */
+function constantRatio(one: [Answer, Answer], other: [Answer, Answer]): C.Complex | "differ" | "unsure" | undefined {
+  const sides = [...one, ...other];
+  if (!sides.every((side) => side.kind === "expr")) return undefined;
+  const nodes = sides.map((side) => (side as { node: Node }).node);
+  const names = [...nodes.reduce((set, node) => freeVariables(node, set), new Set<string>())];
   let ratio: C.Complex | undefined;
   let valid = 0;
   for (const point of samplePoints(names)) {
-    const values = [a, b, c, d].map((node) => tryEvaluate(node, point));
+    const values = nodes.map((node) => tryEvaluate(node, point));
     if (values.some((v) => !v || !C.isFiniteComplex(v))) continue;
-    const [va, vb, vc, vd] = values as C.Complex[];
-    const f = C.sub(va!, vb!);
-    const g = C.sub(vc!, vd!);
+    const [a, b, c, d] = values as [C.Complex, C.Complex, C.Complex, C.Complex];
+    const f = C.sub(a, b);
+    const g = C.sub(c, d);
     if (C.abs(f) < 1e-12 && C.abs(g) < 1e-12) continue;
     const r = C.div(f, g);
-    if (!C.isFiniteComplex(r) || C.abs(r) < 1e-12) return notEqual("symbolic", "the equations differ");
-    if (ratio && !close(ratio, r, 1e-8)) return notEqual("symbolic", "the equations differ");
+    if (!C.isFiniteComplex(r) || C.abs(r) < 1e-12 || (ratio && !close(ratio, r, 1e-8))) return "differ";
     ratio = r;
     valid += 1;
   }
-  return valid >= MIN_VALID_POINTS ? { equal: true, method: "symbolic" } : undefined;
+  return ratio && valid >= MIN_VALID_POINTS ? ratio : "unsure";
 }
 
-/** `x = 3` answers "3": a lone variable on the left of an equation is only a label. */
-function labelledValue(answer: Answer): Answer | undefined {
-  if (answer.kind !== "equation") return undefined;
-  const left = answer.left;
-  if (left.kind !== "expr") return undefined;
-  // A variable (x, \theta, a_1) or function notation (f(x), p(a,b)).
-  const label = left.node.kind === "var" || /^[a-zA-Z]\([a-zA-Z,]*\)$/.test(left.text);
-  return label ? answer.right : undefined;
+/** a = b and c = d are the same equation when a − b is a constant nonzero multiple of c − d. */
+function compareEquationsByRatio(candidate: Answer, reference: Answer): Outcome | undefined {
+  if (candidate.kind !== "equation" || reference.kind !== "equation") return undefined;
+  const ratio = constantRatio([candidate.left, candidate.right], [reference.left, reference.right]);
+  if (ratio === "differ") return notEqual("symbolic", "the equations differ");
+  return ratio === undefined || ratio === "unsure" ? undefined : { equal: true, method: "symbolic" };
 }
+
+/** `x = 3`, `(p,q) = (3,2)`, `|AB| = 1` answer "3", "(3,2)", "1": a name on the left is only a label. */
+function labelledValue(answer: Answer): Answer | undefined {
+  return answer.kind === "equation" && answer.labelled ? answer.right : undefined;
+}
+
+const SAME_SIGN_RELATIONS = new Set(["<", "\\le"]);
+
+/**
+ * `x < 1` and `-x > -1`: the same relation when, read as `f op 0`, one f is a constant multiple of
+ * the other — positive for `<` and `\\le` (a negative one would flip the relation), any for `\\ne`.
+ */
+function compareRelations(candidate: Relation, reference: Relation): Outcome {
+  if (candidate.op !== reference.op)
+    return notEqual("relation", `relations differ: ${candidate.op} vs ${reference.op}`);
+  const ratio = constantRatio([candidate.left, candidate.right], [reference.left, reference.right]);
+  if (ratio === undefined) return notEqual("relation", "a side of a relation is not a formula");
+  if (ratio === "differ") return notEqual("relation", "the relations differ");
+  if (ratio === "unsure") return notEqual("relation", "too few points to compare the relations");
+  if (SAME_SIGN_RELATIONS.has(candidate.op) && !(ratio.re > 0 && Math.abs(ratio.im) < 1e-12)) {
+    return notEqual("relation", "the relations point opposite ways");
+  }
+  return { equal: true, method: "relation" };
+}
+
+const relationOfAnswer = (answer: Answer): Relation | undefined =>
+  answer.kind === "relation" ? answer.relation : answer.kind === "tuple" ? answer.relation : undefined;
 
 function compareUnordered(candidate: Answer[], reference: Answer[], options: CompareOptions): Outcome {
   if (candidate.length !== reference.length) {
@@ -194,6 +282,15 @@ function textOf(answer: Answer): string | undefined {
 
 const collection = (a: Answer): Answer[] | undefined => (a.kind === "set" || a.kind === "list" ? a.items : undefined);
 
+/**
+ * A set, or a list of tuples (the solutions of a system), names each member once however often it
+ * is written. A list of numbers keeps its repeats: roots may be listed with their multiplicity.
+ */
+function withoutRepeats(answer: Answer, items: Answer[], options: CompareOptions): Answer[] {
+  if (answer.kind !== "set" && !items.every((item) => item.kind === "tuple")) return items;
+  return items.filter((item, k) => !items.slice(0, k).some((earlier) => compareAnswers(item, earlier, options).equal));
+}
+
 export function compareAnswers(candidate: Answer, reference: Answer, options: CompareOptions): Outcome {
   if (candidate.kind === "expr" && reference.kind === "expr") {
     return compareScalars(candidate.node, reference.node, options);
@@ -209,9 +306,22 @@ export function compareAnswers(candidate: Answer, reference: Answer, options: Co
   if (candidate.kind === "equation" || reference.kind === "equation") {
     return compareEquations(candidate, reference, options);
   }
+  if (candidate.kind === "relation" || reference.kind === "relation") {
+    const a = relationOfAnswer(candidate);
+    const b = relationOfAnswer(reference);
+    return a && b ? compareRelations(a, b) : notEqual("relation", `${candidate.kind} vs ${reference.kind}`);
+  }
+  if (candidate.kind === "ratio" && reference.kind === "ratio")
+    return compareOrdered(candidate.items, reference.items, options);
   const candidateItems = collection(candidate);
   const referenceItems = collection(reference);
-  if (candidateItems && referenceItems) return compareUnordered(candidateItems, referenceItems, options);
+  if (candidateItems && referenceItems) {
+    return compareUnordered(
+      withoutRepeats(candidate, candidateItems, options),
+      withoutRepeats(reference, referenceItems, options),
+      options,
+    );
+  }
   // A single answer equals a one-element set or list: "3" for "\{3\}".
   if (candidateItems?.length === 1) return compareAnswers(candidateItems[0]!, reference, options);
   if (referenceItems?.length === 1) return compareAnswers(candidate, referenceItems[0]!, options);

@@ -31,10 +31,10 @@ const FUNCTIONS: Record<string, (z: C.Complex) => C.Complex> = {
   ceil: C.realOnly(Math.ceil),
 };
 
-/** n! for whole n up to 170 (beyond that a double overflows anyway). */
+/** n! for whole n up to 170 (beyond that a double overflows). */
 function factorial(z: C.Complex): C.Complex {
   if (z.im !== 0 || !Number.isInteger(z.re) || z.re < 0) throw new EvaluationError("factorial of a non-natural");
-  if (z.re > 170) return C.complex(Number.POSITIVE_INFINITY);
+  if (z.re > 170) throw new EvaluationError("factorial too large for a double");
   let product = 1;
   for (let k = 2; k <= z.re; k++) product *= k;
   return C.complex(product);
@@ -52,7 +52,23 @@ function binomial(n: C.Complex, k: C.Complex): C.Complex {
 
 export type Bindings = ReadonlyMap<string, C.Complex>;
 
+/**
+ * The value of `node`. An operation that overflows (2004!, 2^{5000}) throws instead of returning
+ * ±∞ or NaN: 1/2004! and 1/2006! would otherwise both be 0. Only `\infty` itself is infinite.
+ */
 export function evaluate(node: Node, vars: Bindings): C.Complex {
+  const value = evaluateNode(node, vars);
+  if (node.kind !== "const" && !C.isFiniteComplex(value)) {
+    const operands = node.kind === "bin" ? [node.left, node.right] : node.kind === "call" ? node.args : [];
+    // ∞ in, ∞ out (an interval end such as -\infty) is fine; finite in, ∞ out is an overflow.
+    if (!operands.some((operand) => operand.kind === "const" && operand.name === "inf") && node.kind !== "neg") {
+      throw new EvaluationError("a value overflowed");
+    }
+  }
+  return value;
+}
+
+function evaluateNode(node: Node, vars: Bindings): C.Complex {
   switch (node.kind) {
     case "num":
       return C.complex(node.value);

@@ -6,7 +6,7 @@
  */
 
 export type Node =
-  | { kind: "num"; value: number; decimal: boolean }
+  | { kind: "num"; value: number; decimal: boolean; digits?: { decimals: number; significant: number } }
   | { kind: "const"; name: "pi" | "e" | "i" | "inf" }
   | { kind: "var"; name: string }
   | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^"; left: Node; right: Node }
@@ -294,7 +294,11 @@ class Parser {
 
   private numberLiteral(text: string): Node {
     if (this.isSym("_")) throw new ParseError("number with a base subscript");
-    return { kind: "num", value: Number(text), decimal: /[.e]/.test(text) };
+    const plain = /^(\d*)\.(\d+)$/.exec(text);
+    if (!plain) return { kind: "num", value: Number(text), decimal: /[.e]/.test(text) };
+    // The precision the writer gave: 0.33 has two decimals and two significant digits.
+    const significant = `${plain[1]}${plain[2]}`.replace(/^0+/, "").length;
+    return { kind: "num", value: Number(text), decimal: true, digits: { decimals: plain[2]!.length, significant } };
   }
 
   private symbolAtom(char: string): Node {

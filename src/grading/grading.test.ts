@@ -62,7 +62,7 @@ describe("every MATH500 reference answer", () => {
         continue; // answers with variables
       }
       checked += 1;
-      expect(gradeVerdict(value.toPrecision(10), answer), answer).toMatchObject({ equal: true, method: "numeric" });
+      expect(gradeVerdict(value.toPrecision(10), answer).equal, answer).toBe(true);
       expect(isEquivalent((value * 1.001).toPrecision(10), answer), answer).toBe(false);
     }
     expect(checked).toBeGreaterThan(380);
@@ -80,15 +80,24 @@ describe("verdict methods", () => {
   });
 
   it("explains why answers differ", () => {
-    expect(gradeVerdict("3/14", "\\frac{14}{3}").detail).toBe("values differ: 0.21428571 vs 4.6666667");
-    expect(gradeVerdict("[1,2)", "[1,2]").detail).toBe("brackets differ: […) vs […]");
+    expect(gradeVerdict("3/14", "\\frac{14}{3}").reason).toBe("values differ: 0.21428571 vs 4.6666667");
+    expect(gradeVerdict("[1,2)", "[1,2]").reason).toBe("brackets differ: […) vs […]");
   });
 });
 
 describe("tolerance", () => {
-  it("accepts decimals within the relative tolerance and lets callers tighten it", () => {
-    expect(isEquivalent("3.14159", "\\pi")).toBe(true);
-    expect(isEquivalent("3.14159", "\\pi", { relTol: 1e-7 })).toBe(false);
+  it("accepts a decimal exactly when the exact value rounds to it at the decimals given", () => {
+    expect(gradeVerdict("3.14159", "\\pi")).toMatchObject({ equal: true, method: "rounded" });
+    expect(isEquivalent("3.1416", "\\pi")).toBe(true);
+    expect(gradeVerdict("3.1415", "\\pi")).toMatchObject({
+      equal: false,
+      reason: "values differ at 4 decimal places: 3.1415 vs 3.1415927",
+    });
+  });
+
+  it("accepts other approximations within the relative tolerance and lets callers tighten it", () => {
+    expect(isEquivalent("2 \\cdot 1.41421", "2\\sqrt{2}")).toBe(true);
+    expect(isEquivalent("2 \\cdot 1.41421", "2\\sqrt{2}", { relTol: 1e-7 })).toBe(false);
   });
 
   it("compares exact forms tightly: 355/113 is not π", () => {

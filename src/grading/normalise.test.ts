@@ -36,6 +36,23 @@ describe("normalise", () => {
     ["x \\in \\mathbb{R}", "(-\\infty,\\infty)"],
     ["2 \\text{ or } 3", "2,3"],
     ["x \\geq 2", "x\\ge2"],
+    ["28 percent", "28%"],
+    ["$28$ %", "28%"],
+    ["28\\text{ percent}", "28%"],
+    ["x >= 5", "x\\ge5"],
+    ["x \\lt 3", "x<3"],
+    ["x != 3", "x\\ne3"],
+    ["x \\approx 11", "11"],
+    ["1 000", "1000"],
+    ["1000,99", "1000.99"],
+    ["1,22", "1,22"],
+    ["0,111", "0,111"],
+    ["32, 349", "32,349"],
+    ["14 {, }916", "14916"],
+    ["\\left[\\begin{array}{cc}1 & 2 \\\\3 & 4\\end{array}\\right]", "\\begin{array}{cc}1&2\\\\3&4\\end{array}"],
+    ["(11,7)or(7,11)", "(11,7),(7,11)"],
+    ["125\\textnormal{ miles}", "125"],
+    ["1,000.99€", "1000.99"],
   ])("%s → %s", (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });

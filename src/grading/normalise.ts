@@ -23,6 +23,7 @@ const UNICODE: [RegExp, string][] = [
   [/²/g, "^2"],
   [/³/g, "^3"],
   [/\u00a0/g, " "],
+  [/[€£]/g, " "],
 ];
 
 /** Words after a number that only name a unit (students type them without \text). */
@@ -63,7 +64,18 @@ const UNIT_WORDS = [
 ];
 const TRAILING_UNIT = new RegExp(`([\\d}).])\\s+(?:${UNIT_WORDS.join("|")})(?:\\^\\{?[23]\\}?)?$`, "i");
 
-const TEXT_COMMANDS = ["text", "textbf", "textit", "textrm", "mathrm", "mathbf", "mathit", "mbox", "operatorname"];
+const TEXT_COMMANDS = [
+  "text",
+  "textbf",
+  "textit",
+  "textrm",
+  "textnormal",
+  "mathrm",
+  "mathbf",
+  "mathit",
+  "mbox",
+  "operatorname",
+];
 
 /** Index just past the brace group that opens at `open`, or -1 when unbalanced. */
 export function matchBrace(text: string, open: number): number {
@@ -117,7 +129,7 @@ const UNIT = "\uE000";
 
 /** A trailing `\text{ cm}^2` after a number names a unit: drop it. */
 function dropTextUnits(text: string): string {
-  return replaceCommand(text, ["text", "mbox", "textrm", "mathrm"], (arg, atEnd, before) => {
+  return replaceCommand(text, ["text", "mbox", "textrm", "textnormal", "mathrm"], (arg, atEnd, before) => {
     if (atEnd && /\d/.test(before) && /^\s*[a-zA-Z][a-zA-Z .]*$/.test(arg) && !/^\s*(?:and|or)\s*$/.test(arg))
       return UNIT;
     return `\\text{${arg}}`;
@@ -177,17 +189,68 @@ function stripOuter(text: string): string {
   return s;
 }
 
+/**
+ * `x`, `a_1`, `f(x)`, `\\theta`, `(p,q)`, `|AB|`, `V_1:V_2`, `\\frac{NO}{BO}`: a name (letters, no
+ * digits outside subscripts, no arithmetic) on the left of `=` or `\\approx` only labels the value.
+ */
+export function isLabel(text: string): boolean {
+  const bare = text.replace(/_\{[^{}]*\}|_[a-zA-Z0-9]/g, "").replace(/\s+/g, "");
+  if (/^\\frac\{[a-zA-Z]+\}\{[a-zA-Z]+\}$/.test(bare)) return true;
+  if (/^\\?[a-zA-Z]+(?:\([a-zA-Z,]*\))?$/.test(bare)) return true;
+  return /^(?:\([a-zA-Z,\\]+\)|\|[a-zA-Z]+\||[a-zA-Z\\]+(?::[a-zA-Z\\]+)+)$/.test(bare);
+}
+
+/** "\frac{14}{3} \approx 4.67": the exact part is the answer; "x \approx 11": the value is. */
+function dropApproximation(text: string): string {
+  const parts = text.split(/\\approx(?![a-zA-Z])/);
+  if (parts.length === 1) return text;
+  const first = parts[0]!.trim();
+  return first === "" || isLabel(first) ? parts.at(-1)!.trim() : first;
+}
+
+/** Relations as students type them: `>=`, `\\geq`, `\\geqslant`, `\\gt`, `!=`, `\\neq`. */
+function relations(text: string): string {
+  return text
+    .replace(/>=|=>/g, "\\ge ")
+    .replace(/<=|=</g, "\\le ")
+    .replace(/!=|\\neq(?![a-zA-Z])/g, "\\ne ")
+    .replace(/\\lt(?![a-zA-Z])/g, "<")
+    .replace(/\\gt(?![a-zA-Z])/g, ">")
+    .replace(/\\(le|ge|ne)q?(?:slant)?(?![a-zA-Z])/g, "\\$1 ");
+}
+
+/** `28 percent`, `28 pct`, `$28$ %`, `28\\text{ percent}`: a percent sign. */
+function percentWords(text: string): string {
+  return text
+    .replace(/\\(?:text|mbox|textrm|textnormal|mathrm)\s*\{\s*(?:percent(?:age)?|pct|\\?%)\s*\}/gi, "%")
+    .replace(/\s*\b(?:percent(?:age)?|pct)\b/gi, "%");
+}
+
+/**
+ * Digit groups: `1 000` and `1,000` are thousands, `1000,99` (a group too long for thousands) has
+ * a decimal comma. Anything else with a comma stays a list ("-2,1" in MATH), decided here from the
+ * answer alone and never by trying both readings against the other answer.
+ */
+function digitGroups(text: string): string {
+  if (/^-?[1-9]\d{0,2}(?:[ ,]\d{3})+(?:\.\d+)?$/.test(text)) return text.replace(/[ ,]/g, "");
+  if (/^-?\d{4,},\d+$/.test(text)) return text.replace(",", ".");
+  return text;
+}
+
 export function normalise(answer: string): string {
   let s = answer;
   for (const [pattern, replacement] of UNICODE) s = s.replace(pattern, replacement);
   s = stripOuter(s);
-  // "\frac{14}{3} \approx 4.67": the exact part is the answer.
-  s = s.replace(/^\\approx(?![a-zA-Z])/, "").replace(/\\approx(?![a-zA-Z])[\s\S]*$/, "");
-  s = s.replace(/\\(le|ge|ne)q?(?:slant)?(?![a-zA-Z])/g, "\\$1 ");
+  // Delimiters left inside (`$28$ %`, `$12 $ and $13 $`) only mark where formulas were.
+  s = s.replace(/(?<!\\)\$/g, " ").trim();
+  s = percentWords(s);
+  s = dropApproximation(s);
+  s = relations(s);
   s = s.replace(/\\mathbb\s*\{?R\}?/g, "(-\\infty,\\infty)").replace(/\\varnothing(?![a-zA-Z])/g, "\\emptyset");
   // "2 and 3", "2 \text{ or } 3": a list of answers.
-  s = s.replace(/\\(?:text|mbox|textrm)\s*\{\s*(?:and|or)\s*\}|\s+(?:and|or)\s+/g, ",");
-  s = s.replace(/\{,\}/g, ",");
+  s = s.replace(/\\(?:text|mbox|textrm)\s*\{\s*(?:and|or)\s*\}|\s+(?:and|or)\s+|(?<=[)\]])(?:and|or)(?=[([])/g, ",");
+  // `14{,}916`, `14 {, }916`: TeX's thousands separator.
+  s = s.replace(/(\d)\s*\{\s*,\s*\}\s*(?=\d{3})/g, "$1").replace(/\{,\}/g, ",");
   // `,\!` is MATH's thousands separator: 10,\!080.
   s = s.replace(/(\d),\\!\s*(?=\d{3})/g, "$1");
   s = s.replace(/\\[dtc]frac(?![a-zA-Z])/g, "\\frac").replace(/\\[dt]binom(?![a-zA-Z])/g, "\\binom");
@@ -205,7 +268,12 @@ export function normalise(answer: string): string {
   s = replaceCommand(s, TEXT_COMMANDS, (arg) => arg);
   s = s.replace(TRAILING_UNIT, "$1");
   s = s.replace(/^[a-zA-Z]\s*\\in(?![a-zA-Z])\s*/, "");
-  s = s.replace(/\s+/g, " ");
+  s = s.replace(/\s+/g, " ").trim();
+  s = digitGroups(s);
+  // "32, 349" is a list of two numbers; only "32,349" may be thousands.
+  const spacedComma = /\d, \d/.test(s);
+  // Two numbers side by side ("1 2") are not the number 12: keep them apart so they cannot parse.
+  s = s.replace(/(\d) (?=\d)/g, "$1\uE002");
   // Spaces matter only between a command and a following letter (\cot x).
   s = s
     .replace(/(\\[a-zA-Z]+) (?=[a-zA-Z])/g, "$1\uE001")
@@ -213,7 +281,9 @@ export function normalise(answer: string): string {
     .replace(/\uE001/g, " ");
   s = braceArguments(s);
   s = stripOuter(s);
-  if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  if (!spacedComma) s = digitGroups(s);
+  // `[\begin{array}…\end{array}]`, `(\begin{pmatrix}…\end{pmatrix})`: the brackets only draw the matrix.
+  s = s.replace(/^[[(](\\begin\{([a-zA-Z]+)\}[\s\S]*\\end\{\2\})[\])]$/, "$1");
   s = s.replace(/^\+/, "");
   return s === "\\{\\}" ? "\\emptyset" : s;
 }

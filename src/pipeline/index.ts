@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { BlobMissingError, type BlobStore } from "../blobs/types.js";
 import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError, studentSentence, toErrorCode } from "../errors.js";
-import { isEquivalent } from "../grading/index.js";
+import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
 import { presentTranscript } from "../present/steps.js";
@@ -133,14 +133,18 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       "reasoning finished",
     );
 
-    const correct =
+    const grade =
       question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
-        ? isEquivalent(question.studentAnswer, transcript.answer)
+        ? gradeVerdict(question.studentAnswer, transcript.answer)
         : undefined;
+    const correct = grade?.equal;
     const solution = presentTranscript(transcript);
     const presentation = presentForMode(solution, question.mode, {
       studentAnswer: question.studentAnswer ?? "",
-      verdict: correct === undefined ? null : { correct },
+      verdict:
+        grade === undefined
+          ? null
+          : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
     });
 
     emit({ type: "rendering" });

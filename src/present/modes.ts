@@ -8,6 +8,8 @@ import type { Presentation, Step } from "./types.js";
 
 export interface CheckVerdict {
   correct: boolean;
+  /** Set when the student's answer could not be read as an answer of this kind ("a number or formula"). */
+  unreadable?: string;
 }
 
 export function presentForMode(
@@ -52,6 +54,17 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
         ...presentation.steps,
       ],
       answer: presentation.answer,
+    };
+  }
+  if (verdict.unreadable) {
+    return {
+      steps: [
+        {
+          title: "Could not read your answer",
+          markdown: `I could not read your answer \`${studentAnswer}\` as ${verdict.unreadable}, so I cannot say whether it is right. Try writing just the answer, for example as LaTeX.`,
+        },
+      ],
+      answer: null,
     };
   }
   const recheck = stepToRecheck(presentation.steps, studentAnswer);

@@ -91,4 +91,15 @@ describe("presentForMode", () => {
     expect(text).toMatch(/sum the digits/);
     expect(text).not.toContain("115");
   });
+
+  it("check mode says it could not read an answer instead of calling it wrong", () => {
+    const checked = presentForMode(presentation, "check", {
+      studentAnswer: "no idea",
+      verdict: { correct: false, unreadable: "a number or formula" },
+    });
+    expect(checked.answer).toBeNull();
+    expect(checked.steps).toHaveLength(1);
+    expect(checked.steps[0]!.markdown).toMatch(/could not read your answer `no idea` as a number or formula/);
+    expect(checked.steps[0]!.markdown).not.toMatch(/not right|115/);
+  });
 });

@@ -95,6 +95,22 @@ describe("start-tutor ask", () => {
     expect(JSON.stringify(wrong.steps)).not.toContain("1024");
   });
 
+  it("checks an answer written in a sentence", async () => {
+    const sentence = JSON.parse(
+      (await cli(["ask", "What is 2^10?", "--mode", "check", "--answer", "I got $2^{10} = 1024$.", "--json"])).stdout,
+    );
+    expect(sentence).toMatchObject({ correct: true });
+  });
+
+  it("says when it cannot read a student's answer instead of calling it wrong", async () => {
+    const unreadable = JSON.parse(
+      (await cli(["ask", "What is 2^10?", "--mode", "check", "--answer", "no idea", "--json"])).stdout,
+    );
+    expect(unreadable).toMatchObject({ correct: false, answer: null });
+    expect(unreadable.steps[0].markdown).toMatch(/could not read your answer `no idea` as a number or formula/);
+    expect(JSON.stringify(unreadable.steps)).not.toContain("1024");
+  });
+
   it("prints readable steps without --json", async () => {
     const { code, stdout } = await cli(["ask", "What is 2^10?"]);
     expect(code).toBe(0);
