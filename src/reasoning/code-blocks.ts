@@ -7,7 +7,7 @@ const OPEN_FENCE = /```(?:python|py|python3)[ \t]*\n/g;
  * code. That is the shape of a generation stopped at "```output" (with or without the stop string).
  */
 export function trailingCodeBlock(text: string): string | null {
-  const trimmed = text.replace(/\s+$/, "");
+  const trimmed = text.trimEnd();
   if (!trimmed.endsWith("```")) return null;
   const open = lastOpenFence(trimmed.slice(0, -3));
   if (!open) return null;
