@@ -35,6 +35,13 @@ export const scenarioSchema = z.object({
   includeStop: z.boolean().default(false),
   /** Delay between streamed chunks. */
   chunkDelayMs: z.number().int().min(0).default(0),
+  /**
+   * Chat: send the script's `<think>…</think>` part in this delta field, as vLLM's reasoning
+   * parsers do (`reasoning_content` older, `reasoning` newer); omit to leave the tags in the content.
+   */
+  reasoningField: z.enum(["reasoning_content", "reasoning"]).optional(),
+  /** Chat: `tool` (or unset) turns a ```python block into a tool call; `content` leaves it in the message (QwQ/R1 style). */
+  chatCode: z.enum(["tool", "content"]).optional(),
 });
 
 export const scriptSchema = z.object({ scenarios: z.array(scenarioSchema).min(1) });
@@ -94,8 +101,11 @@ function fill(template: string, outputs: string[]): string {
 function endOfFirstHint(text: string): number {
   let best = -1;
   for (const hint of HINT_LIBRARY) {
-    const at = text.indexOf(hint.text);
-    if (at >= 0 && (best < 0 || at < best)) best = at + hint.text.length;
+    // In the model's voice (completions) or as an instruction (chat).
+    for (const wording of [hint.text, hint.instruction]) {
+      const at = text.indexOf(wording);
+      if (at >= 0 && (best < 0 || at < best)) best = at + wording.length;
+    }
   }
   if (best < 0) return -1;
   // The hint may open a Python fence; the script's code continues after it.

@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FENCED_OUTPUT_PREFIX } from "../reasoning/chat-conversation.js";
 import { parseTemplate } from "../reasoning/prompt.js";
 import { type Fault, nextText, pickScenario, type Scenario, type Script } from "./script.js";
 
@@ -109,14 +110,18 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
 
     const stops = normaliseStops(body.stop);
     const maxTokens = typeof body.max_tokens === "number" ? body.max_tokens : 1_000_000;
-    const plan = nextText(scenario, assistant);
-    const gen = generate(plan, stops, maxTokens, scenario.includeStop);
+    const gen = generateOn(scenario, assistant, stops, maxTokens);
     const promptTokens = tokenize(chat ? JSON.stringify(body.messages) : String(body.prompt ?? "")).length;
     const stream = body.stream === true;
     const id = `fake-${requests.length}`;
     const created = Math.floor(Date.now() / 1000);
     // A hint sent as a user message may have opened a fence the script's code continues.
-    const toolCall = chat ? splitToolCall((assistant.endsWith("```python\n") ? "```python\n" : "") + gen.text) : null;
+    const opened = assistant.endsWith("```python\n") ? "```python\n" : "";
+    const toolCall = chat
+      ? scenario.chatCode !== "content"
+        ? splitToolCall(opened + gen.text)
+        : { content: opened + gen.text }
+      : null;
     record.completionTokens = gen.tokens;
     record.stopReason = gen.stopReason;
 
@@ -155,11 +160,15 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
 
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     const send = (payload: unknown) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
-    const content = chat ? toolCall!.content : gen.text;
-    const chunks = chunk(tokenize(content), maxChunk);
+    const split = chat && scenario.reasoningField ? splitReasoning(toolCall!.content) : null;
+    const content = chat ? (split ? split.content : toolCall!.content) : gen.text;
+    const pieces = [
+      ...chunk(tokenize(split?.reasoning ?? ""), maxChunk).map((text) => ({ text, reasoning: true })),
+      ...chunk(tokenize(content), maxChunk).map((text) => ({ text, reasoning: false })),
+    ];
     let sentChars = 0;
     if (chat) send(chatChunk(id, created, model, { role: "assistant", content: "" }, null));
-    for (const piece of chunks) {
+    for (const { text: piece, reasoning } of pieces) {
       if (res.destroyed || res.socket?.destroyed) return;
       if (fault?.kind === "stall" && sentChars + piece.length > fault.afterChars) {
         // Keep the connection open and send nothing more, like a server that hung mid-generation.
@@ -173,8 +182,10 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
       }
       record.sent += piece;
       sentChars += piece.length;
-      if (chat) send(chatChunk(id, created, model, { content: piece }, null));
-      else send(completionChunk(id, created, model, piece, null, null));
+      if (chat) {
+        const field = reasoning ? (scenario.reasoningField ?? "reasoning_content") : "content";
+        send(chatChunk(id, created, model, { [field]: piece }, null));
+      } else send(completionChunk(id, created, model, piece, null, null));
       if (scenario.chunkDelayMs > 0) await sleep(scenario.chunkDelayMs);
     }
     if (fault?.kind === "disconnect") {
@@ -224,6 +235,23 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The scenario's continuation. Without "```output" among the stop strings (a harness that lets
+ * the model finish after its tool budget), a model that opened an output block goes on writing:
+ * the fake imagines an empty output and carries on with its next turn, in the same response.
+ */
+function generateOn(scenario: Scenario, assistant: string, stops: string[], maxTokens: number): Generation {
+  let gen = generate(nextText(scenario, assistant), stops, maxTokens, scenario.includeStop);
+  for (;;) {
+    const open = gen.finishReason === "stop" && gen.stopReason === null && gen.text.endsWith("```output");
+    if (!open || stops.includes("```output") || gen.tokens >= maxTokens) return gen;
+    const text = `${gen.text}\n\n\`\`\`\n`;
+    const more = generate(nextText(scenario, assistant + text), stops, maxTokens - gen.tokens, scenario.includeStop);
+    if (more.text === "") return { ...gen, text };
+    gen = { ...more, text: text + more.text, tokens: gen.tokens + more.tokens };
+  }
 }
 
 interface Generation {
@@ -284,6 +312,15 @@ function splitToolCall(text: string): { content: string; code?: string } {
   return { content: text.slice(0, open.index).trimEnd(), code: rest.slice(0, close).replace(/\n$/, "") };
 }
 
+/** A reasoning parser's view of a message: the `<think>…</think>` part (closed or not) and the rest. */
+function splitReasoning(text: string): { reasoning: string; content: string } {
+  const open = text.indexOf("<think>");
+  if (open < 0) return { reasoning: "", content: text };
+  const close = text.indexOf("</think>", open);
+  if (close < 0) return { reasoning: text.slice(open + 7), content: text.slice(0, open) };
+  return { reasoning: text.slice(open + 7, close), content: text.slice(0, open) + text.slice(close + 8).trimStart() };
+}
+
 /** Rebuilds the START-style assistant text from chat messages, so one script serves both transports. */
 function chatView(body: Record<string, unknown>): { user: string; assistant: string } {
   const messages = Array.isArray(body.messages) ? (body.messages as Array<Record<string, unknown>>) : [];
@@ -304,6 +341,9 @@ function chatView(body: Record<string, unknown>): { user: string; assistant: str
       }
     } else if (m.role === "tool") {
       assistant += `\`\`\`output\n${content}\n\`\`\`\n`;
+    } else if (m.role === "user" && content.startsWith(FENCED_OUTPUT_PREFIX)) {
+      // The output of a ```python block the model wrote in its message.
+      assistant += `${assistant.endsWith("\n") ? "" : "\n"}${content.slice(FENCED_OUTPUT_PREFIX.length)}\n`;
     } else if (m.role === "user") {
       assistant += `${content}\n\`\`\`python\n`;
     }

@@ -1,7 +1,8 @@
 /**
  * The START loop: generate until the model stops at the end of a Python block, run the cell in the
- * question's sandbox session, feed the output back, continue; insert hints where the policy says;
- * stop at the final answer or a budget.
+ * question's sandbox session, feed the output back, continue; insert hints where the policy says
+ * (only at a paragraph boundary in prose); once the tool budget is spent, let the model finish
+ * without code; stop at the final answer or a token budget (per call, per run, context window).
  */
 import { setMaxListeners } from "node:events";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
@@ -12,14 +13,17 @@ import { SandboxUnavailableError } from "../sandbox/types.js";
 import { extractBoxed } from "./answer.js";
 import { endsInsideCodeBlock } from "./code-blocks.js";
 import { type Conversation, StreamStalledError, type ToolCall } from "./conversation.js";
-import { chooseHint, hintInsertion, hintPointFor, hintStops, seedOf } from "./hints.js";
+import { chooseHint, type HintPoint, hintInsertion, hintPointFor, hintStops, placeHint, seedOf } from "./hints.js";
 import { formatCellOutput } from "./output-block.js";
 import { checkQuestion } from "./question-text.js";
 import { emptyTranscript } from "./transcript.js";
 import type { HintPolicy, ProgressEvent, RunError, RunStatus, Transcript } from "./types.js";
 
 export interface EngineOptions {
+  /** Completion tokens one model call may use (START's harnesses count `max_tokens` per call). */
   maxTokens: number;
+  /** Completion tokens the whole run may use, across every call. */
+  maxRunTokens: number;
   maxToolCalls: number;
   hints: HintPolicy;
   maxHints: number;
@@ -50,12 +54,13 @@ export interface EngineDeps {
   modelUrl?: string;
 }
 
-/** Model-written cells refused after the tool budget before the run gives up on the model. */
-const MAX_REFUSED_CELLS = 2;
-
-const LAST_EXECUTION_NOTICE =
-  "[That was the last code execution available for this problem. Continue by reasoning without code.]";
-const NO_MORE_EXECUTIONS = "Code execution limit reached: this cell was not run. Continue by reasoning without code.";
+/**
+ * Appended to the output of the last cell the budget allows. After it no code stop is sent and no
+ * cell runs: the model finishes its reasoning in one continuation and its last `\boxed{}` counts.
+ */
+export const LAST_EXECUTION_NOTE =
+  "[System note: this was the last code execution available. No more code can be run; " +
+  "finish the reasoning without code and give the final answer in \\boxed{}.]";
 
 export async function runReasoning(input: EngineInput, deps: EngineDeps): Promise<Transcript> {
   const started = performance.now();
@@ -69,8 +74,15 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
     transcript.timings.totalMs = performance.now() - started;
     return transcript;
   };
-  const outOfTokens = () =>
-    finish("max_tokens", `The model used its whole budget of ${options.maxTokens} tokens without finishing.`);
+  const outOf = (finishKind: "length" | "context-full" | "run") =>
+    finish(
+      "max_tokens",
+      finishKind === "run"
+        ? `The model used the run's whole budget of ${options.maxRunTokens} tokens without finishing.`
+        : finishKind === "length"
+          ? `The model wrote ${options.maxTokens} tokens in one go (the per-call limit) without finishing.`
+          : "The conversation filled the model's context window before the model finished.",
+    );
   /** The run's signal fired: the caller cancelled, or the deadline passed. */
   const stopped = () =>
     deps.signal?.aborted
@@ -89,30 +101,48 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
   const conversation = deps.startConversation(checked.text);
   const seed = seedOf(checked.text);
   let session: SandboxSession | null = null;
-  let refused = 0;
   let modelText = "";
 
-  const addText = (text: string) => {
+  const addText = (text: string, thought: boolean) => {
     if (!text) return;
     modelText += text;
     const last = transcript.parts.at(-1);
-    if (last?.kind === "text") last.text += text;
-    else transcript.parts.push({ kind: "text", text });
+    if (last?.kind === "text" && (last.thought ?? false) === thought) last.text += text;
+    else transcript.parts.push(thought ? { kind: "text", text, thought: true } : { kind: "text", text });
   };
-  const insertHint = (point: ReturnType<typeof hintPointFor>) => {
+  /** Drops the last `chars` characters of the model's text (a hint goes in at a paragraph boundary). */
+  const cutText = (chars: number) => {
+    modelText = modelText.slice(0, modelText.length - chars);
+    for (let left = chars; left > 0; ) {
+      const last = transcript.parts.at(-1);
+      if (last?.kind !== "text") break;
+      const take = Math.min(left, last.text.length);
+      last.text = last.text.slice(0, last.text.length - take);
+      left -= take;
+      if (last.text === "") transcript.parts.pop();
+    }
+  };
+  const tryHint = (point: HintPoint): boolean => {
+    const at = placeHint(modelText, point, transcript.usage.completionTokens);
+    if (at === null) return false;
     const hint = chooseHint(point, seed + transcript.hints);
-    const text = hintInsertion(hint, modelText, conversation.inlineHints);
-    conversation.addHint(text);
+    if (conversation.inlineHints) {
+      const cut = modelText.length - at;
+      cutText(cut);
+      const insertion = hintInsertion(hint, modelText);
+      conversation.addHint({ text: insertion, instruction: hint.instruction }, cut);
+      modelText += insertion;
+    } else {
+      conversation.addHint({ text: hint.text, instruction: hint.instruction }, 0);
+    }
+    const shown = conversation.inlineHints ? hint.text : hint.instruction;
     transcript.hints++;
-    transcript.parts.push({ kind: "hint", text: hint.text, hintKind: hint.kind });
-    emit({ type: "hint", text: hint.text });
+    transcript.parts.push({ kind: "hint", text: shown, hintKind: hint.kind });
+    emit({ type: "hint", text: shown });
+    return true;
   };
 
-  const runCell = async (call: ToolCall): Promise<{ output: string; result: CellResult | null }> => {
-    if (transcript.toolCalls >= options.maxToolCalls) {
-      refused++;
-      return { output: NO_MORE_EXECUTIONS, result: null };
-    }
+  const runCell = async (call: ToolCall): Promise<{ output: string; result: CellResult }> => {
     const index = ++transcript.toolCalls;
     transcript.parts.push({ kind: "code", index, code: call.code });
     emit({ type: "code", index, code: call.code });
@@ -123,51 +153,64 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
     transcript.figures.push(...result.figures);
     emit({ type: "output", index, result });
     let output = formatCellOutput(result, { maxChars: options.outputChars, timeoutMs: options.cellTimeoutMs });
-    if (transcript.toolCalls === options.maxToolCalls) output += `\n${LAST_EXECUTION_NOTICE}`;
+    if (transcript.toolCalls === options.maxToolCalls) output += `\n${LAST_EXECUTION_NOTE}`;
     return { output, result };
   };
 
   try {
     for (;;) {
       if (signal.aborted) break;
-      const remaining = options.maxTokens - transcript.usage.completionTokens;
-      if (remaining <= 0) return outOfTokens();
+      const runLeft = options.maxRunTokens - transcript.usage.completionTokens;
+      if (runLeft <= 0) return outOf("run");
+      const codeAllowed = transcript.toolCalls < options.maxToolCalls;
       const stops =
         conversation.inlineHints && transcript.hints < options.maxHints
           ? hintStops(options.hints, transcript.toolCalls)
           : [];
       const t0 = performance.now();
-      const turn = await conversation.next({ maxTokens: remaining, hintStops: stops, signal });
+      const turn = await conversation.next({
+        maxTokens: Math.min(options.maxTokens, runLeft),
+        hintStops: stops,
+        codeAllowed,
+        signal,
+      });
       transcript.timings.modelMs += performance.now() - t0;
       transcript.requests += turn.requests;
       transcript.usage.promptTokens += turn.promptTokens;
       transcript.usage.completionTokens += turn.completionTokens;
-      addText(turn.text);
+      for (const segment of turn.segments) addText(segment.text, segment.thought);
       emit({ type: "thinking", chars: modelText.length });
 
       if (turn.finish === "code") {
-        for (const call of turn.calls) {
+        // More calls than the budget allows in one turn (parallel tool calls): the rest stay text.
+        for (const call of turn.calls.slice(0, options.maxToolCalls - transcript.toolCalls)) {
           const { output, result } = await runCell(call);
           conversation.addToolOutput(call, output);
           transcript.parts.push({ kind: "output", index: transcript.toolCalls, text: output, result });
         }
-        if (refused > MAX_REFUSED_CELLS) {
-          return finish(
-            "no_answer",
-            `The model kept writing code after its ${options.maxToolCalls} allowed executions and was stopped.`,
-          );
+        continue;
+      }
+      if (turn.finish === "length") {
+        return outOf(transcript.usage.completionTokens >= options.maxRunTokens ? "run" : "length");
+      }
+      if (turn.finish === "context-full") return outOf("context-full");
+      if (turn.finish === "hint-point") {
+        // Hint stops are only sent while hints remain; a stop where no hint belongs goes back in.
+        if (!tryHint(hintPointFor(turn.stop))) {
+          conversation.restoreStop(turn.stop ?? "");
+          addText(turn.stop ?? "", lastTextIsThought());
         }
         continue;
       }
-      if (turn.finish === "length") return outOfTokens();
-      // Hint stops are only sent while hints remain, so a hint point always gets one.
-      if (turn.finish === "hint-point") {
-        insertHint(hintPointFor(turn.stop));
-        continue;
-      }
-      // The model ended its turn. Hint-infer: if it never used Python, nudge it once more.
-      if (options.hints !== "off" && transcript.hints < options.maxHints && transcript.toolCalls === 0) {
-        insertHint("end");
+      // The model ended its turn. Hint-infer: if it never used Python and gave no answer, nudge it.
+      if (
+        options.hints !== "off" &&
+        transcript.hints < options.maxHints &&
+        transcript.toolCalls === 0 &&
+        codeAllowed &&
+        extractBoxed(modelText).answer === null &&
+        tryHint("end")
+      ) {
         continue;
       }
       break;
@@ -180,6 +223,11 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
   } finally {
     const closing = session as SandboxSession | null;
     if (closing) await closing.close().catch((err: unknown) => logger.warn({ err }, "closing sandbox session failed"));
+  }
+
+  function lastTextIsThought(): boolean {
+    const last = transcript.parts.at(-1);
+    return last?.kind === "text" && last.thought === true;
   }
 
   if (signal.aborted) return stopped();
