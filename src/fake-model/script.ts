@@ -42,6 +42,8 @@ export const scenarioSchema = z.object({
   reasoningField: z.enum(["reasoning_content", "reasoning"]).optional(),
   /** Chat: `tool` (or unset) turns a ```python block into a tool call; `content` leaves it in the message (QwQ/R1 style). */
   chatCode: z.enum(["tool", "content"]).optional(),
+  /** Chat with `tool` code: every ```python block of a turn becomes a tool call of one message (parallel calls). */
+  parallelCalls: z.boolean().optional(),
 });
 
 export const scriptSchema = z.object({ scenarios: z.array(scenarioSchema).min(1) });

@@ -119,13 +119,13 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
     const opened = assistant.endsWith("```python\n") ? "```python\n" : "";
     const toolCall = chat
       ? scenario.chatCode !== "content"
-        ? splitToolCall(opened + gen.text)
-        : { content: opened + gen.text }
+        ? splitToolCalls(opened + gen.text, scenario.parallelCalls ?? false)
+        : { content: opened + gen.text, codes: [] }
       : null;
     record.completionTokens = gen.tokens;
     record.stopReason = gen.stopReason;
 
-    const finishReason = toolCall?.code !== undefined ? "tool_calls" : gen.finishReason;
+    const finishReason = toolCall && toolCall.codes.length > 0 ? "tool_calls" : gen.finishReason;
     record.finishReason = finishReason;
     const usage = {
       prompt_tokens: promptTokens,
@@ -136,7 +136,7 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
     if (!stream) {
       record.sent = gen.text;
       if (chat) {
-        const message = chatMessage(toolCall!.content, toolCall!.code, id);
+        const message = chatMessage(toolCall!.content, toolCall!.codes, id);
         return json(res, 200, {
           id,
           object: "chat.completion",
@@ -192,22 +192,14 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
       res.socket?.end();
       return;
     }
-    if (chat && toolCall?.code !== undefined) {
-      record.sent += toolCall.code;
-      const args = JSON.stringify({ code: toolCall.code });
-      send(
-        chatChunk(
-          id,
-          created,
-          model,
-          {
-            tool_calls: [{ index: 0, id: `call_${id}`, type: "function", function: { name: "python", arguments: "" } }],
-          },
-          null,
-        ),
-      );
+    for (const [index, code] of (toolCall?.codes ?? []).entries()) {
+      record.sent += code;
+      const args = JSON.stringify({ code });
+      const callId = `call_${id}_${index}`;
+      const start = { index, id: callId, type: "function", function: { name: "python", arguments: "" } };
+      send(chatChunk(id, created, model, { tool_calls: [start] }, null));
       for (const part of [args.slice(0, Math.ceil(args.length / 2)), args.slice(Math.ceil(args.length / 2))]) {
-        send(chatChunk(id, created, model, { tool_calls: [{ index: 0, function: { arguments: part } }] }, null));
+        send(chatChunk(id, created, model, { tool_calls: [{ index, function: { arguments: part } }] }, null));
       }
     }
     if (chat) send(chatChunk(id, created, model, {}, finishReason));
@@ -302,14 +294,24 @@ function firstStop(text: string, stops: string[], added: number): { at: number; 
   return best;
 }
 
-/** Chat: the text up to a ```python block is content; the block's code becomes a tool call. */
-function splitToolCall(text: string): { content: string; code?: string } {
-  const open = /```(?:python|py)[ \t]*\n/.exec(text);
-  if (!open) return { content: text };
-  const rest = text.slice(open.index + open[0].length);
-  const close = rest.indexOf("```");
-  if (close < 0) return { content: text };
-  return { content: text.slice(0, open.index).trimEnd(), code: rest.slice(0, close).replace(/\n$/, "") };
+/**
+ * Chat: the text up to a ```python block is content; the block's code becomes a tool call (with
+ * `parallel`, every following block too, as parallel tool calls).
+ */
+function splitToolCalls(text: string, parallel: boolean): { content: string; codes: string[] } {
+  const fence = /```(?:python|py)[ \t]*\n/g;
+  const codes: string[] = [];
+  let content: string | null = null;
+  for (let open = fence.exec(text); open; open = fence.exec(text)) {
+    const from = open.index + open[0].length;
+    const close = text.indexOf("```", from);
+    if (close < 0) break;
+    content ??= text.slice(0, open.index).trimEnd();
+    codes.push(text.slice(from, close).replace(/\n$/, ""));
+    if (!parallel) break;
+    fence.lastIndex = close + 3;
+  }
+  return { content: content ?? text, codes };
 }
 
 /** A reasoning parser's view of a message: the `<think>…</think>` part (closed or not) and the rest. */
@@ -351,16 +353,18 @@ function chatView(body: Record<string, unknown>): { user: string; assistant: str
   return { user: firstUser >= 0 ? String(messages[firstUser]!.content ?? "") : "", assistant };
 }
 
-function chatMessage(content: string, code: string | undefined, id: string) {
+function chatMessage(content: string, codes: string[], id: string) {
   return {
     role: "assistant",
     content: content || null,
-    ...(code === undefined
+    ...(codes.length === 0
       ? {}
       : {
-          tool_calls: [
-            { id: `call_${id}`, type: "function", function: { name: "python", arguments: JSON.stringify({ code }) } },
-          ],
+          tool_calls: codes.map((code, index) => ({
+            id: `call_${id}_${index}`,
+            type: "function",
+            function: { name: "python", arguments: JSON.stringify({ code }) },
+          })),
         }),
   };
 }

@@ -62,6 +62,9 @@ export const LAST_EXECUTION_NOTE =
   "[System note: this was the last code execution available. No more code can be run; " +
   "finish the reasoning without code and give the final answer in \\boxed{}.]";
 
+/** The answer to a parallel tool call beyond the budget (the model is finishing without code). */
+const NOT_RUN_NOTE = "[System note: not run — no more code executions are available.]";
+
 export async function runReasoning(input: EngineInput, deps: EngineDeps): Promise<Transcript> {
   const started = performance.now();
   const { options } = deps;
@@ -182,11 +185,16 @@ export async function runReasoning(input: EngineInput, deps: EngineDeps): Promis
       emit({ type: "thinking", chars: modelText.length });
 
       if (turn.finish === "code") {
-        // More calls than the budget allows in one turn (parallel tool calls): the rest stay text.
-        for (const call of turn.calls.slice(0, options.maxToolCalls - transcript.toolCalls)) {
+        const runnable = turn.calls.slice(0, options.maxToolCalls - transcript.toolCalls);
+        for (const call of runnable) {
           const { output, result } = await runCell(call);
           conversation.addToolOutput(call, output);
           transcript.parts.push({ kind: "output", index: transcript.toolCalls, text: output, result });
+        }
+        // Parallel tool calls past the budget: chat APIs want an answer to each, so say it was not run.
+        for (const call of turn.calls.slice(runnable.length)) {
+          conversation.addToolOutput(call, NOT_RUN_NOTE);
+          transcript.parts.push({ kind: "notice", text: NOT_RUN_NOTE });
         }
         continue;
       }

@@ -45,6 +45,17 @@ const scenarios: Scenario[] = parseScript({
         "Good.\n\nSo the answer is \\boxed{{{output.0}}}.",
       ],
     },
+    {
+      name: "parallel-calls",
+      match: "two checks at once",
+      parallelCalls: true,
+      turns: [
+        "Three checks at once.\n```python\nprint(2 + 2)\n```\n```python\nprint(3 + 3)\n```\n```python\nprint(4 + 4)\n```\n```output",
+        "unused: the turn above made three outputs",
+        "unused",
+        "The first check gave {{output.0}}. \\boxed{{{output.0}}}",
+      ],
+    },
     // 2. Hint placement.
     { name: "pairs-start", match: "^Find the number of ordered pairs", turns: pairs.turns },
     {
@@ -198,6 +209,17 @@ describe("1. tool-call cap (CoRT)", () => {
       `${startPrompt("re-verify six times seven")}First the product.\n\`\`\`python\nx = 6 * 7\nprint(x)\n\`\`\`\n\`\`\`output\n42\n\`\`\`\n` +
         `Got 42. Check it once more.\n\`\`\`python\nprint(x % 7)\n\`\`\`\n\`\`\`output\n0\n${LAST_EXECUTION_NOTE}\n\`\`\`\n`,
     );
+  });
+  it("answers every parallel tool call past the cap without running it, and still finishes", async () => {
+    const t = await ask("two checks at once", { transport: "chat", options: { maxToolCalls: 2 } });
+    expect(t).toMatchObject({ status: "answered", answer: "4", toolCalls: 2 });
+    expect(t.parts.filter((p) => p.kind === "notice").length).toBe(1);
+    const [, second] = requestsFor("parallel-calls");
+    expect(second!.body.tool_choice).toBe("none");
+    const messages = second!.body.messages as { role: string; tool_call_id?: string; content: string }[];
+    const tools = messages.filter((m) => m.role === "tool");
+    expect(tools.map((m) => m.tool_call_id?.slice(-2))).toEqual(["_0", "_1", "_2"]);
+    expect(tools.map((m) => m.content)).toEqual(["4", `6\n${LAST_EXECUTION_NOTE}`, expect.stringMatching(/not run/)]);
   });
 });
 
