@@ -18,6 +18,8 @@ const faultSchema = z.object({
   kind: z.enum(["status", "disconnect", "stall", "slow"]),
   status: z.number().int().min(400).max(599).default(500),
   retryAfterS: z.number().min(0).optional(),
+  /** For `status`: the error message the server sends. */
+  message: z.string().optional(),
   /** For `disconnect` and `stall`: characters streamed before the connection is cut or goes silent. */
   afterChars: z.number().int().min(0).default(0),
   /** For `slow`: delay before the first byte. */

@@ -102,7 +102,7 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (fault.retryAfterS !== undefined) headers["retry-after"] = String(fault.retryAfterS);
       res.writeHead(fault.status, headers);
-      res.end(JSON.stringify({ error: { message: `injected ${fault.status}`, type: "fake_fault" } }));
+      res.end(JSON.stringify({ error: { message: fault.message ?? `injected ${fault.status}`, type: "fake_fault" } }));
       return;
     }
     if (fault?.kind === "slow") await sleep(fault.delayMs);

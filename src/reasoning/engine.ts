@@ -292,9 +292,13 @@ export function describeError(err: unknown, modelUrl?: string): RunError {
     if (status >= 500) {
       return { code: "model_unavailable", message: `The model server${where} failed (HTTP ${status}) after retries.` };
     }
+    // Hosted APIs refuse vLLM's sampling fields by name; say which setting leaves them out.
+    const extras = /top_k|repetition_penalty|min_p/.test(err.message)
+      ? " (this server does not take top_k / repetition_penalty / min_p: set START_EXTRA_SAMPLING=false)"
+      : "";
     return {
       code: "model_error",
-      message: `The model server${where} refused the request (HTTP ${status}): ${err.message}`,
+      message: `The model server${where} refused the request (HTTP ${status}): ${err.message}${extras}`,
     };
   }
   return { code: "internal", message: err instanceof Error ? err.message : String(err) };

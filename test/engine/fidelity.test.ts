@@ -163,6 +163,12 @@ const scenarios: Scenario[] = parseScript({
       ],
     },
     { name: "plain", match: "plain prompt", turns: ["\\boxed{1}"] },
+    {
+      name: "hosted-api",
+      match: "hosted api",
+      faults: [{ kind: "status", status: 400, message: "Unrecognized request argument supplied: top_k" }],
+      turns: ["\\boxed{1}"],
+    },
   ],
 }).scenarios;
 
@@ -369,6 +375,14 @@ describe("5. sampling sent explicitly", () => {
     expect(Object.keys(body)).not.toEqual(expect.arrayContaining(["top_k"]));
     expect(body).not.toHaveProperty("repetition_penalty");
     expect(body).not.toHaveProperty("min_p");
+  });
+});
+
+describe("5b. a hosted API that refuses vLLM's sampling fields", () => {
+  it("says which setting leaves them out", async () => {
+    const t = await ask("a hosted api question", { maxRetries: 0 });
+    expect(t).toMatchObject({ status: "error", error: { code: "model_error" } });
+    expect(t.detail).toMatch(/top_k.*set START_EXTRA_SAMPLING=false/);
   });
 });
 
