@@ -16,7 +16,7 @@ import { type Conversation, StreamStalledError, type ToolCall } from "./conversa
 import { chooseHint, type HintPoint, hintInsertion, hintPointFor, hintStops, placeHint, seedOf } from "./hints.js";
 import { formatCellOutput } from "./output-block.js";
 import { checkQuestion } from "./question-text.js";
-import { emptyTranscript } from "./transcript.js";
+import { emptyTranscript, ModelText } from "./transcript.js";
 import type { HintPolicy, ProgressEvent, RunError, RunStatus, Transcript } from "./types.js";
 
 export interface EngineOptions {
@@ -65,192 +65,235 @@ export const LAST_EXECUTION_NOTE =
 /** The answer to a parallel tool call beyond the budget (the model is finishing without code). */
 const NOT_RUN_NOTE = "[System note: not run — no more code executions are available.]";
 
-export async function runReasoning(input: EngineInput, deps: EngineDeps): Promise<Transcript> {
-  const started = performance.now();
-  const { options } = deps;
-  const logger = deps.logger ?? silentLogger;
-  const transcript: Transcript = emptyTranscript(input.question);
-  const finish = (status: RunStatus, detail?: string, error?: RunError): Transcript => {
-    transcript.status = status;
-    if (detail) transcript.detail = detail;
-    if (error) transcript.error = error;
-    transcript.timings.totalMs = performance.now() - started;
-    return transcript;
-  };
-  const outOf = (finishKind: "length" | "context-full" | "run") =>
-    finish(
-      "max_tokens",
-      finishKind === "run"
-        ? `The model used the run's whole budget of ${options.maxRunTokens} tokens without finishing.`
-        : finishKind === "length"
-          ? `The model wrote ${options.maxTokens} tokens in one go (the per-call limit) without finishing.`
-          : "The conversation filled the model's context window before the model finished.",
-    );
-  /** The run's signal fired: the caller cancelled, or the deadline passed. */
-  const stopped = () =>
-    deps.signal?.aborted
-      ? finish("cancelled", "The run was cancelled.")
-      : finish("deadline", `The run took longer than ${Math.round(options.deadlineMs / 1000)} s and was stopped.`);
+export function runReasoning(input: EngineInput, deps: EngineDeps): Promise<Transcript> {
+  return new ReasoningRun(input, deps).run();
+}
 
-  const checked = checkQuestion(input.question, options.maxQuestionChars);
-  if (!checked.ok) return finish("error", checked.message, { code: checked.code, message: checked.message });
-  transcript.question = checked.text;
+/** How a turn left the loop: go on with another turn, or the run is over. */
+type Next = "continue" | Transcript;
 
-  const deadline = AbortSignal.timeout(options.deadlineMs);
-  const signal = deps.signal ? AbortSignal.any([deps.signal, deadline]) : deadline;
-  // Every model request and cell listens on this signal; a long run legitimately adds many.
-  setMaxListeners(0, signal);
-  const emit = (event: ProgressEvent) => deps.onProgress?.(event);
-  const conversation = deps.startConversation(checked.text);
-  const seed = seedOf(checked.text);
-  let session: SandboxSession | null = null;
-  let modelText = "";
+/**
+ * One question's run, as named steps: `run` checks the question and loops over `turn`; a turn's
+ * ending is handled by `runCells`, `hintPoint` or `ended`; `conclude` reads the answer.
+ */
+class ReasoningRun {
+  private readonly started = performance.now();
+  private readonly options: EngineOptions;
+  private readonly logger: Logger;
+  private readonly transcript: Transcript;
+  private readonly model: ModelText;
+  private readonly signal: AbortSignal;
+  private session: SandboxSession | null = null;
+  private seed = 0;
 
-  const addText = (text: string, thought: boolean) => {
-    if (!text) return;
-    modelText += text;
-    const last = transcript.parts.at(-1);
-    if (last?.kind === "text" && (last.thought ?? false) === thought) last.text += text;
-    else transcript.parts.push(thought ? { kind: "text", text, thought: true } : { kind: "text", text });
-  };
-  /** Drops the last `chars` characters of the model's text (a hint goes in at a paragraph boundary). */
-  const cutText = (chars: number) => {
-    modelText = modelText.slice(0, modelText.length - chars);
-    for (let left = chars; left > 0; ) {
-      const last = transcript.parts.at(-1);
-      if (last?.kind !== "text") break;
-      const take = Math.min(left, last.text.length);
-      last.text = last.text.slice(0, last.text.length - take);
-      left -= take;
-      if (last.text === "") transcript.parts.pop();
+  constructor(
+    private readonly input: EngineInput,
+    private readonly deps: EngineDeps,
+  ) {
+    this.options = deps.options;
+    this.logger = deps.logger ?? silentLogger;
+    this.transcript = emptyTranscript(input.question);
+    this.model = new ModelText(this.transcript);
+    const deadline = AbortSignal.timeout(this.options.deadlineMs);
+    this.signal = deps.signal ? AbortSignal.any([deps.signal, deadline]) : deadline;
+    // Every model request and cell listens on this signal; a long run legitimately adds many.
+    setMaxListeners(0, this.signal);
+  }
+
+  async run(): Promise<Transcript> {
+    const checked = checkQuestion(this.input.question, this.options.maxQuestionChars);
+    if (!checked.ok) return this.finish("error", checked.message, { code: checked.code, message: checked.message });
+    this.transcript.question = checked.text;
+    const conversation = this.deps.startConversation(checked.text);
+    this.seed = seedOf(checked.text);
+    try {
+      for (;;) {
+        if (this.signal.aborted) return this.stopped();
+        const next = await this.turn(conversation);
+        if (next !== "continue") return next;
+      }
+    } catch (err) {
+      if (this.signal.aborted || err instanceof APIUserAbortError) return this.stopped();
+      const error = describeError(err, this.deps.modelUrl);
+      this.logger.warn({ err, code: error.code }, "reasoning run failed");
+      return this.finish("error", error.message, error);
+    } finally {
+      const closing = this.session;
+      if (closing) {
+        await closing.close().catch((err: unknown) => this.logger.warn({ err }, "closing sandbox session failed"));
+      }
     }
-  };
-  const tryHint = (point: HintPoint): boolean => {
-    const at = placeHint(modelText, point, transcript.usage.completionTokens);
+  }
+
+  /** One model turn, and what its ending calls for. */
+  private async turn(conversation: Conversation): Promise<Next> {
+    const { options, transcript } = this;
+    const runLeft = options.maxRunTokens - transcript.usage.completionTokens;
+    if (runLeft <= 0) return this.outOf("run");
+    const codeAllowed = transcript.toolCalls < options.maxToolCalls;
+    const hintsLeft = conversation.inlineHints && transcript.hints < options.maxHints;
+    const t0 = performance.now();
+    const turn = await conversation.next({
+      maxTokens: Math.min(options.maxTokens, runLeft),
+      hintStops: hintsLeft ? hintStops(options.hints, transcript.toolCalls) : [],
+      codeAllowed,
+      signal: this.signal,
+    });
+    transcript.timings.modelMs += performance.now() - t0;
+    transcript.requests += turn.requests;
+    transcript.usage.promptTokens += turn.promptTokens;
+    transcript.usage.completionTokens += turn.completionTokens;
+    for (const segment of turn.segments) this.model.add(segment.text, segment.thought);
+    this.emit({ type: "thinking", chars: this.model.text.length });
+    // An aborted stream can simply end: it must not pass for a finished turn.
+    if (this.signal.aborted) return this.stopped();
+
+    switch (turn.finish) {
+      case "code":
+        await this.runCells(conversation, turn.calls);
+        return "continue";
+      case "length":
+        return this.outOf(transcript.usage.completionTokens >= options.maxRunTokens ? "run" : "length");
+      case "context-full":
+        return this.outOf("context-full");
+      case "hint-point":
+        this.hintPoint(conversation, turn.stop ?? "");
+        return "continue";
+      case "end":
+        return this.ended(conversation, codeAllowed) ? "continue" : this.conclude();
+    }
+  }
+
+  /** Runs the cells the budget allows and feeds each output back. */
+  private async runCells(conversation: Conversation, calls: readonly ToolCall[]): Promise<void> {
+    const runnable = calls.slice(0, this.options.maxToolCalls - this.transcript.toolCalls);
+    for (const call of runnable) {
+      const { output, result } = await this.runCell(call);
+      conversation.addToolOutput(call, output);
+      this.transcript.parts.push({ kind: "output", index: this.transcript.toolCalls, text: output, result });
+    }
+    // Parallel tool calls past the budget: chat APIs want an answer to each, so say it was not run.
+    for (const call of calls.slice(runnable.length)) {
+      conversation.addToolOutput(call, NOT_RUN_NOTE);
+      this.transcript.parts.push({ kind: "notice", text: NOT_RUN_NOTE });
+    }
+  }
+
+  private async runCell(call: ToolCall): Promise<{ output: string; result: CellResult }> {
+    const { options, transcript } = this;
+    const index = ++transcript.toolCalls;
+    transcript.parts.push({ kind: "code", index, code: call.code });
+    this.emit({ type: "code", index, code: call.code });
+    const t0 = performance.now();
+    this.session ??= await this.deps.sandbox.open(this.input.files, {
+      figureDir: this.input.figureDir,
+      signal: this.signal,
+    });
+    const result = await this.session.run(call.code, { timeoutMs: options.cellTimeoutMs, signal: this.signal });
+    transcript.timings.sandboxMs += performance.now() - t0;
+    transcript.figures.push(...result.figures);
+    this.emit({ type: "output", index, result });
+    let output = formatCellOutput(result, { maxChars: options.outputChars, timeoutMs: options.cellTimeoutMs });
+    if (transcript.toolCalls === options.maxToolCalls) output += `\n${LAST_EXECUTION_NOTE}`;
+    return { output, result };
+  }
+
+  /** The model stopped at a hint stop: a hint goes in if this is a place for one, else the stop goes back. */
+  private hintPoint(conversation: Conversation, stop: string): void {
+    if (this.tryHint(conversation, hintPointFor(stop))) return;
+    conversation.restoreStop(stop);
+    this.model.add(stop);
+  }
+
+  /**
+   * The model ended its turn. Hint-infer: if it never used Python and gave no answer, nudge it
+   * once more (true: the run goes on).
+   */
+  private ended(conversation: Conversation, codeAllowed: boolean): boolean {
+    const { options, transcript } = this;
+    return (
+      options.hints !== "off" &&
+      transcript.hints < options.maxHints &&
+      transcript.toolCalls === 0 &&
+      codeAllowed &&
+      extractBoxed(this.model.text).answer === null &&
+      this.tryHint(conversation, "end")
+    );
+  }
+
+  /** Inserts a hint where `placeHint` allows one; false when this is no place for it. */
+  private tryHint(conversation: Conversation, point: HintPoint): boolean {
+    const at = placeHint(this.model.text, point, this.transcript.usage.completionTokens);
     if (at === null) return false;
-    const hint = chooseHint(point, seed + transcript.hints);
+    const hint = chooseHint(point, this.seed + this.transcript.hints);
     if (conversation.inlineHints) {
-      const cut = modelText.length - at;
-      cutText(cut);
-      const insertion = hintInsertion(hint, modelText);
+      const cut = this.model.text.length - at;
+      this.model.cut(cut);
+      const insertion = hintInsertion(hint, this.model.text);
       conversation.addHint({ text: insertion, instruction: hint.instruction }, cut);
-      modelText += insertion;
+      this.model.text += insertion;
     } else {
       conversation.addHint({ text: hint.text, instruction: hint.instruction }, 0);
     }
     const shown = conversation.inlineHints ? hint.text : hint.instruction;
-    transcript.hints++;
-    transcript.parts.push({ kind: "hint", text: shown, hintKind: hint.kind });
-    emit({ type: "hint", text: shown });
+    this.transcript.hints++;
+    this.transcript.parts.push({ kind: "hint", text: shown, hintKind: hint.kind });
+    this.emit({ type: "hint", text: shown });
     return true;
-  };
+  }
 
-  const runCell = async (call: ToolCall): Promise<{ output: string; result: CellResult }> => {
-    const index = ++transcript.toolCalls;
-    transcript.parts.push({ kind: "code", index, code: call.code });
-    emit({ type: "code", index, code: call.code });
-    const t0 = performance.now();
-    session ??= await deps.sandbox.open(input.files, { figureDir: input.figureDir, signal });
-    const result = await session.run(call.code, { timeoutMs: options.cellTimeoutMs, signal });
-    transcript.timings.sandboxMs += performance.now() - t0;
-    transcript.figures.push(...result.figures);
-    emit({ type: "output", index, result });
-    let output = formatCellOutput(result, { maxChars: options.outputChars, timeoutMs: options.cellTimeoutMs });
-    if (transcript.toolCalls === options.maxToolCalls) output += `\n${LAST_EXECUTION_NOTE}`;
-    return { output, result };
-  };
-
-  try {
-    for (;;) {
-      if (signal.aborted) break;
-      const runLeft = options.maxRunTokens - transcript.usage.completionTokens;
-      if (runLeft <= 0) return outOf("run");
-      const codeAllowed = transcript.toolCalls < options.maxToolCalls;
-      const stops =
-        conversation.inlineHints && transcript.hints < options.maxHints
-          ? hintStops(options.hints, transcript.toolCalls)
-          : [];
-      const t0 = performance.now();
-      const turn = await conversation.next({
-        maxTokens: Math.min(options.maxTokens, runLeft),
-        hintStops: stops,
-        codeAllowed,
-        signal,
-      });
-      transcript.timings.modelMs += performance.now() - t0;
-      transcript.requests += turn.requests;
-      transcript.usage.promptTokens += turn.promptTokens;
-      transcript.usage.completionTokens += turn.completionTokens;
-      for (const segment of turn.segments) addText(segment.text, segment.thought);
-      emit({ type: "thinking", chars: modelText.length });
-
-      if (turn.finish === "code") {
-        const runnable = turn.calls.slice(0, options.maxToolCalls - transcript.toolCalls);
-        for (const call of runnable) {
-          const { output, result } = await runCell(call);
-          conversation.addToolOutput(call, output);
-          transcript.parts.push({ kind: "output", index: transcript.toolCalls, text: output, result });
-        }
-        // Parallel tool calls past the budget: chat APIs want an answer to each, so say it was not run.
-        for (const call of turn.calls.slice(runnable.length)) {
-          conversation.addToolOutput(call, NOT_RUN_NOTE);
-          transcript.parts.push({ kind: "notice", text: NOT_RUN_NOTE });
-        }
-        continue;
-      }
-      if (turn.finish === "length") {
-        return outOf(transcript.usage.completionTokens >= options.maxRunTokens ? "run" : "length");
-      }
-      if (turn.finish === "context-full") return outOf("context-full");
-      if (turn.finish === "hint-point") {
-        // Hint stops are only sent while hints remain; a stop where no hint belongs goes back in.
-        if (!tryHint(hintPointFor(turn.stop))) {
-          conversation.restoreStop(turn.stop ?? "");
-          addText(turn.stop ?? "", lastTextIsThought());
-        }
-        continue;
-      }
-      // The model ended its turn. Hint-infer: if it never used Python and gave no answer, nudge it.
-      if (
-        options.hints !== "off" &&
-        transcript.hints < options.maxHints &&
-        transcript.toolCalls === 0 &&
-        codeAllowed &&
-        extractBoxed(modelText).answer === null &&
-        tryHint("end")
-      ) {
-        continue;
-      }
-      break;
+  /** The run is over: the last complete, non-empty \\boxed{} in the prose is the answer. */
+  private conclude(): Transcript {
+    const text = this.model.text;
+    const boxed = extractBoxed(text);
+    if (boxed.answer !== null) {
+      this.transcript.answer = boxed.answer;
+      this.emit({ type: "answer", answer: boxed.answer });
+      return this.finish("answered");
     }
-  } catch (err) {
-    if (signal.aborted || err instanceof APIUserAbortError) return stopped();
-    const error = describeError(err, deps.modelUrl);
-    logger.warn({ err, code: error.code }, "reasoning run failed");
-    return finish("error", error.message, error);
-  } finally {
-    const closing = session as SandboxSession | null;
-    if (closing) await closing.close().catch((err: unknown) => logger.warn({ err }, "closing sandbox session failed"));
+    if (boxed.reason === "unclosed") {
+      return this.finish("no_answer", "The model's final answer (\\boxed{…}) was never closed.");
+    }
+    if (endsInsideCodeBlock(text)) {
+      return this.finish("no_answer", "The model stopped in the middle of a code block without giving an answer.");
+    }
+    return this.finish("no_answer", "The model finished without stating a final answer.");
   }
 
-  function lastTextIsThought(): boolean {
-    const last = transcript.parts.at(-1);
-    return last?.kind === "text" && last.thought === true;
+  private outOf(limit: "length" | "context-full" | "run"): Transcript {
+    const { options } = this;
+    return this.finish(
+      "max_tokens",
+      limit === "run"
+        ? `The model used the run's whole budget of ${options.maxRunTokens} tokens without finishing.`
+        : limit === "length"
+          ? `The model wrote ${options.maxTokens} tokens in one go (the per-call limit) without finishing.`
+          : "The conversation filled the model's context window before the model finished.",
+    );
   }
 
-  if (signal.aborted) return stopped();
-  const boxed = extractBoxed(modelText);
-  if (boxed.answer !== null) {
-    transcript.answer = boxed.answer;
-    emit({ type: "answer", answer: boxed.answer });
-    return finish("answered");
+  /** The run's signal fired: the caller cancelled, or the deadline passed. */
+  private stopped(): Transcript {
+    return this.deps.signal?.aborted
+      ? this.finish("cancelled", "The run was cancelled.")
+      : this.finish(
+          "deadline",
+          `The run took longer than ${Math.round(this.options.deadlineMs / 1000)} s and was stopped.`,
+        );
   }
-  if (boxed.reason === "unclosed")
-    return finish("no_answer", "The model's final answer (\\boxed{…}) was never closed.");
-  if (endsInsideCodeBlock(modelText)) {
-    return finish("no_answer", "The model stopped in the middle of a code block without giving an answer.");
+
+  private finish(status: RunStatus, detail?: string, error?: RunError): Transcript {
+    const { transcript } = this;
+    transcript.status = status;
+    if (detail) transcript.detail = detail;
+    if (error) transcript.error = error;
+    transcript.timings.totalMs = performance.now() - this.started;
+    return transcript;
   }
-  return finish("no_answer", "The model finished without stating a final answer.");
+
+  private emit(event: ProgressEvent): void {
+    this.deps.onProgress?.(event);
+  }
 }
 
 /**
