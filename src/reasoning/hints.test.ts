@@ -58,6 +58,7 @@ describe("where a hint may go", () => {
 
   it("never places a hint inside an open code block", () => {
     expect(at("Let me check.\n```python\n# print the answer as ")).toBeNull();
+    expect(at('Let me check.\n```python\nnote = """\n', "wait")).toBeNull();
     expect(at("x\n```python\nprint(1)\n```\n```output\n1\n```\nSo the answer is ")).toBe(
       "x\n```python\nprint(1)\n```\n```output\n1\n```",
     );

@@ -51,23 +51,21 @@ export function renderTemplate(template: TemplateName, system: string, user: str
 
 /** Splits a rendered prompt back into (user message, assistant text so far): the fake model uses this. */
 export function parseTemplate(prompt: string): { user: string; assistant: string } {
-  const qwen = /<\|im_start\|>user\n([\s\S]*?)<\|im_end\|>\n<\|im_start\|>assistant\n([\s\S]*)$/.exec(prompt);
-  if (qwen) {
-    const assistant = qwen[2]!;
+  // indexOf, not a regex: the assistant text carries cell output, which can be long and hostile.
+  const shapes = [
+    { open: "<|im_start|>user\n", close: "<|im_end|>\n<|im_start|>assistant\n" },
+    { open: "<｜User｜>", close: "<｜Assistant｜>" },
+    { open: "\n\nUser: ", close: "\n\nAssistant: " },
+  ];
+  for (const { open, close } of shapes) {
+    const at = prompt.indexOf(open);
+    const end = at < 0 ? -1 : prompt.indexOf(close, at + open.length);
+    if (end < 0) continue;
+    const assistant = prompt.slice(end + close.length);
     return {
-      user: qwen[1]!,
+      user: prompt.slice(at + open.length, end),
       assistant: assistant.startsWith(THINK_OPENING) ? assistant.slice(THINK_OPENING.length) : assistant,
     };
   }
-  const r1 = /<｜User｜>([\s\S]*?)<｜Assistant｜>([\s\S]*)$/.exec(prompt);
-  if (r1) {
-    const assistant = r1[2]!;
-    return {
-      user: r1[1]!,
-      assistant: assistant.startsWith(THINK_OPENING) ? assistant.slice(THINK_OPENING.length) : assistant,
-    };
-  }
-  const plain = /\n\nUser: ([\s\S]*?)\n\nAssistant: ([\s\S]*)$/.exec(prompt);
-  if (plain) return { user: plain[1]!, assistant: plain[2]! };
   return { user: prompt, assistant: "" };
 }
