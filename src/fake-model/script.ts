@@ -35,6 +35,8 @@ export const scenarioSchema = z.object({
   faults: z.array(faultSchema).default([]),
   /** Keep the matched stop string in the text (as some servers do; vLLM does not). */
   includeStop: z.boolean().default(false),
+  /** `false`: never send token usage, even when the client asks (some servers do not). */
+  reportUsage: z.boolean().optional(),
   /** Delay between streamed chunks. */
   chunkDelayMs: z.number().int().min(0).default(0),
   /**

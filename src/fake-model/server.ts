@@ -205,7 +205,7 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
     if (chat) send(chatChunk(id, created, model, {}, finishReason));
     else send(completionChunk(id, created, model, "", finishReason, gen.stopReason));
     const options = body.stream_options as { include_usage?: boolean } | undefined;
-    if (options?.include_usage) {
+    if (options?.include_usage && scenario.reportUsage !== false) {
       send({ id, object: chat ? "chat.completion.chunk" : "text_completion", created, model, choices: [], usage });
     }
     res.write("data: [DONE]\n\n");

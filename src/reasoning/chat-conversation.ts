@@ -216,6 +216,7 @@ export class ChatConversation implements Conversation {
 
   /** The server counted the conversation up to the message just pushed. */
   private counted(tokens: number): void {
+    if (tokens === 0) return; // a server that reports no usage leaves the estimate to the guess
     this.knownTokens = tokens;
     this.knownChars = JSON.stringify(this.messages).length;
   }

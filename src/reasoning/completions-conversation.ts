@@ -74,8 +74,11 @@ export class CompletionsConversation implements Conversation {
       counts.promptTokens = gen.promptTokens;
       counts.completionTokens += gen.completionTokens;
       counts.requests += gen.requests;
-      this.knownTokens = gen.promptTokens + gen.completionTokens;
-      this.knownChars = this.options.prompt.length + this.assistant.length + text.length + gen.text.length;
+      if (gen.promptTokens > 0) {
+        // The server counted the prompt and the text it wrote; a server without usage leaves the guess.
+        this.knownTokens = gen.promptTokens + gen.completionTokens;
+        this.knownChars = this.options.prompt.length + this.assistant.length + text.length + gen.text.length;
+      }
       finishReason = gen.finishReason;
       matched = typeof gen.stopReason === "string" && stops.includes(gen.stopReason) ? gen.stopReason : null;
       let piece = gen.text;

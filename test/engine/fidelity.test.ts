@@ -155,6 +155,12 @@ const scenarios: Scenario[] = parseScript({
     },
     { name: "rambler", match: "ramble", turns: [{ repeat: "and then " }] },
     {
+      name: "no-usage",
+      match: "no usage",
+      reportUsage: false,
+      turns: ["```python\nprint(1)\n```\n```output", "```python\nprint(2)\n```\n```output", "\\boxed{{{output}}}"],
+    },
+    {
       name: "bare-box",
       match: "bare box",
       turns: [
@@ -411,6 +417,15 @@ describe("also: errors, budgets, answers, the prompt", () => {
     const asked = Number(requestsFor("rambler").at(-1)!.body.max_tokens);
     expect(asked).toBeLessThan(400);
     expect(t.status).toBe("max_tokens");
+  });
+
+  it("keeps to the context window by its own estimate when the server reports no usage", async () => {
+    const t = await ask("no usage reported", { settings: { contextTokens: 400 } });
+    expect(t).toMatchObject({ status: "answered", answer: "2" });
+    for (const r of requestsFor("no-usage")) {
+      const estimate = Math.ceil(String(r.body.prompt).length / 2.5);
+      expect(r.body.max_tokens).toBe(400 - estimate - 16);
+    }
   });
 
   it("reads a brace-less \\boxed 42 and ignores a box printed by code", async () => {
