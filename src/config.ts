@@ -53,11 +53,11 @@ export const configSchema = z.object({
   START_TEMPERATURE: z.coerce.number().min(0).max(2).default(START_SAMPLING.temperature),
   START_TOP_P: z.coerce.number().gt(0).max(1).default(START_SAMPLING.topP),
   /**
-   * Sent explicitly, or vLLM takes it from the checkpoint's generation config (QwQ-32B-Preview: 20).
+   * Sent explicitly, or vLLM takes it from the checkpoint's generation config (Qwen2.5-family: 20).
    * @defaultValue -1 (no top-k cut, as START was evaluated)
    */
   START_TOP_K: z.coerce.number().int().min(-1).default(START_SAMPLING.topK),
-  /** @defaultValue 1 (no penalty; QwQ-32B-Preview's generation config would apply 1.05) */
+  /** @defaultValue 1 (no penalty; a Qwen2.5-family generation config would apply 1.05) */
   START_REPETITION_PENALTY: z.coerce.number().gt(0).max(2).default(START_SAMPLING.repetitionPenalty),
   /** @defaultValue 0 (off) */
   START_MIN_P: z.coerce.number().min(0).max(1).default(START_SAMPLING.minP),
