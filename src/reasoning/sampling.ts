@@ -1,7 +1,7 @@
 /**
  * Sampling parameters sent with every model request. vLLM fills any parameter a request leaves out
  * from the checkpoint's generation_config.json (Qwen2.5-family configs say top_k 20,
- * repetition_penalty 1.05), so the values START was evaluated with are sent explicitly rather than left to the server.
+ * repetition_penalty 1.05), so the values START was evaluated with are sent explicitly.
  */
 
 export interface Sampling {
