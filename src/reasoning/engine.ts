@@ -131,7 +131,8 @@ class ReasoningRun {
     const runLeft = options.maxRunTokens - transcript.usage.completionTokens;
     if (runLeft <= 0) return this.outOf("run");
     const codeAllowed = transcript.toolCalls < options.maxToolCalls;
-    const hintsLeft = conversation.inlineHints && transcript.hints < options.maxHints;
+    // A hint asks for Python: none once no more code can run, so the last continuation is one piece.
+    const hintsLeft = codeAllowed && conversation.inlineHints && transcript.hints < options.maxHints;
     const t0 = performance.now();
     const turn = await conversation.next({
       maxTokens: Math.min(options.maxTokens, runLeft),

@@ -207,11 +207,18 @@ afterAll(async () => {
 
 describe("1. tool-call cap (CoRT)", () => {
   it("notes the last run, drops the code stop after it, and lets the model finish with its last \\boxed", async () => {
-    const t = await ask("re-verify six times seven", { options: { maxToolCalls: 2 } });
+    const t = await ask("re-verify six times seven", { options: { maxToolCalls: 2, hints: "wait" } });
     expect(t).toMatchObject({ status: "answered", answer: "42", toolCalls: 2 });
     expect(outputsOf(t)).toEqual(["42", `0\n${LAST_EXECUTION_NOTE}`]);
     const requests = requestsFor("re-verifier");
-    expect(requests.map((r) => r.body.stop)).toEqual([["```output", "```\n"], ["```output", "```\n"], []]);
+    // After the cap neither code stops nor hint stops (a hint asks for Python) are sent.
+    const codeStops = ["```output", "```\n"];
+    const waitStops = ["\n\nWait", "\n\nAlternatively"];
+    expect(requests.map((r) => r.body.stop)).toEqual([
+      [...codeStops, "\\boxed", ...waitStops],
+      [...codeStops, ...waitStops],
+      [],
+    ]);
     // One continuation after the cap: the third cell stays text, never run, and the model finishes.
     expect(requests.length).toBe(3);
     expect(t.parts.filter((p) => p.kind === "code").length).toBe(2);
