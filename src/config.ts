@@ -4,6 +4,8 @@
  * `process.env` elsewhere.
  */
 import { z } from "zod";
+import { START_PROMPT_SUFFIX } from "./reasoning/prompt.js";
+import { START_SAMPLING } from "./reasoning/sampling.js";
 
 const bool = (fallback: boolean) =>
   z
@@ -34,12 +36,46 @@ export const configSchema = z.object({
       error: "must be `completions` (raw prompt, START's native format) or `chat` (tool calling, hosted models)",
     })
     .default("completions"),
-  /** Chat template for the completions transport; `qwen` = <|im_start|>role\n…<|im_end|>. */
-  START_CHAT_TEMPLATE: z.enum(["qwen", "plain"]).default("qwen"),
+  /**
+   * Chat template for the completions transport: `qwen` = <|im_start|>role\n…<|im_end|> (START);
+   * `qwq` = the same with the assistant turn opened by `<think>\n` (QwQ-32B); `r1` = DeepSeek's
+   * <｜User｜>…<｜Assistant｜><think>\n (R1 and its distills); `plain` = "User: … Assistant: ".
+   * @defaultValue "qwen"
+   */
+  START_CHAT_TEMPLATE: z
+    .enum(["qwen", "qwq", "r1", "plain"], {
+      error: "must be qwen (START), qwq (QwQ-32B), r1 (R1, R1-distill) or plain",
+    })
+    .default("qwen"),
   START_SYSTEM_PROMPT: z.string().optional(),
-  START_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.6),
-  START_TOP_P: z.coerce.number().gt(0).max(1).default(0.95),
-  START_MAX_TOKENS: int(16384, 16, 1_000_000),
+  /**
+   * Appended to the user's question: START's math instruction by default.
+   * @defaultValue "Please reason step by step, and put your final answer within \\boxed{}."
+   */
+  START_PROMPT_SUFFIX: z.string().default(START_PROMPT_SUFFIX),
+  START_TEMPERATURE: z.coerce.number().min(0).max(2).default(START_SAMPLING.temperature),
+  START_TOP_P: z.coerce.number().gt(0).max(1).default(START_SAMPLING.topP),
+  /**
+   * Sent explicitly, or vLLM takes it from the checkpoint's generation config (Qwen2.5-family: 20).
+   * @defaultValue -1 (no top-k cut, as START was evaluated)
+   */
+  START_TOP_K: z.coerce.number().int().min(-1).default(START_SAMPLING.topK),
+  /** @defaultValue 1 (no penalty; a Qwen2.5-family generation config would apply 1.05) */
+  START_REPETITION_PENALTY: z.coerce.number().gt(0).max(2).default(START_SAMPLING.repetitionPenalty),
+  /** @defaultValue 0 (off) */
+  START_MIN_P: z.coerce.number().min(0).max(1).default(START_SAMPLING.minP),
+  /**
+   * Send top_k, repetition_penalty and min_p (vLLM/SGLang fields); turn off for hosted APIs that
+   * refuse fields they do not know.
+   * @defaultValue true
+   */
+  START_EXTRA_SAMPLING: bool(true),
+  /** Completion tokens per model call (max_tokens, as START's harnesses count it). @defaultValue 32768 */
+  START_MAX_TOKENS: int(32768, 16, 1_000_000),
+  /** Completion tokens per question, across every call. @defaultValue 65536 */
+  START_MAX_RUN_TOKENS: int(65536, 16, 10_000_000),
+  /** The model's context window (vLLM's --max-model-len): prompt + max_tokens stay within it. @defaultValue 32768 */
+  START_CONTEXT_TOKENS: int(32768, 256, 10_000_000),
   START_MAX_TOOL_CALLS: int(6, 0, 100),
   START_HINTS: z.enum(["off", "end", "wait"]).default("end"),
   START_MAX_HINTS: int(1, 0, 20),

@@ -18,6 +18,8 @@ const faultSchema = z.object({
   kind: z.enum(["status", "disconnect", "stall", "slow"]),
   status: z.number().int().min(400).max(599).default(500),
   retryAfterS: z.number().min(0).optional(),
+  /** For `status`: the error message the server sends. */
+  message: z.string().optional(),
   /** For `disconnect` and `stall`: characters streamed before the connection is cut or goes silent. */
   afterChars: z.number().int().min(0).default(0),
   /** For `slow`: delay before the first byte. */
@@ -33,8 +35,19 @@ export const scenarioSchema = z.object({
   faults: z.array(faultSchema).default([]),
   /** Keep the matched stop string in the text (as some servers do; vLLM does not). */
   includeStop: z.boolean().default(false),
+  /** `false`: never send token usage, even when the client asks (some servers do not). */
+  reportUsage: z.boolean().optional(),
   /** Delay between streamed chunks. */
   chunkDelayMs: z.number().int().min(0).default(0),
+  /**
+   * Chat: send the script's `<think>…</think>` part in this delta field, as vLLM's reasoning
+   * parsers do (`reasoning_content` older, `reasoning` newer); omit to leave the tags in the content.
+   */
+  reasoningField: z.enum(["reasoning_content", "reasoning"]).optional(),
+  /** Chat: `tool` (or unset) turns a ```python block into a tool call; `content` leaves it in the message (QwQ/R1 style). */
+  chatCode: z.enum(["tool", "content"]).optional(),
+  /** Chat with `tool` code: every ```python block of a turn becomes a tool call of one message (parallel calls). */
+  parallelCalls: z.boolean().optional(),
 });
 
 export const scriptSchema = z.object({ scenarios: z.array(scenarioSchema).min(1) });
@@ -94,8 +107,11 @@ function fill(template: string, outputs: string[]): string {
 function endOfFirstHint(text: string): number {
   let best = -1;
   for (const hint of HINT_LIBRARY) {
-    const at = text.indexOf(hint.text);
-    if (at >= 0 && (best < 0 || at < best)) best = at + hint.text.length;
+    // In the model's voice (completions) or as an instruction (chat).
+    for (const wording of [hint.text, hint.instruction]) {
+      const at = text.indexOf(wording);
+      if (at >= 0 && (best < 0 || at < best)) best = at + wording.length;
+    }
   }
   if (best < 0) return -1;
   // The hint may open a Python fence; the script's code continues after it.

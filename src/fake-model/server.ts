@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FENCED_OUTPUT_PREFIX } from "../reasoning/chat-conversation.js";
 import { parseTemplate } from "../reasoning/prompt.js";
 import { type Fault, nextText, pickScenario, type Scenario, type Script } from "./script.js";
 
@@ -101,7 +102,7 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (fault.retryAfterS !== undefined) headers["retry-after"] = String(fault.retryAfterS);
       res.writeHead(fault.status, headers);
-      res.end(JSON.stringify({ error: { message: `injected ${fault.status}`, type: "fake_fault" } }));
+      res.end(JSON.stringify({ error: { message: fault.message ?? `injected ${fault.status}`, type: "fake_fault" } }));
       return;
     }
     if (fault?.kind === "slow") await sleep(fault.delayMs);
@@ -109,18 +110,22 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
 
     const stops = normaliseStops(body.stop);
     const maxTokens = typeof body.max_tokens === "number" ? body.max_tokens : 1_000_000;
-    const plan = nextText(scenario, assistant);
-    const gen = generate(plan, stops, maxTokens, scenario.includeStop);
+    const gen = generateOn(scenario, assistant, stops, maxTokens);
     const promptTokens = tokenize(chat ? JSON.stringify(body.messages) : String(body.prompt ?? "")).length;
     const stream = body.stream === true;
     const id = `fake-${requests.length}`;
     const created = Math.floor(Date.now() / 1000);
     // A hint sent as a user message may have opened a fence the script's code continues.
-    const toolCall = chat ? splitToolCall((assistant.endsWith("```python\n") ? "```python\n" : "") + gen.text) : null;
+    const opened = assistant.endsWith("```python\n") ? "```python\n" : "";
+    const toolCall = chat
+      ? scenario.chatCode !== "content"
+        ? splitToolCalls(opened + gen.text, scenario.parallelCalls ?? false)
+        : { content: opened + gen.text, codes: [] }
+      : null;
     record.completionTokens = gen.tokens;
     record.stopReason = gen.stopReason;
 
-    const finishReason = toolCall?.code !== undefined ? "tool_calls" : gen.finishReason;
+    const finishReason = toolCall && toolCall.codes.length > 0 ? "tool_calls" : gen.finishReason;
     record.finishReason = finishReason;
     const usage = {
       prompt_tokens: promptTokens,
@@ -131,7 +136,7 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
     if (!stream) {
       record.sent = gen.text;
       if (chat) {
-        const message = chatMessage(toolCall!.content, toolCall!.code, id);
+        const message = chatMessage(toolCall!.content, toolCall!.codes, id);
         return json(res, 200, {
           id,
           object: "chat.completion",
@@ -155,11 +160,15 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
 
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     const send = (payload: unknown) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
-    const content = chat ? toolCall!.content : gen.text;
-    const chunks = chunk(tokenize(content), maxChunk);
+    const split = chat && scenario.reasoningField ? splitReasoning(toolCall!.content) : null;
+    const content = chat ? (split ? split.content : toolCall!.content) : gen.text;
+    const pieces = [
+      ...chunk(tokenize(split?.reasoning ?? ""), maxChunk).map((text) => ({ text, reasoning: true })),
+      ...chunk(tokenize(content), maxChunk).map((text) => ({ text, reasoning: false })),
+    ];
     let sentChars = 0;
     if (chat) send(chatChunk(id, created, model, { role: "assistant", content: "" }, null));
-    for (const piece of chunks) {
+    for (const { text: piece, reasoning } of pieces) {
       if (res.destroyed || res.socket?.destroyed) return;
       if (fault?.kind === "stall" && sentChars + piece.length > fault.afterChars) {
         // Keep the connection open and send nothing more, like a server that hung mid-generation.
@@ -173,36 +182,30 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
       }
       record.sent += piece;
       sentChars += piece.length;
-      if (chat) send(chatChunk(id, created, model, { content: piece }, null));
-      else send(completionChunk(id, created, model, piece, null, null));
+      if (chat) {
+        const field = reasoning ? (scenario.reasoningField ?? "reasoning_content") : "content";
+        send(chatChunk(id, created, model, { [field]: piece }, null));
+      } else send(completionChunk(id, created, model, piece, null, null));
       if (scenario.chunkDelayMs > 0) await sleep(scenario.chunkDelayMs);
     }
     if (fault?.kind === "disconnect") {
       res.socket?.end();
       return;
     }
-    if (chat && toolCall?.code !== undefined) {
-      record.sent += toolCall.code;
-      const args = JSON.stringify({ code: toolCall.code });
-      send(
-        chatChunk(
-          id,
-          created,
-          model,
-          {
-            tool_calls: [{ index: 0, id: `call_${id}`, type: "function", function: { name: "python", arguments: "" } }],
-          },
-          null,
-        ),
-      );
+    for (const [index, code] of (toolCall?.codes ?? []).entries()) {
+      record.sent += code;
+      const args = JSON.stringify({ code });
+      const callId = `call_${id}_${index}`;
+      const start = { index, id: callId, type: "function", function: { name: "python", arguments: "" } };
+      send(chatChunk(id, created, model, { tool_calls: [start] }, null));
       for (const part of [args.slice(0, Math.ceil(args.length / 2)), args.slice(Math.ceil(args.length / 2))]) {
-        send(chatChunk(id, created, model, { tool_calls: [{ index: 0, function: { arguments: part } }] }, null));
+        send(chatChunk(id, created, model, { tool_calls: [{ index, function: { arguments: part } }] }, null));
       }
     }
     if (chat) send(chatChunk(id, created, model, {}, finishReason));
     else send(completionChunk(id, created, model, "", finishReason, gen.stopReason));
     const options = body.stream_options as { include_usage?: boolean } | undefined;
-    if (options?.include_usage) {
+    if (options?.include_usage && scenario.reportUsage !== false) {
       send({ id, object: chat ? "chat.completion.chunk" : "text_completion", created, model, choices: [], usage });
     }
     res.write("data: [DONE]\n\n");
@@ -224,6 +227,23 @@ export async function startFakeModel(script: Script, options: FakeModelOptions =
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The scenario's continuation. Without "```output" among the stop strings (a harness that lets
+ * the model finish after its tool budget), a model that opened an output block goes on writing:
+ * the fake imagines an empty output and carries on with its next turn, in the same response.
+ */
+function generateOn(scenario: Scenario, assistant: string, stops: string[], maxTokens: number): Generation {
+  let gen = generate(nextText(scenario, assistant), stops, maxTokens, scenario.includeStop);
+  for (;;) {
+    const open = gen.finishReason === "stop" && gen.stopReason === null && gen.text.endsWith("```output");
+    if (!open || stops.includes("```output") || gen.tokens >= maxTokens) return gen;
+    const text = `${gen.text}\n\n\`\`\`\n`;
+    const more = generate(nextText(scenario, assistant + text), stops, maxTokens - gen.tokens, scenario.includeStop);
+    if (more.text === "") return { ...gen, text };
+    gen = { ...more, text: text + more.text, tokens: gen.tokens + more.tokens };
+  }
 }
 
 interface Generation {
@@ -274,14 +294,33 @@ function firstStop(text: string, stops: string[], added: number): { at: number; 
   return best;
 }
 
-/** Chat: the text up to a ```python block is content; the block's code becomes a tool call. */
-function splitToolCall(text: string): { content: string; code?: string } {
-  const open = /```(?:python|py)[ \t]*\n/.exec(text);
-  if (!open) return { content: text };
-  const rest = text.slice(open.index + open[0].length);
-  const close = rest.indexOf("```");
-  if (close < 0) return { content: text };
-  return { content: text.slice(0, open.index).trimEnd(), code: rest.slice(0, close).replace(/\n$/, "") };
+/**
+ * Chat: the text up to a ```python block is content; the block's code becomes a tool call (with
+ * `parallel`, every following block too, as parallel tool calls).
+ */
+function splitToolCalls(text: string, parallel: boolean): { content: string; codes: string[] } {
+  const fence = /```(?:python|py)[ \t]*\n/g;
+  const codes: string[] = [];
+  let content: string | null = null;
+  for (let open = fence.exec(text); open; open = fence.exec(text)) {
+    const from = open.index + open[0].length;
+    const close = text.indexOf("```", from);
+    if (close < 0) break;
+    content ??= text.slice(0, open.index).trimEnd();
+    codes.push(text.slice(from, close).replace(/\n$/, ""));
+    if (!parallel) break;
+    fence.lastIndex = close + 3;
+  }
+  return { content: content ?? text, codes };
+}
+
+/** A reasoning parser's view of a message: the `<think>…</think>` part (closed or not) and the rest. */
+function splitReasoning(text: string): { reasoning: string; content: string } {
+  const open = text.indexOf("<think>");
+  if (open < 0) return { reasoning: "", content: text };
+  const close = text.indexOf("</think>", open);
+  if (close < 0) return { reasoning: text.slice(open + 7), content: text.slice(0, open) };
+  return { reasoning: text.slice(open + 7, close), content: text.slice(0, open) + text.slice(close + 8).trimStart() };
 }
 
 /** Rebuilds the START-style assistant text from chat messages, so one script serves both transports. */
@@ -304,6 +343,9 @@ function chatView(body: Record<string, unknown>): { user: string; assistant: str
       }
     } else if (m.role === "tool") {
       assistant += `\`\`\`output\n${content}\n\`\`\`\n`;
+    } else if (m.role === "user" && content.startsWith(FENCED_OUTPUT_PREFIX)) {
+      // The output of a ```python block the model wrote in its message.
+      assistant += `${assistant.endsWith("\n") ? "" : "\n"}${content.slice(FENCED_OUTPUT_PREFIX.length)}\n`;
     } else if (m.role === "user") {
       assistant += `${content}\n\`\`\`python\n`;
     }
@@ -311,16 +353,18 @@ function chatView(body: Record<string, unknown>): { user: string; assistant: str
   return { user: firstUser >= 0 ? String(messages[firstUser]!.content ?? "") : "", assistant };
 }
 
-function chatMessage(content: string, code: string | undefined, id: string) {
+function chatMessage(content: string, codes: string[], id: string) {
   return {
     role: "assistant",
     content: content || null,
-    ...(code === undefined
+    ...(codes.length === 0
       ? {}
       : {
-          tool_calls: [
-            { id: `call_${id}`, type: "function", function: { name: "python", arguments: JSON.stringify({ code }) } },
-          ],
+          tool_calls: codes.map((code, index) => ({
+            id: `call_${id}_${index}`,
+            type: "function",
+            function: { name: "python", arguments: JSON.stringify({ code }) },
+          })),
         }),
   };
 }

@@ -13,13 +13,12 @@ import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
 import { presentTranscript } from "../present/steps.js";
 import type { Question } from "../question.js";
-import { ChatConversation } from "../reasoning/chat-conversation.js";
-import { CompletionsConversation } from "../reasoning/completions-conversation.js";
 import type { Conversation } from "../reasoning/conversation.js";
 import { type EngineOptions, runReasoning } from "../reasoning/engine.js";
 import { createModelClient } from "../reasoning/model-client.js";
-import { CHAT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../reasoning/prompt.js";
+import { userMessage } from "../reasoning/prompt.js";
 import { emptyTranscript } from "../reasoning/transcript.js";
+import { startConversation as conversationFor, type TransportSettings } from "../reasoning/transport.js";
 import type { Transcript } from "../reasoning/types.js";
 import { createSandbox } from "../sandbox/index.js";
 import type { Sandbox, SandboxFile } from "../sandbox/types.js";
@@ -40,6 +39,7 @@ export interface PipelineParts {
 export function engineOptionsFrom(config: Config): EngineOptions {
   return {
     maxTokens: config.START_MAX_TOKENS,
+    maxRunTokens: config.START_MAX_RUN_TOKENS,
     maxToolCalls: config.START_MAX_TOOL_CALLS,
     hints: config.START_HINTS,
     maxHints: config.START_MAX_HINTS,
@@ -50,11 +50,31 @@ export function engineOptionsFrom(config: Config): EngineOptions {
   };
 }
 
+export function transportSettingsFrom(config: Config): TransportSettings {
+  const extra = config.START_EXTRA_SAMPLING;
+  return {
+    transport: config.START_TRANSPORT,
+    model: config.START_MODEL,
+    template: config.START_CHAT_TEMPLATE,
+    systemPrompt: config.START_SYSTEM_PROMPT,
+    sampling: {
+      temperature: config.START_TEMPERATURE,
+      topP: config.START_TOP_P,
+      ...(extra
+        ? { topK: config.START_TOP_K, repetitionPenalty: config.START_REPETITION_PENALTY, minP: config.START_MIN_P }
+        : {}),
+    },
+    idleMs: config.START_STREAM_IDLE_MS,
+    contextTokens: config.START_CONTEXT_TOKENS,
+  };
+}
+
 export function createPipeline(config: Config, logger: Logger, parts: PipelineParts = {}): Pipeline {
   const baseURL = requireModelEndpoint(config);
   const sandbox = parts.sandbox ?? createSandbox(config, logger.child({ component: "sandbox" }));
   const renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
   const defaults = engineOptionsFrom(config);
+  const transport = transportSettingsFrom(config);
 
   const runQuestion: RunQuestion = async (question, options) => {
     const { blobs } = options;
@@ -76,22 +96,11 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     });
     const startConversation = (text: string): Conversation => {
       const files = question.attachments.map((a) => ({ name: a.name, bytes: a.bytes }));
-      const user = userMessage(withFollowUp(text, question.followUp), question.mode, files);
-      const common = {
+      return conversationFor(
         client,
-        model: config.START_MODEL,
-        temperature: config.START_TEMPERATURE,
-        topP: config.START_TOP_P,
-        idleMs: config.START_STREAM_IDLE_MS,
-      };
-      if (config.START_TRANSPORT === "chat") {
-        return new ChatConversation({ ...common, system: config.START_SYSTEM_PROMPT ?? CHAT_SYSTEM_PROMPT, user });
-      }
-      const system = config.START_SYSTEM_PROMPT ?? DEFAULT_SYSTEM_PROMPT;
-      return new CompletionsConversation({
-        ...common,
-        prompt: renderTemplate(config.START_CHAT_TEMPLATE, system, user),
-      });
+        transport,
+        userMessage(withFollowUp(text, question.followUp), question.mode, files, config.START_PROMPT_SUFFIX),
+      );
     };
     const settings = question.settings ?? {};
     const maxToolCalls = settings.maxToolCalls ?? defaults.maxToolCalls;

@@ -26,3 +26,25 @@ describe("extractBoxed", () => {
     expect(extractBoxed("\\fbox {42}")).toEqual({ answer: "42" });
   });
 });
+
+describe("extractBoxed on what START-style models really write", () => {
+  it("accepts a brace-less \\boxed 5, without the sentence's full stop", () => {
+    expect(extractBoxed("So the answer is \\boxed 5.")).toEqual({ answer: "5" });
+    expect(extractBoxed("$\\boxed 738$")).toEqual({ answer: "738" });
+  });
+
+  it("skips an empty \\boxed{} (an echo of the instructions) and keeps the real answer", () => {
+    expect(extractBoxed("I should put the final answer in \\boxed{}.")).toEqual({ answer: null, reason: "none" });
+    expect(extractBoxed("\\boxed{12}. Remember the format \\boxed{ }.")).toEqual({ answer: "12" });
+  });
+
+  it("ignores boxes inside code cells and their output", () => {
+    const text =
+      "The count is \\boxed{9}.\n```python\n# answer goes in \\boxed{}\nprint('\\\\boxed{7}')\n```\n```output\n\\boxed{7}\n```\nDone.";
+    expect(extractBoxed(text)).toEqual({ answer: "9" });
+  });
+
+  it("does not read \\boxedsomething as a box", () => {
+    expect(extractBoxed("\\boxedfoo 3")).toEqual({ answer: null, reason: "none" });
+  });
+});

@@ -1,11 +1,25 @@
 /**
- * Chat tool-calling (for hosted models that only speak chat): the model calls a `python` tool; its
- * results go back as tool messages. Hints can only be sent as user messages here.
+ * Chat (hosted models, and QwQ / R1-style reasoning models served through /v1/chat/completions):
+ * the model calls a `python` tool, or — what reasoning models served through chat really do —
+ * writes a ```python block in its message; generation stops at "```output" and the block is run
+ * like a tool call, its output sent back as a user message. The model's thinking arrives as
+ * `reasoning_content` / `reasoning` deltas or inside `<think>…</think>` and is kept apart from its
+ * answer. Hints can only be sent as user messages here, worded as instructions.
  */
 import type OpenAI from "openai";
 import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
-import type { Conversation, ToolCall, Turn, TurnRequest } from "./conversation.js";
+import { trailingCodeBlock } from "./code-blocks.js";
+import { CODE_STOP } from "./completions-conversation.js";
+import {
+  type Conversation,
+  type TextSegment,
+  ThinkSplitter,
+  type ToolCall,
+  type Turn,
+  type TurnRequest,
+} from "./conversation.js";
 import { IdleWatch } from "./idle-watch.js";
+import { type Sampling, samplingFields } from "./sampling.js";
 
 const PYTHON_TOOL: ChatCompletionTool = {
   type: "function",
@@ -22,23 +36,34 @@ const PYTHON_TOOL: ChatCompletionTool = {
   },
 };
 
+/** How the output of a ```python block written in a message goes back (a user message). */
+export const FENCED_OUTPUT_PREFIX = "Output of your Python code:\n";
+
 /** Attempts per turn when a stream breaks after it started (a partial chat message cannot be resumed). */
 const MAX_TURN_ATTEMPTS = 3;
+/** Characters per token assumed for messages the server has not counted yet (errs long). */
+const CHARS_PER_TOKEN_GUESS = 2.5;
 
 export interface ChatOptions {
   client: OpenAI;
   model: string;
   system: string;
   user: string;
-  temperature: number;
-  topP: number;
+  sampling: Sampling;
   /** A stream silent this long is retried as a dropped one. */
   idleMs: number;
+  /** The model's context window: the messages plus max_tokens never exceed it. */
+  contextTokens: number;
 }
 
 export class ChatConversation implements Conversation {
   readonly inlineHints = false;
   private readonly messages: ChatCompletionMessageParam[];
+  /** Calls that came from a ```python block in a message rather than a tool call. */
+  private readonly fencedCalls = new Set<string>();
+  private cellCount = 0;
+  private knownTokens = 0;
+  private knownChars = 0;
 
   constructor(private readonly options: ChatOptions) {
     this.messages = [
@@ -48,10 +73,23 @@ export class ChatConversation implements Conversation {
   }
 
   async next(request: TurnRequest): Promise<Turn> {
+    const room = this.options.contextTokens - this.promptEstimate();
+    const maxTokens = Math.min(request.maxTokens, room);
+    if (maxTokens <= 0) {
+      return {
+        segments: [],
+        calls: [],
+        finish: "context-full",
+        stop: null,
+        promptTokens: 0,
+        completionTokens: 0,
+        requests: 0,
+      };
+    }
     for (let attempt = 1; ; attempt++) {
       const watch = new IdleWatch(request.signal, this.options.idleMs);
       try {
-        return await this.attempt(request, attempt, watch);
+        return await this.attempt({ ...request, maxTokens }, attempt, watch);
       } catch (err) {
         // A partial chat message cannot be resumed: the whole turn is asked for again.
         if (!watch.worthRetrying(err) || attempt >= MAX_TURN_ATTEMPTS) throw watch.failure(err);
@@ -67,9 +105,11 @@ export class ChatConversation implements Conversation {
         model: this.options.model,
         messages: this.messages,
         tools: [PYTHON_TOOL],
+        // After the tool budget: no tool calls and no code stop, so the model finishes in one go.
+        tool_choice: request.codeAllowed ? "auto" : "none",
+        ...(request.codeAllowed ? { stop: [CODE_STOP] } : {}),
         max_tokens: request.maxTokens,
-        temperature: this.options.temperature,
-        top_p: this.options.topP,
+        ...samplingFields(this.options.sampling),
         stream: true,
         stream_options: { include_usage: true },
       },
@@ -85,9 +125,13 @@ export class ChatConversation implements Conversation {
       watch.touch();
       const choice = chunk.choices[0];
       if (choice) {
-        const delta = choice.delta as typeof choice.delta & { reasoning_content?: string | null };
+        // vLLM's reasoning parsers send `reasoning_content` (older) or `reasoning` (newer).
+        const delta = choice.delta as typeof choice.delta & {
+          reasoning_content?: string | null;
+          reasoning?: string | null;
+        };
         content += delta.content ?? "";
-        reasoning += delta.reasoning_content ?? "";
+        reasoning += delta.reasoning_content ?? delta.reasoning ?? "";
         for (const call of delta.tool_calls ?? []) {
           const entry = calls.get(call.index) ?? { id: "", name: "", args: "" };
           entry.id ||= call.id ?? "";
@@ -103,9 +147,42 @@ export class ChatConversation implements Conversation {
       }
     }
     watch.throwIfStalled();
+
+    const segments = splitThought(reasoning, content);
+    const answer = segments
+      .filter((s) => !s.thought)
+      .map((s) => s.text)
+      .join("");
+    const thought = segments
+      .filter((s) => s.thought)
+      .map((s) => s.text)
+      .join("");
     const toolCalls = [...calls.entries()]
       .sort(([a], [b]) => a - b)
       .map(([index, c]) => ({ id: c.id || `call-${index}`, name: c.name, args: c.args }));
+    const base = { segments, stop: null, promptTokens, completionTokens, requests: attempt };
+
+    if (request.codeAllowed && toolCalls.length > 0) {
+      this.pushAssistant(answer, toolCalls);
+      this.counted(promptTokens + completionTokens);
+      return { ...base, calls: toolCalls.map((c) => ({ id: c.id, code: codeFromArguments(c.args) })), finish: "code" };
+    }
+    // A block written in the message (or, with nothing else said, in the thought) is run like a call.
+    const fenced = request.codeAllowed
+      ? (trailingCodeBlock(answer) ?? (answer.trim() ? null : trailingCodeBlock(thought)))
+      : null;
+    const fromThought = fenced !== null && trailingCodeBlock(answer) === null;
+    this.pushAssistant(fromThought ? thought : answer, []);
+    this.counted(promptTokens + completionTokens);
+    if (fenced !== null) {
+      const id = `fenced-${++this.cellCount}`;
+      this.fencedCalls.add(id);
+      return { ...base, calls: [{ id, code: fenced }], finish: "code" };
+    }
+    return { ...base, calls: [], finish: finishReason === "length" ? "length" : "end" };
+  }
+
+  private pushAssistant(content: string, toolCalls: { id: string; name: string; args: string }[]): void {
     this.messages.push({
       role: "assistant",
       content: content || null,
@@ -119,21 +196,48 @@ export class ChatConversation implements Conversation {
           }
         : {}),
     });
-    const visible = reasoning ? `${reasoning}\n\n${content}` : content;
-    const base = { text: visible, stop: null, promptTokens, completionTokens, requests: attempt };
-    if (toolCalls.length > 0) {
-      return { ...base, calls: toolCalls.map((c) => ({ id: c.id, code: codeFromArguments(c.args) })), finish: "code" };
-    }
-    return { ...base, calls: [], finish: finishReason === "length" ? "length" : "end" };
   }
 
   addToolOutput(call: ToolCall, output: string): void {
-    this.messages.push({ role: "tool", tool_call_id: call.id, content: output });
+    if (this.fencedCalls.has(call.id)) {
+      this.messages.push({ role: "user", content: `${FENCED_OUTPUT_PREFIX}${CODE_STOP}\n${output}\n\`\`\`` });
+    } else {
+      this.messages.push({ role: "tool", tool_call_id: call.id, content: output });
+    }
   }
 
-  addHint(text: string): void {
-    this.messages.push({ role: "user", content: text.replace(/\n```python\n$/, "").trim() });
+  addHint(hint: { instruction: string }): void {
+    this.messages.push({ role: "user", content: hint.instruction });
   }
+
+  restoreStop(): void {
+    // Chat sends no hint stops, so there is never a stop string to put back.
+  }
+
+  /** The server counted the conversation up to the message just pushed. */
+  private counted(tokens: number): void {
+    if (tokens === 0) return; // a server that reports no usage leaves the estimate to the guess
+    this.knownTokens = tokens;
+    this.knownChars = JSON.stringify(this.messages).length;
+  }
+
+  private promptEstimate(): number {
+    const chars = JSON.stringify(this.messages).length;
+    return this.knownTokens + Math.ceil((chars - this.knownChars) / CHARS_PER_TOKEN_GUESS);
+  }
+}
+
+/**
+ * The turn's thought and answer, in order: the reasoning field first, then the content split at
+ * `<think>` tags. Content that closes a thought it never opened (a template that opened it with
+ * `<think>\n`, served without a reasoning parser) starts inside the thought.
+ */
+export function splitThought(reasoning: string, content: string): TextSegment[] {
+  const close = content.indexOf("</think>");
+  const open = content.indexOf("<think>");
+  const startsInThought = close >= 0 && (open < 0 || close < open);
+  const segments: TextSegment[] = reasoning ? [{ text: reasoning, thought: true }] : [];
+  return [...segments, ...new ThinkSplitter(startsInThought).split(content)];
 }
 
 /** The code from a `python` call's JSON arguments; models sometimes send bare code instead. */

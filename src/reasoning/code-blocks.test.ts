@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { endsInsideCodeBlock, stripTrailingStop, trailingCodeBlock } from "./code-blocks.js";
+import {
+  endsInsideCodeBlock,
+  endsInsidePythonBlock,
+  fencedBlocks,
+  openBlockAtEnd,
+  proseOf,
+  stripTrailingStop,
+  trailingCodeBlock,
+} from "./code-blocks.js";
 
 describe("trailingCodeBlock", () => {
   it("returns the code of a block that closes at the end of the text", () => {
@@ -34,5 +42,27 @@ describe("stripTrailingStop", () => {
       stop: "```output",
     });
     expect(stripTrailingStop("plain", ["```output"])).toEqual({ text: "plain", stop: null });
+  });
+});
+
+describe("fencedBlocks and proseOf", () => {
+  it("finds code and output blocks, and an open block at the end", () => {
+    const text = "a\n```python\nx=1\n```\n```output\n1\n```\nb\n```python\nprint(";
+    const blocks = fencedBlocks(text);
+    expect(blocks.map((b) => [b.lang, b.closed])).toEqual([
+      ["python", true],
+      ["output", true],
+      ["python", false],
+    ]);
+    expect(proseOf(text)).toBe("a\n\n\nb\n");
+    expect(endsInsidePythonBlock(text)).toBe(true);
+    expect(openBlockAtEnd("text ``` inline ```")).toBeNull();
+  });
+
+  it("scans a megabyte of fences and whitespace in one pass", () => {
+    const text = `${"```python\n".repeat(50_000)}${" ".repeat(1_000_000)}`;
+    expect(fencedBlocks(text).length).toBe(1);
+    expect(fencedBlocks(`\n${"```".repeat(300_000)}`).length).toBe(1);
+    expect(trailingCodeBlock(`${" ".repeat(1_000_000)}x`)).toBeNull();
   });
 });

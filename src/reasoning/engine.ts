@@ -1,7 +1,8 @@
 /**
  * The START loop: generate until the model stops at the end of a Python block, run the cell in the
- * question's sandbox session, feed the output back, continue; insert hints where the policy says;
- * stop at the final answer or a budget.
+ * question's sandbox session, feed the output back, continue; insert hints where the policy says
+ * (only at a paragraph boundary in prose); once the tool budget is spent, let the model finish
+ * without code; stop at the final answer or a token budget (per call, per run, context window).
  */
 import { setMaxListeners } from "node:events";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
@@ -12,14 +13,17 @@ import { SandboxUnavailableError } from "../sandbox/types.js";
 import { extractBoxed } from "./answer.js";
 import { endsInsideCodeBlock } from "./code-blocks.js";
 import { type Conversation, StreamStalledError, type ToolCall } from "./conversation.js";
-import { chooseHint, hintInsertion, hintPointFor, hintStops, seedOf } from "./hints.js";
+import { chooseHint, type HintPoint, hintInsertion, hintPointFor, hintStops, placeHint, seedOf } from "./hints.js";
 import { formatCellOutput } from "./output-block.js";
 import { checkQuestion } from "./question-text.js";
-import { emptyTranscript } from "./transcript.js";
+import { emptyTranscript, ModelText } from "./transcript.js";
 import type { HintPolicy, ProgressEvent, RunError, RunStatus, Transcript } from "./types.js";
 
 export interface EngineOptions {
+  /** Completion tokens one model call may use (START's harnesses count `max_tokens` per call). */
   maxTokens: number;
+  /** Completion tokens the whole run may use, across every call. */
+  maxRunTokens: number;
   maxToolCalls: number;
   hints: HintPolicy;
   maxHints: number;
@@ -50,151 +54,247 @@ export interface EngineDeps {
   modelUrl?: string;
 }
 
-/** Model-written cells refused after the tool budget before the run gives up on the model. */
-const MAX_REFUSED_CELLS = 2;
+/**
+ * Appended to the output of the last cell the budget allows. After it no code stop is sent and no
+ * cell runs: the model finishes its reasoning in one continuation and its last `\boxed{}` counts.
+ */
+export const LAST_EXECUTION_NOTE =
+  "[System note: this was the last code execution available. No more code can be run; " +
+  "finish the reasoning without code and give the final answer in \\boxed{}.]";
 
-const LAST_EXECUTION_NOTICE =
-  "[That was the last code execution available for this problem. Continue by reasoning without code.]";
-const NO_MORE_EXECUTIONS = "Code execution limit reached: this cell was not run. Continue by reasoning without code.";
+/** The answer to a parallel tool call beyond the budget (the model is finishing without code). */
+const NOT_RUN_NOTE = "[System note: not run — no more code executions are available.]";
 
-export async function runReasoning(input: EngineInput, deps: EngineDeps): Promise<Transcript> {
-  const started = performance.now();
-  const { options } = deps;
-  const logger = deps.logger ?? silentLogger;
-  const transcript: Transcript = emptyTranscript(input.question);
-  const finish = (status: RunStatus, detail?: string, error?: RunError): Transcript => {
+export function runReasoning(input: EngineInput, deps: EngineDeps): Promise<Transcript> {
+  return new ReasoningRun(input, deps).run();
+}
+
+/** How a turn left the loop: go on with another turn, or the run is over. */
+type Next = "continue" | Transcript;
+
+/**
+ * One question's run, as named steps: `run` checks the question and loops over `turn`; a turn's
+ * ending is handled by `runCells`, `hintPoint` or `ended`; `conclude` reads the answer.
+ */
+class ReasoningRun {
+  private readonly started = performance.now();
+  private readonly options: EngineOptions;
+  private readonly logger: Logger;
+  private readonly transcript: Transcript;
+  private readonly model: ModelText;
+  private readonly signal: AbortSignal;
+  private session: SandboxSession | null = null;
+  private seed = 0;
+
+  constructor(
+    private readonly input: EngineInput,
+    private readonly deps: EngineDeps,
+  ) {
+    this.options = deps.options;
+    this.logger = deps.logger ?? silentLogger;
+    this.transcript = emptyTranscript(input.question);
+    this.model = new ModelText(this.transcript);
+    const deadline = AbortSignal.timeout(this.options.deadlineMs);
+    this.signal = deps.signal ? AbortSignal.any([deps.signal, deadline]) : deadline;
+    // Every model request and cell listens on this signal; a long run legitimately adds many.
+    setMaxListeners(0, this.signal);
+  }
+
+  async run(): Promise<Transcript> {
+    const checked = checkQuestion(this.input.question, this.options.maxQuestionChars);
+    if (!checked.ok) return this.finish("error", checked.message, { code: checked.code, message: checked.message });
+    this.transcript.question = checked.text;
+    const conversation = this.deps.startConversation(checked.text);
+    this.seed = seedOf(checked.text);
+    try {
+      for (;;) {
+        if (this.signal.aborted) return this.stopped();
+        const next = await this.turn(conversation);
+        if (next !== "continue") return next;
+      }
+    } catch (err) {
+      if (this.signal.aborted || err instanceof APIUserAbortError) return this.stopped();
+      const error = describeError(err, this.deps.modelUrl);
+      this.logger.warn({ err, code: error.code }, "reasoning run failed");
+      return this.finish("error", error.message, error);
+    } finally {
+      const closing = this.session;
+      if (closing) {
+        await closing.close().catch((err: unknown) => this.logger.warn({ err }, "closing sandbox session failed"));
+      }
+    }
+  }
+
+  /** One model turn, and what its ending calls for. */
+  private async turn(conversation: Conversation): Promise<Next> {
+    const { options, transcript } = this;
+    const runLeft = options.maxRunTokens - transcript.usage.completionTokens;
+    if (runLeft <= 0) return this.outOf("run");
+    const codeAllowed = transcript.toolCalls < options.maxToolCalls;
+    // A hint asks for Python: none once no more code can run, so the last continuation is one piece.
+    const hintsLeft = codeAllowed && conversation.inlineHints && transcript.hints < options.maxHints;
+    const t0 = performance.now();
+    const turn = await conversation.next({
+      maxTokens: Math.min(options.maxTokens, runLeft),
+      hintStops: hintsLeft ? hintStops(options.hints, transcript.toolCalls) : [],
+      codeAllowed,
+      signal: this.signal,
+    });
+    transcript.timings.modelMs += performance.now() - t0;
+    transcript.requests += turn.requests;
+    transcript.usage.promptTokens += turn.promptTokens;
+    transcript.usage.completionTokens += turn.completionTokens;
+    for (const segment of turn.segments) this.model.add(segment.text, segment.thought);
+    this.emit({ type: "thinking", chars: this.model.text.length });
+    // An aborted stream can simply end: it must not pass for a finished turn.
+    if (this.signal.aborted) return this.stopped();
+
+    switch (turn.finish) {
+      case "code":
+        await this.runCells(conversation, turn.calls);
+        return "continue";
+      case "length":
+        return this.outOf(transcript.usage.completionTokens >= options.maxRunTokens ? "run" : "length");
+      case "context-full":
+        return this.outOf("context-full");
+      case "hint-point":
+        this.hintPoint(conversation, turn.stop ?? "");
+        return "continue";
+      case "end":
+        return this.ended(conversation, codeAllowed) ? "continue" : this.conclude();
+    }
+  }
+
+  /** Runs the cells the budget allows and feeds each output back. */
+  private async runCells(conversation: Conversation, calls: readonly ToolCall[]): Promise<void> {
+    const runnable = calls.slice(0, this.options.maxToolCalls - this.transcript.toolCalls);
+    for (const call of runnable) {
+      const { output, result } = await this.runCell(call);
+      conversation.addToolOutput(call, output);
+      this.transcript.parts.push({ kind: "output", index: this.transcript.toolCalls, text: output, result });
+    }
+    // Parallel tool calls past the budget: chat APIs want an answer to each, so say it was not run.
+    for (const call of calls.slice(runnable.length)) {
+      conversation.addToolOutput(call, NOT_RUN_NOTE);
+      this.transcript.parts.push({ kind: "notice", text: NOT_RUN_NOTE });
+    }
+  }
+
+  private async runCell(call: ToolCall): Promise<{ output: string; result: CellResult }> {
+    const { options, transcript } = this;
+    const index = ++transcript.toolCalls;
+    transcript.parts.push({ kind: "code", index, code: call.code });
+    this.emit({ type: "code", index, code: call.code });
+    const t0 = performance.now();
+    this.session ??= await this.deps.sandbox.open(this.input.files, {
+      figureDir: this.input.figureDir,
+      signal: this.signal,
+    });
+    const result = await this.session.run(call.code, { timeoutMs: options.cellTimeoutMs, signal: this.signal });
+    transcript.timings.sandboxMs += performance.now() - t0;
+    transcript.figures.push(...result.figures);
+    this.emit({ type: "output", index, result });
+    let output = formatCellOutput(result, { maxChars: options.outputChars, timeoutMs: options.cellTimeoutMs });
+    if (transcript.toolCalls === options.maxToolCalls) output += `\n${LAST_EXECUTION_NOTE}`;
+    return { output, result };
+  }
+
+  /** The model stopped at a hint stop: a hint goes in if this is a place for one, else the stop goes back. */
+  private hintPoint(conversation: Conversation, stop: string): void {
+    if (this.tryHint(conversation, hintPointFor(stop))) return;
+    conversation.restoreStop(stop);
+    this.model.add(stop);
+  }
+
+  /**
+   * The model ended its turn. Hint-infer: if it never used Python and gave no answer, nudge it
+   * once more (true: the run goes on).
+   */
+  private ended(conversation: Conversation, codeAllowed: boolean): boolean {
+    const { options, transcript } = this;
+    return (
+      options.hints !== "off" &&
+      transcript.hints < options.maxHints &&
+      transcript.toolCalls === 0 &&
+      codeAllowed &&
+      extractBoxed(this.model.text).answer === null &&
+      this.tryHint(conversation, "end")
+    );
+  }
+
+  /** Inserts a hint where `placeHint` allows one; false when this is no place for it. */
+  private tryHint(conversation: Conversation, point: HintPoint): boolean {
+    const at = placeHint(this.model.text, point, this.transcript.usage.completionTokens);
+    if (at === null) return false;
+    const hint = chooseHint(point, this.seed + this.transcript.hints);
+    if (conversation.inlineHints) {
+      const cut = this.model.text.length - at;
+      this.model.cut(cut);
+      const insertion = hintInsertion(hint, this.model.text);
+      conversation.addHint({ text: insertion, instruction: hint.instruction }, cut);
+      this.model.text += insertion;
+    } else {
+      conversation.addHint({ text: hint.text, instruction: hint.instruction }, 0);
+    }
+    const shown = conversation.inlineHints ? hint.text : hint.instruction;
+    this.transcript.hints++;
+    this.transcript.parts.push({ kind: "hint", text: shown, hintKind: hint.kind });
+    this.emit({ type: "hint", text: shown });
+    return true;
+  }
+
+  /** The run is over: the last complete, non-empty \\boxed{} in the prose is the answer. */
+  private conclude(): Transcript {
+    const text = this.model.text;
+    const boxed = extractBoxed(text);
+    if (boxed.answer !== null) {
+      this.transcript.answer = boxed.answer;
+      this.emit({ type: "answer", answer: boxed.answer });
+      return this.finish("answered");
+    }
+    if (boxed.reason === "unclosed") {
+      return this.finish("no_answer", "The model's final answer (\\boxed{…}) was never closed.");
+    }
+    if (endsInsideCodeBlock(text)) {
+      return this.finish("no_answer", "The model stopped in the middle of a code block without giving an answer.");
+    }
+    return this.finish("no_answer", "The model finished without stating a final answer.");
+  }
+
+  private outOf(limit: "length" | "context-full" | "run"): Transcript {
+    const { options } = this;
+    return this.finish(
+      "max_tokens",
+      limit === "run"
+        ? `The model used the run's whole budget of ${options.maxRunTokens} tokens without finishing.`
+        : limit === "length"
+          ? `The model wrote ${options.maxTokens} tokens in one go (the per-call limit) without finishing.`
+          : "The conversation filled the model's context window before the model finished.",
+    );
+  }
+
+  /** The run's signal fired: the caller cancelled, or the deadline passed. */
+  private stopped(): Transcript {
+    return this.deps.signal?.aborted
+      ? this.finish("cancelled", "The run was cancelled.")
+      : this.finish(
+          "deadline",
+          `The run took longer than ${Math.round(this.options.deadlineMs / 1000)} s and was stopped.`,
+        );
+  }
+
+  private finish(status: RunStatus, detail?: string, error?: RunError): Transcript {
+    const { transcript } = this;
     transcript.status = status;
     if (detail) transcript.detail = detail;
     if (error) transcript.error = error;
-    transcript.timings.totalMs = performance.now() - started;
+    transcript.timings.totalMs = performance.now() - this.started;
     return transcript;
-  };
-  const outOfTokens = () =>
-    finish("max_tokens", `The model used its whole budget of ${options.maxTokens} tokens without finishing.`);
-  /** The run's signal fired: the caller cancelled, or the deadline passed. */
-  const stopped = () =>
-    deps.signal?.aborted
-      ? finish("cancelled", "The run was cancelled.")
-      : finish("deadline", `The run took longer than ${Math.round(options.deadlineMs / 1000)} s and was stopped.`);
-
-  const checked = checkQuestion(input.question, options.maxQuestionChars);
-  if (!checked.ok) return finish("error", checked.message, { code: checked.code, message: checked.message });
-  transcript.question = checked.text;
-
-  const deadline = AbortSignal.timeout(options.deadlineMs);
-  const signal = deps.signal ? AbortSignal.any([deps.signal, deadline]) : deadline;
-  // Every model request and cell listens on this signal; a long run legitimately adds many.
-  setMaxListeners(0, signal);
-  const emit = (event: ProgressEvent) => deps.onProgress?.(event);
-  const conversation = deps.startConversation(checked.text);
-  const seed = seedOf(checked.text);
-  let session: SandboxSession | null = null;
-  let refused = 0;
-  let modelText = "";
-
-  const addText = (text: string) => {
-    if (!text) return;
-    modelText += text;
-    const last = transcript.parts.at(-1);
-    if (last?.kind === "text") last.text += text;
-    else transcript.parts.push({ kind: "text", text });
-  };
-  const insertHint = (point: ReturnType<typeof hintPointFor>) => {
-    const hint = chooseHint(point, seed + transcript.hints);
-    const text = hintInsertion(hint, modelText, conversation.inlineHints);
-    conversation.addHint(text);
-    transcript.hints++;
-    transcript.parts.push({ kind: "hint", text: hint.text, hintKind: hint.kind });
-    emit({ type: "hint", text: hint.text });
-  };
-
-  const runCell = async (call: ToolCall): Promise<{ output: string; result: CellResult | null }> => {
-    if (transcript.toolCalls >= options.maxToolCalls) {
-      refused++;
-      return { output: NO_MORE_EXECUTIONS, result: null };
-    }
-    const index = ++transcript.toolCalls;
-    transcript.parts.push({ kind: "code", index, code: call.code });
-    emit({ type: "code", index, code: call.code });
-    const t0 = performance.now();
-    session ??= await deps.sandbox.open(input.files, { figureDir: input.figureDir, signal });
-    const result = await session.run(call.code, { timeoutMs: options.cellTimeoutMs, signal });
-    transcript.timings.sandboxMs += performance.now() - t0;
-    transcript.figures.push(...result.figures);
-    emit({ type: "output", index, result });
-    let output = formatCellOutput(result, { maxChars: options.outputChars, timeoutMs: options.cellTimeoutMs });
-    if (transcript.toolCalls === options.maxToolCalls) output += `\n${LAST_EXECUTION_NOTICE}`;
-    return { output, result };
-  };
-
-  try {
-    for (;;) {
-      if (signal.aborted) break;
-      const remaining = options.maxTokens - transcript.usage.completionTokens;
-      if (remaining <= 0) return outOfTokens();
-      const stops =
-        conversation.inlineHints && transcript.hints < options.maxHints
-          ? hintStops(options.hints, transcript.toolCalls)
-          : [];
-      const t0 = performance.now();
-      const turn = await conversation.next({ maxTokens: remaining, hintStops: stops, signal });
-      transcript.timings.modelMs += performance.now() - t0;
-      transcript.requests += turn.requests;
-      transcript.usage.promptTokens += turn.promptTokens;
-      transcript.usage.completionTokens += turn.completionTokens;
-      addText(turn.text);
-      emit({ type: "thinking", chars: modelText.length });
-
-      if (turn.finish === "code") {
-        for (const call of turn.calls) {
-          const { output, result } = await runCell(call);
-          conversation.addToolOutput(call, output);
-          transcript.parts.push({ kind: "output", index: transcript.toolCalls, text: output, result });
-        }
-        if (refused > MAX_REFUSED_CELLS) {
-          return finish(
-            "no_answer",
-            `The model kept writing code after its ${options.maxToolCalls} allowed executions and was stopped.`,
-          );
-        }
-        continue;
-      }
-      if (turn.finish === "length") return outOfTokens();
-      // Hint stops are only sent while hints remain, so a hint point always gets one.
-      if (turn.finish === "hint-point") {
-        insertHint(hintPointFor(turn.stop));
-        continue;
-      }
-      // The model ended its turn. Hint-infer: if it never used Python, nudge it once more.
-      if (options.hints !== "off" && transcript.hints < options.maxHints && transcript.toolCalls === 0) {
-        insertHint("end");
-        continue;
-      }
-      break;
-    }
-  } catch (err) {
-    if (signal.aborted || err instanceof APIUserAbortError) return stopped();
-    const error = describeError(err, deps.modelUrl);
-    logger.warn({ err, code: error.code }, "reasoning run failed");
-    return finish("error", error.message, error);
-  } finally {
-    const closing = session as SandboxSession | null;
-    if (closing) await closing.close().catch((err: unknown) => logger.warn({ err }, "closing sandbox session failed"));
   }
 
-  if (signal.aborted) return stopped();
-  const boxed = extractBoxed(modelText);
-  if (boxed.answer !== null) {
-    transcript.answer = boxed.answer;
-    emit({ type: "answer", answer: boxed.answer });
-    return finish("answered");
+  private emit(event: ProgressEvent): void {
+    this.deps.onProgress?.(event);
   }
-  if (boxed.reason === "unclosed")
-    return finish("no_answer", "The model's final answer (\\boxed{…}) was never closed.");
-  if (endsInsideCodeBlock(modelText)) {
-    return finish("no_answer", "The model stopped in the middle of a code block without giving an answer.");
-  }
-  return finish("no_answer", "The model finished without stating a final answer.");
 }
 
 /**
@@ -236,9 +336,13 @@ export function describeError(err: unknown, modelUrl?: string): RunError {
     if (status >= 500) {
       return { code: "model_unavailable", message: `The model server${where} failed (HTTP ${status}) after retries.` };
     }
+    // Hosted APIs refuse vLLM's sampling fields by name; say which setting leaves them out.
+    const extras = /top_k|repetition_penalty|min_p/.test(err.message)
+      ? " (this server does not take top_k / repetition_penalty / min_p: set START_EXTRA_SAMPLING=false)"
+      : "";
     return {
       code: "model_error",
-      message: `The model server${where} refused the request (HTTP ${status}): ${err.message}`,
+      message: `The model server${where} refused the request (HTTP ${status}): ${err.message}${extras}`,
     };
   }
   return { code: "internal", message: err instanceof Error ? err.message : String(err) };

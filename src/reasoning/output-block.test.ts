@@ -20,15 +20,40 @@ describe("elide", () => {
 describe("formatCellOutput", () => {
   const options = { maxChars: 800, timeoutMs: 30_000 };
 
-  it("feeds back the traceback's last lines, not the whole trace", () => {
-    const trace = [
+  const trace = (frames: number) =>
+    [
       "Traceback (most recent call last):",
-      ...Array.from({ length: 20 }, (_, i) => `  File "<cell>", line ${i}, in f${i}`),
+      ...Array.from(
+        { length: frames },
+        (_, i) => `  File "<cell 1>", line ${i + 1}, in f${i}\n    return f${i + 1}(n - 1)`,
+      ),
       "ZeroDivisionError: division by zero",
     ].join("\n");
-    const out = formatCellOutput(cell({ error: trace }), options);
+
+  it("feeds back the whole traceback from its header when it fits", () => {
+    const error = trace(3);
+    expect(formatCellOutput(cell({ error: `${error}\n` }), options)).toBe(error);
+  });
+
+  it("cuts a long traceback to head and tail at line boundaries, never mid-frame", () => {
+    const error = trace(200);
+    const out = formatCellOutput(cell({ error }), options);
+    expect(out.length).toBeLessThanOrEqual(800);
+    expect(out.startsWith('Traceback (most recent call last):\n  File "<cell 1>", line 1, in f0')).toBe(true);
     expect(out).toMatch(/ZeroDivisionError: division by zero$/);
-    expect(out.split("\n").length).toBeLessThanOrEqual(6);
+    expect(out).toMatch(/\[\d+ lines omitted\]/);
+    // Every kept line is a whole line of the original.
+    const original = new Set(error.split("\n"));
+    for (const line of out.split("\n").filter((l) => !l.includes("omitted") && l !== "")) {
+      expect(original.has(line)).toBe(true);
+    }
+  });
+
+  it("keeps what the cell printed before it failed, and the error's end", () => {
+    const out = formatCellOutput(cell({ stdout: `${"step\n".repeat(500)}`, error: trace(50) }), options);
+    expect(out.length).toBeLessThanOrEqual(800);
+    expect(out.startsWith("step")).toBe(true);
+    expect(out).toMatch(/ZeroDivisionError: division by zero$/);
   });
 
   it("says when a cell timed out and how long it was given", () => {
@@ -49,5 +74,43 @@ describe("formatCellOutput", () => {
     expect(out).toContain("ok");
     expect(out).toContain("truncated");
     expect(out).toContain("640×480");
+  });
+});
+
+describe("hostile cell output (issue #16, H3)", () => {
+  const MB = 1_000_000;
+  const options = { maxChars: 800, timeoutMs: 30_000 };
+
+  it("formats 1 MB of whitespace followed by one character in under 50 ms", () => {
+    const started = performance.now();
+    const out = formatCellOutput(cell({ stdout: `${" ".repeat(MB)}x\n` }), options);
+    const ms = performance.now() - started;
+    expect(out.length).toBeLessThanOrEqual(800);
+    expect(out.endsWith("x")).toBe(true);
+    expect(out).toMatch(/characters omitted/);
+    // The issue's bound; `npm run bench` prints the real figure (well under a millisecond).
+    expect(ms).toBeLessThan(50);
+  });
+
+  it("reduces output that is nothing but whitespace to nothing", () => {
+    expect(formatCellOutput(cell({ stdout: " \t\r\n".repeat(MB / 4) }), options)).toBe("");
+    expect(formatCellOutput(cell({ stderr: "\n".repeat(MB) }), options)).toBe("");
+  });
+
+  it("cuts 1 MB of other pathological shapes to the budget, keeping both ends", () => {
+    const shapes: Partial<CellResult>[] = [
+      { stdout: `${" x".repeat(MB / 2)}END` },
+      { stdout: `${"\n".repeat(MB)}END` },
+      { stderr: `${"\t ".repeat(MB / 2)}END` },
+      { error: `Traceback (most recent call last):\n${"\n".repeat(MB)}ValueError: END` },
+      { error: `${"Traceback (most recent call last):\n".repeat(MB / 35)}ValueError: END` },
+      { error: `Traceback (most recent call last):\n${"y".repeat(MB)}\nValueError: END` },
+      { stdout: "```python\n".repeat(MB / 10), error: `${" ".repeat(MB)}ValueError: END` },
+    ];
+    for (const shape of shapes) {
+      const out = formatCellOutput(cell(shape), options);
+      expect(out.length).toBeLessThanOrEqual(800);
+      expect(out.endsWith("END")).toBe(true);
+    }
   });
 });

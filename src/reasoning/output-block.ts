@@ -1,20 +1,59 @@
-/** What the model reads back after a cell: bounded, errors reduced to their useful tail. */
+/**
+ * What the model reads back after a cell: bounded, an error as its whole traceback with head and
+ * tail kept. Cell output is untrusted and can be megabytes, so nothing here runs a regex that can
+ * backtrack on it (`/\s+$/` on a long run of spaces is quadratic): trimming and line scans are linear.
+ */
 import type { CellResult } from "../sandbox/types.js";
+
+const marker = (omitted: number, unit: string) => `\n… [${omitted} ${unit} omitted] …\n`;
 
 /** Keeps the head and tail of long text with a marker saying how much was left out. */
 export function elide(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
-  const marker = (omitted: number) => `\n… [${omitted} characters omitted] …\n`;
-  const budget = Math.max(0, maxChars - marker(text.length).length);
+  const budget = Math.max(0, maxChars - marker(text.length, "characters").length);
   const head = Math.ceil(budget * 0.6);
   const tail = budget - head;
-  return text.slice(0, head) + marker(text.length - head - tail) + text.slice(text.length - tail);
+  return text.slice(0, head) + marker(text.length - head - tail, "characters") + text.slice(text.length - tail);
 }
 
-/** The last lines of a traceback: the frames in the user's cell and the exception line. */
-export function tracebackTail(traceback: string, maxLines = 6): string {
-  const lines = traceback.replace(/\s+$/, "").split("\n");
-  return lines.slice(-maxLines).join("\n");
+/**
+ * Cuts text to `maxChars` keeping whole lines from the head and the tail (a traceback's first frames
+ * say where the error began, its last lines what it was), so no frame is cut mid-line. Falls back
+ * to a character cut when single lines are too long for that.
+ */
+export function elideLines(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  // Line ends are found with indexOf/lastIndexOf from both ends: no split of a megabyte into lines.
+  const budget = maxChars - marker(text.length, "lines").length;
+  let headEnd = 0; // text[0, headEnd) is kept: whole lines, each with its "\n"
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl + 1 <= budget * 0.4; nl = text.indexOf("\n", nl + 1)) {
+    headEnd = nl + 1;
+  }
+  let tailStart = text.length; // text[tailStart, end) is kept: whole lines after a "\n"
+  for (
+    let nl = text.lastIndexOf("\n");
+    nl >= headEnd && headEnd + (text.length - nl - 1) <= budget;
+    nl = nl > 0 ? text.lastIndexOf("\n", nl - 1) : -1
+  ) {
+    tailStart = nl + 1;
+  }
+  // Nothing kept from one end (a single huge line): a character cut says more than a bare marker.
+  if (headEnd === 0 || tailStart === text.length) return elide(text, maxChars);
+  const omitted = countLines(text, headEnd, tailStart - 1);
+  return text.slice(0, headEnd - 1) + marker(omitted, "lines") + text.slice(tailStart);
+}
+
+/** Lines in text[from, to), counted without allocating them. */
+function countLines(text: string, from: number, to: number): number {
+  let n = 1;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** The traceback from its `Traceback` header on (the sandbox may put notes before it). */
+export function fromTracebackHeader(error: string): string {
+  const at = error.indexOf("Traceback (most recent call last):");
+  return (at > 0 ? error.slice(at) : error).trimEnd();
 }
 
 export interface OutputOptions {
@@ -27,31 +66,36 @@ export interface OutputOptions {
 
 /** The text placed inside ```output … ``` for one cell. */
 export function formatCellOutput(result: CellResult, options: OutputOptions): string {
-  const pieces: string[] = [];
-  const stdout = result.stdout.replace(/\s+$/, "");
-  if (stdout) pieces.push(stdout);
+  const stdout = result.stdout.trimEnd();
+  let problem = "";
   if (result.timedOut) {
     // The sandbox's own message also says whether the interpreter (and its variables) survived.
-    pieces.push(
-      result.error
-        ? tracebackTail(result.error)
-        : options.timeoutMs === undefined
-          ? "TimeoutError: the cell ran too long and was stopped."
-          : `TimeoutError: the cell did not finish within ${formatSeconds(options.timeoutMs)} and was stopped.`,
-    );
+    problem = result.error
+      ? fromTracebackHeader(result.error)
+      : options.timeoutMs === undefined
+        ? "TimeoutError: the cell ran too long and was stopped."
+        : `TimeoutError: the cell did not finish within ${formatSeconds(options.timeoutMs)} and was stopped.`;
   } else if (result.error) {
-    pieces.push(tracebackTail(result.error));
-  } else {
-    const stderr = result.stderr.replace(/\s+$/, "");
-    // Warnings matter to the model only when there is nothing else to read.
-    if (stderr && !stdout) pieces.push(stderr);
+    problem = fromTracebackHeader(result.error);
   }
-  if (result.truncated) pieces.push("[output truncated: the cell printed more than the output cap]");
+  const notes: string[] = [];
+  if (result.truncated) notes.push("[output truncated: the cell printed more than the output cap]");
   if (options.figureNotes !== false) {
     for (const [i, fig] of result.figures.entries()) {
-      pieces.push(`[figure ${i + 1}: ${fig.width}×${fig.height} PNG shown to the student]`);
+      notes.push(`[figure ${i + 1}: ${fig.width}×${fig.height} PNG shown to the student]`);
     }
   }
+  // Warnings matter to the model only when there is nothing else to read.
+  const stderr = !problem && !stdout ? result.stderr.trimEnd() : "";
+  const noteText = notes.join("\n");
+  const room = Math.max(0, options.maxChars - noteText.length - 2);
+  // An error is what the model must act on: it gets the room it needs, printed output the rest.
+  const shownProblem = problem
+    ? elideLines(problem, stdout ? Math.max(Math.floor(room * 0.6), room - stdout.length - 1) : room)
+    : "";
+  const printed = stdout || stderr;
+  const shownPrinted = printed ? elide(printed, Math.max(0, room - shownProblem.length - (shownProblem ? 1 : 0))) : "";
+  const pieces = [shownPrinted, shownProblem, noteText].filter((p) => p !== "");
   return elide(pieces.join("\n"), options.maxChars);
 }
 

@@ -3,11 +3,16 @@ import type { CellResult, Figure } from "../sandbox/types.js";
 
 export type HintPolicy = "off" | "end" | "wait";
 
-/** One piece of the assistant's side of the conversation, in order. */
+/**
+ * One piece of the assistant's side of the conversation, in order. A text part with `thought`
+ * is the model's hidden thinking (a reasoning model's `reasoning_content` or `<think>…</think>`,
+ * tags removed): part of the record, never to be shown raw to a student.
+ */
 export type TranscriptPart =
-  | { kind: "text"; text: string }
+  | { kind: "text"; text: string; thought?: true }
   | { kind: "code"; index: number; code: string }
   | { kind: "output"; index: number; text: string; result: CellResult | null }
+  /** `text` is what the model read: the hint in its own voice (completions) or the instruction sent (chat). */
   | { kind: "hint"; text: string; hintKind: HintKind }
   | { kind: "notice"; text: string };
 

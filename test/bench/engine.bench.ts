@@ -10,6 +10,7 @@ import { CompletionsConversation } from "../../src/reasoning/completions-convers
 import { type EngineOptions, runReasoning } from "../../src/reasoning/engine.js";
 import { createModelClient } from "../../src/reasoning/model-client.js";
 import { DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../../src/reasoning/prompt.js";
+import { START_SAMPLING } from "../../src/reasoning/sampling.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import type { Sandbox, SandboxSession } from "../../src/sandbox/types.js";
 import { percentile, summary } from "./stats.js";
@@ -33,6 +34,7 @@ const script = parseScript({
 
 const options: EngineOptions = {
   maxTokens: 4000,
+  maxRunTokens: 8000,
   maxToolCalls: 6,
   hints: "off",
   maxHints: 0,
@@ -64,9 +66,9 @@ export default async function engineBench(): Promise<void> {
           new CompletionsConversation({
             client,
             model: "START",
-            temperature: 0.6,
-            topP: 0.95,
+            sampling: START_SAMPLING,
             idleMs: 10_000,
+            contextTokens: 32_768,
             prompt: renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(text, "solve", [])),
           }),
         sandbox,

@@ -8,15 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
-import { ChatConversation } from "../../src/reasoning/chat-conversation.js";
-import { CompletionsConversation } from "../../src/reasoning/completions-conversation.js";
-import { type EngineOptions, runReasoning } from "../../src/reasoning/engine.js";
-import { createModelClient } from "../../src/reasoning/model-client.js";
-import { CHAT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../../src/reasoning/prompt.js";
-import type { ProgressEvent, Transcript } from "../../src/reasoning/types.js";
+import { LAST_EXECUTION_NOTE } from "../../src/reasoning/engine.js";
+import { HINT_LIBRARY } from "../../src/reasoning/hints.js";
+import type { ProgressEvent } from "../../src/reasoning/types.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import type { Sandbox } from "../../src/sandbox/types.js";
 import { freePort } from "../support/ports.js";
+import { askWith } from "./harness.js";
 
 const script = parseScript({
   scenarios: [
@@ -55,7 +53,7 @@ const script = parseScript({
         "```python\nprint(3)\n```\n```output",
         "```python\nprint(4)\n```\n```output",
         "```python\nprint(5)\n```\n```output",
-        "Done: \\boxed{{{output}}}",
+        "Done: \\boxed{{{output.0}}}",
       ],
     },
     {
@@ -66,6 +64,12 @@ const script = parseScript({
         "print(6 * 7)\n```\n```output",
         "Python says {{output}}, so I was wrong: the answer is \\boxed{{{output}}}.",
       ],
+    },
+    {
+      name: "chat-unsure",
+      match: "six times eight",
+      turns: ["Six times eight is probably 46, but I am not sure."],
+      onHint: ["print(6 * 8)\n```\n```output", "Python says {{output}}, so the answer is \\boxed{{{output}}}."],
     },
     {
       name: "flaky",
@@ -121,17 +125,6 @@ const script = parseScript({
   ],
 });
 
-const baseOptions: EngineOptions = {
-  maxTokens: 4000,
-  maxToolCalls: 6,
-  hints: "off",
-  maxHints: 1,
-  deadlineMs: 60_000,
-  outputChars: 800,
-  cellTimeoutMs: 5_000,
-  maxQuestionChars: 20_000,
-};
-
 let server: FakeModelServer;
 let sandbox: Sandbox;
 
@@ -145,43 +138,10 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-interface AskOptions {
-  options?: Partial<EngineOptions>;
-  transport?: "completions" | "chat";
-  signal?: AbortSignal;
-  url?: string;
-  events?: ProgressEvent[];
-  maxRetries?: number;
-  idleMs?: number;
-}
-
-function ask(question: string, opts: AskOptions = {}): Promise<Transcript> {
-  const url = opts.url ?? server.url;
-  const client = createModelClient({
-    baseURL: url,
-    apiKey: "test",
-    timeoutMs: 10_000,
-    maxRetries: opts.maxRetries ?? 3,
-  });
-  const common = { client, model: "START", temperature: 0.6, topP: 0.95, idleMs: opts.idleMs ?? 10_000 };
-  return runReasoning(
-    { question, mode: "solve", files: [] },
-    {
-      startConversation: (text) =>
-        opts.transport === "chat"
-          ? new ChatConversation({ ...common, system: CHAT_SYSTEM_PROMPT, user: userMessage(text, "solve", []) })
-          : new CompletionsConversation({
-              ...common,
-              prompt: renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(text, "solve", [])),
-            }),
-      sandbox,
-      options: { ...baseOptions, ...opts.options },
-      signal: opts.signal,
-      onProgress: (e) => opts.events?.push(e),
-      modelUrl: url,
-    },
-  );
-}
+const ask = askWith(
+  () => server.url,
+  () => sandbox,
+);
 
 const requestsFor = (name: string) => server.requests.filter((r) => r.scenario === name);
 
@@ -203,13 +163,14 @@ describe("START loop over raw completions", () => {
     const requests = requestsFor("digit-sum");
     expect(requests.length).toBe(3);
     for (const r of requests) {
-      expect(r.body.stop).toContain("```output");
+      expect(r.body.stop).toEqual(expect.arrayContaining(["```output", "```\n"]));
       expect(r.sent).not.toContain("```output");
     }
-    // Both code turns ended right at the closing fence, and the next request continued from the real output.
-    expect(requests[0]!.sent.trimEnd().endsWith("```")).toBe(true);
-    expect(requests[0]!.stopReason).toBe("```output");
-    expect(requests[1]!.assistant).toContain("```output\n31\n```");
+    // Both code turns ended at the cell's closing fence, and the next request continued from the
+    // real output, the fence put back exactly as the model wrote it.
+    expect(requests[0]!.stopReason).toBe("```\n");
+    expect(requests[0]!.sent.endsWith("print(len(str(n)))\n")).toBe(true);
+    expect(requests[1]!.assistant).toContain("print(len(str(n)))\n```\n```output\n31\n```\n");
     expect(requests[2]!.assistant).toContain("```output\n115\n```");
   });
 
@@ -227,13 +188,17 @@ describe("START loop over raw completions", () => {
     expect(requestsFor("timeout")[1]!.assistant).toMatch(/TimeoutError: the cell ran longer than 1 s/);
   });
 
-  it("caps tool calls and tells the model when the last one ran", async () => {
+  it("caps tool calls the CoRT way: a note with the last run, then one continuation without code stops", async () => {
     const t = await ask("be greedy", { options: { maxToolCalls: 2 } });
-    expect(t.toolCalls).toBe(2);
+    // The model wrote three more cells after the cap; they stay text, and its last \boxed counts.
+    expect(t).toMatchObject({ status: "answered", answer: "1", toolCalls: 2 });
     const outputs = t.parts.filter((p) => p.kind === "output").map((p) => (p.kind === "output" ? p.text : ""));
-    expect(outputs[1]).toMatch(/last code execution/);
-    expect(outputs[2]).toMatch(/limit reached: this cell was not run/);
+    expect(outputs).toEqual(["1", `2\n${LAST_EXECUTION_NOTE}`]);
     expect(t.parts.filter((p) => p.kind === "code").length).toBe(2);
+    const requests = requestsFor("greedy");
+    expect(requests.length).toBe(3);
+    expect(requests[2]!.body.stop).toEqual([]);
+    expect(requests[2]!.assistant).toContain("No more code can be run");
   });
 
   it("uses hints to make a base model use Python, and not without them", async () => {
@@ -352,8 +317,19 @@ describe("START loop over chat tool calling", () => {
     expect(chatRequests[0]!.finishReason).toBe("tool_calls");
   });
 
-  it("sends hints as user messages", async () => {
+  it("sends no hint after a \\boxed answer", async () => {
     const t = await ask("What is six times seven?", { transport: "chat", options: { hints: "end" } });
-    expect(t).toMatchObject({ answer: "42", hints: 1, toolCalls: 1 });
+    expect(t).toMatchObject({ answer: "41", hints: 0, toolCalls: 0 });
+  });
+
+  it("sends a hint as an instruction (not in the model's voice) when the model ends unsure", async () => {
+    const t = await ask("What is six times eight?", { transport: "chat", options: { hints: "end" } });
+    expect(t).toMatchObject({ answer: "48", hints: 1, toolCalls: 1 });
+    const [, second] = requestsFor("chat-unsure");
+    const messages = second!.body.messages as { role: string; content: string }[];
+    const hint = messages.at(-1)!;
+    expect(hint.role).toBe("user");
+    expect(HINT_LIBRARY.map((h) => h.instruction)).toContain(hint.content);
+    expect(hint.content).not.toMatch(/^(Wait|Alternatively)\b/);
   });
 });

@@ -188,7 +188,17 @@ describe("start-tutor eval against the fake model", () => {
     // The server recovers: only the two cancelled problems run again.
     const quickModel = await startFakeModel(
       parseScript({
-        scenarios: [...fixtureScript.scenarios, { name: "endless", match: "never finishes", turns: ["\\boxed{1}"] }],
+        scenarios: [
+          ...fixtureScript.scenarios,
+          // Hinted before its \boxed (no Python yet), the model checks with a cell: a box written
+          // inside the hint's open code fence is not an answer.
+          {
+            name: "endless",
+            match: "never finishes",
+            turns: ["\\boxed{1}"],
+            onHint: ["print(1)\n```\n```output", "\\boxed{{{output}}}"],
+          },
+        ],
       }),
     );
     try {
