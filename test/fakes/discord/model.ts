@@ -141,7 +141,11 @@ export interface RecordedInteraction {
   followUps: FakeMessage[];
 }
 
-export function toWire(message: FakeMessage): Record<string, unknown> {
-  const { files: _files, history: _history, ...wire } = message;
-  return wire;
+/**
+ * The message as Discord sends it. Discord does not store nonces: only the response to the POST
+ * (and the gateway's MESSAGE_CREATE) carries one, never a later GET, so `findPosted` cannot rely on them.
+ */
+export function toWire(message: FakeMessage, { withNonce = false } = {}): Record<string, unknown> {
+  const { files: _files, history: _history, nonce, ...wire } = message;
+  return withNonce && nonce !== undefined ? { ...wire, nonce } : wire;
 }

@@ -91,6 +91,7 @@ export class FakeDiscord {
   readonly channels = new Map<string, FakeChannel>();
   readonly gateway: FakeGateway;
   apiUrl = "";
+  private readonly knownUsers = new Map<string, FakeUser>();
   private readonly uploads = new Map<string, { bytes: Buffer; contentType: string }>();
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly server: Server;
@@ -132,7 +133,10 @@ export class FakeDiscord {
   // ── test controls ────────────────────────────────────────────────────────────────────────────
 
   user(username: string, bot = false): FakeUser {
-    return { id: snowflake(), username, global_name: username, discriminator: "0", avatar: null, ...(bot && { bot }) };
+    const user: FakeUser = { id: snowflake(), username, global_name: username, discriminator: "0", avatar: null };
+    if (bot) user.bot = true;
+    this.knownUsers.set(user.id, user);
+    return user;
   }
 
   addChannel(init: Partial<FakeChannel> & { type: number }): FakeChannel {
@@ -535,6 +539,14 @@ export class FakeDiscord {
       };
     }
     if (is("GET", "/users/@me")) return { status: 200, body: this.requireBot(record) && this.bot };
+    if (is("POST", "/users/@me/channels")) {
+      this.requireBot(record);
+      const recipient = String((record.body as { recipient_id?: string } | null)?.recipient_id ?? "");
+      const existing = [...this.channels.values()].find((c) => c.recipient?.id === recipient);
+      const user = existing?.recipient ?? this.knownUsers.get(recipient);
+      if (!user) throw new HttpError(400, 50007, "Cannot send messages to this user");
+      return { status: 200, body: this.channelPayload(existing ?? this.dm(user)) };
+    }
 
     // Application commands: global (/applications/:app/commands) or per guild.
     if (parts[0] === "applications") {
@@ -590,7 +602,8 @@ export class FakeDiscord {
       if (is("PUT", "/channels/:c/thread-members/@me")) return { status: 204 };
       if (is("GET", "/channels/:c/messages")) return { status: 200, body: this.listMessages(channel, record.query) };
       if (is("POST", "/channels/:c/messages")) {
-        return { status: 200, body: toWire(this.createMessage(channel, record, { webhook: false })) };
+        const message = this.createMessage(channel, record, { webhook: false });
+        return { status: 200, body: toWire(message, { withNonce: true }) };
       }
       if (b === "messages" && c) {
         const message = this.findMessage(channel.id, c);
@@ -820,7 +833,7 @@ export class FakeDiscord {
     let list = [...channel.messages].sort((x, y) => (BigInt(y.id) > BigInt(x.id) ? 1 : -1));
     if (before) list = list.filter((m) => BigInt(m.id) < BigInt(before));
     if (after) list = list.filter((m) => BigInt(m.id) > BigInt(after));
-    return list.slice(0, limit).map(toWire);
+    return list.slice(0, limit).map((m) => toWire(m));
   }
 
   private startThread(channel: FakeChannel, message: FakeMessage, body: Record<string, unknown>): FakeChannel {
