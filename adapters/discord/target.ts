@@ -12,7 +12,8 @@ const schema = z.object({
   platform: z.literal("discord"),
   /** Where posts go: the thread's id (= its starter message's id), a channel or a DM channel. */
   channelId: snowflake,
-  guildId: snowflake.optional(),
+  /** The asker's space (`discord:<guild id>` or `discord:dm:<user id>`): its settings decide how answers show. */
+  space: z.string().min(1),
   /** The thread to open from a message when it does not exist yet. */
   threadFrom: z.object({ channelId: snowflake, messageId: snowflake, name: z.string().min(1).max(100) }).optional(),
 });
