@@ -10,6 +10,7 @@ import { cliAdapter } from "./cli/index.js";
 import { discordAdapter } from "./discord/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 
+export { discordAdapter, registerCommands } from "./discord/index.js";
 export type * from "./types.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */

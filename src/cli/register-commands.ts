@@ -2,7 +2,7 @@
  * `start-tutor register-commands [--guild ID]`: registers the Discord slash and message commands
  * (globally, or in one guild for development, where changes show at once) and prints what changed.
  */
-import { registerCommands } from "../../adapters/discord/index.js";
+import { registerCommands } from "../../adapters/index.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { parse, UsageError } from "./args.js";
 

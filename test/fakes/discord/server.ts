@@ -54,6 +54,22 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
 }
 
+/** A request the fake carries out but does not answer until released (the client may die meanwhile). */
+export interface HeldRequest {
+  /** Resolves when a matching request has been carried out and is waiting. */
+  arrived: Promise<RecordedRequest>;
+  /** Sends the response (to whoever is still connected). */
+  release(): void;
+}
+
+interface HoldRule {
+  method: string;
+  path: RegExp;
+  matches: (record: RecordedRequest) => boolean;
+  arrived: (record: RecordedRequest) => void;
+  released: Promise<void>;
+}
+
 interface RateLimitRule {
   method: string;
   path: RegExp;
@@ -94,6 +110,7 @@ export class FakeDiscord {
   private readonly knownUsers = new Map<string, FakeUser>();
   private readonly uploads = new Map<string, { bytes: Buffer; contentType: string }>();
   private readonly rateLimits: RateLimitRule[] = [];
+  private readonly holds: HoldRule[] = [];
   private readonly server: Server;
   private baseUrl = "";
 
@@ -162,6 +179,24 @@ export class FakeDiscord {
   /** The next `count` requests matching `method` and `path` answer 429 with `retry_after`. */
   rateLimit(method: string, path: RegExp, retryAfterS: number, count = 1): void {
     this.rateLimits.push({ method, path, retryAfterS, remaining: count });
+  }
+
+  /**
+   * The next request matching `method`, `path` and `matches` is carried out (the message is
+   * created) but its response is withheld until `release()`: a client killed meanwhile never
+   * learns that it succeeded.
+   */
+  hold(method: string, path: RegExp, matches: (record: RecordedRequest) => boolean = () => true): HeldRequest {
+    let arrived!: (record: RecordedRequest) => void;
+    let release!: () => void;
+    const arrival = new Promise<RecordedRequest>((resolve) => {
+      arrived = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ method, path, matches, arrived, released });
+    return { arrived: arrival, release };
   }
 
   /** Ages every interaction token past Discord's 15 minutes: webhook calls with them answer 401. */
@@ -454,7 +489,13 @@ export class FakeDiscord {
         );
         return;
       }
+      const hold = this.holds.find((h) => h.method === method && h.path.test(path) && h.matches(record));
       const { status, body } = this.route(method, path, record);
+      if (hold) {
+        this.holds.splice(this.holds.indexOf(hold), 1);
+        hold.arrived(record);
+        await hold.released;
+      }
       this.send(res, status, body, record);
     } catch (err) {
       if (err instanceof HttpError) {
