@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from "../errors.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
-import type { ReplyTarget } from "../question.js";
+import type { Mode, ReplyTarget } from "../question.js";
 
 export type OutgoingMessage =
   /** The one progress message of a run, later edited in place (see Poster.edit). */
@@ -18,7 +18,14 @@ export type OutgoingMessage =
    */
   | { kind: "step"; index: number; total: number; step: ResultStep }
   /** The final answer; how it is shown (spoiler, behind a button, not at all) follows the space's reveal policy. */
-  | { kind: "answer"; answer: string | null; correct?: boolean; status: RunResult["status"] }
+  | {
+      kind: "answer";
+      answer: string | null;
+      correct?: boolean;
+      status: RunResult["status"];
+      /** The question's mode: in `hint` mode `answer` is null and the rest of the solution comes through "Next step". */
+      mode?: Mode;
+    }
   /**
    * The run ended without an answer: `message` is the student's sentence for `code`; offer
    * "Retry" only when `retryable`.

@@ -181,7 +181,13 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         await postOnce(`step:${index}`, { kind: "step", index, total, step });
       }
       if (result.status === "ok") {
-        await postOnce("answer", { kind: "answer", answer: result.answer, correct: result.correct, status: "ok" });
+        await postOnce("answer", {
+          kind: "answer",
+          answer: result.answer,
+          correct: result.correct,
+          status: "ok",
+          mode: job.data.mode,
+        });
       } else {
         await postOnce("error", errorMessage(result));
       }
