@@ -67,6 +67,15 @@ describe("layoutMessage", () => {
     expect(never.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 
+  it("never shows an answer in hint mode and offers the next step instead", () => {
+    const [piece] = layoutMessage({ kind: "answer", answer: null, status: "ok", mode: "hint" }, context, {
+      reveal: "spoiler",
+    });
+    expect(piece?.content).not.toContain("could not");
+    expect(piece?.buttons.flat().map((b) => b.label)).toContain("Next step");
+    expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
+  });
+
   it("offers Retry on an error only when a retry can help", () => {
     const error = (retryable: boolean) =>
       layoutMessage({ kind: "error", code: "model_unreachable", message: "down", retryable }, context, {

@@ -110,7 +110,11 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
 function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, jobId: string, reveal: RevealPolicy) {
   const rows: ButtonSpec[][] = [];
   let content: string;
-  if (message.correct !== undefined) {
+  if (message.mode === "hint") {
+    // Hint mode posts one step, the hint; "Next step" hands out the solution after it, never the answer.
+    content = "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.";
+    rows.push([{ label: "Next step", action: { kind: "next_step", jobId, after: 0 }, style: "primary" }]);
+  } else if (message.correct !== undefined) {
     content = message.correct
       ? "✅ Your answer is right."
       : "❌ Not quite — look at the steps above and try again (the answer stays hidden).";

@@ -85,6 +85,7 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
           { name: "off", value: "off" },
           { name: "at the end", value: "end" },
           { name: "on 'wait'", value: "wait" },
+          { name: "the bot's default", value: "default" },
         ),
     )
     .addStringOption((o) =>

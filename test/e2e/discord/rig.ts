@@ -4,11 +4,11 @@
  * processes (the real discord.js Client inside one, the real sandbox inside the other), each in
  * its own process group so a test can SIGKILL a worker with its sandboxes and start another.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { parseScript } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
-import { FakeDiscord, type FakeMessage } from "../../fakes/discord/server.js";
+import { FakeDiscord, type FakeMessage, type RecordedInteraction } from "../../fakes/discord/server.js";
 import { freePort } from "../../support/ports.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../../support/redis.js";
 
@@ -41,7 +41,7 @@ export const SCRIPT = parseScript({
       name: "circle",
       match: "area of a circle",
       turns: [
-        "The area of a circle is $A = \\pi r^2$. With $r = 3$ that is $A = 9\\pi$; let me get the decimal value.\n```python\nimport math\nprint(round(math.pi * 3**2, 4))\n```\n```output",
+        "The area of a circle is\n\\[ A = \\pi r^2 \\]\nWith $r = 3$ that is $A = 9\\pi$; let me get the decimal value.\n```python\nimport math\nprint(round(math.pi * 3**2, 4))\n```\n```output",
         "Python gives {{output}}.\n\nSo the area is $9\\pi \\approx {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
       ],
     },
@@ -60,6 +60,13 @@ export const SCRIPT = parseScript({
         "This needs a long computation.\n```python\nimport time\ntime.sleep(120)\nprint('finished')\n```\n```output",
         "It printed {{output}}.\n\n\\[ \\boxed{1} \\]",
       ],
+    },
+    {
+      // A model that takes two minutes to say anything: runs stay in flight (for the ack benchmark).
+      name: "stalled",
+      match: "keep me waiting",
+      turns: ["Done waiting.\n\n\\[ \\boxed{1} \\]"],
+      faults: [{ kind: "slow", delayMs: 120_000 }],
     },
     {
       name: "steps",
@@ -95,6 +102,8 @@ export async function startRig(): Promise<Rig> {
     QUEUE_SPACE_BURST: "0",
     SANDBOX_POOL_SIZE: "0",
     SANDBOX_ZYGOTE: "false",
+    // The "slowly" cell must still be running when a test presses Cancel, even on a loaded machine.
+    SANDBOX_CELL_TIMEOUT_MS: "300000",
     RENDER_WORKERS: "0",
     WORKER_OUT_DIR: "/tmp/start-tutor-test-runs",
   };
@@ -154,7 +163,7 @@ export async function startRig(): Promise<Rig> {
     async worker(extra = {}) {
       const port = await freePort();
       const proc = await spawnCli("worker", { WORKER_HTTP_PORT: String(port), ...extra });
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 120_000;
       for (;;) {
         const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
           (r) => r.ok,
@@ -188,4 +197,44 @@ export function stepHeaders(messages: FakeMessage[]): string[] {
     const header = /^\*\*(Step \d+ of \d+)/.exec(m.content)?.[1];
     return header ? [header] : [];
   });
+}
+
+/** The thread an /ask opened (or the channel, when none), once its run has posted an answer or an error. */
+export async function answered(
+  fake: FakeDiscord,
+  interaction: RecordedInteraction,
+  timeoutMs = 60_000,
+): Promise<FakeMessage[]> {
+  const original = await fake.waitFor("the deferred reply", () => interaction.original);
+  return fake.waitFor(
+    "the run's last message",
+    () => {
+      // The worker edits its status to "Done." (or "Stopped.") after its last post.
+      const messages = fake.messagesIn(fake.threadOf(original.id)?.id ?? "");
+      const status = messages.find((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+      return status && /^(Done|Stopped)/.test(status.content) ? messages : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** Command lines of the Python processes below `pid` (the worker's sandboxes). */
+export function pythonDescendants(pid: number): string[] {
+  const table = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
+  const rows = table
+    .trim()
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .flatMap((m) => (m ? [{ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }] : []));
+  const family = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (family.has(row.ppid) && !family.has(row.pid)) {
+        family.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter((r) => family.has(r.pid) && r.pid !== pid && /python/.test(r.args)).map((r) => r.args);
 }
