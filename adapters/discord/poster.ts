@@ -11,7 +11,8 @@ import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
-import { componentsJson, type DiscordPiece, layoutMessage, markerFor } from "./layout.js";
+import { fitUpload } from "./fit-upload.js";
+import { componentsJson, type DiscordPiece, layoutMessage, MAX_UPLOAD_BYTES, markerFor } from "./layout.js";
 import { nonceFor } from "./nonce.js";
 import type { DiscordTarget } from "./target.js";
 
@@ -86,7 +87,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     const files: RawFile[] = await Promise.all(
       piece.files.map(async (file) => ({
         name: file.filename,
-        data: await this.deps.blobs.get(file.blob),
+        data: await fitUpload(await this.deps.blobs.get(file.blob), MAX_UPLOAD_BYTES),
         contentType: file.blob.contentType,
       })),
     );
