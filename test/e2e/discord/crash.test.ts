@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => rig?.close());
 
 describe("Discord: a worker killed mid-run", () => {
-  it("posts no step twice and finishes the run", async () => {
+  it("posts no step twice and finishes the run", { timeout: 240_000 }, async () => {
     const fake = rig.fake;
     const first = await rig.worker();
     const held = fake.hold("POST", /^\/channels\/\d+\/messages$/, (r) =>
