@@ -187,8 +187,14 @@ export class DiscordReceiver implements Receiver {
     } else {
       target = { platform: "discord", channelId: interaction.channelId, space: origin.space };
     }
+    // A command inside the bot's own thread continues that thread's run, like a mention there.
+    const channel = interaction.channel;
+    const botId = this.client?.user?.id;
+    const previous =
+      channel?.isThread() && channel.ownerId === botId ? await this.lastJobIn(interaction.channelId) : undefined;
     const input: AskInput = {
       ...origin,
+      ...(previous && { followUpOf: previous }),
       eventId: interaction.id,
       text: request.text,
       mode: request.mode,

@@ -7,8 +7,8 @@
 import { answered, buttonIds, type Rig, startRig } from "../e2e/discord/rig.js";
 import { ms, percentile, summary } from "./stats.js";
 
-const IN_FLIGHT = 50;
-const SAMPLES = 200;
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 50);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 
 export default async function bench(): Promise<void> {
   const rig = await startRig();
@@ -49,14 +49,17 @@ async function ackLatency(rig: Rig): Promise<void> {
     }),
   );
   // In flight = the worker has posted each run's status message and is waiting on the model.
-  await fake.waitFor(
-    `${IN_FLIGHT} runs in flight`,
-    () =>
-      stalled.every((s) =>
-        fake.messagesIn(s.original?.id ?? "").some((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|"))),
-      ),
-    120_000,
-  );
+  const running = () =>
+    stalled.filter((s) =>
+      fake.messagesIn(s.original?.id ?? "").some((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|"))),
+    ).length;
+  await fake
+    .waitFor(`${IN_FLIGHT} runs in flight`, () => running() === IN_FLIGHT, 180_000)
+    .catch((err: Error) => {
+      const acked = stalled.filter((s) => s.callback).length;
+      const threads = stalled.filter((s) => s.original && fake.threadOf(s.original.id)).length;
+      throw new Error(`${err.message}: ${acked} acked, ${threads} threads, ${running()} running`);
+    });
   const samples: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const ask = fake.slash("ask", {

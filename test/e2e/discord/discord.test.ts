@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, describeSettings } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
+import { MESSAGE_CONTENT_INTENT } from "../../fakes/discord/gateway.js";
 import { PERMISSIONS } from "../../fakes/discord/server.js";
 import { answered, buttonIds, type Proc, pythonDescendants, type Rig, startRig, stepHeaders } from "./rig.js";
 
@@ -68,6 +69,29 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       (r) => r.method === "POST" && r.path === `/channels/${ask.original!.id}/messages`,
     );
     expect(threadPosts.every((r) => r.botAuth)).toBe(true);
+  });
+
+  it("takes a mention in its thread as a follow-up that continues the run, without the Message Content intent", async () => {
+    const fake = rig.fake;
+    const first = "What is the area of a circle of radius 3?";
+    const ask = fake.slash("ask", { user: fake.user("kit"), channelId: fake.general.id, options: { question: first } });
+    await answered(fake, ask);
+    const thread = fake.threadOf(ask.original!.id)!;
+    const before = rig.model.requests.length;
+    fake.say(thread.id, fake.user("kit"), `<@${fake.bot.id}> and the area of a circle of radius 3 in terms of pi?`);
+    await fake.waitFor(
+      "the follow-up's run",
+      () => {
+        const statuses = fake
+          .messagesIn(thread.id)
+          .filter((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+        return statuses.length === 2 && statuses.every((m) => m.content.startsWith("Done")) ? statuses : undefined;
+      },
+      60_000,
+    );
+    const prompt = JSON.stringify(rig.model.requests.slice(before)[0]?.body);
+    expect(prompt).toContain(first);
+    expect((fake.gateway.stats.intents ?? 0) & MESSAGE_CONTENT_INTENT).toBe(0);
   });
 
   it("/hint never reveals the answer", async () => {
