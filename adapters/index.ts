@@ -7,13 +7,15 @@ import type { Config } from "../src/config.js";
 import type { ReplyTarget } from "../src/question.js";
 import { NoPosterError, type Poster } from "../src/worker/poster.js";
 import { cliAdapter } from "./cli/index.js";
+import { discordAdapter } from "./discord/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 
 export { zodTarget } from "./targets.js";
+export { discordAdapter, registerCommands } from "./discord/index.js";
 export type * from "./types.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */
-export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter];
+export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, discordAdapter];
 
 /** The adapters whose credentials are set in `config`. */
 export function configuredAdapters(

@@ -194,9 +194,19 @@ export const configSchema = z.object({
   DASHBOARD_PASSWORD: z.string().min(12, "must be at least 12 characters (it guards the queue dashboard)").optional(),
 
   // Platforms
+  /** Bot token; when set, `start` runs the Discord adapter. */
   DISCORD_TOKEN: z.string().optional(),
-  DISCORD_APP_ID: z.string().optional(),
-  DISCORD_API_URL: url("Discord REST base, for tests").optional(),
+  /** Application id, for `register-commands`. */
+  DISCORD_APP_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, "must be the numeric Application ID from the developer portal")
+    .optional(),
+  /**
+   * REST base as discord.js's `rest.api` takes it (`/v10` is appended); the gateway URL is read from
+   * `GET {base}/v10/gateway/bot`, so this one setting moves both (tests point it at a local fake).
+   * @defaultValue discord.js's own, `https://discord.com/api`
+   */
+  DISCORD_API_URL: url("Discord REST base, e.g. https://discord.com/api").optional(),
   SLACK_BOT_TOKEN: z.string().optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),

@@ -18,6 +18,11 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   eval: { summary: "run a benchmark against the configured model", load: () => import("./eval.js") },
   worker: { summary: "run queued questions", load: () => import("./worker.js") },
   start: { summary: "run everything that is configured in one process", load: () => import("./start.js") },
+  discord: { summary: "the Discord receiver (steps are posted by the workers)", load: () => import("./discord.js") },
+  "register-commands": {
+    summary: "register the Discord slash commands (--guild ID: one server, for development)",
+    load: () => import("./register-commands.js"),
+  },
   "fake-model": {
     summary: "scripted OpenAI-compatible server for tests and demos",
     load: () => import("./fake-model.js"),

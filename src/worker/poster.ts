@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from "../errors.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
-import type { ReplyTarget, RevealPolicy } from "../question.js";
+import type { Mode, ReplyTarget, RevealPolicy } from "../question.js";
 
 export type OutgoingMessage =
   /** The one progress message of a run, later edited in place (see Poster.edit). */
@@ -27,6 +27,8 @@ export type OutgoingMessage =
       correct?: boolean;
       status: RunResult["status"];
       reveal: RevealPolicy;
+      /** The question's mode: in `hint` mode `answer` is null and the rest of the solution comes through "Next step". */
+      mode?: Mode;
     }
   /**
    * The run ended without an answer: `message` is the student's sentence for `code`; offer

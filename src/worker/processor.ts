@@ -17,7 +17,7 @@ import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
 import type { PostingLedger } from "./ledger.js";
 import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
-import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
+import { type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
 
 /** What the processor needs from a BullMQ job (tests can build one by hand). */
 export interface RunJob {
@@ -135,6 +135,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         },
         (err) => log.warn({ err }, "progress update failed"),
       );
+      const line = statusLine();
       let result: RunResult;
       try {
         result = await deps.runQuestion(job.data, {
@@ -142,7 +143,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           signal,
           outDir: deps.outDir(job.id),
           onProgress: (event) => {
-            const text = describeProgress(event);
+            const text = line(event);
             if (text) throttle.update({ text, event });
           },
         });
@@ -187,6 +188,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           correct: result.correct,
           status: "ok",
           reveal: job.data.reveal ?? DEFAULT_REVEAL,
+          mode: job.data.mode,
         });
       } else {
         await postOnce("error", errorMessage(result));

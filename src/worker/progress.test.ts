@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
+import { cellResult } from "../../test/support/cell-result.js";
+import { describeProgress, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
 
 const update = (text: string): StatusUpdate => ({ text, event: { type: "thinking", chars: 0 } });
 
@@ -54,5 +55,20 @@ describe("progress text", () => {
     expect(describeProgress({ type: "code", index: 1, code: "x" })).toBe("Running Python cell 1…");
     expect(describeProgress({ type: "thinking", chars: 12_345 })).toBe("Thinking… (12k characters so far)");
     expect(describeProgress({ type: "done", status: "ok" })).toBeNull();
+  });
+});
+
+describe("status line", () => {
+  it("says what is happening, how many cells ran and for how long", () => {
+    let now = 1_000;
+    const line = statusLine(now, () => now);
+    expect(line({ type: "thinking", chars: 10 })).toBe("Thinking… · 0 s");
+    now += 6_000;
+    expect(line({ type: "code", index: 1, code: "x" })).toBe("Running Python cell 1… · 6 s");
+    expect(line({ type: "output", index: 1, result: cellResult("2") })).toBe("Ran Python cell 1, thinking… · 6 s");
+    now += 8_000;
+    expect(line({ type: "output", index: 2, result: cellResult("3") })).toBe("Ran Python cell 2, thinking… · 14 s");
+    expect(line({ type: "thinking", chars: 20 })).toBe("Thinking… · ran 2 Python cells · 14 s");
+    expect(line({ type: "done", status: "ok" })).toBeNull();
   });
 });

@@ -25,6 +25,27 @@ export function describeProgress(event: PipelineProgress): string | null {
   }
 }
 
+/**
+ * The live status line of one run: the latest event's phrase, how many Python cells have run and
+ * the seconds since the run started — "Thinking… · ran 2 Python cells · 14 s" — so a long START
+ * run never looks like a silent wait. Null for events a student would not notice.
+ */
+export function statusLine(startedAt: number = Date.now(), now: () => number = Date.now) {
+  let cellsRan = 0;
+  return (event: PipelineProgress): string | null => {
+    if (event.type === "output") cellsRan = Math.max(cellsRan, event.index);
+    const phrase = describeProgress(event);
+    if (phrase === null) return null;
+    const parts = [phrase];
+    // A cell's own phrase already names it.
+    if (cellsRan > 0 && event.type !== "code" && event.type !== "output") {
+      parts.push(`ran ${cellsRan} Python cell${cellsRan === 1 ? "" : "s"}`);
+    }
+    parts.push(`${Math.floor((now() - startedAt) / 1000)} s`);
+    return parts.join(" · ");
+  };
+}
+
 export interface StatusUpdate {
   text: string;
   event: PipelineProgress;

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { BlobRef } from "../../src/blobs/types.js";
+import type { ResultStep, StepImage } from "../../src/pipeline/types.js";
+import { groupFiles, layoutMessage, markerFor } from "./layout.js";
+
+const ref = (bytes: number, id = "b"): BlobRef => ({ id, bytes, contentType: "image/png", sha256: "0".repeat(64) });
+const image = (i: number, bytes = 1000): StepImage => ({
+  kind: "formula",
+  filename: `formula-${i}.png`,
+  alt: `x^{${i}}`,
+  width: 10,
+  height: 10,
+  blob: ref(bytes, String(i)),
+});
+const step = (over: Partial<ResultStep> = {}): ResultStep => ({
+  title: "Square both sides",
+  markdown: "",
+  text: "Then [formula 1] holds.",
+  images: [image(1)],
+  parts: [],
+  ...over,
+});
+const context = { jobId: "discord-9", key: "discord-9:step:1" };
+
+describe("layoutMessage", () => {
+  it("titles a step with its number, attaches formulas with their LaTeX as alt text, and marks it", () => {
+    const [piece, ...rest] = layoutMessage({ kind: "step", index: 1, total: 3, step: step() }, context, {
+      reveal: "spoiler",
+    });
+    expect(rest).toEqual([]);
+    expect(piece?.content.startsWith("**Step 2 of 3 · Square both sides**\n")).toBe(true);
+    expect(piece?.files.map((f) => f.description)).toEqual(["x^{1}"]);
+    const marker = piece?.buttons.flat()[0];
+    expect(marker?.disabled).toBe(true);
+    expect(markerFor("discord-9", "step:1")).toBe(`st|code|discord-9|1`);
+  });
+
+  it("offers Show code on a step that ran code", () => {
+    const [piece] = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ code: "print(1)" }) }, context, {
+      reveal: "spoiler",
+    });
+    expect(piece?.buttons.flat().map((b) => [b.label, b.disabled ?? false])).toEqual([["Show code", false]]);
+  });
+
+  it("puts more than 10 images into further messages, never over 10 files or 10 MiB each", () => {
+    const images = Array.from({ length: 13 }, (_, i) => image(i, 3 * 1024 * 1024));
+    const pieces = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ images }) }, context, {
+      reveal: "spoiler",
+    });
+    expect(pieces.flatMap((p) => p.files)).toHaveLength(13);
+    for (const p of pieces) {
+      expect(p.files.length).toBeLessThanOrEqual(10);
+      expect(p.files.reduce((s, f) => s + f.blob.bytes, 0)).toBeLessThanOrEqual(10 * 1024 * 1024);
+    }
+    expect(pieces.at(-1)?.buttons.length).toBe(1);
+  });
+
+  it("shows the answer per the space's policy", () => {
+    const answer = { kind: "answer", answer: "42", status: "ok" } as const;
+    const spoiler = layoutMessage(answer, context, { reveal: "spoiler" })[0]!;
+    expect(spoiler.content).toContain("||42||");
+    const button = layoutMessage(answer, context, { reveal: "button" })[0]!;
+    expect(button.content).not.toContain("42");
+    expect(button.buttons.flat().map((b) => b.label)).toContain("Reveal answer");
+    const never = layoutMessage(answer, context, { reveal: "never" })[0]!;
+    expect(never.content).not.toContain("42");
+    expect(never.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
+  });
+
+  it("never shows an answer in hint mode and offers the next step instead", () => {
+    const [piece] = layoutMessage({ kind: "answer", answer: null, status: "ok", mode: "hint" }, context, {
+      reveal: "spoiler",
+    });
+    expect(piece?.content).not.toContain("could not");
+    expect(piece?.buttons.flat().map((b) => b.label)).toContain("Next step");
+    expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
+  });
+
+  it("offers Retry on an error only when a retry can help", () => {
+    const error = (retryable: boolean) =>
+      layoutMessage({ kind: "error", code: "model_unreachable", message: "down", retryable }, context, {
+        reveal: "spoiler",
+      })[0]!;
+    expect(
+      error(true)
+        .buttons.flat()
+        .map((b) => b.label),
+    ).toEqual(["Retry"]);
+    expect(error(false).buttons).toEqual([]);
+  });
+});
+
+describe("groupFiles", () => {
+  it("keeps order and starts a new message at 10 files", () => {
+    const files = Array.from({ length: 11 }, (_, i) => ({ filename: `${i}`, description: "", blob: ref(1) }));
+    expect(groupFiles(files).map((g) => g.map((f) => f.filename))).toEqual([
+      ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+      ["10"],
+    ]);
+  });
+});

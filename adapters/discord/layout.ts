@@ -1,0 +1,178 @@
+/**
+ * How one outgoing message of a run looks on Discord, as plain data the poster sends: the text
+ * split into ≤2000-character pieces, the step's images grouped under Discord's 10 files and
+ * 10 MiB per message (alt text = the formula's LaTeX), and the buttons on the last piece. The
+ * last piece of every step, status and answer carries a button whose id names the job and the
+ * message, so `findPosted` can recognise it in the channel's history (Discord keeps no nonces).
+ */
+import { ButtonStyle, ComponentType } from "discord.js";
+import type { RevealPolicy } from "../../commands/index.js";
+import type { BlobRef } from "../../src/blobs/types.js";
+import type { ResultStep } from "../../src/pipeline/types.js";
+import type { OutgoingMessage, PostContext } from "../types.js";
+import { type ButtonAction, buttonId } from "./custom-id.js";
+import { splitMessage } from "./split.js";
+
+export const MAX_FILES_PER_MESSAGE = 10;
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Discord's limit on an attachment's `description` (alt text). */
+const MAX_ALT_CHARS = 1024;
+
+export interface DiscordFile {
+  filename: string;
+  /** Alt text: the LaTeX of a formula, the caption of a figure. */
+  description: string;
+  blob: BlobRef;
+}
+
+export interface ButtonSpec {
+  label: string;
+  action: ButtonAction;
+  style: "primary" | "secondary" | "success" | "danger";
+  disabled?: boolean;
+  emoji?: string;
+}
+
+export interface DiscordPiece {
+  content: string;
+  files: DiscordFile[];
+  /** Rows of buttons (at most 5 per row). */
+  buttons: ButtonSpec[][];
+}
+
+export interface LayoutOptions {
+  /** How the space shows final answers. */
+  reveal: RevealPolicy;
+}
+
+export function layoutMessage(message: OutgoingMessage, context: PostContext, options: LayoutOptions): DiscordPiece[] {
+  const jobId = context.jobId;
+  switch (message.kind) {
+    case "status":
+      return [
+        {
+          content: message.text,
+          files: [],
+          buttons: [[{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger" }]],
+        },
+      ];
+    case "step":
+      return layoutStep(message.step, message.index, message.total, jobId);
+    case "answer":
+      return [layoutAnswer(message, jobId, options.reveal)];
+    case "error":
+      return [
+        {
+          content: `⚠️ ${message.message}`,
+          files: [],
+          buttons: message.retryable ? [[{ label: "Retry", action: { kind: "retry", jobId }, style: "primary" }]] : [],
+        },
+      ];
+  }
+}
+
+/** The marker button's id for a ledger field, or null for messages that carry none (non-retryable errors). */
+export function markerFor(jobId: string, field: string): string | null {
+  if (field === "status") return buttonId({ kind: "cancel", jobId });
+  if (field === "answer") return buttonId({ kind: "feedback", jobId, value: "up" });
+  if (field === "error") return buttonId({ kind: "retry", jobId });
+  const step = /^step:(\d+)$/.exec(field)?.[1];
+  return step === undefined ? null : buttonId({ kind: "show_code", jobId, step: Number(step) });
+}
+
+function layoutStep(step: ResultStep, index: number, total: number, jobId: string): DiscordPiece[] {
+  const header = total > 1 ? `**Step ${index + 1} of ${total} · ${step.title}**` : `**${step.title}**`;
+  const text = splitMessage(`${header}\n${step.text}`);
+  const groups = groupFiles(
+    step.images.map((image) => ({
+      filename: image.filename,
+      description: (image.alt || image.caption || image.filename).slice(0, MAX_ALT_CHARS),
+      blob: image.blob,
+    })),
+  );
+  const pieces: DiscordPiece[] = text.map((content) => ({ content, files: [], buttons: [] }));
+  // Images go with the last text piece (the one that names them), further groups after it.
+  const last = pieces.at(-1);
+  if (last && groups[0]) last.files = groups.shift() ?? [];
+  for (const files of groups) pieces.push({ content: "", files, buttons: [] });
+  const marker: ButtonSpec = {
+    label: step.code ? "Show code" : `Step ${index + 1}/${total}`,
+    action: { kind: "show_code", jobId, step: index },
+    style: "secondary",
+    disabled: !step.code,
+  };
+  const end = pieces.at(-1) ?? { content: header, files: [], buttons: [] };
+  if (pieces.length === 0) pieces.push(end);
+  end.buttons = [[marker]];
+  return pieces;
+}
+
+function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, jobId: string, reveal: RevealPolicy) {
+  const rows: ButtonSpec[][] = [];
+  let content: string;
+  if (message.mode === "hint") {
+    // Hint mode posts one step, the hint; "Next step" hands out the solution after it, never the answer.
+    content = "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.";
+    rows.push([{ label: "Next step", action: { kind: "next_step", jobId, after: 0 }, style: "primary" }]);
+  } else if (message.correct !== undefined) {
+    content = message.correct
+      ? "✅ Your answer is right."
+      : "❌ Not quite — look at the steps above and try again (the answer stays hidden).";
+  } else if (message.answer === null) {
+    content = "I could not reach a final answer for this one.";
+  } else if (reveal === "spoiler") {
+    content = `**Answer:** ||${message.answer}||`;
+  } else if (reveal === "button") {
+    content = "**The final answer is ready** — try it yourself first, then reveal it.";
+    rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);
+  } else {
+    content = "**You have every step** — work out the final answer yourself.";
+  }
+  rows.push([
+    { label: "", emoji: "👍", action: { kind: "feedback", jobId, value: "up" }, style: "secondary" },
+    { label: "", emoji: "👎", action: { kind: "feedback", jobId, value: "down" }, style: "secondary" },
+    { label: "Retry", action: { kind: "retry", jobId }, style: "secondary" },
+  ]);
+  return { content, files: [], buttons: rows };
+}
+
+/** Splits files into messages of at most 10 files and 10 MiB each, keeping their order. */
+export function groupFiles(files: DiscordFile[]): DiscordFile[][] {
+  const groups: DiscordFile[][] = [];
+  let current: DiscordFile[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= MAX_FILES_PER_MESSAGE || bytes + file.blob.bytes > MAX_UPLOAD_BYTES)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.blob.bytes;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** Discord's JSON for button rows. */
+export function componentsJson(rows: ButtonSpec[][]): unknown[] {
+  const styles = {
+    primary: ButtonStyle.Primary,
+    secondary: ButtonStyle.Secondary,
+    success: ButtonStyle.Success,
+    danger: ButtonStyle.Danger,
+  };
+  return rows
+    .filter((row) => row.length > 0)
+    .map((row) => ({
+      type: ComponentType.ActionRow,
+      components: row.map((b) => ({
+        type: ComponentType.Button,
+        style: styles[b.style],
+        custom_id: buttonId(b.action),
+        ...(b.label && { label: b.label }),
+        ...(b.emoji && { emoji: { name: b.emoji } }),
+        ...(b.disabled && { disabled: true }),
+      })),
+    }));
+}

@@ -1,0 +1,159 @@
+/**
+ * The poster through the real @discordjs/rest against the fake Discord, images from the real
+ * Redis blob store: what lands in the thread, and what `findPosted` can and cannot tell.
+ */
+
+import { REST } from "discord.js";
+import { Redis } from "ioredis";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RedisBlobStore } from "../../src/blobs/redis.js";
+import { CodedError } from "../../src/errors.js";
+import { silentLogger } from "../../src/logger.js";
+import type { ResultStep } from "../../src/pipeline/types.js";
+import { FakeDiscord } from "../../test/fakes/discord/server.js";
+import { dropPrefix, testRedis, uniquePrefix } from "../../test/support/redis.js";
+import { DiscordPoster } from "./poster.js";
+import type { DiscordTarget } from "./target.js";
+
+let fake: FakeDiscord;
+let redis: Redis;
+let url: string;
+const prefix = uniquePrefix("discord-poster");
+let blobs: RedisBlobStore;
+let poster: DiscordPoster;
+
+function png(): Buffer {
+  const image = new PNG({ width: 2, height: 2 });
+  image.data.fill(255);
+  return PNG.sync.write(image);
+}
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  ({ url } = await testRedis());
+  redis = new Redis(url);
+  blobs = new RedisBlobStore(redis, { prefix, maxBytes: 5_000_000, ttlS: 600 });
+  const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+  poster = new DiscordPoster({ rest, blobs, logger: silentLogger, revealPolicy: async () => "button" });
+});
+
+afterAll(async () => {
+  await fake.close();
+  redis.disconnect();
+  await dropPrefix(url, prefix);
+});
+
+/** A thread-to-be: the bot's reply in #general that the thread grows from. */
+async function threadTarget(): Promise<DiscordTarget> {
+  const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+  const starter = (await rest.post(`/channels/${fake.general.id}/messages`, { body: { content: "Q" } })) as {
+    id: string;
+  };
+  return {
+    platform: "discord",
+    channelId: starter.id,
+    space: `discord:${fake.guild.id}`,
+    threadFrom: { channelId: fake.general.id, messageId: starter.id, name: "Q" },
+  };
+}
+
+async function step(): Promise<ResultStep> {
+  const blob = await blobs.put(png(), { contentType: "image/png" });
+  return {
+    title: "Use the formula",
+    markdown: "",
+    text: "By [formula 1] we get the area.",
+    images: [{ kind: "formula", filename: "formula-1.png", alt: "A = \\pi r^2", width: 2, height: 2, blob }],
+    parts: [],
+  };
+}
+
+describe("DiscordPoster", () => {
+  it("opens the thread if needed and posts a step with its formula as a described PNG", async () => {
+    const target = await threadTarget();
+    const context = { jobId: "discord-1", key: "discord-1:step:0" };
+    const { messageId } = await poster.post(target, { kind: "step", index: 0, total: 2, step: await step() }, context);
+    const thread = fake.threadOf(target.channelId);
+    expect(thread?.name).toBe("Q");
+    const [message] = fake.messagesIn(target.channelId);
+    expect(message?.id).toBe(messageId);
+    expect(message?.content).toContain("**Step 1 of 2 · Use the formula**");
+    expect(message?.attachments[0]?.description).toBe("A = \\pi r^2");
+    const [file] = [...(message?.files.values() ?? [])];
+    expect(file?.bytes.subarray(1, 4).toString()).toBe("PNG");
+    const sent = fake.requests.filter(
+      (r) => r.method === "POST" && r.path === `/channels/${target.channelId}/messages`,
+    );
+    expect(sent.every((r) => r.botAuth)).toBe(true);
+  });
+
+  it("finds a posted message by its marker, and says 'not posted' for one that is not there", async () => {
+    const target = await threadTarget();
+    const posted = { jobId: "discord-2", key: "discord-2:step:0" };
+    const { messageId } = await poster.post(target, { kind: "step", index: 0, total: 1, step: await step() }, posted);
+    expect(await poster.findPosted(target, posted)).toEqual({ outcome: "posted", messageId });
+    expect(await poster.findPosted(target, { jobId: "discord-2", key: "discord-2:step:1" })).toEqual({
+      outcome: "not_posted",
+    });
+  });
+
+  it("sends the same piece once even when asked twice (nonce with enforce_nonce)", async () => {
+    const target = await threadTarget();
+    const context = { jobId: "discord-3", key: "discord-3:status" };
+    const first = await poster.post(target, { kind: "status", text: "Working on it…" }, context);
+    const second = await poster.post(target, { kind: "status", text: "Working on it…" }, context);
+    expect(second.messageId).toBe(first.messageId);
+    expect(fake.messagesIn(target.channelId)).toHaveLength(1);
+  });
+
+  it("edits the status in place and waits out a 429", async () => {
+    const target = await threadTarget();
+    const { messageId } = await poster.post(
+      target,
+      { kind: "status", text: "Thinking…" },
+      {
+        jobId: "discord-4",
+        key: "discord-4:status",
+      },
+    );
+    fake.rateLimit("PATCH", /\/messages\/\d+$/, 0.2);
+    await poster.edit(target, messageId, "Ran Python cell 1, thinking…");
+    const [status] = fake.messagesIn(target.channelId);
+    expect(status?.content).toBe("Ran Python cell 1, thinking…");
+    const patches = fake.requests.filter((r) => r.method === "PATCH" && r.path.endsWith(messageId));
+    expect(patches.map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it("hides the answer behind a Reveal button when the space says so", async () => {
+    const target = await threadTarget();
+    await poster.post(
+      target,
+      { kind: "answer", answer: "12\\pi", status: "ok" },
+      {
+        jobId: "discord-5",
+        key: "discord-5:answer",
+      },
+    );
+    const [message] = fake.messagesIn(target.channelId);
+    expect(message?.content).not.toContain("12");
+    expect(JSON.stringify(message?.components)).toContain("Reveal answer");
+  });
+
+  it("reports a channel it may not post in as permission_missing", async () => {
+    const locked = fake.addChannel({ type: 0, guild_id: fake.guild.id, name: "locked", threadsAllowed: false });
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const starter = (await rest.post(`/channels/${locked.id}/messages`, { body: { content: "Q" } })) as { id: string };
+    const target: DiscordTarget = {
+      platform: "discord",
+      channelId: starter.id,
+      space: "discord:x",
+      threadFrom: { channelId: locked.id, messageId: starter.id, name: "Q" },
+    };
+    const error = await poster
+      .post(target, { kind: "status", text: "Working" }, { jobId: "discord-6", key: "discord-6:status" })
+      .catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(CodedError);
+    expect((error as CodedError).code).toBe("permission_missing");
+  });
+});

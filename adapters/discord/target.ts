@@ -1,0 +1,27 @@
+/**
+ * Where a run's messages go on Discord, as stored with the job: the channel to post in (a thread,
+ * a channel where threads are not allowed, or a DM) and, for a thread, the message it grows from,
+ * so the poster can open the thread itself if its first post arrives before the receiver did.
+ */
+import { z } from "zod";
+import type { TargetParse } from "../types.js";
+
+const snowflake = z.string().regex(/^\d{1,20}$/, "a Discord id");
+
+const schema = z.object({
+  platform: z.literal("discord"),
+  /** Where posts go: the thread's id (= its starter message's id), a channel or a DM channel. */
+  channelId: snowflake,
+  /** The asker's space (`discord:<guild id>` or `discord:dm:<user id>`): its settings decide how answers show. */
+  space: z.string().min(1),
+  /** The thread to open from a message when it does not exist yet. */
+  threadFrom: z.object({ channelId: snowflake, messageId: snowflake, name: z.string().min(1).max(100) }).optional(),
+});
+
+export type DiscordTarget = z.infer<typeof schema>;
+
+export function parseDiscordTarget(raw: unknown): TargetParse<DiscordTarget> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, target: parsed.data };
+  return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+}

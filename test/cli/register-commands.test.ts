@@ -1,0 +1,42 @@
+/** `start-tutor register-commands` as an operator runs it, against the fake Discord. */
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeDiscord } from "../fakes/discord/server.js";
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+});
+afterAll(() => fake.close());
+
+function cli(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DISCORD_")));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "register-commands", ...args], {
+      env: { ...clean, LOG_LEVEL: "warn", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe("start-tutor register-commands", () => {
+  it("registers the commands in one guild and lists them as added", async () => {
+    const env = { DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.appId, DISCORD_API_URL: fake.apiUrl };
+    const result = await cli(["--guild", fake.guild.id], env);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Registered 8 commands in server ${fake.guild.id}`);
+    expect(result.stdout).toContain("+ ask (added)");
+    expect(fake.commands.get(fake.guild.id)).toHaveLength(8);
+  });
+
+  it("says which variables are missing instead of calling Discord", async () => {
+    const result = await cli([], {});
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain("DISCORD_TOKEN and DISCORD_APP_ID must be set");
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * The Discord bot end to end, as students and admins use it: the real discord.js Client (inside
+ * `start-tutor discord`) against the fake Discord, a real worker with the real sandbox and
+ * renderer, the scripted model and real Redis. Assertions are on what the fake Discord received —
+ * what a user would see in the channel and the thread.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, describeSettings } from "../../../commands/index.js";
+import { studentSentence } from "../../../src/errors.js";
+import { MESSAGE_CONTENT_INTENT } from "../../fakes/discord/gateway.js";
+import { PERMISSIONS } from "../../fakes/discord/server.js";
+import { answered, buttonIds, type Proc, pythonDescendants, type Rig, startRig, stepHeaders } from "./rig.js";
+
+let rig: Rig;
+let worker: Proc;
+let receiver: Proc;
+
+beforeAll(async () => {
+  rig = await startRig();
+  receiver = await rig.receiver();
+  worker = await rig.worker();
+}, 180_000);
+
+afterEach((context) => {
+  if (context.task.result?.state === "fail") {
+    console.error(`receiver stderr:\n${receiver.stderr()}\nworker stderr:\n${worker.stderr()}`);
+  }
+});
+
+afterAll(() => rig?.close());
+
+describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90_000 }, () => {
+  it("answers /ask in a thread named after the question, steps in order, formulas as PNGs described by their LaTeX", async () => {
+    const fake = rig.fake;
+    const question = "What is the area of a circle of radius 3?";
+    const ask = fake.slash("ask", { user: fake.user("ada"), channelId: fake.general.id, options: { question } });
+    const thread = await answered(rig.fake, ask);
+
+    expect(ask.callback?.type).toBe(5);
+    expect(ask.ephemeral).toBe(false);
+    expect(ask.callbackAt! - ask.sentAt).toBeGreaterThan(0);
+    expect(fake.threadOf(ask.original!.id)?.name).toBe(question);
+    expect(ask.original?.content).toContain(question);
+
+    const headers = stepHeaders(thread);
+    expect(headers.length).toBeGreaterThan(0);
+    expect(headers).toEqual(headers.map((_, i) => `Step ${i + 1} of ${headers.length}`));
+    const images = thread.flatMap((m) => m.attachments.map((a) => ({ a, file: m.files.get(a.id) })));
+    expect(images.length).toBeGreaterThan(0);
+    for (const { a, file } of images) {
+      expect(file?.bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+      expect(a.description?.length).toBeGreaterThan(0);
+    }
+    expect(images.map(({ a }) => a.description)).toContain("A = \\pi r^2");
+
+    // The default policy hides the answer behind a button that shows it only to whoever clicks.
+    const area = (Math.PI * 9).toFixed(4);
+    const answer = thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")))!;
+    expect(answer.content).not.toContain(area);
+    const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"))!;
+    const reveal = fake.click(answer, revealId, { user: fake.user("curious") });
+    await fake.waitFor("the revealed answer", () => reveal.original?.content || undefined);
+    expect(reveal.ephemeral).toBe(true);
+    expect(reveal.original?.content).toContain(area);
+    const status = thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+    expect(status?.content).toBe("Done.");
+    expect(status?.history.length).toBeGreaterThan(0);
+    const threadPosts = fake.requests.filter(
+      (r) => r.method === "POST" && r.path === `/channels/${ask.original!.id}/messages`,
+    );
+    expect(threadPosts.every((r) => r.botAuth)).toBe(true);
+  });
+
+  it("takes a mention in its thread as a follow-up that continues the run, without the Message Content intent", async () => {
+    const fake = rig.fake;
+    const first = "What is the area of a circle of radius 3?";
+    const ask = fake.slash("ask", { user: fake.user("kit"), channelId: fake.general.id, options: { question: first } });
+    await answered(fake, ask);
+    const thread = fake.threadOf(ask.original!.id)!;
+    const before = rig.model.requests.length;
+    fake.say(thread.id, fake.user("kit"), `<@${fake.bot.id}> and the area of a circle of radius 3 in terms of pi?`);
+    await fake.waitFor(
+      "the follow-up's run",
+      () => {
+        const statuses = fake
+          .messagesIn(thread.id)
+          .filter((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+        return statuses.length === 2 && statuses.every((m) => m.content.startsWith("Done")) ? statuses : undefined;
+      },
+      60_000,
+    );
+    const prompt = JSON.stringify(rig.model.requests.slice(before)[0]?.body);
+    expect(prompt).toContain(first);
+    expect((fake.gateway.stats.intents ?? 0) & MESSAGE_CONTENT_INTENT).toBe(0);
+  });
+
+  it("/hint never reveals the answer", async () => {
+    const fake = rig.fake;
+    const ask = fake.slash("hint", {
+      user: fake.user("bo"),
+      channelId: fake.general.id,
+      options: { question: "What is the sum of the first 50 odd numbers?" },
+    });
+    const thread = await answered(rig.fake, ask);
+    let sum = 0;
+    for (let k = 1; k < 100; k += 2) sum += k;
+    const shown = [
+      ask.original?.content ?? "",
+      ...thread.flatMap((m) => [m.content, ...m.attachments.map((a) => a.description ?? "")]),
+    ];
+    expect(shown.join("\n")).not.toContain(String(sum));
+    expect(thread.flatMap(buttonIds).some((id) => id.startsWith("st|reveal|"))).toBe(false);
+  });
+
+  it("Cancel stops the run and kills its sandbox", async () => {
+    const fake = rig.fake;
+    const student = fake.user("cy");
+    const ask = fake.slash("ask", {
+      user: student,
+      channelId: fake.general.id,
+      options: { question: "Compute this slowly" },
+    });
+    const original = await fake.waitFor("the deferred reply", () => ask.original);
+    // The student sees the cell running in the status line; that is when they press Cancel.
+    const status = await fake.waitFor("the Python cell to run", () =>
+      fake
+        .messagesIn(original.id)
+        .find((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")) && /Running Python cell/.test(m.content)),
+    );
+    await fake.waitFor("its sandbox process", () => pythonDescendants(worker.pid).length > 0, 30_000);
+    const cancelId = buttonIds(status).find((id) => id.startsWith("st|cancel|"))!;
+    const click = fake.click(status, cancelId, { user: student });
+    await fake.waitFor("the status to say cancelled", () => /Cancelled/.test(status.content), 30_000);
+    expect(click.ephemeral).toBe(true);
+    await fake.waitFor("the sandbox to be gone", () => pythonDescendants(worker.pid).length === 0, 15_000);
+    expect(fake.messagesIn(original.id).some((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")))).toBe(false);
+  });
+
+  it("waits out a 429 from Discord and still posts every step", async () => {
+    const fake = rig.fake;
+    fake.rateLimit("POST", /^\/channels\/\d+\/messages$/, 0.5);
+    const ask = fake.slash("ask", {
+      user: fake.user("di"),
+      channelId: fake.general.id,
+      options: { question: "Work out three parts: a, b and c" },
+    });
+    const thread = await answered(rig.fake, ask);
+    expect(stepHeaders(thread).length).toBeGreaterThan(0);
+    const limited = fake.requests.find((r) => r.status === 429);
+    const after = fake.requests.find(
+      (r) => limited && r.at > limited.at && r.path === limited.path && r.status === 200,
+    );
+    expect(after!.at - limited!.at).toBeGreaterThanOrEqual(400);
+  });
+
+  it("runs a redelivered interaction once", async () => {
+    const fake = rig.fake;
+    const user = fake.user("ed");
+    const ask = fake.slash("ask", {
+      user,
+      channelId: fake.general.id,
+      options: { question: "What is the area of a circle of radius 3?" },
+    });
+    await fake.waitFor("the ack", () => ask.callback);
+    fake.slash("ask", {
+      user,
+      channelId: fake.general.id,
+      options: { question: "What is the area of a circle of radius 3?" },
+      redeliver: { id: ask.id, token: ask.token },
+    });
+    const thread = await answered(rig.fake, ask);
+    const statuses = thread.filter((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+    expect(statuses).toHaveLength(1);
+    const headers = stepHeaders(thread);
+    expect(new Set(headers).size).toBe(headers.length);
+    const callbacks = fake.requests.filter((r) => r.path.startsWith(`/interactions/${ask.id}/`));
+    expect(callbacks.map((r) => r.status)).toEqual([204, 400]);
+  });
+
+  it("resumes the gateway after a disconnect mid-run and answers what arrived meanwhile", async () => {
+    const fake = rig.fake;
+    const ask = fake.slash("ask", {
+      user: fake.user("fa"),
+      channelId: fake.general.id,
+      options: { question: "Work out three parts: a, b and c" },
+    });
+    await fake.waitFor("the ack", () => ask.callback);
+    const resumesBefore = fake.gateway.stats.resumes;
+    fake.gateway.disconnect();
+    const help = fake.slash("help", { user: fake.user("gi"), channelId: fake.general.id });
+    const thread = await answered(rig.fake, ask);
+    await fake.waitFor("the /help reply", () => help.callback);
+    expect(help.callback?.type).toBe(4);
+    expect(fake.gateway.stats.resumes).toBe(resumesBefore + 1);
+    expect(stepHeaders(thread).length).toBeGreaterThan(0);
+  });
+
+  it("finishes in the thread after the 15-minute interaction token has expired", async () => {
+    const fake = rig.fake;
+    const ask = fake.slash("ask", {
+      user: fake.user("ha"),
+      channelId: fake.general.id,
+      options: { question: "Work out three parts: a, b and c" },
+    });
+    await fake.waitFor("the ack text", () => ask.original?.content || undefined);
+    fake.expireInteractionTokens();
+    const thread = await answered(rig.fake, ask);
+    expect(stepHeaders(thread).length).toBeGreaterThan(0);
+    const webhookCalls = fake.requests.filter(
+      (r) => r.path.startsWith(`/webhooks/${fake.appId}/${ask.token}`) && r.at > ask.callbackAt!,
+    );
+    expect(webhookCalls.every((r) => r.status !== 401)).toBe(true);
+  });
+
+  it("does not let a member without Manage Server change /settings", async () => {
+    const fake = rig.fake;
+    const member = fake.slash("settings", {
+      user: fake.user("ivy"),
+      channelId: fake.general.id,
+      options: { reveal: "never" },
+    });
+    await fake.waitFor("the refusal", () => member.original?.content || undefined);
+    expect(member.ephemeral).toBe(true);
+    expect(member.original?.content).toBe(studentSentence("admin_only"));
+    const admin = fake.slash("settings", {
+      user: fake.owner,
+      channelId: fake.general.id,
+      permissions: PERMISSIONS.MANAGE_GUILD | PERMISSIONS.VIEW_CHANNEL,
+    });
+    await fake.waitFor("the settings", () => admin.original?.content || undefined);
+    expect(admin.original?.content).toBe(describeSettings(DEFAULT_SETTINGS));
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * Everything a Discord end-to-end test runs, as a user's deployment would: the fake Discord, the
+ * scripted model, real Redis, and `start-tutor discord` and `start-tutor worker` as child
+ * processes (the real discord.js Client inside one, the real sandbox inside the other), each in
+ * its own process group so a test can SIGKILL a worker with its sandboxes and start another.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { parseScript } from "../../../src/fake-model/script.js";
+import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
+import { FakeDiscord, type FakeMessage, type RecordedInteraction } from "../../fakes/discord/server.js";
+import { freePort } from "../../support/ports.js";
+import { dropPrefix, testRedis, uniquePrefix } from "../../support/redis.js";
+
+export interface Proc {
+  child: ChildProcess;
+  pid: number;
+  exited: Promise<unknown>;
+  /** SIGKILLs the whole process group (the sandboxes die with it). */
+  kill(): Promise<void>;
+  /** SIGTERM, then waits for the exit. */
+  stop(): Promise<void>;
+  stderr(): string;
+}
+
+export interface Rig {
+  fake: FakeDiscord;
+  model: FakeModelServer;
+  redisUrl: string;
+  prefix: string;
+  env: Record<string, string>;
+  receiver(extra?: Record<string, string>): Promise<Proc>;
+  worker(extra?: Record<string, string>): Promise<Proc>;
+  close(): Promise<void>;
+}
+
+/** START-like transcripts: the numbers come from Python, never from the script. */
+export const SCRIPT = parseScript({
+  scenarios: [
+    {
+      name: "circle",
+      match: "area of a circle",
+      turns: [
+        "The area of a circle is\n\\[ A = \\pi r^2 \\]\nWith $r = 3$ that is $A = 9\\pi$; let me get the decimal value.\n```python\nimport math\nprint(round(math.pi * 3**2, 4))\n```\n```output",
+        "Python gives {{output}}.\n\nSo the area is $9\\pi \\approx {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
+    {
+      name: "odd-sum",
+      match: "odd numbers",
+      turns: [
+        "The first $n$ odd numbers are $1, 3, 5, \\ldots, 2n - 1$. Let me add the first 50 with Python.\n```python\nprint(sum(range(1, 100, 2)))\n```\n```output",
+        "Python says {{output}}.\n\nThe sum of the first 50 odd numbers is {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
+    {
+      name: "slow",
+      match: "slowly",
+      turns: [
+        "This needs a long computation.\n```python\nimport time\ntime.sleep(120)\nprint('finished')\n```\n```output",
+        "It printed {{output}}.\n\n\\[ \\boxed{1} \\]",
+      ],
+    },
+    {
+      // A model that takes two minutes to say anything: runs stay in flight (for the ack benchmark).
+      name: "stalled",
+      match: "keep me waiting",
+      turns: ["Done waiting.\n\n\\[ \\boxed{1} \\]"],
+      faults: [{ kind: "slow", delayMs: 120_000 }],
+    },
+    {
+      name: "steps",
+      match: "three parts",
+      turns: [
+        "First, $a = 2 + 3$.\n```python\nprint(2 + 3)\n```\n```output",
+        "So $a = {{output}}$. Second, $b = a \\cdot 4$.\n```python\nprint(5 * 4)\n```\n```output",
+        "So $b = {{output}}$. Third, $c = b - 1$.\n```python\nprint(20 - 1)\n```\n```output",
+        "So $c = {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
+  ],
+});
+
+export async function startRig(): Promise<Rig> {
+  const fake = await FakeDiscord.start({ heartbeatIntervalMs: 1_000 });
+  const model = await startFakeModel(SCRIPT);
+  const { url: redisUrl } = await testRedis();
+  const prefix = uniquePrefix("discord-e2e");
+  const env = {
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    OPENAI_BASE_URL: model.url,
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APP_ID: fake.appId,
+    DISCORD_API_URL: fake.apiUrl,
+    LOG_LEVEL: "warn",
+    WORKER_LOCK_MS: "2000",
+    WORKER_STALLED_INTERVAL_MS: "1000",
+    WORKER_STATUS_EDIT_MS: "250",
+    QUEUE_BACKOFF_MS: "100",
+    QUEUE_USER_BURST: "0",
+    QUEUE_SPACE_BURST: "0",
+    SANDBOX_POOL_SIZE: "0",
+    SANDBOX_ZYGOTE: "false",
+    // The "slowly" cell must still be running when a test presses Cancel, even on a loaded machine.
+    SANDBOX_CELL_TIMEOUT_MS: "300000",
+    RENDER_WORKERS: "0",
+    WORKER_OUT_DIR: "/tmp/start-tutor-test-runs",
+  };
+  const procs = new Set<Proc>();
+  const spawnCli = async (command: string, extra: Record<string, string>): Promise<Proc> => {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|OPENAI|START|QUEUE|WORKER|REDIS)_/.test(k)),
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", command], {
+      env: { ...clean, ...env, ...extra },
+      stdio: ["ignore", "ignore", "pipe"],
+      detached: true,
+    });
+    let err = "";
+    child.stderr?.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    const exited = once(child, "exit");
+    const proc: Proc = {
+      child,
+      pid: child.pid!,
+      exited,
+      async kill() {
+        try {
+          process.kill(-proc.pid, "SIGKILL");
+        } catch {}
+        await exited;
+      },
+      async stop() {
+        try {
+          process.kill(-proc.pid, "SIGTERM");
+        } catch {}
+        await exited;
+      },
+      stderr: () => err,
+    };
+    procs.add(proc);
+    void exited.then(() => procs.delete(proc));
+    return proc;
+  };
+  return {
+    fake,
+    model,
+    redisUrl,
+    prefix,
+    env,
+    async receiver(extra = {}) {
+      const proc = await spawnCli("discord", extra);
+      await Promise.race([
+        fake.gateway.whenConnected(),
+        proc.exited.then(() => {
+          throw new Error(`start-tutor discord exited before connecting:\n${proc.stderr()}`);
+        }),
+      ]);
+      return proc;
+    },
+    async worker(extra = {}) {
+      const port = await freePort();
+      const proc = await spawnCli("worker", { WORKER_HTTP_PORT: String(port), ...extra });
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (healthy) return proc;
+        if (proc.child.exitCode !== null || Date.now() > deadline) {
+          throw new Error(`start-tutor worker did not become healthy:\n${proc.stderr()}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async close() {
+      await Promise.all([...procs].map((p) => p.kill()));
+      await fake.close();
+      await model.close();
+      await dropPrefix(redisUrl, prefix);
+    },
+  };
+}
+
+/** Every custom id on a message's buttons. */
+export function buttonIds(message: FakeMessage | undefined): string[] {
+  const rows = (message?.components ?? []) as { components?: { custom_id?: string }[] }[];
+  return rows.flatMap((row) => row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : []));
+}
+
+/** Messages of a step (`**Step i of n · …**` headers), in the order they were posted. */
+export function stepHeaders(messages: FakeMessage[]): string[] {
+  return messages.flatMap((m) => {
+    const header = /^\*\*(Step \d+ of \d+)/.exec(m.content)?.[1];
+    return header ? [header] : [];
+  });
+}
+
+/** The thread an /ask opened (or the channel, when none), once its run has posted an answer or an error. */
+export async function answered(
+  fake: FakeDiscord,
+  interaction: RecordedInteraction,
+  timeoutMs = 60_000,
+): Promise<FakeMessage[]> {
+  const original = await fake.waitFor("the deferred reply", () => interaction.original);
+  return fake.waitFor(
+    "the run's last message",
+    () => {
+      // The worker edits its status to "Done." (or "Stopped.") after its last post.
+      const messages = fake.messagesIn(fake.threadOf(original.id)?.id ?? "");
+      const status = messages.find((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+      return status && /^(Done|Stopped)/.test(status.content) ? messages : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** Command lines of the Python processes below `pid` (the worker's sandboxes). */
+export function pythonDescendants(pid: number): string[] {
+  const table = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
+  const rows = table
+    .trim()
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .flatMap((m) => (m ? [{ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }] : []));
+  const family = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (family.has(row.ppid) && !family.has(row.pid)) {
+        family.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter((r) => family.has(r.pid) && r.pid !== pid && /python/.test(r.args)).map((r) => r.args);
+}
