@@ -47,18 +47,19 @@ function convertInline(text: string): string {
     .join("");
 }
 
-const BOLD = "\u0001";
+// Private-use characters mark places while the text is rewritten; they never occur in model output.
+const BOLD = "\uE001";
 
 function convertSpans(text: string): string {
   const links: string[] = [];
   // Links first, so their URLs are neither escaped nor restyled; a placeholder keeps their place.
   let s = text.replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => {
     links.push(`<${url.replace(/\|/g, "%7C")}|${escapeText(label).replace(/\|/g, "¦")}>`);
-    return `\u0002${links.length - 1}\u0002`;
+    return `\uE000${links.length - 1}\uE000`;
   });
   s = s.replace(/<(https?:\/\/[^\s>]+)>/g, (_m, url: string) => {
     links.push(`<${url}>`);
-    return `\u0002${links.length - 1}\u0002`;
+    return `\uE000${links.length - 1}\uE000`;
   });
   s = escapeText(s);
   s = s.replace(/\*\*(?!\s)(.+?)(?<!\s)\*\*/g, `${BOLD}$1${BOLD}`);
@@ -66,5 +67,5 @@ function convertSpans(text: string): string {
   s = s.replace(/(?<![*\w])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![*\w])/g, "_$1_");
   s = s.replace(/~~(?!\s)(.+?)(?<!\s)~~/g, "~$1~");
   s = s.replaceAll(BOLD, "*");
-  return s.replace(/\u0002(\d+)\u0002/g, (_m, i: string) => links[Number(i)]!);
+  return s.replace(/\uE000(\d+)\uE000/g, (_m, i: string) => links[Number(i)]!);
 }
