@@ -137,10 +137,18 @@ export const configSchema = z.object({
   DISCORD_TOKEN: z.string().optional(),
   DISCORD_APP_ID: z.string().optional(),
   DISCORD_API_URL: url("Discord REST base, for tests").optional(),
+  /** Slack bot token (`xoxb-…`): every Web API call and file download. */
   SLACK_BOT_TOKEN: z.string().optional(),
+  /** HTTP mode: verifies each request's signature and 5-minute timestamp window. */
   SLACK_SIGNING_SECRET: z.string().optional(),
+  /** App-level token (`xapp-…`, scope connections:write): when set, Slack runs in Socket Mode. */
   SLACK_APP_TOKEN: z.string().optional(),
-  SLACK_API_URL: url("Slack Web API base, for tests").optional(),
+  /** Bolt's `clientOptions.slackApiUrl`; @defaultValue https://slack.com/api/ (tests point it at a fake). */
+  SLACK_API_URL: url("Slack Web API base, e.g. https://slack.com/api/").optional(),
+  /** HTTP mode: the address POST /slack/events binds on PORT. @defaultValue 0.0.0.0 */
+  SLACK_HTTP_HOST: z.string().min(1).default("0.0.0.0"),
+  /** Least time between two posts or edits in one Slack channel (Slack allows about one per second). */
+  SLACK_POST_INTERVAL_MS: int(1_000, 0, 60_000),
   PORT: int(3000, 0, 65535),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
