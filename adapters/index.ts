@@ -7,12 +7,13 @@ import type { Config } from "../src/config.js";
 import type { ReplyTarget } from "../src/question.js";
 import { NoPosterError, type Poster } from "../src/worker/poster.js";
 import { cliAdapter } from "./cli/index.js";
+import { slackAdapter } from "./slack/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 
 export type * from "./types.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */
-export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter];
+export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, slackAdapter];
 
 /** The adapters whose credentials are set in `config`. */
 export function configuredAdapters(

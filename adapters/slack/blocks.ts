@@ -5,7 +5,7 @@
  */
 import type { types } from "@slack/bolt";
 import { type ButtonValue, buttonValue } from "./buttons.js";
-import { toMrkdwn } from "./mrkdwn.js";
+import { escapeText, toMrkdwn } from "./mrkdwn.js";
 import { splitSections } from "./sections.js";
 
 export type Block = types.KnownBlock;
@@ -33,7 +33,12 @@ export function header(text: string): Block {
 }
 
 export function sections(markdown: string): Block[] {
-  return splitSections(toMrkdwn(markdown)).map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
+  return mrkdwnSections(toMrkdwn(markdown));
+}
+
+/** Sections of text that is already mrkdwn (e.g. with a `<@U123>` mention that must not be escaped). */
+export function mrkdwnSections(mrkdwn: string): Block[] {
+  return splitSections(mrkdwn).map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
 }
 
 /** The step's text with `[formula N]` pointing at the images posted under it. */
@@ -66,6 +71,14 @@ export function buttons(value: ButtonValue, specs: ButtonSpec[]): Block {
       ...(spec.style && { style: spec.style }),
     })),
   };
+}
+
+/** A user's words quoted as they typed them (escaped, not restyled). */
+export function quote(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `> ${escapeText(line)}`)
+    .join("\n");
 }
 
 /** The fallback `text` of a message (notifications, screen readers): plain, short. */

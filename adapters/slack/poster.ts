@@ -10,7 +10,17 @@ import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
 import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
-import { type Block, type ButtonSpec, buttons, fallbackText, header, sections, withFormulaLabels } from "./blocks.js";
+import {
+  type Block,
+  type ButtonSpec,
+  buttons,
+  fallbackText,
+  header,
+  mrkdwnSections,
+  quote,
+  sections,
+  withFormulaLabels,
+} from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
 import type { ChannelPacer } from "./pacer.js";
 import type { SlackTarget } from "./target.js";
@@ -277,7 +287,7 @@ function statusBlocks(target: SlackTarget, text: string, jobId: string | null): 
   const blocks: Block[] = [];
   if (!target.threadTs) {
     const asked = `<@${target.user}> asked${target.command ? ` with ${target.command}` : ""}:`;
-    blocks.push(...sections(`${asked}\n> ${(target.prompt ?? "").replace(/\n/g, "\n> ")}`));
+    blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
   }
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${text}` }] });
   if (jobId && !FINAL_STATUS.test(text)) {
