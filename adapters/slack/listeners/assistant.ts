@@ -20,11 +20,11 @@ export const SUGGESTED_PROMPTS = [
 export function register(app: App, ctx: ListenerContext): void {
   const assistant = new Assistant({
     threadStarted: async ({ say, setSuggestedPrompts }) => {
+      await setSuggestedPrompts({ prompts: SUGGESTED_PROMPTS, title: "Try one of these:" });
       await say(
         "Hi! Ask me a math, statistics or data question (attach a CSV if you like). " +
           "I'll work through it step by step and check my reasoning with Python.",
       );
-      await setSuggestedPrompts({ prompts: SUGGESTED_PROMPTS, title: "Try one of these:" });
     },
     userMessage: async ({ message, body, setTitle, setStatus, say }) => {
       const m = message as {
