@@ -20,6 +20,22 @@ import { slackLogger } from "./web-client.js";
 
 export const EVENTS_PATH = "/slack/events";
 
+/**
+ * Bolt's listener matches the full path, while a router that mounts it under a prefix (express)
+ * strips the prefix from `req.url`: put the original back, and answer 404 for paths Bolt refuses.
+ */
+function mountable(listener: (req: IncomingMessage, res: ServerResponse) => void) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl;
+    if (original) req.url = original;
+    try {
+      listener(req, res);
+    } catch {
+      if (!res.headersSent) res.writeHead(404).end();
+    }
+  };
+}
+
 export interface SlackReceiverSettings {
   botToken: string;
   /** Web API base (SLACK_API_URL). */
@@ -39,8 +55,9 @@ export interface SlackReceiver extends Receiver {
   /** HTTP mode, once started: the port it listens on. */
   readonly port: number | null;
   /**
-   * HTTP mode: Bolt's request handler for `POST /slack/events`, for a server shared with another
-   * adapter (it throws for any other path, which that server then handles).
+   * HTTP mode: `POST /slack/events` as a handler to mount on a server shared with another adapter
+   * (the web adapter's host mounts it at EVENTS_PATH); then do not call `start()`, which listens
+   * on its own. Any other path answers 404.
    */
   readonly requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | null;
 }
@@ -91,7 +108,7 @@ export function createSlackReceiver(
     get port() {
       return port;
     },
-    requestListener: httpReceiver ? httpReceiver.requestListener : null,
+    requestListener: httpReceiver ? mountable(httpReceiver.requestListener) : null,
     async start() {
       if (started) return;
       started = true;

@@ -3,6 +3,9 @@
  * Slack. `commands/` is replaced by a recorder of what it was asked (its interface is the seam);
  * the end-to-end tests in test/slack run the real commands, queue and worker.
  */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type {
   ActionReply,
@@ -70,7 +73,7 @@ let commands: RecordingCommands;
 let receiver: SlackReceiver;
 let url: string;
 
-async function startReceiver(socket: boolean): Promise<void> {
+async function startReceiver(socket: boolean, listen = true): Promise<void> {
   const port = await freePort();
   const poster = new SlackPoster({
     client: createSlackClient({ token: slack.botToken, apiUrl: slack.apiUrl }, silentLogger),
@@ -88,7 +91,7 @@ async function startReceiver(socket: boolean): Promise<void> {
     },
     { commands, poster, logger: silentLogger },
   );
-  await receiver.start();
+  if (listen) await receiver.start();
   url = `http://127.0.0.1:${port}/slack/events`;
 }
 
@@ -302,5 +305,26 @@ describe("Slack receiver (Socket Mode)", () => {
     });
     expect(slack.workspace.callsTo("assistant.threads.setTitle")[0]!.args.title).toBe("What is 2^20?");
     expect(slack.workspace.callsTo("assistant.threads.setStatus")[0]!.args.status).toBe("is thinking…");
+  });
+});
+
+describe("Slack receiver mounted on a shared HTTP server", () => {
+  it("answers POST /slack/events under an express mount, with the same signature checks", async () => {
+    await startReceiver(false, false);
+    const app = express();
+    app.use("/slack/events", receiver.requestListener!);
+    app.use((_req, res) => void res.status(404).end());
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    try {
+      const shared = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+      expect((await sendSigned(shared, SECRET, command("/ask", "2+2"))).status).toBe(200);
+      expect((await sendSigned(shared, SECRET, command("/ask", "2+2"), { secret: "forged" })).status).toBe(401);
+      await waitFor("the ask", async () => commands.asks.length === 1);
+      expect(commands.asks[0]!.text).toBe("2+2");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
