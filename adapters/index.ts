@@ -10,6 +10,7 @@ import { cliAdapter } from "./cli/index.js";
 import { slackAdapter } from "./slack/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 
+export { EVENTS_PATH as SLACK_EVENTS_PATH, type SlackReceiver, slackManifest } from "./slack/index.js";
 export type * from "./types.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */

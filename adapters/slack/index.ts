@@ -11,6 +11,7 @@ import { SlackPoster } from "./poster.js";
 import { parseSlackTarget, type SlackTarget } from "./target.js";
 import { createSlackClient } from "./web-client.js";
 
+export { slackManifest } from "./manifest.js";
 export type { SlackTarget };
 export { EVENTS_PATH, type SlackReceiver };
 

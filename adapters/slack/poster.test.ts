@@ -139,11 +139,15 @@ describe("SlackPoster", () => {
     expect(JSON.stringify(root.blocks)).toContain("<@U1> asked with /hint:");
     expect(JSON.stringify(root.blocks)).toContain("tutor_cancel");
     const s = await step("First, factor.");
-    await poster().post(target, { kind: "step", index: 0, total: 2, step: s }, { jobId: "job-3", key: "job-3:step:0" });
+    await poster().post(target, { kind: "step", index: 0, total: 1, step: s }, { jobId: "job-3", key: "job-3:step:0" });
     const [first] = slack.workspace.thread("C2", status.messageId);
-    expect(first!.blocks[0]).toMatchObject({ type: "header", text: { text: "Step 1/2 · Compute the power" } });
-    // Hint mode: the student asks for the next step.
+    expect(first!.blocks[0]).toMatchObject({ type: "header", text: { text: "Compute the power" } });
+    // Hint mode: the student asks for the next step, until the last one.
     expect(JSON.stringify(first!.blocks)).toContain("tutor_next_step");
+    await poster().postNextStep(target, { jobId: "job-3", index: 2, total: 3, step: s, last: true });
+    const last = slack.workspace.thread("C2", status.messageId)[1]!;
+    expect(last.blocks[0]).toMatchObject({ type: "header", text: { text: "Step 3/3 · Compute the power" } });
+    expect(JSON.stringify(last.blocks)).not.toContain("tutor_next_step");
   });
 
   it("the Cancel button goes away when the run is over", async () => {

@@ -22,6 +22,7 @@ import {
   withFormulaLabels,
 } from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
+import { toMrkdwn } from "./mrkdwn.js";
 import type { ChannelPacer } from "./pacer.js";
 import type { SlackTarget } from "./target.js";
 import { callSlack, OutcomeUnknownError, type SlackClient, slackErrorCode } from "./web-client.js";
@@ -70,7 +71,8 @@ export class SlackPoster implements Poster<SlackTarget> {
     const threadTs = await this.threadOf(target, context.jobId);
     switch (message.kind) {
       case "step":
-        return this.postStep(target, threadTs, message.index, message.total, message.step, context);
+        // The worker posts a hint run's first step only; the rest come one "Next step" at a time.
+        return this.postStep(target, threadTs, message.index, message.total, message.step, context, false);
       case "answer":
         return this.send(
           target,
@@ -88,6 +90,16 @@ export class SlackPoster implements Poster<SlackTarget> {
           message.message,
         );
     }
+  }
+
+  /** A step a student asked for with "Next step", under the run's thread. */
+  async postNextStep(
+    target: SlackTarget,
+    next: { jobId: string; index: number; total: number; step: ResultStep; last: boolean },
+  ): Promise<{ messageId: string }> {
+    const context = { jobId: next.jobId, key: `${next.jobId}:next:${next.index}` };
+    const threadTs = await this.threadOf(target, next.jobId);
+    return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
   }
 
   async edit(target: SlackTarget, messageId: string, text: string): Promise<void> {
@@ -166,16 +178,16 @@ export class SlackPoster implements Poster<SlackTarget> {
     total: number,
     step: ResultStep,
     context: PostContext,
+    last: boolean,
   ): Promise<{ messageId: string }> {
     const title = total > 1 ? `Step ${index + 1}/${total} · ${step.title}` : step.title;
     const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text))];
     const specs: ButtonSpec[] = [];
     if (step.code) specs.push({ action: "showCode", text: "Show code" });
     // Hint mode shows one step at a time; the student asks for the next when ready.
-    if (target.mode === "hint" && index + 1 < total)
-      specs.push({ action: "nextStep", text: "Next step", style: "primary" });
+    if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
-    const posted = await this.send(target, threadTs, context, blocks, `${title}\n${fallbackText(step.text)}`);
+    const posted = await this.send(target, threadTs, context, blocks, `${title}\n${fallbackText(toMrkdwn(step.text))}`);
     if (step.images.length > 0) await this.uploadImages(target, threadTs, step);
     return posted;
   }
@@ -304,23 +316,39 @@ function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>): 
   return message.answer === null ? "No final answer." : "Final answer";
 }
 
+/** The run's last message: what a student can do next, per mode (hint and check never reveal the answer). */
 function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, value: ButtonValue): Block[] {
-  const verdict =
-    message.correct === undefined
-      ? ""
-      : message.correct
-        ? ":white_check_mark: Your answer is right. "
-        : ":x: Your answer does not match. ";
-  return [
-    ...sections(`${verdict}That's the full solution — reveal the final answer when you're ready.`),
-    buttons(value, [
-      { action: "reveal", text: "Reveal answer", style: "primary" },
-      { action: "showCode", text: "Show code" },
-      { action: "retry", text: "Retry" },
-      { action: "feedbackUp", text: "👍" },
-      { action: "feedbackDown", text: "👎" },
-    ]),
+  const feedback: ButtonSpec[] = [
+    { action: "feedbackUp", text: "👍" },
+    { action: "feedbackDown", text: "👎" },
   ];
+  const more: ButtonSpec[] = [
+    { action: "showCode", text: "Show code" },
+    { action: "retry", text: "Retry" },
+    ...feedback,
+  ];
+  switch (value.mode) {
+    case "hint":
+      return [
+        ...sections("That's how to start. Try the next step yourself, or ask for it with *Next step* above."),
+        buttons(value, feedback),
+      ];
+    case "check": {
+      const verdict =
+        message.correct === undefined
+          ? "I could not decide whether your answer is right."
+          : message.correct
+            ? ":white_check_mark: Your answer is right."
+            : ":x: Your answer does not match. Recheck the step named above.";
+      return [...sections(verdict), buttons(value, more)];
+    }
+    default:
+      if (message.answer === null) return [...sections("No final answer this time."), buttons(value, more)];
+      return [
+        ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),
+        buttons(value, [{ action: "reveal", text: "Reveal answer", style: "primary" }, ...more]),
+      ];
+  }
 }
 
 function errorBlocks(message: Extract<OutgoingMessage, { kind: "error" }>, value: ButtonValue): Block[] {

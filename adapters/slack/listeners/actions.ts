@@ -104,11 +104,7 @@ async function show(
       return tellUser(ctx, where, `Final answer: ${reply.answer}`, sections(`*Final answer:* ${text}`));
     }
     case "step":
-      await ctx.poster.post(
-        target,
-        { kind: "step", index: reply.index, total: reply.total, step: reply.step },
-        { jobId: reply.jobId, key: `${reply.jobId}:next:${reply.index}` },
-      );
+      await ctx.poster.postNextStep(target, reply);
       return;
   }
 }
