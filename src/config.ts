@@ -147,7 +147,7 @@ export const configSchema = z.object({
   SLACK_API_URL: url("Slack Web API base, e.g. https://slack.com/api/").optional(),
   /** HTTP mode: the address POST /slack/events binds on PORT. @defaultValue 0.0.0.0 */
   SLACK_HTTP_HOST: z.string().min(1).default("0.0.0.0"),
-  /** Least time between two posts or edits in one Slack channel (Slack allows about one per second). */
+  /** Posts and edits in one Slack channel: a burst of 3, then one per this interval (Slack allows about one per second). */
   SLACK_POST_INTERVAL_MS: int(1_000, 0, 60_000),
   PORT: int(3000, 0, 65535),
 

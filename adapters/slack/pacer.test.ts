@@ -12,7 +12,7 @@ afterEach(() => {
 
 describe("channelPacer", () => {
   it("spaces posts in one channel by the interval, in order, without holding up another channel", async () => {
-    const pacer = channelPacer(1000);
+    const pacer = channelPacer(1000, 1);
     const started: string[] = [];
     const send = (name: string) => async () => {
       started.push(`${name}@${Date.now() - t0}`);
@@ -30,8 +30,18 @@ describe("channelPacer", () => {
     expect(started).toEqual(["a@0", "x@0", "b@1000", "c@2000"]);
   });
 
+  it("lets a short burst through at once, then one per interval", async () => {
+    const pacer = channelPacer(1000, 3);
+    const t0 = Date.now();
+    const started: number[] = [];
+    const all = Array.from({ length: 5 }, () => pacer.run("C1", async () => started.push(Date.now() - t0)));
+    await vi.advanceTimersByTimeAsync(2500);
+    await Promise.all(all);
+    expect(started).toEqual([0, 0, 0, 1000, 2000]);
+  });
+
   it("a failed post rejects its caller and does not stop the next one", async () => {
-    const pacer = channelPacer(10);
+    const pacer = channelPacer(10, 1);
     const failed = pacer.run("C1", async () => {
       throw new Error("boom");
     });

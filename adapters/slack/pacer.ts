@@ -1,8 +1,8 @@
 /**
- * Slack allows about one message per second per channel (short bursts aside); posting faster
+ * Slack allows about one message per second per channel, with short bursts; posting faster
  * earns 429s for the whole workspace. The pacer queues this process's posts and edits per channel
- * and starts each at least `intervalMs` after the previous one in the same channel. Channels do
- * not wait for each other.
+ * behind a token bucket: up to `burst` at once, then one per `intervalMs`. Channels do not wait
+ * for each other, and posts in one channel keep their order.
  */
 
 export interface ChannelPacer {
@@ -10,32 +10,51 @@ export interface ChannelPacer {
   run<T>(channel: string, send: () => Promise<T>): Promise<T>;
 }
 
-export function channelPacer(intervalMs: number, now: () => number = Date.now): ChannelPacer {
-  const lanes = new Map<string, { tail: Promise<unknown>; lastStart: number; waiting: number }>();
+interface Lane {
+  tail: Promise<unknown>;
+  tokens: number;
+  refilledAt: number;
+  waiting: number;
+}
+
+export function channelPacer(intervalMs: number, burst = 3, now: () => number = Date.now): ChannelPacer {
+  const lanes = new Map<string, Lane>();
+  const take = async (lane: Lane) => {
+    if (intervalMs <= 0) return;
+    const refill = () => {
+      const t = now();
+      lane.tokens = Math.min(burst, lane.tokens + (t - lane.refilledAt) / intervalMs);
+      lane.refilledAt = t;
+    };
+    refill();
+    if (lane.tokens < 1) {
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil((1 - lane.tokens) * intervalMs)));
+      refill();
+    }
+    lane.tokens -= 1;
+  };
   return {
     run(channel, send) {
       let lane = lanes.get(channel);
       if (!lane) {
-        lane = { tail: Promise.resolve(), lastStart: Number.NEGATIVE_INFINITY, waiting: 0 };
+        lane = { tail: Promise.resolve(), tokens: burst, refilledAt: now(), waiting: 0 };
         lanes.set(channel, lane);
       }
       const current = lane;
       current.waiting += 1;
       const result = current.tail.then(async () => {
-        const wait = current.lastStart + intervalMs - now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        current.lastStart = now();
+        await take(current);
         return send();
       });
       current.tail = result
         .catch(() => {})
         .finally(() => {
           current.waiting -= 1;
-          // Forget idle channels once their interval has passed, so the map stays small.
+          // Forget a channel once its bucket is full again, so the map stays small.
           if (current.waiting === 0) {
             setTimeout(() => {
               if (current.waiting === 0 && lanes.get(channel) === current) lanes.delete(channel);
-            }, intervalMs).unref();
+            }, intervalMs * burst).unref();
           }
         });
       return result;
