@@ -4,7 +4,8 @@
  * channel and every later message goes under it.
  */
 import { z } from "zod";
-import type { ReplyTarget, TargetParse } from "../types.js";
+import { zodTarget } from "../targets.js";
+import type { ReplyTarget } from "../types.js";
 
 const slackTargetSchema = z.object({
   platform: z.literal("slack"),
@@ -26,8 +27,4 @@ const slackTargetSchema = z.object({
 
 export type SlackTarget = z.infer<typeof slackTargetSchema> & ReplyTarget;
 
-export function parseSlackTarget(raw: ReplyTarget): TargetParse<SlackTarget> {
-  const parsed = slackTargetSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, target: parsed.data };
-  return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
-}
+export const parseSlackTarget = zodTarget<SlackTarget>(slackTargetSchema);

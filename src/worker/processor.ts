@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError } from "bullmq";
 import type { BlobStore } from "../blobs/types.js";
-import { ERRORS, studentSentence, toErrorCode } from "../errors.js";
+import { CodedError, ERRORS, studentSentence, toErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import { blobsOfRun, imagesOf } from "../pipeline/run-blobs.js";
@@ -206,14 +206,17 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         await setStatus("Cancelled.");
         throw err;
       }
-      const final = lastAttempt || err instanceof NoPosterError;
+      // Nowhere to post (no adapter, or the platform refuses the bot): trying again cannot help.
+      const cannotPost =
+        err instanceof NoPosterError || (err instanceof CodedError && err.code === "permission_missing");
+      const final = lastAttempt || cannotPost;
       deps.metrics.runs.inc({ status: final ? "failed" : "retry" });
       if (!final) {
         await setStatus("Something went wrong, retrying in a moment…");
         throw err;
       }
       log.error({ err }, "run failed for good");
-      if (!(err instanceof NoPosterError)) {
+      if (!cannotPost) {
         await postOnce("error", {
           kind: "error",
           code: "run_failed",
@@ -222,7 +225,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
         await setStatus("Stopped.");
       }
-      throw err instanceof NoPosterError ? new UnrecoverableError(err.message) : err;
+      throw cannotPost ? new UnrecoverableError(err.message) : err;
     } finally {
       deps.metrics.runSeconds.observe((performance.now() - started) / 1000);
     }
