@@ -85,6 +85,59 @@ describe("Slack over signed HTTP", () => {
     expect(JSON.stringify(bot.slack.workspace.find("C1", root.ts)!.blocks)).not.toContain("tutor_cancel");
   });
 
+  it("/hint shows how to start without the answer; Next step posts the rest, one at a time", async () => {
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/hint", "Hint please: what is 2^20?"));
+    const root = await rootQuoting(bot.slack, "C1", "Hint please: what is 2^20?");
+    const thread = await finishedThread(bot.slack, "C1", root.ts);
+    expect(headers(thread)).toHaveLength(1);
+    expect(allText([root, ...thread])).not.toContain(String(2 ** 20));
+    expect(allText(thread)).not.toContain("tutor_reveal");
+    const next = thread
+      .flatMap((m) => m.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "tutor_next_step")!;
+    const click = blockActions({
+      user: "U1",
+      channel: "C1",
+      messageTs: thread[0]!.ts,
+      threadTs: root.ts,
+      actionId: next.action_id,
+      value: next.value,
+      responseUrl: bot.slack.responseUrl().url,
+    });
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click));
+    const more = await waitFor("the next step", async () => {
+      const now = bot.slack.workspace.thread("C1", root.ts);
+      return headers(now).length > 1 ? now : undefined;
+    });
+    expect(headers(more)[1]).toMatch(/^Step 2\/\d+ · /);
+  });
+
+  it("a reply in the tutor's thread is a follow-up: the earlier question goes into the prompt", async () => {
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/ask", "What is 2^20 as a start?"));
+    const root = await rootQuoting(bot.slack, "C1", "What is 2^20 as a start?");
+    await finishedThread(bot.slack, "C1", root.ts);
+    const seen = bot.model.requests.length;
+    const reply = bot.slack.workspace.userPost("C1", "U1", "And what is that times 6 times 7?", { threadTs: root.ts });
+    const event = {
+      type: "message",
+      channel_type: "channel",
+      user: "U1",
+      text: reply.text,
+      channel: "C1",
+      ts: reply.ts,
+      thread_ts: root.ts,
+    };
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, eventBody(eventCallback(event, "EvFollowUp1")));
+    // The follow-up's status and answer join the first run's answer in the same thread.
+    await waitFor("the follow-up's answer", async () => {
+      const keys = bot.slack.workspace.thread("C1", root.ts).map(metadataKey);
+      return keys.filter((k) => /:(answer|error)$/.test(k ?? "")).length === 2;
+    });
+    const prompts = bot.model.requests.slice(seen).map((r) => JSON.stringify(r.body));
+    expect(prompts.some((p) => p.includes("What is 2^20 as a start?") && p.includes("times 6 times 7"))).toBe(true);
+  });
+
   it("a forged signature and a stale timestamp get 401 and enqueue nothing", async () => {
     const before = await bot.jobCount();
     const messagesBefore = bot.slack.workspace.messages.length;
