@@ -255,6 +255,51 @@ describe("Slack receiver (HTTP)", () => {
   });
 });
 
+describe("Slack settings modal (HTTP)", () => {
+  beforeEach(() => startReceiver(false));
+
+  const submission = (user: string, hourly: string) =>
+    interactionBody({
+      type: "view_submission",
+      team: { id: "T0000TEAM", domain: "fake" },
+      user: { id: user, team_id: "T0000TEAM" },
+      api_app_id: "A0000APP",
+      token: "legacy-verification-token",
+      trigger_id: "1.2.3",
+      view: {
+        id: "V1",
+        type: "modal",
+        callback_id: "tutor_settings",
+        state: {
+          values: {
+            reveal: { value: { type: "static_select", selected_option: { value: "never" } } },
+            hourly_limit: { value: { type: "number_input", value: hourly } },
+            hints: { value: { type: "static_select", selected_option: { value: "wait" } } },
+            channels: { value: { type: "multi_channels_select", selected_channels: ["C1", "C2"] } },
+          },
+        },
+      },
+    });
+
+  it("a submitted form becomes the settings' raw changes; a refusal is shown on the form", async () => {
+    slack.workspace.users.set("UADMIN", { id: "UADMIN", name: "admin", isAdmin: true });
+    const saved = await sendSigned(url, SECRET, submission("UADMIN", "5"));
+    expect(saved).toEqual({ status: 200, body: "" });
+    expect(commands.settingsCalls[0]).toMatchObject({
+      user: "UADMIN",
+      space: "T0000TEAM",
+      canManage: true,
+      changes: { reveal: "never", hourly_limit: "5", hints: "wait", channels: "C1,C2" },
+    });
+    slack.workspace.users.set("U1", { id: "U1", name: "student", isAdmin: false });
+    const refused = await sendSigned(url, SECRET, submission("U1", "5"));
+    expect(JSON.parse(refused.body)).toEqual({
+      response_action: "errors",
+      errors: { hourly_limit: "Only workspace admins can change this." },
+    });
+  });
+});
+
 describe("Slack receiver (Socket Mode)", () => {
   beforeEach(() => startReceiver(true));
 
