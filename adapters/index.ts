@@ -8,14 +8,16 @@ import type { ReplyTarget } from "../src/question.js";
 import { NoPosterError, type Poster } from "../src/worker/poster.js";
 import { cliAdapter } from "./cli/index.js";
 import { discordAdapter } from "./discord/index.js";
+import { slackAdapter } from "./slack/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 
+export { EVENTS_PATH as SLACK_EVENTS_PATH, type SlackReceiver, slackManifest } from "./slack/index.js";
 export { zodTarget } from "./targets.js";
 export { discordAdapter, registerCommands } from "./discord/index.js";
 export type * from "./types.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */
-export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, discordAdapter];
+export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, discordAdapter, slackAdapter];
 
 /** The adapters whose credentials are set in `config`. */
 export function configuredAdapters(

@@ -207,10 +207,18 @@ export const configSchema = z.object({
    * @defaultValue discord.js's own, `https://discord.com/api`
    */
   DISCORD_API_URL: url("Discord REST base, e.g. https://discord.com/api").optional(),
+  /** Slack bot token (`xoxb-…`): every Web API call and file download. */
   SLACK_BOT_TOKEN: z.string().optional(),
+  /** HTTP mode: verifies each request's signature and 5-minute timestamp window. */
   SLACK_SIGNING_SECRET: z.string().optional(),
+  /** App-level token (`xapp-…`, scope connections:write): when set, Slack runs in Socket Mode. */
   SLACK_APP_TOKEN: z.string().optional(),
-  SLACK_API_URL: url("Slack Web API base, for tests").optional(),
+  /** Bolt's `clientOptions.slackApiUrl`; @defaultValue https://slack.com/api/ (tests point it at a fake). */
+  SLACK_API_URL: url("Slack Web API base, e.g. https://slack.com/api/").optional(),
+  /** HTTP mode: the address POST /slack/events binds on PORT. @defaultValue 0.0.0.0 */
+  SLACK_HTTP_HOST: z.string().min(1).default("0.0.0.0"),
+  /** Posts and edits in one Slack channel: a burst of 3, then one per this interval (Slack allows about one per second). */
+  SLACK_POST_INTERVAL_MS: int(1_000, 0, 60_000),
   PORT: int(3000, 0, 65535),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -17,6 +17,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   grade: { summary: "math-equivalence verdict for two answers", load: () => import("./grade.js") },
   eval: { summary: "run a benchmark against the configured model", load: () => import("./eval.js") },
   worker: { summary: "run queued questions", load: () => import("./worker.js") },
+  slack: { summary: "the Slack receiver alone (or --manifest: the app manifest)", load: () => import("./slack.js") },
   start: { summary: "run everything that is configured in one process", load: () => import("./start.js") },
   discord: { summary: "the Discord receiver (steps are posted by the workers)", load: () => import("./discord.js") },
   "register-commands": {

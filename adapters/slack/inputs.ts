@@ -1,0 +1,104 @@
+/**
+ * Slack's words → the command inputs of `commands/`: which mode a slash command means, the
+ * mention stripped from a message, Slack files as attachments that download (with the bot token)
+ * only when `commands/` accepts them, and which earlier run a thread belongs to.
+ */
+import { Readable } from "node:stream";
+import type { AskInput, IncomingAttachment } from "../../commands/index.js";
+import type { Mode } from "../../src/question.js";
+import { POST_EVENT_TYPE } from "./poster.js";
+import type { SlackClient } from "./web-client.js";
+import { callSlack } from "./web-client.js";
+
+/** The slash commands that ask a question, and the mode each one runs in. */
+export const ASK_COMMANDS: Record<string, Mode> = {
+  "/ask": "solve",
+  "/hint": "hint",
+  "/check": "check",
+  "/explain": "explain",
+  "/analyze": "solve",
+};
+
+export const SETTINGS_COMMAND = "/tutor-settings";
+
+/**
+ * `/check` has one text field in Slack, so the student's answer follows `answer:` in it
+ * (`/check solve x+1=3 answer: 2`). Without the marker the whole text is the problem and
+ * `commands/` asks for the answer.
+ */
+export function splitCheckText(text: string): { text: string; studentAnswer?: string } {
+  const match = /^(.*?)\s*\banswer\s*[:=]\s*(.+)$/is.exec(text);
+  if (!match) return { text };
+  return { text: match[1]!.trim(), studentAnswer: match[2]!.trim() };
+}
+
+/** A message's text without the leading (or any) mention of the bot. */
+export function stripMention(text: string, botUserId: string | undefined): string {
+  const mention = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g") : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/;
+  return text.replace(mention, "").trim();
+}
+
+/** Slack text carries entities (`&amp;`, `&lt;`, `&gt;`); the model should read plain characters. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** A file as Slack describes it (in a message event or `files.list`). */
+export interface SlackFile {
+  id?: string;
+  name?: string | null;
+  mimetype?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+/**
+ * A Slack file as an attachment: its declared size and name are checked by `commands/` first;
+ * the bytes are streamed from Slack with the bot token only when it calls `open()`.
+ */
+export function slackAttachment(file: SlackFile, botToken: string): IncomingAttachment {
+  const url = file.url_private_download ?? file.url_private;
+  return {
+    name: file.name ?? `${file.id ?? "file"}`,
+    ...(file.mimetype && { contentType: file.mimetype }),
+    ...(file.size !== undefined && { bytes: file.size }),
+    async open() {
+      if (!url) throw new Error(`Slack gave no download URL for file ${file.id ?? "?"}`);
+      // A missing or wrong token gets Slack's login page (a redirect), never the file: refuse it.
+      const response = await fetch(url, { headers: { authorization: `Bearer ${botToken}` }, redirect: "manual" });
+      if (response.status !== 200 || !response.body) {
+        throw new Error(`downloading ${file.name ?? file.id} from Slack failed: HTTP ${response.status}`);
+      }
+      return Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>);
+    },
+  };
+}
+
+/** `/analyze`: the newest file the user shared in the channel (Slack does not send files with commands). */
+export async function latestSharedFile(
+  client: SlackClient,
+  channel: string,
+  user: string,
+): Promise<SlackFile | undefined> {
+  const listed = await callSlack(() => client.files.list({ channel, user, count: 1 }));
+  return listed.files?.[0];
+}
+
+/**
+ * The run a bot thread belongs to: the newest message in it that the tutor posted (it carries
+ * the job id in its metadata). Undefined when the thread is not the tutor's.
+ */
+export async function runOfThread(client: SlackClient, channel: string, threadTs: string): Promise<string | undefined> {
+  const page = await callSlack(() =>
+    client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 }),
+  );
+  for (const message of [...(page.messages ?? [])].reverse()) {
+    const metadata = message.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+    const jobId = metadata?.event_type === POST_EVENT_TYPE ? metadata.event_payload?.job_id : undefined;
+    if (typeof jobId === "string") return jobId;
+  }
+  return undefined;
+}
+
+export type AskBase = Omit<AskInput, "replyTarget">;

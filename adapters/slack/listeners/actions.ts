@@ -1,0 +1,110 @@
+/**
+ * The buttons on a run's messages — Cancel, Retry, Show code, Next step, Reveal answer, 👍/👎 —
+ * acked at once and turned into run actions for `commands/`. What only the clicker should see
+ * (code, the answer, confirmations, refusals) comes back ephemeral in the thread; a next step is
+ * posted in the thread for everyone.
+ */
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { ActionReply, RunAction } from "../../../commands/index.js";
+import { latexToUnicode } from "../../../render/index.js";
+import { studentSentence } from "../../../src/errors.js";
+import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
+import { parseButtonValue } from "../buttons.js";
+import type { SlackTarget } from "../target.js";
+import { type ListenerContext, tellUser } from "./context.js";
+
+export function register(app: App, ctx: ListenerContext): void {
+  app.action<BlockAction<ButtonAction>>(/^tutor_/, async ({ ack, body, action }) => {
+    await ack();
+    const name = actionFor(action.action_id);
+    const value = parseButtonValue(action.value);
+    const channel = body.container?.channel_id ?? body.channel?.id;
+    const messageTs = body.container?.message_ts ?? body.message?.ts;
+    if (!name || !value || !channel || !messageTs) return;
+    const threadTs = (body.container?.thread_ts as string | undefined) ?? body.message?.thread_ts ?? messageTs;
+    const team = body.team?.id ?? body.user.team_id ?? "";
+    const where = { channel, user: body.user.id, threadTs };
+    const target: SlackTarget = {
+      platform: "slack",
+      team,
+      channel,
+      threadTs,
+      user: body.user.id,
+      assistant: value.assistant,
+      mode: value.mode,
+    };
+    const log = ctx.logger.child({ action: name, jobId: value.job, user: body.user.id });
+    try {
+      const reply = await ctx.commands.action({
+        ...runAction(name, value, `slack-${team}-${body.trigger_id}`, target),
+        user: body.user.id,
+        space: team,
+        channel,
+      });
+      await show(ctx, reply, target, where);
+      log.info({ outcome: reply.kind }, "button");
+    } catch (err) {
+      log.error({ err }, "button failed");
+      await tellUser(ctx, where, studentSentence("internal"));
+    }
+  });
+}
+
+function runAction(
+  name: ActionName,
+  value: { job: string; step?: number },
+  eventId: string,
+  replyTarget: SlackTarget,
+): RunAction {
+  const jobId = value.job;
+  switch (name) {
+    case "cancel":
+      return { kind: "cancel", jobId };
+    case "retry":
+      // The new run answers in the same thread.
+      return { kind: "retry", jobId, eventId, replyTarget };
+    case "showCode":
+      return { kind: "show_code", jobId, ...(value.step !== undefined && { step: value.step }) };
+    case "nextStep":
+      return { kind: "next_step", jobId, after: value.step ?? 0 };
+    case "reveal":
+      return { kind: "reveal", jobId };
+    case "feedbackUp":
+      return { kind: "feedback", jobId, value: "up" };
+    case "feedbackDown":
+      return { kind: "feedback", jobId, value: "down" };
+  }
+}
+
+async function show(
+  ctx: ListenerContext,
+  reply: ActionReply,
+  target: SlackTarget,
+  where: { channel: string; user: string; threadTs: string },
+): Promise<void> {
+  switch (reply.kind) {
+    case "cancelled":
+    case "retry_queued":
+    case "feedback_saved":
+    case "rejected":
+      return tellUser(ctx, where, reply.text);
+    case "code": {
+      const blocks: Block[] = reply.blocks.flatMap((cell) =>
+        sections(
+          `*Step ${cell.step + 1}*\n\`\`\`\n${cell.code}\n\`\`\`${cell.output ? `\nOutput:\n\`\`\`\n${cell.output}\n\`\`\`` : ""}`,
+        ),
+      );
+      if (blocks.length === 0) return tellUser(ctx, where, "This solution did not run any code.");
+      for (const message of intoMessages(blocks)) await tellUser(ctx, where, "The code behind this solution", message);
+      return;
+    }
+    case "answer": {
+      const unicode = latexToUnicode(reply.answer);
+      const text = unicode === null ? `\`${reply.answer}\`` : `*${unicode}*  (\`${reply.answer}\`)`;
+      return tellUser(ctx, where, `Final answer: ${reply.answer}`, sections(`*Final answer:* ${text}`));
+    }
+    case "step":
+      await ctx.poster.postNextStep(target, reply);
+      return;
+  }
+}

@@ -1,0 +1,35 @@
+/** What every Slack listener needs: the decisions (`commands/`), the clients, and how to answer privately. */
+import type { Commands } from "../../../commands/index.js";
+import type { Logger } from "../../../src/logger.js";
+import type { SlackPoster } from "../poster.js";
+import type { SlackClient } from "../web-client.js";
+
+export interface ListenerContext {
+  commands: Commands;
+  /** Bolt's client (retries on its own): for calls where a repeat does no harm. */
+  client: SlackClient;
+  /** Posts run messages (a "Next step" reply) exactly like the worker does. */
+  poster: SlackPoster;
+  botToken: string;
+  logger: Logger;
+}
+
+/** The asker's own view of a problem: an ephemeral message in the channel (or thread). */
+export async function tellUser(
+  ctx: ListenerContext,
+  where: { channel: string; user: string; threadTs?: string },
+  text: string,
+  blocks?: unknown[],
+): Promise<void> {
+  try {
+    await ctx.client.chat.postEphemeral({
+      channel: where.channel,
+      user: where.user,
+      text,
+      ...(where.threadTs && { thread_ts: where.threadTs }),
+      ...(blocks && { blocks: blocks as never }),
+    });
+  } catch (err) {
+    ctx.logger.warn({ err, channel: where.channel }, "could not send an ephemeral reply");
+  }
+}

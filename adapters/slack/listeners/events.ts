@@ -1,0 +1,86 @@
+/**
+ * Messages: a mention of the tutor asks a question in that message's thread; a reply in a thread
+ * the tutor answered continues that run (a follow-up). Slack redelivers an event it thinks we
+ * missed (same `event_id`, `X-Slack-Retry-Num`); the event id makes the ask idempotent.
+ */
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { decodeEntities, runOfThread, type SlackFile, slackAttachment, stripMention } from "../inputs.js";
+import type { SlackTarget } from "../target.js";
+import { type ListenerContext, tellUser } from "./context.js";
+
+interface MessageLike {
+  channel: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  files?: SlackFile[];
+}
+
+export function register(app: App, ctx: ListenerContext): void {
+  app.event("app_mention", async ({ event, body, context }) => {
+    await askFromMessage(ctx, event as MessageLike, {
+      eventId: body.event_id,
+      team: body.team_id,
+      botUserId: context.botUserId,
+      followUpOnly: false,
+    });
+  });
+
+  app.message(async ({ message, body, context }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
+    // Only plain user replies (or replies with files) inside a thread; mentions arrive as app_mention.
+    if (message.subtype !== undefined && message.subtype !== "file_share") return;
+    const reply = message as MessageLike;
+    if (!reply.thread_ts || reply.thread_ts === reply.ts || !reply.user) return;
+    if (context.botUserId && reply.text?.includes(`<@${context.botUserId}>`)) return;
+    await askFromMessage(ctx, reply, {
+      eventId: body.event_id,
+      team: body.team_id,
+      botUserId: context.botUserId,
+      followUpOnly: true,
+    });
+  });
+}
+
+async function askFromMessage(
+  ctx: ListenerContext,
+  message: MessageLike,
+  options: { eventId: string; team: string; botUserId: string | undefined; followUpOnly: boolean },
+): Promise<void> {
+  const user = message.user;
+  if (!user) return;
+  const log = ctx.logger.child({ eventId: options.eventId, channel: message.channel, user });
+  try {
+    const followUpOf = message.thread_ts
+      ? await runOfThread(ctx.client, message.channel, message.thread_ts)
+      : undefined;
+    if (options.followUpOnly && !followUpOf) return;
+    const text = decodeEntities(stripMention(message.text ?? "", options.botUserId));
+    const replyTarget: SlackTarget = {
+      platform: "slack",
+      team: options.team,
+      channel: message.channel,
+      threadTs: message.thread_ts ?? message.ts,
+      user,
+      assistant: false,
+      mode: "solve",
+    };
+    const reply = await ctx.commands.ask({
+      eventId: `slack-${options.team}-${options.eventId}`,
+      user,
+      space: options.team,
+      channel: message.channel,
+      text,
+      mode: "solve",
+      attachments: (message.files ?? []).map((file) => slackAttachment(file, ctx.botToken)),
+      replyTarget,
+      ...(followUpOf && { followUpOf }),
+    });
+    if (reply.kind === "rejected") {
+      await tellUser(ctx, { channel: message.channel, user, threadTs: replyTarget.threadTs }, reply.text);
+    }
+    log.info({ outcome: reply.kind, followUpOf }, "message event");
+  } catch (err) {
+    log.error({ err }, "message event failed");
+  }
+}

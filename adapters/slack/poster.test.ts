@@ -1,0 +1,201 @@
+/**
+ * The Slack poster against the loopback Slack (real @slack/web-api): what the thread shows for a
+ * run's messages, that every message can be found again by its metadata (also by a fresh poster
+ * after a restart), that 429s are waited out without double posts, and the assistant status line.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MemoryBlobStore } from "../../src/blobs/index.js";
+import { silentLogger } from "../../src/logger.js";
+import type { ResultStep } from "../../src/pipeline/types.js";
+import { type FakeSlack, startFakeSlack } from "../../test/fakes/slack/server.js";
+import { channelPacer } from "./pacer.js";
+import { ASSISTANT_STATUS_ID, SlackPoster } from "./poster.js";
+import type { SlackTarget } from "./target.js";
+import { createSlackClient } from "./web-client.js";
+
+let slack: FakeSlack;
+let blobs: MemoryBlobStore;
+
+beforeEach(async () => {
+  slack = await startFakeSlack();
+  blobs = new MemoryBlobStore({ maxBytes: 1 << 20, ttlS: 60 });
+});
+
+afterEach(async () => {
+  await slack.close();
+});
+
+function poster(): SlackPoster {
+  return new SlackPoster({
+    client: createSlackClient({ token: slack.botToken, apiUrl: slack.apiUrl }, silentLogger),
+    pacer: channelPacer(0),
+    blobs,
+    logger: silentLogger,
+  });
+}
+
+function mentionTarget(over: Partial<SlackTarget> = {}): SlackTarget {
+  const root = slack.workspace.userPost("C1", "U1", "<@UBOT0001> what is 2^10?");
+  return {
+    platform: "slack",
+    team: "T1",
+    channel: "C1",
+    threadTs: root.ts,
+    user: "U1",
+    assistant: false,
+    mode: "solve",
+    ...over,
+  };
+}
+
+async function step(text: string, images: { kind: "formula" | "figure"; alt: string }[] = []): Promise<ResultStep> {
+  return {
+    title: "Compute the power",
+    markdown: text,
+    text,
+    code: "print(2**10)",
+    output: "1024",
+    images: await Promise.all(
+      images.map(async (image, i) => ({
+        ...image,
+        filename: `${image.kind}-${i + 1}.png`,
+        width: 10,
+        height: 10,
+        blob: await blobs.put(Buffer.from(`png ${i}`), { contentType: "image/png" }),
+      })),
+    ),
+    parts: [{ kind: "text", text }, ...images.map((_, index) => ({ kind: "image" as const, index }))],
+  };
+}
+
+describe("SlackPoster", () => {
+  it("posts a step in the thread as Block Kit, with its images uploaded under it with alt text", async () => {
+    const target = mentionTarget();
+    const s = await step("We need **2^10**, see [formula 1] & check < 2000.", [
+      { kind: "formula", alt: "2^{10} = 1024" },
+      { kind: "figure", alt: "Powers of two" },
+    ]);
+    const context = { jobId: "job-1", key: "job-1:step:0" };
+    const { messageId } = await poster().post(target, { kind: "step", index: 0, total: 3, step: s }, context);
+    const thread = slack.workspace.thread("C1", target.threadTs!);
+    expect(thread).toHaveLength(2);
+    const [message, upload] = thread;
+    expect(message!.ts).toBe(messageId);
+    expect(message!.blocks[0]).toMatchObject({ type: "header", text: { text: "Step 1/3 · Compute the power" } });
+    expect(message!.blocks[1]).toMatchObject({
+      type: "section",
+      text: { type: "mrkdwn", text: "We need *2^10*, see (formula 1 ↓) &amp; check &lt; 2000." },
+    });
+    expect(message!.metadata?.event_payload).toMatchObject({ key: "job-1:step:0", job_id: "job-1" });
+    expect(upload!.files.map((f) => [f.name, f.altText, f.bytes.toString()])).toEqual([
+      ["formula-1.png", "2^{10} = 1024", "png 0"],
+      ["figure-2.png", "Powers of two", "png 1"],
+    ]);
+  });
+
+  it("splits a long step into sections Slack accepts", async () => {
+    const target = mentionTarget();
+    const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}: ${"the quick brown fox ".repeat(12)}`).join(
+      "\n\n",
+    );
+    await poster().post(
+      target,
+      { kind: "step", index: 0, total: 1, step: await step(long) },
+      { jobId: "j", key: "j:step:0" },
+    );
+    const [message] = slack.workspace.thread("C1", target.threadTs!);
+    const texts = message!.blocks.filter((b) => (b as { type: string }).type === "section");
+    expect(texts.length).toBeGreaterThan(1);
+  });
+
+  it("finds a posted message by its metadata, also from a fresh poster, and says when it is not there", async () => {
+    const target = mentionTarget();
+    const context = { jobId: "job-2", key: "job-2:answer" };
+    const { messageId } = await poster().post(target, { kind: "answer", answer: "1024", status: "ok" }, context);
+    expect(await poster().findPosted(target, context)).toEqual({ outcome: "posted", messageId });
+    expect(await poster().findPosted(target, { jobId: "job-2", key: "job-2:step:9" })).toEqual({
+      outcome: "not_posted",
+    });
+  });
+
+  it("a slash command's status message starts the thread, and later messages go under it, even after a restart", async () => {
+    const target: SlackTarget = {
+      platform: "slack",
+      team: "T1",
+      channel: "C2",
+      user: "U1",
+      assistant: false,
+      mode: "hint",
+      prompt: "Solve x^2 - 5x + 6 = 0",
+      command: "/hint",
+    };
+    const status = await poster().post(
+      target,
+      { kind: "status", text: "Working on it…" },
+      { jobId: "job-3", key: "job-3:status" },
+    );
+    const root = slack.workspace.find("C2", status.messageId)!;
+    expect(root.threadTs).toBeUndefined();
+    expect(JSON.stringify(root.blocks)).toContain("<@U1> asked with /hint:");
+    expect(JSON.stringify(root.blocks)).toContain("tutor_cancel");
+    const s = await step("First, factor.");
+    await poster().post(target, { kind: "step", index: 0, total: 1, step: s }, { jobId: "job-3", key: "job-3:step:0" });
+    const [first] = slack.workspace.thread("C2", status.messageId);
+    expect(first!.blocks[0]).toMatchObject({ type: "header", text: { text: "Compute the power" } });
+    // Hint mode: the student asks for the next step, until the last one.
+    expect(JSON.stringify(first!.blocks)).toContain("tutor_next_step");
+    await poster().postNextStep(target, { jobId: "job-3", index: 2, total: 3, step: s, last: true });
+    const last = slack.workspace.thread("C2", status.messageId)[1]!;
+    expect(last.blocks[0]).toMatchObject({ type: "header", text: { text: "Step 3/3 · Compute the power" } });
+    expect(JSON.stringify(last.blocks)).not.toContain("tutor_next_step");
+  });
+
+  it("the Cancel button goes away when the run is over", async () => {
+    const target = mentionTarget();
+    const p = poster();
+    const { messageId } = await p.post(
+      target,
+      { kind: "status", text: "Working on it…" },
+      { jobId: "job-4", key: "job-4:status" },
+    );
+    await p.edit(target, messageId, "Running Python cell 1…");
+    expect(JSON.stringify(slack.workspace.find("C1", messageId)!.blocks)).toContain("tutor_cancel");
+    await p.edit(target, messageId, "Done.");
+    const status = slack.workspace.find("C1", messageId)!;
+    expect(status.edits).toBe(2);
+    expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
+  });
+
+  it("waits out a 429 (Retry-After) and posts once", async () => {
+    const target = mentionTarget();
+    slack.rateLimit("chat.postMessage", 1);
+    await poster().post(
+      target,
+      { kind: "answer", answer: "1024", status: "ok" },
+      { jobId: "job-5", key: "job-5:answer" },
+    );
+    const calls = slack.workspace.calls.filter((c) => c.method === "chat.postMessage");
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(slack.workspace.thread("C1", target.threadTs!)).toHaveLength(1);
+  });
+
+  it("in an assistant thread, progress is the assistant status line, cleared at the end", async () => {
+    const target = mentionTarget({ assistant: true });
+    const p = poster();
+    const status = await p.post(
+      target,
+      { kind: "status", text: "Working on it…" },
+      { jobId: "job-6", key: "job-6:status" },
+    );
+    expect(status.messageId).toBe(ASSISTANT_STATUS_ID);
+    await p.edit(target, status.messageId, "Running Python cell 1…");
+    await p.edit(target, status.messageId, "Done.");
+    expect(slack.workspace.callsTo("assistant.threads.setStatus").map((c) => c.args.status)).toEqual([
+      "Working on it…",
+      "Running Python cell 1…",
+      "",
+    ]);
+    expect(slack.workspace.thread("C1", target.threadTs!)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,358 @@
+/**
+ * Slack egress: the worker's messages as Block Kit in the run's thread. Every message carries
+ * its context key as message metadata, so `findPosted` can tell after a crash whether it went
+ * out (nothing is posted twice). Posts and edits are paced per channel and 429s waited out; step
+ * images are uploaded under the step with `files.uploadV2` (alt text = the LaTeX or caption). In
+ * assistant threads progress is the assistant status line instead of an edited message.
+ */
+import type { BlobStore } from "../../src/blobs/types.js";
+import { CodedError } from "../../src/errors.js";
+import type { Logger } from "../../src/logger.js";
+import type { ResultStep } from "../../src/pipeline/types.js";
+import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
+import {
+  type Block,
+  type ButtonSpec,
+  buttons,
+  fallbackText,
+  header,
+  mrkdwnSections,
+  quote,
+  sections,
+  withFormulaLabels,
+} from "./blocks.js";
+import type { ButtonValue } from "./buttons.js";
+import { toMrkdwn } from "./mrkdwn.js";
+import type { ChannelPacer } from "./pacer.js";
+import type { SlackTarget } from "./target.js";
+import { callSlack, OutcomeUnknownError, type SlackClient, slackErrorCode } from "./web-client.js";
+
+/** Message metadata event type of every message the tutor posts. */
+export const POST_EVENT_TYPE = "start_tutor_post";
+/** The status "message" of an assistant thread: the assistant status line, not a message. */
+export const ASSISTANT_STATUS_ID = "assistant-status";
+/** Slack's limit on an uploaded file's alt text. */
+const MAX_ALT_CHARS = 1000;
+/** Slack errors that mean the app may not post here: final, retrying cannot help. */
+const PERMISSION_ERRORS = new Set([
+  "not_in_channel",
+  "channel_not_found",
+  "is_archived",
+  "missing_scope",
+  "not_authed",
+  "invalid_auth",
+  "account_inactive",
+  "restricted_action",
+  "ekm_access_denied",
+]);
+/** Status texts that end a run: the Cancel button goes away. */
+const FINAL_STATUS = /^(Done|Stopped|Cancelled)\.?$/;
+
+export interface SlackPosterDeps {
+  client: SlackClient;
+  pacer: ChannelPacer;
+  blobs: BlobStore;
+  logger: Logger;
+}
+
+export class SlackPoster implements Poster<SlackTarget> {
+  /** Thread roots of slash-command runs (their status message), by job id. */
+  private readonly roots = new Map<string, string>();
+  /**
+   * Status message ts → job id, so an edit keeps the Cancel button pointing at its run. After a
+   * restart the map is empty and later edits show the status without the button.
+   */
+  private readonly statusJobs = new Map<string, string>();
+
+  constructor(private readonly deps: SlackPosterDeps) {}
+
+  async post(target: SlackTarget, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }> {
+    if (message.kind === "status") return this.postStatus(target, message.text, context);
+    const threadTs = await this.threadOf(target, context.jobId);
+    switch (message.kind) {
+      case "step":
+        // The worker posts a hint run's first step only; the rest come one "Next step" at a time.
+        return this.postStep(target, threadTs, message.index, message.total, message.step, context, false);
+      case "answer":
+        return this.send(
+          target,
+          threadTs,
+          context,
+          answerBlocks(message, valueFor(target, context.jobId)),
+          answerFallback(message),
+        );
+      case "error":
+        return this.send(
+          target,
+          threadTs,
+          context,
+          errorBlocks(message, valueFor(target, context.jobId)),
+          message.message,
+        );
+    }
+  }
+
+  /** A step a student asked for with "Next step", under the run's thread. */
+  async postNextStep(
+    target: SlackTarget,
+    next: { jobId: string; index: number; total: number; step: ResultStep; last: boolean },
+  ): Promise<{ messageId: string }> {
+    const context = { jobId: next.jobId, key: `${next.jobId}:next:${next.index}` };
+    const threadTs = await this.threadOf(target, next.jobId);
+    return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
+  }
+
+  async edit(target: SlackTarget, messageId: string, text: string): Promise<void> {
+    if (messageId === ASSISTANT_STATUS_ID) {
+      const threadTs = target.threadTs;
+      if (!threadTs) return;
+      // An empty status clears the "is thinking…" line once the run is over.
+      const status = FINAL_STATUS.test(text) ? "" : text;
+      await this.deps.pacer.run(target.channel, () =>
+        callSlack(() =>
+          this.deps.client.assistant.threads.setStatus({ channel_id: target.channel, thread_ts: threadTs, status }),
+        ),
+      );
+      return;
+    }
+    await this.deps.pacer.run(target.channel, () =>
+      callSlack(() =>
+        this.deps.client.chat.update({
+          channel: target.channel,
+          ts: messageId,
+          text: statusFallback(target, text),
+          blocks: statusBlocks(target, text, this.jobOfStatus(messageId)),
+        }),
+      ),
+    );
+  }
+
+  async findPosted(target: SlackTarget, context: PostContext): Promise<FindPosted> {
+    try {
+      const threadTs = target.threadTs ?? (await this.findRoot(target, context.jobId));
+      if (!threadTs) return { outcome: "not_posted" };
+      if (target.assistant && context.key.endsWith(":status"))
+        return { outcome: "posted", messageId: ASSISTANT_STATUS_ID };
+      const found = await this.findInThread(target.channel, threadTs, context.key);
+      return found ? { outcome: "posted", messageId: found } : { outcome: "not_posted" };
+    } catch (err) {
+      this.deps.logger.warn({ err, jobId: context.jobId }, "could not look up an earlier Slack post");
+      return { outcome: "unknown" };
+    }
+  }
+
+  private async postStatus(target: SlackTarget, text: string, context: PostContext): Promise<{ messageId: string }> {
+    if (target.assistant && target.threadTs) {
+      const threadTs = target.threadTs;
+      await this.deps.pacer.run(target.channel, () =>
+        callSlack(() =>
+          this.deps.client.assistant.threads.setStatus({
+            channel_id: target.channel,
+            thread_ts: threadTs,
+            status: text,
+          }),
+        ),
+      );
+      return { messageId: ASSISTANT_STATUS_ID };
+    }
+    const posted = await this.send(
+      target,
+      target.threadTs,
+      context,
+      statusBlocks(target, text, context.jobId),
+      statusFallback(target, text),
+    );
+    this.statusJobs.set(posted.messageId, context.jobId);
+    if (!target.threadTs) this.roots.set(context.jobId, posted.messageId);
+    return posted;
+  }
+
+  private jobOfStatus(messageId: string): string | null {
+    return this.statusJobs.get(messageId) ?? null;
+  }
+
+  private async postStep(
+    target: SlackTarget,
+    threadTs: string,
+    index: number,
+    total: number,
+    step: ResultStep,
+    context: PostContext,
+    last: boolean,
+  ): Promise<{ messageId: string }> {
+    const title = total > 1 ? `Step ${index + 1}/${total} · ${step.title}` : step.title;
+    const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text))];
+    const specs: ButtonSpec[] = [];
+    if (step.code) specs.push({ action: "showCode", text: "Show code" });
+    // Hint mode shows one step at a time; the student asks for the next when ready.
+    if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
+    if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
+    const posted = await this.send(target, threadTs, context, blocks, `${title}\n${fallbackText(toMrkdwn(step.text))}`);
+    if (step.images.length > 0) await this.uploadImages(target, threadTs, step);
+    return posted;
+  }
+
+  /** The step's formulas and figures under it, in reading order, in one upload. */
+  private async uploadImages(target: SlackTarget, threadTs: string, step: ResultStep): Promise<void> {
+    const files = await Promise.all(
+      step.images.map(async (image, i) => ({
+        file: await this.deps.blobs.get(image.blob),
+        filename: image.filename,
+        title: image.caption ?? (image.kind === "formula" ? `Formula ${i + 1}` : `Figure ${i + 1}`),
+        alt_text: image.alt.slice(0, MAX_ALT_CHARS),
+      })),
+    );
+    await this.deps.pacer.run(target.channel, () =>
+      callSlack(() =>
+        this.deps.client.filesUploadV2({ channel_id: target.channel, thread_ts: threadTs, file_uploads: files }),
+      ),
+    );
+  }
+
+  /** One chat.postMessage with the context key as metadata; a lost response is looked up, not resent. */
+  private async send(
+    target: SlackTarget,
+    threadTs: string | undefined,
+    context: PostContext,
+    blocks: Block[],
+    text: string,
+  ): Promise<{ messageId: string }> {
+    try {
+      const result = await this.deps.pacer.run(target.channel, () =>
+        callSlack(() =>
+          this.deps.client.chat.postMessage({
+            channel: target.channel,
+            ...(threadTs && { thread_ts: threadTs }),
+            text,
+            blocks,
+            metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: context.key, job_id: context.jobId } },
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        ),
+      );
+      if (!result.ts) throw new Error("chat.postMessage answered without a ts");
+      return { messageId: result.ts };
+    } catch (err) {
+      if (err instanceof OutcomeUnknownError) {
+        const found = await this.findPosted({ ...target, ...(threadTs && { threadTs }) }, context);
+        if (found.outcome === "posted") return { messageId: found.messageId };
+      }
+      const code = slackErrorCode(err);
+      if (code && PERMISSION_ERRORS.has(code)) throw new CodedError("permission_missing", `Slack said ${code}`);
+      throw err;
+    }
+  }
+
+  /** The thread a run's messages go to: the target's, or the status message a slash command started. */
+  private async threadOf(target: SlackTarget, jobId: string): Promise<string> {
+    if (target.threadTs) return target.threadTs;
+    const root = await this.findRoot(target, jobId);
+    if (!root) throw new Error(`no thread root found for ${jobId} in ${target.channel}`);
+    return root;
+  }
+
+  private async findRoot(target: SlackTarget, jobId: string): Promise<string | undefined> {
+    const cached = this.roots.get(jobId);
+    if (cached) return cached;
+    // Another worker (or this one before a restart) posted it: find it by its metadata.
+    const history = await callSlack(() =>
+      this.deps.client.conversations.history({ channel: target.channel, limit: 200, include_all_metadata: true }),
+    );
+    const root = history.messages?.find((m) => metadataKey(m.metadata) === `${jobId}:status`)?.ts;
+    if (root) this.roots.set(jobId, root);
+    return root;
+  }
+
+  private async findInThread(channel: string, threadTs: string, key: string): Promise<string | undefined> {
+    let cursor: string | undefined;
+    do {
+      const page = await callSlack(() =>
+        this.deps.client.conversations.replies({
+          channel,
+          ts: threadTs,
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor && { cursor }),
+        }),
+      );
+      const found = page.messages?.find((m) => metadataKey(m.metadata) === key);
+      if (found?.ts) return found.ts;
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return undefined;
+  }
+}
+
+function metadataKey(metadata: { event_type?: string; event_payload?: Record<string, unknown> } | undefined) {
+  if (metadata?.event_type !== POST_EVENT_TYPE) return undefined;
+  const key = metadata.event_payload?.key;
+  return typeof key === "string" ? key : undefined;
+}
+
+/** The status message: for a slash command it is also the thread's root, quoting the question. */
+function valueFor(target: SlackTarget, jobId: string, step?: number): ButtonValue {
+  return { job: jobId, mode: target.mode, assistant: target.assistant, ...(step !== undefined && { step }) };
+}
+
+function statusBlocks(target: SlackTarget, text: string, jobId: string | null): Block[] {
+  const blocks: Block[] = [];
+  if (!target.threadTs) {
+    const asked = `<@${target.user}> asked${target.command ? ` with ${target.command}` : ""}:`;
+    blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
+  }
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${text}` }] });
+  if (jobId && !FINAL_STATUS.test(text)) {
+    blocks.push(buttons(valueFor(target, jobId), [{ action: "cancel", text: "Cancel", style: "danger" }]));
+  }
+  return blocks;
+}
+
+function statusFallback(target: SlackTarget, text: string): string {
+  return target.threadTs ? text : `${target.prompt ?? "Question"} — ${text}`;
+}
+
+function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>): string {
+  return message.answer === null ? "No final answer." : "Final answer";
+}
+
+/** The run's last message: what a student can do next, per mode (hint and check never reveal the answer). */
+function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, value: ButtonValue): Block[] {
+  const feedback: ButtonSpec[] = [
+    { action: "feedbackUp", text: "👍" },
+    { action: "feedbackDown", text: "👎" },
+  ];
+  const more: ButtonSpec[] = [
+    { action: "showCode", text: "Show code" },
+    { action: "retry", text: "Retry" },
+    ...feedback,
+  ];
+  switch (value.mode) {
+    case "hint":
+      return [
+        ...sections("That's how to start. Try the next step yourself, or ask for it with *Next step* above."),
+        buttons(value, feedback),
+      ];
+    case "check": {
+      const verdict =
+        message.correct === undefined
+          ? "I could not decide whether your answer is right."
+          : message.correct
+            ? ":white_check_mark: Your answer is right."
+            : ":x: Your answer does not match. Recheck the step named above.";
+      return [...sections(verdict), buttons(value, more)];
+    }
+    default:
+      if (message.answer === null) return [...sections("No final answer this time."), buttons(value, more)];
+      return [
+        ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),
+        buttons(value, [{ action: "reveal", text: "Reveal answer", style: "primary" }, ...more]),
+      ];
+  }
+}
+
+function errorBlocks(message: Extract<OutgoingMessage, { kind: "error" }>, value: ButtonValue): Block[] {
+  const blocks: Block[] = sections(`:warning: ${message.message}`);
+  if (message.retryable) blocks.push(buttons(value, [{ action: "retry", text: "Retry" }]));
+  return blocks;
+}

@@ -1,0 +1,51 @@
+/**
+ * The receiving side alone, for `start-tutor slack` (and any other single-platform receiver
+ * process): a producer connection to Redis, the blob store, `commands/`, and the named adapters'
+ * receivers started. Workers run elsewhere and post through the same adapters' posters.
+ */
+import { createAdapters, type PlatformAdapter } from "../../adapters/index.js";
+import { askLimits, commandDeps, createCommands } from "../../commands/index.js";
+import { createBlobStore } from "../blobs/index.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Platform, ReplyTarget } from "../question.js";
+import { createQueueClient, queueClientSettings } from "../queue/client.js";
+
+export interface Ingress {
+  adapters: PlatformAdapter<ReplyTarget>[];
+  close(): Promise<void>;
+}
+
+export async function startIngress(config: Config, logger: Logger, platforms: readonly Platform[]): Promise<Ingress> {
+  const client = createQueueClient(queueClientSettings(config), { logger });
+  const blobs = createBlobStore(client.redis, config);
+  const commands = createCommands(
+    commandDeps({
+      redis: client.redis,
+      keys: client.runs.keys,
+      queue: client.runs,
+      results: client.results,
+      blobs,
+      limits: askLimits(config),
+      resultTtlS: config.QUEUE_RESULT_TTL_S,
+      logger: logger.child({ component: "commands" }),
+    }),
+  );
+  const adapters = createAdapters(config, { commands, blobs, logger }).filter((a) => platforms.includes(a.platform));
+  const receivers = adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
+  try {
+    await Promise.all(receivers.map((receiver) => receiver.start()));
+  } catch (err) {
+    await Promise.allSettled(receivers.map((receiver) => receiver.stop()));
+    await client.close();
+    throw err;
+  }
+  logger.info({ platforms: adapters.map((a) => a.platform) }, "receivers started");
+  return {
+    adapters,
+    async close() {
+      await Promise.allSettled(receivers.map((receiver) => receiver.stop()));
+      await client.close();
+    },
+  };
+}

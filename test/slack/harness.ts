@@ -1,0 +1,121 @@
+/**
+ * The whole bot as `start-tutor start` runs it with Slack configured — real Redis, the real
+ * worker and pipeline (sandbox, renderer), the fake model, the real Bolt receiver — pointed at the
+ * loopback Slack. Helpers read threads the way a student would.
+ */
+import type { SlackReceiver } from "../../adapters/index.js";
+import { startQuestionWorker } from "../../src/cli/worker.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
+import { createLogger } from "../../src/logger.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
+import type { FakeMessage } from "../fakes/slack/workspace.js";
+import { waitFor } from "../queue/processes.js";
+import { freePort } from "../support/ports.js";
+import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
+import { slackScript } from "./scripts.js";
+
+export const SIGNING_SECRET = "e2e-signing-secret";
+
+export interface SlackBot {
+  slack: FakeSlack;
+  model: FakeModelServer;
+  config: Config;
+  receiver: SlackReceiver;
+  /** `POST /slack/events` in HTTP mode. */
+  eventsUrl: string;
+  /** Jobs BullMQ holds in any state: what was enqueued. */
+  jobCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startSlackBot(mode: "http" | "socket", env: Record<string, string> = {}): Promise<SlackBot> {
+  const { url } = await testRedis();
+  const prefix = uniquePrefix(`slack-${mode}`);
+  const slack = await startFakeSlack();
+  const model = await startFakeModel(slackScript);
+  const port = await freePort();
+  const config = loadConfig({
+    REDIS_URL: url,
+    QUEUE_PREFIX: prefix,
+    OPENAI_BASE_URL: model.url,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_API_URL: slack.apiUrl,
+    ...(mode === "socket" ? { SLACK_APP_TOKEN: slack.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    SLACK_HTTP_HOST: "127.0.0.1",
+    SLACK_POST_INTERVAL_MS: "20",
+    PORT: String(port),
+    WORKER_HTTP_PORT: "0",
+    WORKER_STATUS_EDIT_MS: "250",
+    WORKER_OUT_DIR: "/tmp/start-tutor-test-runs",
+    QUEUE_USER_BURST: "0",
+    QUEUE_SPACE_BURST: "0",
+    QUEUE_BACKOFF_MS: "100",
+    SANDBOX_POOL_SIZE: "1",
+    RENDER_WORKERS: "0",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...env,
+  });
+  const logger = createLogger(config.LOG_LEVEL);
+  const worker = await startQuestionWorker(config, logger);
+  const adapter = worker.adapters.find((a) => a.platform === "slack");
+  if (!adapter?.receiver) throw new Error("the Slack adapter is not configured");
+  const receiver = adapter.receiver as SlackReceiver;
+  await receiver.start();
+  const { Queue } = await import("bullmq");
+  const queue = new Queue("runs", { connection: { url }, prefix });
+  return {
+    slack,
+    model,
+    config,
+    receiver,
+    eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    async jobCount() {
+      const counts = await queue.getJobCounts();
+      return Object.values(counts).reduce((a, b) => a + b, 0);
+    },
+    async close() {
+      await receiver.stop();
+      await worker.close();
+      await queue.close();
+      await model.close();
+      await slack.close();
+      await dropPrefix(url, prefix);
+    },
+  };
+}
+
+export function metadataKey(message: FakeMessage): string | undefined {
+  const key = message.metadata?.event_payload.key;
+  return typeof key === "string" ? key : undefined;
+}
+
+/** The top-level message a slash command's run started (its status), found by the question it quotes. */
+export function rootQuoting(slack: FakeSlack, channel: string, text: string): Promise<FakeMessage> {
+  return waitFor(`the thread for "${text}"`, async () =>
+    slack.workspace
+      .botMessages()
+      .find((m) => m.channel === channel && !m.threadTs && JSON.stringify(m.blocks).includes(text)),
+  );
+}
+
+/** Resolves once the run in this thread posted its answer or its error; the thread's messages. */
+export function finishedThread(slack: FakeSlack, channel: string, rootTs: string, timeoutMs = 60_000) {
+  return waitFor(
+    "the run to finish in the thread",
+    async () => {
+      const thread = slack.workspace.thread(channel, rootTs);
+      const done = thread.some((m) => /:(answer|error)$/.test(metadataKey(m) ?? ""));
+      return done ? thread : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** The status line of a status message (its context block). */
+export function statusLine(message: FakeMessage): string {
+  const context = message.blocks.find((b) => (b as { type: string }).type === "context") as
+    | { elements: { text: string }[] }
+    | undefined;
+  return context?.elements[0]?.text ?? "";
+}

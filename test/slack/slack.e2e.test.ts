@@ -1,0 +1,276 @@
+/**
+ * Slack end to end: the real Bolt app (signed HTTP requests, and Socket Mode over its WebSocket)
+ * → commands → Redis queue → worker with the real sandbox and renderer and the fake model → the
+ * Slack poster → the loopback Slack. What each test asserts is what a student would see in the
+ * thread; the numbers come from Python, never from the model's script.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  blockActions,
+  eventBody,
+  eventCallback,
+  interactionBody,
+  sendSigned,
+  slashCommandBody,
+  slashCommandFields,
+} from "../fakes/slack/requests.js";
+import { BOT_USER_ID } from "../fakes/slack/workspace.js";
+import { waitFor } from "../queue/processes.js";
+import {
+  finishedThread,
+  metadataKey,
+  rootQuoting,
+  SIGNING_SECRET,
+  type SlackBot,
+  startSlackBot,
+  statusLine,
+} from "./harness.js";
+
+function headers(thread: ReturnType<SlackBot["slack"]["workspace"]["thread"]>): string[] {
+  return thread.flatMap((m) => {
+    const header = m.blocks.find((b) => (b as { type: string }).type === "header") as
+      | { text: { text: string } }
+      | undefined;
+    return header ? [header.text.text] : [];
+  });
+}
+
+function allText(thread: ReturnType<SlackBot["slack"]["workspace"]["thread"]>): string {
+  return thread.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join("\n");
+}
+
+describe("Slack over signed HTTP", () => {
+  let bot: SlackBot;
+  beforeAll(async () => {
+    bot = await startSlackBot("http");
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  const slash = (command: string, text: string, over: { user?: string; channel?: string } = {}) =>
+    slashCommandBody({
+      command,
+      text,
+      user: over.user ?? "U1",
+      channel: over.channel ?? "C1",
+      responseUrl: bot.slack.responseUrl().url,
+    });
+
+  it("/ask is answered in a thread: ordered steps, formula images with their LaTeX as alt text, Python's number", async () => {
+    const response = await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/ask", "What is 2^20?"));
+    expect(response.status).toBe(200);
+    const root = await rootQuoting(bot.slack, "C1", "What is 2^20?");
+    const thread = await finishedThread(bot.slack, "C1", root.ts);
+
+    const steps = headers(thread);
+    expect(steps.length).toBeGreaterThan(0);
+    steps.forEach((title, i) => {
+      if (steps.length > 1) expect(title).toMatch(new RegExp(`^Step ${i + 1}/${steps.length} · `));
+    });
+    expect(allText(thread)).toContain(String(2 ** 20));
+    const images = thread.flatMap((m) => m.files);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(image.bytes.subarray(1, 4).toString()).toBe("PNG");
+      expect(image.altText).toBeTruthy();
+    }
+    expect(images.some((image) => image.altText?.includes("2^{20}"))).toBe(true);
+    // Every message says which run and which part it is, once.
+    const keys = thread.map(metadataKey).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+    await waitFor("the final status", async () =>
+      statusLine(bot.slack.workspace.find("C1", root.ts)!).includes("Done"),
+    );
+    expect(JSON.stringify(bot.slack.workspace.find("C1", root.ts)!.blocks)).not.toContain("tutor_cancel");
+  });
+
+  it("/hint shows how to start without the answer; Next step posts the rest, one at a time", async () => {
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/hint", "Hint please: what is 2^20?"));
+    const root = await rootQuoting(bot.slack, "C1", "Hint please: what is 2^20?");
+    const thread = await finishedThread(bot.slack, "C1", root.ts);
+    expect(headers(thread)).toHaveLength(1);
+    expect(allText([root, ...thread])).not.toContain(String(2 ** 20));
+    expect(allText(thread)).not.toContain("tutor_reveal");
+    const next = thread
+      .flatMap((m) => m.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "tutor_next_step")!;
+    const click = blockActions({
+      user: "U1",
+      channel: "C1",
+      messageTs: thread[0]!.ts,
+      threadTs: root.ts,
+      actionId: next.action_id,
+      value: next.value,
+      responseUrl: bot.slack.responseUrl().url,
+    });
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click));
+    const more = await waitFor("the next step", async () => {
+      const now = bot.slack.workspace.thread("C1", root.ts);
+      return headers(now).length > 1 ? now : undefined;
+    });
+    expect(headers(more)[1]).toMatch(/^Step 2\/\d+ · /);
+  });
+
+  it("a reply in the tutor's thread is a follow-up: the earlier question goes into the prompt", async () => {
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/ask", "What is 2^20 as a start?"));
+    const root = await rootQuoting(bot.slack, "C1", "What is 2^20 as a start?");
+    await finishedThread(bot.slack, "C1", root.ts);
+    const seen = bot.model.requests.length;
+    const reply = bot.slack.workspace.userPost("C1", "U1", "And what is that times 6 times 7?", { threadTs: root.ts });
+    const event = {
+      type: "message",
+      channel_type: "channel",
+      user: "U1",
+      text: reply.text,
+      channel: "C1",
+      ts: reply.ts,
+      thread_ts: root.ts,
+    };
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, eventBody(eventCallback(event, "EvFollowUp1")));
+    // The follow-up's status and answer join the first run's answer in the same thread.
+    await waitFor("the follow-up's answer", async () => {
+      const keys = bot.slack.workspace.thread("C1", root.ts).map(metadataKey);
+      return keys.filter((k) => /:(answer|error)$/.test(k ?? "")).length === 2;
+    });
+    const prompts = bot.model.requests.slice(seen).map((r) => JSON.stringify(r.body));
+    expect(prompts.some((p) => p.includes("What is 2^20 as a start?") && p.includes("times 6 times 7"))).toBe(true);
+  });
+
+  it("a forged signature and a stale timestamp get 401 and enqueue nothing", async () => {
+    const before = await bot.jobCount();
+    const messagesBefore = bot.slack.workspace.messages.length;
+    const body = slash("/ask", "What is 2^20 forged?");
+    const forged = await sendSigned(bot.eventsUrl, SIGNING_SECRET, body, { secret: "attacker" });
+    const stale = await sendSigned(bot.eventsUrl, SIGNING_SECRET, body, {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect([forged.status, stale.status]).toEqual([401, 401]);
+    // A valid request after them is processed, so anything the bad ones caused would show by now.
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/ask", "What is 6 times 7, honestly?"));
+    await rootQuoting(bot.slack, "C1", "What is 6 times 7, honestly?");
+    expect(await bot.jobCount()).toBe(before + 1);
+    const quoted = bot.slack.workspace.messages
+      .slice(messagesBefore)
+      .filter((m) => JSON.stringify(m.blocks).includes("forged"));
+    expect(quoted).toHaveLength(0);
+  });
+
+  it("an event Slack retries (same event_id, X-Slack-Retry-Num) runs once", async () => {
+    const before = await bot.jobCount();
+    const question = bot.slack.workspace.userPost("C1", "U2", `<@${BOT_USER_ID}> What is 2^20, once?`);
+    const event = { type: "app_mention", user: "U2", text: question.text, channel: "C1", ts: question.ts };
+    const body = eventBody(eventCallback(event, "EvRetry1"));
+    expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, body)).status).toBe(200);
+    expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, body, { retryNum: 1 })).status).toBe(200);
+    expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, body, { retryNum: 2 })).status).toBe(200);
+    const thread = await finishedThread(bot.slack, "C1", question.ts);
+    expect(thread.filter((m) => metadataKey(m)?.endsWith(":status"))).toHaveLength(1);
+    expect(thread.filter((m) => /:(answer|error)$/.test(metadataKey(m) ?? ""))).toHaveLength(1);
+    expect(await bot.jobCount()).toBe(before + 1);
+  });
+
+  it("Cancel stops a run: the status says so and no answer is posted", async () => {
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/ask", "Take your time with this one"));
+    const root = await rootQuoting(bot.slack, "C1", "Take your time with this one");
+    const cancel = (
+      root.blocks.find((b) => (b as { type: string }).type === "actions") as {
+        elements: { action_id: string; value: string }[];
+      }
+    ).elements.find((e) => e.action_id === "tutor_cancel")!;
+    const click = blockActions({
+      user: "U1",
+      channel: "C1",
+      messageTs: root.ts,
+      actionId: cancel.action_id,
+      value: cancel.value,
+      responseUrl: bot.slack.responseUrl().url,
+    });
+    expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click))).status).toBe(200);
+    await waitFor("the cancelled status", async () =>
+      statusLine(bot.slack.workspace.find("C1", root.ts)!).includes("Cancelled"),
+    );
+    const told = await waitFor("the confirmation", async () =>
+      bot.slack.workspace.ephemerals.find((e) => e.user === "U1" && e.threadTs === root.ts),
+    );
+    expect(told.text).toMatch(/cancel/i);
+    expect(bot.slack.workspace.thread("C1", root.ts).filter((m) => metadataKey(m)?.endsWith(":answer"))).toHaveLength(
+      0,
+    );
+  });
+
+  it("a 429 from Slack is waited out (Retry-After) and nothing is posted twice", async () => {
+    bot.slack.rateLimit("chat.postMessage", 1, 2);
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/ask", "What is 2^20 under load?"));
+    const root = await rootQuoting(bot.slack, "C1", "What is 2^20 under load?");
+    const thread = await finishedThread(bot.slack, "C1", root.ts);
+    const posts = bot.slack.workspace.calls.filter((c) => c.method === "chat.postMessage");
+    const limited = posts.filter((c) => c.status === 429);
+    expect(limited).toHaveLength(2);
+    const next = posts[posts.indexOf(limited[1]!) + 1]!;
+    expect(next.at - limited[1]!.at).toBeGreaterThanOrEqual(1000);
+    const keys = [root, ...thread].map(metadataKey).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(allText(thread)).toContain(String(2 ** 20));
+  });
+
+  it("/analyze answers about the CSV shared in the channel, with the chart uploaded in the thread", async () => {
+    const churn = [0.081, 0.074, 0.069, 0.058, 0.052];
+    const csv = `month,churn\n${churn.map((c, i) => `${i + 1},${c}`).join("\n")}\n`;
+    bot.slack.workspace.shareFile("C3", "U3", "churn.csv", Buffer.from(csv));
+    const response = await sendSigned(
+      bot.eventsUrl,
+      SIGNING_SECRET,
+      slash("/analyze", "What was the churn trend last quarter?", { user: "U3", channel: "C3" }),
+    );
+    expect(response.status).toBe(200);
+    const root = await rootQuoting(bot.slack, "C3", "What was the churn trend last quarter?");
+    expect(JSON.stringify(root.blocks)).toContain("churn.csv");
+    const thread = await finishedThread(bot.slack, "C3", root.ts);
+    const meanChange = Math.round(((churn.at(-1)! - churn[0]!) / (churn.length - 1)) * 1e4) / 1e4;
+    expect(allText(thread)).toContain(String(meanChange));
+    const charts = thread.flatMap((m) => m.files).filter((f) => f.name.startsWith("figure"));
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts[0]!.bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(charts[0]!.altText).toBeTruthy();
+  });
+});
+
+describe("Slack over Socket Mode", () => {
+  let bot: SlackBot;
+  beforeAll(async () => {
+    bot = await startSlackBot("socket");
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  it("a slash command envelope is acked and answered in a thread", async () => {
+    const fields = slashCommandFields({
+      command: "/ask",
+      text: "What is 2^20 by socket?",
+      user: "U1",
+      channel: "C9",
+      responseUrl: bot.slack.responseUrl().url,
+    });
+    const ack = await bot.slack.sendEnvelope({ type: "slash_commands", payload: fields });
+    expect(ack.envelope_id).toBeTruthy();
+    const root = await rootQuoting(bot.slack, "C9", "What is 2^20 by socket?");
+    const thread = await finishedThread(bot.slack, "C9", root.ts);
+    expect(allText(thread)).toContain(String(2 ** 20));
+    expect(thread.flatMap((m) => m.files).length).toBeGreaterThan(0);
+  });
+
+  it("a redelivered envelope of the same event (retry_attempt 1) runs once", async () => {
+    const before = await bot.jobCount();
+    const question = bot.slack.workspace.userPost("C9", "U2", `<@${BOT_USER_ID}> What is 2^20 again?`);
+    const event = { type: "app_mention", user: "U2", text: question.text, channel: "C9", ts: question.ts };
+    const payload = eventCallback(event, "EvSocketRetry");
+    await bot.slack.sendEnvelope({ type: "events_api", payload });
+    await bot.slack.sendEnvelope({ type: "events_api", payload, retryAttempt: 1, retryReason: "timeout" });
+    const thread = await finishedThread(bot.slack, "C9", question.ts);
+    expect(thread.filter((m) => metadataKey(m)?.endsWith(":status"))).toHaveLength(1);
+    expect(await bot.jobCount()).toBe(before + 1);
+  });
+});
