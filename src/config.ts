@@ -136,7 +136,15 @@ export const configSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),
   SLACK_API_URL: url("Slack Web API base, for tests").optional(),
+  /** The web page, the HTTP API and Slack's HTTP mode (`start`, `start-tutor web`). */
   PORT: int(3000, 0, 65535),
+  /**
+   * Where the web page and API listen. Anything but loopback serves other machines and needs WEB_TOKEN.
+   * @defaultValue `127.0.0.1`
+   */
+  WEB_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Bearer token every `/api` call must send when WEB_HOST is not loopback (`Authorization: Bearer …`). */
+  WEB_TOKEN: z.string().min(16, "must be at least 16 characters (it guards the HTTP API)").optional(),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

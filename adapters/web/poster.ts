@@ -1,0 +1,45 @@
+/**
+ * The web platform's poster: the worker "posts" a run's status, steps and answer by appending
+ * them to the run's event log, where the page and SSE clients read them. A message id is
+ * `<jobId> <entry id>` (an edit must know which run's log to append to), and the context key is
+ * stored with each entry, so `findPosted` can always tell whether a post happened.
+ */
+import type { ReplyTarget } from "../../src/question.js";
+import type { OutgoingMessage, PostContext, Poster } from "../../src/worker/poster.js";
+import type { RunEvent, RunEventLog } from "./event-log.js";
+
+export function webPoster(log: RunEventLog): Poster {
+  return {
+    async post(_target: ReplyTarget, message: OutgoingMessage, context: PostContext) {
+      const id = await log.append(context.jobId, toEvent(message), { key: context.key });
+      if (!id) throw new Error(`could not append to the event log of ${context.jobId}`);
+      return { messageId: `${context.jobId} ${id}` };
+    },
+    async edit(_target, messageId, text) {
+      // The status message is the run's status line: an edit is a newer status event.
+      const jobId = messageId.split(" ")[0];
+      if (jobId) await log.append(jobId, { type: "status", text });
+    },
+    async findPosted(_target, context) {
+      const found = await log.findByKey(context.jobId, context.key);
+      return found ? { messageId: `${context.jobId} ${found.id}` } : null;
+    },
+  };
+}
+
+function toEvent(message: OutgoingMessage): RunEvent {
+  switch (message.kind) {
+    case "status":
+      return { type: "status", text: message.text };
+    case "step":
+      return { type: "step", index: message.index, total: message.total, step: message.step };
+    case "answer":
+      return {
+        type: "answer",
+        answer: message.answer,
+        ...(message.correct === undefined ? {} : { correct: message.correct }),
+      };
+    case "error":
+      return { type: "failure", code: message.code, message: message.message };
+  }
+}
