@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
-import type { Question } from "../src/question.js";
+import type { Attachment, Question } from "../src/question.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../src/queue/client.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../test/support/redis.js";
 import { type AskDeps, askCommand } from "./ask.js";
@@ -16,6 +16,12 @@ const question = (over: Partial<Question> = {}): Question => ({
   user: "u1",
   space: "s1",
   ...over,
+});
+
+const file = (name: string, bytes: number): Attachment => ({
+  name,
+  bytes,
+  blob: { id: name, bytes, contentType: "text/csv", sha256: "" },
 });
 
 let client: QueueClient;
@@ -60,11 +66,8 @@ describe("askCommand", () => {
       [{ text: "   " }, "empty_question"],
       [{ text: "x".repeat(50_000) }, "question_too_long"],
       [{ mode: "check" }, "missing_answer"],
-      [{ attachments: [{ name: "big.csv", path: "/tmp/big.csv", bytes: 5 * 1024 * 1024 }] }, "attachment_too_large"],
-      [
-        { attachments: Array.from({ length: 4 }, (_, i) => ({ name: `${i}.csv`, path: `/tmp/${i}`, bytes: 10 })) },
-        "too_many_attachments",
-      ],
+      [{ attachments: [file("big.csv", 5 * 1024 * 1024)] }, "attachment_too_large"],
+      [{ attachments: Array.from({ length: 4 }, (_, i) => file(`${i}.csv`, 10)) }, "too_many_attachments"],
     ];
     for (const [over, code] of cases) {
       const reply = await askCommand(question({ user: "bad", ...over }), deps);
@@ -75,10 +78,7 @@ describe("askCommand", () => {
   });
 
   it("accepts a question that is only an attachment", async () => {
-    const reply = await askCommand(
-      question({ user: "data", text: "", attachments: [{ name: "d.csv", path: "/tmp/d.csv", bytes: 10 }] }),
-      deps,
-    );
+    const reply = await askCommand(question({ user: "data", text: "", attachments: [file("d.csv", 10)] }), deps);
     expect(reply.kind).toBe("queued");
   });
 

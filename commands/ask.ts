@@ -3,18 +3,11 @@
  * acts on. Bad input is answered at once with a friendly message and never enqueued; good input
  * is enqueued (rate limits and redelivery checks happen there) and acknowledged.
  */
-import { formatBytes } from "../src/format-bytes.js";
+import { type ErrorCode, type ErrorFacts, studentSentence } from "../src/errors.js";
 import type { Question } from "../src/question.js";
 import type { EnqueueOutcome } from "../src/queue/queue.js";
 import { checkQuestion } from "../src/reasoning/question-text.js";
-
-export type CommandReply =
-  /** Enqueued: the adapter acknowledges and later posts the steps in the thread. */
-  | { kind: "queued"; jobId: string; text: string }
-  /** The same event arrived again: already running or answered; say nothing new. */
-  | { kind: "duplicate"; jobId: string }
-  /** Nothing was enqueued; `text` tells the user why and what to do (shown only to them). */
-  | { kind: "rejected"; code: string; text: string };
+import type { CommandReply } from "./types.js";
 
 export interface AskLimits {
   maxQuestionChars: number;
@@ -38,33 +31,27 @@ export async function askCommand(question: Question, deps: AskDeps): Promise<Com
   const problem = validate(question, deps.limits);
   if (problem) return { kind: "rejected", ...problem };
   const outcome = await deps.enqueue({ ...question, text: question.text.trim() });
-  if (outcome.status === "rate_limited") return { kind: "rejected", code: "rate_limited", text: outcome.message };
+  if (outcome.status === "rate_limited") {
+    const facts = { scope: outcome.scope, retryAfterS: outcome.retryAfterS };
+    return { kind: "rejected", code: "rate_limited", text: studentSentence("rate_limited", facts) };
+  }
   if (outcome.status === "duplicate") return { kind: "duplicate", jobId: outcome.jobId };
   return { kind: "queued", jobId: outcome.jobId, text: ACK[question.mode] };
 }
 
-function validate(question: Question, limits: AskLimits): { code: string; text: string } | null {
+function validate(question: Question, limits: AskLimits): { code: ErrorCode; text: string } | null {
+  const refuse = (code: ErrorCode, facts: ErrorFacts = {}) => ({ code, text: studentSentence(code, facts) });
   const checked = checkQuestion(question.text, limits.maxQuestionChars);
   if (!checked.ok && !(checked.code === "empty_question" && question.attachments.length > 0)) {
-    return { code: checked.code, text: checked.message };
+    return refuse(checked.code, { count: question.text.trim().length, limit: limits.maxQuestionChars });
   }
-  if (question.mode === "check" && !question.studentAnswer?.trim()) {
-    return { code: "missing_answer", text: "To check your work, add your answer, e.g. `/check answer: 42`." };
-  }
+  if (question.mode === "check" && !question.studentAnswer?.trim()) return refuse("missing_answer");
   if (question.attachments.length > limits.maxAttachments) {
-    return {
-      code: "too_many_attachments",
-      text: `Attach at most ${limits.maxAttachments} files per question (you sent ${question.attachments.length}).`,
-    };
+    return refuse("too_many_attachments", { count: question.attachments.length, limit: limits.maxAttachments });
   }
   for (const file of question.attachments) {
     if (file.bytes > limits.maxAttachmentBytes) {
-      return {
-        code: "attachment_too_large",
-        text:
-          `${file.name} is ${formatBytes(file.bytes)}; the limit is ${formatBytes(limits.maxAttachmentBytes)} per file. ` +
-          "Send a smaller extract (e.g. the first rows of the CSV).",
-      };
+      return refuse("attachment_too_large", { file: file.name, size: file.bytes, limit: limits.maxAttachmentBytes });
     }
   }
   return null;

@@ -121,6 +121,11 @@ export const configSchema = z.object({
   WORKER_REDIS_DEAD_MS: int(30_000, 1_000, 3_600_000),
   /** /healthz and /metrics of `start-tutor worker` (0 = off). */
   WORKER_HTTP_PORT: int(9464, 0, 65535),
+  /**
+   * Largest blob the store keeps: an attachment (also capped by SANDBOX_MAX_ATTACHMENT_MB) or a
+   * step image. Blobs live in Redis beside the queue and expire with the results (QUEUE_RESULT_TTL_S).
+   */
+  BLOB_MAX_MB: int(25, 1, 1_024),
   /** Where runs write their images (one folder per job). */
   WORKER_OUT_DIR: z.string().default("/tmp/start-tutor/runs"),
 

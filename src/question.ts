@@ -1,29 +1,51 @@
-/** What every adapter turns an incoming message into, and what the queue carries. */
+/** What every adapter turns an incoming message into (through `commands/`), and what the queue carries. */
+import type { BlobRef } from "./blobs/types.js";
 
 export type Mode = "solve" | "hint" | "check" | "explain";
 export const MODES: readonly Mode[] = ["solve", "hint", "check", "explain"];
 
-/** An attachment by reference: adapters download into a store, the worker copies it into the sandbox. */
+export type Platform = "discord" | "slack" | "cli" | "web";
+
+/**
+ * A file the student attached, by reference: `commands/` stored its bytes in the blob store at
+ * enqueue, so any worker on any host can read it. Never a host path.
+ */
 export interface Attachment {
-  /** File name as the user sent it (sanitised before it reaches the sandbox). */
+  /** File name as the user sent it, already sanitised to a plain base name (it becomes `/data/<name>`). */
   name: string;
-  /** Host path of the downloaded bytes. */
-  path: string;
   contentType?: string;
   bytes: number;
+  blob: BlobRef;
 }
 
-/** Where the answer goes: opaque to everything but the adapter that made it. */
+/**
+ * Where the answer goes, as stored in the job (JSON). Opaque to everything but the adapter that
+ * made it: each adapter declares its own typed target extending this and a parse function
+ * (`adapters/types.ts`), so nothing reads `target.channelId as string`.
+ */
 export interface ReplyTarget {
-  platform: "discord" | "slack" | "cli" | "web";
+  platform: Platform;
   [key: string]: unknown;
 }
 
-/** Per-question overrides of the engine's defaults (from CLI flags or a command's options). */
+/** Per-question overrides of the engine's defaults (from CLI flags, a command's options or the space's settings). */
 export interface RunSettings {
   hints?: "off" | "end" | "wait";
   maxHints?: number;
   maxToolCalls?: number;
+}
+
+/**
+ * The earlier run a follow-up continues (a reply in the bot's thread). Copied into the job at
+ * enqueue, so the job stays self-contained; the pipeline puts it into the prompt.
+ */
+export interface FollowUp {
+  /** The earlier run's job id. */
+  jobId: string;
+  question: string;
+  answer: string | null;
+  /** The titles of the earlier run's steps, in order. */
+  stepTitles: string[];
 }
 
 export interface Question {
@@ -38,4 +60,5 @@ export interface Question {
   user: string;
   space: string;
   settings?: RunSettings;
+  followUp?: FollowUp;
 }

@@ -3,12 +3,15 @@
  * Redis and a running worker with `--via-queue`). Prints the steps, or one JSON object with --json.
  */
 import { randomUUID } from "node:crypto";
-import { statSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { createReadStream, statSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import { MemoryBlobStore } from "../blobs/memory.js";
+import type { BlobStore } from "../blobs/types.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import type { PipelineProgress, RunResult } from "../pipeline/types.js";
-import { type Attachment, MODES, type Question } from "../question.js";
+import { MODES, type Question } from "../question.js";
 import { intFlag, oneOf, parse, UsageError } from "./args.js";
 
 const HINT_POLICIES = ["off", "end", "wait"] as const;
@@ -40,21 +43,32 @@ export async function run(args: string[]): Promise<number> {
       ? {}
       : { maxToolCalls: intFlag(values["max-tool-calls"], "--max-tool-calls", 0) }),
   };
+  const files = (values.attach ?? []).map(localFile);
+
+  // One question in process: warm interpreter pools and render threads would only cost start-up
+  // time (2.3 s vs 1.4 s measured); explicit settings still win.
+  const config = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
+  const blobs: BlobStore = new MemoryBlobStore({
+    maxBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024,
+    ttlS: config.QUEUE_RESULT_TTL_S,
+  });
   const question: Question = {
     id: values.id ?? `cli-${randomUUID()}`,
     text: positionals[0]!,
     mode,
     ...(values.answer === undefined ? {} : { studentAnswer: values.answer }),
-    attachments: (values.attach ?? []).map(attachment),
+    attachments: await Promise.all(
+      files.map(async (file) => ({
+        name: file.name,
+        bytes: file.bytes,
+        blob: await blobs.put(createReadStream(file.path), { contentType: "application/octet-stream" }),
+      })),
+    ),
     replyTarget: { platform: "cli" },
     user: process.env.USER ?? "cli",
     space: "cli",
     settings,
   };
-
-  // One question in process: warm interpreter pools and render threads would only cost start-up
-  // time (2.3 s vs 1.4 s measured); explicit settings still win.
-  const config = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
   const logger = createLogger(config.LOG_LEVEL);
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
@@ -76,24 +90,37 @@ export async function run(args: string[]): Promise<number> {
     }
   } else {
     const { createPipeline } = await import("../pipeline/index.js");
-    const pipeline = createPipeline(config, logger);
+    const pipeline = createPipeline(config, logger, { blobs });
     const controller = new AbortController();
     const cancel = () => controller.abort();
     process.once("SIGINT", cancel);
     try {
-      result = await pipeline.runQuestion(question, { signal: controller.signal, onProgress, outDir });
+      result = await pipeline.runQuestion(question, { signal: controller.signal, onProgress });
     } finally {
       process.off("SIGINT", cancel);
       await pipeline.close();
     }
   }
 
+  if (outDir) await writeImages(result, blobs, outDir);
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(formatResult(result));
   return result.status === "ok" ? 0 : 1;
 }
 
-function attachment(path: string): Attachment {
+/** Writes every image of the result under `dir` (as `step-N-<filename>`) and records each `path`. */
+async function writeImages(result: RunResult, blobs: BlobStore, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [i, step] of result.steps.entries()) {
+    for (const image of step.images) {
+      const path = join(dir, `step-${i + 1}-${image.filename}`);
+      await writeFile(path, await blobs.get(image.blob));
+      Object.assign(image, { path });
+    }
+  }
+}
+
+function localFile(path: string): { name: string; path: string; bytes: number } {
   const full = resolve(path);
   let bytes: number;
   try {
@@ -128,7 +155,7 @@ export function formatResult(result: RunResult): string {
     if (step.text.trim()) lines.push(step.text.trim());
     if (step.code) lines.push("", ...step.code.split("\n").map((l) => `    ${l}`));
     if (step.output) lines.push("  output:", ...step.output.split("\n").map((l) => `    ${l}`));
-    for (const image of step.images) lines.push(`  [image] ${image}`);
+    for (const image of step.images) lines.push(`  [${image.kind}] ${image.filename}: ${image.alt}`);
     lines.push("");
   });
   if (result.correct !== undefined)

@@ -2,10 +2,13 @@
  * One question end to end, in process: reasoning engine (with the sandbox) → presenter → renderer.
  * `start-tutor ask` and the queue worker both run questions through here.
  */
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MemoryBlobStore } from "../blobs/memory.js";
+import { BlobMissingError, type BlobStore } from "../blobs/types.js";
 import { type Config, requireModelEndpoint } from "../config.js";
+import { CodedError, studentSentence, toErrorCode } from "../errors.js";
 import { isEquivalent } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
@@ -17,6 +20,7 @@ import type { Conversation } from "../reasoning/conversation.js";
 import { type EngineOptions, runReasoning } from "../reasoning/engine.js";
 import { createModelClient } from "../reasoning/model-client.js";
 import { CHAT_SYSTEM_PROMPT, DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../reasoning/prompt.js";
+import { emptyTranscript } from "../reasoning/transcript.js";
 import type { Transcript } from "../reasoning/types.js";
 import { createSandbox } from "../sandbox/index.js";
 import type { Sandbox, SandboxFile } from "../sandbox/types.js";
@@ -31,6 +35,11 @@ export interface Pipeline {
 export interface PipelineParts {
   sandbox?: Sandbox;
   renderer?: StepRenderer;
+  /**
+   * Where attachments are read from and step images are written to: the shared (Redis) store
+   * behind a queue; an in-memory one for a question run in process.
+   */
+  blobs?: BlobStore;
 }
 
 export function engineOptionsFrom(config: Config): EngineOptions {
@@ -51,6 +60,9 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
   const sandbox = parts.sandbox ?? createSandbox(config, logger.child({ component: "sandbox" }));
   const renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
   const defaults = engineOptionsFrom(config);
+  const blobs =
+    parts.blobs ??
+    new MemoryBlobStore({ maxBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024, ttlS: config.QUEUE_RESULT_TTL_S });
 
   const runQuestion: RunQuestion = async (question, options) => {
     const started = performance.now();
@@ -95,9 +107,17 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       maxHints: settings.maxHints ?? defaults.maxHints,
       maxToolCalls: settings.maxToolCalls ?? defaults.maxToolCalls,
     };
-    const files: SandboxFile[] = question.attachments.map((a) => ({ name: a.name, path: a.path }));
+    let files: SandboxFile[];
+    try {
+      files = await readAttachments(question, blobs);
+    } catch (err) {
+      if (!(err instanceof CodedError)) throw err;
+      log.warn({ code: err.code, err: err.message }, "attachment unavailable");
+      return failedBeforeReasoning(question, err, performance.now() - started);
+    }
+    const figureDir = join(outDir, "figures");
     const transcript = await runReasoning(
-      { question: question.text, mode: question.mode, files, figureDir: join(outDir, "figures") },
+      { question: question.text, mode: question.mode, files, figureDir },
       {
         startConversation,
         sandbox,
@@ -129,8 +149,10 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
 
     emit({ type: "rendering" });
     const renderStarted = performance.now();
-    const steps = await renderer.render(presentation, outDir);
+    const steps = await renderer.render(presentation, { blobs, ttlS: config.QUEUE_RESULT_TTL_S });
     const renderMs = performance.now() - renderStarted;
+    // The figures are in the blob store now; the files were only this host's scratch.
+    await rm(figureDir, { recursive: true, force: true });
 
     const result: RunResult = {
       id: question.id,
@@ -168,6 +190,47 @@ function statusOf(transcript: Transcript, mode: Question["mode"]): Pick<RunResul
   if (transcript.status === "answered") return { status: "ok" };
   // An explanation needs no boxed answer; any finished explanation is a success.
   if (mode === "explain" && transcript.status === "no_answer" && transcript.parts.length > 0) return { status: "ok" };
-  const code = transcript.error?.code ?? transcript.status;
-  return { status: "error", error: { code, message: transcript.detail ?? transcript.error?.message ?? code } };
+  const code = toErrorCode(transcript.error?.code ?? transcript.status);
+  const detail = transcript.error?.message ?? transcript.detail;
+  return {
+    status: "error",
+    error: { code, message: studentSentence(code), ...(detail === undefined ? {} : { detail }) },
+  };
+}
+
+/**
+ * The attachments' bytes, read once from the blob store into the sandbox's copy. A blob that is
+ * gone (expired, deleted) is `attachment_missing`, not an internal error.
+ */
+async function readAttachments(question: Question, blobs: BlobStore): Promise<SandboxFile[]> {
+  return Promise.all(
+    question.attachments.map(async (attachment) => {
+      try {
+        return { name: attachment.name, content: await blobs.get(attachment.blob) };
+      } catch (err) {
+        if (err instanceof BlobMissingError) {
+          throw new CodedError("attachment_missing", `${attachment.name}: ${err.message}`, { file: attachment.name });
+        }
+        throw err;
+      }
+    }),
+  );
+}
+
+/** A result for a run that could not start reasoning (its input is gone). */
+function failedBeforeReasoning(question: Question, err: CodedError, totalMs: number): RunResult {
+  const transcript: Transcript = { ...emptyTranscript(question.text), status: "error", detail: err.studentText };
+  transcript.error = { code: err.code, message: err.message };
+  return {
+    id: question.id,
+    status: "error",
+    answer: null,
+    steps: [],
+    toolCalls: 0,
+    hints: 0,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    timings: { totalMs, modelMs: 0, sandboxMs: 0, renderMs: 0 },
+    transcript,
+    error: { code: err.code, message: err.studentText, detail: err.message },
+  };
 }

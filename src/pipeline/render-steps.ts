@@ -1,29 +1,39 @@
-/** Presentation → ResultSteps with images on disk, through the renderer. */
-import { join } from "node:path";
-import { createRenderer, type RenderedStep, rendererOptionsFromConfig } from "../../render/index.js";
+/**
+ * Presentation → ResultSteps through the renderer, with every image (formulas and figures) stored
+ * in the blob store, so any poster on any host can upload it and `ask --out` can write it.
+ */
+import { createReadStream } from "node:fs";
+import {
+  createRenderer,
+  type RenderedImage,
+  type RenderedStep,
+  rendererOptionsFromConfig,
+} from "../../render/index.js";
+import type { BlobStore } from "../blobs/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Presentation } from "../present/types.js";
-import type { ResultStep } from "./types.js";
+import type { ResultStep, StepImage } from "./types.js";
 
 export interface StepRenderer {
-  render(presentation: Presentation, outDir: string): Promise<ResultStep[]>;
+  /** Renders the steps and stores their images in `blobs` (expiring after `ttlS`). */
+  render(presentation: Presentation, store: { blobs: BlobStore; ttlS?: number }): Promise<ResultStep[]>;
   close(): Promise<void>;
 }
 
 export function createStepRenderer(config: Config, logger?: Logger): StepRenderer {
   const renderer = createRenderer(rendererOptionsFromConfig(config, logger));
   return {
-    async render(presentation, outDir) {
-      const rendered = await Promise.all(
-        presentation.steps.map((step, i) => renderer.renderStep(step, { outDir: join(outDir, `step-${i + 1}`) })),
-      );
-      const steps = presentation.steps.map((step, i) =>
-        toResultStep(step.title, step.markdown, rendered[i]!, step.code, step.output),
+    async render(presentation, store) {
+      const rendered = await Promise.all(presentation.steps.map((step) => renderer.renderStep(step, {})));
+      const steps = await Promise.all(
+        presentation.steps.map((step, i) =>
+          toResultStep(store, step.title, step.markdown, rendered[i]!, step.code, step.output),
+        ),
       );
       if (presentation.answer !== null) {
-        const answer = await renderer.renderAnswer(presentation.answer, { outDir: join(outDir, "answer") });
-        steps.push(toResultStep("Answer", `$$\\boxed{${presentation.answer}}$$`, answer));
+        const answer = await renderer.renderAnswer(presentation.answer, {});
+        steps.push(await toResultStep(store, "Answer", `$$\\boxed{${presentation.answer}}$$`, answer));
       }
       return steps;
     },
@@ -31,19 +41,40 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
   };
 }
 
-function toResultStep(
+async function toResultStep(
+  store: { blobs: BlobStore; ttlS?: number },
   title: string,
   markdown: string,
   rendered: RenderedStep,
   code?: string,
   output?: string,
-): ResultStep {
+): Promise<ResultStep> {
   return {
     title,
     markdown,
     text: rendered.text,
     ...(code === undefined ? {} : { code }),
     ...(output === undefined ? {} : { output }),
-    images: rendered.images.map((img) => img.path).filter((p): p is string => p !== undefined),
+    images: await Promise.all(rendered.images.map((image) => storeImage(store, image))),
+    parts: rendered.parts,
+  };
+}
+
+/** Formulas arrive as bytes in memory; sandbox figures as a file on this host, streamed in. */
+async function storeImage(store: { blobs: BlobStore; ttlS?: number }, image: RenderedImage): Promise<StepImage> {
+  const body = image.png ?? (image.path === undefined ? undefined : createReadStream(image.path));
+  if (body === undefined) throw new Error(`rendered image ${image.filename} has neither bytes nor a path`);
+  const blob = await store.blobs.put(body, {
+    contentType: "image/png",
+    ...(store.ttlS === undefined ? {} : { ttlS: store.ttlS }),
+  });
+  return {
+    kind: image.kind,
+    filename: image.filename,
+    alt: image.alt,
+    ...(image.caption === undefined ? {} : { caption: image.caption }),
+    width: image.width,
+    height: image.height,
+    blob,
   };
 }

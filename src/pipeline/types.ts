@@ -1,4 +1,7 @@
 /** The whole-question result: what `ask --json` prints, what the worker stores and posts from. */
+import type { StepPart } from "../../render/index.js";
+import type { BlobRef } from "../blobs/types.js";
+import type { WireError } from "../errors.js";
 import type { Question } from "../question.js";
 import type { ProgressEvent, Transcript } from "../reasoning/types.js";
 
@@ -10,8 +13,26 @@ export interface ResultStep {
   text: string;
   code?: string;
   output?: string;
-  /** Host paths of PNGs: rendered formulas and figures, in reading order. */
-  images: string[];
+  /** Rendered formulas and figures; `[formula N]` in `text` and `{kind: "image", index}` in `parts` point here. */
+  images: StepImage[];
+  /** The step in reading order: text pieces and images (by index into `images`), for adapters that interleave. */
+  parts: StepPart[];
+}
+
+export type { StepPart };
+
+/** One PNG of a step, stored in the blob store at the end of the run (never a host path). */
+export interface StepImage {
+  kind: "formula" | "figure";
+  /** A name to upload it under, e.g. `formula-1.png`, `figure-2.png` (unique within the step). */
+  filename: string;
+  /** Alt text: the LaTeX of a formula, the caption of a figure (Discord `description`, Slack `alt_text`). */
+  alt: string;
+  caption?: string;
+  /** Pixels (formulas are drawn at 2×: show them at half size where the platform allows). */
+  width: number;
+  height: number;
+  blob: BlobRef;
 }
 
 export interface RunResult {
@@ -26,7 +47,8 @@ export interface RunResult {
   usage: { promptTokens: number; completionTokens: number };
   timings: { totalMs: number; modelMs: number; sandboxMs: number; renderMs: number };
   transcript: Transcript;
-  error?: { code: string; message: string };
+  /** Why there is no answer: a code from the closed set and the student's sentence. */
+  error?: WireError;
 }
 
 export type PipelineProgress = ProgressEvent | { type: "rendering" } | { type: "done"; status: RunResult["status"] };

@@ -1,16 +1,29 @@
 /**
- * Egress as the worker sees it: platform-neutral messages sent to an opaque ReplyTarget. Discord
- * and Slack adapters implement Poster; `routingPoster` picks one by `target.platform`.
+ * Egress as the worker sees it: platform-neutral messages sent to a reply target. Each platform
+ * adapter implements `Poster<ItsTarget>` (see `adapters/types.ts`); the registry in
+ * `adapters/index.ts` turns them into one `Poster` over stored `ReplyTarget`s that parses the
+ * target and picks the adapter by `target.platform`.
  */
+import type { ErrorCode } from "../errors.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
 import type { ReplyTarget } from "../question.js";
 
 export type OutgoingMessage =
   /** The one progress message of a run, later edited in place (see Poster.edit). */
   | { kind: "status"; text: string }
+  /**
+   * One step: post `step.text` (or `step.parts` in reading order) with `step.images`, whose bytes
+   * the adapter reads from the blob store by `image.blob` (upload under `image.filename`, with
+   * `image.alt` as alt text). Code and output stay behind a "Show code" action.
+   */
   | { kind: "step"; index: number; total: number; step: ResultStep }
+  /** The final answer; how it is shown (spoiler, behind a button, not at all) follows the space's reveal policy. */
   | { kind: "answer"; answer: string | null; correct?: boolean; status: RunResult["status"] }
-  | { kind: "error"; code: string; message: string };
+  /**
+   * The run ended without an answer: `message` is the student's sentence for `code`; offer
+   * "Retry" only when `retryable`.
+   */
+  | { kind: "error"; code: ErrorCode; message: string; retryable: boolean };
 
 export interface PostContext {
   /** The job the message belongs to: adapters key buttons (show code, retry, cancel) by it. */
@@ -23,22 +36,30 @@ export interface PostContext {
   key: string;
 }
 
-export interface Poster {
+/** What `findPosted` learned about a message an earlier attempt may have sent. */
+export type FindPosted =
+  /** It is there: the worker records this id and does not send it again. */
+  | { outcome: "posted"; messageId: string }
+  /** It is certainly not there: the worker sends it. */
+  | { outcome: "not_posted" }
+  /** No way to tell: the worker does not re-send it (at most once) and counts it in `posts_in_doubt_total`. */
+  | { outcome: "unknown" };
+
+export interface Poster<T extends ReplyTarget = ReplyTarget> {
   /**
    * Sends one message and returns the platform's id for it. Throw only when the message was not
    * posted: the worker then retries it later. If the outcome is unknown (a timeout), look it up
-   * before throwing.
+   * before throwing. Throw `CodedError("permission_missing")` when the platform refuses for lack
+   * of a permission: that is final, not retried.
    */
-  post(target: ReplyTarget, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }>;
+  post(target: T, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }>;
   /** Replaces the text of an earlier message (progress status edits). */
-  edit(target: ReplyTarget, messageId: string, text: string): Promise<void>;
+  edit(target: T, messageId: string, text: string): Promise<void>;
   /**
    * Looks a message up by its context key. Called only when an earlier attempt died between
-   * sending and recording: with it, the worker neither loses nor repeats that message. Without it
-   * (or when it resolves `undefined`: cannot tell), the message is not re-sent (at most once)
-   * and counted in `posts_in_doubt_total`. `null` means "not posted": the worker sends it.
+   * sending and recording: with it, the worker neither loses nor repeats that message.
    */
-  findPosted?(target: ReplyTarget, context: PostContext): Promise<{ messageId: string } | null | undefined>;
+  findPosted(target: T, context: PostContext): Promise<FindPosted>;
 }
 
 export class NoPosterError extends Error {
@@ -55,10 +76,7 @@ export function routingPoster(byPlatform: Partial<Record<ReplyTarget["platform"]
   return {
     post: (target, message, context) => pick(target).post(target, message, context),
     edit: (target, messageId, text) => pick(target).edit(target, messageId, text),
-    findPosted: async (target, context) => {
-      const poster = pick(target);
-      return poster.findPosted ? poster.findPosted(target, context) : undefined;
-    },
+    findPosted: (target, context) => pick(target).findPosted(target, context),
   };
 }
 
@@ -66,5 +84,5 @@ export function routingPoster(byPlatform: Partial<Record<ReplyTarget["platform"]
 export const discardingPoster: Poster = {
   post: async (_target, _message, context) => ({ messageId: context.key }),
   edit: async () => {},
-  findPosted: async (_target, context) => ({ messageId: context.key }),
+  findPosted: async (_target, context) => ({ outcome: "posted", messageId: context.key }),
 };

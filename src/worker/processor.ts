@@ -5,13 +5,13 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError } from "bullmq";
+import { ERRORS, studentSentence, toErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
 import type { Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { ResultStore } from "../queue/results.js";
-import { TRANSIENT_ERROR_CODES } from "../reasoning/engine.js";
 import type { PostingLedger } from "./ledger.js";
 import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
 import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
@@ -87,12 +87,12 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         claim = await deps.ledger.claim(job.id, field, job.token);
       }
       if (claim.state === "in-doubt") {
-        const found = await deps.poster.findPosted?.(target, context);
-        if (found) {
+        const found = await deps.poster.findPosted(target, context);
+        if (found.outcome === "posted") {
           await deps.ledger.recordSent(job.id, field, found.messageId);
           return found.messageId;
         }
-        if (found === undefined) {
+        if (found.outcome === "unknown") {
           deps.metrics.postsInDoubt.inc();
           log.warn({ field }, "an earlier attempt died while sending this message; not re-sending it");
           await deps.ledger.recordSent(job.id, field, "");
@@ -146,7 +146,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       }
       if (signal.aborted) throw stopError();
       const code = result.error?.code;
-      if (result.status === "error" && code && TRANSIENT_ERROR_CODES.has(code) && !lastAttempt) {
+      if (result.status === "error" && code && ERRORS[code].transient && !lastAttempt) {
         throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
       }
       deps.metrics.modelSeconds.observe(result.timings.modelMs / 1000);
@@ -198,7 +198,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         await postOnce("error", {
           kind: "error",
           code: "run_failed",
-          message: "Sorry, I could not finish this question. Please try again later.",
+          message: studentSentence("run_failed"),
+          retryable: ERRORS.run_failed.retryable,
         }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
         await setStatus("Stopped.");
       }
@@ -210,9 +211,11 @@ export function createProcessor(deps: ProcessorDeps): Processor {
 }
 
 function errorMessage(result: RunResult): OutgoingMessage {
+  const code = result.error?.code ?? toErrorCode(result.transcript.status);
   return {
     kind: "error",
-    code: result.error?.code ?? result.transcript.status,
-    message: result.error?.message ?? result.transcript.detail ?? "I could not reach an answer for this question.",
+    code,
+    message: result.error?.message ?? studentSentence(code),
+    retryable: ERRORS[code].retryable,
   };
 }

@@ -18,6 +18,7 @@ import { ms, summary } from "./stats.js";
 const nullPoster: Poster = {
   post: async (_t, _m, context) => ({ messageId: context.key }),
   edit: async () => {},
+  findPosted: async (_t, context) => ({ outcome: "posted", messageId: context.key }),
 };
 
 function instantResult(id: string, steps: number): RunResult {
@@ -25,7 +26,13 @@ function instantResult(id: string, steps: number): RunResult {
     id,
     status: "ok",
     answer: "42",
-    steps: Array.from({ length: steps }, (_, i) => ({ title: `Step ${i + 1}`, markdown: "x", text: "x", images: [] })),
+    steps: Array.from({ length: steps }, (_, i) => ({
+      title: `Step ${i + 1}`,
+      markdown: "x",
+      text: "x",
+      images: [],
+      parts: [{ kind: "text" as const, text: "x" }],
+    })),
     toolCalls: 1,
     hints: 0,
     usage: { promptTokens: 1, completionTokens: 1 },

@@ -70,7 +70,7 @@ describe("start-tutor ask", () => {
     expect(result.steps[0]!.output).toBe("1024");
     const images = result.steps.flatMap((s) => s.images);
     expect(images.length).toBeGreaterThan(0);
-    for (const image of images) expect(existsSync(image)).toBe(true);
+    for (const image of images) expect(existsSync((image as { path?: string }).path ?? "")).toBe(true);
     expect(result.usage.completionTokens).toBeGreaterThan(0);
     expect(result.timings.totalMs).toBeGreaterThan(0);
   });

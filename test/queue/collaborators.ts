@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import type { Redis } from "ioredis";
+import type { ErrorCode } from "../../src/errors.js";
 import type { RunQuestion, RunResult } from "../../src/pipeline/types.js";
 import type { Question } from "../../src/question.js";
 import { emptyTranscript } from "../../src/reasoning/transcript.js";
@@ -19,7 +20,7 @@ export interface Script {
   /** Hold a real `sleep` process for the duration of the run, killed on abort. */
   sandbox?: boolean;
   /** Fail with this RunResult error code on the first N attempts. */
-  failCode?: string;
+  failCode?: ErrorCode;
   failTimes?: number;
 }
 
@@ -83,6 +84,7 @@ export function scriptedRunQuestion(redis: Redis, prefix: string): RunQuestion {
       markdown: `step ${i + 1} of ${question.id}`,
       text: `step ${i + 1} of ${question.id}`,
       images: [],
+      parts: [{ kind: "text" as const, text: `step ${i + 1} of ${question.id}` }],
     }));
     const result: RunResult = {
       id: question.id,
@@ -154,7 +156,7 @@ export function recordingPoster(redis: Redis, prefix: string): Poster {
     async edit() {},
     async findPosted(_target, context) {
       const messageId = await redis.hget(keys.byKey, context.key);
-      return messageId ? { messageId } : null;
+      return messageId ? { outcome: "posted", messageId } : { outcome: "not_posted" };
     },
   };
 }

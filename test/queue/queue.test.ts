@@ -111,7 +111,7 @@ describe("run queue", () => {
 
   it("does not retry a user error and posts it once", async () => {
     const { prefix, client } = await setup();
-    const result = await ask(client, "bad", { steps: 0, failCode: "bad_question", failTimes: 5 });
+    const result = await ask(client, "bad", { steps: 0, failCode: "question_too_long", failTimes: 5 });
     expect(result.status).toBe("error");
     expect(await redis.hget(testKeys(prefix).runs, "bad")).toBe("1");
     expect((await recordedPosts(redis, prefix)).map((p) => p.kind)).toEqual(["status", "error"]);

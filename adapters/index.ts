@@ -1,0 +1,62 @@
+/**
+ * The adapter registry: every platform the bot can talk to, one line each. `start` starts the
+ * receivers of every adapter whose credentials are set; the worker posts through `routePosts`.
+ * Adapter modules are reached only through this file.
+ */
+import type { Config } from "../src/config.js";
+import type { ReplyTarget } from "../src/question.js";
+import { NoPosterError, type Poster } from "../src/worker/poster.js";
+import { cliAdapter } from "./cli/index.js";
+import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
+
+export type * from "./types.js";
+
+/** Every known adapter. A new platform adds its definition here (one line). */
+export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter];
+
+/** The adapters whose credentials are set in `config`. */
+export function configuredAdapters(
+  config: Config,
+  registry: readonly AdapterDefinition[] = ADAPTERS,
+): AdapterDefinition[] {
+  return registry.filter((adapter) => adapter.isConfigured(config));
+}
+
+/** Creates (without connecting) every configured adapter. */
+export function createAdapters(
+  config: Config,
+  deps: AdapterDeps,
+  registry: readonly AdapterDefinition[] = ADAPTERS,
+): PlatformAdapter<ReplyTarget>[] {
+  return configuredAdapters(config, registry).map((adapter) => adapter.create(config, deps));
+}
+
+/**
+ * One Poster over stored targets: picks the adapter by `target.platform` and parses the target
+ * into its typed form. No adapter, or a target that does not parse, is a `NoPosterError` (final:
+ * the run is reported as `platform_unavailable`, not retried).
+ */
+export function routePosts(adapters: readonly PlatformAdapter<ReplyTarget>[]): Poster {
+  const byPlatform = new Map(adapters.map((adapter) => [adapter.platform, adapter]));
+  const pick = (raw: ReplyTarget): { adapter: PlatformAdapter<ReplyTarget>; target: ReplyTarget } => {
+    const adapter = byPlatform.get(raw.platform);
+    if (!adapter) throw new NoPosterError(`no adapter for platform "${raw.platform}" in this process`);
+    const parsed = adapter.parseTarget(raw);
+    if (!parsed.ok) throw new NoPosterError(`bad ${raw.platform} reply target: ${parsed.problem}`);
+    return { adapter, target: parsed.target };
+  };
+  return {
+    post(raw, message, context) {
+      const { adapter, target } = pick(raw);
+      return adapter.poster.post(target, message, context);
+    },
+    edit(raw, messageId, text) {
+      const { adapter, target } = pick(raw);
+      return adapter.poster.edit(target, messageId, text);
+    },
+    findPosted(raw, context) {
+      const { adapter, target } = pick(raw);
+      return adapter.poster.findPosted(target, context);
+    },
+  };
+}

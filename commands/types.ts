@@ -1,0 +1,140 @@
+/**
+ * The ingress contract every surface (Discord, Slack, web, CLI `--via-queue`) speaks: a platform
+ * event becomes one of these inputs, `Commands` decides (validates, stores attachment bytes,
+ * enqueues, looks up the stored run), and the adapter only translates the reply back into the
+ * platform's words. Nothing here knows a platform; sentences come from `src/errors.ts`.
+ */
+import type { BlobBody } from "../src/blobs/types.js";
+import type { ErrorCode } from "../src/errors.js";
+import type { ResultStep } from "../src/pipeline/types.js";
+import type { Mode, ReplyTarget, RunSettings } from "../src/question.js";
+
+/** Who is asking and where: every input carries it (rate limits, settings, allowed channels). */
+export interface Origin {
+  /** Platform user id, namespaced by the adapter if needed (`U123`, `discord:42`). */
+  user: string;
+  /** Server / workspace / web tenant: settings and the space's rate limit are per space. */
+  space: string;
+  /** The channel the event came from, checked against the space's allowed channels. */
+  channel?: string;
+}
+
+/**
+ * A file as the platform offers it, not yet downloaded. `commands/` checks the declared size and
+ * the name before calling `open()`, then streams the body into the blob store under the size
+ * limit, so a refused file is never downloaded and an accepted one is never held in memory whole.
+ */
+export interface IncomingAttachment {
+  /** The name the user gave it (commands/ sanitises it to a plain base name). */
+  name: string;
+  contentType?: string;
+  /** The size the platform declares, when it does (Discord `size`, Slack `size`, multipart length). */
+  bytes?: number;
+  /** Starts the download (or opens the file). Throwing here is reported as `file_unreadable`. */
+  open(): Promise<BlobBody>;
+}
+
+/** `/ask`, `/hint`, `/check`, `/explain`, a mention, a web form, `ask --via-queue`. */
+export interface AskInput extends Origin {
+  /**
+   * The platform's id for this event (interaction id, message ts, web request id): a redelivered
+   * event with the same id is recognised and not run twice.
+   */
+  eventId: string;
+  text: string;
+  mode: Mode;
+  /** The student's own answer (`check` mode). */
+  studentAnswer?: string;
+  attachments: IncomingAttachment[];
+  /** Where the steps go; the adapter's own typed target (it is stored as JSON with the job). */
+  replyTarget: ReplyTarget;
+  /** Explicit overrides (CLI flags); otherwise the space's settings decide. */
+  settings?: RunSettings;
+  /**
+   * A follow-up: the job id of the bot's earlier run this message replies to (a reply in the bot's
+   * thread). Its question, answer and step titles go into the new run's prompt.
+   */
+  followUpOf?: string;
+}
+
+/** Acknowledgement sentences per mode: the adapter shows `text` at once (ack within 3 s). */
+export type CommandReply =
+  /** Enqueued: the adapter acknowledges with `text` and the worker later posts the steps in the thread. */
+  | { kind: "queued"; jobId: string; text: string }
+  /** The same event arrived again: already running or answered; say nothing new. */
+  | { kind: "duplicate"; jobId: string }
+  /** Nothing was enqueued; `text` (the student's sentence for `code`) is shown only to the asker. */
+  | { kind: "rejected"; code: ErrorCode; text: string };
+
+/** Buttons and reactions on a run's messages. `jobId` is `PostContext.jobId` of the message. */
+export type RunAction =
+  /** Stop a queued or running run (its attachments and images are deleted). */
+  | { kind: "cancel"; jobId: string }
+  /** Ask the same question again as a new run (same attachments, new job). */
+  | { kind: "retry"; jobId: string; eventId: string; replyTarget: ReplyTarget }
+  /** The Python code (and its output) behind one step, or behind every step when `step` is omitted. */
+  | { kind: "show_code"; jobId: string; step?: number }
+  /** The step after `after` (hint mode shows one step at a time). */
+  | { kind: "next_step"; jobId: string; after: number }
+  /** The final answer, shown as the space's reveal policy says. */
+  | { kind: "reveal"; jobId: string }
+  /** 👍/👎 on the answer, stored with the run (one vote per user; a new vote replaces the old). */
+  | { kind: "feedback"; jobId: string; value: "up" | "down"; comment?: string };
+
+export type RunActionInput = RunAction & Origin;
+
+/** A cell of the run, for "Show code". */
+export interface CodeBlock {
+  /** Index of the step it belongs to. */
+  step: number;
+  code: string;
+  output?: string;
+}
+
+export type ActionReply =
+  | { kind: "cancelled"; jobId: string; text: string }
+  | { kind: "retry_queued"; jobId: string; text: string }
+  | { kind: "code"; jobId: string; blocks: CodeBlock[] }
+  /** The next step to post; `last` when no step follows it. */
+  | { kind: "step"; jobId: string; index: number; total: number; step: ResultStep; last: boolean }
+  /** The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply). */
+  | { kind: "answer"; jobId: string; answer: string; as: "spoiler" | "button" }
+  | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
+  | { kind: "rejected"; code: ErrorCode; text: string };
+
+/** How a space shows final answers: as a spoiler, behind a "Reveal answer" button, or never. */
+export type RevealPolicy = "spoiler" | "button" | "never";
+
+/** A server's / workspace's settings, stored in Redis per space. */
+export interface SpaceSettings {
+  revealPolicy: RevealPolicy;
+  /** Questions per user per hour in this space (0 = no limit beyond the global rate limit). */
+  userHourlyLimit: number;
+  /** The hint policy runs of this space use unless a question overrides it. */
+  hintPolicy: "off" | "end" | "wait";
+  /** Channel ids the bot answers in; empty = every channel. */
+  allowedChannels: string[];
+}
+
+/**
+ * `/settings`: without `changes` it shows the settings; with them (raw strings from the platform,
+ * e.g. `{reveal: "button", hourly_limit: "10", channels: "C1,C2"}`) it validates and saves.
+ */
+export interface SettingsInput extends Origin {
+  /** The adapter says whether the platform considers this user an admin of the space. */
+  canManage: boolean;
+  changes?: Record<string, string>;
+}
+
+export type SettingsReply =
+  | { kind: "settings"; settings: SpaceSettings; text: string }
+  | { kind: "rejected"; code: ErrorCode; text: string };
+
+/** The platform-neutral decisions, as adapters call them (`createCommands()` in `commands/index.ts`). */
+export interface Commands {
+  ask(input: AskInput): Promise<CommandReply>;
+  action(input: RunActionInput): Promise<ActionReply>;
+  settings(input: SettingsInput): Promise<SettingsReply>;
+  /** The help text (Markdown), naming commands with the platform's prefix (`/` on Discord and Slack). */
+  help(prefix?: string): string;
+}

@@ -1,0 +1,100 @@
+/**
+ * The default BlobStore: blobs as Redis strings next to the queue's keys (same prefix, so a hash
+ * tag keeps them in the queue's Cluster slot). A body is streamed in with APPEND to a partial key
+ * and renamed into place only once it is complete and under the limit, so a refused or broken
+ * upload leaves nothing readable behind; reads stream out with GETRANGE in chunks.
+ */
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import type { Redis } from "ioredis";
+import { measured } from "./body.js";
+import { type BlobBody, BlobMissingError, type BlobRef, type BlobStore, type PutOptions } from "./types.js";
+
+export interface RedisBlobSettings {
+  /** Key prefix (the queue's: `QUEUE_PREFIX`). */
+  prefix: string;
+  /** Largest blob accepted, whatever the caller asks for. */
+  maxBytes: number;
+  /** Lifetime of a blob unless `put` says otherwise: the results' TTL. */
+  ttlS: number;
+}
+
+/** A partial upload that stalls is cleaned up by Redis after this long. */
+const PARTIAL_TTL_S = 600;
+/** Bytes per GETRANGE when streaming out. */
+const READ_CHUNK = 256 * 1024;
+
+export class RedisBlobStore implements BlobStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly settings: RedisBlobSettings,
+  ) {}
+
+  /** The Redis key holding a blob (exposed for tests and operators). */
+  key(id: string): string {
+    return `${this.settings.prefix}:blob:${id}`;
+  }
+
+  async put(body: BlobBody, options: PutOptions): Promise<BlobRef> {
+    const id = randomUUID();
+    const key = this.key(id);
+    const partial = `${key}:partial`;
+    const limit = Math.min(options.maxBytes ?? Number.POSITIVE_INFINITY, this.settings.maxBytes);
+    const reader = measured(body, limit);
+    try {
+      let first = true;
+      for await (const chunk of reader.chunks) {
+        if (first) {
+          await this.redis.multi().append(partial, chunk).expire(partial, PARTIAL_TTL_S).exec();
+          first = false;
+        } else await this.redis.append(partial, chunk);
+      }
+      const ttlS = options.ttlS ?? this.settings.ttlS;
+      // An empty body never created the partial key; the blob is still a (zero-length) string.
+      if (first) await this.redis.set(key, "", "EX", ttlS);
+      else await this.redis.multi().rename(partial, key).expire(key, ttlS).exec();
+    } catch (err) {
+      await this.redis.del(partial).catch(() => {});
+      throw err;
+    }
+    return { id, bytes: reader.bytes(), contentType: options.contentType, sha256: reader.digest() };
+  }
+
+  async get(ref: BlobRef): Promise<Buffer> {
+    const data = await this.redis.getBuffer(this.key(ref.id));
+    if (data === null) throw new BlobMissingError(ref);
+    return data;
+  }
+
+  stream(ref: BlobRef): Readable {
+    const { redis } = this;
+    const key = this.key(ref.id);
+    async function* chunks(): AsyncIterable<Buffer> {
+      if ((await redis.exists(key)) === 0) throw new BlobMissingError(ref);
+      for (let start = 0; start < ref.bytes; start += READ_CHUNK) {
+        const end = Math.min(start + READ_CHUNK, ref.bytes) - 1;
+        const chunk = await redis.getrangeBuffer(key, start, end);
+        // Shorter than asked: the blob was deleted (or expired) while we read it.
+        if (chunk.length !== end - start + 1) throw new BlobMissingError(ref);
+        yield chunk;
+      }
+    }
+    return Readable.from(chunks(), { objectMode: false });
+  }
+
+  async exists(ref: BlobRef): Promise<boolean> {
+    return (await this.redis.exists(this.key(ref.id))) === 1;
+  }
+
+  async expire(refs: readonly BlobRef[], ttlS: number): Promise<void> {
+    if (refs.length === 0) return;
+    const batch = this.redis.multi();
+    for (const ref of refs) batch.expire(this.key(ref.id), ttlS);
+    await batch.exec();
+  }
+
+  async delete(refs: readonly BlobRef[]): Promise<void> {
+    if (refs.length === 0) return;
+    await this.redis.del(...refs.map((ref) => this.key(ref.id)));
+  }
+}
