@@ -6,6 +6,7 @@
  * append wakes the readers, and one subscriber connection serves every open event stream.
  */
 import type { Redis } from "ioredis";
+import type { ResultStep } from "../../src/pipeline/types.js";
 import { MODES, type Mode } from "../../src/question.js";
 
 export type RunEvent =
@@ -15,7 +16,7 @@ export type RunEvent =
   | { type: "cell"; index: number; code: string }
   /** What that cell printed (or its error), as the model read it. */
   | { type: "output"; index: number; text: string; error: boolean }
-  | { type: "step"; index: number; total: number; step: unknown }
+  | { type: "step"; index: number; total: number; step: ResultStep }
   | { type: "answer"; answer: string | null; correct?: boolean }
   | { type: "failure"; code: string; message: string }
   /** The last event of every run. */

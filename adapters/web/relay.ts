@@ -39,6 +39,8 @@ export async function startRelay(connection: Redis, prefix: string, log: RunEven
     const status = /cancel/i.test(failedReason) ? "cancelled" : "error";
     void append(jobId, { type: "done", status }, "done", "web-run");
   });
+  // A run cancelled while it waited is removed from the queue without ever starting.
+  events.on("removed", ({ jobId }) => void append(jobId, { type: "done", status: "cancelled" }, "done", "web-run"));
   await events.waitUntilReady();
   return { close: () => events.close() };
 }

@@ -1,0 +1,90 @@
+/**
+ * The web platform: the page at `/` and the HTTP API under `/api` (the receiver), and a poster
+ * that appends a run's messages to its event log in Redis (read by the page over SSE). Registered
+ * in `adapters/index.ts`; always configured, since the page needs no credentials. Other adapters
+ * that serve HTTP (Slack in HTTP mode) mount their routes on the same server with `mount`.
+ */
+import type { Redis } from "ioredis";
+import type { Config } from "../../src/config.js";
+import { queueClientSettings } from "../../src/queue/client.js";
+import { connectRedis } from "../../src/queue/connection.js";
+import type { AdapterDefinition, AdapterDeps, PlatformAdapter, Receiver } from "../types.js";
+import { eventLogKeys, RunEventLog } from "./event-log.js";
+import { webPoster } from "./poster.js";
+import { startWebServer, type WebServer, type WebSettings } from "./server.js";
+import { parseWebTarget, type WebTarget } from "./target.js";
+
+export { isLoopback } from "./access.js";
+export type { HttpHost } from "./http-host.js";
+export type { WebServer, WebSettings } from "./server.js";
+export type { WebTarget } from "./target.js";
+
+/** Files kept from one multipart ask before `commands/` counts them (it refuses more than it allows). */
+const MAX_UPLOAD_FILES = 10;
+
+export function webSettings(config: Config, options: { demo: boolean }): WebSettings {
+  return {
+    host: config.WEB_HOST,
+    port: config.PORT,
+    token: config.WEB_TOKEN,
+    queue: queueClientSettings(config),
+    limits: {
+      maxAttachments: MAX_UPLOAD_FILES,
+      maxAttachmentBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024,
+      maxQuestionChars: config.START_MAX_QUESTION_CHARS,
+      retryAfterS: { rate_limited: Math.ceil(60 / config.QUEUE_USER_PER_MINUTE), hourly_limit: 3600 },
+    },
+    demo: options.demo,
+  };
+}
+
+export interface WebAdapter extends PlatformAdapter<WebTarget> {
+  /** The running HTTP server once `receiver.start()` has resolved (for `mount` and the banner). */
+  server(): WebServer | null;
+  /** Closes the poster's Redis connection (the receiver closes its own in `stop`). */
+  close(): Promise<void>;
+}
+
+export function createWebAdapter(config: Config, deps: AdapterDeps, options: { demo?: boolean } = {}): WebAdapter {
+  let redis: Redis | null = null;
+  let log: RunEventLog | null = null;
+  const posterLog = () => {
+    if (!log) {
+      redis = connectRedis(config.REDIS_URL, "worker");
+      redis.on("error", (err: Error) => deps.logger.warn({ err: err.message }, "redis connection (web poster)"));
+      log = new RunEventLog(redis, eventLogKeys(config.QUEUE_PREFIX), config.QUEUE_RESULT_TTL_S);
+    }
+    return log;
+  };
+  let server: WebServer | null = null;
+  const receiver: Receiver = {
+    async start() {
+      server ??= await startWebServer(webSettings(config, { demo: options.demo ?? false }), deps);
+    },
+    async stop() {
+      const running = server;
+      server = null;
+      await running?.close();
+    },
+  };
+  return {
+    platform: "web",
+    parseTarget: parseWebTarget,
+    receiver,
+    poster: webPoster(posterLog),
+    server: () => server,
+    async close() {
+      await receiver.stop();
+      const open = redis;
+      redis = null;
+      log = null;
+      await open?.quit().catch(() => open.disconnect());
+    },
+  };
+}
+
+export const webAdapter: AdapterDefinition<WebTarget> = {
+  platform: "web",
+  isConfigured: () => true,
+  create: (config, deps) => createWebAdapter(config, deps),
+};
