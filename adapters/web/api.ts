@@ -40,7 +40,7 @@ export interface WebApiDeps {
   logger: Logger;
   limits: WebLimits;
   /** What the page says about this server (`demo`: the scripted demo model answers). */
-  info: { demo: boolean; setupLine: string };
+  info: () => Promise<{ demo: boolean; setupLine: string }>;
 }
 
 /** Rejections that are about pace, not content: 429 with `Retry-After`. */
@@ -50,9 +50,13 @@ export function apiRouter(deps: WebApiDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: `${Math.ceil((deps.limits.maxQuestionChars * 4) / 1024) + 16}kb` });
 
-  router.get("/info", (_req, res) => {
+  router.get("/info", async (_req, res) => {
     const { maxAttachments, maxAttachmentBytes, maxQuestionChars } = deps.limits;
-    res.json({ ...deps.info, modes: MODES, limits: { maxAttachments, maxAttachmentBytes, maxQuestionChars } });
+    res.json({
+      ...(await deps.info()),
+      modes: MODES,
+      limits: { maxAttachments, maxAttachmentBytes, maxQuestionChars },
+    });
   });
 
   router.post("/ask", (req, res, next) => {

@@ -22,7 +22,7 @@ export type { WebTarget } from "./target.js";
 /** Files kept from one multipart ask before `commands/` counts them (it refuses more than it allows). */
 const MAX_UPLOAD_FILES = 10;
 
-export function webSettings(config: Config, options: { demo: boolean }): WebSettings {
+export function webSettings(config: Config): WebSettings {
   return {
     host: config.WEB_HOST,
     port: config.PORT,
@@ -34,7 +34,7 @@ export function webSettings(config: Config, options: { demo: boolean }): WebSett
       maxQuestionChars: config.START_MAX_QUESTION_CHARS,
       retryAfterS: { rate_limited: Math.ceil(60 / config.QUEUE_USER_PER_MINUTE), hourly_limit: 3600 },
     },
-    demo: options.demo,
+    modelUrl: config.OPENAI_BASE_URL,
   };
 }
 
@@ -45,7 +45,7 @@ export interface WebAdapter extends PlatformAdapter<WebTarget> {
   close(): Promise<void>;
 }
 
-export function createWebAdapter(config: Config, deps: AdapterDeps, options: { demo?: boolean } = {}): WebAdapter {
+export function createWebAdapter(config: Config, deps: AdapterDeps): WebAdapter {
   let redis: Redis | null = null;
   let log: RunEventLog | null = null;
   const posterLog = () => {
@@ -59,7 +59,7 @@ export function createWebAdapter(config: Config, deps: AdapterDeps, options: { d
   let server: WebServer | null = null;
   const receiver: Receiver = {
     async start() {
-      server ??= await startWebServer(webSettings(config, { demo: options.demo ?? false }), deps);
+      server ??= await startWebServer(webSettings(config), deps);
     },
     async stop() {
       const running = server;

@@ -13,6 +13,7 @@ import { bearerAuth, requiredToken } from "./access.js";
 import { apiRouter, type WebLimits } from "./api.js";
 import { EventLogHub, eventLogKeys, RunEventLog } from "./event-log.js";
 import { type HttpHost, startHttpHost } from "./http-host.js";
+import { modelInfo } from "./model-info.js";
 import { installPage } from "./page.js";
 import { startRelay } from "./relay.js";
 
@@ -22,8 +23,8 @@ export interface WebSettings {
   token: string | undefined;
   queue: QueueClientSettings;
   limits: WebLimits;
-  /** True when the scripted demo model answers (the page says so). */
-  demo: boolean;
+  /** The model server (the page says when it is the scripted demo model). */
+  modelUrl: string | undefined;
 }
 
 export interface WebServerDeps {
@@ -54,6 +55,7 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
   const keys = eventLogKeys(settings.queue.queue.prefix);
   const log = new RunEventLog(redis, keys, settings.queue.resultTtlS);
   const hub = new EventLogHub(subscriber, keys);
+  const model = modelInfo(settings.modelUrl);
   const relay = await startRelay(relayRedis, settings.queue.queue.prefix, log, logger);
 
   const install = (app: Express) => {
@@ -70,7 +72,7 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
         hub,
         logger,
         limits: settings.limits,
-        info: { demo: settings.demo, setupLine: SETUP_LINE },
+        info: async () => ({ ...(await model()), setupLine: SETUP_LINE }),
       }),
     );
   };
