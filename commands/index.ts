@@ -1,3 +1,70 @@
-/** `commands/`: the platform-neutral decisions every surface calls. Reached only through this file. */
-export { type AskDeps, type AskLimits, askCommand } from "./ask.js";
+/**
+ * `commands/`: the platform-neutral decisions every surface calls — the only input checker.
+ * Adapters get a `Commands` (from `createCommands`) and never reach past this file.
+ */
+import type { Redis } from "ioredis";
+import type { BlobStore } from "../src/blobs/types.js";
+import type { Logger } from "../src/logger.js";
+import { HourlyLimit } from "../src/queue/hourly.js";
+import type { RunKeys } from "../src/queue/keys.js";
+import { RunRecords } from "../src/queue/records.js";
+import type { ResultStore } from "../src/queue/results.js";
+import { runAction } from "./actions.js";
+import { askCommand, type CommandDeps } from "./ask.js";
+import type { AskLimits } from "./check.js";
+import { helpText } from "./help.js";
+import { SettingsStore, settingsCommand } from "./settings.js";
+import type { Commands } from "./types.js";
+
+export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
+export { type AskLimits, checkAsk, defaultQuestion, type Refusal, safeNames } from "./check.js";
+export { helpText } from "./help.js";
+export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export type * from "./types.js";
+
+/** Everything the commands need, from one queue client's connection. */
+export interface CommandsSetup {
+  redis: Redis;
+  keys: RunKeys;
+  queue: CommandDeps["queue"];
+  results: Pick<ResultStore, "get">;
+  blobs: BlobStore;
+  limits: AskLimits;
+  resultTtlS: number;
+  logger?: Logger;
+}
+
+export function commandDeps(setup: CommandsSetup): CommandDeps {
+  return {
+    queue: setup.queue,
+    results: setup.results,
+    records: new RunRecords(setup.redis, setup.keys, setup.resultTtlS),
+    settings: new SettingsStore(setup.redis, setup.keys),
+    hourly: new HourlyLimit(setup.redis, setup.keys),
+    blobs: setup.blobs,
+    limits: setup.limits,
+    resultTtlS: setup.resultTtlS,
+    ...(setup.logger ? { logger: setup.logger } : {}),
+  };
+}
+
+export function createCommands(deps: CommandDeps): Commands {
+  return {
+    ask: (input) => askCommand(input, deps),
+    action: (input) => runAction(input, deps),
+    settings: (input) => settingsCommand(input, deps.settings),
+    help: (prefix) => helpText(prefix),
+  };
+}
+
+/** The per-question limits from the config. */
+export function askLimits(config: { START_MAX_QUESTION_CHARS: number; SANDBOX_MAX_ATTACHMENT_MB: number }): AskLimits {
+  return {
+    maxQuestionChars: config.START_MAX_QUESTION_CHARS,
+    maxAttachmentBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024,
+    maxAttachments: MAX_ATTACHMENTS,
+  };
+}
+
+/** Files per question: enough for a data set and its description, few enough to read in a prompt. */
+export const MAX_ATTACHMENTS = 5;

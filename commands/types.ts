@@ -110,8 +110,8 @@ export interface SpaceSettings {
   revealPolicy: RevealPolicy;
   /** Questions per user per hour in this space (0 = no limit beyond the global rate limit). */
   userHourlyLimit: number;
-  /** The hint policy runs of this space use unless a question overrides it. */
-  hintPolicy: "off" | "end" | "wait";
+  /** The hint policy runs of this space use unless a question overrides it; absent = the worker's START_HINTS. */
+  hintPolicy?: "off" | "end" | "wait";
   /** Channel ids the bot answers in; empty = every channel. */
   allowedChannels: string[];
 }

@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
   "unknown_run",
   "run_in_progress",
+  "already_finished",
+  "not_your_run",
+  "no_more_steps",
   "reveal_disabled",
   // How a run ended without an answer.
   "no_answer",
@@ -185,9 +188,27 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     retryable: true,
     transient: false,
   },
+  already_finished: {
+    student: fixed("That question is already answered."),
+    operator: "cancel of a run that had already finished",
+    retryable: false,
+    transient: false,
+  },
+  not_your_run: {
+    student: fixed("Only the person who asked this question can do that."),
+    operator: "an action reserved to the asker (cancel) by another user",
+    retryable: false,
+    transient: false,
+  },
+  no_more_steps: {
+    student: fixed("That was the last step."),
+    operator: "next step asked after the last stored step",
+    retryable: false,
+    transient: false,
+  },
   reveal_disabled: {
-    student: fixed("Answers are not revealed on this server. Try the next hint, or check your own answer."),
-    operator: "reveal requested while the space's reveal policy is `never`",
+    student: fixed("I don't reveal the answer here. Try the next step, or check your own answer."),
+    operator: "reveal requested in hint/check mode or while the space's reveal policy is `never`",
     retryable: false,
     transient: false,
   },

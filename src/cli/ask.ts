@@ -3,13 +3,23 @@
  * Redis and a running worker with `--via-queue`). Prints the steps, or one JSON object with --json.
  */
 import { randomUUID } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { mkdir, open, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import {
+  type AskInput,
+  askLimits,
+  checkAsk,
+  commandDeps,
+  createCommands,
+  type IncomingAttachment,
+  type Refusal,
+  storeAttachments,
+} from "../../commands/index.js";
 import { MemoryBlobStore } from "../blobs/memory.js";
 import type { BlobStore } from "../blobs/types.js";
-import { loadConfig } from "../config.js";
-import { createLogger } from "../logger.js";
+import { type Config, loadConfig } from "../config.js";
+import { createLogger, type Logger } from "../logger.js";
 import type { PipelineProgress, RunResult } from "../pipeline/types.js";
 import { MODES, type Question } from "../question.js";
 import { intFlag, oneOf, parse, UsageError } from "./args.js";
@@ -43,75 +53,131 @@ export async function run(args: string[]): Promise<number> {
       ? {}
       : { maxToolCalls: intFlag(values["max-tool-calls"], "--max-tool-calls", 0) }),
   };
-  const files = (values.attach ?? []).map(localFile);
-
-  // One question in process: warm interpreter pools and render threads would only cost start-up
-  // time (2.3 s vs 1.4 s measured); explicit settings still win.
-  const config = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
-  const blobs: BlobStore = new MemoryBlobStore({
-    maxBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024,
-    ttlS: config.QUEUE_RESULT_TTL_S,
-  });
-  const question: Question = {
-    id: values.id ?? `cli-${randomUUID()}`,
+  const input: AskInput = {
+    eventId: values.id ?? `cli-${randomUUID()}`,
     text: positionals[0]!,
     mode,
     ...(values.answer === undefined ? {} : { studentAnswer: values.answer }),
-    attachments: await Promise.all(
-      files.map(async (file) => ({
-        name: file.name,
-        bytes: file.bytes,
-        blob: await blobs.put(createReadStream(file.path), { contentType: "application/octet-stream" }),
-      })),
-    ),
+    attachments: (values.attach ?? []).map(localFile),
     replyTarget: { platform: "cli" },
     user: process.env.USER ?? "cli",
     space: "cli",
     settings,
   };
+
+  // One question in process: warm interpreter pools and render threads would only cost start-up
+  // time (2.3 s vs 1.4 s measured); explicit settings still win.
+  const config = loadConfig({ SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...process.env });
   const logger = createLogger(config.LOG_LEVEL);
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
+  const print = (result: RunResult) => {
+    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else process.stdout.write(formatResult(result));
+    return result.status === "ok" ? 0 : 1;
+  };
+  const refuse = (refusal: Refusal, detail?: string) => {
+    const error = { code: refusal.code, message: refusal.text, ...(detail === undefined ? {} : { detail }) };
+    if (values.json) process.stdout.write(`${JSON.stringify({ id: input.eventId, status: "error", error })}\n`);
+    else process.stderr.write(`start-tutor ask: ${refusal.text}\n`);
+    return 1;
+  };
 
-  let result: RunResult;
   if (values["via-queue"]) {
-    const { enqueueAndWait, RateLimitedError, RunFailedError } = await import("../queue/client.js");
-    try {
-      result = await enqueueAndWait(config, question, { logger, onProgress });
-    } catch (err) {
-      if (!(err instanceof RateLimitedError || err instanceof RunFailedError)) throw err;
-      const code = err instanceof RateLimitedError ? "rate_limited" : "run_failed";
-      if (values.json)
-        process.stdout.write(
-          `${JSON.stringify({ id: question.id, status: "error", error: { code, message: err.message } })}\n`,
-        );
-      else process.stderr.write(`start-tutor ask: ${err.message}\n`);
-      return 1;
-    }
-  } else {
-    const { createPipeline } = await import("../pipeline/index.js");
-    const pipeline = createPipeline(config, logger, { blobs });
-    const controller = new AbortController();
-    const cancel = () => controller.abort();
-    process.once("SIGINT", cancel);
-    try {
-      result = await pipeline.runQuestion(question, { signal: controller.signal, onProgress });
-    } finally {
-      process.off("SIGINT", cancel);
-      await pipeline.close();
-    }
+    const outcome = await viaQueue(config, logger, input, { onProgress, outDir });
+    return "code" in outcome ? refuse(outcome, outcome.detail) : print(outcome);
   }
 
+  // In process: the same checker and attachment store as every other surface, with the blobs in memory.
+  const checked = checkAsk(input, askLimits(config));
+  if (!checked.ok) return refuse(checked);
+  const blobs = new MemoryBlobStore({ maxBytes: config.BLOB_MAX_MB * 1024 * 1024, ttlS: config.QUEUE_RESULT_TTL_S });
+  const stored = await storeAttachments(input.attachments, checked.names, {
+    blobs,
+    limits: askLimits(config),
+    resultTtlS: config.QUEUE_RESULT_TTL_S,
+    logger,
+  });
+  if ("code" in stored) return refuse(stored);
+  const question: Question = {
+    id: input.eventId,
+    text: checked.text,
+    mode,
+    ...(values.answer === undefined ? {} : { studentAnswer: values.answer }),
+    attachments: stored,
+    replyTarget: input.replyTarget,
+    user: input.user,
+    space: input.space,
+    settings,
+  };
+  const { createPipeline } = await import("../pipeline/index.js");
+  const pipeline = createPipeline(config, logger);
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once("SIGINT", cancel);
+  let result: RunResult;
+  try {
+    result = await pipeline.runQuestion(question, { blobs, signal: controller.signal, onProgress });
+  } finally {
+    process.off("SIGINT", cancel);
+    await pipeline.close();
+  }
   if (outDir) await writeImages(result, blobs, outDir);
-  if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else process.stdout.write(formatResult(result));
-  return result.status === "ok" ? 0 : 1;
+  return print(result);
+}
+
+/**
+ * `--via-queue`: through `commands/` (checked, attachments streamed into the Redis blob store,
+ * enqueued) to a worker anywhere, then the stored result; `--out` writes its images from the blob store.
+ */
+async function viaQueue(
+  config: Config,
+  logger: Logger,
+  input: AskInput,
+  options: { onProgress: ((event: PipelineProgress) => void) | undefined; outDir: string | undefined },
+): Promise<RunResult | (Refusal & { detail?: string })> {
+  const { createQueueClient, queueClientSettings, RunFailedError } = await import("../queue/client.js");
+  const { createBlobStore } = await import("../blobs/index.js");
+  const client = createQueueClient(queueClientSettings(config), { logger });
+  const blobs = createBlobStore(client.redis, config);
+  const commands = createCommands(
+    commandDeps({
+      redis: client.redis,
+      keys: client.runs.keys,
+      queue: client.runs,
+      results: client.results,
+      blobs,
+      limits: askLimits(config),
+      resultTtlS: config.QUEUE_RESULT_TTL_S,
+      logger,
+    }),
+  );
+  let refused: Refusal | undefined;
+  try {
+    const result = await client.waitFor(
+      async () => {
+        const reply = await commands.ask(input);
+        if (reply.kind !== "rejected") return reply.jobId;
+        refused = reply;
+        throw new Error(reply.text);
+      },
+      { ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    );
+    if (options.outDir) await writeImages(result, blobs, options.outDir);
+    return result;
+  } catch (err) {
+    if (refused) return refused;
+    if (err instanceof RunFailedError) return { code: "run_failed", text: err.message, detail: err.message };
+    throw err;
+  } finally {
+    await client.close();
+  }
 }
 
 /** Writes every image of the result under `dir` (as `step-N-<filename>`) and records each `path`. */
 async function writeImages(result: RunResult, blobs: BlobStore, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const [i, step] of result.steps.entries()) {
+  for (const [i, step] of [...result.steps, ...(result.heldBack ?? [])].entries()) {
     for (const image of step.images) {
       const path = join(dir, `step-${i + 1}-${image.filename}`);
       await writeFile(path, await blobs.get(image.blob));
@@ -120,17 +186,27 @@ async function writeImages(result: RunResult, blobs: BlobStore, dir: string): Pr
   }
 }
 
-function localFile(path: string): { name: string; path: string; bytes: number } {
+/** A file named on the command line, offered to `commands/` like a platform's upload. */
+function localFile(path: string): IncomingAttachment {
   const full = resolve(path);
-  let bytes: number;
+  let bytes: number | undefined;
   try {
-    const st = statSync(full);
-    if (!st.isFile()) throw new Error("not a regular file");
-    bytes = st.size;
-  } catch (err) {
-    throw new UsageError(`cannot attach ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    bytes = statSync(full).size;
+  } catch {
+    // Unreadable: open() below reports it as file_unreadable, like a failed download.
   }
-  return { name: basename(full), path: full, bytes };
+  return {
+    name: basename(full),
+    ...(bytes === undefined ? {} : { bytes }),
+    open: async () => {
+      const handle = await open(full);
+      if (!(await handle.stat()).isFile()) {
+        await handle.close();
+        throw new Error(`${path} is not a regular file`);
+      }
+      return handle.createReadStream();
+    },
+  };
 }
 
 function printProgress(event: PipelineProgress): void {

@@ -31,20 +31,24 @@ export async function run(args: string[]): Promise<number> {
     );
   }
 
-  const { service, close } = await startQuestionWorker(config, logger);
-  const platforms = [config.DISCORD_TOKEN && "discord", config.SLACK_BOT_TOKEN && "slack"].filter(Boolean);
+  const { service, adapters, close } = await startQuestionWorker(config, logger);
+  const receivers = adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
+  await Promise.all(receivers.map((receiver) => receiver.start()));
+  const platforms = adapters.map((adapter) => adapter.platform);
   logger.info(
     { redis: config.REDIS_URL, model: config.OPENAI_BASE_URL, http: service.httpPort, platforms },
     "start-tutor is running",
   );
   process.stderr.write(
     `\nstart-tutor is running (worker${service.httpPort ? `, /healthz and /metrics on :${service.httpPort}` : ""}).\n` +
+      `Platforms on: ${platforms.join(", ")} (an adapter turns on when its credentials are set).\n` +
       `Ask from another terminal:  npx start-tutor ask --via-queue "What is the sum of the digits of 2^100?"\n` +
       "Stop with Ctrl-C.\n\n",
   );
 
   const signal = await untilTerminated();
   logger.info({ signal }, "shutting down: finishing in-flight runs");
+  await Promise.allSettled(receivers.map((receiver) => receiver.stop()));
   await close();
   await demo?.close();
   await redis.stop();

@@ -2,9 +2,14 @@
  * `start-tutor worker [--concurrency N]`: runs queued questions until SIGTERM/SIGINT, then stops
  * gracefully. Exits 1 when Redis stays unreachable (WORKER_REDIS_DEAD_MS) so a supervisor restarts it.
  */
+
+import { createAdapters, type PlatformAdapter, routePosts } from "../../adapters/index.js";
+import { askLimits, commandDeps, createCommands } from "../../commands/index.js";
+import { createBlobStore } from "../blobs/index.js";
 import { type Config, loadConfig } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
-import { discardingPoster, routingPoster } from "../worker/poster.js";
+import type { ReplyTarget } from "../question.js";
+import { createQueueClient, queueClientSettings } from "../queue/client.js";
 import { startWorkerService, type WorkerService } from "../worker/service.js";
 import { intFlag, parse } from "./args.js";
 import { untilTerminated } from "./signals.js";
@@ -21,24 +26,44 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-/** The real pipeline behind the queue worker service: what `worker` and `start` both run. */
+/**
+ * The real pipeline behind the queue worker service, posting through every configured adapter
+ * from the registry: what `worker` and `start` both run. `start` also starts the adapters' receivers.
+ */
 export async function startQuestionWorker(
   config: Config,
   logger: Logger,
-): Promise<{ service: WorkerService; close(): Promise<void> }> {
+): Promise<{ service: WorkerService; adapters: PlatformAdapter<ReplyTarget>[]; close(): Promise<void> }> {
   const { createPipeline } = await import("../pipeline/index.js");
   const pipeline = createPipeline(config, logger);
+  // Adapters answer buttons and replies through commands/, which need a producer connection.
+  const client = createQueueClient(queueClientSettings(config), { logger });
+  const blobs = createBlobStore(client.redis, config);
+  const commands = createCommands(
+    commandDeps({
+      redis: client.redis,
+      keys: client.runs.keys,
+      queue: client.runs,
+      results: client.results,
+      blobs,
+      limits: askLimits(config),
+      resultTtlS: config.QUEUE_RESULT_TTL_S,
+      logger: logger.child({ component: "commands" }),
+    }),
+  );
+  const adapters = createAdapters(config, { commands, blobs, logger });
   const service = await startWorkerService(config, logger, {
     runQuestion: pipeline.runQuestion,
-    // Questions from `ask --via-queue` are read from the stored result, not from a thread.
-    poster: routingPoster({ cli: discardingPoster }),
+    poster: routePosts(adapters),
     onRedisDead: () => process.exit(1),
   });
   return {
     service,
+    adapters,
     async close() {
       await service.close();
       await pipeline.close();
+      await client.close();
     },
   };
 }

@@ -3,6 +3,7 @@
  * graded against the reference answer. Rendering is skipped: nobody looks at the images.
  */
 import { join } from "node:path";
+import { MemoryBlobStore } from "../blobs/memory.js";
 import type { Config } from "../config.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
@@ -20,6 +21,8 @@ export interface Solver {
 }
 
 const noRendering: StepRenderer = { render: async () => [], close: async () => {} };
+/** Benchmark problems have no attachments and render nothing: the store stays empty. */
+const noBlobs = new MemoryBlobStore({ maxBytes: 0, ttlS: 1 });
 
 /** `workDir` receives each problem's figures (one subfolder per problem). */
 export function createSolver(config: Config, logger: Logger, workDir: string): Solver {
@@ -39,7 +42,7 @@ export function createSolver(config: Config, logger: Logger, workDir: string): S
             user: "eval",
             space: "eval",
           },
-          { signal, outDir: join(workDir, String(index)) },
+          { blobs: noBlobs, signal, outDir: join(workDir, String(index)) },
         );
       } catch (err) {
         if (signal.aborted) return null;

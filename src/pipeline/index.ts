@@ -5,7 +5,6 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MemoryBlobStore } from "../blobs/memory.js";
 import { BlobMissingError, type BlobStore } from "../blobs/types.js";
 import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError, studentSentence, toErrorCode } from "../errors.js";
@@ -25,6 +24,7 @@ import type { Transcript } from "../reasoning/types.js";
 import { createSandbox } from "../sandbox/index.js";
 import type { Sandbox, SandboxFile } from "../sandbox/types.js";
 import { createStepRenderer, type StepRenderer } from "./render-steps.js";
+import { imagesOf } from "./run-blobs.js";
 import type { PipelineProgress, RunQuestion, RunResult } from "./types.js";
 
 export interface Pipeline {
@@ -35,11 +35,6 @@ export interface Pipeline {
 export interface PipelineParts {
   sandbox?: Sandbox;
   renderer?: StepRenderer;
-  /**
-   * Where attachments are read from and step images are written to: the shared (Redis) store
-   * behind a queue; an in-memory one for a question run in process.
-   */
-  blobs?: BlobStore;
 }
 
 export function engineOptionsFrom(config: Config): EngineOptions {
@@ -60,11 +55,9 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
   const sandbox = parts.sandbox ?? createSandbox(config, logger.child({ component: "sandbox" }));
   const renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
   const defaults = engineOptionsFrom(config);
-  const blobs =
-    parts.blobs ??
-    new MemoryBlobStore({ maxBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024, ttlS: config.QUEUE_RESULT_TTL_S });
 
   const runQuestion: RunQuestion = async (question, options) => {
+    const { blobs } = options;
     const started = performance.now();
     const log = logger.child({ questionId: question.id });
     const emit = (event: PipelineProgress) => options.onProgress?.(event);
@@ -83,7 +76,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     });
     const startConversation = (text: string): Conversation => {
       const files = question.attachments.map((a) => ({ name: a.name, bytes: a.bytes }));
-      const user = userMessage(text, question.mode, files);
+      const user = userMessage(withFollowUp(text, question.followUp), question.mode, files);
       const common = {
         client,
         model: config.START_MODEL,
@@ -142,17 +135,26 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
         ? isEquivalent(question.studentAnswer, transcript.answer)
         : undefined;
-    const presentation = presentForMode(presentTranscript(transcript), question.mode, {
+    const solution = presentTranscript(transcript);
+    const presentation = presentForMode(solution, question.mode, {
       studentAnswer: question.studentAnswer ?? "",
       verdict: correct === undefined ? null : { correct },
     });
 
     emit({ type: "rendering" });
     const renderStarted = performance.now();
-    const steps = await renderer.render(presentation, { blobs, ttlS: config.QUEUE_RESULT_TTL_S });
+    const store = { blobs, ttlS: config.QUEUE_RESULT_TTL_S };
+    const steps = await renderer.render(presentation, store);
+    // A hint shows how to start; "Next step" hands out the rest of the solution, never its answer.
+    const heldBack =
+      question.mode === "hint" ? await renderer.render({ steps: solution.steps.slice(1), answer: null }, store) : [];
     const renderMs = performance.now() - renderStarted;
-    // The figures are in the blob store now; the files were only this host's scratch.
-    await rm(figureDir, { recursive: true, force: true });
+    // The images are in the blob store now; the files were only this host's scratch.
+    await rm(options.outDir ? figureDir : outDir, { recursive: true, force: true });
+    if (options.signal?.aborted) {
+      // Cancelled while rendering: nobody will read this result, so its images go now.
+      await blobs.delete(imagesOf([...steps, ...heldBack]));
+    }
 
     const result: RunResult = {
       id: question.id,
@@ -160,6 +162,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       answer: question.mode === "check" && !correct ? null : presentation.answer,
       ...(correct === undefined ? {} : { correct }),
       steps,
+      ...(heldBack.length > 0 ? { heldBack } : {}),
       toolCalls: transcript.toolCalls,
       hints: transcript.hints,
       usage: transcript.usage,
@@ -196,6 +199,19 @@ function statusOf(transcript: Transcript, mode: Question["mode"]): Pick<RunResul
     status: "error",
     error: { code, message: studentSentence(code), ...(detail === undefined ? {} : { detail }) },
   };
+}
+
+/** The user's turn for a follow-up: the earlier run's question, answer and steps, then the new question. */
+export function withFollowUp(text: string, followUp: Question["followUp"]): string {
+  if (!followUp) return text;
+  const steps = followUp.stepTitles.map((title, i) => `${i + 1}. ${title}`).join("\n");
+  return [
+    "This is a follow-up to a question the student asked earlier.",
+    `Earlier question:\n${followUp.question}`,
+    ...(steps ? [`Steps of the earlier solution:\n${steps}`] : []),
+    `Earlier final answer: ${followUp.answer ?? "(none was reached)"}`,
+    `Follow-up question:\n${text}`,
+  ].join("\n\n");
 }
 
 /**

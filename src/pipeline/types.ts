@@ -1,6 +1,6 @@
 /** The whole-question result: what `ask --json` prints, what the worker stores and posts from. */
 import type { StepPart } from "../../render/index.js";
-import type { BlobRef } from "../blobs/types.js";
+import type { BlobRef, BlobStore } from "../blobs/types.js";
 import type { WireError } from "../errors.js";
 import type { Question } from "../question.js";
 import type { ProgressEvent, Transcript } from "../reasoning/types.js";
@@ -42,6 +42,11 @@ export interface RunResult {
   /** `check` mode: whether the student's answer matches the solution. */
   correct?: boolean;
   steps: ResultStep[];
+  /**
+   * Hint mode only: the solution's later steps, held back and handed out one at a time by the
+   * "Next step" action. Never the final answer.
+   */
+  heldBack?: ResultStep[];
   toolCalls: number;
   hints: number;
   usage: { promptTokens: number; completionTokens: number };
@@ -56,5 +61,15 @@ export type PipelineProgress = ProgressEvent | { type: "rendering" } | { type: "
 /** Runs one question end to end (engine → presenter → renderer). The worker and `ask` both call this. */
 export type RunQuestion = (
   question: Question,
-  options: { signal?: AbortSignal; onProgress?: (event: PipelineProgress) => void; outDir?: string },
+  options: {
+    /**
+     * Attachments are read from here and step images stored here: the worker's Redis store, or
+     * an in-memory one for a question run in process.
+     */
+    blobs: BlobStore;
+    signal?: AbortSignal;
+    onProgress?: (event: PipelineProgress) => void;
+    /** Scratch for this run's figure files on this host (a fresh temp dir by default). */
+    outDir?: string;
+  },
 ) => Promise<RunResult>;

@@ -3,6 +3,7 @@
  * `start-tutor ask --via-queue` enqueues and waits for the same RunResult as in-process.
  */
 import { QueueEvents } from "bullmq";
+import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import { type Logger, silentLogger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
@@ -29,11 +30,18 @@ export class RunFailedError extends Error {
 }
 
 export interface QueueClient {
+  /** The producer connection (commands keep their records and settings on it). */
+  redis: Redis;
   runs: RunQueue;
   results: ResultStore;
   enqueue(question: Question): Promise<EnqueueOutcome>;
   /** Enqueues (or joins the run of a duplicate id) and resolves with its stored result. */
   enqueueAndWait(question: Question, options?: WaitOptions): Promise<RunResult>;
+  /**
+   * Resolves with the stored result of a run enqueued by someone else (e.g. `commands/`);
+   * `enqueue` is called once the listener is ready, so a run that finishes at once is not missed.
+   */
+  waitFor(enqueue: () => Promise<string>, options?: WaitOptions): Promise<RunResult>;
   close(): Promise<void>;
 }
 
@@ -65,18 +73,16 @@ export function createQueueClient(
   runs.queue.on("error", (err) => logger.warn({ err: err.message }, "queue (client)"));
   const results = new ResultStore(redis, runs.keys, settings.resultTtlS);
 
-  const enqueueAndWait = async (
-    question: Question,
+  const waitFor = async (
+    enqueue: () => Promise<string>,
     { timeoutMs = 30 * 60_000, onProgress }: WaitOptions = {},
   ): Promise<RunResult> => {
-    const jobId = jobIdFor(question.id);
-    const earlier = await results.get(jobId);
-    if (earlier) return earlier;
     // Listening starts before the add, so a run that finishes at once is not missed.
     const eventsRedis = connectRedis(settings.redisUrl, "worker");
     eventsRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue events)"));
     const events = new QueueEvents(RUN_QUEUE, { connection: eventsRedis, prefix: settings.queue.prefix });
     events.on("error", (err) => logger.warn({ err: err.message }, "queue events"));
+    let jobId: string | undefined;
     if (onProgress) {
       events.on("progress", ({ jobId: id, data }) => {
         const event = (data as { event?: PipelineProgress } | null)?.event;
@@ -85,8 +91,7 @@ export function createQueueClient(
     }
     try {
       await events.waitUntilReady();
-      const outcome = await runs.enqueue(question);
-      if (outcome.status === "rate_limited") throw new RateLimitedError(outcome.message, outcome.retryAfterS);
+      jobId = await enqueue();
       const job = await runs.queue.getJob(jobId);
       if (job) {
         await job.waitUntilFinished(events, timeoutMs).catch((err: Error) => {
@@ -102,11 +107,23 @@ export function createQueueClient(
     }
   };
 
+  const enqueueAndWait = async (question: Question, options: WaitOptions = {}): Promise<RunResult> => {
+    const earlier = await results.get(jobIdFor(question.id));
+    if (earlier) return earlier;
+    return waitFor(async () => {
+      const outcome = await runs.enqueue(question);
+      if (outcome.status === "rate_limited") throw new RateLimitedError(outcome.message, outcome.retryAfterS);
+      return outcome.jobId;
+    }, options);
+  };
+
   return {
+    redis,
     runs,
     results,
     enqueue: (question) => runs.enqueue(question),
     enqueueAndWait,
+    waitFor,
     async close() {
       await runs.close();
       await redis.quit().catch(() => redis.disconnect());

@@ -19,6 +19,14 @@ export interface RunKeys {
   /** Marks a job id as seen so a redelivered event is recognised after the job itself is gone. */
   seen(jobId: string): string;
   cancelled(jobId: string): string;
+  /** The Question a run was enqueued with (attachment refs included): for retry, follow-ups and cleanup. */
+  question(jobId: string): string;
+  /** Hash: user → 👍/👎 vote (JSON) on a run's answer. */
+  feedback(jobId: string): string;
+  /** Questions a user asked in a space in the current hour (the space's hourly limit). */
+  hourly(space: string, user: string): string;
+  /** A space's settings as JSON (reveal policy, hourly limit, hint policy, allowed channels); no TTL. */
+  settings(space: string): string;
   bucket(scope: "user" | "space", id: string): string;
   /** Pub/sub channel carrying job ids to cancel. */
   cancelChannel: string;
@@ -34,6 +42,10 @@ export function runKeys(prefix: string): RunKeys {
     result: (jobId) => own("result", jobId),
     seen: (jobId) => own("seen", jobId),
     cancelled: (jobId) => own("cancelled", jobId),
+    question: (jobId) => own("question", jobId),
+    feedback: (jobId) => own("feedback", jobId),
+    hourly: (space, user) => own("hourly", space, user),
+    settings: (space) => [prefix, "settings", space].join(":"),
     bucket: (scope, id) => own("bucket", scope, id),
     cancelChannel: own("cancel"),
   };

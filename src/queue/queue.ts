@@ -89,6 +89,16 @@ export class RunQueue {
     return { status: "queued", jobId };
   }
 
+  /** Where a run is: `waiting` (or delayed), `active`, `finished`, or `unknown` (no such job, or gone). */
+  async state(jobId: string): Promise<"waiting" | "active" | "finished" | "unknown"> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return "unknown";
+    const state = await job.getState();
+    if (state === "active") return "active";
+    if (state === "completed" || state === "failed") return "finished";
+    return state === "unknown" ? "unknown" : "waiting";
+  }
+
   /**
    * Cancels a run: a waiting job is removed, a running one is aborted by its worker (the model
    * stream stops and the sandbox is killed). `removed` / `signalled` / `unknown` (no such job).

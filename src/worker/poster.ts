@@ -62,27 +62,7 @@ export interface Poster<T extends ReplyTarget = ReplyTarget> {
   findPosted(target: T, context: PostContext): Promise<FindPosted>;
 }
 
+/** No adapter can post to this target (its platform is not configured here, or the target is malformed). */
 export class NoPosterError extends Error {
   override name = "NoPosterError";
 }
-
-/** One Poster per platform; a target whose platform has none fails loudly (and is not retried). */
-export function routingPoster(byPlatform: Partial<Record<ReplyTarget["platform"], Poster>>): Poster {
-  const pick = (target: ReplyTarget): Poster => {
-    const poster = byPlatform[target.platform];
-    if (!poster) throw new NoPosterError(`no poster for platform "${target.platform}" in this worker`);
-    return poster;
-  };
-  return {
-    post: (target, message, context) => pick(target).post(target, message, context),
-    edit: (target, messageId, text) => pick(target).edit(target, messageId, text),
-    findPosted: (target, context) => pick(target).findPosted(target, context),
-  };
-}
-
-/** For targets nobody reads in a thread (`ask --via-queue`): the caller reads the stored result. */
-export const discardingPoster: Poster = {
-  post: async (_target, _message, context) => ({ messageId: context.key }),
-  edit: async () => {},
-  findPosted: async (_target, context) => ({ outcome: "posted", messageId: context.key }),
-};

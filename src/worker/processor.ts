@@ -5,12 +5,15 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError } from "bullmq";
+import type { BlobStore } from "../blobs/types.js";
 import { ERRORS, studentSentence, toErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
+import { blobsOfRun, imagesOf } from "../pipeline/run-blobs.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
 import type { Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
+import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
 import type { PostingLedger } from "./ledger.js";
 import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
@@ -58,6 +61,10 @@ export class TransientRunError extends Error {
 
 export interface ProcessorDeps {
   runQuestion: RunQuestion;
+  /** Attachments and step images: read and written by the run, kept as long as its result. */
+  blobs: BlobStore;
+  records: Pick<RunRecords, "expire">;
+  resultTtlS: number;
   poster: Poster;
   ledger: PostingLedger;
   results: ResultStore;
@@ -131,6 +138,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       let result: RunResult;
       try {
         result = await deps.runQuestion(job.data, {
+          blobs: deps.blobs,
           signal,
           outDir: deps.outDir(job.id),
           onProgress: (event) => {
@@ -144,15 +152,22 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       } finally {
         await throttle.stop();
       }
-      if (signal.aborted) throw stopError();
       const code = result.error?.code;
-      if (result.status === "error" && code && ERRORS[code].transient && !lastAttempt) {
-        throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
+      const retrying = result.status === "error" && code !== undefined && ERRORS[code].transient && !lastAttempt;
+      if (signal.aborted || retrying) {
+        // This result is thrown away: its images go with it (the next attempt renders its own).
+        await deps.blobs.delete(imagesOf([...result.steps, ...(result.heldBack ?? [])]));
       }
+      if (signal.aborted) throw stopError();
+      if (retrying) throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
       deps.metrics.modelSeconds.observe(result.timings.modelMs / 1000);
       deps.metrics.sandboxSeconds.observe(result.timings.sandboxMs / 1000);
       deps.metrics.toolCalls.observe(result.toolCalls);
-      return deps.results.save(job.id, result);
+      const stored = await deps.results.save(job.id, result);
+      // Attachments, images and records live exactly as long as the result.
+      await deps.blobs.expire(blobsOfRun(job.data, stored), deps.resultTtlS);
+      await deps.records.expire(job.id);
+      return stored;
     };
 
     try {
@@ -184,6 +199,10 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       }
       if (err instanceof RunCancelled) {
         deps.metrics.runs.inc({ status: "cancelled" });
+        // Nothing of a cancelled run is kept: its attachments go now (its images went above).
+        await deps.blobs
+          .delete(job.data.attachments.map((a) => a.blob))
+          .catch((delErr) => log.warn({ err: delErr }, "could not delete a cancelled run's attachments"));
         await setStatus("Cancelled.");
         throw err;
       }

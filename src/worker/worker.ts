@@ -7,6 +7,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { DelayedError, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { RedisBlobStore } from "../blobs/redis.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
@@ -15,6 +16,7 @@ import { isCancelled, listenForCancels } from "../queue/cancel.js";
 import { connectRedis } from "../queue/connection.js";
 import { RUN_QUEUE, runKeys } from "../queue/keys.js";
 import type { RunJobData, RunOutcome } from "../queue/queue.js";
+import { RunRecords } from "../queue/records.js";
 import { ResultStore } from "../queue/results.js";
 import { PostingLedger } from "./ledger.js";
 import type { Poster } from "./poster.js";
@@ -32,6 +34,8 @@ export interface WorkerSettings {
   statusEditMs: number;
   shutdownMs: number;
   outDir: string;
+  /** Largest blob (attachment or image) the worker's blob store keeps. */
+  blobMaxBytes: number;
 }
 
 export function workerSettings(config: Config): WorkerSettings {
@@ -46,6 +50,7 @@ export function workerSettings(config: Config): WorkerSettings {
     statusEditMs: config.WORKER_STATUS_EDIT_MS,
     shutdownMs: config.WORKER_SHUTDOWN_MS,
     outDir: config.WORKER_OUT_DIR,
+    blobMaxBytes: config.BLOB_MAX_MB * 1024 * 1024,
   };
 }
 
@@ -77,8 +82,16 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
   if (settings.globalConcurrency > 0) await queue.setGlobalConcurrency(settings.globalConcurrency);
   else await queue.removeGlobalConcurrency();
 
+  const blobs = new RedisBlobStore(redis, {
+    prefix: settings.prefix,
+    maxBytes: settings.blobMaxBytes,
+    ttlS: settings.resultTtlS,
+  });
   const process = createProcessor({
     runQuestion: deps.runQuestion,
+    blobs,
+    records: new RunRecords(redis, keys, settings.resultTtlS),
+    resultTtlS: settings.resultTtlS,
     poster: deps.poster,
     ledger: new PostingLedger(redis, keys, settings.resultTtlS, settings.lockMs),
     results: new ResultStore(redis, keys, settings.resultTtlS),

@@ -18,6 +18,7 @@ export function testWorkerSettings(
     statusEditMs: 250,
     shutdownMs: 5_000,
     outDir: "/tmp/start-tutor-test-runs",
+    blobMaxBytes: 10 * 1024 * 1024,
     ...overrides,
   };
 }

@@ -1,0 +1,353 @@
+/**
+ * The commands every surface calls, against real Redis (queue, blob store, records, settings) with
+ * no worker: what an adapter gets back, what is enqueued and what is left behind.
+ */
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RedisBlobStore } from "../src/blobs/redis.js";
+import { loadConfig } from "../src/config.js";
+import type { ResultStep, RunResult } from "../src/pipeline/types.js";
+import type { Question } from "../src/question.js";
+import { createQueueClient, type QueueClient, queueClientSettings } from "../src/queue/client.js";
+import { emptyTranscript } from "../src/reasoning/transcript.js";
+import { dropPrefix, testRedis, uniquePrefix } from "../test/support/redis.js";
+import { type AskInput, type Commands, commandDeps, createCommands, type IncomingAttachment } from "./index.js";
+
+const prefix = uniquePrefix("cmd");
+const limits = { maxQuestionChars: 20_000, maxAttachmentBytes: 64 * 1024, maxAttachments: 3 };
+let client: QueueClient;
+let redisUrl: string;
+let blobs: RedisBlobStore;
+let commands: Commands;
+let counter = 0;
+
+const file = (name: string, content: string | Buffer, declared?: number): IncomingAttachment => ({
+  name,
+  contentType: "text/csv",
+  ...(declared === undefined ? {} : { bytes: declared }),
+  open: async () => Readable.from([Buffer.from(content)]),
+});
+
+const ask = (over: Partial<AskInput> = {}): AskInput => ({
+  eventId: `evt-${++counter}-${Math.random().toString(36).slice(2)}`,
+  text: "What is 2^10?",
+  mode: "solve",
+  attachments: [],
+  replyTarget: { platform: "cli" },
+  user: `u${counter}`,
+  space: "s1",
+  ...over,
+});
+
+beforeAll(async () => {
+  redisUrl = (await testRedis()).url;
+  const config = loadConfig({
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    QUEUE_USER_BURST: "2",
+    QUEUE_USER_PER_MINUTE: "1",
+  });
+  client = createQueueClient(queueClientSettings(config));
+  blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 1024 * 1024, ttlS: 600 });
+  commands = createCommands(
+    commandDeps({
+      redis: client.redis,
+      keys: client.runs.keys,
+      queue: client.runs,
+      results: client.results,
+      blobs,
+      limits,
+      resultTtlS: 600,
+    }),
+  );
+});
+
+afterAll(async () => {
+  await client?.close();
+  await dropPrefix(redisUrl, prefix);
+});
+
+async function blobKeys(): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.redis.scan(cursor, "MATCH", `${prefix}:blob:*`, "COUNT", 1000);
+    cursor = next;
+    found.push(...keys);
+  } while (cursor !== "0");
+  return found;
+}
+
+const waiting = () => client.runs.queue.getJobCounts("wait", "active", "delayed", "prioritized");
+
+async function queuedQuestion(input: AskInput): Promise<{ jobId: string; question: Question }> {
+  const reply = await commands.ask(input);
+  if (reply.kind !== "queued") throw new Error(`expected queued, got ${JSON.stringify(reply)}`);
+  const job = await client.runs.queue.getJob(reply.jobId);
+  return { jobId: reply.jobId, question: job!.data };
+}
+
+describe("ask", () => {
+  it("enqueues a good question once and acknowledges it; a redelivered event is a duplicate", async () => {
+    const input = ask({ attachments: [file("d.csv", "a\n1\n")] });
+    const reply = await commands.ask(input);
+    expect(reply).toMatchObject({ kind: "queued", text: expect.stringMatching(/step by step/) });
+    const before = await blobKeys();
+    expect(await commands.ask(input)).toMatchObject({ kind: "duplicate" });
+    expect(await blobKeys()).toEqual(before);
+  });
+
+  it("gives an attachment-only question a default question and stores the file's bytes, not a path", async () => {
+    const csv = "name,score\nada,90\nbob,70\n";
+    const { question } = await queuedQuestion(ask({ text: "  ", attachments: [file("../../etc/scores.csv", csv)] }));
+    expect(question.text).toBe("Analyse the attached file.");
+    expect(question.attachments).toHaveLength(1);
+    const [attachment] = question.attachments;
+    expect(attachment).toMatchObject({ name: "scores.csv", bytes: csv.length, contentType: "text/csv" });
+    expect(JSON.stringify(question)).not.toContain("/etc");
+    expect((await blobs.get(attachment!.blob)).toString()).toBe(csv);
+  });
+
+  it("refuses bad input at once, with the same code and sentence, and leaves nothing behind", async () => {
+    const before = { jobs: await waiting(), blobs: await blobKeys() };
+    const big = Buffer.alloc(limits.maxAttachmentBytes + 1, 97);
+    const cases: Array<[Partial<AskInput>, string]> = [
+      [{ text: "   " }, "empty_question"],
+      [{ text: "x".repeat(50_000) }, "question_too_long"],
+      [{ mode: "check" }, "missing_answer"],
+      [{ attachments: [file("big.csv", "x", 5 * 1024 * 1024)] }, "attachment_too_large"],
+      // Declared small (or not at all) but larger when streamed: cut off while storing.
+      [{ attachments: [file("ok.csv", "a\n1\n"), file("liar.csv", big, 10)] }, "attachment_too_large"],
+      [{ attachments: Array.from({ length: 4 }, (_, i) => file(`${i}.csv`, "1")) }, "too_many_attachments"],
+      [
+        {
+          attachments: [
+            file("ok.csv", "a\n1\n"),
+            {
+              name: "gone.csv",
+              open: async () => {
+                throw new Error("HTTP 404");
+              },
+            },
+          ],
+        },
+        "file_unreadable",
+      ],
+    ];
+    for (const [over, code] of cases) {
+      const reply = await commands.ask(ask(over));
+      expect(reply).toMatchObject({ kind: "rejected", code });
+      if (reply.kind === "rejected") expect(reply.text).toMatch(/\w+ \w+ \w+/);
+    }
+    const unreadable = await commands.ask(
+      ask({ attachments: [{ name: "gone.csv", open: () => Promise.reject(new Error("x")) }] }),
+    );
+    expect(unreadable).toMatchObject({ text: expect.stringContaining("gone.csv") });
+    expect(await waiting()).toEqual(before.jobs);
+    expect(await blobKeys()).toEqual(before.blobs);
+  });
+
+  it("turns a rate limit into 'try again in N s' without enqueueing or keeping the files", async () => {
+    const user = "eager";
+    expect((await commands.ask(ask({ user }))).kind).toBe("queued");
+    expect((await commands.ask(ask({ user }))).kind).toBe("queued");
+    const before = await blobKeys();
+    const reply = await commands.ask(ask({ user, attachments: [file("d.csv", "1")] }));
+    expect(reply).toMatchObject({
+      kind: "rejected",
+      code: "rate_limited",
+      text: expect.stringMatching(/try again in \d+ s/),
+    });
+    expect(await blobKeys()).toEqual(before);
+  });
+
+  it("applies the space's allowed channels, hourly limit and hint policy", async () => {
+    const space = "strict";
+    const admin = { user: "admin", space, canManage: true };
+    const saved = await commands.settings({
+      ...admin,
+      changes: { channels: "C1, <#C2>", hourly_limit: "1", hints: "off" },
+    });
+    expect(saved).toMatchObject({
+      kind: "settings",
+      settings: { allowedChannels: ["C1", "C2"], userHourlyLimit: 1, hintPolicy: "off" },
+    });
+    expect(await commands.ask(ask({ space, channel: "C9" }))).toMatchObject({ code: "not_allowed_here" });
+    const { question } = await queuedQuestion(ask({ space, channel: "C2", user: "hourly" }));
+    expect(question.settings?.hints).toBe("off");
+    expect(await commands.ask(ask({ space, channel: "C1", user: "hourly" }))).toMatchObject({
+      code: "hourly_limit",
+      text: expect.stringMatching(/1 questions per hour/),
+    });
+  });
+});
+
+describe("settings", () => {
+  it("shows the defaults, refuses non-admins and invalid values, and saves valid changes", async () => {
+    const shown = await commands.settings({ user: "x", space: "fresh", canManage: false });
+    expect(shown).toMatchObject({ kind: "settings", settings: { revealPolicy: "button", userHourlyLimit: 0 } });
+    expect(shown.kind === "settings" && shown.text).toMatch(/reveal/);
+    expect(
+      await commands.settings({ user: "x", space: "fresh", canManage: false, changes: { reveal: "never" } }),
+    ).toMatchObject({
+      code: "admin_only",
+    });
+    const invalid: Record<string, string>[] = [
+      { reveal: "always" },
+      { hourly_limit: "-3" },
+      { hints: "loud" },
+      { colour: "red" },
+    ];
+    for (const changes of invalid) {
+      const reply = await commands.settings({ user: "a", space: "fresh", canManage: true, changes });
+      expect(reply).toMatchObject({ kind: "rejected", code: "invalid_setting" });
+    }
+    await commands.settings({ user: "a", space: "fresh", canManage: true, changes: { reveal: "spoiler" } });
+    expect(await commands.settings({ user: "y", space: "fresh", canManage: false })).toMatchObject({
+      settings: { revealPolicy: "spoiler" },
+    });
+  });
+});
+
+const step = (title: string, extra: Partial<ResultStep> = {}): ResultStep => ({
+  title,
+  markdown: title,
+  text: title,
+  images: [],
+  parts: [{ kind: "text", text: title }],
+  ...extra,
+});
+
+function finished(id: string, over: Partial<RunResult> = {}): RunResult {
+  return {
+    id,
+    status: "ok",
+    answer: "1024",
+    steps: [step("Compute", { code: "print(2**10)", output: "1024" }), step("Answer")],
+    toolCalls: 1,
+    hints: 0,
+    usage: { promptTokens: 1, completionTokens: 1 },
+    timings: { totalMs: 1, modelMs: 1, sandboxMs: 0, renderMs: 0 },
+    transcript: emptyTranscript("q"),
+    ...over,
+  };
+}
+
+describe("actions on a run", () => {
+  it("shows code, walks the steps, reveals by the space's policy and stores feedback with the run", async () => {
+    const { jobId } = await queuedQuestion(ask({ space: "s-actions", user: "asker" }));
+    const origin = { user: "asker", space: "s-actions" };
+    expect(await commands.action({ ...origin, kind: "show_code", jobId })).toMatchObject({ code: "run_in_progress" });
+    await client.results.save(jobId, finished(jobId));
+    expect(await commands.action({ ...origin, kind: "show_code", jobId })).toEqual({
+      kind: "code",
+      jobId,
+      blocks: [{ step: 0, code: "print(2**10)", output: "1024" }],
+    });
+    expect(await commands.action({ ...origin, kind: "next_step", jobId, after: 0 })).toMatchObject({
+      kind: "step",
+      index: 1,
+      last: true,
+      step: { title: "Answer" },
+    });
+    expect(await commands.action({ ...origin, kind: "next_step", jobId, after: 1 })).toMatchObject({
+      code: "no_more_steps",
+    });
+    expect(await commands.action({ ...origin, kind: "reveal", jobId })).toMatchObject({ answer: "1024", as: "button" });
+    await commands.settings({ ...origin, canManage: true, changes: { reveal: "never" } });
+    expect(await commands.action({ ...origin, kind: "reveal", jobId })).toMatchObject({ code: "reveal_disabled" });
+    expect(await commands.action({ ...origin, kind: "feedback", jobId, value: "up" })).toMatchObject({
+      kind: "feedback_saved",
+    });
+    await commands.action({
+      user: "other",
+      space: "s-actions",
+      kind: "feedback",
+      jobId,
+      value: "down",
+      comment: "too fast",
+    });
+    await commands.action({ ...origin, kind: "feedback", jobId, value: "down" });
+    const votes = await client.redis.hgetall(client.runs.keys.feedback(jobId));
+    expect(Object.fromEntries(Object.entries(votes).map(([u, v]) => [u, JSON.parse(v).value]))).toEqual({
+      asker: "down",
+      other: "down",
+    });
+    expect(await client.redis.ttl(client.runs.keys.feedback(jobId))).toBeGreaterThan(0);
+    expect(await commands.action({ ...origin, kind: "show_code", jobId: "q-nope" })).toMatchObject({
+      code: "unknown_run",
+    });
+  });
+
+  it("never reveals the answer of a hint, and hands out its held-back steps one at a time", async () => {
+    const { jobId } = await queuedQuestion(ask({ mode: "hint", user: "hinted" }));
+    await client.results.save(
+      jobId,
+      finished(jobId, { answer: null, steps: [step("Hint: start")], heldBack: [step("Then"), step("Finally")] }),
+    );
+    const origin = { user: "hinted", space: "s1" };
+    expect(await commands.action({ ...origin, kind: "reveal", jobId })).toMatchObject({ code: "reveal_disabled" });
+    expect(await commands.action({ ...origin, kind: "next_step", jobId, after: 0 })).toMatchObject({
+      index: 1,
+      total: 3,
+      last: false,
+      step: { title: "Then" },
+    });
+  });
+
+  it("cancels only for the asker and deletes the run's files", async () => {
+    const { jobId, question } = await queuedQuestion(ask({ user: "canceller", attachments: [file("d.csv", "1,2\n")] }));
+    const ref = question.attachments[0]!.blob;
+    expect(await commands.action({ user: "intruder", space: "s1", kind: "cancel", jobId })).toMatchObject({
+      code: "not_your_run",
+    });
+    expect(await commands.action({ user: "canceller", space: "s1", kind: "cancel", jobId })).toMatchObject({
+      kind: "cancelled",
+    });
+    expect(await blobs.exists(ref)).toBe(false);
+    expect(await client.runs.queue.getJob(jobId)).toBeUndefined();
+  });
+
+  it("retries as a new run with the same question and files", async () => {
+    const { jobId, question } = await queuedQuestion(
+      ask({ user: "retrier", text: "Sum it", attachments: [file("d.csv", "1\n2\n")] }),
+    );
+    await client.results.save(
+      jobId,
+      finished(jobId, { status: "error", answer: null, error: { code: "deadline", message: "x" } }),
+    );
+    const reply = await commands.action({
+      user: "retrier",
+      space: "s1",
+      kind: "retry",
+      jobId,
+      eventId: `click-${jobId}`,
+      replyTarget: { platform: "cli" },
+    });
+    expect(reply).toMatchObject({ kind: "retry_queued" });
+    const again = (await client.runs.queue.getJob((reply as { jobId: string }).jobId))!.data;
+    expect(again).toMatchObject({ text: "Sum it", attachments: question.attachments });
+    expect(again.id).not.toBe(question.id);
+  });
+
+  it("continues an earlier run: a follow-up carries its question, answer and step titles", async () => {
+    const { jobId } = await queuedQuestion(ask({ user: "curious", text: "What is 2^10?" }));
+    expect(await commands.ask(ask({ user: "curious", text: "And 2^11?", followUpOf: jobId }))).toMatchObject({
+      code: "run_in_progress",
+    });
+    await client.results.save(jobId, finished(jobId));
+    const { question } = await queuedQuestion(ask({ user: "curious", text: "And 2^11?", followUpOf: jobId }));
+    expect(question.followUp).toEqual({
+      jobId,
+      question: "What is 2^10?",
+      answer: "1024",
+      stepTitles: ["Compute", "Answer"],
+    });
+    expect(await commands.ask(ask({ text: "more?", followUpOf: "q-expired" }))).toMatchObject({ code: "unknown_run" });
+  });
+
+  it("has help text naming every command with the platform's prefix", () => {
+    const help = commands.help("/");
+    for (const name of ["/ask", "/hint", "/check", "/explain", "/settings"]) expect(help).toContain(name);
+  });
+});

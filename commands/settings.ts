@@ -1,0 +1,127 @@
+/**
+ * `/settings`: a server's (workspace's) choices, stored in Redis per space — how answers are
+ * revealed, a per-user hourly limit, the default hint policy and the channels the bot answers in.
+ * Changes come in as raw strings from any platform and are validated here, once.
+ */
+import type { Redis } from "ioredis";
+import { studentSentence } from "../src/errors.js";
+import type { RunKeys } from "../src/queue/keys.js";
+import type { RevealPolicy, SettingsInput, SettingsReply, SpaceSettings } from "./types.js";
+
+export const DEFAULT_SETTINGS: SpaceSettings = {
+  revealPolicy: "button",
+  userHourlyLimit: 0,
+  allowedChannels: [],
+};
+
+const REVEAL: readonly RevealPolicy[] = ["spoiler", "button", "never"];
+const HINTS = ["off", "end", "wait"] as const;
+const MAX_HOURLY = 1_000;
+const CHANNEL_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+/** The names a platform's `/settings` options use, mapped to the fields they set. */
+export const SETTING_NAMES = {
+  reveal: "revealPolicy",
+  hourly_limit: "userHourlyLimit",
+  hints: "hintPolicy",
+  channels: "allowedChannels",
+} as const satisfies Record<string, keyof SpaceSettings>;
+
+type SettingName = keyof typeof SETTING_NAMES;
+
+/** Parses one raw change; `null` when the value is not valid for that setting. */
+function parseSetting(name: SettingName, raw: string): Partial<SpaceSettings> | null {
+  const value = raw.trim();
+  switch (name) {
+    case "reveal":
+      return (REVEAL as readonly string[]).includes(value) ? { revealPolicy: value as RevealPolicy } : null;
+    case "hints": {
+      if (value === "default") return { hintPolicy: undefined };
+      const hint = HINTS.find((h) => h === value);
+      return hint ? { hintPolicy: hint } : null;
+    }
+    case "hourly_limit": {
+      if (!/^\d+$/.test(value)) return null;
+      const limit = Number(value);
+      return limit <= MAX_HOURLY ? { userHourlyLimit: limit } : null;
+    }
+    case "channels": {
+      if (value === "" || value === "all") return { allowedChannels: [] };
+      const ids = value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((id) => id.replace(/^<#(.+)>$/, "$1"));
+      return ids.every((id) => CHANNEL_ID.test(id)) ? { allowedChannels: [...new Set(ids)] } : null;
+    }
+  }
+}
+
+/** Validates every change; the first invalid one names itself. */
+export function parseChanges(
+  changes: Record<string, string>,
+): { ok: true; settings: Partial<SpaceSettings> } | { ok: false; name: string } {
+  let settings: Partial<SpaceSettings> = {};
+  for (const [name, raw] of Object.entries(changes)) {
+    if (!(name in SETTING_NAMES)) return { ok: false, name };
+    const parsed = parseSetting(name as SettingName, raw);
+    if (parsed === null) return { ok: false, name };
+    settings = { ...settings, ...parsed };
+  }
+  return { ok: true, settings };
+}
+
+/** The settings as a student or admin reads them. */
+export function describeSettings(settings: SpaceSettings): string {
+  const reveal = {
+    spoiler: "shown as a spoiler",
+    button: "behind a “Reveal answer” button",
+    never: "never shown (steps only)",
+  }[settings.revealPolicy];
+  return [
+    "**Settings for this server**",
+    `• reveal: final answers are ${reveal} (\`spoiler\`, \`button\`, \`never\`)`,
+    `• hourly_limit: ${settings.userHourlyLimit === 0 ? "no limit" : `${settings.userHourlyLimit} questions`} per person per hour (0 = no limit)`,
+    `• hints: START's hint policy is \`${settings.hintPolicy ?? "default"}\` (\`off\`, \`end\`, \`wait\`, \`default\` = the bot's)`,
+    `• channels: ${settings.allowedChannels.length === 0 ? "every channel" : settings.allowedChannels.join(", ")} (\`all\` or a list)`,
+  ].join("\n");
+}
+
+/** Space settings in a Redis hash per space; unset fields fall back to the defaults. */
+export class SettingsStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RunKeys,
+  ) {}
+
+  async get(space: string): Promise<SpaceSettings> {
+    const raw = await this.redis.get(this.keys.settings(space));
+    if (raw === null) return DEFAULT_SETTINGS;
+    return { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<SpaceSettings>) };
+  }
+
+  async update(space: string, changes: Partial<SpaceSettings>): Promise<SpaceSettings> {
+    const settings = { ...(await this.get(space)), ...changes };
+    // JSON drops `hintPolicy: undefined`: "default" clears the field.
+    await this.redis.set(this.keys.settings(space), JSON.stringify(settings));
+    return settings;
+  }
+}
+
+export async function settingsCommand(input: SettingsInput, store: SettingsStore): Promise<SettingsReply> {
+  const changes = input.changes ?? {};
+  if (Object.keys(changes).length === 0) {
+    const settings = await store.get(input.space);
+    return { kind: "settings", settings, text: describeSettings(settings) };
+  }
+  if (!input.canManage) return { kind: "rejected", code: "admin_only", text: studentSentence("admin_only") };
+  const parsed = parseChanges(changes);
+  if (!parsed.ok) {
+    return {
+      kind: "rejected",
+      code: "invalid_setting",
+      text: studentSentence("invalid_setting", { name: parsed.name }),
+    };
+  }
+  const settings = await store.update(input.space, parsed.settings);
+  return { kind: "settings", settings, text: `Saved.\n${describeSettings(settings)}` };
+}

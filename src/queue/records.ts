@@ -1,0 +1,52 @@
+/**
+ * What is kept about a run besides its result, for as long as the result: the Question it was
+ * enqueued with (so Retry, follow-ups and cleanup know its text and attachment blobs) and the
+ * students' 👍/👎 on it.
+ */
+import type { Redis } from "ioredis";
+import type { Question } from "../question.js";
+import type { RunKeys } from "./keys.js";
+
+export interface Feedback {
+  value: "up" | "down";
+  comment?: string;
+  /** ISO time of the vote. */
+  at: string;
+}
+
+export class RunRecords {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RunKeys,
+    private readonly ttlS: number,
+  ) {}
+
+  async saveQuestion(jobId: string, question: Question): Promise<void> {
+    await this.redis.set(this.keys.question(jobId), JSON.stringify(question), "EX", this.ttlS);
+  }
+
+  async question(jobId: string): Promise<Question | null> {
+    const raw = await this.redis.get(this.keys.question(jobId));
+    return raw === null ? null : (JSON.parse(raw) as Question);
+  }
+
+  /** One vote per user: a new vote replaces the old one. */
+  async saveFeedback(jobId: string, user: string, feedback: Feedback): Promise<void> {
+    const key = this.keys.feedback(jobId);
+    await this.redis.multi().hset(key, user, JSON.stringify(feedback)).expire(key, this.ttlS).exec();
+  }
+
+  async feedback(jobId: string): Promise<Record<string, Feedback>> {
+    const raw = await this.redis.hgetall(this.keys.feedback(jobId));
+    return Object.fromEntries(Object.entries(raw).map(([user, json]) => [user, JSON.parse(json) as Feedback]));
+  }
+
+  /** Keeps the records as long as the result (called when the result is stored). */
+  async expire(jobId: string): Promise<void> {
+    await this.redis
+      .multi()
+      .expire(this.keys.question(jobId), this.ttlS)
+      .expire(this.keys.feedback(jobId), this.ttlS)
+      .exec();
+  }
+}
