@@ -8,11 +8,13 @@ import type { ReplyTarget } from "../src/question.js";
 import { NoPosterError, type Poster } from "../src/worker/poster.js";
 import { cliAdapter } from "./cli/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
+import { webAdapter } from "./web/index.js";
 
 export type * from "./types.js";
+export { checkWebAccess, isLoopback, runningWebServer, type WebServer } from "./web/index.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */
-export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter];
+export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, webAdapter];
 
 /** The adapters whose credentials are set in `config`. */
 export function configuredAdapters(

@@ -11,9 +11,6 @@ import type { PipelineProgress } from "../../src/pipeline/types.js";
 import { RUN_QUEUE } from "../../src/queue/keys.js";
 import type { RunEvent, RunEventLog } from "./event-log.js";
 
-/** The most of a cell's output the page shows live (the full output is in the step). */
-const LIVE_OUTPUT_CHARS = 2_000;
-
 export interface Relay {
   close(): Promise<void>;
 }
@@ -49,6 +46,6 @@ export function cellEvent(progress: PipelineProgress): Extract<RunEvent, { type:
   if (progress.type === "code") return { type: "cell", index: progress.index, code: progress.code };
   if (progress.type !== "output") return null;
   const { stdout, stderr, error } = progress.result;
-  const text = (error ?? [stdout, stderr].filter(Boolean).join("\n")).slice(0, LIVE_OUTPUT_CHARS);
+  const text = error ?? [stdout, stderr].filter(Boolean).join("\n");
   return { type: "output", index: progress.index, text, error: error !== null };
 }

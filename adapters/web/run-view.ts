@@ -16,6 +16,8 @@ export interface PublicImage extends Omit<StepImage, "blob"> {
 
 export interface PublicStep extends Omit<ResultStep, "images"> {
   images: PublicImage[];
+  /** The closing "Answer" step the pipeline adds after the steps: the page keeps it behind Reveal. */
+  isAnswer: boolean;
 }
 
 export function imageUrl(jobId: string, step: number, filename: string): string {
@@ -25,6 +27,7 @@ export function imageUrl(jobId: string, step: number, filename: string): string 
 export function publicStep(jobId: string, index: number, step: ResultStep): PublicStep {
   return {
     ...step,
+    isAnswer: step.title === "Answer" && step.markdown.startsWith("$$\\boxed{"),
     images: step.images.map(({ blob: _blob, ...image }) => ({ ...image, url: imageUrl(jobId, index, image.filename) })),
   };
 }

@@ -11,6 +11,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   grade: { summary: "math-equivalence verdict for two answers", load: () => import("./grade.js") },
   eval: { summary: "run a benchmark against the configured model", load: () => import("./eval.js") },
   worker: { summary: "run queued questions", load: () => import("./worker.js") },
+  web: { summary: "serve the web page and HTTP API alone", load: () => import("./web.js") },
   start: { summary: "run everything that is configured in one process", load: () => import("./start.js") },
   "fake-model": {
     summary: "scripted OpenAI-compatible server for tests and demos",

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { describeProgress, type StatusUpdate, statusThrottle } from "./progress.js";
+import { cellResult } from "../../test/support/cell-result.js";
+import { describeProgress, LIVE_CELL_CHARS, liveCell, type StatusUpdate, statusThrottle } from "./progress.js";
 
 const update = (text: string): StatusUpdate => ({ text, event: { type: "thinking", chars: 0 } });
 
@@ -54,5 +55,20 @@ describe("progress text", () => {
     expect(describeProgress({ type: "code", index: 1, code: "x" })).toBe("Running Python cell 1…");
     expect(describeProgress({ type: "thinking", chars: 12_345 })).toBe("Thinking… (12k characters so far)");
     expect(describeProgress({ type: "done", status: "ok" })).toBeNull();
+  });
+});
+
+describe("liveCell", () => {
+  it("passes each cell's code and output through, with a long output cut", () => {
+    const code = liveCell({ type: "code", index: 2, code: "print(1)" });
+    expect(code?.event).toEqual({ type: "code", index: 2, code: "print(1)" });
+    const long = "x".repeat(LIVE_CELL_CHARS * 3);
+    const output = liveCell({ type: "output", index: 2, result: cellResult(long) });
+    expect(output?.event.type === "output" && output.event.result.stdout.length).toBe(LIVE_CELL_CHARS + 1);
+  });
+
+  it("ignores everything that is not a cell", () => {
+    expect(liveCell({ type: "thinking", chars: 10 })).toBeNull();
+    expect(liveCell({ type: "rendering" })).toBeNull();
   });
 });

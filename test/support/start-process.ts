@@ -1,6 +1,6 @@
 /**
  * `start-tutor start` as a user runs it, in a child process of its own process group: waits for
- * the page's URL in the banner, and stops it with a signal (or kills the whole group if a test
+ * the page's URL in the banner ("open http://… in a browser"), and stops it with a signal (or kills the whole group if a test
  * failed). `descendants()` lists every process it started (redis-server, Python, bubblewrap), so a
  * test can check that none is left after it exits.
  */
@@ -45,7 +45,7 @@ export async function spawnStart(env: Record<string, string>, timeoutMs = 60_000
       timeoutMs,
     );
     const look = () => {
-      const found = stderr.match(/(http:\/\/[^\s/]+)\/?\s/);
+      const found = stderr.match(/open (http:\/\/\S+?)\/? in a browser/);
       if (found) {
         clearTimeout(timer);
         resolve(found[1]!);

@@ -126,6 +126,7 @@ function resetThread(question, mode) {
   $("answer").hidden = true;
   $("answer-body").hidden = true;
   $("answer-body").replaceChildren();
+  delete $("answer-body").dataset.filled;
   $("reveal").hidden = false;
   $("failure").hidden = true;
   $("cancel").hidden = false;
@@ -170,8 +171,9 @@ function showOutput(index, text, error) {
     box.append(codeBlock(text || "(no output)", error ? "output failed" : "output"));
 }
 
-function showStep(index, total, step) {
+function showStep(index, step) {
   if (document.getElementById(`step-${index}`)) return;
+  if (step.isAnswer) return showAnswerStep(step);
   // Once steps arrive they carry the cells; the live cells were only there while waiting.
   $("cells").replaceChildren();
   const item = document.createElement("li");
@@ -214,17 +216,27 @@ function showStep(index, total, step) {
   // Steps may arrive out of order after a reconnect: keep them sorted by index.
   const later = [...$("steps").children].find((li) => Number(li.id.slice(5)) > index);
   $("steps").insertBefore(item, later ?? null);
-  setStatus(`Step ${index + 1} of ${total}`);
+}
+
+/** The closing answer step: behind Reveal, typeset like the steps. */
+function showAnswerStep(step) {
+  const body = $("answer-body");
+  const label = document.createElement("span");
+  label.textContent = "Answer: ";
+  const math = renderMarkdown(step.markdown);
+  body.replaceChildren(label, math);
+  body.dataset.filled = "true";
+  $("answer").hidden = false;
 }
 
 function showAnswer(answer, correct) {
-  if (correct !== undefined) {
+  if (correct !== undefined && !document.querySelector(".verdict")) {
     const verdict = document.createElement("p");
     verdict.className = correct ? "verdict right" : "verdict wrong";
     verdict.textContent = correct ? "Your answer is correct." : "Your answer is not correct yet.";
     $("steps").after(verdict);
   }
-  if (answer === null || answer === undefined) return;
+  if (answer === null || answer === undefined || $("answer-body").dataset.filled) return;
   const body = $("answer-body");
   body.replaceChildren();
   const label = document.createElement("span");
@@ -257,7 +269,7 @@ function onEvent(type, data) {
     $("thread").dataset.state = $("thread").dataset.state === "done" ? "done" : "running";
   } else if (type === "cell") showCell(data.index, data.code);
   else if (type === "output") showOutput(data.index, data.text, data.error);
-  else if (type === "step") showStep(data.index, data.total, data.step);
+  else if (type === "step") showStep(data.index, data.step);
   else if (type === "answer") showAnswer(data.answer, data.correct);
   else if (type === "failure") showFailure(data.message);
   else if (type === "done") finish(data.status);
@@ -379,7 +391,7 @@ async function nextStep() {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ after }),
     });
-    showStep(reply.index, reply.total, reply.step);
+    showStep(reply.index, reply.step);
     if (reply.last) $("next-step").hidden = true;
   } catch (err) {
     showFailure(err.message);
