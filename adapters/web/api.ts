@@ -239,7 +239,10 @@ async function ask(
     return sendRejection(res, reply, deps.limits);
   }
   if (reply.kind === "queued") await deps.log.append(jobId, { type: "status", text: reply.text });
-  res.status(202).location(`/api/runs/${reply.jobId}`).json({ id: reply.jobId });
+  res
+    .status(202)
+    .location(`/api/runs/${reply.jobId}`)
+    .json({ id: reply.jobId, ...(reply.kind === "queued" ? { message: reply.text } : {}) });
 }
 
 /**

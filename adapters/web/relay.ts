@@ -46,6 +46,6 @@ export function cellEvent(progress: PipelineProgress): Extract<RunEvent, { type:
   if (progress.type === "code") return { type: "cell", index: progress.index, code: progress.code };
   if (progress.type !== "output") return null;
   const { stdout, stderr, error } = progress.result;
-  const text = error ?? [stdout, stderr].filter(Boolean).join("\n");
+  const text = (error ?? [stdout, stderr].filter(Boolean).join("\n")).trimEnd();
   return { type: "output", index: progress.index, text, error: error !== null };
 }

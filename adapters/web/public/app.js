@@ -2,7 +2,7 @@
 // Last-Event-ID after a drop) and draws the thread: status, cells, steps with KaTeX, the answer.
 // No framework and nothing from another origin; every string from the server becomes text nodes,
 // except KaTeX's own output.
-import { renderMarkdown, typeset } from "./markdown.js";
+import { renderMarkdown, typeset, whenKatex } from "./markdown.js";
 
 const $ = (id) => document.getElementById(id);
 const HISTORY_KEY = "start-tutor:history";
@@ -280,7 +280,18 @@ function follow(runId) {
   const controller = new AbortController();
   state.follow = controller;
   state.runId = runId;
-  followEvents(runId, onEvent, controller.signal);
+  // Events are drawn in order, and math only once KaTeX is there.
+  let drawn = Promise.resolve();
+  followEvents(
+    runId,
+    (type, data) => {
+      const draw = () => {
+        if (!controller.signal.aborted) onEvent(type, data);
+      };
+      drawn = type === "step" || type === "answer" ? drawn.then(whenKatex).then(draw) : drawn.then(draw);
+    },
+    controller.signal,
+  );
 }
 
 // ---- Asking ----------------------------------------------------------------------------------
@@ -322,6 +333,7 @@ async function ask(event) {
   $("submit").disabled = true;
   performance.clearMarks("tutor-first-event");
   performance.mark("tutor-submitted");
+  whenKatex();
   try {
     let body;
     let headers = {};
@@ -337,7 +349,9 @@ async function ask(event) {
     }
     state.mode = mode;
     resetThread(question || chosenFiles.map((f) => f.name).join(", "), mode);
-    const { id } = await api("/api/ask", { method: "POST", headers, body });
+    const { id, message } = await api("/api/ask", { method: "POST", headers, body });
+    // The run's first event, already in the answer: no need to wait for the stream to say it.
+    if (message) onEvent("status", { text: message });
     remember({ id, question: question || chosenFiles.map((f) => f.name).join(", "), mode, at: Date.now() });
     chosenFiles.length = 0;
     renderFileList();

@@ -3,6 +3,30 @@
 // (served by this server). Math is cut out before emphasis is looked for, so `a_1 * b_2` stays math.
 // Text is only ever set as text; KaTeX's output is the one HTML that is inserted.
 
+let katexLoading = null;
+
+/**
+ * Loads KaTeX (preloaded by the page) and then its copy-tex extension, so that copying typeset
+ * math copies its LaTeX. Resolves once KaTeX is there, or failed to load (formulas then show as
+ * LaTeX text). Called when a question is asked, so the page is interactive before KaTeX runs.
+ */
+export function whenKatex() {
+  katexLoading ??= new Promise((resolve) => {
+    const script = (src, onload) => {
+      const element = document.createElement("script");
+      element.src = src;
+      element.addEventListener("load", onload, { once: true });
+      element.addEventListener("error", () => resolve(), { once: true });
+      document.head.append(element);
+    };
+    script("/vendor/katex/katex.min.js", () => {
+      script("/vendor/katex/contrib/copy-tex.min.js", () => {});
+      resolve();
+    });
+  });
+  return katexLoading;
+}
+
 /** Typesets `latex` into `element`; without KaTeX (or on a parse error) the LaTeX shows as text. */
 export function typeset(element, latex, display) {
   element.classList.add("math");
