@@ -99,7 +99,9 @@ export function apiRouter(deps: WebApiDeps): Router {
       const id = req.params.id!;
       if (!(await deps.log.isWebRun(id))) return unknownRun(res);
       const result = await deps.results.get(id);
-      const image = result?.steps[Number(req.params.step)]?.images.find((i) => i.filename === req.params.filename);
+      // Step indexes count held-back steps too, as "next step" numbers them.
+      const steps = result ? [...result.steps, ...(result.heldBack ?? [])] : [];
+      const image = steps[Number(req.params.step)]?.images.find((i) => i.filename === req.params.filename);
       if (!image) return notFound(res, "No such image in this run.");
       const body = deps.blobs.stream(image.blob);
       body.once("error", (err) => {

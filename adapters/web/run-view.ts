@@ -2,7 +2,8 @@
  * A run as the HTTP API shows it: `{id, status: queued|running|ok|error, …}` and, once finished,
  * the object `ask --json` prints, with each image's blob reference replaced by its URL under
  * `/api/runs/:id/images/`. In hint and check modes the transcript (which holds the model's whole
- * solution) is left out, so the API never gives away what the page must not show.
+ * solution) is left out, and held-back steps never appear, so the API never gives away what the
+ * page must not show.
  */
 
 import type { ResultStep, RunResult, StepImage } from "../../src/pipeline/types.js";
@@ -36,8 +37,13 @@ export function publicResult(
   jobId: string,
   result: RunResult,
   mode: Mode | undefined,
-): Omit<RunResult, "steps" | "transcript"> & { id: string; steps: PublicStep[]; transcript?: RunResult["transcript"] } {
-  const { transcript, steps, ...rest } = result;
+): Omit<RunResult, "steps" | "transcript" | "heldBack"> & {
+  id: string;
+  steps: PublicStep[];
+  transcript?: RunResult["transcript"];
+} {
+  // Held-back steps come one at a time through "next step", never with the result.
+  const { transcript, steps, heldBack: _heldBack, ...rest } = result;
   const hidesSolution = mode === "hint" || (mode === "check" && result.correct !== true);
   return {
     ...rest,

@@ -177,6 +177,34 @@ describe("POST /api/ask → events → result", () => {
   });
 });
 
+describe("hint and check modes give nothing away", () => {
+  it("hint: no live cells, no transcript, and the next step only when asked for", async () => {
+    const id = await ask("What is 2^10? Just a hint", { mode: "hint" });
+    const { events } = await readEvents(eventsUrl(id), { until: untilDone });
+    expect(events.some((e) => e.type === "cell" || e.type === "output")).toBe(false);
+    expect(JSON.stringify(events)).not.toContain(String(2 ** 10));
+    const run = await getRun(id);
+    expect(run.status).toBe("ok");
+    expect(run).not.toHaveProperty("transcript");
+    expect(JSON.stringify(run)).not.toContain(String(2 ** 10));
+    const shown = run.steps.length;
+    const next = await post(`/api/runs/${id}/next-step`, { after: shown - 1 });
+    expect(next.status, JSON.stringify(next.body)).toBe(200);
+    expect(next.body).toMatchObject({ id, index: shown });
+  });
+
+  it("check with a wrong answer: says so, without the solution", async () => {
+    const id = await ask("What is 2^10?", { mode: "check", answer: String(2 ** 10 + 1) });
+    const { events } = await readEvents(eventsUrl(id), { until: untilDone });
+    expect(events.some((e) => e.type === "cell" || e.type === "output")).toBe(false);
+    const answer = events.find((e) => e.type === "answer")?.data as { answer: string | null; correct?: boolean };
+    expect(answer).toMatchObject({ answer: null, correct: false });
+    const run = await getRun(id);
+    expect(run).not.toHaveProperty("transcript");
+    expect(JSON.stringify(run)).not.toContain(`"${2 ** 10}"`);
+  });
+});
+
 describe("bad input", () => {
   it("refuses an empty question with the shared code and sentence, and enqueues nothing", async () => {
     const { status, body } = await post("/api/ask", { question: "   " });

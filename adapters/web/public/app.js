@@ -408,6 +408,7 @@ async function nextStep() {
     showStep(reply.index, reply.step);
     if (reply.last) $("next-step").hidden = true;
   } catch (err) {
+    if (err.code === "no_more_steps") $("next-step").hidden = true;
     showFailure(err.message);
   }
 }
