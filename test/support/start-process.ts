@@ -25,9 +25,13 @@ export interface StartProcess {
 
 const running = new Set<StartProcess>();
 
-export async function spawnStart(env: Record<string, string>, timeoutMs = 60_000): Promise<StartProcess> {
+export async function spawnStart(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  command: "start" | "web" = "start",
+): Promise<StartProcess> {
   // From the sources (as test/cli does), so the test never runs a stale build.
-  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src", "cli", "main.ts"), "start"], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src", "cli", "main.ts"), command], {
     cwd: projectRoot(),
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -63,6 +63,7 @@ beforeAll(async () => {
     RENDER_WORKERS: "0",
     QUEUE_USER_BURST: "0",
     WORKER_STATUS_EDIT_MS: "250",
+    SANDBOX_MAX_ATTACHMENT_MB: "1",
   });
 }, 120_000);
 
@@ -236,6 +237,17 @@ describe("bad input", () => {
     const body = (await response.json()) as { error: { code: string } };
     expect(response.status).toBe(400);
     expect(body.error.code).toBe("too_many_attachments");
+  });
+
+  it("refuses a file over the attachment limit, naming it", async () => {
+    const form = new FormData();
+    form.set("question", "What is the average score?");
+    form.set("files", new Blob([new Uint8Array(1024 * 1024 + 1)], { type: "text/csv" }), "big.csv");
+    const response = await fetch(`${start.url}/api/ask`, { method: "POST", body: form });
+    const body = (await response.json()) as ApiReply;
+    expect(response.status).toBe(400);
+    expect(body.error?.code).toBe("attachment_too_large");
+    expect(body.error?.message).toContain("big.csv");
   });
 
   it("answers 404 unknown_run for a run that does not exist", async () => {
