@@ -38,7 +38,10 @@ export async function run(args: string[]): Promise<number> {
 
   const { service, adapters, close } = await startQuestionWorker(config, logger);
   const receivers = adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
-  await Promise.all(receivers.map((receiver) => receiver.start()));
+  // The web server first: adapters that serve HTTP too (Slack in HTTP mode) mount on it.
+  const webFirst = adapters.find((adapter) => adapter.platform === "web")?.receiver;
+  await webFirst?.start();
+  await Promise.all(receivers.filter((receiver) => receiver !== webFirst).map((receiver) => receiver.start()));
   const platforms = adapters.map((adapter) => adapter.platform);
   const web = runningWebServer(adapters);
   logger.info(

@@ -44,6 +44,46 @@ describe.skipIf(missing !== null)(`the page in Chromium${missing ? ` (skipped: $
     if (redisUrl) await dropPrefix(redisUrl, prefix);
   });
 
+  it("typesets every kind of math delimiter and leaves prices, code and emphasis alone", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${start.url}/`);
+      const samples = [
+        "Inline $a_1 * b_2$ and \\(x^2\\), display $$\\int_0^1 x\\,dx$$ and \\[\\frac{1}{2}\\].",
+        "It costs $5 and $6, not `$x$` in code, and **bold** with *em*.",
+        "- first $n$\n- second\n\n1. one\n2. two",
+        "Broken $\\frac{1$ stays readable.",
+      ];
+      // A string, so that vitest leaves its dynamic import alone: it runs in the page.
+      const drawn: Array<{ katex: number; display: number; text: string; html: string }> = await page.evaluate(`(async (samples) => {
+        const { renderMarkdown, whenKatex } = await import("/assets/markdown.js");
+        await whenKatex();
+        return samples.map((markdown) => {
+          const box = document.createElement("div");
+          box.append(renderMarkdown(markdown));
+          document.body.append(box);
+          return {
+            katex: box.querySelectorAll(".katex").length,
+            display: box.querySelectorAll(".katex-display").length,
+            text: box.textContent,
+            html: box.innerHTML,
+          };
+        });
+      })(${JSON.stringify(samples)})`);
+      expect(drawn[0]).toMatchObject({ katex: 4, display: 2 });
+      expect(drawn[1]!.katex).toBe(0);
+      expect(drawn[1]!.text).toContain("$5 and $6");
+      expect(drawn[1]!.html).toContain("<code>$x$</code>");
+      expect(drawn[1]!.html).toContain("<strong>bold</strong>");
+      expect(drawn[2]!.html).toMatch(/<ul><li>first <span class="math/);
+      expect(drawn[2]!.html).toContain("<ol>");
+      expect(drawn[3]!.text).toContain("\\frac{1");
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
   for (const scheme of ["light", "dark"] as const) {
     it(`asks, shows the steps with typeset math and the answer behind Reveal (${scheme})`, async () => {
       const browser = await launchBrowser({ colorScheme: scheme });

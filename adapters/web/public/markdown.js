@@ -177,14 +177,16 @@ export function appendInline(parent, text) {
 
 function closingIndex(text, from, math) {
   if (math.open !== "$") return text.indexOf(math.close, from);
-  // Inline `$…$`: not across a blank line, not empty, and `$5 and $6` (prices) stay text.
+  // Inline `$…$` as Pandoc reads it: no space inside either end, the closing `$` not followed by
+  // a digit (so `$5 and $6` stay prices), and never across a blank line or into a code span.
   for (let j = from; j < text.length; j++) {
     if (text[j] === "\\") {
       j++;
       continue;
     }
-    if (text[j] === "\n" && text[j + 1] === "\n") return -1;
-    if (text[j] === "$") return j > from && text[j - 1] !== " " && text[from] !== " " ? j : -1;
+    if ((text[j] === "\n" && text[j + 1] === "\n") || text[j] === "`") return -1;
+    if (text[j] === "$")
+      return j > from && text[j - 1] !== " " && text[from] !== " " && !/\d/.test(text[j + 1] ?? "") ? j : -1;
   }
   return -1;
 }
