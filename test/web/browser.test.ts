@@ -56,7 +56,8 @@ describe.skipIf(missing !== null)(`the page in Chromium${missing ? ` (skipped: $
         "Broken $\\frac{1$ stays readable.",
       ];
       // A string, so that vitest leaves its dynamic import alone: it runs in the page.
-      const drawn: Array<{ katex: number; display: number; text: string; html: string }> = await page.evaluate(`(async (samples) => {
+      const drawn: Array<{ katex: number; display: number; text: string; html: string }> =
+        await page.evaluate(`(async (samples) => {
         const { renderMarkdown, whenKatex } = await import("/assets/markdown.js");
         await whenKatex();
         return samples.map((markdown) => {
