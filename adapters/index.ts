@@ -10,6 +10,7 @@ import { cliAdapter } from "./cli/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 import { webAdapter } from "./web/index.js";
 
+export { zodTarget } from "./targets.js";
 export type * from "./types.js";
 export { checkWebAccess, isLoopback, runningWebServer, type WebServer } from "./web/index.js";
 
@@ -48,15 +49,15 @@ export function routePosts(adapters: readonly PlatformAdapter<ReplyTarget>[]): P
     return { adapter, target: parsed.target };
   };
   return {
-    post(raw, message, context) {
+    async post(raw, message, context) {
       const { adapter, target } = pick(raw);
       return adapter.poster.post(target, message, context);
     },
-    edit(raw, messageId, text) {
+    async edit(raw, messageId, text) {
       const { adapter, target } = pick(raw);
       return adapter.poster.edit(target, messageId, text);
     },
-    findPosted(raw, context) {
+    async findPosted(raw, context) {
       const { adapter, target } = pick(raw);
       return adapter.poster.findPosted(target, context);
     },
