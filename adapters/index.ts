@@ -10,14 +10,16 @@ import { cliAdapter } from "./cli/index.js";
 import { discordAdapter } from "./discord/index.js";
 import { slackAdapter } from "./slack/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
+import { webAdapter } from "./web/index.js";
 
 export { EVENTS_PATH as SLACK_EVENTS_PATH, type SlackReceiver, slackManifest } from "./slack/index.js";
 export { zodTarget } from "./targets.js";
 export { discordAdapter, registerCommands } from "./discord/index.js";
 export type * from "./types.js";
+export { checkWebAccess, isLoopback, runningWebServer, type WebServer } from "./web/index.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */
-export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, discordAdapter, slackAdapter];
+export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, discordAdapter, slackAdapter, webAdapter];
 
 /** The adapters whose credentials are set in `config`. */
 export function configuredAdapters(

@@ -40,6 +40,8 @@ export interface PlatformAdapter<T extends ReplyTarget> {
   /** `null` for a post-only adapter (the CLI: `ask --via-queue` reads the stored result). */
   readonly receiver: Receiver | null;
   readonly poster: Poster<T>;
+  /** Releases what the poster holds (e.g. the web poster's Redis connection); called once on shutdown. */
+  close?(): Promise<void>;
 }
 
 /** What the registry hands an adapter when it creates one. */

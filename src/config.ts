@@ -219,7 +219,15 @@ export const configSchema = z.object({
   SLACK_HTTP_HOST: z.string().min(1).default("0.0.0.0"),
   /** Posts and edits in one Slack channel: a burst of 3, then one per this interval (Slack allows about one per second). */
   SLACK_POST_INTERVAL_MS: int(1_000, 0, 60_000),
+  /** The web page, the HTTP API and Slack's HTTP mode (`start`, `start-tutor web`). */
   PORT: int(3000, 0, 65535),
+  /**
+   * Where the web page and API listen. Anything but loopback serves other machines and needs WEB_TOKEN.
+   * @defaultValue `127.0.0.1`
+   */
+  WEB_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Bearer token every `/api` call must send when WEB_HOST is not loopback (`Authorization: Bearer …`). */
+  WEB_TOKEN: z.string().min(16, "must be at least 16 characters (it guards the HTTP API)").optional(),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

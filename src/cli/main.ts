@@ -18,6 +18,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   eval: { summary: "run a benchmark against the configured model", load: () => import("./eval.js") },
   worker: { summary: "run queued questions", load: () => import("./worker.js") },
   slack: { summary: "the Slack receiver alone (or --manifest: the app manifest)", load: () => import("./slack.js") },
+  web: { summary: "serve the web page and HTTP API alone", load: () => import("./web.js") },
   start: { summary: "run everything that is configured in one process", load: () => import("./start.js") },
   discord: { summary: "the Discord receiver (steps are posted by the workers)", load: () => import("./discord.js") },
   "register-commands": {

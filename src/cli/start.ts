@@ -1,12 +1,14 @@
 /**
  * `start-tutor start` (what `npm start` runs): everything that is configured, in one process — the
- * worker with its /healthz and /metrics — on embedded defaults where possible: its own
- * redis-server (on a free port, data under .data/) when none answers at REDIS_URL, and the
- * scripted demo model when OPENAI_BASE_URL is not set. Demo runs use their own queue prefix, so a
- * demo worker never takes a real deployment's questions. Whatever it started, it stops: on
- * SIGTERM/SIGINT and when starting fails half-way.
+ * worker with its /healthz and /metrics, the web page and API, Discord and Slack when their
+ * credentials are set — on embedded defaults where possible: its own redis-server (on a free
+ * port, data under .data/) when none answers at REDIS_URL, and the scripted demo model when
+ * OPENAI_BASE_URL is not set. Demo runs use their own queue prefix, so a demo worker never takes
+ * a real deployment's questions. Whatever it started, it stops: on SIGTERM/SIGINT and when
+ * starting fails half-way.
  */
 import { join } from "node:path";
+import { checkWebAccess, isLoopback, runningWebServer } from "../../adapters/index.js";
 import { type Config, loadConfig } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { projectRoot } from "../paths.js";
@@ -15,6 +17,7 @@ import { ensureLocalRedis, type LocalRedis, redisAnswers } from "../runtime/loca
 import { freeLocalPort } from "../runtime/ports.js";
 import { publishRunningStart } from "../runtime/running-start.js";
 import { parse } from "./args.js";
+import { formatBanner } from "./banner.js";
 import { modelProblem } from "./preflight.js";
 import { untilTerminated } from "./signals.js";
 import { startQuestionWorker } from "./worker.js";
@@ -24,6 +27,7 @@ export async function run(args: string[]): Promise<number> {
   // Listening from the first moment: a signal during start-up still stops what was started.
   const terminated = untilTerminated();
   let config: Config = loadConfig();
+  checkWebAccess(config);
   const logger = createLogger(config.LOG_LEVEL).child({ process: "start", pid: process.pid });
   const stops: Array<() => Promise<void> | void> = [];
   try {
@@ -50,7 +54,9 @@ export async function run(args: string[]): Promise<number> {
     const worker = await startQuestionWorker(config, logger);
     stops.push(() => worker.close());
     const receivers = worker.adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
-    for (const receiver of receivers) {
+    // The web server first: adapters that serve HTTP too (Slack in HTTP mode) mount on it.
+    const webFirst = worker.adapters.find((adapter) => adapter.platform === "web")?.receiver;
+    for (const receiver of webFirst ? [webFirst, ...receivers.filter((r) => r !== webFirst)] : receivers) {
       await receiver.start();
       stops.push(() => receiver.stop());
     }
@@ -63,14 +69,27 @@ export async function run(args: string[]): Promise<number> {
         ...(demo ? { demoModelUrl: config.OPENAI_BASE_URL } : {}),
       }),
     );
+    const web = runningWebServer(worker.adapters);
+    logger.info(
+      { redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX, model: config.OPENAI_BASE_URL, platforms, url: web?.url },
+      "start-tutor is running",
+    );
+    const on = (platform: string) => platforms.some((p) => p === platform);
     process.stderr.write(
-      banner({
-        redis: `${config.REDIS_URL} (${redis.started ? "started by start-tutor, data in .data/redis" : "already running"}), queue prefix "${config.QUEUE_PREFIX}"`,
-        model: demo
-          ? "the scripted demo model (set OPENAI_BASE_URL to a server serving START for real answers)"
-          : `${config.OPENAI_BASE_URL} (${config.START_MODEL})`,
-        ops: worker.service.httpPort ? `http://${config.WORKER_HTTP_HOST}:${worker.service.httpPort}/healthz` : "off",
-        platforms: `${platforms.join(", ")} (an adapter turns on when its credentials are set)`,
+      formatBanner({
+        url: web?.url ?? `http://${config.WEB_HOST}:${config.PORT}`,
+        model: demo ? null : (config.OPENAI_BASE_URL ?? null),
+        redis: { url: config.REDIS_URL, own: redis.started, prefix: config.QUEUE_PREFIX },
+        platforms: [
+          { name: "discord", on: on("discord"), howToTurnOn: "set DISCORD_TOKEN and DISCORD_APP_ID" },
+          {
+            name: "slack",
+            on: on("slack"),
+            howToTurnOn: "set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN",
+          },
+        ],
+        tokenRequired: Boolean(config.WEB_TOKEN) || !isLoopback(config.WEB_HOST),
+        opsPort: worker.service.httpPort,
       }),
     );
     const signal = await terminated;
@@ -89,16 +108,4 @@ async function openRedis(config: Config, logger: Logger): Promise<LocalRedis & {
   }
   const url = `redis://127.0.0.1:${await freeLocalPort()}`;
   return { url, ...(await ensureLocalRedis(url, dataDir, logger)) };
-}
-
-function banner(lines: Record<string, string>): string {
-  const width = Math.max(...Object.keys(lines).map((k) => k.length));
-  const body = Object.entries(lines)
-    .map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)
-    .join("\n");
-  return (
-    `\nstart-tutor is running.\n${body}\n\n` +
-    'Ask from another terminal:  npx start-tutor ask --via-queue "What is the sum of the digits of 2^100?"\n' +
-    "Stop with Ctrl-C.\n\n"
-  );
 }

@@ -46,7 +46,40 @@ export async function startQuestionWorker(
 ): Promise<{ service: WorkerService; adapters: PlatformAdapter<ReplyTarget>[]; close(): Promise<void> }> {
   const { createPipeline } = await import("../pipeline/index.js");
   const pipeline = createPipeline(config, logger);
-  // Adapters answer buttons and replies through commands/, which need a producer connection.
+  const { adapters, close: closeAdapters } = connectAdapters(config, logger);
+  const endpoint = modelEndpoint(config);
+  let service: WorkerService;
+  try {
+    service = await startWorkerService(config, logger, {
+      runQuestion: pipeline.runQuestion,
+      modelGate: createModelGate({ probe: () => modelProblem(endpoint) }),
+      poster: routePosts(adapters),
+      onRedisDead: () => process.exit(1),
+    });
+  } catch (err) {
+    await pipeline.close();
+    await closeAdapters();
+    throw err;
+  }
+  return {
+    service,
+    adapters,
+    async close() {
+      await service.close();
+      await pipeline.close();
+      await closeAdapters();
+    },
+  };
+}
+
+/**
+ * Every configured adapter with what it needs: commands/ (which answer buttons and replies over a
+ * producer connection) and the blob store. `start-tutor web` uses it alone, without a worker.
+ */
+export function connectAdapters(
+  config: Config,
+  logger: Logger,
+): { adapters: PlatformAdapter<ReplyTarget>[]; close(): Promise<void> } {
   const client = createQueueClient(queueClientSettings(config), { logger });
   const blobs = createBlobStore(client.redis, config);
   const commands = createCommands(
@@ -62,26 +95,10 @@ export async function startQuestionWorker(
     }),
   );
   const adapters = createAdapters(config, { commands, blobs, logger });
-  const endpoint = modelEndpoint(config);
-  let service: WorkerService;
-  try {
-    service = await startWorkerService(config, logger, {
-      runQuestion: pipeline.runQuestion,
-      modelGate: createModelGate({ probe: () => modelProblem(endpoint) }),
-      poster: routePosts(adapters),
-      onRedisDead: () => process.exit(1),
-    });
-  } catch (err) {
-    await pipeline.close();
-    await client.close();
-    throw err;
-  }
   return {
-    service,
     adapters,
     async close() {
-      await service.close();
-      await pipeline.close();
+      await Promise.allSettled(adapters.map((adapter) => adapter.close?.()));
       await client.close();
     },
   };

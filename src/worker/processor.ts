@@ -17,7 +17,7 @@ import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
 import type { PostingLedger } from "./ledger.js";
 import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
-import { type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
+import { liveCell, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
 
 /** What the processor needs from a BullMQ job (tests can build one by hand). */
 export interface RunJob {
@@ -143,6 +143,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           signal,
           outDir: deps.outDir(job.id),
           onProgress: (event) => {
+            const cell = liveCell(event);
+            if (cell) void job.reportProgress(cell).catch((err) => log.warn({ err }, "cell progress failed"));
             const text = line(event);
             if (text) throttle.update({ text, event });
           },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cellResult } from "../../test/support/cell-result.js";
-import { describeProgress, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
+import { describeProgress, describeProgress, LIVE_CELL_CHARS, liveCell, type StatusUpdate, type StatusUpdate, statusLine, statusThrottle, statusThrottle } from "./progress.js";
 
 const update = (text: string): StatusUpdate => ({ text, event: { type: "thinking", chars: 0 } });
 
@@ -70,5 +70,17 @@ describe("status line", () => {
     expect(line({ type: "output", index: 2, result: cellResult("3") })).toBe("Ran Python cell 2, thinking… · 14 s");
     expect(line({ type: "thinking", chars: 20 })).toBe("Thinking… · ran 2 Python cells · 14 s");
     expect(line({ type: "done", status: "ok" })).toBeNull();
+describe("liveCell", () => {
+  it("passes each cell's code and output through, with a long output cut", () => {
+    const code = liveCell({ type: "code", index: 2, code: "print(1)" });
+    expect(code?.event).toEqual({ type: "code", index: 2, code: "print(1)" });
+    const long = "x".repeat(LIVE_CELL_CHARS * 3);
+    const output = liveCell({ type: "output", index: 2, result: cellResult(long) });
+    expect(output?.event.type === "output" && output.event.result.stdout.length).toBe(LIVE_CELL_CHARS + 1);
+  });
+
+  it("ignores everything that is not a cell", () => {
+    expect(liveCell({ type: "thinking", chars: 10 })).toBeNull();
+    expect(liveCell({ type: "rendering" })).toBeNull();
   });
 });

@@ -46,6 +46,24 @@ export function statusLine(startedAt: number = Date.now(), now: () => number = D
   };
 }
 
+/** The most of a cell's stdout/stderr a live cell event carries (the full output is in the result). */
+export const LIVE_CELL_CHARS = 2_000;
+
+/**
+ * A Python cell as it happens (its code before it runs, its output after), for listeners that
+ * show every cell live (the web page): not throttled like the status line, but with the output
+ * cut to LIVE_CELL_CHARS so a chatty cell does not flood the queue's event stream. Null for
+ * every other event.
+ */
+export function liveCell(event: PipelineProgress): StatusUpdate | null {
+  const text = describeProgress(event);
+  if (!text || (event.type !== "code" && event.type !== "output")) return null;
+  if (event.type === "code") return { text, event };
+  const { result } = event;
+  const cut = (value: string) => (value.length > LIVE_CELL_CHARS ? `${value.slice(0, LIVE_CELL_CHARS)}…` : value);
+  return { text, event: { ...event, result: { ...result, stdout: cut(result.stdout), stderr: cut(result.stderr) } } };
+}
+
 export interface StatusUpdate {
   text: string;
   event: PipelineProgress;

@@ -1,0 +1,355 @@
+/**
+ * The HTTP API under `/api`: requests become `commands/` calls (which decide everything: input
+ * checks, rate limits, cancel, feedback, next step) and their replies become HTTP answers. Errors
+ * have one shape, `{error: {code, message}}`, with the codes and sentences of every surface.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import express, { type Request, type Response, type Router } from "express";
+import type { ActionReply, AskInput, CommandReply, Commands, IncomingAttachment } from "../../commands/index.js";
+import type { BlobStore } from "../../src/blobs/types.js";
+import { type ErrorCode, studentSentence } from "../../src/errors.js";
+import type { Logger } from "../../src/logger.js";
+import { MODES, type Mode } from "../../src/question.js";
+import { jobIdFor } from "../../src/queue/keys.js";
+import type { RunQueue } from "../../src/queue/queue.js";
+import type { ResultStore } from "../../src/queue/results.js";
+import type { EventLogHub, LoggedEvent, RunEventLog } from "./event-log.js";
+import { publicResult, publicStep, type RunStatus, statusOfJobState } from "./run-view.js";
+import { streamEvents } from "./sse.js";
+import type { WebTarget } from "./target.js";
+import { parseUpload, type SpooledFile, UploadError } from "./uploads.js";
+
+export interface WebLimits {
+  maxAttachments: number;
+  maxAttachmentBytes: number;
+  maxQuestionChars: number;
+  /**
+   * The longest wait a refused client needs, for `Retry-After`: one token of the per-user bucket
+   * (60 / QUEUE_USER_PER_MINUTE s) for `rate_limited`, an hour for `hourly_limit`.
+   */
+  retryAfterS: Partial<Record<ErrorCode, number>>;
+}
+
+export interface WebApiDeps {
+  commands: Commands;
+  blobs: BlobStore;
+  runs: RunQueue;
+  results: ResultStore;
+  log: RunEventLog;
+  hub: EventLogHub;
+  logger: Logger;
+  limits: WebLimits;
+  /** What the page says about this server (`demo`: the scripted demo model answers). */
+  info: () => Promise<{ demo: boolean; setupLine: string }>;
+}
+
+/** Rejections that are about pace, not content: 429 with `Retry-After`. */
+const RATE_CODES = new Set<ErrorCode>(["rate_limited", "hourly_limit"]);
+
+export function apiRouter(deps: WebApiDeps): Router {
+  const router = express.Router();
+  const json = express.json({ limit: `${Math.ceil((deps.limits.maxQuestionChars * 4) / 1024) + 16}kb` });
+
+  router.get("/info", async (_req, res) => {
+    const { maxAttachments, maxAttachmentBytes, maxQuestionChars } = deps.limits;
+    res.json({
+      ...(await deps.info()),
+      modes: MODES,
+      limits: { maxAttachments, maxAttachmentBytes, maxQuestionChars },
+    });
+  });
+
+  router.post("/ask", (req, res, next) => {
+    if (req.is("multipart/form-data")) return void askMultipart(req, res, deps).catch(next);
+    json(req, res, (err?: unknown) => {
+      if (err) return invalid(res, 'The body must be JSON: {"question": "…", "mode"?: "solve", "answer"?: "…"}.');
+      askJson(req, res, deps).catch(next);
+    });
+  });
+
+  router.get("/runs/:id", async (req, res, next) => {
+    try {
+      const id = req.params.id!;
+      const view = await runView(id, deps);
+      if (!view) return unknownRun(res);
+      res.json(view);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get("/runs/:id/events", async (req, res, next) => {
+    try {
+      const id = req.params.id!;
+      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
+      await streamEvents(req, res, id, {
+        log: deps.log,
+        hub: deps.hub,
+        logger: deps.logger,
+        present: (jobId, entry) => presentEvent(jobId, entry),
+        settle: (jobId) => settle(jobId, deps),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get("/runs/:id/images/:step/:filename", async (req, res, next) => {
+    try {
+      const id = req.params.id!;
+      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
+      const result = await deps.results.get(id);
+      // Step indexes count held-back steps too, as "next step" numbers them.
+      const steps = result ? [...result.steps, ...(result.heldBack ?? [])] : [];
+      const image = steps[Number(req.params.step)]?.images.find((i) => i.filename === req.params.filename);
+      if (!image) return notFound(res, "No such image in this run.");
+      const body = deps.blobs.stream(image.blob);
+      body.once("error", (err) => {
+        deps.logger.warn({ jobId: id, err: err.message }, "image blob unreadable");
+        if (!res.headersSent) notFound(res, "This image has expired.");
+        else res.destroy();
+      });
+      res.set({
+        "content-type": image.blob.contentType,
+        "content-length": String(image.blob.bytes),
+        "cache-control": "private, max-age=86400, immutable",
+        etag: `"${image.blob.sha256}"`,
+      });
+      body.pipe(res);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post("/runs/:id/cancel", async (req, res, next) => {
+    try {
+      const id = req.params.id!;
+      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
+      const reply = await deps.commands.action({ kind: "cancel", jobId: id, ...origin(req) });
+      sendAction(res, reply, 202);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post("/runs/:id/feedback", json, async (req, res, next) => {
+    try {
+      const id = req.params.id!;
+      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
+      const vote = (req.body as { vote?: unknown } | undefined)?.vote;
+      if (vote !== "up" && vote !== "down") return invalid(res, 'Send {"vote": "up"} or {"vote": "down"}.');
+      const reply = await deps.commands.action({ kind: "feedback", jobId: id, value: vote, ...origin(req) });
+      sendAction(res, reply, 200);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post("/runs/:id/next-step", json, async (req, res, next) => {
+    try {
+      const id = req.params.id!;
+      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
+      const after = Number((req.body as { after?: unknown } | undefined)?.after ?? 0);
+      if (!Number.isInteger(after) || after < 0)
+        return invalid(res, 'Send {"after": N}: the index of the last step shown.');
+      const reply = await deps.commands.action({ kind: "next_step", jobId: id, after, ...origin(req) });
+      sendAction(res, reply, 200);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.use((_req, res) => notFound(res, "No such API route: see the README's HTTP API section."));
+  return router;
+}
+
+// ---- Asking ----------------------------------------------------------------------------------
+
+interface AskFields {
+  question?: unknown;
+  mode?: unknown;
+  answer?: unknown;
+}
+
+async function askJson(req: Request, res: Response, deps: WebApiDeps): Promise<void> {
+  const body = (req.body ?? {}) as AskFields;
+  if (typeof body !== "object" || Array.isArray(body)) return invalid(res, "The body must be a JSON object.");
+  await ask(req, res, deps, body, []);
+}
+
+async function askMultipart(req: Request, res: Response, deps: WebApiDeps): Promise<void> {
+  let upload: Awaited<ReturnType<typeof parseUpload>>;
+  try {
+    upload = await parseUpload(req, {
+      keepBytes: deps.limits.maxAttachmentBytes + 1,
+      keepFiles: deps.limits.maxAttachments + 1,
+      fieldBytes: deps.limits.maxQuestionChars * 4 + 1,
+    });
+  } catch (err) {
+    if (err instanceof UploadError) return invalid(res, `The upload could not be read: ${err.message}.`);
+    throw err;
+  }
+  try {
+    await ask(req, res, deps, upload.fields, upload.files.map(incoming));
+  } finally {
+    await upload.discard();
+  }
+}
+
+function incoming(file: SpooledFile): IncomingAttachment {
+  return {
+    name: file.name,
+    ...(file.contentType ? { contentType: file.contentType } : {}),
+    bytes: file.bytes,
+    open: async () => file.open(),
+  };
+}
+
+async function ask(
+  req: Request,
+  res: Response,
+  deps: WebApiDeps,
+  fields: AskFields,
+  attachments: IncomingAttachment[],
+): Promise<void> {
+  const text = fields.question ?? "";
+  if (typeof text !== "string") return invalid(res, '"question" must be a string.');
+  const mode = fields.mode ?? "solve";
+  if (typeof mode !== "string" || !MODES.includes(mode as Mode)) {
+    return invalid(res, `"mode" must be one of ${MODES.join(", ")}.`);
+  }
+  if (fields.answer !== undefined && typeof fields.answer !== "string")
+    return invalid(res, '"answer" must be a string.');
+
+  const from = origin(req);
+  const eventId = eventIdFor(req, from.user);
+  const jobId = jobIdFor(eventId);
+  // Marked before enqueueing, so the worker's first cells are relayed even when it is very fast.
+  await deps.log.open(jobId, mode as Mode);
+  const input: AskInput = {
+    ...from,
+    eventId,
+    text,
+    mode: mode as Mode,
+    ...(fields.answer === undefined ? {} : { studentAnswer: fields.answer }),
+    attachments,
+    replyTarget: { platform: "web" } satisfies WebTarget,
+  };
+  const reply: CommandReply = await deps.commands.ask(input);
+  if (reply.kind === "rejected") {
+    await deps.log.forget(jobId);
+    return sendRejection(res, reply, deps.limits);
+  }
+  if (reply.kind === "queued") await deps.log.append(jobId, { type: "status", text: reply.text });
+  res
+    .status(202)
+    .location(`/api/runs/${reply.jobId}`)
+    .json({ id: reply.jobId, ...(reply.kind === "queued" ? { message: reply.text } : {}) });
+}
+
+/**
+ * The event id decides deduplication: a client that retries a POST with the same
+ * `Idempotency-Key` gets the same run back; without one, every POST is a new question.
+ */
+function eventIdFor(req: Request, user: string): string {
+  const key = req.get("idempotency-key");
+  if (!key) return `web-${randomUUID()}`;
+  return `web-${createHash("sha256").update(`${user}\n${key}`).digest("hex").slice(0, 32)}`;
+}
+
+/** Who is asking: rate limits and votes are per client address; every web client shares one space. */
+function origin(req: Request): { user: string; space: string } {
+  return { user: `web:${req.socket.remoteAddress ?? "unknown"}`, space: "web" };
+}
+
+// ---- Runs ------------------------------------------------------------------------------------
+
+async function runStatus(id: string, deps: WebApiDeps): Promise<{ status: RunStatus; cancelled: boolean } | null> {
+  const job = await deps.runs.queue.getJob(id);
+  const state = job ? await job.getState() : null;
+  const status = statusOfJobState(state === "unknown" ? null : state);
+  return status ? { status, cancelled: /cancel/i.test(job?.failedReason ?? "") } : null;
+}
+
+async function runView(id: string, deps: WebApiDeps): Promise<Record<string, unknown> | null> {
+  const meta = await deps.log.meta(id);
+  if (!meta) return null;
+  const result = await deps.results.get(id);
+  if (result) return { ...publicResult(id, result, meta.mode), status: result.status };
+  const state = await runStatus(id, deps);
+  if (state && state.status !== "error") return { id, status: state.status };
+  const code: ErrorCode = state?.cancelled || !state ? "cancelled" : "run_failed";
+  return { id, status: "error", error: { code, message: studentSentence(code) } };
+}
+
+/** Appends `done` to a log whose run ended while no web server was relaying its events. */
+async function settle(id: string, deps: WebApiDeps): Promise<void> {
+  const result = await deps.results.get(id);
+  if (result) {
+    await deps.log.append(id, { type: "done", status: result.status }, { dedupe: "done" });
+    return;
+  }
+  const state = await runStatus(id, deps);
+  if (!state || state.status === "error") {
+    await deps.log.append(
+      id,
+      { type: "done", status: state?.cancelled || !state ? "cancelled" : "error" },
+      { dedupe: "done" },
+    );
+  }
+}
+
+function presentEvent(jobId: string, entry: LoggedEvent): unknown {
+  const { event } = entry;
+  if (event.type !== "step") return event;
+  return { ...event, step: publicStep(jobId, event.index, event.step) };
+}
+
+// ---- Replies ---------------------------------------------------------------------------------
+
+function sendRejection(res: Response, reply: Extract<CommandReply, { kind: "rejected" }>, limits: WebLimits): void {
+  if (RATE_CODES.has(reply.code)) {
+    res.set("retry-after", String(Math.max(1, Math.ceil(limits.retryAfterS[reply.code] ?? 60))));
+    res.status(429);
+  } else {
+    res.status(reply.code === "internal" ? 500 : 400);
+  }
+  res.json({ error: { code: reply.code, message: reply.text } });
+}
+
+function sendAction(res: Response, reply: ActionReply, okStatus: number): void {
+  switch (reply.kind) {
+    case "rejected":
+      if (reply.code === "unknown_run")
+        return void res.status(404).json({ error: { code: reply.code, message: reply.text } });
+      if (RATE_CODES.has(reply.code)) res.set("retry-after", "60");
+      res.status(reply.code === "internal" ? 500 : reply.code === "run_in_progress" ? 409 : 400);
+      return void res.json({ error: { code: reply.code, message: reply.text } });
+    case "cancelled":
+      return void res.status(okStatus).json({ id: reply.jobId, status: "cancelling", message: reply.text });
+    case "feedback_saved":
+      return void res.status(okStatus).json({ id: reply.jobId, vote: reply.value, message: reply.text });
+    case "step":
+      return void res.status(okStatus).json({
+        id: reply.jobId,
+        index: reply.index,
+        total: reply.total,
+        last: reply.last,
+        step: publicStep(reply.jobId, reply.index, reply.step),
+      });
+    default:
+      return void res.status(okStatus).json(reply);
+  }
+}
+
+function invalid(res: Response, message: string): void {
+  res.status(400).json({ error: { code: "invalid_request", message } });
+}
+
+function notFound(res: Response, message: string): void {
+  res.status(404).json({ error: { code: "not_found", message } });
+}
+
+function unknownRun(res: Response): void {
+  res.status(404).json({ error: { code: "unknown_run", message: studentSentence("unknown_run") } });
+}

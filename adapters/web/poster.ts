@@ -1,0 +1,47 @@
+/**
+ * The web platform's poster: the worker "posts" a run's status, steps and answer by appending
+ * them to the run's event log, where the page and SSE clients read them. A message id is
+ * `<jobId> <entry id>` (an edit must know which run's log to append to), and the context key is
+ * stored with each entry, so `findPosted` can always tell whether a post happened.
+ */
+import type { OutgoingMessage, PostContext, Poster } from "../types.js";
+import type { RunEvent, RunEventLog } from "./event-log.js";
+import type { WebTarget } from "./target.js";
+
+/** `log` is resolved on first use: a worker creates every poster up front but may never post to the web. */
+export function webPoster(log: () => RunEventLog): Poster<WebTarget> {
+  return {
+    async post(_target, message: OutgoingMessage, context: PostContext) {
+      const id = await log().append(context.jobId, toEvent(message), { key: context.key });
+      if (!id) throw new Error(`could not append to the event log of ${context.jobId}`);
+      return { messageId: `${context.jobId} ${id}` };
+    },
+    async edit(_target, messageId, text) {
+      // The status message is the run's status line: an edit is a newer status event.
+      const jobId = messageId.split(" ")[0];
+      if (jobId) await log().append(jobId, { type: "status", text });
+    },
+    async findPosted(_target, context) {
+      // The log is the platform: it always knows whether a message is in it.
+      const found = await log().findByKey(context.jobId, context.key);
+      return found ? { outcome: "posted", messageId: `${context.jobId} ${found.id}` } : { outcome: "not_posted" };
+    },
+  };
+}
+
+function toEvent(message: OutgoingMessage): RunEvent {
+  switch (message.kind) {
+    case "status":
+      return { type: "status", text: message.text };
+    case "step":
+      return { type: "step", index: message.index, total: message.total, step: message.step };
+    case "answer":
+      return {
+        type: "answer",
+        answer: message.answer,
+        ...(message.correct === undefined ? {} : { correct: message.correct }),
+      };
+    case "error":
+      return { type: "failure", code: message.code, message: message.message };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * A run as the HTTP API shows it: `{id, status: queued|running|ok|error, …}` and, once finished,
+ * the object `ask --json` prints, with each image's blob reference replaced by its URL under
+ * `/api/runs/:id/images/`. In hint and check modes the transcript (which holds the model's whole
+ * solution) is left out, and held-back steps never appear, so the API never gives away what the
+ * page must not show.
+ */
+
+import type { ResultStep, RunResult, StepImage } from "../../src/pipeline/types.js";
+import type { Mode } from "../../src/question.js";
+
+export type RunStatus = "queued" | "running" | "ok" | "error";
+
+export interface PublicImage extends Omit<StepImage, "blob"> {
+  url: string;
+}
+
+export interface PublicStep extends Omit<ResultStep, "images"> {
+  images: PublicImage[];
+  /** The closing "Answer" step the pipeline adds after the steps: the page keeps it behind Reveal. */
+  isAnswer: boolean;
+}
+
+export function imageUrl(jobId: string, step: number, filename: string): string {
+  return `/api/runs/${encodeURIComponent(jobId)}/images/${step}/${encodeURIComponent(filename)}`;
+}
+
+export function publicStep(jobId: string, index: number, step: ResultStep): PublicStep {
+  return {
+    ...step,
+    isAnswer: step.title === "Answer" && step.markdown.startsWith("$$\\boxed{"),
+    images: step.images.map(({ blob: _blob, ...image }) => ({ ...image, url: imageUrl(jobId, index, image.filename) })),
+  };
+}
+
+export function publicResult(
+  jobId: string,
+  result: RunResult,
+  mode: Mode | undefined,
+): Omit<RunResult, "steps" | "transcript" | "heldBack"> & {
+  id: string;
+  steps: PublicStep[];
+  transcript?: RunResult["transcript"];
+} {
+  // Held-back steps come one at a time through "next step", never with the result.
+  const { transcript, steps, heldBack: _heldBack, ...rest } = result;
+  const hidesSolution = mode === "hint" || (mode === "check" && result.correct !== true);
+  return {
+    ...rest,
+    id: jobId,
+    steps: steps.map((step, index) => publicStep(jobId, index, step)),
+    ...(hidesSolution ? {} : { transcript }),
+  };
+}
+
+/** BullMQ's job state in the API's words (`null`: no such job any more). */
+export function statusOfJobState(state: string | null): RunStatus | null {
+  switch (state) {
+    case "waiting":
+    case "delayed":
+    case "prioritized":
+    case "waiting-children":
+      return "queued";
+    case "active":
+      return "running";
+    case "failed":
+    case "completed":
+      return "error";
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The web surface as one running thing: the HTTP host with the page, the API and `/healthz`, the
+ * relay from the queue's events into the runs' event logs, and the Redis connections they use.
+ * `start` and `start-tutor web` run it; other adapters may mount routes on its host.
+ */
+import type { Express } from "express";
+import type { Commands } from "../../commands/index.js";
+import type { BlobStore } from "../../src/blobs/types.js";
+import type { Logger } from "../../src/logger.js";
+import { createQueueClient, type QueueClientSettings } from "../../src/queue/client.js";
+import { connectRedis } from "../../src/queue/connection.js";
+import { bearerAuth, requiredToken } from "./access.js";
+import { apiRouter, type WebLimits } from "./api.js";
+import { EventLogHub, eventLogKeys, RunEventLog } from "./event-log.js";
+import { type HttpHost, startHttpHost } from "./http-host.js";
+import { modelInfo } from "./model-info.js";
+import { installPage } from "./page.js";
+import { startRelay } from "./relay.js";
+
+export interface WebSettings {
+  host: string;
+  port: number;
+  token: string | undefined;
+  queue: QueueClientSettings;
+  limits: WebLimits;
+  /** The model server (the page says when it is the scripted demo model). */
+  modelUrl: string | undefined;
+}
+
+export interface WebServerDeps {
+  commands: Commands;
+  blobs: BlobStore;
+  logger: Logger;
+}
+
+export interface WebServer extends HttpHost {
+  /** Open event streams right now (for tests and metrics). */
+  openStreams(): number;
+}
+
+/** The one line that points `npm start` at a real model (the page shows it with the demo). */
+export const SETUP_LINE = "OPENAI_BASE_URL=http://gpu-host:8000/v1 npm start";
+
+export async function startWebServer(settings: WebSettings, deps: WebServerDeps): Promise<WebServer> {
+  const token = requiredToken(settings.host, settings.token);
+  const logger = deps.logger.child({ component: "web" });
+  const queue = createQueueClient(settings.queue, { logger });
+  const redis = connectRedis(settings.queue.redisUrl, "producer");
+  redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (web)"));
+  const subscriber = connectRedis(settings.queue.redisUrl, "worker");
+  subscriber.on("error", (err: Error) => logger.warn({ err: err.message }, "redis subscriber (web)"));
+  const relayRedis = connectRedis(settings.queue.redisUrl, "worker");
+  relayRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis queue events (web)"));
+
+  const keys = eventLogKeys(settings.queue.queue.prefix);
+  const log = new RunEventLog(redis, keys, settings.queue.resultTtlS);
+  const hub = new EventLogHub(subscriber, keys);
+  const model = modelInfo(settings.modelUrl);
+  const relay = await startRelay(relayRedis, settings.queue.queue.prefix, log, logger);
+
+  const install = (app: Express) => {
+    installPage(app);
+    if (token) app.use("/api", bearerAuth(token));
+    app.use(
+      "/api",
+      apiRouter({
+        commands: deps.commands,
+        blobs: deps.blobs,
+        runs: queue.runs,
+        results: queue.results,
+        log,
+        hub,
+        logger,
+        limits: settings.limits,
+        info: async () => ({ ...(await model()), setupLine: SETUP_LINE }),
+      }),
+    );
+  };
+  const host = await startHttpHost({
+    host: settings.host,
+    port: settings.port,
+    logger,
+    health: () => ({ ok: redis.status === "ready", redis: redis.status, streams: hub.watching }),
+    install,
+  });
+  logger.info({ url: host.url, auth: token ? "bearer" : "loopback only" }, "web page and API listening");
+
+  return {
+    ...host,
+    openStreams: () => hub.watching,
+    async close() {
+      await host.close();
+      await relay.close();
+      await hub.close();
+      await queue.close();
+      await Promise.all([redis, relayRedis].map((r) => r.quit().catch(() => r.disconnect())));
+    },
+  };
+}
