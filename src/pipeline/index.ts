@@ -9,7 +9,7 @@ import { type Config, requireModelEndpoint } from "../config.js";
 import { isEquivalent } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
-import { presentTranscript } from "../present/steps.js";
+import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import { ChatConversation } from "../reasoning/chat-conversation.js";
 import { CompletionsConversation } from "../reasoning/completions-conversation.js";
@@ -51,6 +51,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
   const sandbox = parts.sandbox ?? createSandbox(config, logger.child({ component: "sandbox" }));
   const renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
   const defaults = engineOptionsFrom(config);
+  const writeup = writeupFrom(config, baseURL);
 
   const runQuestion: RunQuestion = async (question, options) => {
     const started = performance.now();
@@ -122,10 +123,17 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
         ? isEquivalent(question.studentAnswer, transcript.answer)
         : undefined;
-    const presentation = presentForMode(presentTranscript(transcript), question.mode, {
-      studentAnswer: question.studentAnswer ?? "",
-      verdict: correct === undefined ? null : { correct },
-    });
+    const written = await presentRun(
+      transcript,
+      writeup && transcript.status === "answered" ? { ...writeup, logger: log, signal: options.signal } : null,
+    );
+    log.info({ presenter: written.presenter, fallbackReason: written.fallbackReason }, "presented");
+    const presentation = presentForMode(
+      written,
+      question.mode,
+      { studentAnswer: question.studentAnswer ?? "", verdict: correct === undefined ? null : { correct } },
+      { stepChars: config.PRESENT_STEP_CHARS },
+    );
 
     emit({ type: "rendering" });
     const renderStarted = performance.now();
@@ -138,6 +146,8 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       answer: question.mode === "check" && !correct ? null : presentation.answer,
       ...(correct === undefined ? {} : { correct }),
       steps,
+      presenter: presentation.presenter,
+      ...(written.fallbackReason === undefined ? {} : { presenterFallback: written.fallbackReason }),
       toolCalls: transcript.toolCalls,
       hints: transcript.hints,
       usage: transcript.usage,
@@ -160,6 +170,27 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
         parts.sandbox ? Promise.resolve() : sandbox.close(),
         parts.renderer ? Promise.resolve() : renderer.close(),
       ]);
+    },
+  };
+}
+
+/** The write-up call's client and settings, or null when PRESENT_REWRITE is off. */
+function writeupFrom(config: Config, baseURL: string): Omit<WriteupDeps, "logger" | "signal"> | null {
+  if (!config.PRESENT_REWRITE) return null;
+  return {
+    client: createModelClient({
+      baseURL: config.PRESENT_BASE_URL ?? baseURL,
+      apiKey: config.PRESENT_API_KEY ?? config.OPENAI_API_KEY,
+      timeoutMs: config.PRESENT_TIMEOUT_MS,
+      maxRetries: 1,
+    }),
+    settings: {
+      model: config.PRESENT_MODEL ?? config.START_MODEL,
+      transport: config.PRESENT_TRANSPORT ?? config.START_TRANSPORT,
+      template: config.START_CHAT_TEMPLATE,
+      timeoutMs: config.PRESENT_TIMEOUT_MS,
+      maxTokens: config.PRESENT_MAX_TOKENS,
+      temperature: 0.2,
     },
   };
 }

@@ -18,9 +18,11 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
       const rendered = await Promise.all(
         presentation.steps.map((step, i) => renderer.renderStep(step, { outDir: join(outDir, `step-${i + 1}`) })),
       );
-      const steps = presentation.steps.map((step, i) =>
-        toResultStep(step.title, step.markdown, rendered[i]!, step.code, step.output),
-      );
+      const steps = presentation.steps.map((step, i) => ({
+        ...toResultStep(step.title, step.markdown, rendered[i]!, step.code, step.output),
+        ...(step.cells === undefined ? {} : { cells: step.cells }),
+        ...(step.foldCode ? { foldCode: true } : {}),
+      }));
       if (presentation.answer !== null) {
         const answer = await renderer.renderAnswer(presentation.answer, { outDir: join(outDir, "answer") });
         steps.push(toResultStep("Answer", `$$\\boxed{${presentation.answer}}$$`, answer));

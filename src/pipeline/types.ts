@@ -12,6 +12,10 @@ export interface ResultStep {
   output?: string;
   /** Host paths of PNGs: rendered formulas and figures, in reading order. */
   images: string[];
+  /** The engine's numbers of the cells this step shows. */
+  cells?: number[];
+  /** Long code: post it behind "Show code" rather than inline. */
+  foldCode?: boolean;
 }
 
 export interface RunResult {
@@ -21,6 +25,10 @@ export interface RunResult {
   /** `check` mode: whether the student's answer matches the solution. */
   correct?: boolean;
   steps: ResultStep[];
+  /** Which presenter made the steps: the checked model write-up or the deterministic fallback. */
+  presenter?: "writeup" | "deterministic";
+  /** Why a write-up that was tried was not used (failed call, timeout, ungrounded number, wrong answer). */
+  presenterFallback?: string;
   toolCalls: number;
   hints: number;
   usage: { promptTokens: number; completionTokens: number };
