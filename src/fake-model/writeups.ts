@@ -35,7 +35,7 @@ If $a$ has digits $x, y, z$, none zero, then $1000 - a$ has digits $9 - x$, $9 -
 One-digit $a$: 9 pairs. Two-digit $a$: $y \\neq 9$, so $8 \\cdot 9 = 72$. Three-digit $a$: $8 \\cdot 8 \\cdot 9 = 576$ with $x \\le 8$, plus 81 with $x = 9$, so ${caseTotal}.
 
 ### Step 4: Check with Python
-A brute-force count agrees [cell 1], the split by number of digits matches the cases [cell 2], and inclusion–exclusion gives the same total [cell 3].
+A brute-force count over all 999 values of $a$ gives the same total [cell 1].
 `;
 
 /** Grounded, with the run's answer: the presenter uses it. */
