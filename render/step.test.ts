@@ -125,6 +125,20 @@ describe("renderStep", () => {
 });
 
 describe("renderAnswer", () => {
+  it.each([
+    ["\\text{the first player}", "the first player"],
+    ["Code execution limit reached", "Code execution limit reached"],
+    ["\\text{Tuesday}", "Tuesday"],
+  ])("shows an answer in words (%s) as text, not typeset as math", async (latex, words) => {
+    const answer = await renderer.renderAnswer(latex);
+    expect(answer.text).toBe(`**Answer:** ${words}`);
+    expect(answer.images).toEqual([]);
+  });
+
+  it.each(["x", "\\text{(C)}", "5 \\text{ cm}"])("keeps %s as mathematics", async (latex) => {
+    expect((await renderer.renderAnswer(latex)).images).toHaveLength(1);
+  });
+
   it("gives Unicode text and a boxed image", async () => {
     const answer = await renderer.renderAnswer("\\frac{1}{2}");
     expect(answer.text).toBe("**Answer:** 1/2");
