@@ -151,7 +151,7 @@ class Layout {
   async figure(figure: { path: string; width: number; height: number }, options: StepOptions): Promise<void> {
     const number = ++this.figures;
     try {
-      const prepared = await prepareFigure(figure, options.figureLimits ?? defaultFigureLimits);
+      const prepared = await prepareFigure(figure, options.figureLimits ?? defaultFigureLimits, options.theme);
       const from = prepared.downscaledFrom;
       const caption = from
         ? `Figure ${number} (reduced from ${from.width}×${from.height} px to fit the upload limit)`
