@@ -14,8 +14,8 @@ export type Grounding = { ok: true } | { ok: false; reason: string };
 export const MIN_STEPS = 2;
 export const MAX_STEPS = 7;
 
-/** Lines that read as Python rather than as an explanation. */
-const CODE_LIKE = /```|^\s*(?:import \w|from \w+ import |def \w+\(|for \w+ in .+:\s*$)|\bprint\(/m;
+/** Python in the prose (fenced, inline in backticks, or bare statements): code belongs in the cell. */
+const CODE_LIKE = /```|`[^`\n]+`|^\s*(?:import \w|from \w+ import |def \w+\(|for \w+ in .+:\s*$)|\bprint\(/m;
 
 export function checkGrounding(writeup: Writeup, question: string, items: FlowItem[], answer: string): Grounding {
   if (writeup.steps.length < MIN_STEPS || writeup.steps.length > MAX_STEPS) {

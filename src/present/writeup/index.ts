@@ -121,16 +121,17 @@ function stepsFrom(writeup: Writeup, items: FlowItem[], answer: string): Step[] 
   return writeup.steps.map((written, i) => {
     const mine: Cell[] = cells.filter((c) => owner.get(c.index) === i);
     const markdown = written.markdown
-      .split(/\n\s*\n/)
-      .map((p) =>
-        /\$\$|\\\[/.test(p)
-          ? p
-          : sentencesOf(p)
+      .split("\n")
+      .map((line) =>
+        /\$\$|\\\[/.test(line)
+          ? line
+          : sentencesOf(line)
               .filter((s) => !restatesAnswer(s, answer))
               .join(" "),
       )
-      .filter((p) => p.trim() !== "")
-      .join("\n\n");
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
     return withCells({ title: written.title, markdown }, mine);
   });
 }
