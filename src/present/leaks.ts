@@ -37,7 +37,24 @@ export function revealsAnswer(text: string, answer: string | null): boolean {
   if (/[A-Za-z]{3,}/.test(plainAnswer) && !/\\/.test(plainAnswer)) {
     if (text.toLowerCase().includes(plainAnswer.toLowerCase())) return true;
   }
-  return statementsIn(text).some((s) => s.length <= 200 && isEquivalent(s, answer));
+  return statementsIn(text).some((s) => s.length <= 200 && equalToAnswer(s, answer));
+}
+
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+/** Verdicts already reached: a transcript repeats the same small statements hundreds of times. */
+const verdicts = new Map<string, boolean>();
+
+function equalToAnswer(statement: string, answer: string): boolean {
+  // Two plain numbers need no parser (and most statements are plain numbers).
+  if (PLAIN_NUMBER.test(statement) && PLAIN_NUMBER.test(answer.trim())) return Number(statement) === Number(answer);
+  const key = `${answer}\u0000${statement}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = isEquivalent(statement, answer);
+    if (verdicts.size >= 10_000) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
 }
 
 /** The text without any sentence that reveals the answer. */
