@@ -1,6 +1,6 @@
 /** Presentation → ResultSteps with images on disk, through the renderer. */
 import { join } from "node:path";
-import { createRenderer, type RenderedStep, rendererOptionsFromConfig } from "../../render/index.js";
+import { answerInWords, createRenderer, type RenderedStep, rendererOptionsFromConfig } from "../../render/index.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Presentation } from "../present/types.js";
@@ -25,7 +25,10 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
       }));
       if (presentation.answer !== null) {
         const answer = await renderer.renderAnswer(presentation.answer, { outDir: join(outDir, "answer") });
-        steps.push(toResultStep("Answer", `$$\\boxed{${presentation.answer}}$$`, answer));
+        // A word or sentence answer stays words in the Markdown too (the web page typesets it otherwise).
+        const words = answerInWords(presentation.answer);
+        const markdown = words === null ? `$$\\boxed{${presentation.answer}}$$` : `**${words}**`;
+        steps.push(toResultStep("Answer", markdown, answer));
       }
       return steps;
     },

@@ -21,6 +21,9 @@ export interface ModeOptions {
 
 export const DEFAULT_STEP_CHARS = 1200;
 
+/** A hint is a nudge: a paragraph or two. */
+const HINT_CHARS = 450;
+
 export function presentForMode(
   presentation: Presentation,
   mode: Mode,
@@ -45,7 +48,7 @@ function hintOnly(presentation: Presentation, chars: number): Presentation {
     markdown = `Start here: **${safeTitle.charAt(0).toLowerCase()}${safeTitle.slice(1)}**. Try it yourself before asking for the next step.`;
   }
   // How to start, not the result: the cell (whose output may be the answer) stays hidden.
-  const step: Step = { title: `Hint: ${safeTitle}`, markdown: cut(markdown, Math.min(chars, 600)) };
+  const step: Step = { title: `Hint: ${safeTitle}`, markdown: cut(markdown, Math.min(chars, HINT_CHARS)) };
   return { ...base, steps: [step] };
 }
 
