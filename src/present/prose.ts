@@ -110,6 +110,15 @@ function cleanSentences(paragraph: string): string {
       kept.push(`${method[1]!.charAt(0).toUpperCase()}${method[1]!.slice(1)} ${method[2]}`);
       continue;
     }
+    // "Let me compute Z(400): 80 + 16 + 3 = 99." keeps what follows the colon.
+    const worked =
+      /^(?:let me|let's|let us|i'll|i will|now i)\s+(?:compute|calculate|check|evaluate|find|count|work out|try)\s+([^:]{1,60}):\s*(.+)$/i.exec(
+        sentence,
+      );
+    if (worked && EQUATION.test(worked[2]!)) {
+      kept.push(`${worked[1]!.charAt(0).toUpperCase()}${worked[1]!.slice(1)}: ${worked[2]}`);
+      continue;
+    }
     const bare = sentence.replace(/^(?:so|and|but|then|now)\s+/i, "");
     if (NARRATION.test(bare)) continue;
     if (REMARK.test(sentence) && !EQUATION.test(sentence)) continue;

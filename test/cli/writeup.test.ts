@@ -17,6 +17,7 @@ import {
   writeupScenario,
 } from "../../src/fake-model/writeups.js";
 import type { RunResult } from "../../src/pipeline/types.js";
+import { freePort } from "../support/ports.js";
 import { loadTranscriptFixtures } from "../support/transcripts.js";
 
 const QUESTION =
@@ -75,7 +76,8 @@ const writeupRequests = () => server!.requests.filter((r) => new RegExp(WRITEUP_
 const userOf = (body: Record<string, unknown>) =>
   /<\|im_start\|>user\n([\s\S]*?)<\|im_end\|>/.exec(String(body.prompt ?? ""))?.[1] ?? "";
 
-describe("the write-up pass", () => {
+// Each test runs the CLI in a child process (engine, Python, renderer): slow on a loaded machine.
+describe("the write-up pass", { timeout: 90_000 }, () => {
   it("shows a grounded write-up: titled steps, the cell attached from the transcript, the answer once", async () => {
     const result = await ask(NO_ZERO_PAIRS_WRITEUP);
     expect(result).toMatchObject({ status: "ok", answer: "738", presenter: "writeup" });
@@ -108,10 +110,16 @@ describe("the write-up pass", () => {
     expect(result.presenterFallback).toMatch(/729.*not the run's answer/);
   });
 
-  it("falls back when the write-up call fails, and never asks with PRESENT_REWRITE=off", async () => {
-    const failed = await ask(null, { PRESENT_BASE_URL: "http://127.0.0.1:9/v1", PRESENT_TIMEOUT_MS: "2000" });
+  it("falls back when the write-up call fails", async () => {
+    const failed = await ask(null, {
+      PRESENT_BASE_URL: `http://127.0.0.1:${await freePort()}/v1`,
+      PRESENT_TIMEOUT_MS: "2000",
+    });
     expect(failed).toMatchObject({ answer: "738", presenter: "deterministic" });
     expect(failed.presenterFallback).toMatch(/write-up call failed/);
+  });
+
+  it("never asks for a write-up with PRESENT_REWRITE=off", async () => {
     const off = await ask(NO_ZERO_PAIRS_WRITEUP, { PRESENT_REWRITE: "off" });
     expect(off).toMatchObject({ answer: "738", presenter: "deterministic" });
     expect(off.presenterFallback).toBeUndefined();
