@@ -108,7 +108,8 @@ describe("errors are errors, with the parser's message", () => {
     ["\\left( x", /Extra \\left or missing \\right/],
     ["\\begin{pmatrix} 1 \\end{bmatrix}", /\\begin\{pmatrix\} ended with \\end\{bmatrix\}/],
     ["x^", /Missing superscript or subscript argument/],
-    ["\\newcommand{\\a}{\\a}\\a", /Undefined control sequence \\newcommand/],
+    // A recursive definition is stopped by the macro-expansion limit, not left to hang.
+    ["\\newcommand{\\a}{\\a}\\a", /maximum macro substitution count/],
   ];
   it.each(broken)("%s", (latex, message) => {
     expect(() => render(latex)).toThrow(LatexError);
@@ -145,10 +146,21 @@ describe("very wide formulas stay readable", () => {
     expect(broken.height).toBeGreaterThan(oneLine.height * 2);
   });
 
-  it("shrinks a wide formula without relations, but not below the readable minimum", () => {
-    const sum = Array.from({ length: 60 }, (_, i) => `x_{${i}}`).join("+");
+  it("breaks a long sum without relations at its plus signs, at full size", () => {
+    const sum = Array.from({ length: 300 }, (_, i) => `x_{${i}}`).join("+");
     const natural = renderFormulaSync(sum, { theme: "dark" }, { ...defaultFormulaSettings, maxWidth: 100_000 });
     const fitted = render(sum);
+    expect(natural.width).toBeGreaterThan(8 * defaultFormulaSettings.maxWidth);
+    expect(fitted.width).toBeLessThanOrEqual(defaultFormulaSettings.maxWidth);
+    // Readable: no strip, and the glyphs keep their size (as many lines as the width demands).
+    expect(fitted.height).toBeGreaterThan(natural.height * 8);
+    expect(fitted.width / fitted.height).toBeLessThan(4);
+  });
+
+  it("shrinks what has no place to break, but not below the readable minimum", () => {
+    const word = `\\mathrm{${"abcdefghij".repeat(12)}}`;
+    const natural = renderFormulaSync(word, { theme: "dark" }, { ...defaultFormulaSettings, maxWidth: 100_000 });
+    const fitted = render(word);
     expect(fitted.width).toBeLessThan(natural.width);
     expect(fitted.width).toBeGreaterThanOrEqual(Math.floor(natural.width * defaultFormulaSettings.minShrink));
   });

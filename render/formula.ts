@@ -7,7 +7,7 @@ import { texToSvg } from "./mathjax.js";
 import { rasterize, rasterSize } from "./rasterize.js";
 import { palettes } from "./themes.js";
 import type { FormulaOptions, FormulaPng } from "./types.js";
-import { relationLayouts } from "./wide.js";
+import { breakToWidth, relationLayouts } from "./wide.js";
 
 export interface FormulaSettings {
   /** Size of one em at 1×, in CSS pixels (chat text is about 16). */
@@ -38,7 +38,8 @@ export function renderFormulaSync(latex: string, options: FormulaOptions, settin
   const display = !options.inline;
   const padUnits = display ? DISPLAY_PAD : INLINE_PAD;
   const normalPx = (settings.fontPx * settings.scale) / 1000;
-  let typeset = texToSvg(latex, display);
+  const original = texToSvg(latex, display);
+  let typeset = original;
   let width = rasterSize(typeset, { pxPerUnit: normalPx, padUnits }).width;
   if (width > settings.maxWidth && display) {
     for (const layout of relationLayouts(latex)) {
@@ -49,6 +50,19 @@ export function renderFormulaSync(latex: string, options: FormulaOptions, settin
         width = linesWidth;
       }
       if (width <= settings.maxWidth) break;
+    }
+  }
+  if (width > settings.maxWidth) {
+    // Still too wide (a long sum, a list): break it into lines that fit, never a 3852×38 strip.
+    const natural = rasterSize(original, { pxPerUnit: normalPx, padUnits: 0 }).width;
+    const broken = breakToWidth(latex, natural, settings.maxWidth - 2 * padUnits * normalPx);
+    if (broken !== null) {
+      const lines = texToSvg(broken, true);
+      const linesWidth = rasterSize(lines, { pxPerUnit: normalPx, padUnits }).width;
+      if (linesWidth < width) {
+        typeset = lines;
+        width = linesWidth;
+      }
     }
   }
   const shrink = width > settings.maxWidth ? Math.max(settings.minShrink, settings.maxWidth / width) : 1;

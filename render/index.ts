@@ -6,6 +6,7 @@ export { KATEX_MACROS } from "./katex.js";
 export { defaultFormulaLimits, type FormulaLimits } from "./limits.js";
 export { type Segment, splitMath } from "./markdown.js";
 export { createRenderer, type Renderer, type RendererOptions, rendererOptionsFromConfig } from "./renderer.js";
+export { answerInWords } from "./step.js";
 export { palettes, themes } from "./themes.js";
 export type {
   FigureLimits,

@@ -23,20 +23,25 @@ import "mathjax-full/js/input/tex/empheq/EmpheqConfiguration.js";
 import "mathjax-full/js/input/tex/enclose/EncloseConfiguration.js";
 import "mathjax-full/js/input/tex/extpfeil/ExtpfeilConfiguration.js";
 import "mathjax-full/js/input/tex/gensymb/GensymbConfiguration.js";
+import "mathjax-full/js/input/tex/html/HtmlConfiguration.js";
 import "mathjax-full/js/input/tex/mathtools/MathtoolsConfiguration.js";
 import "mathjax-full/js/input/tex/mhchem/MhchemConfiguration.js";
+import "mathjax-full/js/input/tex/newcommand/NewcommandConfiguration.js";
 import "mathjax-full/js/input/tex/textcomp/TextcompConfiguration.js";
 import "mathjax-full/js/input/tex/textmacros/TextMacrosConfiguration.js";
 import "mathjax-full/js/input/tex/unicode/UnicodeConfiguration.js";
 import "mathjax-full/js/input/tex/upgreek/UpgreekConfiguration.js";
+import "mathjax-full/js/input/tex/verb/VerbConfiguration.js";
 import { mathjax } from "mathjax-full/js/mathjax.js";
 import { SVG } from "mathjax-full/js/output/svg.js";
 import { LatexError } from "./errors.js";
+import { KATEX_COMPAT_MACROS, katexCompatible } from "./katex-compat.js";
 
 /**
- * What students and models write. Left out on purpose: `newcommand` (definitions would persist
- * across formulas in this shared document and allow recursion bombs), `html`/`action`/`verb`
- * (nothing to show in a PNG), `noerrors`/`noundefined` (they hide errors).
+ * What students and models write, and what KaTeX (the web page) draws. Left out on purpose:
+ * `action` (nothing to show in a PNG), `noerrors`/`noundefined` (they hide errors). `newcommand`
+ * is only loaded into a throwaway document for formulas that define macros (see texToSvg), so
+ * definitions never leak into other formulas.
  */
 export const TEX_PACKAGES = [
   "base",
@@ -54,17 +59,23 @@ export const TEX_PACKAGES = [
   "enclose",
   "extpfeil",
   "gensymb",
+  "html",
   "mathtools",
   "mhchem",
   "textcomp",
   "textmacros",
   "upgreek",
+  "verb",
   "unicode",
   "configmacros",
 ];
 
-/** Macros from MathJax 2 and text mode that answers in the wild use (MATH-500 has both). */
-export const TEX_MACROS: Record<string, [string, number]> = {
+/**
+ * Macros from MathJax 2 and text mode that answers in the wild use (MATH-500 has both), and
+ * KaTeX's commands MathJax lacks.
+ */
+export const TEX_MACROS: Record<string, string | [string, number] | [string, number, string]> = {
+  ...KATEX_COMPAT_MACROS,
   bold: ["\\mathbf{#1}", 1],
   emph: ["\\textit{#1}", 1],
 };
@@ -82,6 +93,9 @@ interface Engine {
 
 let engine: Engine | undefined;
 
+/** Formulas that define macros get a document of their own, discarded afterwards. */
+const DEFINES_MACROS = /\\(?:def|newcommand|renewcommand|providecommand|let|newenvironment)(?![a-zA-Z])/;
+
 /**
  * MathJax's guard against runaway macro expansion counts the rest of the formula too, so its 5 kB
  * default fails long but legitimate input. Our own size limits run first; without `newcommand`
@@ -89,11 +103,18 @@ let engine: Engine | undefined;
  */
 const MAX_BUFFER = 1_000_000;
 
-function createEngine(): Engine {
-  const adaptor = liteAdaptor();
-  RegisterHTMLHandler(adaptor);
+let adaptor: ReturnType<typeof liteAdaptor> | undefined;
+
+function createEngine(definitions = false): Engine {
+  if (!adaptor) {
+    adaptor = liteAdaptor();
+    RegisterHTMLHandler(adaptor);
+  }
+  const lite = adaptor;
   const tex = new TeX({
-    packages: TEX_PACKAGES,
+    packages: definitions ? [...TEX_PACKAGES, "newcommand"] : TEX_PACKAGES,
+    // MathJax's guard against runaway definitions (10 000 macro expansions by default).
+    maxMacros: 1000,
     macros: TEX_MACROS,
     maxBuffer: MAX_BUFFER,
     formatError: (_jax: unknown, err: Error) => {
@@ -113,7 +134,7 @@ function createEngine(): Engine {
         const e = err as { message?: string; id?: string };
         throw new LatexError(String(e.message ?? err), e.id);
       }
-      const markup = adaptor.innerHTML(node as Parameters<typeof adaptor.innerHTML>[0]);
+      const markup = lite.innerHTML(node as Parameters<typeof lite.innerHTML>[0]);
       return { svg: markup, viewBox: parseViewBox(markup) };
     },
   };
@@ -127,7 +148,9 @@ function parseViewBox(svg: string): TypesetSvg["viewBox"] {
 }
 
 /** Typesets one formula; throws LatexError with the parser's message for invalid TeX. */
-export function texToSvg(latex: string, display: boolean): TypesetSvg {
+export function texToSvg(tex: string, display: boolean): TypesetSvg {
+  const latex = katexCompatible(tex);
+  if (DEFINES_MACROS.test(latex)) return createEngine(true).convert(latex, display);
   engine ??= createEngine();
   return engine.convert(latex, display);
 }

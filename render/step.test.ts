@@ -6,6 +6,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRenderer } from "./renderer.js";
+import { palettes } from "./themes.js";
 
 const renderer = createRenderer({ workers: 0 });
 let dir: string;
@@ -101,7 +102,7 @@ describe("renderStep", () => {
           { path: large, width: 1200, height: 900 },
         ],
       },
-      { figureLimits: { maxBytes, maxSide: 4096 } },
+      { figureLimits: { maxBytes, maxSide: 4096 }, theme: "light" },
     );
     const [first, second] = step.images;
     expect(first).toMatchObject({ kind: "figure", path: small, width: 64, height: 48, caption: "Figure 1" });
@@ -110,6 +111,48 @@ describe("renderStep", () => {
     expect(second!.width).toBeLessThan(1200);
     expect(second!.width / second!.height).toBeCloseTo(1200 / 900, 1);
     expect(second!.caption).toBe("Figure 2 (reduced from 1200×900 px to fit the upload limit)");
+  });
+
+  it("draws a white matplotlib figure on the dark theme's colours, keeping its coloured lines", async () => {
+    const plot = join(dir, "plot.png");
+    // White paper, a black axis line and a blue data line, as matplotlib's default style draws.
+    await sharp({ create: { width: 200, height: 100, channels: 3, background: "#ffffff" } })
+      .composite([
+        { input: { create: { width: 180, height: 2, channels: 3, background: "#000000" } }, top: 90, left: 10 },
+        { input: { create: { width: 150, height: 3, channels: 3, background: "#1f77b4" } }, top: 40, left: 30 },
+      ])
+      .png()
+      .toFile(plot);
+    const pixel = async (png: Buffer, x: number, y: number) => {
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      const i = (y * info.width + x) * info.channels;
+      return `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+    };
+    const dark = await renderer.renderStep(
+      { title: "Plot", markdown: "x", figures: [{ path: plot, width: 200, height: 100 }] },
+      { theme: "dark" },
+    );
+    const png = dark.images[0]!.png!;
+    expect((await pixel(png, 5, 5)).toUpperCase()).toBe(palettes.dark.background);
+    expect((await pixel(png, 100, 90)).toUpperCase()).toBe(palettes.dark.text);
+    expect(await pixel(png, 100, 41)).toBe("#1f77b4");
+
+    const light = await renderer.renderStep(
+      { title: "Plot", markdown: "x", figures: [{ path: plot, width: 200, height: 100 }] },
+      { theme: "light" },
+    );
+    expect(light.images[0]).toMatchObject({ path: plot });
+
+    // A figure drawn dark already (plt.style.use("dark_background")) is posted as it is.
+    const alreadyDark = join(dir, "dark.png");
+    await sharp({ create: { width: 50, height: 50, channels: 3, background: "#000000" } })
+      .png()
+      .toFile(alreadyDark);
+    const kept = await renderer.renderStep(
+      { title: "Plot", markdown: "x", figures: [{ path: alreadyDark, width: 50, height: 50 }] },
+      { theme: "dark" },
+    );
+    expect(kept.images[0]).toMatchObject({ path: alreadyDark });
   });
 
   it("notes a figure that cannot be read", async () => {
@@ -140,6 +183,20 @@ describe("renderStep", () => {
 });
 
 describe("renderAnswer", () => {
+  it.each([
+    ["\\text{the first player}", "the first player"],
+    ["Code execution limit reached", "Code execution limit reached"],
+    ["\\text{Tuesday}", "Tuesday"],
+  ])("shows an answer in words (%s) as text, not typeset as math", async (latex, words) => {
+    const answer = await renderer.renderAnswer(latex);
+    expect(answer.text).toBe(`**Answer:** ${words}`);
+    expect(answer.images).toEqual([]);
+  });
+
+  it.each(["x", "\\text{(C)}", "5 \\text{ cm}"])("keeps %s as mathematics", async (latex) => {
+    expect((await renderer.renderAnswer(latex)).images).toHaveLength(1);
+  });
+
   it("gives Unicode text and a boxed image", async () => {
     const answer = await renderer.renderAnswer("\\frac{1}{2}");
     expect(answer.text).toBe("**Answer:** 1/2");

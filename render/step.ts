@@ -57,6 +57,12 @@ export async function renderStep(step: Step, options: StepOptions, render: Rende
 /** The final answer: Unicode text when it reads well, and always a boxed image (alt = the LaTeX). */
 export async function renderAnswer(latex: string, options: StepOptions, render: RenderFormula): Promise<RenderedStep> {
   const layout = new Layout(options.outDir);
+  const words = answerInWords(latex);
+  if (words !== null) {
+    // A word or a sentence is text: typeset as math it loses its spaces ("Codeexecutionlimit…").
+    layout.text(`**Answer:** ${words}`);
+    return { title: "Answer", ...layout.finish() };
+  }
   const unicode = latexToUnicode(latex);
   const drawn = await draw(render, `\\boxed{${latex}}`, { theme: options.theme });
   layout.text("**Answer:** ");
@@ -67,6 +73,19 @@ export async function renderAnswer(latex: string, options: StepOptions, render: 
     if (drawn.ok) await layout.formula(latex, drawn, { display: false, marker: false });
   }
   return { title: "Answer", ...layout.finish() };
+}
+
+/** The answer as plain words when it is a word or a sentence rather than mathematics, else null. */
+export function answerInWords(latex: string): string | null {
+  const plain = latex
+    .replace(/\\(?:text|textbf|textit|textrm|mathrm|mbox|operatorname)\s*\{([^{}]*)\}/g, "$1")
+    .replace(/\\[,;: ]|~/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!/^[\p{L}\s'’.,!?;:()-]+$/u.test(plain)) return null;
+  const words = plain.match(/\p{L}{2,}/gu) ?? [];
+  // "x", "ab", "(C)" stay mathematics; "Tuesday", "the first player", "no solution" are words.
+  return words.some((w) => w.length >= 3) || words.length >= 2 ? plain : null;
 }
 
 async function draw(render: RenderFormula, latex: string, options: FormulaOptions): Promise<Drawn> {
@@ -132,7 +151,7 @@ class Layout {
   async figure(figure: { path: string; width: number; height: number }, options: StepOptions): Promise<void> {
     const number = ++this.figures;
     try {
-      const prepared = await prepareFigure(figure, options.figureLimits ?? defaultFigureLimits);
+      const prepared = await prepareFigure(figure, options.figureLimits ?? defaultFigureLimits, options.theme);
       const from = prepared.downscaledFrom;
       const caption = from
         ? `Figure ${number} (reduced from ${from.width}×${from.height} px to fit the upload limit)`

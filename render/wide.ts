@@ -61,3 +61,73 @@ export function relationLayouts(latex: string): string[] {
     `\\begin{aligned}&${first}\\\\${rest.map((p) => `&\\quad ${p}`).join("\\\\")}\\end{aligned}`,
   ];
 }
+
+/** Where a long formula without (enough) relations can be broken: before these operators. */
+const BREAK_BEFORE = new Set([
+  "+",
+  "-",
+  "\\pm",
+  "\\mp",
+  "\\cdot",
+  "\\times",
+  "\\cdots",
+  "\\ldots",
+  ...RELATION_COMMANDS,
+]);
+
+/**
+ * A long formula broken into lines no wider than `maxWidth`, or null when it has no place to
+ * break: before top-level relations and `+ − · ×`, and after top-level commas. A piece's width is
+ * estimated from the whole formula's measured `width` by its share of visible tokens (typesetting
+ * thousands of pieces one by one would take seconds), so lines aim a little under `maxWidth`.
+ */
+export function breakToWidth(latex: string, width: number, maxWidth: number): string | null {
+  const weight = (tex: string) => tokens(tex).filter((t) => !/^[\s{}^_]$/.test(t)).length;
+  const perToken = width / Math.max(1, weight(latex));
+  const widthOf = (tex: string) => weight(tex) * perToken;
+  const pieces: string[] = [];
+  let current = "";
+  let braces = 0;
+  let nesting = 0;
+  for (const token of tokens(latex)) {
+    if (token === "{") braces++;
+    else if (token === "}") braces--;
+    else if (token === "\\left" || token === "\\begin") nesting++;
+    else if (token === "\\right" || token === "\\end") nesting--;
+    const topLevel = braces === 0 && nesting === 0;
+    if (topLevel && (token === "&" || token === "\\\\")) return null;
+    const isRelation = token === "=" || token === "<" || token === ">";
+    if (topLevel && (isRelation || BREAK_BEFORE.has(token)) && current.trim() !== "") {
+      pieces.push(current);
+      current = "";
+    }
+    current += token;
+    if (topLevel && token === ",") {
+      pieces.push(current);
+      current = "";
+    }
+  }
+  if (current.trim() !== "") pieces.push(current);
+  if (pieces.length < 2) return null;
+  // Later lines are indented by a quad (about two tokens' width); estimates get a 10 % margin.
+  const indent = 2 * perToken;
+  const target = 0.9 * maxWidth;
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  for (const piece of pieces) {
+    const width = widthOf(piece);
+    const room = target - (lines.length > 0 ? indent : 0);
+    if (line !== "" && used + width > room) {
+      lines.push(line);
+      line = "";
+      used = 0;
+    }
+    line += piece;
+    used += width;
+  }
+  lines.push(line);
+  if (lines.length < 2) return null;
+  const [first, ...rest] = lines.map((l) => l.trim());
+  return `\\begin{aligned}&${first}\\\\${rest.map((l) => `&\\quad ${l}`).join("\\\\")}\\end{aligned}`;
+}

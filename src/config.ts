@@ -144,6 +144,23 @@ export const configSchema = z.object({
   /** Per formula on the worker pool; a worker over the limit is replaced. */
   RENDER_TIMEOUT_MS: int(10_000, 100, 600_000),
 
+  // Presenting: the write-up pass after the run (one more model call), checked and with a fallback.
+  /** `off` skips the write-up: steps come from the deterministic presenter. */
+  PRESENT_REWRITE: bool(true),
+  /** Model for the write-up; defaults to START_MODEL (same server). */
+  PRESENT_MODEL: z.string().min(1).optional(),
+  /** Server for the write-up, e.g. a smaller or hosted model; defaults to OPENAI_BASE_URL. */
+  PRESENT_BASE_URL: url("OpenAI-compatible server for the write-up").optional(),
+  /** Key for PRESENT_BASE_URL; defaults to OPENAI_API_KEY. */
+  PRESENT_API_KEY: z.string().optional(),
+  /** `completions` or `chat` for the write-up call; defaults to START_TRANSPORT. */
+  PRESENT_TRANSPORT: z.enum(["completions", "chat"], { error: "must be `completions` or `chat`" }).optional(),
+  /** The whole write-up call; on timeout the deterministic presenter's steps are used. */
+  PRESENT_TIMEOUT_MS: int(90_000, 100, 3_600_000),
+  PRESENT_MAX_TOKENS: int(4096, 64, 1_000_000),
+  /** Longest explanation per step in a chat message, in characters. */
+  PRESENT_STEP_CHARS: int(1200, 200, 20_000),
+
   // Queue / worker
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })

@@ -26,7 +26,8 @@ const noBlobs = new MemoryBlobStore({ maxBytes: 0, ttlS: 1 });
 
 /** `workDir` receives each problem's figures (one subfolder per problem). */
 export function createSolver(config: Config, logger: Logger, workDir: string): Solver {
-  const pipeline = createPipeline(config, logger, { renderer: noRendering });
+  // A benchmark grades answers and shows no steps: no write-up call per problem.
+  const pipeline = createPipeline({ ...config, PRESENT_REWRITE: false }, logger, { renderer: noRendering });
   return {
     async solve(problem, index, signal) {
       const started = performance.now();

@@ -11,7 +11,7 @@ import { CodedError, studentSentence, toErrorCode } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
-import { presentTranscript } from "../present/steps.js";
+import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
 import { type EngineOptions, runReasoning } from "../reasoning/engine.js";
@@ -75,6 +75,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
   const renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
   const defaults = engineOptionsFrom(config);
   const transport = transportSettingsFrom(config);
+  const writeup = writeupFrom(config, baseURL);
 
   const runQuestion: RunQuestion = async (question, options) => {
     const { blobs } = options;
@@ -147,14 +148,23 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
         ? gradeVerdict(question.studentAnswer, transcript.answer)
         : undefined;
     const correct = grade?.equal;
-    const solution = presentTranscript(transcript);
-    const presentation = presentForMode(solution, question.mode, {
-      studentAnswer: question.studentAnswer ?? "",
-      verdict:
-        grade === undefined
-          ? null
-          : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
-    });
+    const solution = await presentRun(
+      transcript,
+      writeup && transcript.status === "answered" ? { ...writeup, logger: log, signal: options.signal } : null,
+    );
+    log.info({ presenter: solution.presenter, fallbackReason: solution.fallbackReason }, "presented");
+    const presentation = presentForMode(
+      solution,
+      question.mode,
+      {
+        studentAnswer: question.studentAnswer ?? "",
+        verdict:
+          grade === undefined
+            ? null
+            : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
+      },
+      { stepChars: config.PRESENT_STEP_CHARS },
+    );
 
     emit({ type: "rendering" });
     const renderStarted = performance.now();
@@ -178,6 +188,8 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       ...(correct === undefined ? {} : { correct }),
       steps,
       ...(heldBack.length > 0 ? { heldBack } : {}),
+      presenter: presentation.presenter,
+      ...(solution.fallbackReason === undefined ? {} : { presenterFallback: solution.fallbackReason }),
       toolCalls: transcript.toolCalls,
       hints: transcript.hints,
       usage: transcript.usage,
@@ -200,6 +212,27 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
         parts.sandbox ? Promise.resolve() : sandbox.close(),
         parts.renderer ? Promise.resolve() : renderer.close(),
       ]);
+    },
+  };
+}
+
+/** The write-up call's client and settings, or null when PRESENT_REWRITE is off. */
+function writeupFrom(config: Config, baseURL: string): Omit<WriteupDeps, "logger" | "signal"> | null {
+  if (!config.PRESENT_REWRITE) return null;
+  return {
+    client: createModelClient({
+      baseURL: config.PRESENT_BASE_URL ?? baseURL,
+      apiKey: config.PRESENT_API_KEY ?? config.OPENAI_API_KEY,
+      timeoutMs: config.PRESENT_TIMEOUT_MS,
+      maxRetries: 1,
+    }),
+    settings: {
+      model: config.PRESENT_MODEL ?? config.START_MODEL,
+      transport: config.PRESENT_TRANSPORT ?? config.START_TRANSPORT,
+      template: config.START_CHAT_TEMPLATE,
+      timeoutMs: config.PRESENT_TIMEOUT_MS,
+      maxTokens: config.PRESENT_MAX_TOKENS,
+      temperature: 0.2,
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { createReadStream } from "node:fs";
 import {
+  answerInWords,
   createRenderer,
   type RenderedImage,
   type RenderedStep,
@@ -27,13 +28,18 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
     async render(presentation, store) {
       const rendered = await Promise.all(presentation.steps.map((step) => renderer.renderStep(step, {})));
       const steps = await Promise.all(
-        presentation.steps.map((step, i) =>
-          toResultStep(store, step.title, step.markdown, rendered[i]!, step.code, step.output),
-        ),
+        presentation.steps.map(async (step, i) => ({
+          ...(await toResultStep(store, step.title, step.markdown, rendered[i]!, step.code, step.output)),
+          ...(step.cells === undefined ? {} : { cells: step.cells }),
+          ...(step.foldCode ? { foldCode: true } : {}),
+        })),
       );
       if (presentation.answer !== null) {
         const answer = await renderer.renderAnswer(presentation.answer, {});
-        steps.push(await toResultStep(store, "Answer", `$$\\boxed{${presentation.answer}}$$`, answer));
+        // A word or sentence answer stays words in the Markdown too (the web page typesets it otherwise).
+        const words = answerInWords(presentation.answer);
+        const markdown = words === null ? `$$\\boxed{${presentation.answer}}$$` : `**${words}**`;
+        steps.push(await toResultStep(store, "Answer", markdown, answer));
       }
       return steps;
     },

@@ -15,6 +15,10 @@ export interface ResultStep {
   output?: string;
   /** Rendered formulas and figures; `[formula N]` in `text` and `{kind: "image", index}` in `parts` point here. */
   images: StepImage[];
+  /** The engine's numbers of the cells this step shows. */
+  cells?: number[];
+  /** Long code: post it behind "Show code" rather than inline. */
+  foldCode?: boolean;
   /** The step in reading order: text pieces and images (by index into `images`), for adapters that interleave. */
   parts: StepPart[];
 }
@@ -47,6 +51,10 @@ export interface RunResult {
    * "Next step" action. Never the final answer.
    */
   heldBack?: ResultStep[];
+  /** Which presenter made the steps: the checked model write-up or the deterministic fallback. */
+  presenter?: "writeup" | "deterministic";
+  /** Why a write-up that was tried was not used (failed call, timeout, ungrounded number, wrong answer). */
+  presenterFallback?: string;
   toolCalls: number;
   hints: number;
   usage: { promptTokens: number; completionTokens: number };

@@ -1,9 +1,13 @@
 /**
- * What each tutor mode shows of a solved problem. `solve` and `explain` show every step; `hint`
- * shows only how to start; `check` says whether the student's answer is right and, when it is not,
- * points at the step to recheck without giving the solution away.
+ * What each tutor mode shows of a solved problem. `solve` shows every step; `explain` too, with
+ * no final answer required; `hint` shows only how to start; `check` says whether the student's
+ * answer is right and, when it is not, names the step to recheck. Hint and check never show a
+ * statement the grader finds equal to the answer (./leaks.ts), and every step keeps to a budget
+ * of characters so a chat message does not scroll forever.
  */
 import type { Mode } from "../question.js";
+import { revealsAnswer, withoutAnswer } from "./leaks.js";
+import { sentencesOf } from "./prose.js";
 import type { Presentation, Step } from "./types.js";
 
 export interface CheckVerdict {
@@ -12,29 +16,49 @@ export interface CheckVerdict {
   unreadable?: string;
 }
 
+export interface ModeOptions {
+  /** Longest explanation per step, in characters (longer text is cut at a sentence). */
+  stepChars?: number;
+}
+
+export const DEFAULT_STEP_CHARS = 1200;
+
+/** A hint is a nudge: a paragraph or two. */
+const HINT_CHARS = 450;
+
 export function presentForMode(
   presentation: Presentation,
   mode: Mode,
   check?: { studentAnswer: string; verdict: CheckVerdict | null },
+  options: ModeOptions = {},
 ): Presentation {
-  if (mode === "hint") return hintOnly(presentation);
-  if (mode === "check" && check) return checkFeedback(presentation, check.studentAnswer, check.verdict);
-  return presentation;
+  const chars = options.stepChars ?? DEFAULT_STEP_CHARS;
+  const fitted = { ...presentation, steps: presentation.steps.map((s) => withinBudget(s, chars)) };
+  if (mode === "hint") return hintOnly(fitted, chars);
+  if (mode === "check" && check) return checkFeedback(fitted, check.studentAnswer, check.verdict);
+  return fitted;
 }
 
-function hintOnly(presentation: Presentation): Presentation {
+function hintOnly(presentation: Presentation, chars: number): Presentation {
+  const base = { answer: null, presenter: presentation.presenter };
   const first = presentation.steps[0];
-  if (!first) return { steps: [], answer: null };
-  const step: Step = { ...first, title: `Hint: ${first.title}` };
-  // The first cell's output may already be the answer; the approach is the hint.
-  delete step.output;
-  delete step.figures;
-  return { steps: [step], answer: null };
+  if (!first) return { ...base, steps: [] };
+  const answer = presentation.answer;
+  const safeTitle = revealsAnswer(first.title, answer) ? "How to start" : first.title;
+  let markdown = withoutAnswer(first.markdown, answer);
+  if (markdown.trim() === "") {
+    markdown = `Start here: **${safeTitle.charAt(0).toLowerCase()}${safeTitle.slice(1)}**. Try it yourself before asking for the next step.`;
+  }
+  // How to start, not the result: the cell (whose output may be the answer) stays hidden.
+  const step: Step = { title: `Hint: ${safeTitle}`, markdown: cut(markdown, Math.min(chars, HINT_CHARS)) };
+  return { ...base, steps: [step] };
 }
 
 function checkFeedback(presentation: Presentation, studentAnswer: string, verdict: CheckVerdict | null): Presentation {
+  const base = { presenter: presentation.presenter };
   if (verdict === null) {
     return {
+      ...base,
       steps: [
         {
           title: "Could not check this answer",
@@ -49,6 +73,7 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
   }
   if (verdict.correct) {
     return {
+      ...base,
       steps: [
         { title: "Correct!", markdown: `Your answer $${studentAnswer}$ is right. Here is a worked solution.` },
         ...presentation.steps,
@@ -58,6 +83,7 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
   }
   if (verdict.unreadable) {
     return {
+      ...base,
       steps: [
         {
           title: "Could not read your answer",
@@ -67,25 +93,51 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
       answer: null,
     };
   }
-  const recheck = stepToRecheck(presentation.steps, studentAnswer);
-  const where = recheck
-    ? `Recheck the part where you **${recheck.title.toLowerCase()}**: that is where a solution usually goes wrong for this problem.`
-    : "Go back over your calculation step by step and check each result.";
   return {
-    steps: [{ title: "Not quite", markdown: `Your answer $${studentAnswer}$ is not right yet. ${where}` }],
+    ...base,
+    steps: [
+      {
+        title: "Not quite",
+        markdown: `Your answer $${studentAnswer}$ is not right yet. ${recheckAdvice(presentation)}`,
+      },
+    ],
     answer: null,
   };
 }
 
 /**
- * The step a student most likely got wrong: if their answer appears as an intermediate result, the
- * step after it (they stopped early); otherwise the first step that calculates something.
+ * Names the step where the reference solution works out the quantity asked for (the first step
+ * whose text or output gives the final answer), by number and — when it does not give the answer
+ * away — by title.
  */
-function stepToRecheck(steps: Step[], studentAnswer: string): Step | null {
-  const needle = studentAnswer.replace(/\s+/g, "");
-  if (needle) {
-    const at = steps.findIndex((s) => `${s.output ?? ""}${s.markdown}`.replace(/\s+/g, "").includes(needle));
-    if (at >= 0 && at + 1 < steps.length) return steps[at + 1]!;
+function recheckAdvice(presentation: Presentation): string {
+  const { steps, answer } = presentation;
+  const at = steps.findIndex((s) => revealsAnswer(`${s.markdown}\n${s.output ?? ""}`, answer));
+  const index = at >= 0 ? at : steps.findIndex((s) => s.code !== undefined || /=/.test(s.markdown));
+  const step = steps[index];
+  if (!step) return "Go back over your calculation step by step and check each result.";
+  const name = revealsAnswer(step.title, answer) ? `step ${index + 1}` : `step ${index + 1}, **${step.title}**`;
+  return `Recheck ${name}: that is where the solution works out the quantity the question asks for. Redo it carefully and compare your result.`;
+}
+
+/** The step with its explanation cut to `chars` at a sentence boundary. */
+function withinBudget(step: Step, chars: number): Step {
+  return step.markdown.length <= chars ? step : { ...step, markdown: cut(step.markdown, chars) };
+}
+
+function cut(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const out: string[] = [];
+  let used = 0;
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const kept: string[] = [];
+    for (const sentence of sentencesOf(paragraph)) {
+      if (used + sentence.length > chars) break;
+      kept.push(sentence);
+      used += sentence.length + 1;
+    }
+    if (kept.length > 0) out.push(kept.join(" "));
+    if (kept.length < sentencesOf(paragraph).length) break;
   }
-  return steps.find((s) => s.code !== undefined) ?? steps[0] ?? null;
+  return out.length > 0 ? `${out.join("\n\n")} …` : `${text.slice(0, chars)}…`;
 }

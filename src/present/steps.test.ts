@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cellResult } from "../../test/support/cell-result.js";
+import { loadTranscriptFixtures, transcriptOf } from "../../test/support/transcripts.js";
 import type { Transcript, TranscriptPart } from "../reasoning/types.js";
 import { presentForMode } from "./modes.js";
 import { presentTranscript } from "./steps.js";
@@ -33,8 +34,9 @@ describe("presentTranscript", () => {
   it("makes one step per cell with its reasoning, code and output, then a conclusion", () => {
     const { steps, answer } = presentTranscript(digitSum);
     expect(answer).toBe("115");
-    expect(steps.map((s) => s.title)).toEqual(["Sum the digits", "Conclude"]);
-    expect(steps[0]).toMatchObject({ markdown: "The number $2^{100}$ has 31 digits.", output: "115" });
+    // "The digit sum is 115." only restates the answer: the answer step says it once.
+    expect(steps.map((s) => s.title)).toEqual(["Sum the digits"]);
+    expect(steps[0]).toMatchObject({ markdown: "The number $2^{100}$ has 31 digits.", output: "115", cells: [1] });
     expect(steps[0]!.code).toContain("print(sum");
   });
 
@@ -47,12 +49,30 @@ describe("presentTranscript", () => {
     expect(all).not.toMatch(/Final Answer|\\boxed/);
   });
 
-  it("splits reasoning without code into a few readable steps", () => {
-    const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i} says that ${"x + ".repeat(40)}1.`);
-    const { steps } = presentTranscript(transcript([{ kind: "text", text: paragraphs.join("\n\n") }]));
+  it("turns a monologue without code into a derivation, with the wrong try and the answer left out", () => {
+    const heron = loadTranscriptFixtures().find((f) => f.name === "heron-monologue")!;
+    const { steps } = presentTranscript(transcriptOf(heron));
     expect(steps.length).toBeGreaterThan(1);
-    expect(steps.length).toBeLessThanOrEqual(4);
-    expect(steps.at(-1)!.title).toBe("Conclude");
+    const text = steps.map((s) => s.markdown).join("\n");
+    expect(text).toContain("Heron's formula");
+    expect(text).toContain("s = (13 + 14 + 15)/2 = 42/2 = 21");
+    // The abandoned (1/2)·a·b attempt and the closing "So the area … is 84." are gone.
+    expect(text).not.toMatch(/That gives 91|Scratch that|area of the triangle is 84/);
+  });
+
+  it("keeps code a hint opened out of the prose, and the \\[ the hint cut off", () => {
+    const hinted = loadTranscriptFixtures().find((f) => f.name === "power-mod-hint")!;
+    const text = presentTranscript(transcriptOf(hinted))
+      .steps.map((s) => s.markdown)
+      .join("\n");
+    expect(text).not.toMatch(/print\(|pow\(|\\\[|Final Answer/);
+    expect(text).toContain("Fermat's little theorem");
+  });
+
+  it("shows a failed cell as a one-line summary naming the line that failed", () => {
+    const failing = loadTranscriptFixtures().find((f) => f.name === "cubic-error-then-fix")!;
+    const [first] = presentTranscript(transcriptOf(failing)).steps;
+    expect(first!.output).toBe("✗ Line 2: x = sp.symbols('x')\nNameError: name 'sp' is not defined");
   });
 
   it("shows a refused cell as not run", () => {
@@ -62,6 +82,18 @@ describe("presentTranscript", () => {
       { kind: "output", index: 1, text: "limit", result: null },
     ]);
     expect(presentTranscript(t).steps[0]!.output).toMatch(/not run/);
+  });
+
+  it("ignores parts it does not know and <think> tags", () => {
+    const t = transcript([
+      { kind: "text", text: "<think>\nThe number $2^{100}$ has 31 digits.\n</think>\n" },
+      { kind: "thought", text: "private" } as unknown as TranscriptPart,
+      { kind: "text", text: "```python\nprint(1)\n```" },
+      { kind: "code", index: 1, code: "print(1)" },
+      { kind: "output", index: 1, text: "1", result: result("1\n") },
+    ]);
+    const { steps } = presentTranscript(t);
+    expect(steps[0]!.markdown).toBe("The number $2^{100}$ has 31 digits.");
   });
 });
 
@@ -88,7 +120,7 @@ describe("presentForMode", () => {
     expect(checked.steps).toHaveLength(1);
     const text = checked.steps[0]!.markdown;
     expect(text).toMatch(/not right yet/);
-    expect(text).toMatch(/sum the digits/);
+    expect(text).toMatch(/Recheck step 1, \*\*Sum the digits\*\*/);
     expect(text).not.toContain("115");
   });
 

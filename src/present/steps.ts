@@ -1,12 +1,15 @@
 /**
- * Deterministic presenter: turns a reasoning transcript into numbered steps a student can follow.
- * The transcript is split at code cells; each step keeps the reasoning that led to its cell (the
- * last paragraphs before it, where the model says what it is about to compute), the cell and its
- * output. Hints and the model's false starts stay out.
+ * Deterministic presenter: the fallback when there is no write-up (or it failed its checks). It
+ * reads the transcript (./flow.ts), keeps the paragraphs that teach (./prose.ts) and lays them out
+ * as steps: the hand derivation first (split at its cases), then one step per executed cell with
+ * what led to it, then a conclusion. The answer is stated once, by the answer step; prose that only
+ * restates it is left out.
  */
-import { formatCellOutput } from "../reasoning/output-block.js";
 import type { Transcript } from "../reasoning/types.js";
-import type { Figure } from "../sandbox/types.js";
+import { FOLD_CODE_LINES } from "./cells.js";
+import { type Cell, readTranscript } from "./flow.js";
+import { restatesAnswer } from "./leaks.js";
+import { type Judged, pickWithin, sentencesOf, substantiveTexts } from "./prose.js";
 import type { Presentation, Step } from "./types.js";
 
 export interface PresentOptions {
@@ -14,135 +17,206 @@ export interface PresentOptions {
   maxStepChars?: number;
   /** Longest cell output shown per step. */
   maxOutputChars?: number;
+  /** Most steps before the answer step. */
+  maxSteps?: number;
 }
 
-/** Openers of thinking-aloud paragraphs that carry no content for a student. */
-const FILLER = /^(okay|ok|alright|hmm+|so,? let me|let me think|wait|but wait|let's see|i think|first,? i need to)\b/i;
+/** Reasoning before a cell longer than this becomes steps of its own (a hand derivation). */
+const DERIVATION_CHARS = 450;
 
 export function presentTranscript(transcript: Transcript, options: PresentOptions = {}): Presentation {
-  const maxStep = options.maxStepChars ?? 900;
-  const maxOutput = options.maxOutputChars ?? 1500;
-  const steps: Step[] = [];
-  let text = "";
-  let cellsSeen = 0;
+  const budget = options.maxStepChars ?? 900;
+  const maxSteps = options.maxSteps ?? 7;
+  const items = readTranscript(transcript, { maxOutputChars: options.maxOutputChars ?? 1500 });
+  const answer = transcript.answer;
+  const proseItems = items.flatMap((item) => (item.kind === "prose" ? [withoutRestatements(item.text, answer)] : []));
+  const { kept, retracted } = substantiveTexts(proseItems);
 
-  for (const part of transcript.parts) {
-    if (part.kind === "text") text += part.text;
-    else if (part.kind === "code") {
-      const explanation = condense(stripCode(text), maxStep, "end");
-      const step: Step = {
-        title: codeTitle(part.code, cellsSeen, steps.length === 0 && explanation === ""),
-        markdown: explanation,
-        code: part.code,
-      };
-      steps.push(step);
-      text = "";
-      cellsSeen++;
-    } else if (part.kind === "output") {
-      const step = steps.at(-1);
-      if (!step || step.code === undefined || step.output !== undefined) continue;
-      if (part.result) {
-        step.output = formatCellOutput(part.result, { maxChars: maxOutput, figureNotes: false }).trim();
-        const figures: Figure[] = part.result.figures;
-        if (figures.length > 0) step.figures = figures;
-      } else {
-        step.output = "(not run: the code execution limit was reached)";
-      }
+  const steps: Step[] = [];
+  const cellsSeen = { n: 0 };
+  let lead: Judged[] = [];
+  let prose = 0;
+  let startOver = false;
+  for (const item of items) {
+    if (item.kind === "prose") {
+      lead.push(...kept[prose]!);
+      startOver ||= retracted[prose]! && cellsSeen.n > 0;
+      prose++;
+      continue;
     }
-    // Hints and notices are for the model, not the student.
+    const leadChars = lead.reduce((n, p) => n + p.text.length, 0);
+    // Before the first cell the model works the problem out; later prose mostly checks it,
+    // unless the model gave up on its first result and starts again.
+    if ((cellsSeen.n === 0 || startOver) && leadChars > DERIVATION_CHARS) {
+      steps.push(...derivationSteps(lead, budget, steps.length === 0));
+      lead = [];
+    }
+    // After the first cell the prose mostly re-checks: keep only a little of it.
+    steps.push(cellStep(item.cell, lead, cellsSeen.n === 0 || startOver ? budget / 2 : budget / 4, cellsSeen));
+    lead = [];
+    startOver = false;
   }
-
-  const conclusion = condense(withoutFinalAnswerBlock(stripCode(text)), maxStep, "end");
-  if (steps.length === 0) {
-    steps.push(...splitReasoning(stripCode(text), maxStep));
-  } else if (conclusion) {
-    steps.push({ title: transcript.answer !== null ? "Conclude" : "Where it ended", markdown: conclusion });
+  const hasCells = items.some((i) => i.kind === "cell");
+  if (!hasCells) steps.push(...derivationSteps(lead, budget, true));
+  else if (lead.length > 0) {
+    const conclusion = join(pickWithin(lead, budget / 2));
+    if (conclusion) steps.push({ title: answer !== null ? "Conclude" : "Where it ended", markdown: conclusion });
   }
-  return { steps: steps.filter((s) => s.markdown || s.code), answer: transcript.answer };
+  return { steps: fitSteps(steps, maxSteps), answer, presenter: "deterministic" };
 }
 
-/** Without any code, split the reasoning itself into a few steps of whole paragraphs. */
-function splitReasoning(text: string, maxStep: number): Step[] {
-  const paragraphs = substantive(paragraphsOf(text));
-  if (paragraphs.length === 0) return [];
-  const groups = Math.min(4, Math.max(1, Math.ceil(paragraphs.join("\n\n").length / maxStep)));
-  const per = Math.ceil(paragraphs.length / groups);
-  const steps: Step[] = [];
-  for (let i = 0; i < paragraphs.length; i += per) {
-    const chunk = paragraphs.slice(i, i + per).join("\n\n");
-    const last = i + per >= paragraphs.length;
-    steps.push({
-      title: last ? "Conclude" : i === 0 ? "Understand the problem" : "Work it out",
-      markdown: condense(chunk, maxStep, last ? "end" : "start"),
-    });
-  }
-  return steps;
-}
-
-/** Keeps whole paragraphs up to `max` characters, from the end (nearest the code) or the start. */
-export function condense(text: string, max: number, keep: "start" | "end"): string {
-  const paragraphs = substantive(paragraphsOf(text));
-  const picked: string[] = [];
-  let used = 0;
-  const ordered = keep === "end" ? [...paragraphs].reverse() : paragraphs;
-  for (const p of ordered) {
-    if (used + p.length > max && picked.length > 0) break;
-    picked.push(p.length > max ? cutAtSentence(p, max, keep) : p);
-    used += p.length;
-  }
-  if (keep === "end") picked.reverse();
-  return picked.join("\n\n");
-}
-
-function paragraphsOf(text: string): string[] {
+function withoutRestatements(text: string, answer: string | null): string {
+  if (answer === null) return text;
   return text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+    .split("\n")
+    .map((line) =>
+      sentencesOf(line)
+        .filter((s) => !restatesAnswer(s, answer))
+        .join(" "),
+    )
+    .join("\n");
 }
 
-/** Drops thinking-aloud filler unless that is all there is. */
-function substantive(paragraphs: string[]): string[] {
-  const kept = paragraphs.filter((p) => !FILLER.test(p) || /[=$\\]|\d/.test(p));
-  return kept.length > 0 ? kept : paragraphs;
-}
-
-function cutAtSentence(p: string, max: number, keep: "start" | "end"): string {
-  if (keep === "start") {
-    const cut = p.slice(0, max);
-    const end = cut.lastIndexOf(". ");
-    return end > max / 2 ? cut.slice(0, end + 1) : `${cut}…`;
-  }
-  const cut = p.slice(-max);
-  const start = cut.indexOf(". ");
-  return start >= 0 && start < max / 2 ? cut.slice(start + 2) : `…${cut}`;
+function cellStep(cell: Cell, lead: Judged[], budget: number, seen: { n: number }): Step {
+  const step: Step = {
+    title: codeTitle(cell.code, seen.n, cell.result?.error ? "error" : "ok"),
+    markdown: join(pickWithin(lead, budget)),
+    code: cell.code,
+    output: cell.output,
+    cells: [cell.index],
+  };
+  if (cell.figures.length > 0) step.figures = cell.figures;
+  if (cell.code.split("\n").length > FOLD_CODE_LINES) step.foldCode = true;
+  seen.n++;
+  return step;
 }
 
 /**
- * Drops the closing "**Final Answer** \[\boxed{…}\]" block: the answer gets a step of its own, so
- * keeping it here would show it twice.
+ * A hand derivation as steps: what comes before the first case sets the problem up, each case is
+ * a step of its own (titled by its opening words), and a closing sum is the last step.
  */
-function withoutFinalAnswerBlock(text: string): string {
-  return text
-    .replace(/(\\\[|\$\$)\s*\\boxed\s*\{[\s\S]*?(\\\]|\$\$)\s*$/, "")
-    .replace(/\**\s*Final Answer\s*\**:?\s*$/i, "")
-    .trim();
+function derivationSteps(paragraphs: Judged[], budget: number, first: boolean): Step[] {
+  if (paragraphs.length === 0) return [];
+  const groups: { title: string; paragraphs: Judged[] }[] = [];
+  let current: { title: string; paragraphs: Judged[] } = { title: first ? "Set up" : "Work it out", paragraphs: [] };
+  let label: string | null = null;
+  let closed = false;
+  for (const p of paragraphs) {
+    const caseLabel = caseLabelOf(p.text);
+    const closing =
+      label !== null && !closed && /^(?:total|in total|adding|altogether|so the total|summing)\b/i.test(p.text);
+    if (closing || (caseLabel !== null && caseLabel !== label)) {
+      if (current.paragraphs.length > 0) groups.push(current);
+      current = { title: closing ? "Add the cases" : caseTitle(p.text), paragraphs: [] };
+      if (closing) closed = true;
+      else label = caseLabel;
+    } else if (closed) {
+      // After the cases are added up, the rest before a cell re-checks them.
+      continue;
+    }
+    current.paragraphs.push(p);
+  }
+  groups.push(current);
+  if (groups.length === 1 && join(paragraphs).length > budget / 2) {
+    // No cases: whole paragraphs in chunks of about half a step's budget, at most four.
+    const chunks: Judged[][] = [[]];
+    const size = Math.max(budget / 2, join(paragraphs).length / 4);
+    let used = 0;
+    for (const p of paragraphs) {
+      if (used > 0 && used + p.text.length > size) {
+        chunks.push([]);
+        used = 0;
+      }
+      chunks.at(-1)!.push(p);
+      used += p.text.length;
+    }
+    const titles = [first ? "Set up" : "Work it out", "Work it out", "Finish the calculation", "Check the result"];
+    return chunks.map((c, i) => ({
+      title: titles[Math.min(i, titles.length - 1)]!,
+      markdown: join(pickWithin(c, budget)),
+    }));
+  }
+  return groups
+    .map((g) => ({ title: g.title, markdown: join(pickWithin(g.paragraphs, budget)) }))
+    .filter((s) => s.markdown !== "");
 }
 
-/** Removes fenced blocks (code and outputs shown separately) and an unterminated trailing fence. */
-function stripCode(text: string): string {
-  return text
-    .replace(/```[a-z0-9]*\n[\s\S]*?```/gi, "")
-    .replace(/```[a-z0-9]*\n[\s\S]*$/i, "")
-    .trim();
+function caseLabelOf(text: string): string | null {
+  const m = /^(?:\*\*)?((?:case|subcase|part)\s*[\dA-Za-z]+)\b/i.exec(text);
+  return m ? m[1]!.toLowerCase().replace(/\s+/g, " ") : null;
+}
+
+function caseTitle(text: string): string {
+  const head = /^(?:\*\*)?((?:case|subcase|part)\s*[\dA-Za-z]+)\s*[:.)]?\s*(?:\*\*)?\s*([^.:]{0,60})/i.exec(text);
+  if (!head) return "Work it out";
+  let what = head[2]!.trim().replace(/[,;]$/, "");
+  if (what.length > 40 && what.includes(",")) what = what.slice(0, what.indexOf(","));
+  return capitalise(what ? `${head[1]}: ${what}` : head[1]!);
+}
+
+/**
+ * At most `max` steps: consecutive case steps are merged first ("Count by cases"), then the pair
+ * of neighbouring steps with the least text between them.
+ */
+function fitSteps(steps: Step[], max: number): Step[] {
+  const out = [...steps];
+  while (out.length > max) {
+    let best = -1;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let i = 0; i + 1 < out.length; i++) {
+      const a = out[i]!;
+      const b = out[i + 1]!;
+      // Neighbouring cells merge first, then cases into one "Count by cases", then anything.
+      const bothCells = a.code !== undefined && b.code !== undefined;
+      const bothCases = /^(?:case|count by cases)\b/i.test(a.title) && /^case\b/i.test(b.title);
+      const cost = (bothCells ? 0 : bothCases ? 10_000 : 1_000_000) + a.markdown.length + b.markdown.length;
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = i;
+      }
+    }
+    out.splice(best, 2, mergeSteps(out[best]!, out[best + 1]!));
+  }
+  return out;
+}
+
+function mergeSteps(a: Step, b: Step): Step {
+  const cases = /^(?:case|count by cases)\b/i.test(a.title) && /^case\b/i.test(b.title);
+  const title = cases ? "Count by cases" : a.title;
+  const merged: Step = { title, markdown: [a.markdown, b.markdown].filter(Boolean).join("\n\n") };
+  const cells = [...(a.cells ?? []), ...(b.cells ?? [])];
+  if (a.code !== undefined || b.code !== undefined) {
+    // Each cell keeps a label once, however many merges it goes through.
+    const labelled = (s: Step, text: string | undefined, label: (n: number) => string) =>
+      (s.cells?.length ?? 0) === 1 ? `${label(s.cells![0]!)}\n${text}` : text;
+    merged.code = [a, b]
+      .filter((s) => s.code !== undefined)
+      .map((s) => labelled(s, s.code, (n) => `# cell ${n}`))
+      .join("\n\n");
+    merged.output = [a, b]
+      .filter((s) => s.output !== undefined)
+      .map((s) => labelled(s, s.output, (n) => `[cell ${n}]`))
+      .join("\n\n");
+    merged.cells = cells;
+    if ((merged.code ?? "").split("\n").length > FOLD_CODE_LINES) merged.foldCode = true;
+  }
+  const figures = [...(a.figures ?? []), ...(b.figures ?? [])];
+  if (figures.length > 0) merged.figures = figures;
+  return merged;
+}
+
+function join(paragraphs: Judged[]): string {
+  return paragraphs.map((p) => p.text).join("\n\n");
 }
 
 /** A title from the cell's first comment, else from its place in the run. */
-function codeTitle(code: string, cellsSeen: number, first: boolean): string {
-  const comment = /^\s*#\s*(.{4,70}?)\s*$/m.exec(code)?.[1];
-  if (comment) return capitalise(comment.replace(/[.:]+$/, ""));
+function codeTitle(code: string, cellsSeen: number, outcome: "ok" | "error"): string {
+  let comment = /^\s*#\s*(.{4,}?)\s*$/m.exec(code)?.[1];
+  if (comment && comment.length > 60) comment = comment.split(/[:(;]|, /)[0]!.trim();
+  if (comment && comment.length >= 4 && comment.length <= 70) return capitalise(comment.replace(/[.:?]+$/, ""));
+  if (outcome === "error") return "Try it in Python";
   if (/\b(plt|matplotlib|plot)\b/.test(code)) return "Plot it";
-  if (first) return "Set up the calculation in Python";
+  if (/\b(read_csv|open\()/.test(code)) return "Read the data";
   return cellsSeen === 0 ? "Calculate with Python" : "Check with Python";
 }
 

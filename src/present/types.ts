@@ -1,17 +1,29 @@
-/** Steps a student can follow, produced from a Transcript by the presenter. */
+/** Steps a student can follow, produced from a Transcript by a presenter. */
 import type { Figure } from "../sandbox/types.js";
 
 export interface Step {
   title: string;
-  /** Explanation in Markdown with LaTeX (`$…$`, `$$…$$`, `\[…\]`, `\(…\)`). */
+  /** Explanation in Markdown with LaTeX (`$…$`, `$$…$$`, `\[…\]`, `\(…\)`). Never code. */
   markdown: string;
+  /** The executed cells' source, taken from the transcript (several cells: one `# cell N` block each). */
   code?: string;
+  /** Their output as the student sees it (errors as a one-line summary). */
   output?: string;
+  /** The engine's numbers of the cells shown in this step. */
+  cells?: number[];
+  /** Long code: show it behind a "Show code" button instead of inline. */
+  foldCode?: boolean;
   figures?: Figure[];
 }
+
+/** Which presenter made the steps: the model's write-up (checked) or the deterministic fallback. */
+export type PresenterKind = "writeup" | "deterministic";
 
 export interface Presentation {
   steps: Step[];
   /** The final answer as LaTeX (no `\boxed`), or null when the run produced none. */
   answer: string | null;
+  presenter: PresenterKind;
+  /** Why the write-up was not used, when it was tried and failed its checks. */
+  fallbackReason?: string;
 }

@@ -22,7 +22,7 @@ import { askWith } from "./harness.js";
 
 /** A realistic START transcript (test/fixtures/transcripts): ~8k characters of monologue, three cells. */
 const pairs = JSON.parse(
-  readFileSync(join(import.meta.dirname, "../fixtures/transcripts/no-zero-pairs.json"), "utf8"),
+  readFileSync(join(import.meta.dirname, "../fixtures/engine/no-zero-pairs.script.json"), "utf8"),
 ) as { question: string; turns: string[] };
 const PAIRS_Q = pairs.question;
 /** The same monologue as a base model writes it: no code, a hand count, the answer in display math. */

@@ -1,0 +1,111 @@
+/** Reading a write-up reply and the grounding check it must pass before a student sees it. */
+import { describe, expect, it } from "vitest";
+import { cellResult } from "../../../test/support/cell-result.js";
+import { startFakeModel } from "../../fake-model/server.js";
+import { writeupScenario } from "../../fake-model/writeups.js";
+import { createModelClient } from "../../reasoning/model-client.js";
+import type { Transcript } from "../../reasoning/types.js";
+import { readTranscript } from "../flow.js";
+import { checkGrounding } from "./grounding.js";
+import { presentRun } from "./index.js";
+import { parseWriteup } from "./parse.js";
+
+const transcript: Transcript = {
+  question: "A fair coin is tossed twice. What is the probability of exactly one head?",
+  parts: [
+    { kind: "text", text: "There are 4 equally likely outcomes; HT and TH have one head.\n```python\nprint(2/4)\n```" },
+    { kind: "code", index: 1, code: "print(2/4)" },
+    { kind: "output", index: 1, text: "0.5", result: cellResult("0.5\n") },
+    { kind: "text", text: "\n\n**Final Answer**\n\\[ \\boxed{\\frac12} \\]" },
+  ],
+  answer: "\\frac12",
+  status: "answered",
+  toolCalls: 1,
+  hints: 0,
+  figures: [],
+  usage: { promptTokens: 0, completionTokens: 0 },
+  timings: { totalMs: 0, modelMs: 0, sandboxMs: 0 },
+  requests: 1,
+};
+const items = readTranscript(transcript);
+
+const reply = (step2: string, answer = "$\\frac{1}{2}$") =>
+  `<think>\nHmm, 1/2 or 0.5? Let me write it up.\n</think>\n### Step 1: Count the outcomes\nTwo tosses give 4 equally likely outcomes.\n\n### Step 2: Count the favourable ones\n${step2}\n\n### Answer\n${answer}`;
+
+describe("parseWriteup", () => {
+  it("reads numbered steps, cited cells and the answer, after the model's thinking", () => {
+    const parsed = parseWriteup(reply("HT and TH: $2/4$ [cell 1]."));
+    expect(parsed).toEqual({
+      steps: [
+        { title: "Count the outcomes", markdown: "Two tosses give 4 equally likely outcomes.", cells: [] },
+        { title: "Count the favourable ones", markdown: "HT and TH: $2/4$ (cell 1).", cells: [1] },
+      ],
+      answer: "\\frac{1}{2}",
+    });
+  });
+
+  it("gives up on a reply without steps or without an answer", () => {
+    expect(parseWriteup("The answer is 1/2.")).toBeNull();
+    expect(parseWriteup("### Step 1: Count\nfour outcomes")).toBeNull();
+  });
+});
+
+describe("checkGrounding", () => {
+  const check = (text: string) => checkGrounding(parseWriteup(text)!, transcript.question, items, transcript.answer!);
+
+  it("accepts a number written as the run wrote it or as the same value (1/2 = 0.5 = \\frac12)", () => {
+    expect(check(reply("HT and TH: $\\tfrac{2}{4} = 0.5$ [cell 1]."))).toEqual({ ok: true });
+    expect(check(reply("That is half of them, $\\frac12$."))).toEqual({ ok: true });
+  });
+
+  it("refuses a number the run never produced", () => {
+    expect(check(reply("HT, TH and HH: $3/4 = 0.75$."))).toEqual({
+      ok: false,
+      reason: "step 2 writes 3/4, which the run never produced",
+    });
+  });
+
+  it("refuses another final answer, code in the prose and a cell that was not run", () => {
+    expect(check(reply("HT and TH.", "$\\frac34$"))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not the run's answer/),
+    });
+    expect(check(reply("Run `print(2/4)` to see it."))).toMatchObject({ ok: false, reason: "step 2 contains code" });
+    expect(check(reply("HT and TH [cell 2]."))).toMatchObject({
+      ok: false,
+      reason: "step 2 cites cell 2, which was not run",
+    });
+  });
+
+  it("wants 2 to 7 steps", () => {
+    const one = "### Step 1: All of it\nTwo of 4 outcomes.\n\n### Answer\n$\\frac12$";
+    expect(check(one)).toMatchObject({ ok: false, reason: "the write-up has 1 steps (2–7 wanted)" });
+  });
+});
+
+describe("presentRun over the chat transport (hosted models)", () => {
+  it("asks with chat messages and uses the grounded reply", async () => {
+    const server = await startFakeModel({
+      scenarios: [writeupScenario("coin", "coin is tossed twice", reply("HT and TH: $2/4$ [cell 1]."))],
+    });
+    try {
+      const presentation = await presentRun(transcript, {
+        client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
+        settings: {
+          model: "small",
+          transport: "chat",
+          template: "qwen",
+          timeoutMs: 5_000,
+          maxTokens: 1_000,
+          temperature: 0.2,
+        },
+      });
+      expect(presentation).toMatchObject({ presenter: "writeup", answer: "\\frac12" });
+      expect(presentation.steps[1]).toMatchObject({ cells: [1], code: "print(2/4)", output: "0.5" });
+      expect(server.requests[0]!.path).toBe("/v1/chat/completions");
+      expect(server.requests[0]!.body.model).toBe("small");
+    } finally {
+      await server.close();
+    }
+  });
+});
