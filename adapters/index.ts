@@ -12,9 +12,9 @@ import { slackAdapter } from "./slack/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 import { webAdapter } from "./web/index.js";
 
+export { discordAdapter, registerCommands } from "./discord/index.js";
 export { EVENTS_PATH as SLACK_EVENTS_PATH, type SlackReceiver, slackManifest } from "./slack/index.js";
 export { zodTarget } from "./targets.js";
-export { discordAdapter, registerCommands } from "./discord/index.js";
 export type * from "./types.js";
 export { checkWebAccess, isLoopback, runningWebServer, type WebServer } from "./web/index.js";
 

@@ -32,7 +32,8 @@ export async function prepareFigure(
   const { default: sharp } = await import("sharp");
   // The sandbox only hands over checked PNGs; anything else (an SVG, a script) is never decoded.
   const original = await sharp(figure.path).metadata();
-  if (original.format !== "png") throw new Error(`figure ${figure.path} is not a PNG (${original.format ?? "unknown"})`);
+  if (original.format !== "png")
+    throw new Error(`figure ${figure.path} is not a PNG (${original.format ?? "unknown"})`);
   const recoloured = theme === "dark" ? await darkened(figure.path) : null;
   const source = recoloured ?? figure.path;
   const bytes = recoloured?.length ?? (await stat(figure.path)).size;

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cellResult } from "../../test/support/cell-result.js";
-import { describeProgress, describeProgress, LIVE_CELL_CHARS, liveCell, type StatusUpdate, type StatusUpdate, statusLine, statusThrottle, statusThrottle } from "./progress.js";
+import {
+  describeProgress,
+  LIVE_CELL_CHARS,
+  liveCell,
+  type StatusUpdate,
+  statusLine,
+  statusThrottle,
+} from "./progress.js";
 
 const update = (text: string): StatusUpdate => ({ text, event: { type: "thinking", chars: 0 } });
 
@@ -70,6 +77,9 @@ describe("status line", () => {
     expect(line({ type: "output", index: 2, result: cellResult("3") })).toBe("Ran Python cell 2, thinking… · 14 s");
     expect(line({ type: "thinking", chars: 20 })).toBe("Thinking… · ran 2 Python cells · 14 s");
     expect(line({ type: "done", status: "ok" })).toBeNull();
+  });
+});
+
 describe("liveCell", () => {
   it("passes each cell's code and output through, with a long output cut", () => {
     const code = liveCell({ type: "code", index: 2, code: "print(1)" });
