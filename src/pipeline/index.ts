@@ -172,7 +172,9 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     const steps = await renderer.render(presentation, store);
     // A hint shows how to start; "Next step" hands out the rest of the solution, never its answer.
     const heldBack =
-      question.mode === "hint" ? await renderer.render({ steps: solution.steps.slice(1), answer: null }, store) : [];
+      question.mode === "hint"
+        ? await renderer.render({ steps: solution.steps.slice(1), answer: null, presenter: solution.presenter }, store)
+        : [];
     const renderMs = performance.now() - renderStarted;
     // The images are in the blob store now; the files were only this host's scratch.
     await rm(options.outDir ? figureDir : outDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * presenters and the grounding check start from this one reading, so they agree on what "the
  * reasoning" and "cell N" are. Unknown part kinds (the engine may add some) are skipped.
  */
-import { formatCellOutput, tracebackTail } from "../reasoning/output-block.js";
+import { formatCellOutput } from "../reasoning/output-block.js";
 import type { Transcript } from "../reasoning/types.js";
 import type { CellResult, Figure } from "../sandbox/types.js";
 
@@ -89,7 +89,7 @@ export function summariseError(traceback: string, code: string): string {
   const lineNo = frames.length > 0 ? Number(frames.at(-1)![2]) : Number.NaN;
   const source = code.split("\n")[lineNo - 1]?.trim();
   if (source) return `✗ Line ${lineNo}: ${source}\n${exception}`;
-  return `✗ ${tracebackTail(exception, 1)}`;
+  return `✗ ${lastLine(exception)}`;
 }
 
 function withoutThinkTags(text: string): string {
@@ -146,4 +146,10 @@ export function cellsOf(items: FlowItem[]): Cell[] {
 /** All the prose the model wrote, for the grounding check. */
 export function proseOf(items: FlowItem[]): string {
   return items.flatMap((item) => (item.kind === "prose" ? [item.text] : [])).join("\n\n");
+}
+
+/** The last non-empty line of a traceback: the exception and its message. */
+function lastLine(traceback: string): string {
+  const lines = traceback.split("\n").filter((line) => line.trim() !== "");
+  return lines.at(-1)?.trimEnd() ?? "";
 }
