@@ -227,7 +227,8 @@ const bound = (value: string, relation: string): Bound => ({ value: value.trim()
 
 /** `x > 2`, `2 < x`, `-1 \le x < 3`: the interval a single-variable inequality describes. */
 function inequality(text: string, depth: number): Answer | undefined {
-  if (text.includes(",")) return undefined;
+  // One or two relation signs at most: a longer chain is no interval (and would recurse deeply).
+  if (text.includes(",") || (text.match(/<|>|\\le|\\ge/g)?.length ?? 0) > 2) return undefined;
   let low: Bound = { value: "-\\infty", closed: false };
   let high: Bound = { value: "\\infty", closed: false };
   const two = TWO_SIDED.exec(text);

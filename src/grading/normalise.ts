@@ -239,33 +239,41 @@ function digitGroups(text: string): string {
 
 export function normalise(answer: string): string {
   let s = answer;
-  for (const [pattern, replacement] of UNICODE) s = s.replace(pattern, replacement);
+  // Each pass below runs only when its trigger is present: most answers are short ASCII.
+  if (/[\u0080-\uffff]/.test(s)) for (const [pattern, replacement] of UNICODE) s = s.replace(pattern, replacement);
   s = stripOuter(s);
   // Delimiters left inside (`$28$ %`, `$12 $ and $13 $`) only mark where formulas were.
-  s = s.replace(/(?<!\\)\$/g, " ").trim();
-  s = percentWords(s);
-  s = dropApproximation(s);
-  s = relations(s);
-  s = s.replace(/\\mathbb\s*\{?R\}?/g, "(-\\infty,\\infty)").replace(/\\varnothing(?![a-zA-Z])/g, "\\emptyset");
+  if (s.includes("$")) s = s.replace(/(?<!\\)\$/g, " ").trim();
+  if (/p(?:ct|ercent)/i.test(s)) s = percentWords(s);
+  if (s.includes("\\approx")) s = dropApproximation(s);
+  if (/[<>!]|\\[lgn]/.test(s)) s = relations(s);
+  const commands = s.includes("\\");
+  if (commands) {
+    s = s.replace(/\\mathbb\s*\{?R\}?/g, "(-\\infty,\\infty)").replace(/\\varnothing(?![a-zA-Z])/g, "\\emptyset");
+  }
   // "2 and 3", "2 \text{ or } 3": a list of answers.
   s = s.replace(/\\(?:text|mbox|textrm)\s*\{\s*(?:and|or)\s*\}|\s+(?:and|or)\s+|(?<=[)\]])(?:and|or)(?=[([])/g, ",");
   // `14{,}916`, `14 {, }916`: TeX's thousands separator.
   s = s.replace(/(\d)\s*\{\s*,\s*\}\s*(?=\d{3})/g, "$1").replace(/\{,\}/g, ",");
   // `,\!` is MATH's thousands separator: 10,\!080.
   s = s.replace(/(\d),\\!\s*(?=\d{3})/g, "$1");
-  s = s.replace(/\\[dtc]frac(?![a-zA-Z])/g, "\\frac").replace(/\\[dt]binom(?![a-zA-Z])/g, "\\binom");
-  s = s.replace(/\\(?:left|right)\s*\.|\\(?:displaystyle|textstyle|limits)(?![a-zA-Z])/g, "");
-  s = s.replace(/\\(?:left|right|[bB]igg?[lr]?)(?![a-zA-Z])/g, "");
-  s = s.replace(/\\lbrace(?![a-zA-Z])/g, "\\{").replace(/\\rbrace(?![a-zA-Z])/g, "\\}");
-  s = s.replace(/\\langle(?![a-zA-Z])/g, "(").replace(/\\rangle(?![a-zA-Z])/g, ")");
-  s = s.replace(/\\(?:[lr]?vert|mid)(?![a-zA-Z])/g, "|");
+  if (commands) {
+    s = s.replace(/\\[dtc]frac(?![a-zA-Z])/g, "\\frac").replace(/\\[dt]binom(?![a-zA-Z])/g, "\\binom");
+    s = s.replace(/\\(?:left|right)\s*\.|\\(?:displaystyle|textstyle|limits)(?![a-zA-Z])/g, "");
+    s = s.replace(/\\(?:left|right|[bB]igg?[lr]?)(?![a-zA-Z])/g, "");
+    s = s.replace(/\\lbrace(?![a-zA-Z])/g, "\\{").replace(/\\rbrace(?![a-zA-Z])/g, "\\}");
+    s = s.replace(/\\langle(?![a-zA-Z])/g, "(").replace(/\\rangle(?![a-zA-Z])/g, ")");
+    s = s.replace(/\\(?:[lr]?vert|mid)(?![a-zA-Z])/g, "|");
+  }
   // Spacing macros become spaces; the `\\\\` row separator of matrices must survive intact.
   s = s.replace(/\\\\|\\(?:[!,;:> ]|q?quad(?![a-zA-Z]))|~/g, (m) => (m === "\\\\" ? m : " "));
-  s = s.replace(/\\\$/g, "").replace(/\\%/g, "%");
-  // Degrees: 30^\circ, 30^{\circ}, 30°, \degree, "30 degrees".
-  s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![a-zA-Z])|\\degree(?![a-zA-Z])/g, "");
-  s = dropTextUnits(s);
-  s = replaceCommand(s, TEXT_COMMANDS, (arg) => arg);
+  if (commands) {
+    s = s.replace(/\\\$/g, "").replace(/\\%/g, "%");
+    // Degrees: 30^\circ, 30^{\circ}, 30°, \degree, "30 degrees".
+    s = s.replace(/\^\s*\{?\s*\\circ\s*\}?|\\circ(?![a-zA-Z])|\\degree(?![a-zA-Z])/g, "");
+    s = dropTextUnits(s);
+    s = replaceCommand(s, TEXT_COMMANDS, (arg) => arg);
+  }
   s = s.replace(TRAILING_UNIT, "$1");
   s = s.replace(/^[a-zA-Z]\s*\\in(?![a-zA-Z])\s*/, "");
   s = s.replace(/\s+/g, " ").trim();
@@ -283,7 +291,7 @@ export function normalise(answer: string): string {
   s = stripOuter(s);
   if (!spacedComma) s = digitGroups(s);
   // `[\begin{array}…\end{array}]`, `(\begin{pmatrix}…\end{pmatrix})`: the brackets only draw the matrix.
-  s = s.replace(/^[[(](\\begin\{([a-zA-Z]+)\}[\s\S]*\\end\{\2\})[\])]$/, "$1");
+  if (commands) s = s.replace(/^[[(](\\begin\{([a-zA-Z]+)\}[\s\S]*\\end\{\2\})[\])]$/, "$1");
   s = s.replace(/^\+/, "");
   return s === "\\{\\}" ? "\\emptyset" : s;
 }
