@@ -14,6 +14,7 @@ import {
   createCommands,
   type IncomingAttachment,
   type Refusal,
+  refusal,
   storeAttachments,
 } from "../../commands/index.js";
 import { MemoryBlobStore } from "../blobs/memory.js";
@@ -81,10 +82,10 @@ export async function run(args: string[]): Promise<number> {
     else process.stdout.write(formatResult(result));
     return result.status === "ok" ? 0 : 1;
   };
-  const refuse = (refusal: Refusal, detail?: string) => {
-    const error = { code: refusal.code, message: refusal.text, ...(detail === undefined ? {} : { detail }) };
+  const refuse = (refused: Refusal, detail?: string) => {
+    const error = { code: refused.code, message: refused.text, ...(detail === undefined ? {} : { detail }) };
     if (values.json) process.stdout.write(`${JSON.stringify({ id: input.eventId, status: "error", error })}\n`);
-    else process.stderr.write(`start-tutor ask: ${refusal.text}\n`);
+    else process.stderr.write(`start-tutor ask: ${refused.text}\n`);
     return 1;
   };
 
@@ -189,7 +190,6 @@ async function viaQueue(
       logger,
     }),
   );
-  let refused: Refusal | undefined;
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once("SIGINT", cancel);
@@ -205,9 +205,8 @@ async function viaQueue(
     const result = await client.waitFor(
       async () => {
         const reply = await commands.ask(input);
-        if (reply.kind !== "rejected") return reply.jobId;
-        refused = reply;
-        throw new Error(reply.text);
+        if (reply.kind === "rejected") throw new Refused(reply);
+        return reply.jobId;
       },
       {
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -222,9 +221,9 @@ async function viaQueue(
     if (options.outDir) await writeImages(result, blobs, options.outDir);
     return result;
   } catch (err) {
-    if (refused) return refused;
+    if (err instanceof Refused) return err.refusal;
     if (err instanceof RunAbandonedError) return "cancelled";
-    if (err instanceof RunFailedError) return { code: "run_failed", text: err.message, detail: err.message };
+    if (err instanceof RunFailedError) return { ...refusal("run_failed"), detail: err.message };
     throw err;
   } finally {
     process.off("SIGINT", cancel);
@@ -233,6 +232,7 @@ async function viaQueue(
   }
 }
 
+<<<<<<< HEAD
 /**
  * With REDIS_URL and QUEUE_PREFIX unset, a running `npm start` on this machine is where the
  * question goes: its own redis-server may be on another port, and its demo worker has its own prefix.
@@ -241,6 +241,14 @@ function withRunningStart(config: Config): Config {
   if (process.env.REDIS_URL || process.env.QUEUE_PREFIX) return config;
   const running = readRunningStart();
   return running ? { ...config, REDIS_URL: running.redisUrl, QUEUE_PREFIX: running.queuePrefix } : config;
+=======
+/** `commands/` refused the question: nothing was enqueued. */
+class Refused extends Error {
+  override name = "Refused";
+  constructor(readonly refusal: Refusal) {
+    super(refusal.text);
+  }
+>>>>>>> seam
 }
 
 /** Writes every image of the result under `dir` (as `step-N-<filename>`) and records each `path`. */
