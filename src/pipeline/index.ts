@@ -123,9 +123,11 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
         ? isEquivalent(question.studentAnswer, transcript.answer)
         : undefined;
+    // A wrong answer in check mode shows only "Not quite" and a step to recheck: no write-up needed.
+    const wantsWriteup = transcript.status === "answered" && !(question.mode === "check" && correct === false);
     const written = await presentRun(
       transcript,
-      writeup && transcript.status === "answered" ? { ...writeup, logger: log, signal: options.signal } : null,
+      writeup && wantsWriteup ? { ...writeup, logger: log, signal: options.signal } : null,
     );
     log.info({ presenter: written.presenter, fallbackReason: written.fallbackReason }, "presented");
     const presentation = presentForMode(
