@@ -62,6 +62,9 @@ export function relationLayouts(latex: string): string[] {
   ];
 }
 
+/** Most pieces a formula is broken into (see breakToWidth). */
+const MAX_PIECES = 400;
+
 /** Where a long formula without (enough) relations can be broken: before these operators. */
 const BREAK_BEFORE = new Set([
   "+",
@@ -108,7 +111,9 @@ export function breakToWidth(latex: string, width: number, maxWidth: number): st
     }
   }
   if (current.trim() !== "") pieces.push(current);
-  if (pieces.length < 2) return null;
+  // Beyond a few hundred pieces the lines would fill a screen each way, and typesetting them again
+  // costs seconds: such a formula is shrunk as it is.
+  if (pieces.length < 2 || pieces.length > MAX_PIECES) return null;
   // Later lines are indented by a quad (about two tokens' width); estimates get a 10 % margin.
   const indent = 2 * perToken;
   const target = 0.9 * maxWidth;

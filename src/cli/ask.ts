@@ -232,7 +232,6 @@ async function viaQueue(
   }
 }
 
-<<<<<<< HEAD
 /**
  * With REDIS_URL and QUEUE_PREFIX unset, a running `npm start` on this machine is where the
  * question goes: its own redis-server may be on another port, and its demo worker has its own prefix.
@@ -241,14 +240,14 @@ function withRunningStart(config: Config): Config {
   if (process.env.REDIS_URL || process.env.QUEUE_PREFIX) return config;
   const running = readRunningStart();
   return running ? { ...config, REDIS_URL: running.redisUrl, QUEUE_PREFIX: running.queuePrefix } : config;
-=======
+}
+
 /** `commands/` refused the question: nothing was enqueued. */
 class Refused extends Error {
   override name = "Refused";
   constructor(readonly refusal: Refusal) {
     super(refusal.text);
   }
->>>>>>> seam
 }
 
 /** Writes every image of the result under `dir` (as `step-N-<filename>`) and records each `path`. */

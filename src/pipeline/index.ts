@@ -148,9 +148,11 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
         ? gradeVerdict(question.studentAnswer, transcript.answer)
         : undefined;
     const correct = grade?.equal;
+    // A wrong answer in check mode shows only "Not quite" and a step to recheck: no write-up needed.
+    const wantsWriteup = transcript.status === "answered" && !(question.mode === "check" && correct === false);
     const solution = await presentRun(
       transcript,
-      writeup && transcript.status === "answered" ? { ...writeup, logger: log, signal: options.signal } : null,
+      writeup && wantsWriteup ? { ...writeup, logger: log, signal: options.signal } : null,
     );
     log.info({ presenter: solution.presenter, fallbackReason: solution.fallbackReason }, "presented");
     const presentation = presentForMode(
