@@ -1,7 +1,7 @@
 /** The renderer's public API: LaTeX and plots to themed PNGs, steps laid out for chat. */
 export { FormulaTooLargeError, LatexError, RenderTimeoutError } from "./errors.js";
-export { defaultFigureLimits } from "./figures.js";
-export { defaultFormulaSettings, type FormulaSettings } from "./formula.js";
+export { darkened, defaultFigureLimits } from "./figures.js";
+export { defaultFormulaSettings, type FormulaSettings, renderFormulaSync } from "./formula.js";
 export { KATEX_MACROS } from "./katex.js";
 export { defaultFormulaLimits, type FormulaLimits } from "./limits.js";
 export { type Segment, splitMath } from "./markdown.js";

@@ -30,6 +30,6 @@ describe("formatBanner", () => {
     expect(text).toMatch(/discord\s+off \(set DISCORD_TOKEN and DISCORD_APP_ID\)/);
     expect(text).toMatch(/slack\s+on/);
     expect(text).toContain("own redis-server");
-    expect(formatBanner({ ...facts, redis: { url: "redis://r:6379", own: false } })).toContain("(given)");
+    expect(formatBanner({ ...facts, redis: { url: "redis://r:6379", own: false } })).toContain("(already running)");
   });
 });

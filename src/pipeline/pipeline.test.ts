@@ -36,6 +36,9 @@ beforeAll(async () => {
     SANDBOX_POOL_SIZE: "0",
     RENDER_WORKERS: "0",
     LOG_LEVEL: "silent",
+    // The prompt is what this file checks: no hint round and no write-up call after the answer.
+    START_HINTS: "off",
+    PRESENT_REWRITE: "off",
   });
   pipeline = createPipeline(config, silentLogger);
 });

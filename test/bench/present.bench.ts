@@ -7,8 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import katex from "katex";
-import { darkened } from "../../render/figures.js";
-import { defaultFormulaSettings, renderFormulaSync } from "../../render/formula.js";
+import { darkened, defaultFormulaSettings, renderFormulaSync } from "../../render/index.js";
 import { projectRoot } from "../../src/paths.js";
 import { readTranscript } from "../../src/present/flow.js";
 import { presentTranscript } from "../../src/present/steps.js";
