@@ -108,6 +108,24 @@ describe("SlackPoster", () => {
     expect(texts.length).toBeGreaterThan(1);
   });
 
+  it("a step too long for one message (50 blocks) continues in the next ones, in order", async () => {
+    const target = mentionTarget();
+    const paragraphs = Array.from({ length: 70 }, (_, i) => `Paragraph ${i}: ${"x".repeat(2900)}`);
+    await poster().post(
+      target,
+      { kind: "step", index: 0, total: 1, step: await step(paragraphs.join("\n\n")) },
+      { jobId: "j", key: "j:step:0" },
+    );
+    const messages = slack.workspace.thread("C1", target.threadTs!);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(50);
+    const shown = messages.flatMap((m) => m.blocks).map((b) => (b as { text?: { text?: string } }).text?.text ?? "");
+    const order = paragraphs.map((p) => shown.findIndex((t) => t.startsWith(p.slice(0, 14))));
+    expect(order).not.toContain(-1);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(messages.map((m) => m.metadata?.event_payload.key)).toEqual(["j:step:0", "j:step:0#1"]);
+  });
+
   it("finds a posted message by its metadata, also from a fresh poster, and says when it is not there", async () => {
     const target = mentionTarget();
     const context = { jobId: "job-2", key: "job-2:answer" };

@@ -16,6 +16,7 @@ import {
   buttons,
   fallbackText,
   header,
+  intoMessages,
   mrkdwnSections,
   quote,
   sections,
@@ -187,7 +188,14 @@ export class SlackPoster implements Poster<SlackTarget> {
     // Hint mode shows one step at a time; the student asks for the next when ready.
     if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
-    const posted = await this.send(target, threadTs, context, blocks, `${title}\n${fallbackText(toMrkdwn(step.text))}`);
+    // More than 50 blocks go out as several messages; the first one stands for the step (its id,
+    // its key), the others carry `key#n` so they are recognisable too.
+    const [first, ...rest] = intoMessages(blocks);
+    const fallback = `${title}\n${fallbackText(toMrkdwn(step.text))}`;
+    const posted = await this.send(target, threadTs, context, first!, fallback);
+    for (const [i, more] of rest.entries()) {
+      await this.send(target, threadTs, { ...context, key: `${context.key}#${i + 1}` }, more, `${title} (continued)`);
+    }
     if (step.images.length > 0) await this.uploadImages(target, threadTs, step);
     return posted;
   }
