@@ -11,7 +11,7 @@ import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import { blobsOfRun, imagesOf } from "../pipeline/run-blobs.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
-import type { Question } from "../question.js";
+import { DEFAULT_REVEAL, type Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
@@ -181,7 +181,13 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         await postOnce(`step:${index}`, { kind: "step", index, total, step });
       }
       if (result.status === "ok") {
-        await postOnce("answer", { kind: "answer", answer: result.answer, correct: result.correct, status: "ok" });
+        await postOnce("answer", {
+          kind: "answer",
+          answer: result.answer,
+          correct: result.correct,
+          status: "ok",
+          reveal: job.data.reveal ?? DEFAULT_REVEAL,
+        });
       } else {
         await postOnce("error", errorMessage(result));
       }
