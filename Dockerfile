@@ -15,6 +15,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY commands ./commands
+COPY adapters ./adapters
 COPY render ./render
 COPY test/fixtures ./test/fixtures
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
