@@ -15,6 +15,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY commands ./commands
+COPY adapters ./adapters
 COPY render ./render
 RUN npm run build && npm prune --omit=dev
 

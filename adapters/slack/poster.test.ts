@@ -108,10 +108,32 @@ describe("SlackPoster", () => {
     expect(texts.length).toBeGreaterThan(1);
   });
 
+  it("a step too long for one message (50 blocks) continues in the next ones, in order", async () => {
+    const target = mentionTarget();
+    const paragraphs = Array.from({ length: 70 }, (_, i) => `Paragraph ${i}: ${"x".repeat(2900)}`);
+    await poster().post(
+      target,
+      { kind: "step", index: 0, total: 1, step: await step(paragraphs.join("\n\n")) },
+      { jobId: "j", key: "j:step:0" },
+    );
+    const messages = slack.workspace.thread("C1", target.threadTs!);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(50);
+    const shown = messages.flatMap((m) => m.blocks).map((b) => (b as { text?: { text?: string } }).text?.text ?? "");
+    const order = paragraphs.map((p) => shown.findIndex((t) => t.startsWith(p.slice(0, 14))));
+    expect(order).not.toContain(-1);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(messages.map((m) => m.metadata?.event_payload.key)).toEqual(["j:step:0", "j:step:0#1"]);
+  });
+
   it("finds a posted message by its metadata, also from a fresh poster, and says when it is not there", async () => {
     const target = mentionTarget();
     const context = { jobId: "job-2", key: "job-2:answer" };
-    const { messageId } = await poster().post(target, { kind: "answer", answer: "1024", status: "ok" }, context);
+    const { messageId } = await poster().post(
+      target,
+      { kind: "answer", answer: "1024", status: "ok", reveal: "button" },
+      context,
+    );
     expect(await poster().findPosted(target, context)).toEqual({ outcome: "posted", messageId });
     expect(await poster().findPosted(target, { jobId: "job-2", key: "job-2:step:9" })).toEqual({
       outcome: "not_posted",
@@ -166,12 +188,30 @@ describe("SlackPoster", () => {
     expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
   });
 
+  it("shows the final answer as the space's reveal policy says", async () => {
+    const target = mentionTarget();
+    const p = poster();
+    const answer = (reveal: "spoiler" | "button" | "never", n: number) =>
+      p.post(
+        target,
+        { kind: "answer", answer: "x^{2}", status: "ok", reveal },
+        { jobId: `r${n}`, key: `r${n}:answer` },
+      );
+    const shown = await Promise.all([answer("button", 1), answer("spoiler", 2), answer("never", 3)]);
+    const [button, spoiler, never] = shown.map((s) => JSON.stringify(slack.workspace.find("C1", s.messageId)!.blocks));
+    expect(button).toContain("tutor_reveal");
+    expect(button).not.toContain("x²");
+    expect(spoiler).toContain("x²");
+    expect(never).not.toContain("tutor_reveal");
+    expect(never).not.toContain("x²");
+  });
+
   it("waits out a 429 (Retry-After) and posts once", async () => {
     const target = mentionTarget();
     slack.rateLimit("chat.postMessage", 1);
     await poster().post(
       target,
-      { kind: "answer", answer: "1024", status: "ok" },
+      { kind: "answer", answer: "1024", status: "ok", reveal: "button" },
       { jobId: "job-5", key: "job-5:answer" },
     );
     const calls = slack.workspace.calls.filter((c) => c.method === "chat.postMessage");

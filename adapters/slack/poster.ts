@@ -5,6 +5,8 @@
  * images are uploaded under the step with `files.uploadV2` (alt text = the LaTeX or caption). In
  * assistant threads progress is the assistant status line instead of an edited message.
  */
+
+import { latexToUnicode } from "../../render/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
@@ -16,6 +18,7 @@ import {
   buttons,
   fallbackText,
   header,
+  intoMessages,
   mrkdwnSections,
   quote,
   sections,
@@ -187,7 +190,14 @@ export class SlackPoster implements Poster<SlackTarget> {
     // Hint mode shows one step at a time; the student asks for the next when ready.
     if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
-    const posted = await this.send(target, threadTs, context, blocks, `${title}\n${fallbackText(toMrkdwn(step.text))}`);
+    // More than 50 blocks go out as several messages; the first one stands for the step (its id,
+    // its key), the others carry `key#n` so they are recognisable too.
+    const [first, ...rest] = intoMessages(blocks);
+    const fallback = `${title}\n${fallbackText(toMrkdwn(step.text))}`;
+    const posted = await this.send(target, threadTs, context, first!, fallback);
+    for (const [i, more] of rest.entries()) {
+      await this.send(target, threadTs, { ...context, key: `${context.key}#${i + 1}` }, more, `${title} (continued)`);
+    }
     if (step.images.length > 0) await this.uploadImages(target, threadTs, step);
     return posted;
   }
@@ -316,6 +326,12 @@ function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>): 
   return message.answer === null ? "No final answer." : "Final answer";
 }
 
+/** An answer's LaTeX as readable text when it is simple, else as code. */
+export function answerText(latex: string): string {
+  const unicode = latexToUnicode(latex);
+  return unicode === null ? `\`${latex}\`` : `${unicode}  (\`${latex}\`)`;
+}
+
 /** The run's last message: what a student can do next, per mode (hint and check never reveal the answer). */
 function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, value: ButtonValue): Block[] {
   const feedback: ButtonSpec[] = [
@@ -344,10 +360,19 @@ function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, val
     }
     default:
       if (message.answer === null) return [...sections("No final answer this time."), buttons(value, more)];
-      return [
-        ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),
-        buttons(value, [{ action: "reveal", text: "Reveal answer", style: "primary" }, ...more]),
-      ];
+      switch (message.reveal) {
+        case "never":
+          return [...sections("That's the whole solution."), buttons(value, more)];
+        case "spoiler": {
+          // Slack has no spoiler markup: the answer is shown, last, for whoever scrolls this far.
+          return [...sections(`*Final answer:* ${answerText(message.answer)}`), buttons(value, more)];
+        }
+        case "button":
+          return [
+            ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),
+            buttons(value, [{ action: "reveal", text: "Reveal answer", style: "primary" }, ...more]),
+          ];
+      }
   }
 }
 

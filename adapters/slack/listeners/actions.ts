@@ -6,10 +6,10 @@
  */
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
-import { latexToUnicode } from "../../../render/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
+import { answerText } from "../poster.js";
 import type { SlackTarget } from "../target.js";
 import { type ListenerContext, tellUser } from "./context.js";
 
@@ -98,11 +98,13 @@ async function show(
       for (const message of intoMessages(blocks)) await tellUser(ctx, where, "The code behind this solution", message);
       return;
     }
-    case "answer": {
-      const unicode = latexToUnicode(reply.answer);
-      const text = unicode === null ? `\`${reply.answer}\`` : `*${unicode}*  (\`${reply.answer}\`)`;
-      return tellUser(ctx, where, `Final answer: ${reply.answer}`, sections(`*Final answer:* ${text}`));
-    }
+    case "answer":
+      return tellUser(
+        ctx,
+        where,
+        `Final answer: ${reply.answer}`,
+        sections(`*Final answer:* ${answerText(reply.answer)}`),
+      );
     case "step":
       await ctx.poster.postNextStep(target, reply);
       return;
