@@ -10,8 +10,6 @@ import {
   type AskInput,
   askLimits,
   checkAsk,
-  commandDeps,
-  createCommands,
   type IncomingAttachment,
   type Refusal,
   refusal,
@@ -172,24 +170,9 @@ async function viaQueue(
   input: AskInput,
   options: { onProgress: ((event: PipelineProgress) => void) | undefined; outDir: string | undefined },
 ): Promise<RunResult | (Refusal & { detail?: string }) | "cancelled"> {
-  const { createQueueClient, queueClientSettings, RunAbandonedError, RunFailedError } = await import(
-    "../queue/client.js"
-  );
-  const { createBlobStore } = await import("../blobs/index.js");
-  const client = createQueueClient(queueClientSettings(config), { logger });
-  const blobs = createBlobStore(client.redis, config);
-  const commands = createCommands(
-    commandDeps({
-      redis: client.redis,
-      keys: client.runs.keys,
-      queue: client.runs,
-      results: client.results,
-      blobs,
-      limits: askLimits(config),
-      resultTtlS: config.QUEUE_RESULT_TTL_S,
-      logger,
-    }),
-  );
+  const { RunAbandonedError, RunFailedError } = await import("../queue/client.js");
+  const { connectCommands } = await import("./ingress.js");
+  const { client, blobs, commands } = connectCommands(config, logger);
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once("SIGINT", cancel);

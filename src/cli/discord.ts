@@ -4,7 +4,6 @@
  * any number, any host), so this process stays light and acknowledges within Discord's 3 s.
  */
 import { discordAdapter } from "../../adapters/index.js";
-import { askLimits, commandDeps, createCommands } from "../../commands/index.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { parse } from "./args.js";
@@ -19,22 +18,8 @@ export async function run(args: string[]): Promise<number> {
     );
   }
   const logger = createLogger(config.LOG_LEVEL).child({ process: "discord", pid: process.pid });
-  const { createQueueClient, queueClientSettings } = await import("../queue/client.js");
-  const { createBlobStore } = await import("../blobs/index.js");
-  const client = createQueueClient(queueClientSettings(config), { logger });
-  const blobs = createBlobStore(client.redis, config);
-  const commands = createCommands(
-    commandDeps({
-      redis: client.redis,
-      keys: client.runs.keys,
-      queue: client.runs,
-      results: client.results,
-      blobs,
-      limits: askLimits(config),
-      resultTtlS: config.QUEUE_RESULT_TTL_S,
-      logger,
-    }),
-  );
+  const { connectCommands } = await import("./ingress.js");
+  const { client, blobs, commands } = connectCommands(config, logger);
   const adapter = discordAdapter.create(config, { commands, blobs, logger });
   await adapter.receiver?.start();
   logger.info("discord receiver is running");

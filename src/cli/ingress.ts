@@ -4,12 +4,26 @@
  * receivers started. Workers run elsewhere and post through the same adapters' posters.
  */
 import { createAdapters, type PlatformAdapter } from "../../adapters/index.js";
-import { askLimits, commandDeps, createCommands } from "../../commands/index.js";
+import { askLimits, type Commands, commandDeps, createCommands } from "../../commands/index.js";
 import { createBlobStore } from "../blobs/index.js";
+import type { BlobStore } from "../blobs/types.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Platform, ReplyTarget } from "../question.js";
-import { createQueueClient, queueClientSettings } from "../queue/client.js";
+import { createQueueClient, type QueueClient, queueClientSettings } from "../queue/client.js";
+
+/** What a process needs to take questions in: a producer connection, the blob store and `commands/`. */
+export interface CommandsConnection {
+  client: QueueClient;
+  blobs: BlobStore;
+  commands: Commands;
+}
+
+/** One wiring of `commands/` over Redis, shared by `ask --via-queue`, the receivers and the workers. */
+export function connectCommands(config: Config, logger: Logger): CommandsConnection {
+  const { client, blobs, commands } = connectCommands(config, logger);
+  return { client, blobs, commands };
+}
 
 export interface Ingress {
   adapters: PlatformAdapter<ReplyTarget>[];

@@ -3,15 +3,13 @@
  * gracefully. Exits 1 when Redis stays unreachable (WORKER_REDIS_DEAD_MS) so a supervisor restarts it.
  */
 import { createAdapters, type PlatformAdapter, routePosts } from "../../adapters/index.js";
-import { askLimits, commandDeps, createCommands } from "../../commands/index.js";
-import { createBlobStore } from "../blobs/index.js";
 import { type Config, loadConfig, requireModelEndpoint } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import type { ReplyTarget } from "../question.js";
-import { createQueueClient, queueClientSettings } from "../queue/client.js";
 import { createModelGate } from "../worker/model-gate.js";
 import { startWorkerService, type WorkerService } from "../worker/service.js";
 import { intFlag, parse } from "./args.js";
+import { connectCommands } from "./ingress.js";
 import { type ModelEndpoint, modelProblem, requireRedis } from "./preflight.js";
 import { untilTerminated } from "./signals.js";
 
@@ -80,20 +78,7 @@ export function connectAdapters(
   config: Config,
   logger: Logger,
 ): { adapters: PlatformAdapter<ReplyTarget>[]; close(): Promise<void> } {
-  const client = createQueueClient(queueClientSettings(config), { logger });
-  const blobs = createBlobStore(client.redis, config);
-  const commands = createCommands(
-    commandDeps({
-      redis: client.redis,
-      keys: client.runs.keys,
-      queue: client.runs,
-      results: client.results,
-      blobs,
-      limits: askLimits(config),
-      resultTtlS: config.QUEUE_RESULT_TTL_S,
-      logger: logger.child({ component: "commands" }),
-    }),
-  );
+  const { client, blobs, commands } = connectCommands(config, logger);
   const adapters = createAdapters(config, { commands, blobs, logger });
   return {
     adapters,
