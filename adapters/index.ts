@@ -11,6 +11,7 @@ import { discordAdapter } from "./discord/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 
 export { discordAdapter, registerCommands } from "./discord/index.js";
+export { zodTarget } from "./targets.js";
 export type * from "./types.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */
@@ -48,15 +49,15 @@ export function routePosts(adapters: readonly PlatformAdapter<ReplyTarget>[]): P
     return { adapter, target: parsed.target };
   };
   return {
-    post(raw, message, context) {
+    async post(raw, message, context) {
       const { adapter, target } = pick(raw);
       return adapter.poster.post(target, message, context);
     },
-    edit(raw, messageId, text) {
+    async edit(raw, messageId, text) {
       const { adapter, target } = pick(raw);
       return adapter.poster.edit(target, messageId, text);
     },
-    findPosted(raw, context) {
+    async findPosted(raw, context) {
       const { adapter, target } = pick(raw);
       return adapter.poster.findPosted(target, context);
     },

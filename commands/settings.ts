@@ -5,16 +5,17 @@
  */
 import type { Redis } from "ioredis";
 import { studentSentence } from "../src/errors.js";
+import { DEFAULT_REVEAL } from "../src/question.js";
 import type { RunKeys } from "../src/queue/keys.js";
 import type { RevealPolicy, SettingsInput, SettingsReply, SpaceSettings } from "./types.js";
 
 export const DEFAULT_SETTINGS: SpaceSettings = {
-  revealPolicy: "button",
+  revealPolicy: DEFAULT_REVEAL,
   userHourlyLimit: 0,
   allowedChannels: [],
 };
 
-const REVEAL: readonly RevealPolicy[] = ["spoiler", "button", "never"];
+const REVEAL = ["spoiler", "button", "never"] as const satisfies readonly RevealPolicy[];
 const HINTS = ["off", "end", "wait"] as const;
 const MAX_HOURLY = 1_000;
 const CHANNEL_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -33,8 +34,10 @@ type SettingName = keyof typeof SETTING_NAMES;
 function parseSetting(name: SettingName, raw: string): Partial<SpaceSettings> | null {
   const value = raw.trim();
   switch (name) {
-    case "reveal":
-      return (REVEAL as readonly string[]).includes(value) ? { revealPolicy: value as RevealPolicy } : null;
+    case "reveal": {
+      const reveal = REVEAL.find((r) => r === value);
+      return reveal ? { revealPolicy: reveal } : null;
+    }
     case "hints": {
       if (value === "default") return { hintPolicy: undefined };
       const hint = HINTS.find((h) => h === value);

@@ -7,7 +7,7 @@
 import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
 import type { ResultStep } from "../src/pipeline/types.js";
-import type { Mode, ReplyTarget, RunSettings } from "../src/question.js";
+import type { Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
 
 /** Who is asking and where: every input carries it (rate limits, settings, allowed channels). */
 export interface Origin {
@@ -102,8 +102,7 @@ export type ActionReply =
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
   | { kind: "rejected"; code: ErrorCode; text: string };
 
-/** How a space shows final answers: as a spoiler, behind a "Reveal answer" button, or never. */
-export type RevealPolicy = "spoiler" | "button" | "never";
+export type { RevealPolicy };
 
 /** A server's / workspace's settings, stored in Redis per space. */
 export interface SpaceSettings {

@@ -6,6 +6,10 @@ export const MODES: readonly Mode[] = ["solve", "hint", "check", "explain"];
 
 export type Platform = "discord" | "slack" | "cli" | "web";
 
+/** How a space shows final answers: as a spoiler, behind a "Reveal answer" button, or never. */
+export type RevealPolicy = "spoiler" | "button" | "never";
+export const DEFAULT_REVEAL: RevealPolicy = "button";
+
 /**
  * A file the student attached, by reference: `commands/` stored its bytes in the blob store at
  * enqueue, so any worker on any host can read it. Never a host path.
@@ -61,4 +65,6 @@ export interface Question {
   space: string;
   settings?: RunSettings;
   followUp?: FollowUp;
+  /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */
+  reveal?: RevealPolicy;
 }

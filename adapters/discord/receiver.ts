@@ -175,17 +175,16 @@ export class DiscordReceiver implements Receiver {
     let target: DiscordTarget;
     if (request.private) {
       const dm = await interaction.user.createDM();
-      target = { platform: "discord", channelId: dm.id, space: origin.space };
+      target = { platform: "discord", channelId: dm.id };
     } else if (plan.kind === "thread") {
       const reply = await interaction.fetchReply();
       target = {
         platform: "discord",
         channelId: reply.id,
-        space: origin.space,
         threadFrom: { channelId: interaction.channelId, messageId: reply.id, name },
       };
     } else {
-      target = { platform: "discord", channelId: interaction.channelId, space: origin.space };
+      target = { platform: "discord", channelId: interaction.channelId };
     }
     // A command inside the bot's own thread continues that thread's run, like a mention there.
     const channel = interaction.channel;
@@ -275,7 +274,6 @@ export class DiscordReceiver implements Receiver {
             replyTarget: {
               platform: "discord",
               channelId: interaction.channelId,
-              space: this.origin(interaction).space,
             } satisfies DiscordTarget,
           }
         : action;
@@ -302,7 +300,6 @@ export class DiscordReceiver implements Receiver {
         const pieces = layoutMessage(
           { kind: "step", index: reply.index, total: reply.total, step: reply.step },
           { jobId: reply.jobId, key: `${reply.jobId}:shown:${reply.index}` },
-          { reveal: "never" },
         );
         if (!reply.last) {
           pieces.at(-1)?.buttons.push([
@@ -357,10 +354,9 @@ export class DiscordReceiver implements Receiver {
         ? {
             platform: "discord",
             channelId: message.id,
-            space,
             threadFrom: { channelId: message.channelId, messageId: message.id, name: threadName(text) },
           }
-        : { platform: "discord", channelId: message.channelId, space };
+        : { platform: "discord", channelId: message.channelId };
       const reply = await this.options.commands.ask({
         user: `discord:${message.author.id}`,
         space,

@@ -2,13 +2,21 @@
  * The default BlobStore: blobs as Redis strings next to the queue's keys (same prefix, so a hash
  * tag keeps them in the queue's Cluster slot). A body is streamed in with APPEND to a partial key
  * and renamed into place only once it is complete and under the limit, so a refused or broken
- * upload leaves nothing readable behind; reads stream out with GETRANGE in chunks.
+ * upload leaves nothing readable behind; reads stream out with GETRANGE in chunks. Bytes already
+ * in memory (a rendered PNG) are stored with one SET.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Redis } from "ioredis";
 import { measured } from "./body.js";
-import { type BlobBody, BlobMissingError, type BlobRef, type BlobStore, type PutOptions } from "./types.js";
+import {
+  type BlobBody,
+  BlobMissingError,
+  type BlobRef,
+  type BlobStore,
+  BlobTooLargeError,
+  type PutOptions,
+} from "./types.js";
 
 export interface RedisBlobSettings {
   /** Key prefix (the queue's: `QUEUE_PREFIX`). */
@@ -23,6 +31,9 @@ export interface RedisBlobSettings {
 const PARTIAL_TTL_S = 600;
 /** Bytes per GETRANGE when streaming out. */
 const READ_CHUNK = 256 * 1024;
+/** Bytes per write when streaming in (small network chunks are coalesced up to this). */
+const WRITE_CHUNK = 512 * 1024;
+const MAX_IN_FLIGHT = 4;
 
 export class RedisBlobStore implements BlobStore {
   constructor(
@@ -38,26 +49,50 @@ export class RedisBlobStore implements BlobStore {
   async put(body: BlobBody, options: PutOptions): Promise<BlobRef> {
     const id = randomUUID();
     const key = this.key(id);
-    const partial = `${key}:partial`;
     const limit = Math.min(options.maxBytes ?? Number.POSITIVE_INFINITY, this.settings.maxBytes);
+    const ttlS = options.ttlS ?? this.settings.ttlS;
+    const ref = (bytes: number, sha256: string): BlobRef => ({ id, bytes, contentType: options.contentType, sha256 });
+    if (body instanceof Uint8Array) {
+      // Bytes already in memory (a rendered PNG): one command, no partial key.
+      if (body.byteLength > limit) throw new BlobTooLargeError(limit);
+      const data = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+      await this.redis.set(key, data, "EX", ttlS);
+      return ref(data.length, createHash("sha256").update(data).digest("hex"));
+    }
+    const partial = `${key}:partial`;
     const reader = measured(body, limit);
+    // Writes go out without waiting for each reply (one connection keeps them in order); at most
+    // MAX_IN_FLIGHT of WRITE_CHUNK bytes are outstanding, so a large upload is never held whole.
+    const inFlight: Promise<unknown>[] = [];
+    let buffered: Buffer[] = [];
+    let bufferedBytes = 0;
+    let first = true;
+    const flush = () => {
+      const data = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered);
+      const sent = first ? this.redis.set(partial, data, "EX", PARTIAL_TTL_S) : this.redis.append(partial, data);
+      // Awaited below; the no-op keeps a failure from counting as unhandled in the meantime.
+      sent.catch(() => {});
+      inFlight.push(sent);
+      first = false;
+      buffered = [];
+      bufferedBytes = 0;
+    };
     try {
-      let first = true;
       for await (const chunk of reader.chunks) {
-        if (first) {
-          await this.redis.multi().append(partial, chunk).expire(partial, PARTIAL_TTL_S).exec();
-          first = false;
-        } else await this.redis.append(partial, chunk);
+        buffered.push(chunk);
+        bufferedBytes += chunk.length;
+        if (bufferedBytes >= WRITE_CHUNK) flush();
+        if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
       }
-      const ttlS = options.ttlS ?? this.settings.ttlS;
-      // An empty body never created the partial key; the blob is still a (zero-length) string.
-      if (first) await this.redis.set(key, "", "EX", ttlS);
-      else await this.redis.multi().rename(partial, key).expire(key, ttlS).exec();
+      if (bufferedBytes > 0 || first) flush();
+      await Promise.all(inFlight);
+      await this.redis.multi().rename(partial, key).expire(key, ttlS).exec();
     } catch (err) {
+      await Promise.allSettled(inFlight);
       await this.redis.del(partial).catch(() => {});
       throw err;
     }
-    return { id, bytes: reader.bytes(), contentType: options.contentType, sha256: reader.digest() };
+    return ref(reader.bytes(), reader.digest());
   }
 
   async get(ref: BlobRef): Promise<Buffer> {

@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from "../errors.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
-import type { Mode, ReplyTarget } from "../question.js";
+import type { Mode, ReplyTarget, RevealPolicy } from "../question.js";
 
 export type OutgoingMessage =
   /** The one progress message of a run, later edited in place (see Poster.edit). */
@@ -17,7 +17,10 @@ export type OutgoingMessage =
    * `image.alt` as alt text). Code and output stay behind a "Show code" action.
    */
   | { kind: "step"; index: number; total: number; step: ResultStep }
-  /** The final answer; how it is shown (spoiler, behind a button, not at all) follows the space's reveal policy. */
+  /**
+   * The final answer, shown as `reveal` says: a spoiler, behind a "Reveal answer" button (the
+   * `reveal` action returns it), or not at all. Hint and check runs never carry the answer.
+   */
   | {
       kind: "answer";
       answer: string | null;
@@ -25,6 +28,7 @@ export type OutgoingMessage =
       status: RunResult["status"];
       /** The question's mode: in `hint` mode `answer` is null and the rest of the solution comes through "Next step". */
       mode?: Mode;
+      reveal: RevealPolicy;
     }
   /**
    * The run ended without an answer: `message` is the student's sentence for `code`; offer

@@ -6,12 +6,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError } from "bullmq";
 import type { BlobStore } from "../blobs/types.js";
-import { ERRORS, studentSentence, toErrorCode } from "../errors.js";
+import { CodedError, ERRORS, studentSentence, toErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import { blobsOfRun, imagesOf } from "../pipeline/run-blobs.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
-import type { Question } from "../question.js";
+import { DEFAULT_REVEAL, type Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
@@ -188,6 +188,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           correct: result.correct,
           status: "ok",
           mode: job.data.mode,
+          reveal: job.data.reveal ?? DEFAULT_REVEAL,
         });
       } else {
         await postOnce("error", errorMessage(result));
@@ -213,14 +214,17 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         await setStatus("Cancelled.");
         throw err;
       }
-      const final = lastAttempt || err instanceof NoPosterError;
+      // Nowhere to post (no adapter, or the platform refuses the bot): trying again cannot help.
+      const cannotPost =
+        err instanceof NoPosterError || (err instanceof CodedError && err.code === "permission_missing");
+      const final = lastAttempt || cannotPost;
       deps.metrics.runs.inc({ status: final ? "failed" : "retry" });
       if (!final) {
         await setStatus("Something went wrong, retrying in a moment…");
         throw err;
       }
       log.error({ err }, "run failed for good");
-      if (!(err instanceof NoPosterError)) {
+      if (!cannotPost) {
         await postOnce("error", {
           kind: "error",
           code: "run_failed",
@@ -229,7 +233,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
         await setStatus("Stopped.");
       }
-      throw err instanceof NoPosterError ? new UnrecoverableError(err.message) : err;
+      throw cannotPost ? new UnrecoverableError(err.message) : err;
     } finally {
       deps.metrics.runSeconds.observe((performance.now() - started) / 1000);
     }

@@ -1,0 +1,52 @@
+/**
+ * The layout rules reviewers check, checked on every run: `commands/`, `render/` and `adapters/`
+ * are reached from outside only through their `index.ts`, and production code never imports
+ * from `test/`.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = process.cwd();
+const MODULES = ["commands", "render", "adapters"];
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return ["node_modules", "dist", "fixtures"].includes(entry.name) ? [] : sources(path);
+    return entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** Every relative import of a file, as a path from the project root. */
+function imports(file: string): string[] {
+  const text = readFileSync(join(root, file), "utf8");
+  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!);
+  return specifiers.map((s) => relative(root, resolve(root, dirname(file), s)).replace(/\.js$/, ".ts"));
+}
+
+const files = ["src", "commands", "render", "adapters", "test", "bin"].flatMap(sources);
+
+describe("module layout", () => {
+  it("reaches commands/, render/ and adapters/ only through their index.ts from outside", () => {
+    const deep = files.flatMap((file) =>
+      imports(file)
+        .filter((target) => {
+          const folder = target.split("/")[0]!;
+          return MODULES.includes(folder) && file.split("/")[0] !== folder && target !== `${folder}/index.ts`;
+        })
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(deep).toEqual([]);
+  });
+
+  it("never imports test code from production code", () => {
+    const production = files.filter((f) => !f.startsWith("test/") && !f.endsWith(".test.ts"));
+    const leaks = production.flatMap((file) =>
+      imports(file)
+        .filter((target) => target.startsWith("test/"))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
