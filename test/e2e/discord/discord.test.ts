@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, describeSettings } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { MESSAGE_CONTENT_INTENT } from "../../fakes/discord/gateway.js";
-import { PERMISSIONS } from "../../fakes/discord/server.js";
+import { MEMBER_PERMISSIONS, PERMISSIONS } from "../../fakes/discord/server.js";
 import { answered, buttonIds, type Proc, pythonDescendants, type Rig, startRig, stepHeaders } from "./rig.js";
 
 let rig: Rig;
@@ -210,6 +210,20 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       (r) => r.path.startsWith(`/webhooks/${fake.appId}/${ask.token}`) && r.at > ask.callbackAt!,
     );
     expect(webhookCalls.every((r) => r.status !== 401)).toBe(true);
+  });
+
+  it("tells only the asker which permission is missing when it could not post the steps", async () => {
+    const fake = rig.fake;
+    const ask = fake.slash("ask", {
+      user: fake.user("lu"),
+      channelId: fake.general.id,
+      options: { question: "What is the area of a circle of radius 3?" },
+      appPermissions: MEMBER_PERMISSIONS & ~PERMISSIONS.ATTACH_FILES,
+    });
+    const refusal = await fake.waitFor("the refusal", () => ask.followUps[0]);
+    expect(refusal.content).toBe(studentSentence("permission_missing"));
+    expect(fake.messagesIn(fake.general.id).some((m) => m.id === ask.original?.id)).toBe(false);
+    expect(fake.threadOf(ask.original!.id)).toBeUndefined();
   });
 
   it("does not let a member without Manage Server change /settings", async () => {
