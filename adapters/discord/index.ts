@@ -20,15 +20,7 @@ export const discordAdapter: AdapterDefinition<DiscordTarget> = {
     const apiUrl = config.DISCORD_API_URL;
     const logger = deps.logger.child({ platform: "discord" });
     const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
-    const poster = new DiscordPoster({
-      rest,
-      blobs: deps.blobs,
-      logger,
-      async revealPolicy(target) {
-        const reply = await deps.commands.settings({ user: "discord:poster", space: target.space, canManage: false });
-        return reply.kind === "settings" ? reply.settings.revealPolicy : "spoiler";
-      },
-    });
+    const poster = new DiscordPoster({ rest, blobs: deps.blobs, logger });
     return {
       platform: "discord",
       parseTarget: parseDiscordTarget,

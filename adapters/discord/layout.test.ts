@@ -24,9 +24,7 @@ const context = { jobId: "discord-9", key: "discord-9:step:1" };
 
 describe("layoutMessage", () => {
   it("titles a step with its number, attaches formulas with their LaTeX as alt text, and marks it", () => {
-    const [piece, ...rest] = layoutMessage({ kind: "step", index: 1, total: 3, step: step() }, context, {
-      reveal: "spoiler",
-    });
+    const [piece, ...rest] = layoutMessage({ kind: "step", index: 1, total: 3, step: step() }, context);
     expect(rest).toEqual([]);
     expect(piece?.content.startsWith("**Step 2 of 3 · Square both sides**\n")).toBe(true);
     expect(piece?.files.map((f) => f.description)).toEqual(["x^{1}"]);
@@ -36,17 +34,13 @@ describe("layoutMessage", () => {
   });
 
   it("offers Show code on a step that ran code", () => {
-    const [piece] = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ code: "print(1)" }) }, context, {
-      reveal: "spoiler",
-    });
+    const [piece] = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ code: "print(1)" }) }, context);
     expect(piece?.buttons.flat().map((b) => [b.label, b.disabled ?? false])).toEqual([["Show code", false]]);
   });
 
   it("puts more than 10 images into further messages, never over 10 files or 10 MiB each", () => {
     const images = Array.from({ length: 13 }, (_, i) => image(i, 3 * 1024 * 1024));
-    const pieces = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ images }) }, context, {
-      reveal: "spoiler",
-    });
+    const pieces = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ images }) }, context);
     expect(pieces.flatMap((p) => p.files)).toHaveLength(13);
     for (const p of pieces) {
       expect(p.files.length).toBeLessThanOrEqual(10);
@@ -57,20 +51,21 @@ describe("layoutMessage", () => {
 
   it("shows the answer per the space's policy", () => {
     const answer = { kind: "answer", answer: "42", status: "ok" } as const;
-    const spoiler = layoutMessage(answer, context, { reveal: "spoiler" })[0]!;
+    const spoiler = layoutMessage({ ...answer, reveal: "spoiler" }, context)[0]!;
     expect(spoiler.content).toContain("||42||");
-    const button = layoutMessage(answer, context, { reveal: "button" })[0]!;
+    const button = layoutMessage({ ...answer, reveal: "button" }, context)[0]!;
     expect(button.content).not.toContain("42");
     expect(button.buttons.flat().map((b) => b.label)).toContain("Reveal answer");
-    const never = layoutMessage(answer, context, { reveal: "never" })[0]!;
+    const never = layoutMessage({ ...answer, reveal: "never" }, context)[0]!;
     expect(never.content).not.toContain("42");
     expect(never.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 
   it("never shows an answer in hint mode and offers the next step instead", () => {
-    const [piece] = layoutMessage({ kind: "answer", answer: null, status: "ok", mode: "hint" }, context, {
-      reveal: "spoiler",
-    });
+    const [piece] = layoutMessage(
+      { kind: "answer", answer: null, status: "ok", mode: "hint", reveal: "spoiler" },
+      context,
+    );
     expect(piece?.content).not.toContain("could not");
     expect(piece?.buttons.flat().map((b) => b.label)).toContain("Next step");
     expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
@@ -78,9 +73,7 @@ describe("layoutMessage", () => {
 
   it("offers Retry on an error only when a retry can help", () => {
     const error = (retryable: boolean) =>
-      layoutMessage({ kind: "error", code: "model_unreachable", message: "down", retryable }, context, {
-        reveal: "spoiler",
-      })[0]!;
+      layoutMessage({ kind: "error", code: "model_unreachable", message: "down", retryable }, context)[0]!;
     expect(
       error(true)
         .buttons.flat()

@@ -6,7 +6,6 @@
  * message, so `findPosted` can recognise it in the channel's history (Discord keeps no nonces).
  */
 import { ButtonStyle, ComponentType } from "discord.js";
-import type { RevealPolicy } from "../../commands/index.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
 import type { OutgoingMessage, PostContext } from "../types.js";
@@ -40,12 +39,7 @@ export interface DiscordPiece {
   buttons: ButtonSpec[][];
 }
 
-export interface LayoutOptions {
-  /** How the space shows final answers. */
-  reveal: RevealPolicy;
-}
-
-export function layoutMessage(message: OutgoingMessage, context: PostContext, options: LayoutOptions): DiscordPiece[] {
+export function layoutMessage(message: OutgoingMessage, context: PostContext): DiscordPiece[] {
   const jobId = context.jobId;
   switch (message.kind) {
     case "status":
@@ -59,7 +53,7 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext, op
     case "step":
       return layoutStep(message.step, message.index, message.total, jobId);
     case "answer":
-      return [layoutAnswer(message, jobId, options.reveal)];
+      return [layoutAnswer(message, jobId)];
     case "error":
       return [
         {
@@ -107,7 +101,8 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   return pieces;
 }
 
-function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, jobId: string, reveal: RevealPolicy) {
+function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, jobId: string) {
+  const reveal = message.reveal;
   const rows: ButtonSpec[][] = [];
   let content: string;
   if (message.mode === "hint") {

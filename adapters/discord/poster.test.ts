@@ -35,7 +35,7 @@ beforeAll(async () => {
   redis = new Redis(url);
   blobs = new RedisBlobStore(redis, { prefix, maxBytes: 5_000_000, ttlS: 600 });
   const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
-  poster = new DiscordPoster({ rest, blobs, logger: silentLogger, revealPolicy: async () => "button" });
+  poster = new DiscordPoster({ rest, blobs, logger: silentLogger });
 });
 
 afterAll(async () => {
@@ -53,7 +53,6 @@ async function threadTarget(): Promise<DiscordTarget> {
   return {
     platform: "discord",
     channelId: starter.id,
-    space: `discord:${fake.guild.id}`,
     threadFrom: { channelId: fake.general.id, messageId: starter.id, name: "Q" },
   };
 }
@@ -129,7 +128,7 @@ describe("DiscordPoster", () => {
     const target = await threadTarget();
     await poster.post(
       target,
-      { kind: "answer", answer: "12\\pi", status: "ok" },
+      { kind: "answer", answer: "12\\pi", status: "ok", reveal: "button" },
       {
         jobId: "discord-5",
         key: "discord-5:answer",
@@ -147,7 +146,6 @@ describe("DiscordPoster", () => {
     const target: DiscordTarget = {
       platform: "discord",
       channelId: starter.id,
-      space: "discord:x",
       threadFrom: { channelId: locked.id, messageId: starter.id, name: "Q" },
     };
     const error = await poster

@@ -6,7 +6,6 @@
  * from any process (a worker without a gateway connection): REST only, images from the blob store.
  */
 import { DiscordAPIError, type RawFile, type REST, Routes } from "discord.js";
-import type { RevealPolicy } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
@@ -31,8 +30,6 @@ export interface DiscordPosterDeps {
   rest: REST;
   blobs: BlobStore;
   logger: Logger;
-  /** The space's reveal policy for final answers (read when the answer is posted). */
-  revealPolicy(target: DiscordTarget): Promise<RevealPolicy>;
 }
 
 interface SentMessage {
@@ -44,8 +41,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
   constructor(private readonly deps: DiscordPosterDeps) {}
 
   async post(target: DiscordTarget, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }> {
-    const reveal = message.kind === "answer" ? await this.deps.revealPolicy(target) : "spoiler";
-    const pieces = layoutMessage(message, context, { reveal });
+    const pieces = layoutMessage(message, context);
     let lastId = "";
     for (const [index, piece] of pieces.entries()) {
       lastId = await this.send(target, piece, nonceFor(`${context.key}#${index}`));

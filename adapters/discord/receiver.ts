@@ -20,11 +20,13 @@ import {
   MessageFlags,
   Partials,
   PermissionFlagsBits,
+  type PermissionsBitField,
   RESTJSONErrorCodes,
   Routes,
 } from "discord.js";
 import type { ActionReply, AskInput, Commands, IncomingAttachment, Origin, RunAction } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
+import { studentSentence } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { Mode } from "../../src/question.js";
 import type { Receiver } from "../types.js";
@@ -172,20 +174,27 @@ export class DiscordReceiver implements Receiver {
       channelType: interaction.channel?.type,
       appPermissions: interaction.appPermissions,
     });
+    if (
+      !request.private &&
+      interaction.inGuild() &&
+      !canPostSteps(interaction.appPermissions, plan.kind === "thread")
+    ) {
+      await this.refuse(interaction, request.private, studentSentence("permission_missing"));
+      return;
+    }
     let target: DiscordTarget;
     if (request.private) {
       const dm = await interaction.user.createDM();
-      target = { platform: "discord", channelId: dm.id, space: origin.space };
+      target = { platform: "discord", channelId: dm.id };
     } else if (plan.kind === "thread") {
       const reply = await interaction.fetchReply();
       target = {
         platform: "discord",
         channelId: reply.id,
-        space: origin.space,
         threadFrom: { channelId: interaction.channelId, messageId: reply.id, name },
       };
     } else {
-      target = { platform: "discord", channelId: interaction.channelId, space: origin.space };
+      target = { platform: "discord", channelId: interaction.channelId };
     }
     // A command inside the bot's own thread continues that thread's run, like a mention there.
     const channel = interaction.channel;
@@ -204,12 +213,7 @@ export class DiscordReceiver implements Receiver {
     };
     const reply = await this.options.commands.ask(input);
     if (reply.kind === "rejected") {
-      // The deferred reply is public (a thread grows from it); the refusal is for the asker only.
-      if (request.private) await interaction.editReply(reply.text);
-      else {
-        await interaction.deleteReply();
-        await interaction.followUp({ content: reply.text, flags: MessageFlags.Ephemeral });
-      }
+      await this.refuse(interaction, request.private, reply.text);
       return;
     }
     if (reply.kind === "duplicate") return;
@@ -223,6 +227,16 @@ export class DiscordReceiver implements Receiver {
       this.toldNoThreads.add(interaction.channelId);
       await interaction.followUp({ content: plan.reason, flags: MessageFlags.Ephemeral });
     }
+  }
+
+  /** The deferred reply is public (a thread grows from it); a refusal is for the asker only. */
+  private async refuse(interaction: AskInteraction, ephemeral: boolean, text: string): Promise<void> {
+    if (ephemeral) {
+      await interaction.editReply(text);
+      return;
+    }
+    await interaction.deleteReply();
+    await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
   }
 
   private async openThread(from: NonNullable<DiscordTarget["threadFrom"]>): Promise<void> {
@@ -275,7 +289,6 @@ export class DiscordReceiver implements Receiver {
             replyTarget: {
               platform: "discord",
               channelId: interaction.channelId,
-              space: this.origin(interaction).space,
             } satisfies DiscordTarget,
           }
         : action;
@@ -302,7 +315,6 @@ export class DiscordReceiver implements Receiver {
         const pieces = layoutMessage(
           { kind: "step", index: reply.index, total: reply.total, step: reply.step },
           { jobId: reply.jobId, key: `${reply.jobId}:shown:${reply.index}` },
-          { reveal: "never" },
         );
         if (!reply.last) {
           pieces.at(-1)?.buttons.push([
@@ -357,10 +369,9 @@ export class DiscordReceiver implements Receiver {
         ? {
             platform: "discord",
             channelId: message.id,
-            space,
             threadFrom: { channelId: message.channelId, messageId: message.id, name: threadName(text) },
           }
-        : { platform: "discord", channelId: message.channelId, space };
+        : { platform: "discord", channelId: message.channelId };
       const reply = await this.options.commands.ask({
         user: `discord:${message.author.id}`,
         space,
@@ -393,6 +404,12 @@ export class DiscordReceiver implements Receiver {
     }
     return undefined;
   }
+}
+
+/** Whether the bot may post a run's steps (text and images) where it was asked. */
+function canPostSteps(permissions: Readonly<PermissionsBitField>, inThread: boolean): boolean {
+  const send = inThread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+  return permissions.has([PermissionFlagsBits.ViewChannel, send, PermissionFlagsBits.AttachFiles]);
 }
 
 /** A Discord attachment, offered to `commands/` to check and then download. */

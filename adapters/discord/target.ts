@@ -4,7 +4,7 @@
  * so the poster can open the thread itself if its first post arrives before the receiver did.
  */
 import { z } from "zod";
-import type { TargetParse } from "../types.js";
+import { zodTarget } from "../targets.js";
 
 const snowflake = z.string().regex(/^\d{1,20}$/, "a Discord id");
 
@@ -12,16 +12,10 @@ const schema = z.object({
   platform: z.literal("discord"),
   /** Where posts go: the thread's id (= its starter message's id), a channel or a DM channel. */
   channelId: snowflake,
-  /** The asker's space (`discord:<guild id>` or `discord:dm:<user id>`): its settings decide how answers show. */
-  space: z.string().min(1),
   /** The thread to open from a message when it does not exist yet. */
   threadFrom: z.object({ channelId: snowflake, messageId: snowflake, name: z.string().min(1).max(100) }).optional(),
 });
 
 export type DiscordTarget = z.infer<typeof schema>;
 
-export function parseDiscordTarget(raw: unknown): TargetParse<DiscordTarget> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, target: parsed.data };
-  return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
-}
+export const parseDiscordTarget = zodTarget(schema);

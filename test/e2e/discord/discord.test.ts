@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, describeSettings } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { MESSAGE_CONTENT_INTENT } from "../../fakes/discord/gateway.js";
-import { PERMISSIONS } from "../../fakes/discord/server.js";
+import { MEMBER_PERMISSIONS, PERMISSIONS } from "../../fakes/discord/server.js";
 import { answered, buttonIds, type Proc, pythonDescendants, type Rig, startRig, stepHeaders } from "./rig.js";
 
 let rig: Rig;
@@ -62,6 +62,20 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     await fake.waitFor("the revealed answer", () => reveal.original?.content || undefined);
     expect(reveal.ephemeral).toBe(true);
     expect(reveal.original?.content).toContain(area);
+    // Show code and 👍 answer only the student who clicked.
+    const withCode = thread.find(
+      (m) => buttonIds(m).some((id) => id.startsWith("st|code|")) && /Show code/.test(JSON.stringify(m.components)),
+    )!;
+    const code = fake.click(withCode, buttonIds(withCode).find((id) => id.startsWith("st|code|"))!, {
+      user: fake.user("eve"),
+    });
+    await fake.waitFor("the code", () => code.original?.content || undefined);
+    expect(code.ephemeral).toBe(true);
+    expect(code.original?.content).toContain("```python\nimport math");
+    const up = fake.click(answer, buttonIds(answer).find((id) => id.endsWith("|up"))!, { user: fake.user("fan") });
+    await fake.waitFor("the thanks", () => up.original?.content || undefined);
+    expect(up.ephemeral).toBe(true);
+
     const status = thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
     expect(status?.content).toBe("Done.");
     expect(status?.history.length).toBeGreaterThan(0);
@@ -110,6 +124,14 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     ];
     expect(shown.join("\n")).not.toContain(String(sum));
     expect(thread.flatMap(buttonIds).some((id) => id.startsWith("st|reveal|"))).toBe(false);
+    // "Next step" hands out the following step to the thread.
+    const offer = thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|next|")))!;
+    const next = fake.click(offer, buttonIds(offer).find((id) => id.startsWith("st|next|"))!, {
+      user: fake.user("bo"),
+    });
+    const step = await fake.waitFor("the next step", () => next.original?.content || undefined);
+    expect(next.ephemeral).toBe(false);
+    expect(step).toMatch(/^\*\*Step 2 of \d+/);
   });
 
   it("Cancel stops the run and kills its sandbox", async () => {
@@ -210,6 +232,20 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       (r) => r.path.startsWith(`/webhooks/${fake.appId}/${ask.token}`) && r.at > ask.callbackAt!,
     );
     expect(webhookCalls.every((r) => r.status !== 401)).toBe(true);
+  });
+
+  it("tells only the asker which permission is missing when it could not post the steps", async () => {
+    const fake = rig.fake;
+    const ask = fake.slash("ask", {
+      user: fake.user("lu"),
+      channelId: fake.general.id,
+      options: { question: "What is the area of a circle of radius 3?" },
+      appPermissions: MEMBER_PERMISSIONS & ~PERMISSIONS.ATTACH_FILES,
+    });
+    const refusal = await fake.waitFor("the refusal", () => ask.followUps[0]);
+    expect(refusal.content).toBe(studentSentence("permission_missing"));
+    expect(fake.messagesIn(fake.general.id).some((m) => m.id === ask.original?.id)).toBe(false);
+    expect(fake.threadOf(ask.original!.id)).toBeUndefined();
   });
 
   it("does not let a member without Manage Server change /settings", async () => {
