@@ -17,7 +17,7 @@ import { SettingsStore, settingsCommand } from "./settings.js";
 import type { Commands } from "./types.js";
 
 export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
-export { type AskLimits, checkAsk, defaultQuestion, type Refusal, safeNames } from "./check.js";
+export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./check.js";
 export { helpText } from "./help.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export type * from "./types.js";

@@ -14,6 +14,7 @@ import {
   createCommands,
   type IncomingAttachment,
   type Refusal,
+  refusal,
   storeAttachments,
 } from "../../commands/index.js";
 import { MemoryBlobStore } from "../blobs/memory.js";
@@ -76,10 +77,10 @@ export async function run(args: string[]): Promise<number> {
     else process.stdout.write(formatResult(result));
     return result.status === "ok" ? 0 : 1;
   };
-  const refuse = (refusal: Refusal, detail?: string) => {
-    const error = { code: refusal.code, message: refusal.text, ...(detail === undefined ? {} : { detail }) };
+  const refuse = (refused: Refusal, detail?: string) => {
+    const error = { code: refused.code, message: refused.text, ...(detail === undefined ? {} : { detail }) };
     if (values.json) process.stdout.write(`${JSON.stringify({ id: input.eventId, status: "error", error })}\n`);
-    else process.stderr.write(`start-tutor ask: ${refusal.text}\n`);
+    else process.stderr.write(`start-tutor ask: ${refused.text}\n`);
     return 1;
   };
 
@@ -152,25 +153,31 @@ async function viaQueue(
       logger,
     }),
   );
-  let refused: Refusal | undefined;
   try {
     const result = await client.waitFor(
       async () => {
         const reply = await commands.ask(input);
-        if (reply.kind !== "rejected") return reply.jobId;
-        refused = reply;
-        throw new Error(reply.text);
+        if (reply.kind === "rejected") throw new Refused(reply);
+        return reply.jobId;
       },
       { ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
     );
     if (options.outDir) await writeImages(result, blobs, options.outDir);
     return result;
   } catch (err) {
-    if (refused) return refused;
-    if (err instanceof RunFailedError) return { code: "run_failed", text: err.message, detail: err.message };
+    if (err instanceof Refused) return err.refusal;
+    if (err instanceof RunFailedError) return { ...refusal("run_failed"), detail: err.message };
     throw err;
   } finally {
     await client.close();
+  }
+}
+
+/** `commands/` refused the question: nothing was enqueued. */
+class Refused extends Error {
+  override name = "Refused";
+  constructor(readonly refusal: Refusal) {
+    super(refusal.text);
   }
 }
 
