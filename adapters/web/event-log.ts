@@ -6,6 +6,7 @@
  * append wakes the readers, and one subscriber connection serves every open event stream.
  */
 import type { Redis } from "ioredis";
+import type { RevealPolicy } from "../../commands/index.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
 import { MODES, type Mode } from "../../src/question.js";
 
@@ -17,7 +18,8 @@ export type RunEvent =
   /** What that cell printed (or its error), as the model read it. */
   | { type: "output"; index: number; text: string; error: boolean }
   | { type: "step"; index: number; total: number; step: ResultStep }
-  | { type: "answer"; answer: string | null; correct?: boolean }
+  /** `reveal`: the space's policy (the page keeps the answer behind Reveal, or shows none with `never`). */
+  | { type: "answer"; answer: string | null; correct?: boolean; reveal?: RevealPolicy }
   | { type: "failure"; code: string; message: string }
   /** The last event of every run. */
   | { type: "done"; status: "ok" | "error" | "cancelled" };

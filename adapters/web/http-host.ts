@@ -77,7 +77,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         error:
           status === 500
             ? { code: "internal", message: "Something went wrong on our side. Please try again." }
-            : { code: "bad_request", message: err.message },
+            : { code: "invalid_request", message: err.message },
       });
     },
   );

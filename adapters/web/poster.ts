@@ -39,6 +39,7 @@ function toEvent(message: OutgoingMessage): RunEvent {
       return {
         type: "answer",
         answer: message.answer,
+        reveal: message.reveal,
         ...(message.correct === undefined ? {} : { correct: message.correct }),
       };
     case "error":

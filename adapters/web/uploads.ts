@@ -5,7 +5,7 @@
  * a refused file costs no memory and `commands/` still learns its real size. The caller removes
  * the spool with `discard()` once `commands/` has read what it wanted.
  */
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
@@ -45,6 +45,8 @@ export async function parseUpload(req: IncomingMessage, limits: UploadLimits): P
   const fields: Record<string, string> = {};
   const files: SpooledFile[] = [];
   const writes: Promise<void>[] = [];
+  const spools: WriteStream[] = [];
+  let received = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       let parser: busboy.Busboy;
@@ -70,11 +72,20 @@ export async function parseUpload(req: IncomingMessage, limits: UploadLimits): P
         files.push(file);
         const keep = index < limits.keepFiles;
         const out = keep ? createWriteStream(path) : null;
+        if (out) spools.push(out);
         let kept = 0;
         writes.push(
           new Promise<void>((done, fail) => {
             stream.on("data", (chunk: Buffer) => {
               file.bytes += chunk.length;
+              received += chunk.length;
+              // Past what any acceptable ask could hold, stop reading instead of counting forever.
+              if (received > limits.keepBytes * limits.keepFiles) {
+                req.unpipe(parser);
+                req.resume();
+                reject(new UploadError("the upload is far larger than any question may attach"));
+                return;
+              }
               if (!out || kept >= limits.keepBytes) return;
               const part = chunk.subarray(0, limits.keepBytes - kept);
               kept += part.length;
@@ -97,6 +108,7 @@ export async function parseUpload(req: IncomingMessage, limits: UploadLimits): P
     await Promise.all(writes);
     return { fields, files, discard };
   } catch (err) {
+    for (const spool of spools) spool.destroy();
     await discard();
     throw err;
   }

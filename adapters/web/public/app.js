@@ -229,7 +229,13 @@ function showAnswerStep(step) {
   $("answer").hidden = false;
 }
 
-function showAnswer(answer, correct) {
+function showAnswer(answer, correct, reveal) {
+  if (reveal === "never") {
+    // This space shows no final answers: not even behind Reveal.
+    $("answer").hidden = true;
+    $("answer-body").replaceChildren();
+    answer = null;
+  }
   if (correct !== undefined && !document.querySelector(".verdict")) {
     const verdict = document.createElement("p");
     verdict.className = correct ? "verdict right" : "verdict wrong";
@@ -270,7 +276,7 @@ function onEvent(type, data) {
   } else if (type === "cell") showCell(data.index, data.code);
   else if (type === "output") showOutput(data.index, data.text, data.error);
   else if (type === "step") showStep(data.index, data.step);
-  else if (type === "answer") showAnswer(data.answer, data.correct);
+  else if (type === "answer") showAnswer(data.answer, data.correct, data.reveal);
   else if (type === "failure") showFailure(data.message);
   else if (type === "done") finish(data.status);
 }
