@@ -237,13 +237,18 @@ export class Interpreter {
   shutdown(graceMs = 500): Promise<void> {
     this.hold();
     let timer: NodeJS.Timeout | undefined;
+    let keepAlive: NodeJS.Timeout | undefined;
     return new Promise<void>((resolve) => {
       this.onExited(resolve);
       this.retire("was closed");
       this.transport.input.end();
       timer = setTimeout(() => this.kill(), graceMs);
+      // A forked session's exit is reported over the zygote's channel, which does not keep Node
+      // alive: on a slow machine the caller's await would otherwise end the process (exit 13).
+      keepAlive = setInterval(() => {}, 1_000);
     }).finally(() => {
       clearTimeout(timer);
+      clearInterval(keepAlive);
       this.release();
     });
   }
