@@ -21,11 +21,12 @@ export interface ReplyLimits {
 /** Room the driver's error clip adds to the output cap for its "[... cut ...]" marker. */
 const CLIP_MARKER_CHARS = 100;
 
-function replySchema(limits: ReplyLimits, id: string) {
+/** Built once per interpreter: zod compiles each schema on first use, too slow to do per reply. */
+function replySchema(limits: ReplyLimits) {
   const text = (max: number) => z.string().max(max);
   return z
     .object({
-      id: z.literal(id),
+      id: z.string(),
       stdout: text(limits.outputBytes),
       stderr: text(limits.outputBytes),
       // The driver clips errors by code points: an astral character is two UTF-16 units here.
@@ -36,6 +37,8 @@ function replySchema(limits: ReplyLimits, id: string) {
     })
     .strict();
 }
+
+const ackSchema = z.object({ id: z.string(), ok: z.boolean(), error: z.string().max(500).optional() }).strict();
 
 const readySchema = z.object({ ready: z.literal(true) }).strict();
 
@@ -141,6 +144,7 @@ export class Interpreter {
   /** True once the driver has imported what it should and applied its limits. */
   isReady = false;
   private readonly decoder: FrameDecoder;
+  private readonly replySchema: ReturnType<typeof replySchema>;
   private expecting: Expecting = { kind: "ready" };
   private markReady: () => void = () => {};
   private failReady: (err: Error) => void = () => {};
@@ -158,6 +162,7 @@ export class Interpreter {
     installExitHook();
     live.add(this);
     this.decoder = new FrameDecoder(maxFrameBytes(limits));
+    this.replySchema = replySchema(limits);
     this.ready = new Promise<void>((resolve, reject) => {
       this.markReady = resolve;
       this.failReady = reject;
@@ -232,13 +237,18 @@ export class Interpreter {
   shutdown(graceMs = 500): Promise<void> {
     this.hold();
     let timer: NodeJS.Timeout | undefined;
+    let keepAlive: NodeJS.Timeout | undefined;
     return new Promise<void>((resolve) => {
       this.onExited(resolve);
       this.retire("was closed");
       this.transport.input.end();
       timer = setTimeout(() => this.kill(), graceMs);
+      // A forked session's exit is reported over the zygote's channel, which does not keep Node
+      // alive: on a slow machine the caller's await would otherwise end the process (exit 13).
+      keepAlive = setInterval(() => {}, 1_000);
     }).finally(() => {
       clearTimeout(timer);
+      clearInterval(keepAlive);
       this.release();
     });
   }
@@ -296,15 +306,14 @@ export class Interpreter {
       for (const hook of this.readyHooks.splice(0)) hook();
       if (!this.unusable) this.markReady();
     } else if (expecting.kind === "ack") {
-      const ack = z
-        .object({ id: z.literal(expecting.id), ok: z.boolean(), error: z.string().max(500).optional() })
-        .strict()
-        .parse(message);
+      const ack = ackSchema.parse(message);
+      if (ack.id !== expecting.id) throw new Error("an answer to another request");
       this.expecting = null;
       if (ack.ok) expecting.resolve();
       else expecting.reject(new Error(`the sandbox refused the file: ${ack.error ?? "unknown error"}`));
     } else {
-      const { id: _id, figures, ...text } = replySchema(this.limits, expecting.id).parse(message);
+      const { id, figures, ...text } = this.replySchema.parse(message);
+      if (id !== expecting.id) throw new Error("an answer to another request");
       const result: DriverResult = { ...text, figures: [] };
       if (figures === 0) {
         this.expecting = null;
