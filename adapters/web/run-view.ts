@@ -28,7 +28,7 @@ export function imageUrl(jobId: string, step: number, filename: string): string 
 export function publicStep(jobId: string, index: number, step: ResultStep): PublicStep {
   return {
     ...step,
-    isAnswer: step.title === "Answer" && step.markdown.startsWith("$$\\boxed{"),
+    isAnswer: step.finalAnswer === true,
     images: step.images.map(({ blob: _blob, ...image }) => ({ ...image, url: imageUrl(jobId, index, image.filename) })),
   };
 }

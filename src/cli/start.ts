@@ -8,7 +8,13 @@
  * starting fails half-way.
  */
 import { join } from "node:path";
-import { checkWebAccess, isLoopback, runningWebServer } from "../../adapters/index.js";
+import {
+  checkWebAccess,
+  isLoopback,
+  runningWebServer,
+  SLACK_EVENTS_PATH,
+  type SlackReceiver,
+} from "../../adapters/index.js";
 import { type Config, loadConfig } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
 import { projectRoot } from "../paths.js";
@@ -54,9 +60,20 @@ export async function run(args: string[]): Promise<number> {
     const worker = await startQuestionWorker(config, logger);
     stops.push(() => worker.close());
     const receivers = worker.adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
-    // The web server first: adapters that serve HTTP too (Slack in HTTP mode) mount on it.
+    // The web server first: Slack in HTTP mode mounts POST /slack/events on it rather than
+    // listening on PORT a second time.
     const webFirst = worker.adapters.find((adapter) => adapter.platform === "web")?.receiver;
-    for (const receiver of webFirst ? [webFirst, ...receivers.filter((r) => r !== webFirst)] : receivers) {
+    if (webFirst) {
+      await webFirst.start();
+      stops.push(() => webFirst.stop());
+    }
+    const host = runningWebServer(worker.adapters);
+    for (const receiver of receivers.filter((r) => r !== webFirst)) {
+      const slack = receiver as Partial<SlackReceiver>;
+      if (host && slack.mode === "http" && slack.requestListener) {
+        host.mount(SLACK_EVENTS_PATH, slack.requestListener);
+        continue;
+      }
       await receiver.start();
       stops.push(() => receiver.stop());
     }
@@ -69,7 +86,7 @@ export async function run(args: string[]): Promise<number> {
         ...(demo ? { demoModelUrl: config.OPENAI_BASE_URL } : {}),
       }),
     );
-    const web = runningWebServer(worker.adapters);
+    const web = host;
     logger.info(
       { redis: config.REDIS_URL, prefix: config.QUEUE_PREFIX, model: config.OPENAI_BASE_URL, platforms, url: web?.url },
       "start-tutor is running",

@@ -39,7 +39,7 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
         // A word or sentence answer stays words in the Markdown too (the web page typesets it otherwise).
         const words = answerInWords(presentation.answer);
         const markdown = words === null ? `$$\\boxed{${presentation.answer}}$$` : `**${words}**`;
-        steps.push(await toResultStep(store, "Answer", markdown, answer));
+        steps.push({ ...(await toResultStep(store, "Answer", markdown, answer)), finalAnswer: true });
       }
       return steps;
     },

@@ -19,6 +19,11 @@ export interface ResultStep {
   cells?: number[];
   /** Long code: post it behind "Show code" rather than inline. */
   foldCode?: boolean;
+  /**
+   * The closing step that states the final answer. Platforms show it as the answer message, under
+   * the space's reveal policy (spoiler, button or never), not as a step of the thread.
+   */
+  finalAnswer?: boolean;
   /** The step in reading order: text pieces and images (by index into `images`), for adapters that interleave. */
   parts: StepPart[];
 }
