@@ -21,16 +21,6 @@ export interface CommandsConnection {
 
 /** One wiring of `commands/` over Redis, shared by `ask --via-queue`, the receivers and the workers. */
 export function connectCommands(config: Config, logger: Logger): CommandsConnection {
-  const { client, blobs, commands } = connectCommands(config, logger);
-  return { client, blobs, commands };
-}
-
-export interface Ingress {
-  adapters: PlatformAdapter<ReplyTarget>[];
-  close(): Promise<void>;
-}
-
-export async function startIngress(config: Config, logger: Logger, platforms: readonly Platform[]): Promise<Ingress> {
   const client = createQueueClient(queueClientSettings(config), { logger });
   const blobs = createBlobStore(client.redis, config);
   const commands = createCommands(
@@ -45,6 +35,16 @@ export async function startIngress(config: Config, logger: Logger, platforms: re
       logger: logger.child({ component: "commands" }),
     }),
   );
+  return { client, blobs, commands };
+}
+
+export interface Ingress {
+  adapters: PlatformAdapter<ReplyTarget>[];
+  close(): Promise<void>;
+}
+
+export async function startIngress(config: Config, logger: Logger, platforms: readonly Platform[]): Promise<Ingress> {
+  const { client, blobs, commands } = connectCommands(config, logger);
   const adapters = createAdapters(config, { commands, blobs, logger }).filter((a) => platforms.includes(a.platform));
   const receivers = adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
   try {
