@@ -47,4 +47,20 @@ redis-server when none answers, and the scripted demo model when OPENAI_BASE_URL
   "fake-model": `usage: start-tutor fake-model [--port N] [--script FILE]
 
 The scripted OpenAI-compatible server used by tests and demos.`,
+  discord: `usage: start-tutor discord
+
+The Discord receiver alone (slash commands, buttons, follow-ups); workers post the steps.
+Needs DISCORD_TOKEN and DISCORD_APP_ID (see the README's Discord section).`,
+  "register-commands": `usage: start-tutor register-commands [--guild ID]
+
+Registers the Discord slash commands and "Solve with START", globally or in one server (instant),
+and prints what was added, changed or removed.`,
+  slack: `usage: start-tutor slack [--manifest [--url URL] [--socket]]
+
+The Slack receiver alone: Socket Mode with SLACK_APP_TOKEN, else HTTP POST /slack/events on PORT.
+--manifest prints the app manifest to install (HTTP mode with --url, or Socket Mode with --socket).`,
+  web: `usage: start-tutor web
+
+The web page and the HTTP API alone on WEB_HOST:PORT (127.0.0.1:3000 by default); questions run on
+worker processes. Bound beyond loopback, every /api call needs Authorization: Bearer $WEB_TOKEN.`,
 };

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HELP } from "../../src/cli/help.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import { jobIdFor, RUN_QUEUE } from "../../src/queue/keys.js";
@@ -258,7 +259,7 @@ describe("model server down (5)", () => {
 
 describe("a well-kept CLI (7, 9)", () => {
   it("has --help on every command and --version", async () => {
-    for (const command of ["ask", "sandbox", "render", "grade", "eval", "worker", "start", "fake-model"]) {
+    for (const command of Object.keys(HELP)) {
       const result = await cli([command, "--help"]);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^usage: start-tutor ${command}`));
