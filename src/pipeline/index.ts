@@ -10,9 +10,8 @@ import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError, studentSentence, toErrorCode } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
-import { revealsAnswer, withoutAnswer } from "../present/leaks.js";
+import { revealsAnswer } from "../present/leaks.js";
 import { presentForMode } from "../present/modes.js";
-import type { Step } from "../present/types.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
@@ -179,8 +178,12 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       question.mode === "hint"
         ? await renderer.render(
             {
-              // "Next step" hands out the working, never the answer: sentences and outputs that state it are left out.
-              steps: withoutAnswerSteps(solution.steps.slice(1), solution.answer),
+              // "Next step" hands out the working, never a step that states the answer.
+              steps: solution.steps
+                .slice(1)
+                .filter(
+                  (step) => !revealsAnswer(`${step.title}\n${step.markdown}\n${step.output ?? ""}`, solution.answer),
+                ),
               answer: null,
               presenter: solution.presenter,
             },
@@ -311,22 +314,4 @@ function failedBeforeReasoning(question: Question, err: CodedError, totalMs: num
     transcript,
     error: { code: err.code, message: err.studentText, detail: err.message },
   };
-}
-
-/** Hint mode's later steps with every sentence, title and cell output that states the answer taken out. */
-function withoutAnswerSteps(steps: Step[], answer: string | null): Step[] {
-  return steps.flatMap((step) => {
-    const markdown = withoutAnswer(step.markdown, answer);
-    const output = step.output !== undefined && revealsAnswer(step.output, answer) ? undefined : step.output;
-    if (markdown.trim() === "" && step.code === undefined) return [];
-    const { output: _output, ...rest } = step;
-    return [
-      {
-        ...rest,
-        title: revealsAnswer(step.title, answer) ? "Next step" : step.title,
-        markdown,
-        ...(output === undefined ? {} : { output }),
-      },
-    ];
-  });
 }
