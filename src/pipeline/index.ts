@@ -10,7 +10,6 @@ import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError, studentSentence, toErrorCode } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
-import { revealsAnswer } from "../present/leaks.js";
 import { presentForMode } from "../present/modes.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
@@ -176,19 +175,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     // A hint shows how to start; "Next step" hands out the rest of the solution, never its answer.
     const heldBack =
       question.mode === "hint"
-        ? await renderer.render(
-            {
-              // "Next step" hands out the working, never a step that states the answer.
-              steps: solution.steps
-                .slice(1)
-                .filter(
-                  (step) => !revealsAnswer(`${step.title}\n${step.markdown}\n${step.output ?? ""}`, solution.answer),
-                ),
-              answer: null,
-              presenter: solution.presenter,
-            },
-            store,
-          )
+        ? await renderer.render({ steps: solution.steps.slice(1), answer: null, presenter: solution.presenter }, store)
         : [];
     const renderMs = performance.now() - renderStarted;
     // The images are in the blob store now; the files were only this host's scratch.

@@ -178,10 +178,8 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       statusId = await postOnce("status", { kind: "status", text: "Working on it…" });
       // A re-run after a crash posts what the first attempt computed instead of asking the model again.
       const result = (await deps.results.get(job.id)) ?? (await runPipeline());
-      // The answer itself goes out once, as the answer message under the reveal policy.
-      const shown = result.steps.filter((step) => !step.finalAnswer);
-      const total = shown.length;
-      for (const [index, step] of shown.entries()) {
+      const total = result.steps.length;
+      for (const [index, step] of result.steps.entries()) {
         if (signal.aborted) throw stopError();
         await postOnce(`step:${index}`, { kind: "step", index, total, step });
       }
