@@ -18,7 +18,8 @@ const script = parseScript({
       match: "2\\^10",
       turns: [
         "We need $2^{10}$.\n```python\nprint(2**10)\n```\n```output",
-        "So $2^{10} = {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+        "Python gives {{output}}. Doubling $2^{9}$ should give the same; let me check.\n```python\nprint(2 * 2**9)\n```\n```output",
+        "Both agree: $2^{10} = {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
       ],
     },
     {

@@ -50,7 +50,8 @@ export const SCRIPT = parseScript({
       match: "odd numbers",
       turns: [
         "The first $n$ odd numbers are $1, 3, 5, \\ldots, 2n - 1$. Let me add the first 50 with Python.\n```python\nprint(sum(range(1, 100, 2)))\n```\n```output",
-        "Python says {{output}}.\n\nThe sum of the first 50 odd numbers is {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+        "Python says {{output}}. The sum of the first $n$ odd numbers should be $n^2$; let me check that with $n = 50$.\n```python\nprint(50**2)\n```\n```output",
+        "The formula agrees with the direct sum.\n\nThe sum of the first 50 odd numbers is {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
       ],
     },
     {
