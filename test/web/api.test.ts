@@ -141,7 +141,7 @@ describe("POST /api/ask → events → result", () => {
     const response = await fetch(`${start.url}/api/runs/${id}`);
     expect(response.status).toBe(200);
     const run = (await response.json()) as RunView;
-    expect(run).toMatchObject({ id, status: "ok", answer: String(2 ** 10), toolCalls: 1 });
+    expect(run).toMatchObject({ id, status: "ok", answer: String(2 ** 10), toolCalls: 2 });
     expect(run.steps.length).toBeGreaterThan(0);
     for (const key of ["usage", "timings", "transcript", "hints"]) expect(run).toHaveProperty(key);
     expect(JSON.stringify(run)).not.toContain('"blob"');
