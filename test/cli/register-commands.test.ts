@@ -1,7 +1,8 @@
 /** `start-tutor register-commands` as an operator runs it, against the fake Discord. */
-import { spawn } from "node:child_process";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord/server.js";
+import { runCli } from "../support/cli.js";
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -10,17 +11,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 function cli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("DISCORD_")));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "register-commands", ...args], {
-      env: { ...clean, LOG_LEVEL: "warn", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runCli(["register-commands", ...args], env, "DISCORD_");
 }
 
 describe("start-tutor register-commands", () => {

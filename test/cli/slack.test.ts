@@ -1,19 +1,10 @@
 /** `start-tutor slack` as an operator runs it: the manifest to install, and clear refusals. */
-import { spawn } from "node:child_process";
+
 import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("SLACK_")));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "slack", ...args], {
-      env: { ...clean, LOG_LEVEL: "warn", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runCli(["slack", ...args], env, "SLACK_");
 }
 
 // Each run loads every adapter (Bolt, discord.js, …): slow on a loaded machine.
