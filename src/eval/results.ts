@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
-import { TRANSIENT_ERROR_CODES } from "../reasoning/engine.js";
+import { ERRORS, isErrorCode } from "../errors.js";
 import type { SkippedLine } from "./benchmark.js";
 
 /** What one problem's run came to. */
@@ -41,12 +41,13 @@ export const NO_USAGE = {
   wallMs: 0,
 } as const satisfies Partial<ProblemRecord>;
 
-/** Failures of the machinery rather than the model (and our own crashes): a rerun tries these again. */
-const INFRASTRUCTURE_ERRORS = new Set([...TRANSIENT_ERROR_CODES, "internal"]);
-
-/** True when the record says nothing about the model (the server or sandbox failed): run it again. */
+/**
+ * True when the record says nothing about the model — the server or sandbox failed (a transient
+ * code) or we crashed ("internal") — so a rerun tries it again.
+ */
 export function worthRetrying(record: ProblemRecord): boolean {
-  return record.status === "error" && INFRASTRUCTURE_ERRORS.has(record.error?.code ?? "");
+  const code = record.error?.code ?? "";
+  return record.status === "error" && isErrorCode(code) && (ERRORS[code].transient || code === "internal");
 }
 
 export interface StoredResults {

@@ -297,19 +297,6 @@ class ReasoningRun {
   }
 }
 
-/**
- * Error codes that say nothing about the question or the model's reasoning — the server or the
- * sandbox failed — so running the question again later may well succeed.
- */
-export const TRANSIENT_ERROR_CODES: ReadonlySet<string> = new Set([
-  "model_unreachable",
-  "model_unavailable",
-  "model_busy",
-  "model_timeout",
-  "model_stalled",
-  "sandbox_unavailable",
-]);
-
 /** Turns a failure into a code and a sentence a student or operator can act on. */
 export function describeError(err: unknown, modelUrl?: string): RunError {
   const where = modelUrl ? ` at ${modelUrl}` : "";
