@@ -4,6 +4,7 @@
  */
 import type { Redis } from "ioredis";
 import type { BlobStore } from "../src/blobs/types.js";
+import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
 import { HourlyLimit } from "../src/queue/hourly.js";
 import type { RunKeys } from "../src/queue/keys.js";
@@ -58,13 +59,12 @@ export function createCommands(deps: CommandDeps): Commands {
 }
 
 /** The per-question limits from the config. */
-export function askLimits(config: { START_MAX_QUESTION_CHARS: number; SANDBOX_MAX_ATTACHMENT_MB: number }): AskLimits {
+export function askLimits(
+  config: Pick<Config, "START_MAX_QUESTION_CHARS" | "SANDBOX_MAX_ATTACHMENT_MB" | "SANDBOX_MAX_ATTACHMENTS">,
+): AskLimits {
   return {
     maxQuestionChars: config.START_MAX_QUESTION_CHARS,
     maxAttachmentBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024,
-    maxAttachments: MAX_ATTACHMENTS,
+    maxAttachments: config.SANDBOX_MAX_ATTACHMENTS,
   };
 }
-
-/** Files per question: enough for a data set and its description, few enough to read in a prompt. */
-export const MAX_ATTACHMENTS = 5;

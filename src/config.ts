@@ -99,6 +99,8 @@ export const configSchema = z.object({
   SANDBOX_SCRATCH_MB: int(100, 1, 1_048_576),
   SANDBOX_OUTPUT_BYTES: int(1_000_000, 1_000, 1_000_000_000),
   SANDBOX_MAX_ATTACHMENT_MB: int(20, 1, 10_240),
+  /** Files per question: enough for a data set and its description, few enough to read in a prompt. */
+  SANDBOX_MAX_ATTACHMENTS: int(5, 1, 20),
   SANDBOX_POOL_SIZE: int(2, 0, 256),
   SANDBOX_UID: int(65534, 1, 4_294_967_294),
   /** CPU seconds one session may use in total (RLIMIT_CPU), on top of its start-up imports. */

@@ -26,9 +26,6 @@ export type { HttpHost } from "./http-host.js";
 export type { WebServer, WebSettings } from "./server.js";
 export type { WebTarget } from "./target.js";
 
-/** Files kept from one multipart ask before `commands/` counts them (it refuses more than it allows). */
-const MAX_UPLOAD_FILES = 10;
-
 export function webSettings(config: Config): WebSettings {
   return {
     host: config.WEB_HOST,
@@ -36,7 +33,7 @@ export function webSettings(config: Config): WebSettings {
     token: config.WEB_TOKEN,
     queue: queueClientSettings(config),
     limits: {
-      maxAttachments: MAX_UPLOAD_FILES,
+      maxAttachments: config.SANDBOX_MAX_ATTACHMENTS,
       maxAttachmentBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024,
       maxQuestionChars: config.START_MAX_QUESTION_CHARS,
       retryAfterS: { rate_limited: Math.ceil(60 / config.QUEUE_USER_PER_MINUTE), hourly_limit: 3600 },

@@ -230,14 +230,17 @@ describe("bad input", () => {
     }
   });
 
-  it("refuses too many files in one multipart ask", async () => {
+  it("refuses one file more than every surface allows, and says the limit", async () => {
     const form = new FormData();
     form.set("question", "What is the average score?");
-    for (let i = 0; i < 12; i++) form.append("files", new Blob([`a,b\n${i},1\n`], { type: "text/csv" }), `f${i}.csv`);
+    for (let i = 0; i < 6; i++) form.append("files", new Blob([`a,b\n${i},1\n`], { type: "text/csv" }), `f${i}.csv`);
     const response = await fetch(`${start.url}/api/ask`, { method: "POST", body: form });
-    const body = (await response.json()) as { error: { code: string } };
+    const body = (await response.json()) as { error: { code: string; message: string } };
     expect(response.status).toBe(400);
     expect(body.error.code).toBe("too_many_attachments");
+    expect(body.error.message).toMatch(/at most 5 files/);
+    const info = (await (await fetch(`${start.url}/api/info`)).json()) as { limits: { maxAttachments: number } };
+    expect(info.limits.maxAttachments).toBe(5);
   });
 
   it("refuses a file over the attachment limit, naming it", async () => {
