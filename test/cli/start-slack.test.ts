@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
-import { finishedThread, rootQuoting, SIGNING_SECRET } from "../slack/harness.js";
+import {
+  clickButton,
+  ephemeralFor,
+  finishedThread,
+  lastMessage,
+  metadataKey,
+  rootQuoting,
+  SIGNING_SECRET,
+} from "../slack/harness.js";
 import { slackScript } from "../slack/scripts.js";
 import { freePort } from "../support/ports.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
@@ -77,14 +85,16 @@ describe("start with Slack in HTTP mode", () => {
     expect(await page.text()).toContain("<textarea");
   });
 
-  it("answers a signed /ask sent to PORT/slack/events in the thread, with Python's number", async () => {
+  it("answers a signed /ask sent to PORT/slack/events in the thread; its buttons answer there too", async () => {
     const response = await sendSigned(eventsUrl(), SIGNING_SECRET, ask("What is 2^20 on the shared port?"));
     expect(response.status).toBe(200);
     const root = await rootQuoting(slack, "C1", "What is 2^20 on the shared port?");
     const thread = await finishedThread(slack, "C1", root.ts, 25_000);
-    const shown = thread.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join("\n");
-    expect(shown).toContain(String(2 ** 20));
-    expect(thread.flatMap((m) => m.files).some((f) => f.altText?.includes("2^{20}"))).toBe(true);
+    expect(thread.some((m) => metadataKey(m)?.includes(":step:"))).toBe(true);
+    // Interactivity comes to the same URL: Reveal shows Python's number to the clicker.
+    const seen = slack.workspace.ephemerals.length;
+    expect(await clickButton({ slack, eventsUrl: eventsUrl() }, lastMessage(thread), "tutor_reveal", "U1")).toBe(200);
+    expect((await ephemeralFor({ slack }, "U1", root.ts, seen)).text).toBe(`Final answer: ${2 ** 20}`);
   });
 
   it("refuses a forged signature there with 401 and enqueues nothing", async () => {

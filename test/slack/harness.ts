@@ -162,7 +162,7 @@ export function buttonsOn(message: FakeMessage): string[] {
  * HTTP status Bolt answered.
  */
 export async function clickButton(
-  bot: SlackBot,
+  bot: Pick<SlackBot, "slack" | "eventsUrl">,
   message: FakeMessage,
   actionId: string,
   user: string,
@@ -184,14 +184,14 @@ export async function clickButton(
 }
 
 /** The ephemeral message `user` got in that thread after `seen` ephemerals had been sent. */
-export function ephemeralFor(bot: SlackBot, user: string, threadTs: string, seen: number) {
+export function ephemeralFor(bot: Pick<SlackBot, "slack">, user: string, threadTs: string, seen: number) {
   return waitFor(`an ephemeral reply to ${user}`, async () =>
     bot.slack.workspace.ephemerals.slice(seen).find((e) => e.user === user && e.threadTs === threadTs),
   );
 }
 
 /** What a `response_url` was sent (a slash command's private reply), once there is something. */
-export function responsesTo(bot: SlackBot, responseId: string) {
+export function responsesTo(bot: Pick<SlackBot, "slack">, responseId: string) {
   return waitFor("a reply to the command's response_url", async () => {
     const replies = bot.slack.workspace.responses.get(responseId);
     return replies && replies.length > 0 ? (replies as { response_type?: string; text?: string }[]) : undefined;
