@@ -11,7 +11,14 @@ import type { Question } from "../src/question.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../src/queue/client.js";
 import { emptyTranscript } from "../src/reasoning/transcript.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../test/support/redis.js";
-import { type AskInput, type Commands, commandDeps, createCommands, type IncomingAttachment } from "./index.js";
+import {
+  type AskInput,
+  type Commands,
+  checkAsk,
+  commandDeps,
+  createCommands,
+  type IncomingAttachment,
+} from "./index.js";
 
 const prefix = uniquePrefix("cmd");
 const limits = { maxQuestionChars: 20_000, maxAttachmentBytes: 64 * 1024, maxAttachments: 3 };
@@ -119,6 +126,8 @@ describe("ask", () => {
       // Declared small (or not at all) but larger when streamed: cut off while storing.
       [{ attachments: [file("ok.csv", "a\n1\n"), file("liar.csv", big, 10)] }, "attachment_too_large"],
       [{ attachments: Array.from({ length: 4 }, (_, i) => file(`${i}.csv`, "1")) }, "too_many_attachments"],
+      [{ attachments: [file("ok.csv", "a\n1\n"), file("setup.exe", "MZ")] }, "unsupported_file"],
+      [{ attachments: [{ ...file("lecture", "x"), contentType: "video/mp4" }] }, "unsupported_file"],
       [
         {
           attachments: [
@@ -143,6 +152,16 @@ describe("ask", () => {
       ask({ attachments: [{ name: "gone.csv", open: () => Promise.reject(new Error("x")) }] }),
     );
     expect(unreadable).toMatchObject({ text: expect.stringContaining("gone.csv") });
+    // Data, text and images are tried, whatever their declared type.
+    for (const name of ["sales.xlsx", "notes.txt", "plot.png", "table.csv.gz", "README"]) {
+      expect(checkAsk({ text: "x", mode: "solve", attachments: [{ name }] }, limits)).toMatchObject({ ok: true });
+    }
+    expect(
+      checkAsk(
+        { text: "x", mode: "solve", attachments: [{ name: "grades.xls", contentType: "application/vnd.ms-excel" }] },
+        limits,
+      ),
+    ).toMatchObject({ ok: true });
     expect(await waiting()).toEqual(before.jobs);
     expect(await blobKeys()).toEqual(before.blobs);
   });

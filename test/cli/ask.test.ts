@@ -2,7 +2,6 @@
  * `start-tutor ask` as a user runs it: a child process with the environment pointing at a scripted
  * model; the whole pipeline (engine, real Python sandbox, presenter, renderer) runs inside it.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import type { RunResult } from "../../src/pipeline/types.js";
+import { runCli } from "../support/cli.js";
 
 const script = parseScript({
   scenarios: [
@@ -40,25 +40,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      env: {
-        ...process.env,
-        OPENAI_BASE_URL: server.url,
-        LOG_LEVEL: "warn",
-        SANDBOX_POOL_SIZE: "0",
-        RENDER_WORKERS: "0",
-        ...env,
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { OPENAI_BASE_URL: server.url, SANDBOX_POOL_SIZE: "0", RENDER_WORKERS: "0", ...env });
 
 describe("start-tutor ask", () => {
   it("prints one JSON object with steps, images on disk, the answer and counts", async () => {

@@ -4,7 +4,6 @@
  * write-up is shown; one with a number the run never produced, or with another final answer, is
  * not — the deterministic steps are, and the result says why. PRESENT_REWRITE=off never asks.
  */
-import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
@@ -17,6 +16,7 @@ import {
   writeupScenario,
 } from "../../src/fake-model/writeups.js";
 import type { RunResult } from "../../src/pipeline/types.js";
+import { runCli } from "../support/cli.js";
 import { freePort } from "../support/ports.js";
 import { loadTranscriptFixtures } from "../support/transcripts.js";
 
@@ -49,24 +49,11 @@ async function ask(writeup: string | null, env: Record<string, string> = {}): Pr
       scenarios: writeup === null ? scenarios : [writeupScenario("writeup", NO_ZERO_PAIRS, writeup), ...scenarios],
     }),
   );
-  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "ask", QUESTION, "--json", "--hints", "off"],
-      {
-        env: {
-          ...process.env,
-          OPENAI_BASE_URL: server!.url,
-          LOG_LEVEL: "warn",
-          SANDBOX_POOL_SIZE: "0",
-          RENDER_WORKERS: "0",
-          ...env,
-        },
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("close", (c) => resolve({ code: c ?? -1, stdout: out }));
+  const { code, stdout } = await runCli(["ask", QUESTION, "--json", "--hints", "off"], {
+    OPENAI_BASE_URL: server.url,
+    SANDBOX_POOL_SIZE: "0",
+    RENDER_WORKERS: "0",
+    ...env,
   });
   expect(code).toBe(0);
   return JSON.parse(stdout) as RunResult;

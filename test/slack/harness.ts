@@ -6,8 +6,10 @@
 import type { SlackReceiver } from "../../adapters/index.js";
 import { startQuestionWorker } from "../../src/cli/worker.js";
 import { type Config, loadConfig } from "../../src/config.js";
+import type { Script } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import { createLogger } from "../../src/logger.js";
+import { blockActions, interactionBody, sendSigned } from "../fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import type { FakeMessage } from "../fakes/slack/workspace.js";
 import { waitFor } from "../queue/processes.js";
@@ -21,6 +23,9 @@ export interface SlackBot {
   slack: FakeSlack;
   model: FakeModelServer;
   config: Config;
+  /** The Redis and key prefix the bot's queue and records live under. */
+  redisUrl: string;
+  prefix: string;
   receiver: SlackReceiver;
   /** `POST /slack/events` in HTTP mode. */
   eventsUrl: string;
@@ -29,11 +34,15 @@ export interface SlackBot {
   close(): Promise<void>;
 }
 
-export async function startSlackBot(mode: "http" | "socket", env: Record<string, string> = {}): Promise<SlackBot> {
+export async function startSlackBot(
+  mode: "http" | "socket",
+  env: Record<string, string> = {},
+  script: Script = slackScript,
+): Promise<SlackBot> {
   const { url } = await testRedis();
   const prefix = uniquePrefix(`slack-${mode}`);
   const slack = await startFakeSlack();
-  const model = await startFakeModel(slackScript);
+  const model = await startFakeModel(script);
   const port = await freePort();
   const config = loadConfig({
     REDIS_URL: url,
@@ -68,6 +77,8 @@ export async function startSlackBot(mode: "http" | "socket", env: Record<string,
     slack,
     model,
     config,
+    redisUrl: url,
+    prefix,
     receiver,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     async jobCount() {
@@ -118,4 +129,71 @@ export function statusLine(message: FakeMessage): string {
     | { elements: { text: string }[] }
     | undefined;
   return context?.elements[0]?.text ?? "";
+}
+
+/** The job id a tutor message belongs to (its metadata). */
+export function jobOf(message: FakeMessage): string | undefined {
+  const job = message.metadata?.event_payload.job_id;
+  return typeof job === "string" ? job : undefined;
+}
+
+/** The run's last message (its answer, or its error). */
+export function lastMessage(thread: FakeMessage[]): FakeMessage {
+  const last = thread.find((m) => /:(answer|error)$/.test(metadataKey(m) ?? ""));
+  if (!last) throw new Error("the run posted no answer or error");
+  return last;
+}
+
+interface ButtonElement {
+  action_id: string;
+  value: string;
+}
+
+/** The action ids of the buttons on a message. */
+export function buttonsOn(message: FakeMessage): string[] {
+  return message.blocks
+    .flatMap((b) => (b as { type: string; elements?: ButtonElement[] }).elements ?? [])
+    .map((e) => e.action_id)
+    .filter(Boolean);
+}
+
+/**
+ * Clicks a button on a tutor message as `user` would (a signed `block_actions`); resolves with the
+ * HTTP status Bolt answered.
+ */
+export async function clickButton(
+  bot: Pick<SlackBot, "slack" | "eventsUrl">,
+  message: FakeMessage,
+  actionId: string,
+  user: string,
+): Promise<number> {
+  const button = message.blocks
+    .flatMap((b) => (b as { elements?: ButtonElement[] }).elements ?? [])
+    .find((e) => e.action_id === actionId);
+  if (!button) throw new Error(`no ${actionId} button on message ${message.ts}`);
+  const click = blockActions({
+    user,
+    channel: message.channel,
+    messageTs: message.ts,
+    ...(message.threadTs && { threadTs: message.threadTs }),
+    actionId,
+    value: button.value,
+    responseUrl: bot.slack.responseUrl().url,
+  });
+  return (await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click))).status;
+}
+
+/** The ephemeral message `user` got in that thread after `seen` ephemerals had been sent. */
+export function ephemeralFor(bot: Pick<SlackBot, "slack">, user: string, threadTs: string, seen: number) {
+  return waitFor(`an ephemeral reply to ${user}`, async () =>
+    bot.slack.workspace.ephemerals.slice(seen).find((e) => e.user === user && e.threadTs === threadTs),
+  );
+}
+
+/** What a `response_url` was sent (a slash command's private reply), once there is something. */
+export function responsesTo(bot: Pick<SlackBot, "slack">, responseId: string) {
+  return waitFor("a reply to the command's response_url", async () => {
+    const replies = bot.slack.workspace.responses.get(responseId);
+    return replies && replies.length > 0 ? (replies as { response_type?: string; text?: string }[]) : undefined;
+  });
 }

@@ -4,12 +4,10 @@
  * so the rules apply, and it never leaves this machine. The same server shows per-client rate
  * limits (429 with Retry-After).
  */
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
-import { projectRoot } from "../../src/paths.js";
+import { runCli } from "../support/cli.js";
 import { freePort } from "../support/ports.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
 import { killAllStarts, type StartProcess, spawnStart } from "../support/start-process.js";
@@ -85,23 +83,15 @@ describe("off loopback", () => {
   });
 
   it("refuses to start without WEB_TOKEN, naming the variable", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src/cli/main.ts"), "start"], {
-      env: {
-        ...process.env,
-        OPENAI_BASE_URL: model.url,
-        REDIS_URL: redisUrl,
-        QUEUE_PREFIX: prefix,
-        PORT: String(await freePort()),
-        WEB_HOST: "127.0.0.2",
-        WEB_TOKEN: "",
-        WORKER_HTTP_PORT: "0",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const { code, stderr } = await runCli(["start"], {
+      OPENAI_BASE_URL: model.url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      PORT: String(await freePort()),
+      WEB_HOST: "127.0.0.2",
+      WEB_TOKEN: "",
+      WORKER_HTTP_PORT: "0",
     });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
     expect(code).not.toBe(0);
     expect(stderr).toContain("WEB_TOKEN");
   });

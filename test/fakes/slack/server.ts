@@ -36,6 +36,8 @@ export interface FakeSlack {
   rateLimit(method: string, retryAfterS: number, times?: number): void;
   /** A fresh response_url this server records posts to (read them in `workspace.responses`). */
   responseUrl(): { url: string; id: string };
+  /** A file as Slack describes it in a message event's `files` (with its private download URL). */
+  fileAsSent(file: FakeFile): Record<string, unknown>;
   /** Socket Mode connections currently open (the app connects after `apps.connections.open`). */
   socketConnections(): number;
   /** Sends an envelope to the connected app and resolves with its ack (`{envelope_id, payload?}`). */
@@ -330,6 +332,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       res.writeHead(302, { location: `${origin}/login` }).end();
       return;
     }
+    workspace.downloads.push(file.id);
     res.writeHead(200, { "content-type": file.mimetype, "content-length": file.bytes.length }).end(file.bytes);
   }
 
@@ -378,6 +381,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const id = randomUUID();
       return { url: `${origin}/response/${id}`, id };
     },
+    fileAsSent: (file) => wireFile(file),
     socketConnections: () => sockets.size,
     sendEnvelope(envelope) {
       const [ws] = sockets;

@@ -59,6 +59,8 @@ export class Workspace {
   readonly users = new Map<string, FakeUser>();
   /** Bodies posted to response_url, by the id in the URL. */
   readonly responses = new Map<string, unknown[]>();
+  /** Ids of the files the app downloaded (with the bot token), in order. */
+  readonly downloads: string[] = [];
   /** Views opened or updated (modals), newest last. */
   readonly views: { triggerId?: string; viewId: string; view: Record<string, unknown> }[] = [];
   private clock = 1_700_000_000;

@@ -1,0 +1,490 @@
+/**
+ * The Slack surfaces slack.e2e.test.ts leaves out, end to end through the real Bolt app (signed
+ * HTTP) → commands → Redis → worker (sandbox, renderer, fake model) → poster → the loopback Slack:
+ * the AI-app Assistant thread, the `/tutor-settings` modal and its effect, the buttons on a finished
+ * run, `/check` and `/explain`, refused input (told privately, nothing enqueued, nothing
+ * downloaded) and how inline math reads. The final answer is looked for only in the run's last
+ * message or behind Reveal, never in the step messages.
+ */
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseScript } from "../../src/fake-model/script.js";
+import { runKeys } from "../../src/queue/keys.js";
+import { RunRecords } from "../../src/queue/records.js";
+import { eventBody, eventCallback, interactionBody, sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
+import { BOT_USER_ID, type FakeMessage, TEAM_ID } from "../fakes/slack/workspace.js";
+import { waitFor } from "../queue/processes.js";
+import {
+  buttonsOn,
+  clickButton,
+  ephemeralFor,
+  finishedThread,
+  jobOf,
+  lastMessage,
+  metadataKey,
+  responsesTo,
+  rootQuoting,
+  SIGNING_SECRET,
+  type SlackBot,
+  startSlackBot,
+} from "./harness.js";
+import { slackScript } from "./scripts.js";
+
+const POWER = String(2 ** 20);
+
+const surfacesScript = parseScript({
+  scenarios: [
+    {
+      name: "circle",
+      match: "circle",
+      turns: [
+        "The area of a circle of radius $r$ is $\\pi r^2$, so for $r = \\sqrt{2}$ it is $2\\pi$. " +
+          "The same number is $\\int_0^{\\sqrt{2}} 2\\pi t\\,dt$; Python evaluates it.\n" +
+          "```python\nimport math\nprint(round(math.pi * math.sqrt(2) ** 2, 6))\n```\n```output",
+        "The area is {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ 2\\pi } \\]",
+      ],
+    },
+    {
+      name: "doubling",
+      match: "doubling",
+      turns: [
+        "Each doubling multiplies by two, so twenty doublings multiply by $2^{20}$. Python counts it out.\n" +
+          "```python\nx = 1\nfor _ in range(20):\n    x *= 2\nprint(x)\n```\n```output",
+        "After twenty doublings one grain has become {{output}} grains. Adding a fixed amount grows a pile in a " +
+          "straight line, while doubling multiplies it: after $n$ doublings there are $2^n$ grains, and that " +
+          "exponential growth outruns any straight line.",
+      ],
+    },
+    ...slackScript.scenarios,
+  ],
+});
+
+const text = (messages: FakeMessage[]) => messages.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join("\n");
+const stepsOf = (thread: FakeMessage[]) => thread.filter((m) => /:step:\d+$/.test(metadataKey(m) ?? ""));
+
+let bot: SlackBot;
+let redis: Redis;
+
+beforeAll(async () => {
+  bot = await startSlackBot("http", { SANDBOX_MAX_ATTACHMENT_MB: "1" }, surfacesScript);
+  redis = new Redis(bot.redisUrl);
+});
+
+afterAll(async () => {
+  redis?.disconnect();
+  await bot?.close();
+});
+
+async function jobs(): Promise<number> {
+  return bot.jobCount();
+}
+
+const slash = (command: string, question: string, over: { user?: string; channel?: string } = {}) => {
+  const response = bot.slack.responseUrl();
+  const body = slashCommandBody({
+    command,
+    text: question,
+    user: over.user ?? "U1",
+    channel: over.channel ?? "C1",
+    responseUrl: response.url,
+  });
+  return { body, responseId: response.id };
+};
+
+/** Sends a slash command and waits for its finished thread. */
+async function askAndFinish(command: string, question: string, quoted = question, channel = "C1") {
+  const { body } = slash(command, question, { channel });
+  expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, body)).status).toBe(200);
+  const root = await rootQuoting(bot.slack, channel, quoted);
+  const thread = await finishedThread(bot.slack, channel, root.ts, 25_000);
+  return { root, thread };
+}
+
+describe("the Assistant surface (AI app thread)", () => {
+  it("greets with suggested prompts; a question is titled, shows its status while thinking, is answered in the thread, and the status clears", async () => {
+    const workspace = bot.slack.workspace;
+    // Slack opens an assistant thread with a root message in the user's DM with the app.
+    const root = workspace.userPost("D1", "U7", "");
+    const started = {
+      type: "assistant_thread_started",
+      assistant_thread: { user_id: "U7", context: {}, channel_id: "D1", thread_ts: root.ts },
+      event_ts: root.ts,
+    };
+    expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, eventBody(eventCallback(started, "EvAsst1")))).status).toBe(
+      200,
+    );
+    const prompts = await waitFor("suggested prompts", async () =>
+      workspace.callsTo("assistant.threads.setSuggestedPrompts").find((c) => c.args.thread_ts === root.ts),
+    );
+    expect(JSON.parse(prompts.args.prompts!).length).toBeGreaterThan(0);
+    const greeting = await waitFor("the greeting", async () => workspace.thread("D1", root.ts)[0]);
+    expect(greeting.text).toMatch(/ask me/i);
+
+    const question = workspace.userPost("D1", "U7", "What is 2^20 in the assistant?", { threadTs: root.ts });
+    const message = {
+      type: "message",
+      channel_type: "im",
+      channel: "D1",
+      user: "U7",
+      text: question.text,
+      ts: question.ts,
+      thread_ts: root.ts,
+    };
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, eventBody(eventCallback(message, "EvAsst2")));
+    const answered = await waitFor(
+      "the assistant thread's answer",
+      async () => {
+        const thread = workspace.thread("D1", root.ts);
+        return thread.some((m) => metadataKey(m)?.endsWith(":answer")) ? thread : undefined;
+      },
+      25_000,
+    );
+    const title = workspace.callsTo("assistant.threads.setTitle").find((c) => c.args.thread_ts === root.ts);
+    expect(title?.args.title).toBe("What is 2^20 in the assistant?");
+
+    // Steps and answer are messages in that thread; no status message is posted (the status line is).
+    expect(stepsOf(answered).length).toBeGreaterThan(0);
+    expect(answered.filter((m) => metadataKey(m)?.endsWith(":status"))).toHaveLength(0);
+    // Its buttons work there too: Reveal shows Python's number to the student, in that thread.
+    const seen = workspace.ephemerals.length;
+    await clickButton(bot, lastMessage(answered), "tutor_reveal", "U7");
+    expect((await ephemeralFor(bot, "U7", root.ts, seen)).text).toBe(`Final answer: ${POWER}`);
+
+    // The status line: thinking at once, the worker's progress while it runs, then cleared.
+    const cleared = await waitFor("the status to clear", async () => {
+      const calls = workspace.callsTo("assistant.threads.setStatus").filter((c) => c.args.thread_ts === root.ts);
+      return calls.at(-1)?.args.status === "" ? calls : undefined;
+    });
+    const statuses = cleared.map((c) => c.args.status);
+    expect(statuses[0]).toBe("is thinking…");
+    expect(statuses.slice(1, -1).length).toBeGreaterThan(0);
+    for (const status of statuses.slice(0, -1)) expect(status).not.toBe("");
+    const clearedAt = cleared.at(-1)!.at;
+    const answerPost = workspace
+      .callsTo("chat.postMessage")
+      .find((c) => c.args.thread_ts === root.ts && c.args.metadata?.includes(":answer"));
+    expect(answerPost!.at).toBeLessThanOrEqual(clearedAt);
+  });
+});
+
+describe("buttons on a finished run", () => {
+  let root: FakeMessage;
+  let last: FakeMessage;
+  let job: string;
+
+  beforeAll(async () => {
+    const run = await askAndFinish("/ask", "What is 2^20 with buttons?");
+    root = run.root;
+    last = lastMessage(run.thread);
+    job = jobOf(last)!;
+  });
+
+  it("offers Reveal, Show code, Retry and 👍/👎 on the last message, which does not state the answer", () => {
+    expect(buttonsOn(last)).toEqual(
+      expect.arrayContaining([
+        "tutor_reveal",
+        "tutor_show_code",
+        "tutor_retry",
+        "tutor_feedback_up",
+        "tutor_feedback_down",
+      ]),
+    );
+    expect(text([last])).not.toContain(POWER);
+  });
+
+  it("Reveal shows the final answer to the clicker only", async () => {
+    const seen = bot.slack.workspace.ephemerals.length;
+    expect(await clickButton(bot, last, "tutor_reveal", "U2")).toBe(200);
+    const shown = await ephemeralFor(bot, "U2", root.ts, seen);
+    expect(shown.text).toBe(`Final answer: ${POWER}`);
+  });
+
+  it("Show code shows the Python and its output to the clicker only", async () => {
+    const seen = bot.slack.workspace.ephemerals.length;
+    const messages = bot.slack.workspace.messages.length;
+    await clickButton(bot, last, "tutor_show_code", "U2");
+    const shown = await ephemeralFor(bot, "U2", root.ts, seen);
+    const body = JSON.stringify(shown.blocks);
+    expect(body).toContain("print(2**20)");
+    expect(body).toContain(POWER);
+    expect(bot.slack.workspace.messages.length).toBe(messages);
+  });
+
+  it("👍 and 👎 are stored with the run, one vote per user, a new vote replacing the old", async () => {
+    const records = new RunRecords(redis, runKeys(bot.prefix), 600);
+    let seen = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, last, "tutor_feedback_up", "U1");
+    expect((await ephemeralFor(bot, "U1", root.ts, seen)).text).toBe("Thanks for the feedback!");
+    seen = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, last, "tutor_feedback_up", "U2");
+    await ephemeralFor(bot, "U2", root.ts, seen);
+    seen = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, last, "tutor_feedback_down", "U1");
+    await ephemeralFor(bot, "U1", root.ts, seen);
+    const votes = await records.feedback(job);
+    expect(Object.fromEntries(Object.entries(votes).map(([user, vote]) => [user, vote.value]))).toEqual({
+      U1: "down",
+      U2: "up",
+    });
+  });
+
+  it("Retry runs the question again as a new run in the same thread", async () => {
+    const before = await jobs();
+    const seen = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, last, "tutor_retry", "U1");
+    expect((await ephemeralFor(bot, "U1", root.ts, seen)).text).toMatch(/working on it/i);
+    const again = await waitFor(
+      "the retried run's answer",
+      async () => {
+        const answers = bot.slack.workspace.thread("C1", root.ts).filter((m) => metadataKey(m)?.endsWith(":answer"));
+        return answers.length === 2 ? answers[1] : undefined;
+      },
+      25_000,
+    );
+    expect(jobOf(again)).not.toBe(job);
+    expect(await jobs()).toBe(before + 1);
+    const retried = bot.slack.workspace.thread("C1", root.ts).filter((m) => jobOf(m) === jobOf(again));
+    expect(stepsOf(retried).length).toBeGreaterThan(0);
+    const revealed = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, again, "tutor_reveal", "U1");
+    expect((await ephemeralFor(bot, "U1", root.ts, revealed)).text).toBe(`Final answer: ${POWER}`);
+  });
+});
+
+describe("/check and /explain", () => {
+  it("/check says a right answer is right", async () => {
+    const { thread } = await askAndFinish("/check", "What is 2^20, checked? answer: 1048576", "What is 2^20, checked?");
+    expect(text([lastMessage(thread)])).toContain("Your answer is right");
+  });
+
+  it("/check says a wrong answer is wrong without giving the right one anywhere", async () => {
+    const { root, thread } = await askAndFinish(
+      "/check",
+      "What is 2^20, checked again? answer: 1000000",
+      "What is 2^20, checked again?",
+    );
+    const last = lastMessage(thread);
+    expect(text([last])).toContain("Your answer does not match");
+    expect(text([root, ...thread])).not.toContain(POWER);
+    expect(buttonsOn(last)).not.toContain("tutor_reveal");
+    // Not behind a button either.
+    const seen = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, last, "tutor_show_code", "U1");
+    expect(JSON.stringify((await ephemeralFor(bot, "U1", root.ts, seen)).blocks ?? [])).not.toContain(POWER);
+  });
+
+  it("/explain asks the model to explain and walks through it in the thread, with no final answer needed", async () => {
+    const seen = bot.model.requests.length;
+    const { root, thread } = await askAndFinish("/explain", "Why does doubling grow so fast?");
+    expect(JSON.stringify(root.blocks)).toContain("/explain");
+    expect(bot.model.requests.slice(seen).some((r) => JSON.stringify(r.body).includes("Explain step by step"))).toBe(
+      true,
+    );
+    expect(thread.some((m) => metadataKey(m)?.endsWith(":error"))).toBe(false);
+    // The explanation reaches the student: Python's count and the closing reasoning, math readable.
+    const steps = text(stepsOf(thread));
+    expect(steps).toContain(POWER);
+    expect(steps).toContain("there are 2ⁿ grains");
+    expect(steps).toContain("exponential growth outruns any straight line");
+  });
+});
+
+describe("refused input: told privately, nothing enqueued", () => {
+  it("an empty /ask and a 50 kB /ask get the shared sentence on the command's response_url", async () => {
+    const before = await jobs();
+    const messages = bot.slack.workspace.botMessages().length;
+    const empty = slash("/ask", "   ");
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, empty.body);
+    const [emptyReply] = await responsesTo(bot, empty.responseId);
+    expect(emptyReply).toMatchObject({ response_type: "ephemeral", text: expect.stringMatching(/question is empty/) });
+
+    const long = slash("/ask", `What is ${"2^20 + ".repeat(7_200)}1?`);
+    expect(long.body.body.length).toBeGreaterThan(50_000);
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, long.body);
+    const [longReply] = await responsesTo(bot, long.responseId);
+    expect(longReply).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringMatching(/characters long; the limit is 20,000/),
+    });
+    expect(await jobs()).toBe(before);
+    expect(bot.slack.workspace.botMessages().length).toBe(messages);
+  });
+
+  it("an empty mention is answered with chat.postEphemeral to the asker", async () => {
+    const before = await jobs();
+    const mention = bot.slack.workspace.userPost("C1", "U4", `<@${BOT_USER_ID}>`);
+    const event = { type: "app_mention", user: "U4", text: mention.text, channel: "C1", ts: mention.ts };
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, eventBody(eventCallback(event, "EvEmptyMention")));
+    const told = await ephemeralFor(bot, "U4", mention.ts, 0);
+    expect(told.text).toMatch(/question is empty/);
+    expect(await jobs()).toBe(before);
+  });
+
+  it("/analyze with a file over the limit, or of a kind Python cannot read, is refused before downloading", async () => {
+    const before = await jobs();
+    const workspace = bot.slack.workspace;
+    workspace.shareFile("C4", "U5", "huge.csv", Buffer.alloc(1.5 * 1024 * 1024, "1\n"));
+    const big = slash("/analyze", "What is the trend here?", { user: "U5", channel: "C4" });
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, big.body);
+    const [bigReply] = await responsesTo(bot, big.responseId);
+    expect(bigReply).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringMatching(/^huge\.csv is 1\.5 MB/),
+    });
+
+    workspace.shareFile("C4", "U5", "lecture.mp4", Buffer.from("not really a film"), "video/mp4");
+    const video = slash("/analyze", "Summarise this", { user: "U5", channel: "C4" });
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, video.body);
+    const [videoReply] = await responsesTo(bot, video.responseId);
+    expect(videoReply).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringMatching(/^lecture\.mp4 is not a kind of file I can read/),
+    });
+    expect(workspace.downloads).toEqual([]);
+    expect(await jobs()).toBe(before);
+  });
+
+  it("a mention with an unsupported file gets chat.postEphemeral, and the file is never downloaded", async () => {
+    const before = await jobs();
+    const workspace = bot.slack.workspace;
+    const file = {
+      id: workspace.nextId("F"),
+      name: "setup.exe",
+      title: "setup.exe",
+      bytes: Buffer.from("MZ"),
+      mimetype: "application/x-msdownload",
+      user: "U6",
+    };
+    const mention = workspace.userPost("C1", "U6", `<@${BOT_USER_ID}> what does this do?`, { files: [file] });
+    const event = {
+      type: "app_mention",
+      user: "U6",
+      text: mention.text,
+      channel: "C1",
+      ts: mention.ts,
+      files: [bot.slack.fileAsSent(file)],
+    };
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, eventBody(eventCallback(event, "EvExeMention")));
+    const told = await ephemeralFor(bot, "U6", mention.ts, 0);
+    expect(told.text).toMatch(/^setup\.exe is not a kind of file I can read/);
+    expect(workspace.callsTo("chat.postEphemeral").some((c) => c.args.user === "U6")).toBe(true);
+    expect(workspace.downloads).not.toContain(file.id);
+    expect(await jobs()).toBe(before);
+  });
+});
+
+describe("math in the steps", () => {
+  it("simple inline math reads as Unicode; the rest is an uploaded image with its LaTeX as alt text", async () => {
+    const { thread } = await askAndFinish("/ask", "What is the area of a circle of radius sqrt 2?");
+    const steps = text(stepsOf(thread));
+    expect(steps).toContain("πr²");
+    expect(steps).toContain("√2");
+    expect(steps).not.toMatch(/\\pi|\\sqrt|\$/);
+    const images = thread.flatMap((m) => m.files).filter((f) => f.name.startsWith("formula"));
+    const integral = images.find((f) => f.altText?.includes("\\int_0^{\\sqrt{2}}"));
+    expect(integral).toBeDefined();
+    expect(integral!.bytes.subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("/tutor-settings", () => {
+  let admin: SlackBot;
+  beforeAll(async () => {
+    admin = await startSlackBot("http", {}, surfacesScript);
+    admin.slack.workspace.users.set("UADMIN", { id: "UADMIN", name: "admin", isAdmin: true });
+    admin.slack.workspace.users.set("U1", { id: "U1", name: "student", isAdmin: false });
+  });
+  afterAll(async () => {
+    await admin?.close();
+  });
+
+  const submit = (user: string, reveal: string, hourly: string, channels: string[]) =>
+    sendSigned(
+      admin.eventsUrl,
+      SIGNING_SECRET,
+      interactionBody({
+        type: "view_submission",
+        team: { id: TEAM_ID, domain: "fake" },
+        user: { id: user, team_id: TEAM_ID },
+        api_app_id: "A0000APP",
+        token: "legacy-verification-token",
+        trigger_id: "1.2.3",
+        view: {
+          id: "V1",
+          type: "modal",
+          callback_id: "tutor_settings",
+          state: {
+            values: {
+              reveal: { value: { type: "static_select", selected_option: { value: reveal } } },
+              hourly_limit: { value: { type: "number_input", value: hourly } },
+              hints: { value: { type: "static_select", selected_option: { value: "off" } } },
+              channels: { value: { type: "multi_channels_select", selected_channels: channels } },
+            },
+          },
+        },
+      }),
+    );
+
+  const ask = (question: string, channel: string) => {
+    const response = admin.slack.responseUrl();
+    const body = slashCommandBody({ command: "/ask", text: question, user: "U1", channel, responseUrl: response.url });
+    return { send: () => sendSigned(admin.eventsUrl, SIGNING_SECRET, body), responseId: response.id };
+  };
+
+  it("an admin's saved modal changes the reveal policy, the hourly limit and the allowed channels", async () => {
+    const open = () =>
+      sendSigned(
+        admin.eventsUrl,
+        SIGNING_SECRET,
+        slashCommandBody({
+          command: "/tutor-settings",
+          text: "",
+          user: "UADMIN",
+          channel: "C5",
+          responseUrl: admin.slack.responseUrl().url,
+        }),
+      );
+    await open();
+    const first = await waitFor("the modal", async () => admin.slack.workspace.views[0]);
+    expect(first.view).toMatchObject({ type: "modal", callback_id: "tutor_settings" });
+
+    // A student's submission is refused on the form and changes nothing.
+    const refused = await submit("U1", "spoiler", "0", []);
+    expect(JSON.parse(refused.body)).toMatchObject({ response_action: "errors" });
+    expect(await submit("UADMIN", "never", "1", ["C5"])).toEqual({ status: 200, body: "" });
+
+    // The modal opens with what was saved.
+    await open();
+    const reopened = await waitFor("the modal again", async () => admin.slack.workspace.views[1]);
+    const initial = Object.fromEntries(
+      (reopened.view.blocks as { block_id: string; element: Record<string, unknown> }[]).map((b) => [
+        b.block_id,
+        b.element.initial_option ?? b.element.initial_value ?? b.element.initial_channels,
+      ]),
+    );
+    expect(initial).toMatchObject({ reveal: { value: "never" }, hourly_limit: "1", channels: ["C5"] });
+
+    // Elsewhere than C5: refused privately, nothing enqueued.
+    const before = await admin.jobCount();
+    const outside = ask("What is 2^20 outside?", "C6");
+    await outside.send();
+    const [outsideReply] = await responsesTo(admin, outside.responseId);
+    expect(outsideReply!.text).toMatch(/channel/i);
+    expect(await admin.jobCount()).toBe(before);
+
+    // In C5: answered, with no Reveal button and no answer in the last message.
+    const inside = ask("What is 2^20 inside?", "C5");
+    await inside.send();
+    const root = await rootQuoting(admin.slack, "C5", "What is 2^20 inside?");
+    const last = lastMessage(await finishedThread(admin.slack, "C5", root.ts, 25_000));
+    expect(buttonsOn(last)).not.toContain("tutor_reveal");
+    expect(text([last])).not.toContain(POWER);
+
+    // The hourly limit of one is spent: the next question waits.
+    const again = ask("What is 2^20 once more?", "C5");
+    await again.send();
+    const [limitReply] = await responsesTo(admin, again.responseId);
+    expect(limitReply!.text).toMatch(/limit of 1 questions per hour/);
+    expect(await admin.jobCount()).toBe(before + 1);
+  });
+});
