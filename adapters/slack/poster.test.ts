@@ -228,6 +228,21 @@ describe("SlackPoster", () => {
     expect(slack.workspace.thread("C1", target.threadTs!)).toHaveLength(0);
   });
 
+  it("still reveals the answer, as text, when Slack will not show its image", async () => {
+    const target = mentionTarget();
+    const formula = await step("$$\\boxed{7}$$", [{ kind: "formula", alt: "7" }]);
+    // A file Slack does not take as an image (the fake answers invalid_blocks, as Slack does for a fresh upload).
+    const rendered = { ...formula, images: formula.images.map((i) => ({ ...i, filename: "formula-1.bin" })) };
+    await poster().revealAnswer({ channel: "C1", user: "U8", threadTs: target.threadTs! }, "7", rendered);
+    const refused = slack.workspace.calls.filter(
+      (c) => c.method === "chat.postEphemeral" && c.args.blocks?.includes("image"),
+    );
+    expect(refused.length).toBeGreaterThan(1);
+    expect(slack.workspace.ephemerals).toHaveLength(1);
+    expect(slack.workspace.ephemerals[0]).toMatchObject({ user: "U8", text: "Final answer: 7" });
+    expect(JSON.stringify(slack.workspace.ephemerals[0]!.blocks)).not.toContain('"image"');
+  });
+
   it("waits out a 429 (Retry-After) and posts once", async () => {
     const target = mentionTarget();
     slack.rateLimit("chat.postMessage", 1);
