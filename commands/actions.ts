@@ -74,7 +74,8 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const { revealPolicy } = await deps.settings.get(input.space);
       if (revealPolicy === "never") return reject("reveal_disabled");
       if (result.answer === null) return reject("no_answer");
-      return { kind: "answer", jobId, answer: result.answer, as: revealPolicy };
+      const rendered = result.steps.find((step) => step.finalAnswer);
+      return { kind: "answer", jobId, answer: result.answer, as: revealPolicy, ...(rendered ? { rendered } : {}) };
     }
     case "feedback": {
       if (!result) return notFinished();
@@ -88,7 +89,10 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
   }
 }
 
-/** The steps "Next step" walks through: those posted, then (hint mode) those held back. */
+/**
+ * The steps "Next step" walks through: those posted, then (hint mode) those held back. The
+ * closing answer step is not one of them: only Reveal shows it.
+ */
 function allSteps(result: RunResult) {
-  return [...result.steps, ...(result.heldBack ?? [])];
+  return [...result.steps.filter((step) => !step.finalAnswer), ...(result.heldBack ?? [])];
 }

@@ -97,8 +97,11 @@ export type ActionReply =
   | { kind: "code"; jobId: string; blocks: CodeBlock[] }
   /** The next step to post; `last` when no step follows it. */
   | { kind: "step"; jobId: string; index: number; total: number; step: ResultStep; last: boolean }
-  /** The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply). */
-  | { kind: "answer"; jobId: string; answer: string; as: "spoiler" | "button" }
+  /**
+   * The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply);
+   * `rendered` = the rendered answer step (its formula image, alt text = the LaTeX), when there is one.
+   */
+  | { kind: "answer"; jobId: string; answer: string; as: "spoiler" | "button"; rendered?: ResultStep }
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
   | { kind: "rejected"; code: ErrorCode; text: string };
 

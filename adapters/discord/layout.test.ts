@@ -49,15 +49,20 @@ describe("layoutMessage", () => {
     expect(pieces.at(-1)?.buttons.length).toBe(1);
   });
 
-  it("shows the answer per the space's policy", () => {
-    const answer = { kind: "answer", answer: "42", status: "ok" } as const;
-    const spoiler = layoutMessage({ ...answer, reveal: "spoiler" }, context)[0]!;
-    expect(spoiler.content).toContain("||42||");
+  it("shows the answer per the space's policy, its rendered formula only behind a spoiler", () => {
+    const rendered = step({ title: "Answer", images: [{ ...image(1), alt: "42" }], finalAnswer: true });
+    const answer = { kind: "answer", answer: "42", status: "ok", rendered } as const;
+    const [spoiler, ...more] = layoutMessage({ ...answer, reveal: "spoiler" }, context);
+    expect(more).toEqual([]);
+    expect(spoiler!.content).toContain("||42||");
+    expect(spoiler!.files).toEqual([{ filename: "SPOILER_formula-1.png", description: "42", blob: image(1).blob }]);
     const button = layoutMessage({ ...answer, reveal: "button" }, context)[0]!;
     expect(button.content).not.toContain("42");
+    expect(button.files).toEqual([]);
     expect(button.buttons.flat().map((b) => b.label)).toContain("Reveal answer");
     const never = layoutMessage({ ...answer, reveal: "never" }, context)[0]!;
     expect(never.content).not.toContain("42");
+    expect(never.files).toEqual([]);
     expect(never.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 

@@ -53,7 +53,7 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
     case "step":
       return layoutStep(message.step, message.index, message.total, jobId);
     case "answer":
-      return [layoutAnswer(message, jobId)];
+      return layoutAnswer(message, jobId);
     case "error":
       return [
         {
@@ -101,10 +101,11 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   return pieces;
 }
 
-function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, jobId: string) {
+function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, jobId: string): DiscordPiece[] {
   const reveal = message.reveal;
   const rows: ButtonSpec[][] = [];
   let content: string;
+  let files: DiscordFile[] = [];
   if (message.mode === "hint") {
     // Hint mode posts one step, the hint; "Next step" hands out the solution after it, never the answer.
     content = "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.";
@@ -117,6 +118,7 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
     content = "I could not reach a final answer for this one.";
   } else if (reveal === "spoiler") {
     content = `**Answer:** ||${message.answer}||`;
+    files = answerFiles(message.rendered, { spoiler: true });
   } else if (reveal === "button") {
     content = "**The final answer is ready** — try it yourself first, then reveal it.";
     rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);
@@ -128,7 +130,25 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
     { label: "", emoji: "👎", action: { kind: "feedback", jobId, value: "down" }, style: "secondary" },
     { label: "Retry", action: { kind: "retry", jobId }, style: "secondary" },
   ]);
-  return { content, files: [], buttons: rows };
+  // The buttons (and with them the marker findPosted looks for) go on the last piece.
+  const groups = groupFiles(files);
+  const last = groups.pop() ?? [];
+  return [
+    ...groups.map((group) => ({ content: "", files: group, buttons: [] })),
+    { content, files: last, buttons: rows },
+  ];
+}
+
+/**
+ * The rendered answer's images as attachments, described by their LaTeX. Discord blurs an
+ * attachment whose name starts with `SPOILER_` until it is clicked, as `||…||` hides text.
+ */
+export function answerFiles(rendered: ResultStep | undefined, options: { spoiler: boolean }): DiscordFile[] {
+  return (rendered?.images ?? []).map((image) => ({
+    filename: options.spoiler ? `SPOILER_${image.filename}` : image.filename,
+    description: (image.alt || image.caption || image.filename).slice(0, MAX_ALT_CHARS),
+    blob: image.blob,
+  }));
 }
 
 /** Splits files into messages of at most 10 files and 10 MiB each, keeping their order. */

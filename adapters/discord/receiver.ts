@@ -31,7 +31,7 @@ import type { Logger } from "../../src/logger.js";
 import type { Mode } from "../../src/question.js";
 import type { Receiver } from "../types.js";
 import { parseButtonId } from "./custom-id.js";
-import { componentsJson, type DiscordPiece, layoutMessage } from "./layout.js";
+import { answerFiles, componentsJson, type DiscordPiece, layoutMessage } from "./layout.js";
 import { DISCORD_ERRORS } from "./poster.js";
 import { SETTING_OPTIONS, SOLVE_WITH_START } from "./slash-commands.js";
 import { splitMessage } from "./split.js";
@@ -328,9 +328,17 @@ export class DiscordReceiver implements Receiver {
         await this.sendPieces(interaction, pieces);
         return;
       }
-      case "answer":
-        await interaction.editReply(`**Answer:** ${reply.as === "spoiler" ? `||${reply.answer}||` : reply.answer}`);
+      case "answer": {
+        const spoiler = reply.as === "spoiler";
+        await this.sendPieces(interaction, [
+          {
+            content: `**Answer:** ${spoiler ? `||${reply.answer}||` : reply.answer}`,
+            files: answerFiles(reply.rendered, { spoiler }),
+            buttons: [],
+          },
+        ]);
         return;
+      }
       default:
         await interaction.editReply(reply.text);
     }

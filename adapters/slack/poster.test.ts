@@ -201,9 +201,46 @@ describe("SlackPoster", () => {
     const [button, spoiler, never] = shown.map((s) => JSON.stringify(slack.workspace.find("C1", s.messageId)!.blocks));
     expect(button).toContain("tutor_reveal");
     expect(button).not.toContain("x²");
-    expect(spoiler).toContain("x²");
+    // Slack has no spoiler markup: a spoiler waits behind Reveal too.
+    expect(spoiler).toContain("tutor_reveal");
+    expect(spoiler).not.toContain("x²");
     expect(never).not.toContain("tutor_reveal");
     expect(never).not.toContain("x²");
+    expect(slack.workspace.calls.some((c) => c.method.startsWith("files."))).toBe(false);
+  });
+
+  it("reveals the answer to the clicker only: the text and the rendered formula, uploaded to no channel", async () => {
+    const target = mentionTarget();
+    const rendered = { ...(await step("$$\\boxed{x^{2}}$$", [{ kind: "formula", alt: "x^{2}" }])), finalAnswer: true };
+    await poster().revealAnswer({ channel: "C1", user: "U7", threadTs: target.threadTs! }, "x^{2}", rendered);
+    const [shown] = slack.workspace.ephemerals;
+    expect(shown).toMatchObject({ channel: "C1", user: "U7", threadTs: target.threadTs });
+    expect(JSON.stringify(shown!.blocks)).toContain("x²");
+    const image = shown!.blocks.find((b) => (b as { type: string }).type === "image") as {
+      slack_file: { id: string };
+      alt_text: string;
+    };
+    expect(image.alt_text).toBe("x^{2}");
+    const file = slack.workspace.fileById(image.slack_file.id)!;
+    expect(file.bytes.toString()).toBe("png 0");
+    // Nobody else sees it: the image is in no channel and the thread has no new message.
+    expect(slack.workspace.messages.some((m) => m.files.includes(file))).toBe(false);
+    expect(slack.workspace.thread("C1", target.threadTs!)).toHaveLength(0);
+  });
+
+  it("still reveals the answer, as text, when Slack will not show its image", async () => {
+    const target = mentionTarget();
+    const formula = await step("$$\\boxed{7}$$", [{ kind: "formula", alt: "7" }]);
+    // A file Slack does not take as an image (the fake answers invalid_blocks, as Slack does for a fresh upload).
+    const rendered = { ...formula, images: formula.images.map((i) => ({ ...i, filename: "formula-1.bin" })) };
+    await poster().revealAnswer({ channel: "C1", user: "U8", threadTs: target.threadTs! }, "7", rendered);
+    const refused = slack.workspace.calls.filter(
+      (c) => c.method === "chat.postEphemeral" && c.args.blocks?.includes("image"),
+    );
+    expect(refused.length).toBeGreaterThan(1);
+    expect(slack.workspace.ephemerals).toHaveLength(1);
+    expect(slack.workspace.ephemerals[0]).toMatchObject({ user: "U8", text: "Final answer: 7" });
+    expect(JSON.stringify(slack.workspace.ephemerals[0]!.blocks)).not.toContain('"image"');
   });
 
   it("waits out a 429 (Retry-After) and posts once", async () => {

@@ -6,6 +6,7 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
+import { setTimeout as sleep } from "node:timers/promises";
 import { latexToUnicode } from "../../render/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
@@ -48,6 +49,11 @@ const PERMISSION_ERRORS = new Set([
   "restricted_action",
   "ekm_access_denied",
 ]);
+/**
+ * How long to wait, in turn, for Slack to accept a freshly uploaded image in a block: it
+ * processes uploads asynchronously and answers `invalid_blocks` until it is done.
+ */
+const FRESH_UPLOAD_WAITS_MS = [500, 1_000, 2_000];
 /** Status texts that end a run: the Cancel button goes away. */
 const FINAL_STATUS = /^(Done|Stopped|Cancelled)\.?$/;
 
@@ -103,6 +109,68 @@ export class SlackPoster implements Poster<SlackTarget> {
     const context = { jobId: next.jobId, key: `${next.jobId}:next:${next.index}` };
     const threadTs = await this.threadOf(target, next.jobId);
     return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
+  }
+
+  /**
+   * The final answer for the student who pressed Reveal, as an ephemeral message in the thread:
+   * the text and the rendered formula. Ephemeral messages carry no files, so each image is
+   * uploaded without being shared in any channel and shown by its file id (`slack_file`); if
+   * Slack will not take it, the student still gets the answer as text.
+   */
+  async revealAnswer(
+    where: { channel: string; user: string; threadTs?: string },
+    answer: string,
+    rendered?: ResultStep,
+  ): Promise<void> {
+    const text = `Final answer: ${answer}`;
+    const blocks = sections(`*Final answer:* ${answerText(answer)}`);
+    const ephemeral = (withBlocks: Block[]) =>
+      this.deps.pacer.run(where.channel, () =>
+        callSlack(() =>
+          this.deps.client.chat.postEphemeral({
+            channel: where.channel,
+            user: where.user,
+            text,
+            blocks: withBlocks,
+            ...(where.threadTs && { thread_ts: where.threadTs }),
+          }),
+        ),
+      );
+    const images = rendered?.images.length ? await this.uploadPrivately(where.channel, rendered) : [];
+    if (images.length > 0) {
+      for (const waitMs of [...FRESH_UPLOAD_WAITS_MS, null]) {
+        try {
+          await ephemeral([...blocks, ...images]);
+          return;
+        } catch (err) {
+          if (slackErrorCode(err) !== "invalid_blocks" || waitMs === null) break;
+          await sleep(waitMs);
+        }
+      }
+      this.deps.logger.warn({ channel: where.channel }, "Slack did not take the answer's image; sent as text");
+    }
+    await ephemeral(blocks);
+  }
+
+  /** Uploads a step's images shared nowhere (only the app can see them); image blocks that show them. */
+  private async uploadPrivately(channel: string, step: ResultStep): Promise<Block[]> {
+    const files = await Promise.all(
+      step.images.map(async (image) => ({
+        file: await this.deps.blobs.get(image.blob),
+        filename: image.filename,
+        alt_text: image.alt.slice(0, MAX_ALT_CHARS),
+      })),
+    );
+    const uploaded = await this.deps.pacer.run(channel, () =>
+      callSlack(() => this.deps.client.filesUploadV2({ file_uploads: files })),
+    );
+    const ids = uploaded.files.flatMap((done) => done.files ?? []).map((file) => file.id);
+    return step.images.flatMap((image, i) => {
+      const id = ids[i];
+      return id
+        ? [{ type: "image", slack_file: { id }, alt_text: image.alt.slice(0, MAX_ALT_CHARS) } satisfies Block]
+        : [];
+    });
   }
 
   async edit(target: SlackTarget, messageId: string, text: string): Promise<void> {
@@ -363,10 +431,8 @@ function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, val
       switch (message.reveal) {
         case "never":
           return [...sections("That's the whole solution."), buttons(value, more)];
-        case "spoiler": {
-          // Slack has no spoiler markup: the answer is shown, last, for whoever scrolls this far.
-          return [...sections(`*Final answer:* ${answerText(message.answer)}`), buttons(value, more)];
-        }
+        // Slack has no spoiler markup: a spoiler is the Reveal button, which shows it to the clicker only.
+        case "spoiler":
         case "button":
           return [
             ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),

@@ -14,7 +14,7 @@ import { jobIdFor } from "../../src/queue/keys.js";
 import type { RunQueue } from "../../src/queue/queue.js";
 import type { ResultStore } from "../../src/queue/results.js";
 import type { EventLogHub, LoggedEvent, RunEventLog } from "./event-log.js";
-import { publicResult, publicStep, type RunStatus, statusOfJobState } from "./run-view.js";
+import { ANSWER_IMAGES, publicResult, publicStep, type RunStatus, statusOfJobState } from "./run-view.js";
 import { streamEvents } from "./sse.js";
 import type { WebTarget } from "./target.js";
 import { parseUpload, type SpooledFile, UploadError } from "./uploads.js";
@@ -101,7 +101,9 @@ export function apiRouter(deps: WebApiDeps): Router {
       const result = await deps.results.get(id);
       // Step indexes count held-back steps too, as "next step" numbers them.
       const steps = result ? [...result.steps, ...(result.heldBack ?? [])] : [];
-      const image = steps[Number(req.params.step)]?.images.find((i) => i.filename === req.params.filename);
+      const step =
+        req.params.step === ANSWER_IMAGES ? steps.find((s) => s.finalAnswer) : steps[Number(req.params.step)];
+      const image = step?.images.find((i) => i.filename === req.params.filename);
       if (!image) return notFound(res, "No such image in this run.");
       const body = deps.blobs.stream(image.blob);
       body.once("error", (err) => {
@@ -301,6 +303,9 @@ async function settle(id: string, deps: WebApiDeps): Promise<void> {
 
 function presentEvent(jobId: string, entry: LoggedEvent): unknown {
   const { event } = entry;
+  if (event.type === "answer" && event.rendered) {
+    return { ...event, rendered: publicStep(jobId, ANSWER_IMAGES, event.rendered) };
+  }
   if (event.type !== "step") return event;
   return { ...event, step: publicStep(jobId, event.index, event.step) };
 }

@@ -18,8 +18,11 @@ export type RunEvent =
   /** What that cell printed (or its error), as the model read it. */
   | { type: "output"; index: number; text: string; error: boolean }
   | { type: "step"; index: number; total: number; step: ResultStep }
-  /** `reveal`: the space's policy (the page keeps the answer behind Reveal, or shows none with `never`). */
-  | { type: "answer"; answer: string | null; correct?: boolean; reveal?: RevealPolicy }
+  /**
+   * `reveal`: the space's policy (the page keeps the answer behind Reveal, or shows none with
+   * `never`); `rendered`: the answer step (typeset by the page once Reveal is pressed).
+   */
+  | { type: "answer"; answer: string | null; correct?: boolean; reveal?: RevealPolicy; rendered?: ResultStep }
   | { type: "failure"; code: string; message: string }
   /** The last event of every run. */
   | { type: "done"; status: "ok" | "error" | "cancelled" };

@@ -41,6 +41,8 @@ function toEvent(message: OutgoingMessage): RunEvent {
         answer: message.answer,
         reveal: message.reveal,
         ...(message.correct === undefined ? {} : { correct: message.correct }),
+        // A space that never shows answers gets none to show.
+        ...(message.rendered && message.reveal !== "never" ? { rendered: message.rendered } : {}),
       };
     case "error":
       return { type: "failure", code: message.code, message: message.message };

@@ -17,15 +17,18 @@ export interface PublicImage extends Omit<StepImage, "blob"> {
 
 export interface PublicStep extends Omit<ResultStep, "images"> {
   images: PublicImage[];
-  /** The closing "Answer" step the pipeline adds after the steps: the page keeps it behind Reveal. */
+  /** The closing "Answer" step the pipeline adds after the steps: the page shows it only behind Reveal. */
   isAnswer: boolean;
 }
 
-export function imageUrl(jobId: string, step: number, filename: string): string {
+/** Where the answer message's images are served (`/api/runs/:id/images/answer/…`), whatever its step index. */
+export const ANSWER_IMAGES = "answer";
+
+export function imageUrl(jobId: string, step: number | typeof ANSWER_IMAGES, filename: string): string {
   return `/api/runs/${encodeURIComponent(jobId)}/images/${step}/${encodeURIComponent(filename)}`;
 }
 
-export function publicStep(jobId: string, index: number, step: ResultStep): PublicStep {
+export function publicStep(jobId: string, index: number | typeof ANSWER_IMAGES, step: ResultStep): PublicStep {
   return {
     ...step,
     isAnswer: step.finalAnswer === true,

@@ -11,6 +11,7 @@ import { CodedError, studentSentence, toErrorCode } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
+import { stepsWithoutAnswer } from "../present/redact.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
@@ -171,11 +172,21 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
     emit({ type: "rendering" });
     const renderStarted = performance.now();
     const store = { blobs, ttlS: config.QUEUE_RESULT_TTL_S };
-    const steps = await renderer.render(presentation, store);
-    // A hint shows how to start; "Next step" hands out the rest of the solution, never its answer.
+    const hiding = { answer: solution.answer, question: question.text };
+    // Asked in a space with a reveal policy (every chat surface), the steps keep the answer's
+    // value for the answer message, which shows it as the policy says; a terminal shows it all.
+    const shown =
+      question.reveal === undefined
+        ? presentation
+        : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
+    const steps = await renderer.render(shown, store);
+    // A hint shows how to start; "Next step" hands out the rest of the solution with its answer hidden.
     const heldBack =
       question.mode === "hint"
-        ? await renderer.render({ steps: solution.steps.slice(1), answer: null, presenter: solution.presenter }, store)
+        ? await renderer.render(
+            { steps: stepsWithoutAnswer(solution.steps.slice(1), hiding), answer: null, presenter: solution.presenter },
+            store,
+          )
         : [];
     const renderMs = performance.now() - renderStarted;
     // The images are in the blob store now; the files were only this host's scratch.

@@ -1,7 +1,8 @@
 /**
  * The pipeline's side of the seam, against the scripted model: a follow-up's earlier run reaches
- * the prompt, and an attachment whose blob is gone ends the run as `attachment_missing` without
- * asking the model anything.
+ * the prompt, the answer's value stays out of the steps a student sees before Reveal (and out of
+ * hint mode's next steps), and an attachment whose blob is gone ends the run as
+ * `attachment_missing` without asking the model anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryBlobStore } from "../blobs/memory.js";
@@ -29,7 +30,20 @@ const question = (over: Partial<Question>): Question => ({
 
 beforeAll(async () => {
   model = await startFakeModel(
-    parseScript({ scenarios: [{ name: "any", turns: ["It doubles, so \\boxed{2 \\cdot 1024}"] }] }),
+    parseScript({
+      scenarios: [
+        {
+          name: "odd-sum",
+          match: "odd numbers",
+          turns: [
+            "The first $n$ odd numbers are $1, 3, \\ldots, 2n - 1$. Let me add the first 50.\n```python\nprint(sum(range(1, 100, 2)))\n```\n```output",
+            "Python says {{output}}. It should be $n^2$; let me check with $n = 50$.\n```python\nprint(50**2)\n```\n```output",
+            "Both give {{output}}, so the sum is $50^2 = {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+          ],
+        },
+        { name: "any", turns: ["It doubles, so \\boxed{2 \\cdot 1024}"] },
+      ],
+    }),
   );
   const config = loadConfig({
     OPENAI_BASE_URL: model.url,
@@ -66,6 +80,37 @@ describe("pipeline and the seam", () => {
     for (const part of ["What is 2^10?", "1024", "1. Compute the power", "2. Answer", "And what about 2^11?"]) {
       expect(prompt).toContain(part);
     }
+  });
+
+  it("hint mode: Next step's steps teach the working with the answer hidden, in text, LaTeX, output and alt text", async () => {
+    const result = await pipeline.runQuestion(
+      question({ text: "What is the sum of the first 50 odd numbers?", mode: "hint" }),
+      { blobs },
+    );
+    expect(result.status).toBe("ok");
+    expect(result.heldBack?.length).toBeGreaterThan(0);
+    for (const step of [...result.steps, ...(result.heldBack ?? [])]) {
+      const shown = [step.title, step.markdown, step.text, step.output ?? "", ...step.images.map((i) => i.alt)];
+      expect(shown.join("\n")).not.toContain("2500");
+    }
+    expect(result.heldBack!.some((step) => step.code?.includes("print(50**2)"))).toBe(true);
+  });
+
+  it("with a reveal policy, the steps hide the answer's value and only the closing answer step states it", async () => {
+    const text = "What is the sum of the first 50 odd numbers, in full?";
+    const asked = await pipeline.runQuestion(question({ text, reveal: "button" }), { blobs });
+    const answerStep = asked.steps.at(-1)!;
+    expect(answerStep).toMatchObject({ finalAnswer: true, markdown: "$$\\boxed{2500}$$" });
+    expect(answerStep.images.map((i) => i.alt)).toEqual(["2500"]);
+    const before = asked.steps.slice(0, -1);
+    expect(before.length).toBeGreaterThan(0);
+    for (const step of before) {
+      const shown = [step.title, step.markdown, step.text, step.output ?? "", ...step.images.map((i) => i.alt)];
+      expect(shown.join("\n")).not.toContain("2500");
+    }
+    // A terminal (no reveal policy) shows the whole working.
+    const full = await pipeline.runQuestion(question({ text }), { blobs });
+    expect(JSON.stringify(full.steps.slice(0, -1))).toContain("2500");
   });
 
   it("reports an attachment whose blob is gone as attachment_missing, without asking the model", async () => {

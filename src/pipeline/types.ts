@@ -50,10 +50,15 @@ export interface RunResult {
   answer: string | null;
   /** `check` mode: whether the student's answer matches the solution. */
   correct?: boolean;
+  /**
+   * The solution's steps, then (when there is an answer) the closing `finalAnswer` step. For a
+   * question asked with a reveal policy the steps before it hide the answer's value (`?`), so
+   * only the answer message, under that policy, shows it.
+   */
   steps: ResultStep[];
   /**
    * Hint mode only: the solution's later steps, held back and handed out one at a time by the
-   * "Next step" action. Never the final answer.
+   * "Next step" action, with the final answer's value hidden.
    */
   heldBack?: ResultStep[];
   /** Which presenter made the steps: the checked model write-up or the deterministic fallback. */

@@ -8,8 +8,10 @@ import { isEquivalent } from "../grading/index.js";
 import { numbersIn } from "./numbers.js";
 import { sentencesOf } from "./prose.js";
 
-const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$([^$\n]+?)\$/g;
-const RELATION = /\\(?:approx|le|leq|ge|geq|ne|neq|equiv|implies|Rightarrow)\b|[=<>≈≤≥]/;
+/** Inline and display math in Markdown: `$$…$$`, `\[…\]`, `\(…\)`, `$…$` (the content in groups 1–4). */
+export const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$([^$\n]+?)\$/g;
+/** What separates the sides of a statement: `=`, `<`, `\approx`, `\le`, … */
+export const RELATION = /\\(?:approx|le|leq|ge|geq|ne|neq|equiv|implies|Rightarrow)\b|[=<>≈≤≥]/;
 
 /** The statements a reader could take as a value: numbers, formulas and the sides of equations. */
 export function statementsIn(text: string): string[] {
@@ -29,22 +31,26 @@ export function statementsIn(text: string): string[] {
   return [...out].filter(Boolean);
 }
 
-/** True when the text states the answer or anything the grader counts as equal to it. */
-export function revealsAnswer(text: string, answer: string | null): boolean {
+/**
+ * True when the text states the answer or anything the grader counts as equal to it. `given`
+ * names statements that give nothing away although equal to it (the question's own expression).
+ */
+export function revealsAnswer(text: string, answer: string | null, given?: (statement: string) => boolean): boolean {
   if (answer === null || answer.trim() === "") return false;
   const plainAnswer = answer.replace(/\\text\{([^}]*)\}/g, "$1").trim();
   // A word or sentence answer ("Tuesday", "the second player wins") leaks as words.
   if (/[A-Za-z]{3,}/.test(plainAnswer) && !/\\/.test(plainAnswer)) {
     if (text.toLowerCase().includes(plainAnswer.toLowerCase())) return true;
   }
-  return statementsIn(text).some((s) => s.length <= 200 && equalToAnswer(s, answer));
+  return statementsIn(text).some((s) => s.length <= 200 && !given?.(s) && equalToAnswer(s, answer));
 }
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** Verdicts already reached: a transcript repeats the same small statements hundreds of times. */
 const verdicts = new Map<string, boolean>();
 
-function equalToAnswer(statement: string, answer: string): boolean {
+/** True when one statement (a number, a formula, one side of an equation) is the answer by the grader. */
+export function equalToAnswer(statement: string, answer: string): boolean {
   // Two plain numbers need no parser (and most statements are plain numbers).
   if (PLAIN_NUMBER.test(statement) && PLAIN_NUMBER.test(answer.trim())) return Number(statement) === Number(answer);
   const key = `${answer}\u0000${statement}`;
@@ -57,14 +63,14 @@ function equalToAnswer(statement: string, answer: string): boolean {
   return verdict;
 }
 
-/** The text without any sentence that reveals the answer. */
-export function withoutAnswer(text: string, answer: string | null): string {
+/** The text without any sentence that reveals the answer (`given`: as for `revealsAnswer`). */
+export function withoutAnswer(text: string, answer: string | null, given?: (statement: string) => boolean): string {
   if (answer === null) return text;
   return text
     .split(/\n\s*\n/)
     .map((paragraph) =>
       sentencesOf(paragraph)
-        .filter((s) => !revealsAnswer(s, answer))
+        .filter((s) => !revealsAnswer(s, answer, given))
         .join(" "),
     )
     .filter((p) => p.trim() !== "")

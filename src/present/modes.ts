@@ -75,7 +75,8 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
     return {
       ...base,
       steps: [
-        { title: "Correct!", markdown: `Your answer $${studentAnswer}$ is right. Here is a worked solution.` },
+        // Not echoed: in a shared thread the echo would be the answer, shown to everyone.
+        { title: "Correct!", markdown: "Your answer is right. Here is a worked solution." },
         ...presentation.steps,
       ],
       answer: presentation.answer,

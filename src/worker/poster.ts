@@ -19,7 +19,8 @@ export type OutgoingMessage =
   | { kind: "step"; index: number; total: number; step: ResultStep }
   /**
    * The final answer, shown as `reveal` says: a spoiler, behind a "Reveal answer" button (the
-   * `reveal` action returns it), or not at all. Hint and check runs never carry the answer.
+   * `reveal` action returns it), or not at all. Hint and check runs never carry the answer. The
+   * steps before it never state it: this message is the only place it appears.
    */
   | {
       kind: "answer";
@@ -29,6 +30,11 @@ export type OutgoingMessage =
       reveal: RevealPolicy;
       /** The question's mode: in `hint` mode `answer` is null and the rest of the solution comes through "Next step". */
       mode?: Mode;
+      /**
+       * The rendered answer (the run's `finalAnswer` step: its formula image, with the LaTeX as
+       * alt text), shown only as `reveal` says, like `answer`. Never in hint or check mode.
+       */
+      rendered?: ResultStep;
     }
   /**
    * The run ended without an answer: `message` is the student's sentence for `code`; offer

@@ -178,19 +178,25 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       statusId = await postOnce("status", { kind: "status", text: "Working on it…" });
       // A re-run after a crash posts what the first attempt computed instead of asking the model again.
       const result = (await deps.results.get(job.id)) ?? (await runPipeline());
-      const total = result.steps.length;
-      for (const [index, step] of result.steps.entries()) {
+      // The closing answer step goes out only inside the answer message, under the reveal policy.
+      // It is the last step, so every other step keeps its index (Show code counts by it).
+      const shown = result.steps.filter((step) => !step.finalAnswer);
+      const rendered = result.steps.find((step) => step.finalAnswer);
+      const total = shown.length;
+      for (const [index, step] of shown.entries()) {
         if (signal.aborted) throw stopError();
         await postOnce(`step:${index}`, { kind: "step", index, total, step });
       }
       if (result.status === "ok") {
+        const mode = job.data.mode;
         await postOnce("answer", {
           kind: "answer",
           answer: result.answer,
           correct: result.correct,
           status: "ok",
           reveal: job.data.reveal ?? DEFAULT_REVEAL,
-          mode: job.data.mode,
+          mode,
+          ...(rendered && mode !== "hint" && mode !== "check" ? { rendered } : {}),
         });
       } else {
         await postOnce("error", errorMessage(result));

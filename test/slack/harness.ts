@@ -11,7 +11,7 @@ import { type FakeModelServer, startFakeModel } from "../../src/fake-model/serve
 import { createLogger } from "../../src/logger.js";
 import { blockActions, interactionBody, sendSigned } from "../fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
-import type { FakeMessage } from "../fakes/slack/workspace.js";
+import type { FakeFile, FakeMessage } from "../fakes/slack/workspace.js";
 import { waitFor } from "../queue/processes.js";
 import { freePort } from "../support/ports.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
@@ -144,6 +144,19 @@ export function lastMessage(thread: FakeMessage[]): FakeMessage {
   return last;
 }
 
+/**
+ * Everything a student can see of these messages without clicking anything: the fallback text,
+ * the blocks, and each uploaded file's name, title and alt text. Assert a value is not in it to
+ * prove it stays hidden until Reveal.
+ */
+export function visibleThreadText(messages: FakeMessage[]): string {
+  return messages
+    .map((m) =>
+      [m.text, JSON.stringify(m.blocks), ...m.files.flatMap((f) => [f.name, f.title, f.altText ?? ""])].join("\n"),
+    )
+    .join("\n");
+}
+
 interface ButtonElement {
   action_id: string;
   value: string;
@@ -196,4 +209,93 @@ export function responsesTo(bot: Pick<SlackBot, "slack">, responseId: string) {
     const replies = bot.slack.workspace.responses.get(responseId);
     return replies && replies.length > 0 ? (replies as { response_type?: string; text?: string }[]) : undefined;
   });
+}
+
+/** The newest message among `messages` with a button of this action id, and the button. */
+export function findButton(
+  messages: FakeMessage[],
+  actionId: string,
+): { message: FakeMessage; button: ButtonElement } | undefined {
+  for (const message of [...messages].reverse()) {
+    const button = (message.blocks as { elements?: ButtonElement[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === actionId);
+    if (button) return { message, button };
+  }
+  return undefined;
+}
+
+/** Presses a button as `user`, the way Slack sends it: a signed `block_actions` interaction. */
+export async function pressButton(
+  bot: SlackBot,
+  where: { channel: string; rootTs: string; user: string },
+  found: { message: FakeMessage; button: ButtonElement },
+): Promise<void> {
+  const click = blockActions({
+    user: where.user,
+    channel: where.channel,
+    messageTs: found.message.ts,
+    threadTs: where.rootTs,
+    actionId: found.button.action_id,
+    value: found.button.value,
+    responseUrl: bot.slack.responseUrl().url,
+  });
+  const response = await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click));
+  if (response.status !== 200) throw new Error(`the button press answered ${response.status}`);
+}
+
+/**
+ * Presses "Reveal answer" in the thread as `user` and resolves with what Slack shows that user
+ * only (an ephemeral message): its text, its blocks, and the images its image blocks show (the
+ * uploaded files, by `slack_file` id, with the blocks' alt text).
+ */
+export async function pressReveal(
+  bot: SlackBot,
+  where: { channel: string; rootTs: string; user: string },
+): Promise<{ text: string; blocks: unknown[]; images: { altText: string; file: FakeFile | undefined }[] }> {
+  const thread = bot.slack.workspace.thread(where.channel, where.rootTs);
+  const reveal = findButton(thread, "tutor_reveal");
+  if (!reveal) throw new Error("the thread has no Reveal answer button");
+  const before = bot.slack.workspace.ephemerals.length;
+  await pressButton(bot, where, reveal);
+  const shown = await waitFor("the revealed answer", async () =>
+    bot.slack.workspace.ephemerals
+      .slice(before)
+      .find((e) => e.user === where.user && e.channel === where.channel && /answer/i.test(e.text)),
+  );
+  const images = (shown.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[])
+    .filter((b) => b.type === "image")
+    .map((b) => ({ altText: b.alt_text ?? "", file: b.slack_file && bot.slack.workspace.fileById(b.slack_file.id) }));
+  return { text: shown.text, blocks: shown.blocks, images };
+}
+
+/**
+ * Presses "Next step" (as `user`) on the newest step offering it until a step comes without one;
+ * resolves with the thread as it is then.
+ */
+export async function pressNextStepUntilDone(
+  bot: SlackBot,
+  where: { channel: string; rootTs: string; user: string },
+  maxSteps = 20,
+): Promise<FakeMessage[]> {
+  const thread = () => bot.slack.workspace.thread(where.channel, where.rootTs);
+  for (let pressed = 0; pressed < maxSteps; pressed++) {
+    const next = findButton(thread(), "tutor_next_step");
+    if (!next) break;
+    const count = thread().length;
+    await pressButton(bot, where, next);
+    // The new step is in the thread; the pressed button is spent (its step is no longer the newest offer).
+    await waitFor("the next step", async () => (thread().length > count ? true : undefined));
+    if (findButton(thread(), "tutor_next_step")?.message === next.message) break;
+  }
+  // A step's images are uploaded after its message: wait until the thread stops growing.
+  let seen = -1;
+  await waitFor("the last step's images", async () => {
+    const now = thread().length;
+    const settled = now === seen;
+    seen = now;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return settled ? true : undefined;
+  });
+  return thread();
 }

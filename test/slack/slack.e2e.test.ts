@@ -17,13 +17,17 @@ import {
 import { BOT_USER_ID } from "../fakes/slack/workspace.js";
 import { waitFor } from "../queue/processes.js";
 import {
+  findButton,
   finishedThread,
   metadataKey,
+  pressNextStepUntilDone,
+  pressReveal,
   rootQuoting,
   SIGNING_SECRET,
   type SlackBot,
   startSlackBot,
   statusLine,
+  visibleThreadText,
 } from "./harness.js";
 
 function headers(thread: ReturnType<SlackBot["slack"]["workspace"]["thread"]>): string[] {
@@ -68,7 +72,6 @@ describe("Slack over signed HTTP", () => {
     steps.forEach((title, i) => {
       if (steps.length > 1) expect(title).toMatch(new RegExp(`^Step ${i + 1}/${steps.length} · `));
     });
-    expect(allText(thread)).toContain(String(2 ** 20));
     const images = thread.flatMap((m) => m.files);
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) {
@@ -76,6 +79,14 @@ describe("Slack over signed HTTP", () => {
       expect(image.altText).toBeTruthy();
     }
     expect(images.some((image) => image.altText?.includes("2^{20}"))).toBe(true);
+    // The answer waits behind Reveal: not in any message, file or alt text of the thread…
+    expect(visibleThreadText([root, ...thread])).not.toContain(String(2 ** 20));
+    // …and Reveal shows it, rendered, to the student who pressed it only.
+    const revealed = await pressReveal(bot, { channel: "C1", rootTs: root.ts, user: "U5" });
+    expect(revealed.text).toContain(String(2 ** 20));
+    expect(revealed.images.map((i) => i.altText)).toEqual([String(2 ** 20)]);
+    expect(revealed.images[0]!.file?.bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(visibleThreadText(bot.slack.workspace.thread("C1", root.ts))).not.toContain(String(2 ** 20));
     // Every message says which run and which part it is, once.
     const keys = thread.map(metadataKey).filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);
@@ -85,32 +96,20 @@ describe("Slack over signed HTTP", () => {
     expect(JSON.stringify(bot.slack.workspace.find("C1", root.ts)!.blocks)).not.toContain("tutor_cancel");
   });
 
-  it("/hint shows how to start without the answer; Next step posts the rest, one at a time", async () => {
+  it("/hint shows how to start without the answer; Next step posts the rest, one at a time, never the answer", async () => {
     await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/hint", "Hint please: what is 2^20?"));
     const root = await rootQuoting(bot.slack, "C1", "Hint please: what is 2^20?");
     const thread = await finishedThread(bot.slack, "C1", root.ts);
     expect(headers(thread)).toHaveLength(1);
-    expect(allText([root, ...thread])).not.toContain(String(2 ** 20));
+    expect(visibleThreadText([root, ...thread])).not.toContain(String(2 ** 20));
     expect(allText(thread)).not.toContain("tutor_reveal");
-    const next = thread
-      .flatMap((m) => m.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.action_id === "tutor_next_step")!;
-    const click = blockActions({
-      user: "U1",
-      channel: "C1",
-      messageTs: thread[0]!.ts,
-      threadTs: root.ts,
-      actionId: next.action_id,
-      value: next.value,
-      responseUrl: bot.slack.responseUrl().url,
-    });
-    await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click));
-    const more = await waitFor("the next step", async () => {
-      const now = bot.slack.workspace.thread("C1", root.ts);
-      return headers(now).length > 1 ? now : undefined;
-    });
-    expect(headers(more)[1]).toMatch(/^Step 2\/\d+ · /);
+    const more = await pressNextStepUntilDone(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
+    const titles = headers(more);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles.slice(1).map((title) => /^Step (\d+)\/\d+ · /.exec(title)?.[1])).toEqual(
+      titles.slice(1).map((_, i) => String(i + 2)),
+    );
+    expect(visibleThreadText([root, ...more])).not.toContain(String(2 ** 20));
   });
 
   it("a reply in the tutor's thread is a follow-up: the earlier question goes into the prompt", async () => {
@@ -212,7 +211,8 @@ describe("Slack over signed HTTP", () => {
     expect(next.at - limited[1]!.at).toBeGreaterThanOrEqual(1000);
     const keys = [root, ...thread].map(metadataKey).filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(allText(thread)).toContain(String(2 ** 20));
+    expect(headers(thread).length).toBeGreaterThan(0);
+    expect(findButton(thread, "tutor_reveal")).toBeDefined();
   });
 
   it("/analyze answers about the CSV shared in the channel, with the chart uploaded in the thread", async () => {
@@ -229,11 +229,14 @@ describe("Slack over signed HTTP", () => {
     expect(JSON.stringify(root.blocks)).toContain("churn.csv");
     const thread = await finishedThread(bot.slack, "C3", root.ts);
     const meanChange = Math.round(((churn.at(-1)! - churn[0]!) / (churn.length - 1)) * 1e4) / 1e4;
-    expect(allText(thread)).toContain(String(meanChange));
     const charts = thread.flatMap((m) => m.files).filter((f) => f.name.startsWith("figure"));
     expect(charts.length).toBeGreaterThan(0);
     expect(charts[0]!.bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(charts[0]!.altText).toBeTruthy();
+    // The number Python computed from the file is the answer: behind Reveal, not in the thread.
+    expect(visibleThreadText(thread)).not.toContain(String(meanChange));
+    const revealed = await pressReveal(bot, { channel: "C3", rootTs: root.ts, user: "U3" });
+    expect(revealed.text).toContain(String(meanChange));
   });
 });
 
@@ -258,8 +261,10 @@ describe("Slack over Socket Mode", () => {
     expect(ack.envelope_id).toBeTruthy();
     const root = await rootQuoting(bot.slack, "C9", "What is 2^20 by socket?");
     const thread = await finishedThread(bot.slack, "C9", root.ts);
-    expect(allText(thread)).toContain(String(2 ** 20));
+    expect(headers(thread).length).toBeGreaterThan(0);
     expect(thread.flatMap((m) => m.files).length).toBeGreaterThan(0);
+    expect(visibleThreadText(thread)).not.toContain(String(2 ** 20));
+    expect(findButton(thread, "tutor_reveal")).toBeDefined();
   });
 
   it("a redelivered envelope of the same event (retry_attempt 1) runs once", async () => {

@@ -135,6 +135,32 @@ describe("POST /api/ask → events → result", () => {
     expect(events.every((e) => e.id && /^\d+-\d+$/.test(e.id))).toBe(true);
   });
 
+  it("keeps the answer out of the steps it streams; the answer event carries it, rendered, for Reveal", async () => {
+    const id = await ask("What is 2^10, behind Reveal?");
+    const { events } = await readEvents(eventsUrl(id), { until: untilDone });
+    const steps = events.filter((e) => e.type === "step");
+    expect(steps.length).toBeGreaterThan(0);
+    expect(JSON.stringify(steps)).not.toContain(String(2 ** 10));
+    const answer = events.find((e) => e.type === "answer")!.data as {
+      answer: string;
+      reveal: string;
+      rendered: { markdown: string; images: { alt: string; url: string }[] };
+    };
+    expect(answer).toMatchObject({ answer: String(2 ** 10), reveal: "button" });
+    expect(answer.rendered.markdown).toBe(`$$\\boxed{${2 ** 10}}$$`);
+    expect(answer.rendered.images.map((i) => i.alt)).toEqual([String(2 ** 10)]);
+    const image = await fetch(`${start.url}${answer.rendered.images[0]!.url}`);
+    expect(image.status).toBe(200);
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+    // The API keeps its contract: the whole result, the closing answer step last.
+    const run = await getRun(id);
+    expect(run.steps.at(-1)).toMatchObject({ isAnswer: true, markdown: `$$\\boxed{${2 ** 10}}$$` });
+  });
+
   it("answers GET /api/runs/:id with the object `ask --json` prints once the run is done", async () => {
     const id = await ask("What is 2^10, once more?");
     await readEvents(eventsUrl(id), { until: untilDone });
@@ -189,10 +215,24 @@ describe("hint and check modes give nothing away", () => {
     expect(run.status).toBe("ok");
     expect(run).not.toHaveProperty("transcript");
     expect(JSON.stringify(run)).not.toContain(String(2 ** 10));
-    const shown = run.steps.length;
-    const next = await post(`/api/runs/${id}/next-step`, { after: shown - 1 });
-    expect(next.status, JSON.stringify(next.body)).toBe(200);
-    expect(next.body).toMatchObject({ id, index: shown });
+    // Next step, pressed until there is none left, teaches the rest without ever giving the answer.
+    let after = run.steps.length - 1;
+    const handedOut: unknown[] = [];
+    for (;;) {
+      const next = await post(`/api/runs/${id}/next-step`, { after });
+      if (next.status === 400) {
+        expect(next.body).toMatchObject({ error: { code: "no_more_steps" } });
+        break;
+      }
+      expect(next.status, JSON.stringify(next.body)).toBe(200);
+      expect(next.body).toMatchObject({ id, index: after + 1 });
+      handedOut.push(next.body);
+      after += 1;
+      if ((next.body as { last: boolean }).last) break;
+    }
+    expect(handedOut.length).toBeGreaterThan(0);
+    expect(JSON.stringify(handedOut)).not.toContain(String(2 ** 10));
+    expect(JSON.stringify(handedOut)).toContain("print(2 * 2**9)");
   });
 
   it("check with a wrong answer: says so, without the solution", async () => {

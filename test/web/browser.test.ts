@@ -120,11 +120,22 @@ describe.skipIf(missing !== null)(`the page in Chromium${missing ? ` (skipped: $
         expect(visibleText).not.toMatch(/\$[^$]+\$/);
         expect(visibleText).not.toContain("\\boxed");
 
-        // The answer waits behind Reveal.
+        // The answer waits behind Reveal: not in the page at all (text, typeset LaTeX, alt text, code output)…
+        const inThread = () =>
+          page.locator("#thread").evaluate((el) => {
+            const alts = [...el.querySelectorAll("img")].map((img) => img.alt);
+            return [el.textContent ?? "", ...alts].join("\n");
+          });
         expect(await page.locator("#answer-body").isVisible()).toBe(false);
+        expect(await page.locator("#reveal").isVisible()).toBe(true);
+        expect(await inThread()).not.toContain(String(digitSum));
+        // …and Reveal shows it, typeset from the rendered answer.
         await page.locator("#reveal").click();
         expect(await page.locator("#answer-body").isVisible()).toBe(true);
-        expect(await page.locator("#answer-body .katex-mathml annotation").textContent()).toContain(`{${digitSum}}`);
+        expect(await page.locator("#answer-body .katex-mathml annotation").textContent()).toContain(
+          `\\boxed{${digitSum}}`,
+        );
+        expect(await inThread()).toContain(String(digitSum));
 
         // Show code opens the Python behind the steps.
         await page.locator("#show-code").click();

@@ -9,7 +9,6 @@ import type { ActionReply, RunAction } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
-import { answerText } from "../poster.js";
 import type { SlackTarget } from "../target.js";
 import { type ListenerContext, tellUser } from "./context.js";
 
@@ -99,12 +98,7 @@ async function show(
       return;
     }
     case "answer":
-      return tellUser(
-        ctx,
-        where,
-        `Final answer: ${reply.answer}`,
-        sections(`*Final answer:* ${answerText(reply.answer)}`),
-      );
+      return ctx.poster.revealAnswer(where, reply.answer, reply.rendered);
     case "step":
       await ctx.poster.postNextStep(target, reply);
       return;

@@ -17,6 +17,8 @@ const state = {
   follow: null,
   showCode: false,
   vote: null,
+  /** The answer message of the run, held here (not in the page) until Reveal is pressed. */
+  answer: null,
 };
 
 // ---- API -------------------------------------------------------------------------------------
@@ -126,7 +128,7 @@ function resetThread(question, mode) {
   $("answer").hidden = true;
   $("answer-body").hidden = true;
   $("answer-body").replaceChildren();
-  delete $("answer-body").dataset.filled;
+  state.answer = null;
   $("reveal").hidden = false;
   $("failure").hidden = true;
   $("cancel").hidden = false;
@@ -173,7 +175,6 @@ function showOutput(index, text, error) {
 
 function showStep(index, step) {
   if (document.getElementById(`step-${index}`)) return;
-  if (step.isAnswer) return showAnswerStep(step);
   // Once steps arrive they carry the cells; the live cells were only there while waiting.
   $("cells").replaceChildren();
   const item = document.createElement("li");
@@ -218,39 +219,36 @@ function showStep(index, step) {
   $("steps").insertBefore(item, later ?? null);
 }
 
-/** The closing answer step: behind Reveal, typeset like the steps. */
-function showAnswerStep(step) {
-  const body = $("answer-body");
-  const label = document.createElement("span");
-  label.textContent = "Answer: ";
-  const math = renderMarkdown(step.markdown);
-  body.replaceChildren(label, math);
-  body.dataset.filled = "true";
-  $("answer").hidden = false;
-}
-
-function showAnswer(answer, correct, reveal) {
-  if (reveal === "never") {
-    // This space shows no final answers: not even behind Reveal.
-    $("answer").hidden = true;
-    $("answer-body").replaceChildren();
-    answer = null;
-  }
+/** The run's answer message: the verdict of a check at once; the answer itself waits for Reveal. */
+function showAnswer(answer, correct, reveal, rendered) {
   if (correct !== undefined && !document.querySelector(".verdict")) {
     const verdict = document.createElement("p");
     verdict.className = correct ? "verdict right" : "verdict wrong";
     verdict.textContent = correct ? "Your answer is correct." : "Your answer is not correct yet.";
     $("steps").after(verdict);
   }
-  if (answer === null || answer === undefined || $("answer-body").dataset.filled) return;
-  const body = $("answer-body");
-  body.replaceChildren();
+  // A check says right or wrong, nothing more; a space that never shows answers: not even behind Reveal.
+  if (correct !== undefined || reveal === "never" || answer === null || answer === undefined) return;
+  state.answer = { answer, rendered };
+  $("answer").hidden = false;
+}
+
+/** Reveal: the answer, typeset like the steps (the rendered answer step, or the bare answer). */
+function revealAnswer() {
+  if (!state.answer) return;
+  const { answer, rendered } = state.answer;
   const label = document.createElement("span");
   label.textContent = "Answer: ";
-  const math = document.createElement("span");
-  typeset(math, answer, false);
-  body.append(label, math);
-  $("answer").hidden = false;
+  let math;
+  if (rendered) math = renderMarkdown(rendered.markdown);
+  else {
+    math = document.createElement("span");
+    typeset(math, answer, false);
+  }
+  $("answer-body").replaceChildren(label, math);
+  $("answer-body").hidden = false;
+  $("reveal").hidden = true;
+  $("answer-body").focus();
 }
 
 function showFailure(message) {
@@ -276,7 +274,7 @@ function onEvent(type, data) {
   } else if (type === "cell") showCell(data.index, data.code);
   else if (type === "output") showOutput(data.index, data.text, data.error);
   else if (type === "step") showStep(data.index, data.step);
-  else if (type === "answer") showAnswer(data.answer, data.correct, data.reveal);
+  else if (type === "answer") showAnswer(data.answer, data.correct, data.reveal, data.rendered);
   else if (type === "failure") showFailure(data.message);
   else if (type === "done") finish(data.status);
 }
@@ -477,11 +475,7 @@ function wire() {
   $("mode").addEventListener("change", () => {
     $("answer-row").hidden = $("mode").value !== "check";
   });
-  $("reveal").addEventListener("click", () => {
-    $("answer-body").hidden = false;
-    $("reveal").hidden = true;
-    $("answer-body").focus();
-  });
+  $("reveal").addEventListener("click", revealAnswer);
   $("answer-body").tabIndex = -1;
   $("show-code").addEventListener("click", toggleCode);
   $("cancel").addEventListener("click", cancel);

@@ -9,7 +9,19 @@ import { DEFAULT_SETTINGS, describeSettings } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { MESSAGE_CONTENT_INTENT } from "../../fakes/discord/gateway.js";
 import { MEMBER_PERMISSIONS, PERMISSIONS } from "../../fakes/discord/server.js";
-import { answered, buttonIds, type Proc, pythonDescendants, type Rig, startRig, stepHeaders } from "./rig.js";
+import {
+  answered,
+  answerMessage,
+  buttonIds,
+  clickNextStepUntilDone,
+  clickReveal,
+  type Proc,
+  pythonDescendants,
+  type Rig,
+  startRig,
+  stepHeaders,
+  visibleText,
+} from "./rig.js";
 
 let rig: Rig;
 let worker: Proc;
@@ -42,8 +54,9 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     expect(fake.threadOf(ask.original!.id)?.name).toBe(question);
     expect(ask.original?.content).toContain(question);
 
+    // Each step ends with its Show code marker; more than one step are numbered in order.
+    expect(thread.filter((m) => buttonIds(m).some((id) => id.startsWith("st|code|"))).length).toBeGreaterThan(0);
     const headers = stepHeaders(thread);
-    expect(headers.length).toBeGreaterThan(0);
     expect(headers).toEqual(headers.map((_, i) => `Step ${i + 1} of ${headers.length}`));
     const images = thread.flatMap((m) => m.attachments.map((a) => ({ a, file: m.files.get(a.id) })));
     expect(images.length).toBeGreaterThan(0);
@@ -53,15 +66,21 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     }
     expect(images.map(({ a }) => a.description)).toContain("A = \\pi r^2");
 
-    // The default policy hides the answer behind a button that shows it only to whoever clicks.
+    // The default policy hides the answer behind a button: nothing in the thread gives it away,
+    // not a step's text, not an attachment, not an image's alt text.
     const area = (Math.PI * 9).toFixed(4);
-    const answer = thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")))!;
-    expect(answer.content).not.toContain(area);
-    const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"))!;
-    const reveal = fake.click(answer, revealId, { user: fake.user("curious") });
-    await fake.waitFor("the revealed answer", () => reveal.original?.content || undefined);
+    expect(visibleText([ask.original!, ...thread])).not.toContain(area);
+    const answer = answerMessage(thread)!;
+    expect(answer.attachments).toEqual([]);
+    // Reveal shows it, rendered, only to whoever clicks.
+    const { interaction: reveal, message: revealed } = await clickReveal(fake, thread, fake.user("curious"));
     expect(reveal.ephemeral).toBe(true);
-    expect(reveal.original?.content).toContain(area);
+    expect(revealed.content).toContain(area);
+    expect(revealed.attachments.map((a) => a.description)).toEqual([area]);
+    for (const a of revealed.attachments) {
+      expect(revealed.files.get(a.id)?.bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    }
+    expect(fake.messagesIn(fake.threadOf(ask.original!.id)!.id)).not.toContain(revealed);
     // Show code and 👍 answer only the student who clicked.
     const withCode = thread.find(
       (m) => buttonIds(m).some((id) => id.startsWith("st|code|")) && /Show code/.test(JSON.stringify(m.components)),
@@ -108,7 +127,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     expect((fake.gateway.stats.intents ?? 0) & MESSAGE_CONTENT_INTENT).toBe(0);
   });
 
-  it("/hint never reveals the answer", async () => {
+  it("/hint never reveals the answer, not even after every Next step", async () => {
     const fake = rig.fake;
     const ask = fake.slash("hint", {
       user: fake.user("bo"),
@@ -118,20 +137,57 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     const thread = await answered(rig.fake, ask);
     let sum = 0;
     for (let k = 1; k < 100; k += 2) sum += k;
-    const shown = [
-      ask.original?.content ?? "",
-      ...thread.flatMap((m) => [m.content, ...m.attachments.map((a) => a.description ?? "")]),
-    ];
-    expect(shown.join("\n")).not.toContain(String(sum));
+    expect(visibleText([ask.original!, ...thread])).not.toContain(String(sum));
     expect(thread.flatMap(buttonIds).some((id) => id.startsWith("st|reveal|"))).toBe(false);
-    // "Next step" hands out the following step to the thread.
-    const offer = thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|next|")))!;
-    const next = fake.click(offer, buttonIds(offer).find((id) => id.startsWith("st|next|"))!, {
-      user: fake.user("bo"),
-    });
-    const step = await fake.waitFor("the next step", () => next.original?.content || undefined);
-    expect(next.ephemeral).toBe(false);
-    expect(step).toMatch(/^\*\*Step 2 of \d+/);
+    // "Next step" hands out the following steps to the thread, one per click, until none is left.
+    const steps = await clickNextStepUntilDone(fake, thread, fake.user("bo"));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.map((m) => /^\*\*(Step \d+) of \d+/.exec(m.content)?.[1])).toEqual(
+      steps.map((_, i) => `Step ${i + 2}`),
+    );
+    expect(steps.every((m) => !(m.flags & (1 << 6)))).toBe(true);
+    expect(visibleText(steps)).not.toContain(String(sum));
+  });
+
+  it("shows the answer behind a spoiler, or not at all, as the server's /settings say", async () => {
+    const fake = rig.fake;
+    const admin = {
+      user: fake.owner,
+      channelId: fake.general.id,
+      permissions: PERMISSIONS.MANAGE_GUILD | PERMISSIONS.VIEW_CHANNEL,
+    };
+    const setReveal = async (reveal: string) => {
+      const set = fake.slash("settings", { ...admin, options: { reveal } });
+      await fake.waitFor("the settings", () => set.original?.content || undefined);
+    };
+    const area = (Math.PI * 9).toFixed(4);
+    try {
+      await setReveal("spoiler");
+      const spoiled = fake.slash("ask", {
+        user: fake.user("sp"),
+        channelId: fake.general.id,
+        options: { question: "What is the area of a circle of radius 3, spoiled?" },
+      });
+      const thread = await answered(fake, spoiled);
+      const answer = answerMessage(thread)!;
+      expect(answer.content).toContain(`||${area}||`);
+      expect(answer.attachments.map((a) => [a.filename.startsWith("SPOILER_"), a.description])).toEqual([[true, area]]);
+      expect(visibleText([spoiled.original!, ...thread.filter((m) => m !== answer)])).not.toContain(area);
+      expect(buttonIds(answer).some((id) => id.startsWith("st|reveal|"))).toBe(false);
+
+      await setReveal("never");
+      const hidden = fake.slash("ask", {
+        user: fake.user("nv"),
+        channelId: fake.general.id,
+        options: { question: "What is the area of a circle of radius 3, never shown?" },
+      });
+      const quiet = await answered(fake, hidden);
+      expect(visibleText([hidden.original!, ...quiet])).not.toContain(area);
+      expect(answerMessage(quiet)!.attachments).toEqual([]);
+      expect(quiet.flatMap(buttonIds).some((id) => id.startsWith("st|reveal|"))).toBe(false);
+    } finally {
+      await setReveal("button");
+    }
   });
 
   it("Cancel stops the run and kills its sandbox", async () => {

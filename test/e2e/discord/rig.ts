@@ -239,3 +239,61 @@ export function pythonDescendants(pid: number): string[] {
   }
   return rows.filter((r) => family.has(r.pid) && r.pid !== pid && /python/.test(r.args)).map((r) => r.args);
 }
+
+/** The run's answer message: the one with the 👍/👎 buttons. */
+export function answerMessage(thread: FakeMessage[]): FakeMessage | undefined {
+  return thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")));
+}
+
+/**
+ * Everything a student can see of these messages without clicking anything: the text, and each
+ * attachment's file name and alt text (`description`). Assert a value is not in it to prove it
+ * stays hidden until Reveal.
+ */
+export function visibleText(messages: FakeMessage[]): string {
+  return messages
+    .flatMap((m) => [m.content, ...m.attachments.flatMap((a) => [a.filename, a.description ?? ""])])
+    .join("\n");
+}
+
+/**
+ * Clicks "Reveal answer" on the thread's answer message as `user` and resolves with the message
+ * Discord shows that user (ephemeral), once it has content: the answer and its formula images
+ * (`attachments` with their LaTeX as `description`, bytes in `files`).
+ */
+export async function clickReveal(
+  fake: FakeDiscord,
+  thread: FakeMessage[],
+  user = fake.user("revealer"),
+): Promise<{ interaction: RecordedInteraction; message: FakeMessage }> {
+  const answer = answerMessage(thread);
+  const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"));
+  if (!answer || !revealId) throw new Error("the thread has no Reveal answer button");
+  const interaction = fake.click(answer, revealId, { user });
+  const message = await fake.waitFor("the revealed answer", () =>
+    interaction.original?.content ? interaction.original : undefined,
+  );
+  return { interaction, message };
+}
+
+/**
+ * Clicks "Next step" (as `user`) from the thread's offer until a step comes without one, and
+ * resolves with every step message handed out, in order.
+ */
+export async function clickNextStepUntilDone(
+  fake: FakeDiscord,
+  thread: FakeMessage[],
+  user = fake.user("learner"),
+  maxSteps = 20,
+): Promise<FakeMessage[]> {
+  const nextId = (m: FakeMessage | undefined) => buttonIds(m).find((id) => id.startsWith("st|next|"));
+  let offer = thread.find((m) => nextId(m));
+  const steps: FakeMessage[] = [];
+  while (offer && steps.length < maxSteps) {
+    const click = fake.click(offer, nextId(offer)!, { user });
+    const step = await fake.waitFor("the next step", () => (click.original?.content ? click.original : undefined));
+    steps.push(step);
+    offer = nextId(step) ? step : undefined;
+  }
+  return steps;
+}

@@ -149,6 +149,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case "chat.postEphemeral": {
         if (!args.channel || !args.user) return { ok: false, error: "channel_not_found" };
         const blocks = parseJson<unknown[]>(args.blocks) ?? [];
+        const invalid = checkBlocks(blocks, workspace);
+        if (invalid) return { ok: false, error: "invalid_blocks", errors: [invalid] };
         workspace.ephemerals.push({
           channel: args.channel,
           user: args.user,
@@ -220,7 +222,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   function postMessage(args: Record<string, string>): Record<string, unknown> {
     if (!args.channel) return { ok: false, error: "channel_not_found" };
     const blocks = parseJson<unknown[]>(args.blocks) ?? [];
-    const invalid = checkBlocks(blocks);
+    const invalid = checkBlocks(blocks, workspace);
     if (invalid) return { ok: false, error: "invalid_blocks", errors: [invalid] };
     if (!args.text && blocks.length === 0) return { ok: false, error: "no_text" };
     if (args.thread_ts && !workspace.find(args.channel, args.thread_ts))
@@ -246,7 +248,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (message.user !== BOT_USER_ID) return { ok: false, error: "cant_update_message" };
     const blocks = parseJson<unknown[]>(args.blocks);
     if (blocks) {
-      const invalid = checkBlocks(blocks);
+      const invalid = checkBlocks(blocks, workspace);
       if (invalid) return { ok: false, error: "invalid_blocks", errors: [invalid] };
       message.blocks = blocks;
     }
@@ -300,6 +302,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         files,
         edits: 0,
       });
+    } else {
+      workspace.unsharedFiles.push(...files);
     }
     return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
   }
@@ -411,12 +415,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 }
 
 /** The first rule a message breaks, in Slack's words, or null. */
-function checkBlocks(blocks: unknown[]): string | null {
+function checkBlocks(blocks: unknown[], workspace: Workspace): string | null {
   if (blocks.length > MAX_BLOCKS) return `no more than ${MAX_BLOCKS} items allowed [json-pointer:/blocks]`;
   for (const [index, block] of blocks.entries()) {
     const text = (block as { type?: string; text?: { text?: string } }).text?.text;
     if ((block as { type?: string }).type === "section" && text !== undefined && text.length > MAX_SECTION_TEXT) {
       return `must be less than ${MAX_SECTION_TEXT + 1} characters [json-pointer:/blocks/${index}/text/text]`;
+    }
+    // An image block showing an uploaded file must name a PNG/JPEG/GIF the app uploaded.
+    const slackFile = (block as { type?: string; slack_file?: { id?: string } }).slack_file;
+    if ((block as { type?: string }).type === "image" && slackFile) {
+      const file = slackFile.id ? workspace.fileById(slackFile.id) : undefined;
+      if (!file || !/^image\/(png|jpeg|gif)$/.test(file.mimetype)) {
+        return `invalid slack file [json-pointer:/blocks/${index}/slack_file]`;
+      }
     }
   }
   return null;

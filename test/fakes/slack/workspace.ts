@@ -54,6 +54,8 @@ export class Workspace {
   readonly calls: RecordedCall[] = [];
   readonly messages: FakeMessage[] = [];
   readonly ephemerals: { channel: string; user: string; text: string; blocks: unknown[]; threadTs?: string }[] = [];
+  /** Files uploaded without a channel: shared nowhere, only the app (and blocks it posts) can show them. */
+  readonly unsharedFiles: FakeFile[] = [];
   /** Uploads waiting for `files.completeUploadExternal`, by file id. */
   readonly pendingFiles = new Map<string, FakeFile & { length: number; uploaded: boolean }>();
   readonly users = new Map<string, FakeUser>();
@@ -122,6 +124,6 @@ export class Workspace {
       const file = message.files.find((f) => f.id === id);
       if (file) return file;
     }
-    return undefined;
+    return this.unsharedFiles.find((f) => f.id === id);
   }
 }
