@@ -199,14 +199,15 @@ describe("buttons on a finished run", () => {
     expect(shown.text).toBe(`Final answer: ${POWER}`);
   });
 
-  it("Show code shows the Python and its output to the clicker only", async () => {
+  it("Show code shows the Python and its output to the clicker only, the answer still hidden until Reveal", async () => {
     const seen = bot.slack.workspace.ephemerals.length;
     const messages = bot.slack.workspace.messages.length;
     await clickButton(bot, last, "tutor_show_code", "U2");
     const shown = await ephemeralFor(bot, "U2", root.ts, seen);
     const body = JSON.stringify(shown.blocks);
     expect(body).toContain("print(2**20)");
-    expect(body).toContain(POWER);
+    expect(body).toMatch(/Output:\\n\\n```\\n\?\\n```/);
+    expect(body).not.toContain(POWER);
     expect(bot.slack.workspace.messages.length).toBe(messages);
   });
 
