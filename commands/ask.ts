@@ -64,7 +64,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     space: input.space,
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
-    reveal: settings.revealPolicy,
+    ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);

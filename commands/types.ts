@@ -55,6 +55,11 @@ export interface AskInput extends Origin {
    * thread). Its question, answer and step titles go into the new run's prompt.
    */
   followUpOf?: string;
+  /**
+   * The asker reads the whole solution at once (a terminal): the space's reveal policy does not
+   * apply and no step hides the answer.
+   */
+  wholeSolution?: boolean;
 }
 
 /** Acknowledgement sentences per mode: the adapter shows `text` at once (ack within 3 s). */

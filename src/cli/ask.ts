@@ -66,6 +66,7 @@ export async function run(args: string[]): Promise<number> {
     user: process.env.USER ?? "cli",
     space: "cli",
     settings,
+    wholeSolution: true,
   };
 
   // One question in process: warm interpreter pools and render threads would only cost start-up

@@ -126,6 +126,8 @@ describe("a job carries its files and images, not host paths", () => {
     const job = await client.runs.queue.getJob(jobId);
     expect(JSON.stringify(job!.data)).not.toContain(producer);
     expect(job!.data.text).toBe("Analyse the attached file.");
+    // A terminal reads the whole solution: no reveal policy hides the answer in its steps.
+    expect(job!.data.reveal).toBeUndefined();
 
     const worker = startTutor(["worker", "--concurrency", "2"], workerHome, {
       WORKER_OUT_DIR: join(workerHome, "runs"),
@@ -136,7 +138,12 @@ describe("a job carries its files and images, not host paths", () => {
     expect(stderr).not.toMatch(/error/i);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as RunResult;
-    expect(result.answer).toBe(String(ys.reduce((a, b) => a + b, 0)));
+    const total = String(ys.reduce((a, b) => a + b, 0));
+    expect(result.answer).toBe(total);
+    const shown = result.steps
+      .filter((step) => !step.finalAnswer)
+      .map((step) => `${step.markdown}\n${step.output ?? ""}`);
+    expect(shown.join("\n")).toContain(total);
 
     const images = result.steps.flatMap(
       (step) => step.images as Array<(typeof step.images)[number] & { path?: string }>,
