@@ -76,6 +76,13 @@ describe("layoutMessage", () => {
     expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 
+  it("closes an explanation as finished, not as a failure to answer", () => {
+    const close = (mode: "explain" | "solve") =>
+      layoutMessage({ kind: "answer", answer: null, status: "ok", mode, reveal: "button" }, context)[0]!.content;
+    expect(close("explain")).toContain("That's the explanation");
+    expect(close("solve")).toContain("could not reach a final answer");
+  });
+
   it("offers Retry on an error only when a retry can help", () => {
     const error = (retryable: boolean) =>
       layoutMessage({ kind: "error", code: "model_unreachable", message: "down", retryable }, context)[0]!;

@@ -115,7 +115,10 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
       ? "✅ Your answer is right."
       : "❌ Not quite — look at the steps above and try again (the answer stays hidden).";
   } else if (message.answer === null) {
-    content = "I could not reach a final answer for this one.";
+    content =
+      message.mode === "explain"
+        ? "That's the explanation. Reply in this thread if a step is unclear."
+        : "I could not reach a final answer for this one.";
   } else if (reveal === "spoiler") {
     content = `**Answer:** ||${message.answer}||`;
     files = answerFiles(message.rendered, { spoiler: true });

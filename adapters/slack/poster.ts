@@ -391,7 +391,8 @@ function statusFallback(target: SlackTarget, text: string): string {
 }
 
 function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>): string {
-  return message.answer === null ? "No final answer." : "Final answer";
+  if (message.answer !== null) return "Final answer";
+  return message.mode === "explain" ? "That's the explanation." : "No final answer.";
 }
 
 /** An answer's LaTeX as readable text when it is simple, else as code. */
@@ -427,7 +428,13 @@ function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, val
       return [...sections(verdict), buttons(value, more)];
     }
     default:
-      if (message.answer === null) return [...sections("No final answer this time."), buttons(value, more)];
+      if (message.answer === null) {
+        const closing =
+          value.mode === "explain"
+            ? "That's the explanation. Reply in this thread if a step is unclear."
+            : "No final answer this time.";
+        return [...sections(closing), buttons(value, more)];
+      }
       switch (message.reveal) {
         case "never":
           return [...sections("That's the whole solution."), buttons(value, more)];

@@ -8,6 +8,7 @@
 import type { Mode } from "../question.js";
 import { revealsAnswer, withoutAnswer } from "./leaks.js";
 import { sentencesOf } from "./prose.js";
+import { UNFINISHED_TITLE } from "./steps.js";
 import type { Presentation, Step } from "./types.js";
 
 export interface CheckVerdict {
@@ -36,7 +37,13 @@ export function presentForMode(
   const fitted = { ...presentation, steps: presentation.steps.map((s) => withinBudget(s, chars)) };
   if (mode === "hint") return hintOnly(fitted, chars);
   if (mode === "check" && check) return checkFeedback(fitted, check.studentAnswer, check.verdict);
+  if (mode === "explain") return { ...fitted, steps: fitted.steps.map(asExplanation) };
   return fitted;
+}
+
+/** An explanation has no answer to reach: its closing step sums up rather than "Where it ended". */
+function asExplanation(step: Step): Step {
+  return step.title === UNFINISHED_TITLE ? { ...step, title: "In short" } : step;
 }
 
 function hintOnly(presentation: Presentation, chars: number): Presentation {

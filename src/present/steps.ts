@@ -12,6 +12,9 @@ import { restatesAnswer } from "./leaks.js";
 import { type Judged, pickWithin, sentencesOf, substantiveTexts } from "./prose.js";
 import type { Presentation, Step } from "./types.js";
 
+/** The closing step's title when the run reached no final answer. */
+export const UNFINISHED_TITLE = "Where it ended";
+
 export interface PresentOptions {
   /** Longest explanation kept per step, in characters. */
   maxStepChars?: number;
@@ -60,7 +63,7 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
   if (!hasCells) steps.push(...derivationSteps(lead, budget, true));
   else if (lead.length > 0) {
     const conclusion = join(pickWithin(lead, budget / 2));
-    if (conclusion) steps.push({ title: answer !== null ? "Conclude" : "Where it ended", markdown: conclusion });
+    if (conclusion) steps.push({ title: answer !== null ? "Conclude" : UNFINISHED_TITLE, markdown: conclusion });
   }
   return { steps: fitSteps(steps, maxSteps), answer, presenter: "deterministic" };
 }

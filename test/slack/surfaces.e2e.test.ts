@@ -287,6 +287,10 @@ describe("/check and /explain", () => {
     expect(steps).toContain(POWER);
     expect(steps).toContain("there are 2ⁿ grains");
     expect(steps).toContain("exponential growth outruns any straight line");
+    // An explanation has no answer to miss: it closes by summing up, not as a failure.
+    expect(text(stepsOf(thread))).not.toContain("Where it ended");
+    expect(text([lastMessage(thread)])).toContain("That's the explanation");
+    expect(text([lastMessage(thread)])).not.toMatch(/no final answer/i);
   });
 });
 
