@@ -1,13 +1,15 @@
 /**
  * The one input checker, pure: every surface's question (Discord, Slack, web, CLI in process or
  * through the queue) is refused here, before anything is downloaded or enqueued, with the same
- * code and sentence. An attachment-only question gets a default question the engine can work with.
+ * code and sentence. An attachment-only question gets a default question the engine can work with;
+ * a file of a kind the sandbox cannot use (./file-kinds.ts) is refused by its name, before download.
  */
 import { basename } from "node:path";
 import type { ErrorCode, ErrorFacts } from "../src/errors.js";
 import { studentSentence } from "../src/errors.js";
 import type { Mode } from "../src/question.js";
 import { checkQuestion } from "../src/reasoning/question-text.js";
+import { fileKind } from "./file-kinds.js";
 
 export interface AskLimits {
   maxQuestionChars: number;
@@ -18,6 +20,8 @@ export interface AskLimits {
 /** What the checker needs to know about a file before downloading it. */
 export interface DeclaredFile {
   name: string;
+  /** The content type the platform declares, if any (decides the kind of a file without an extension). */
+  contentType?: string;
   /** The size the platform declares, if any (checked again while streaming). */
   bytes?: number;
 }
@@ -77,7 +81,11 @@ export function checkAsk(
   if (files.length > limits.maxAttachments) {
     return { ok: false, ...refusal("too_many_attachments", { count: files.length, limit: limits.maxAttachments }) };
   }
-  for (const file of files) {
+  const names = safeNames(files.map((f) => f.name));
+  for (const [i, file] of files.entries()) {
+    if (fileKind(names[i]!, file.contentType) === null) {
+      return { ok: false, ...refusal("unsupported_file", { file: file.name }) };
+    }
     if (file.bytes !== undefined && file.bytes > limits.maxAttachmentBytes) {
       return {
         ok: false,
@@ -85,5 +93,5 @@ export function checkAsk(
       };
     }
   }
-  return { ok: true, text, names: safeNames(files.map((f) => f.name)) };
+  return { ok: true, text, names };
 }
