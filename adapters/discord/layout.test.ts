@@ -71,6 +71,16 @@ describe("layoutMessage", () => {
     expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 
+  it("closes an explanation without a final answer as finished, not as a failure", () => {
+    const [piece] = layoutMessage(
+      { kind: "answer", answer: null, status: "ok", mode: "explain", reveal: "button" },
+      context,
+    );
+    expect(piece?.content).toMatch(/whole explanation/);
+    expect(piece?.content).not.toContain("could not");
+    expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
+  });
+
   it("offers Retry on an error only when a retry can help", () => {
     const error = (retryable: boolean) =>
       layoutMessage({ kind: "error", code: "model_unreachable", message: "down", retryable }, context)[0]!;
