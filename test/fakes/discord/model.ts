@@ -97,6 +97,8 @@ export interface FakeChannel {
   threadsAllowed: boolean;
   /** The DM's other user. */
   recipient?: FakeUser;
+  /** Not Discord's: the recipient does not accept DMs from the bot (posts answer 403, code 50007). */
+  dmsClosed?: boolean;
   messages: FakeMessage[];
 }
 

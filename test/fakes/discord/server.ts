@@ -159,8 +159,26 @@ export class FakeDiscord {
   addChannel(init: Partial<FakeChannel> & { type: number }): FakeChannel {
     const channel: FakeChannel = { id: snowflake(), threadsAllowed: true, messages: [], ...init };
     this.channels.set(channel.id, channel);
-    if (channel.guild_id && channel.type === CHANNEL_TYPES.GUILD_TEXT) this.guild.channels.push(channel.id);
+    if (channel.guild_id && channel.type === CHANNEL_TYPES.GUILD_TEXT) {
+      this.guild.channels.push(channel.id);
+      // A channel made after READY reaches a connected bot as CHANNEL_CREATE, as on Discord.
+      if (this.gateway?.hasSession) this.gateway.dispatch("CHANNEL_CREATE", this.channelPayload(channel));
+    }
     return channel;
+  }
+
+  /**
+   * `user` turns off DMs from server members: the bot can still open the DM channel, but its
+   * posts there answer 403 "Cannot send messages to this user" (50007), as on Discord.
+   */
+  closeDms(user: FakeUser): void {
+    const channel = this.dmWith(user) ?? this.dm(user);
+    channel.dmsClosed = true;
+  }
+
+  /** The DM channel the bot opened with `user` (POST /users/@me/channels), if any. */
+  dmWith(user: FakeUser): FakeChannel | undefined {
+    return [...this.channels.values()].find((c) => c.type === CHANNEL_TYPES.DM && c.recipient?.id === user.id);
   }
 
   /** A DM channel between the bot and `user`. */
@@ -643,6 +661,7 @@ export class FakeDiscord {
       if (is("PUT", "/channels/:c/thread-members/@me")) return { status: 204 };
       if (is("GET", "/channels/:c/messages")) return { status: 200, body: this.listMessages(channel, record.query) };
       if (is("POST", "/channels/:c/messages")) {
+        if (channel.dmsClosed) throw new HttpError(403, 50007, "Cannot send messages to this user");
         const message = this.createMessage(channel, record, { webhook: false });
         return { status: 200, body: toWire(message, { withNonce: true }) };
       }
