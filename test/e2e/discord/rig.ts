@@ -200,7 +200,15 @@ export async function startRig(): Promise<Rig> {
       }
     },
     async close() {
-      await Promise.all([...procs].map((p) => p.kill()));
+      // SIGTERM first, so a worker closes its sandbox and removes its scratch root from /tmp; a
+      // process still there after the grace period (a run that will not stop) is SIGKILLed.
+      await Promise.all(
+        [...procs].map(async (p) => {
+          const killLater = setTimeout(() => void p.kill(), 5_000);
+          await p.stop();
+          clearTimeout(killLater);
+        }),
+      );
       await fake.close();
       await model.close();
       await dropPrefix(redisUrl, prefix);
@@ -243,7 +251,8 @@ export async function answered(
 
 /** Command lines of the Python processes below `pid` (the worker's sandboxes). */
 export function pythonDescendants(pid: number): string[] {
-  const table = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
+  // A busy machine's process table (long node and python command lines) can pass the default 1 MiB.
+  const table = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const rows = table
     .trim()
     .split("\n")
