@@ -312,6 +312,12 @@ export class DiscordReceiver implements Receiver {
           }
         : action;
     const reply = await this.options.commands.action({ ...runAction, ...this.origin(interaction) });
+    if (reply.kind === "rejected" && everyone) {
+      // Deferred in public for the thread's sake; a refusal (a limit, no more steps) is the clicker's alone.
+      await interaction.deleteReply();
+      await interaction.followUp({ content: reply.text, flags: MessageFlags.Ephemeral });
+      return;
+    }
     await this.showActionReply(interaction, reply);
   }
 
