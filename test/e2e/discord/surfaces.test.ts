@@ -204,6 +204,22 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     expect(answerMessage(thread, jobOf(solve))).toBeDefined();
   });
 
+  it("solves a member's message that carries a CSV: the file goes to the sandbox with it", async () => {
+    const fake = rig.fake;
+    const file = fake.upload("scores.csv", Buffer.from("klass,score\nA,60\nB,95\n"), "text/csv");
+    const posted = fake.say(fake.general.id, fake.user("gil"), "Which class did better?", { attachments: [file] });
+    const solve = fake.messageCommand("Solve with START", posted, {
+      user: fake.user("hugo"),
+      channelId: fake.general.id,
+    });
+    const thread = await answered(fake, solve);
+    expect(pngs(thread).some(({ a }) => a.filename.startsWith("figure"))).toBe(true);
+    const read = thread.find((m) => buttonIds(m).includes(`st|code|${jobOf(solve)}|0`))!;
+    const code = fake.click(read, `st|code|${jobOf(solve)}|0`, { user: fake.user("hugo") });
+    const shown = await fake.waitFor("the code", () => code.original?.content || undefined);
+    expect(shown).toContain("A: 60.0, B: 95.0");
+  });
+
   it("Retry runs the question again as a fresh answer in the thread, once even if the click is redelivered", async () => {
     const fake = rig.fake;
     const hal = fake.user("hal");

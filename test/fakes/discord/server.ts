@@ -267,11 +267,16 @@ export class FakeDiscord {
     );
   }
 
-  /** A message a user writes; MESSAGE_CREATE carries its content only where Discord would. */
-  say(channelId: string, author: FakeUser, content: string, extra: { replyTo?: FakeMessage } = {}): FakeMessage {
+  /** A message a user writes (files from `upload`); MESSAGE_CREATE carries its content only where Discord would. */
+  say(
+    channelId: string,
+    author: FakeUser,
+    content: string,
+    extra: { replyTo?: FakeMessage; attachments?: FakeAttachment[] } = {},
+  ): FakeMessage {
     const channel = this.channel(channelId);
     const mentionsBot = content.includes(`<@${this.bot.id}>`) || extra.replyTo?.author.id === this.bot.id;
-    const message = this.newMessage(channel, author, { content });
+    const message = this.newMessage(channel, author, { content, attachments: extra.attachments ?? [] });
     if (mentionsBot) message.mentions.push(this.bot);
     if (extra.replyTo) {
       message.type = 19;
