@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { studentSentence } from "../../../src/errors.js";
 import { runKeys } from "../../../src/queue/keys.js";
 import { RunRecords } from "../../../src/queue/records.js";
-import { CHANNEL_TYPES, type FakeMessage, PERMISSIONS } from "../../fakes/discord/server.js";
+import { CHANNEL_TYPES, type FakeMessage, MEMBER_PERMISSIONS, PERMISSIONS } from "../../fakes/discord/server.js";
 import {
   answered,
   buttonIds,
@@ -395,6 +395,27 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     });
     await finishedIn(fake, noThreads.id, jobOf(second));
     expect(second.followUps).toHaveLength(0);
+  });
+
+  it("answers in the channel, saying why, when Discord refuses the thread its permissions promised", async () => {
+    const fake = rig.fake;
+    const refusing = fake.addChannel({
+      type: CHANNEL_TYPES.GUILD_TEXT,
+      guild_id: fake.guild.id,
+      name: "refuses-threads",
+      threadsAllowed: false,
+    });
+    const ask = fake.slash("ask", {
+      user: fake.user("uli"),
+      channelId: refusing.id,
+      options: { question: CIRCLE },
+      appPermissions: MEMBER_PERMISSIONS,
+    });
+    const messages = await finishedIn(fake, refusing.id, jobOf(ask));
+    expect(fake.threadOf(ask.original!.id)).toBeUndefined();
+    expect(messages.filter((m) => /can't open a thread/.test(m.content))).toHaveLength(1);
+    expect(stepHeaders(messages).length).toBeGreaterThan(0);
+    expect(answerMessage(messages, jobOf(ask))).toBeDefined();
   });
 
   it("refuses an empty and a 50 kB /ask ephemerally, naming the limit, and enqueues nothing", async () => {

@@ -667,6 +667,7 @@ export class FakeDiscord {
       if (is("GET", "/channels/:c/messages")) return { status: 200, body: this.listMessages(channel, record.query) };
       if (is("POST", "/channels/:c/messages")) {
         if (channel.dmsClosed) throw new HttpError(403, 50007, "Cannot send messages to this user");
+        if (channel.postsAllowed === false) throw new HttpError(403, 50013, "Missing Permissions");
         const message = this.createMessage(channel, record, { webhook: false });
         return { status: 200, body: toWire(message, { withNonce: true }) };
       }
