@@ -38,6 +38,8 @@ const NO_THREAD_BECAUSE: Record<number, string> = {
   [DISCORD_ERRORS.MAX_ACTIVE_ANNOUNCEMENT_THREADS]: "this channel has reached Discord's limit of active threads",
 };
 
+const MAX_REMEMBERED_THREADLESS = 10_000;
+
 /** How far back `findPosted` looks (one page of history; a run posts far fewer messages). */
 const HISTORY_PAGE = 100;
 
@@ -181,6 +183,8 @@ export class DiscordPoster implements Poster<DiscordTarget> {
         { err, channel: from.channelId },
         "Discord refused the answer thread; answering in the channel",
       );
+      // A shortcut, not a record: forgetting it costs one more refused call, so it never grows unbounded.
+      if (this.threadless.size >= MAX_REMEMBERED_THREADLESS) this.threadless.clear();
       this.threadless.add(target.channelId);
       return why;
     }
