@@ -130,7 +130,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     expect(threadCalls).toHaveLength(0);
   });
 
-  it("/analyze reads an attached CSV with pandas and posts the numbers and a chart in the thread", async () => {
+  it("/analyze reads an attached CSV with pandas: a chart in the thread, the numbers with its code", async () => {
     const fake = rig.fake;
     const csv = "klass,score\nA,80\nA,90\nB,70\nB,75\n";
     const file = fake.upload("scores.csv", Buffer.from(csv), "text/csv");
