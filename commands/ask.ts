@@ -13,6 +13,7 @@ import type { EnqueueOutcome, RunQueue } from "../src/queue/queue.js";
 import type { RunRecords } from "../src/queue/records.js";
 import type { ResultStore } from "../src/queue/results.js";
 import { type AskLimits, checkAsk, type Refusal, refusal } from "./check.js";
+import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
 import type { SettingsStore } from "./settings.js";
 import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
 
@@ -148,7 +149,9 @@ export async function storeAttachments(
     const name = names[i]!;
     const contentType = file.contentType ?? "application/octet-stream";
     try {
-      const body = await file.open();
+      const opened = await file.open();
+      // A text kind is read by pandas as text: binary bytes under a .csv name are refused here.
+      const body = fileKind(name, file.contentType) === "text" ? textOnly(opened) : opened;
       const blob = await deps.blobs.put(body, {
         contentType,
         ttlS: deps.resultTtlS,
@@ -157,6 +160,7 @@ export async function storeAttachments(
       stored.push({ name, ...(file.contentType ? { contentType } : {}), bytes: blob.bytes, blob });
     } catch (err) {
       await deps.blobs.delete(stored.map((a) => a.blob));
+      if (err instanceof BinaryContentError) return refusal("unsupported_file", { file: file.name });
       if (err instanceof BlobTooLargeError) {
         return refusal("attachment_too_large", { file: file.name, limit: deps.limits.maxAttachmentBytes });
       }

@@ -1,13 +1,15 @@
 /**
  * The one input checker, pure: every surface's question (Discord, Slack, web, CLI in process or
  * through the queue) is refused here, before anything is downloaded or enqueued, with the same
- * code and sentence. An attachment-only question gets a default question the engine can work with.
+ * code and sentence. An attachment-only question gets a default question the engine can work with;
+ * a file of a kind the sandbox cannot use (./file-kinds.ts) is refused by its name, before download.
  */
 import { basename } from "node:path";
 import type { ErrorCode, ErrorFacts } from "../src/errors.js";
 import { studentSentence } from "../src/errors.js";
 import type { Mode } from "../src/question.js";
 import { checkQuestion } from "../src/reasoning/question-text.js";
+import { fileKind } from "./file-kinds.js";
 
 export interface AskLimits {
   maxQuestionChars: number;
@@ -18,10 +20,10 @@ export interface AskLimits {
 /** What the checker needs to know about a file before downloading it. */
 export interface DeclaredFile {
   name: string;
+  /** The content type the platform declares, if any (decides the kind of a file without an extension). */
+  contentType?: string;
   /** The size the platform declares, if any (checked again while streaming). */
   bytes?: number;
-  /** The type the platform declares, if any (`text/csv`, `video/mp4`). */
-  contentType?: string;
 }
 
 export interface Refusal {
@@ -41,31 +43,6 @@ export function defaultQuestion(files: number): string {
 }
 
 const MAX_NAME = 100;
-
-/**
- * Files the sandbox's Python (pandas, numpy, sympy, matplotlib, the standard library) cannot make
- * sense of: programs, office documents, PDFs, disk images and archives other than zip/gzip (which
- * pandas opens). Refused before download, so a student learns at once rather than after a run
- * that could only say the file was unreadable. Everything else — text, data, images — is tried.
- */
-const UNSUPPORTED_EXTENSIONS = new Set(
-  [
-    "exe dll so dylib msi dmg iso img apk ipa app deb rpm jar class",
-    "pdf doc docx ppt pptx key pages odt odp rtf epub",
-    "rar 7z xz bz2 zst",
-    "mp3 wav flac ogg m4a aac mp4 mov avi mkv webm wmv",
-  ].flatMap((group) => group.split(" ")),
-);
-const UNSUPPORTED_TYPES =
-  /^(audio|video)\/|^application\/(pdf|msword|x-msdownload|x-executable|x-mach-binary|vnd\.ms-powerpoint|vnd\.openxmlformats-officedocument\.(wordprocessingml|presentationml)|x-rar|x-7z|x-iso9660|java-archive)/i;
-
-/** Whether the sandbox can read this kind of file (by its name's extension and declared type). */
-export function supportedFile(file: { name: string; contentType?: string }): boolean {
-  const dot = file.name.lastIndexOf(".");
-  const extension = dot > 0 ? file.name.slice(dot + 1).toLowerCase() : "";
-  if (UNSUPPORTED_EXTENSIONS.has(extension)) return false;
-  return !(file.contentType && UNSUPPORTED_TYPES.test(file.contentType));
-}
 
 /**
  * A name the sandbox can use as `/data/<name>`: a plain base name without control characters or
@@ -104,8 +81,11 @@ export function checkAsk(
   if (files.length > limits.maxAttachments) {
     return { ok: false, ...refusal("too_many_attachments", { count: files.length, limit: limits.maxAttachments }) };
   }
-  for (const file of files) {
-    if (!supportedFile(file)) return { ok: false, ...refusal("unsupported_file", { file: file.name }) };
+  const names = safeNames(files.map((f) => f.name));
+  for (const [i, file] of files.entries()) {
+    if (fileKind(names[i]!, file.contentType) === null) {
+      return { ok: false, ...refusal("unsupported_file", { file: file.name }) };
+    }
     if (file.bytes !== undefined && file.bytes > limits.maxAttachmentBytes) {
       return {
         ok: false,
@@ -113,5 +93,5 @@ export function checkAsk(
       };
     }
   }
-  return { ok: true, text, names: safeNames(files.map((f) => f.name)) };
+  return { ok: true, text, names };
 }

@@ -126,7 +126,12 @@ describe("ask", () => {
       // Declared small (or not at all) but larger when streamed: cut off while storing.
       [{ attachments: [file("ok.csv", "a\n1\n"), file("liar.csv", big, 10)] }, "attachment_too_large"],
       [{ attachments: Array.from({ length: 4 }, (_, i) => file(`${i}.csv`, "1")) }, "too_many_attachments"],
-      [{ attachments: [file("ok.csv", "a\n1\n"), file("setup.exe", "MZ")] }, "unsupported_file"],
+      // A program is refused by its name; binary bytes under a text name while they stream in.
+      [{ attachments: [file("setup.exe", "MZ")] }, "unsupported_file"],
+      [
+        { attachments: [file("ok.csv", "a\n1\n"), file("photo.csv", Buffer.from("89504e470d0a1a0a0000", "hex"))] },
+        "unsupported_file",
+      ],
       [{ attachments: [{ ...file("lecture", "x"), contentType: "video/mp4" }] }, "unsupported_file"],
       [
         {
@@ -164,6 +169,28 @@ describe("ask", () => {
     ).toMatchObject({ ok: true });
     expect(await waiting()).toEqual(before.jobs);
     expect(await blobKeys()).toEqual(before.blobs);
+  });
+
+  it("takes data and text files by their extension, a nameless one by its content type, and UTF-16 text", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a,b\n1,2\n", "utf16le")]);
+    const { question } = await queuedQuestion(
+      ask({
+        attachments: [
+          file("export.CSV", utf16),
+          file("grades.xlsx", Buffer.from("504b030400000000", "hex")),
+          file("pasted", "x,y\n1,2\n"),
+        ],
+      }),
+    );
+    expect(question.attachments.map((a) => a.name)).toEqual(["export.CSV", "grades.xlsx", "pasted"]);
+    const unnamed = await commands.ask(
+      ask({ attachments: [{ ...file("blob", "x"), contentType: "application/octet-stream" }] }),
+    );
+    expect(unnamed).toMatchObject({
+      kind: "rejected",
+      code: "unsupported_file",
+      text: expect.stringContaining("blob"),
+    });
   });
 
   it("turns a rate limit into 'try again in N s' without enqueueing or keeping the files", async () => {

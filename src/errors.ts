@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   "hourly_limit",
   "not_allowed_here",
   "permission_missing",
+  "dm_closed",
   "admin_only",
   "invalid_setting",
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
@@ -160,6 +161,14 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   permission_missing: {
     student: fixed("I can't post here: ask a server admin to give me permission to send messages and files."),
     operator: "the platform refused the bot's post or thread for lack of a permission or scope",
+    retryable: false,
+    transient: false,
+  },
+  dm_closed: {
+    student: fixed(
+      "I can't send you a direct message. Allow direct messages from me in your privacy settings, or ask again without `private`.",
+    ),
+    operator: "a private answer was asked for, but the platform refused the bot's direct message to the user",
     retryable: false,
     transient: false,
   },

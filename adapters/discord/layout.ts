@@ -114,11 +114,11 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
     content = message.correct
       ? "✅ Your answer is right."
       : "❌ Not quite — look at the steps above and try again (the answer stays hidden).";
+  } else if (message.answer === null && message.mode === "explain") {
+    // An explanation needs no final answer: saying "no answer" after one would read as a failure.
+    content = "That's the whole explanation — mention me with a follow-up question if anything is unclear.";
   } else if (message.answer === null) {
-    content =
-      message.mode === "explain"
-        ? "That's the explanation. Reply in this thread if a step is unclear."
-        : "I could not reach a final answer for this one.";
+    content = "I could not reach a final answer for this one.";
   } else if (reveal === "spoiler") {
     content = `**Answer:** ||${message.answer}||`;
     files = answerFiles(message.rendered, { spoiler: true });

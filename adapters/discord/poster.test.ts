@@ -139,10 +139,41 @@ describe("DiscordPoster", () => {
     expect(JSON.stringify(message?.components)).toContain("Reveal answer");
   });
 
+  it("answers in the channel, saying why once, where Discord refuses to open the thread", async () => {
+    const noThreads = fake.addChannel({ type: 0, guild_id: fake.guild.id, name: "no-threads", threadsAllowed: false });
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const starter = (await rest.post(`/channels/${noThreads.id}/messages`, { body: { content: "Q" } })) as {
+      id: string;
+    };
+    const target: DiscordTarget = {
+      platform: "discord",
+      channelId: starter.id,
+      threadFrom: { channelId: noThreads.id, messageId: starter.id, name: "Q" },
+    };
+    const context = (field: string) => ({ jobId: "discord-7", key: `discord-7:${field}` });
+    const status = await poster.post(target, { kind: "status", text: "Working on it…" }, context("status"));
+    await poster.post(target, { kind: "step", index: 0, total: 1, step: await step() }, context("step:0"));
+    await poster.edit(target, status.messageId, "Done.");
+    const messages = fake.messagesIn(noThreads.id).slice(1);
+    expect(messages.map((m) => m.content.split("\n")[0])).toEqual([
+      "I can't open a thread for this answer (I'm not allowed to create threads here), so I'll answer in this channel.",
+      "Done.",
+      "**Use the formula**",
+    ]);
+    expect(fake.threadOf(starter.id)).toBeUndefined();
+    // Another worker (a restart) that never saw the refusal finds and edits what was posted.
+    const fresh = new DiscordPoster({ rest, blobs, logger: silentLogger });
+    expect(await fresh.findPosted(target, context("step:0"))).toMatchObject({ outcome: "posted" });
+    expect(await fresh.findPosted(target, context("answer"))).toEqual({ outcome: "not_posted" });
+    await fresh.edit(target, status.messageId, "Done again.");
+    expect(fake.messagesIn(noThreads.id).find((m) => m.id === status.messageId)?.content).toBe("Done again.");
+  });
+
   it("reports a channel it may not post in as permission_missing", async () => {
     const locked = fake.addChannel({ type: 0, guild_id: fake.guild.id, name: "locked", threadsAllowed: false });
     const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
     const starter = (await rest.post(`/channels/${locked.id}/messages`, { body: { content: "Q" } })) as { id: string };
+    locked.postsAllowed = false;
     const target: DiscordTarget = {
       platform: "discord",
       channelId: starter.id,

@@ -20,8 +20,25 @@ export const DISCORD_ERRORS = {
   UNKNOWN_CHANNEL: 10003,
   MISSING_ACCESS: 50001,
   MISSING_PERMISSIONS: 50013,
+  WRONG_CHANNEL_TYPE: 50024,
   THREAD_ALREADY_CREATED: 160004,
+  MAX_ACTIVE_THREADS: 160006,
+  MAX_ACTIVE_ANNOUNCEMENT_THREADS: 160007,
 } as const;
+
+/**
+ * Discord's refusals to open a thread that no retry fixes, and how the channel is told why: the
+ * run is then answered in the channel the thread would have grown from.
+ */
+const NO_THREAD_BECAUSE: Record<number, string> = {
+  [DISCORD_ERRORS.MISSING_PERMISSIONS]: "I'm not allowed to create threads here",
+  [DISCORD_ERRORS.MISSING_ACCESS]: "I'm not allowed to create threads here",
+  [DISCORD_ERRORS.WRONG_CHANNEL_TYPE]: "threads can't be opened in this kind of channel",
+  [DISCORD_ERRORS.MAX_ACTIVE_THREADS]: "this channel has reached Discord's limit of active threads",
+  [DISCORD_ERRORS.MAX_ACTIVE_ANNOUNCEMENT_THREADS]: "this channel has reached Discord's limit of active threads",
+};
+
+const MAX_REMEMBERED_THREADLESS = 10_000;
 
 /** How far back `findPosted` looks (one page of history; a run posts far fewer messages). */
 const HISTORY_PAGE = 100;
@@ -38,38 +55,55 @@ interface SentMessage {
 }
 
 export class DiscordPoster implements Poster<DiscordTarget> {
+  /**
+   * Threads-to-be that Discord refused to open: their runs post in the parent channel. Only a
+   * shortcut — a poster that does not know (another worker) finds out again from Discord.
+   */
+  private readonly threadless = new Set<string>();
+
   constructor(private readonly deps: DiscordPosterDeps) {}
 
   async post(target: DiscordTarget, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }> {
     const pieces = layoutMessage(message, context);
     let lastId = "";
     for (const [index, piece] of pieces.entries()) {
-      lastId = await this.send(target, piece, nonceFor(`${context.key}#${index}`));
+      // A run's status is its first post: where the thread cannot be opened, it says why.
+      const first = message.kind === "status" && index === 0;
+      lastId = await this.send(target, piece, nonceFor(`${context.key}#${index}`), first);
     }
     return { messageId: lastId };
   }
 
   async edit(target: DiscordTarget, messageId: string, text: string): Promise<void> {
-    await this.call(() =>
-      this.deps.rest.patch(Routes.channelMessage(target.channelId, messageId), {
+    const patch = (channelId: string) =>
+      this.deps.rest.patch(Routes.channelMessage(channelId, messageId), {
         body: { content: text, allowed_mentions: { parse: [] } },
-      }),
-    );
+      });
+    try {
+      await patch(this.channelOf(target));
+    } catch (err) {
+      // No thread: the run went to the parent channel (posted by a worker that found out before us).
+      if (!(isUnknownChannel(err) && target.threadFrom)) throw this.translate(err);
+      await this.call(() => patch(target.threadFrom!.channelId));
+    }
   }
 
   async findPosted(target: DiscordTarget, context: PostContext): Promise<FindPosted> {
     const field = context.key.startsWith(`${context.jobId}:`) ? context.key.slice(context.jobId.length + 1) : "";
     const marker = markerFor(context.jobId, field);
     if (!marker) return { outcome: "unknown" };
-    let history: SentMessage[];
-    try {
-      history = (await this.deps.rest.get(Routes.channelMessages(target.channelId), {
+    const read = async (channelId: string) =>
+      (await this.deps.rest.get(Routes.channelMessages(channelId), {
         query: new URLSearchParams({ limit: String(HISTORY_PAGE) }),
       })) as SentMessage[];
+    let history: SentMessage[];
+    try {
+      history = await read(this.channelOf(target)).catch(async (err: unknown) => {
+        // No thread (yet, or ever): whatever was posted is in the parent channel, if anywhere.
+        if (isUnknownChannel(err) && target.threadFrom) return read(target.threadFrom.channelId);
+        throw err;
+      });
     } catch (err) {
-      if (err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.UNKNOWN_CHANNEL && target.threadFrom) {
-        return { outcome: "not_posted" };
-      }
       this.deps.logger.warn({ err, jobId: context.jobId, field }, "findPosted could not read the channel");
       return { outcome: "unknown" };
     }
@@ -79,7 +113,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     return field === "error" ? { outcome: "unknown" } : { outcome: "not_posted" };
   }
 
-  private async send(target: DiscordTarget, piece: DiscordPiece, nonce: string): Promise<string> {
+  private async send(target: DiscordTarget, piece: DiscordPiece, nonce: string, first: boolean): Promise<string> {
     const files: RawFile[] = await Promise.all(
       piece.files.map(async (file) => ({
         name: file.filename,
@@ -95,31 +129,64 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       enforce_nonce: true,
       allowed_mentions: { parse: [] },
     };
-    const post = () =>
-      this.deps.rest.post(Routes.channelMessages(target.channelId), { body, files }) as Promise<SentMessage>;
+    const post = (channelId: string) =>
+      this.deps.rest.post(Routes.channelMessages(channelId), { body, files }) as Promise<SentMessage>;
+    const channelId = this.channelOf(target);
     try {
-      return (await post()).id;
+      return (await post(channelId)).id;
     } catch (err) {
       // The receiver opens the thread right after the ack; a fast first post can get there first.
-      if (!(err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.UNKNOWN_CHANNEL && target.threadFrom)) {
+      if (!(isUnknownChannel(err) && target.threadFrom && channelId === target.channelId)) {
         throw this.translate(err);
       }
-      await this.openThread(target);
-      return (await this.call(post)).id;
+      const refused = await this.openThread(target);
+      if (refused === null) return (await this.call(() => post(target.channelId))).id;
+      const parent = target.threadFrom.channelId;
+      if (first) {
+        await this.call(() =>
+          this.deps.rest.post(Routes.channelMessages(parent), {
+            body: {
+              content: `I can't open a thread for this answer (${refused}), so I'll answer in this channel.`,
+              nonce: nonceFor(`${nonce}#why`),
+              enforce_nonce: true,
+              allowed_mentions: { parse: [] },
+            },
+          }),
+        );
+      }
+      return (await this.call(() => post(parent))).id;
     }
   }
 
-  /** Opens the target's thread from its starter message (idempotent: an existing thread is fine). */
-  private async openThread(target: DiscordTarget): Promise<void> {
+  /** Where the target's posts go now: its thread, or the parent channel once Discord refused the thread. */
+  private channelOf(target: DiscordTarget): string {
+    return target.threadFrom && this.threadless.has(target.channelId) ? target.threadFrom.channelId : target.channelId;
+  }
+
+  /**
+   * Opens the target's thread from its starter message (an existing thread is fine): null when
+   * the thread is there, or why Discord will not open one (then the run goes to the parent).
+   */
+  private async openThread(target: DiscordTarget): Promise<string | null> {
     const from = target.threadFrom;
-    if (!from) return;
+    if (!from) return null;
     try {
       await this.deps.rest.post(Routes.threads(from.channelId, from.messageId), {
         body: { name: from.name, auto_archive_duration: 1440 },
       });
+      return null;
     } catch (err) {
-      if (err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.THREAD_ALREADY_CREATED) return;
-      throw this.translate(err);
+      if (err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.THREAD_ALREADY_CREATED) return null;
+      const why = err instanceof DiscordAPIError ? NO_THREAD_BECAUSE[Number(err.code)] : undefined;
+      if (why === undefined) throw this.translate(err);
+      this.deps.logger.warn(
+        { err, channel: from.channelId },
+        "Discord refused the answer thread; answering in the channel",
+      );
+      // A shortcut, not a record: forgetting it costs one more refused call, so it never grows unbounded.
+      if (this.threadless.size >= MAX_REMEMBERED_THREADLESS) this.threadless.clear();
+      this.threadless.add(target.channelId);
+      return why;
     }
   }
 
@@ -141,4 +208,8 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     if (err.code === DISCORD_ERRORS.UNKNOWN_CHANNEL) return new CodedError("platform_unavailable", detail);
     return err;
   }
+}
+
+function isUnknownChannel(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.UNKNOWN_CHANNEL;
 }

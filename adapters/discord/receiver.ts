@@ -158,10 +158,11 @@ export class DiscordReceiver implements Receiver {
   }
 
   private origin(interaction: Interaction): Origin {
+    const channel = interaction.channelId && allowListChannel(interaction.channel, interaction.channelId);
     return {
       user: `discord:${interaction.user.id}`,
       space: interaction.guildId ? `discord:${interaction.guildId}` : `discord:dm:${interaction.user.id}`,
-      ...(interaction.channelId && { channel: interaction.channelId }),
+      ...(channel && { channel }),
     };
   }
 
@@ -182,9 +183,25 @@ export class DiscordReceiver implements Receiver {
       await this.refuse(interaction, request.private, studentSentence("permission_missing"));
       return;
     }
+    const quoted = request.text.trim() ? `> ${request.text.trim().split("\n").join("\n> ").slice(0, 1500)}\n` : "";
     let target: DiscordTarget;
+    let dmHeader: Message | undefined;
     if (request.private) {
       const dm = await interaction.user.createDM();
+      // Opening a DM channel always works; whether the student takes DMs from the bot shows only
+      // when sending. The question goes first, so the refusal comes now, in the reply the student
+      // still sees, and the steps that follow in the DM say what they answer.
+      try {
+        dmHeader = await dm.send({
+          content: `**Your question**\n${quoted || "(the attached file)"}`,
+          allowedMentions: { parse: [] },
+        });
+      } catch (err) {
+        if (!(err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser))
+          throw err;
+        await this.refuse(interaction, true, studentSentence("dm_closed"));
+        return;
+      }
       target = { platform: "discord", channelId: dm.id };
     } else if (plan.kind === "thread") {
       const reply = await interaction.fetchReply();
@@ -212,12 +229,14 @@ export class DiscordReceiver implements Receiver {
       replyTarget: target,
     };
     const reply = await this.options.commands.ask(input);
+    if (reply.kind !== "queued") {
+      await dmHeader?.delete().catch((err) => this.log.warn({ err }, "could not delete the DM's question"));
+    }
     if (reply.kind === "rejected") {
       await this.refuse(interaction, request.private, reply.text);
       return;
     }
     if (reply.kind === "duplicate") return;
-    const quoted = request.text.trim() ? `> ${request.text.trim().split("\n").join("\n> ").slice(0, 1500)}\n` : "";
     await interaction.editReply({
       content: request.private ? `${reply.text} I'll answer in your DMs.` : `${quoted}${reply.text}`,
       allowedMentions: { parse: [] },
@@ -293,6 +312,12 @@ export class DiscordReceiver implements Receiver {
           }
         : action;
     const reply = await this.options.commands.action({ ...runAction, ...this.origin(interaction) });
+    if (reply.kind === "rejected" && everyone) {
+      // Deferred in public for the thread's sake; a refusal (a limit, no more steps) is the clicker's alone.
+      await interaction.deleteReply();
+      await interaction.followUp({ content: reply.text, flags: MessageFlags.Ephemeral });
+      return;
+    }
     await this.showActionReply(interaction, reply);
   }
 
@@ -383,7 +408,7 @@ export class DiscordReceiver implements Receiver {
       const reply = await this.options.commands.ask({
         user: `discord:${message.author.id}`,
         space,
-        channel: message.channelId,
+        channel: allowListChannel(channel, message.channelId),
         eventId: message.id,
         text,
         mode: "solve",
@@ -412,6 +437,14 @@ export class DiscordReceiver implements Receiver {
     }
     return undefined;
   }
+}
+
+/**
+ * The channel `/settings channels` is checked against: a thread belongs to its parent, so the
+ * bot's answer threads (and follow-ups in them) stay allowed wherever their channel is.
+ */
+function allowListChannel(channel: Interaction["channel"] | Message["channel"], channelId: string): string {
+  return channel?.isThread() ? (channel.parentId ?? channelId) : channelId;
 }
 
 /** Whether the bot may post a run's steps (text and images) where it was asked. */

@@ -6,8 +6,10 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { Redis } from "ioredis";
 import { parseScript } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
+import { jobIdFor, runKeys } from "../../../src/queue/keys.js";
 import { FakeDiscord, type FakeMessage, type RecordedInteraction } from "../../fakes/discord/server.js";
 import { freePort } from "../../support/ports.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../../support/redis.js";
@@ -68,6 +70,26 @@ export const SCRIPT = parseScript({
       match: "keep me waiting",
       turns: ["Done waiting.\n\n\\[ \\boxed{1} \\]"],
       faults: [{ kind: "slow", delayMs: 120_000 }],
+    },
+    {
+      // /analyze: the attached CSV is read with pandas and charted; every number comes from the sandbox.
+      name: "scores",
+      match: "/data/scores\\.csv",
+      turns: [
+        "To compare the classes, average the scores of each class:\n\\[ \\bar{s}_k = \\frac{1}{n_k} \\sum_{i \\in k} s_i \\]\n```python\n# Average score per class\nimport pandas as pd\ndf = pd.read_csv('/data/scores.csv')\nmeans = df.groupby('klass')['score'].mean()\nprint(', '.join(f'{k}: {v:.1f}' for k, v in means.items()))\n```\n```output",
+        "The class averages are {{output}}.\n\nA bar chart shows the gap between the classes.\n```python\n# Chart the averages\nimport matplotlib.pyplot as plt\nmeans.plot(kind='bar', title='Average score per class')\nplt.ylabel('score')\nplt.show()\n```\n```output",
+        "The chart shows one class clearly ahead.\n```python\nprint(means.idxmax())\n```\n```output",
+        "Class {{output}} has the higher average.\n\n**Final Answer**\n\\[ \\boxed{\\text{ {{output}} }} \\]",
+      ],
+    },
+    {
+      // /explain: an explanation checks an example with Python and needs no boxed answer.
+      name: "pythagoras",
+      match: "pythagor",
+      turns: [
+        "The Pythagorean theorem says that in a right triangle with legs $a$, $b$ and hypotenuse $c$,\n\\[ a^2 + b^2 = c^2 \\]\n\nFor the 3-4-5 triangle both sides should agree.\n```python\nprint(3**2 + 4**2)\n```\n```output",
+        "So $3^2 + 4^2 = {{output}} = 5^2$, and the 3-4-5 triangle is a right triangle, as the theorem says.",
+      ],
     },
     {
       name: "steps",
@@ -178,7 +200,15 @@ export async function startRig(): Promise<Rig> {
       }
     },
     async close() {
-      await Promise.all([...procs].map((p) => p.kill()));
+      // SIGTERM first, so a worker closes its sandbox and removes its scratch root from /tmp; a
+      // process still there after the grace period (a run that will not stop) is SIGKILLed.
+      await Promise.all(
+        [...procs].map(async (p) => {
+          const killLater = setTimeout(() => void p.kill(), 5_000);
+          await p.stop();
+          clearTimeout(killLater);
+        }),
+      );
       await fake.close();
       await model.close();
       await dropPrefix(redisUrl, prefix);
@@ -221,7 +251,8 @@ export async function answered(
 
 /** Command lines of the Python processes below `pid` (the worker's sandboxes). */
 export function pythonDescendants(pid: number): string[] {
-  const table = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" });
+  // A busy machine's process table (long node and python command lines) can pass the default 1 MiB.
+  const table = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const rows = table
     .trim()
     .split("\n")
@@ -296,4 +327,52 @@ export async function clickNextStepUntilDone(
     offer = nextId(step) ? step : undefined;
   }
   return steps;
+}
+
+/** The job an interaction's question runs as (the job id is derived from the interaction id). */
+export function jobOf(interaction: RecordedInteraction): string {
+  return jobIdFor(interaction.id);
+}
+
+/** Whether anything of a job reached the queue: its Question record or BullMQ's job. */
+export async function enqueued(rig: Rig, jobId: string): Promise<boolean> {
+  const keys = runKeys(rig.prefix);
+  const redis = new Redis(rig.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    return (await redis.exists(keys.question(jobId), keys.job(jobId))) > 0;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Every message in `channelId`, once the run `jobId` posted there has finished (its status says Done or Stopped). */
+export async function finishedIn(
+  fake: FakeDiscord,
+  channelId: string,
+  jobId: string,
+  timeoutMs = 60_000,
+): Promise<FakeMessage[]> {
+  return fake.waitFor(
+    `run ${jobId} to finish in ${channelId}`,
+    () => {
+      const messages = fake.messagesIn(channelId);
+      const status = messages.find((m) => buttonIds(m).includes(`st|cancel|${jobId}|`));
+      return status && /^(Done|Stopped)/.test(status.content) ? messages : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/**
+ * What only the asker saw: the ephemeral reply of a private interaction, or the ephemeral
+ * follow-up that replaced a public one (a refusal deletes the public "thinking…" reply first).
+ */
+export function onlyToAsker(fake: FakeDiscord, interaction: RecordedInteraction): Promise<FakeMessage> {
+  return fake.waitFor("the reply only the asker sees", () =>
+    interaction.ephemeral
+      ? interaction.original?.content
+        ? interaction.original
+        : undefined
+      : interaction.followUps[0],
+  );
 }

@@ -58,6 +58,11 @@ export class FakeGateway {
     return this.session?.socket != null;
   }
 
+  /** Whether a client has identified (dispatches are sent, or kept for its RESUME). */
+  get hasSession(): boolean {
+    return this.session !== null;
+  }
+
   get intents(): number {
     return this.session?.intents ?? 0;
   }

@@ -95,8 +95,12 @@ export interface FakeChannel {
   owner_id?: string;
   /** Not Discord's: whether creating a thread here answers 403 Missing Permissions. */
   threadsAllowed: boolean;
+  /** Not Discord's: `false` = the bot's posts here answer 403 Missing Permissions. */
+  postsAllowed?: boolean;
   /** The DM's other user. */
   recipient?: FakeUser;
+  /** Not Discord's: the recipient does not accept DMs from the bot (posts answer 403, code 50007). */
+  dmsClosed?: boolean;
   messages: FakeMessage[];
 }
 

@@ -159,8 +159,26 @@ export class FakeDiscord {
   addChannel(init: Partial<FakeChannel> & { type: number }): FakeChannel {
     const channel: FakeChannel = { id: snowflake(), threadsAllowed: true, messages: [], ...init };
     this.channels.set(channel.id, channel);
-    if (channel.guild_id && channel.type === CHANNEL_TYPES.GUILD_TEXT) this.guild.channels.push(channel.id);
+    if (channel.guild_id && channel.type === CHANNEL_TYPES.GUILD_TEXT) {
+      this.guild.channels.push(channel.id);
+      // A channel made after READY reaches a connected bot as CHANNEL_CREATE, as on Discord.
+      if (this.gateway?.hasSession) this.gateway.dispatch("CHANNEL_CREATE", this.channelPayload(channel));
+    }
     return channel;
+  }
+
+  /**
+   * `user` turns off DMs from server members: the bot can still open the DM channel, but its
+   * posts there answer 403 "Cannot send messages to this user" (50007), as on Discord.
+   */
+  closeDms(user: FakeUser): void {
+    const channel = this.dmWith(user) ?? this.dm(user);
+    channel.dmsClosed = true;
+  }
+
+  /** The DM channel the bot opened with `user` (POST /users/@me/channels), if any. */
+  dmWith(user: FakeUser): FakeChannel | undefined {
+    return [...this.channels.values()].find((c) => c.type === CHANNEL_TYPES.DM && c.recipient?.id === user.id);
   }
 
   /** A DM channel between the bot and `user`. */
@@ -249,11 +267,16 @@ export class FakeDiscord {
     );
   }
 
-  /** A message a user writes; MESSAGE_CREATE carries its content only where Discord would. */
-  say(channelId: string, author: FakeUser, content: string, extra: { replyTo?: FakeMessage } = {}): FakeMessage {
+  /** A message a user writes (files from `upload`); MESSAGE_CREATE carries its content only where Discord would. */
+  say(
+    channelId: string,
+    author: FakeUser,
+    content: string,
+    extra: { replyTo?: FakeMessage; attachments?: FakeAttachment[] } = {},
+  ): FakeMessage {
     const channel = this.channel(channelId);
     const mentionsBot = content.includes(`<@${this.bot.id}>`) || extra.replyTo?.author.id === this.bot.id;
-    const message = this.newMessage(channel, author, { content });
+    const message = this.newMessage(channel, author, { content, attachments: extra.attachments ?? [] });
     if (mentionsBot) message.mentions.push(this.bot);
     if (extra.replyTo) {
       message.type = 19;
@@ -643,6 +666,8 @@ export class FakeDiscord {
       if (is("PUT", "/channels/:c/thread-members/@me")) return { status: 204 };
       if (is("GET", "/channels/:c/messages")) return { status: 200, body: this.listMessages(channel, record.query) };
       if (is("POST", "/channels/:c/messages")) {
+        if (channel.dmsClosed) throw new HttpError(403, 50007, "Cannot send messages to this user");
+        if (channel.postsAllowed === false) throw new HttpError(403, 50013, "Missing Permissions");
         const message = this.createMessage(channel, record, { webhook: false });
         return { status: 200, body: toWire(message, { withNonce: true }) };
       }
