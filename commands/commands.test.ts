@@ -158,9 +158,17 @@ describe("ask", () => {
     );
     expect(unreadable).toMatchObject({ text: expect.stringContaining("gone.csv") });
     // Data, text and images are tried, whatever their declared type.
-    for (const name of ["sales.xlsx", "notes.txt", "plot.png", "table.csv.gz", "README"]) {
+    for (const name of ["sales.xlsx", "notes.txt", "plot.png", "table.csv.gz", "tables.zip"]) {
       expect(checkAsk({ text: "x", mode: "solve", attachments: [{ name }] }, limits)).toMatchObject({ ok: true });
     }
+    // Without an extension, the declared type decides.
+    const readme = (contentType?: string) =>
+      checkAsk(
+        { text: "x", mode: "solve", attachments: [{ name: "README", ...(contentType && { contentType }) }] },
+        limits,
+      );
+    expect(readme("text/plain")).toMatchObject({ ok: true });
+    expect(readme()).toMatchObject({ ok: false, code: "unsupported_file" });
     expect(
       checkAsk(
         { text: "x", mode: "solve", attachments: [{ name: "grades.xls", contentType: "application/vnd.ms-excel" }] },

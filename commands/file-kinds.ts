@@ -30,6 +30,9 @@ const BY_EXTENSION: Record<string, FileKind> = {
   ods: "data",
   parquet: "data",
   feather: "data",
+  // pandas opens a compressed CSV or JSON directly (read_csv("t.csv.gz"), a one-file zip).
+  gz: "data",
+  zip: "data",
   png: "image",
   jpg: "image",
   jpeg: "image",

@@ -222,6 +222,11 @@ export function buttonIds(message: FakeMessage | undefined): string[] {
   return rows.flatMap((row) => row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : []));
 }
 
+/** The step messages among these: each step ends with its Show code marker (numbered or not). */
+export function stepMessages(messages: FakeMessage[]): FakeMessage[] {
+  return messages.filter((m) => buttonIds(m).some((id) => id.startsWith("st|code|")));
+}
+
 /** Messages of a step (`**Step i of n · …**` headers), in the order they were posted. */
 export function stepHeaders(messages: FakeMessage[]): string[] {
   return messages.flatMap((m) => {

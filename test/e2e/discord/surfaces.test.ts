@@ -22,7 +22,7 @@ import {
   type Proc,
   type Rig,
   startRig,
-  stepHeaders,
+  stepMessages,
 } from "./rig.js";
 
 let rig: Rig;
@@ -83,7 +83,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const messages = await finishedIn(fake, dm.id, jobOf(ask));
     // The DM opens with the question, so the steps under it say what they answer.
     expect(messages[0]?.content).toBe(`**Your question**\n> ${CIRCLE}\n`);
-    expect(stepHeaders(messages).length).toBeGreaterThan(0);
+    expect(stepMessages(messages).length).toBeGreaterThan(0);
     expect(answerMessage(messages, jobOf(ask))).toBeDefined();
     expect(fake.messagesIn(fake.general.id)).toHaveLength(before);
     expect(fake.threadOf(ask.original!.id)).toBeUndefined();
@@ -125,7 +125,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     expect(messages[0]?.id).toBe(ask.original?.id);
     expect(ask.original?.content).toContain(CIRCLE);
     expect(fake.threadOf(ask.original!.id)).toBeUndefined();
-    expect(stepHeaders(messages).length).toBeGreaterThan(0);
+    expect(stepMessages(messages).length).toBeGreaterThan(0);
     const threadCalls = fake.requests.slice(requestsBefore).filter((r) => r.path.endsWith("/threads"));
     expect(threadCalls).toHaveLength(0);
   });
@@ -200,7 +200,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const thread = await answered(fake, solve);
     expect(fake.threadOf(solve.original!.id)?.name).toBe(CIRCLE);
     expect(solve.original?.content).toContain(`> ${CIRCLE}`);
-    expect(stepHeaders(thread).length).toBeGreaterThan(0);
+    expect(stepMessages(thread).length).toBeGreaterThan(0);
     expect(answerMessage(thread, jobOf(solve))).toBeDefined();
   });
 
@@ -226,7 +226,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const ask = fake.slash("ask", { user: hal, channelId: fake.general.id, options: { question: CIRCLE } });
     const first = await answered(fake, ask);
     const threadId = ask.original!.id;
-    const firstSteps = stepHeaders(first).length;
+    const firstSteps = stepMessages(first).length;
     const answer = answerMessage(first, jobOf(ask))!;
     const retryId = buttonIds(answer).find((id) => id.startsWith("st|retry|"))!;
     const retry = fake.click(answer, retryId, { user: hal });
@@ -237,7 +237,8 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     expect(retry.original?.content).toMatch(/Working on it/);
     const statuses = messages.filter((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
     expect(statuses.map((m) => m.content)).toEqual(["Done.", "Done."]);
-    expect(stepHeaders(messages)).toHaveLength(2 * firstSteps);
+    expect(firstSteps).toBeGreaterThan(0);
+    expect(stepMessages(messages)).toHaveLength(2 * firstSteps);
     const answers = messages.filter((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")));
     expect(answers).toHaveLength(2);
     expect(answerMessage(messages, jobOf(retry))).toBeDefined();
@@ -298,7 +299,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const thread = await answered(fake, explain);
     expect(fake.threadOf(explain.original!.id)?.name).toBe(topic);
     expect(explain.original?.content).toContain("Working on an explanation");
-    expect(stepHeaders(thread).length).toBeGreaterThan(0);
+    expect(stepMessages(thread).length).toBeGreaterThan(0);
     expect(visibleText(thread)).toContain("a^2 + b^2 = c^2");
     // An explanation has no final answer to reveal, and that is not a failure.
     const closing = answerMessage(thread, jobOf(explain))!;
@@ -385,7 +386,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const why = await fake.waitFor("the explanation", () => first.followUps[0]);
     expect(why.content).toMatch(/can't open a thread here .*Create Public Threads/);
     expect(why.flags & 64).toBe(64);
-    expect(stepHeaders(messages).length).toBeGreaterThan(0);
+    expect(stepMessages(messages).length).toBeGreaterThan(0);
     expect(fake.threadOf(first.original!.id)).toBeUndefined();
 
     const second = fake.slash("ask", {
@@ -414,7 +415,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const messages = await finishedIn(fake, refusing.id, jobOf(ask));
     expect(fake.threadOf(ask.original!.id)).toBeUndefined();
     expect(messages.filter((m) => /can't open a thread/.test(m.content))).toHaveLength(1);
-    expect(stepHeaders(messages).length).toBeGreaterThan(0);
+    expect(stepMessages(messages).length).toBeGreaterThan(0);
     expect(answerMessage(messages, jobOf(ask))).toBeDefined();
   });
 
