@@ -33,9 +33,21 @@ describe("layoutMessage", () => {
     expect(markerFor("discord-9", "step:1")).toBe(`st|code|discord-9|1`);
   });
 
-  it("offers Show code on a step that ran code", () => {
-    const [piece] = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ code: "print(1)" }) }, context);
-    expect(piece?.buttons.flat().map((b) => [b.label, b.disabled ?? false])).toEqual([["Show code", false]]);
+  it("shows short code and its output in the step, and offers Show code only for folded code", () => {
+    const short = layoutMessage(
+      { kind: "step", index: 0, total: 1, step: step({ code: "print(6*7)", output: "42" }) },
+      context,
+    );
+    expect(short[0]?.content).toContain("```python\nprint(6*7)\n```\nOutput:\n```\n42\n```");
+    expect(short[0]?.buttons.flat().map((b) => [b.label, b.disabled ?? false])).toEqual([["Step 1/1", true]]);
+    const long = "x = 1\n".repeat(20);
+    const [folded] = layoutMessage(
+      { kind: "step", index: 0, total: 1, step: step({ code: long, output: "42", foldCode: true }) },
+      context,
+    );
+    expect(folded?.content).not.toContain("x = 1");
+    expect(folded?.content).toContain("42");
+    expect(folded?.buttons.flat().map((b) => [b.label, b.disabled ?? false])).toEqual([["Show code", false]]);
   });
 
   it("puts more than 10 images into further messages, never over 10 files or 10 MiB each", () => {

@@ -7,6 +7,7 @@
  */
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
+import { stepCodeMarkdown } from "../../src/pipeline/step-code.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
 import type { OutgoingMessage, PostContext } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
@@ -76,7 +77,8 @@ export function markerFor(jobId: string, field: string): string | null {
 
 function layoutStep(step: ResultStep, index: number, total: number, jobId: string): DiscordPiece[] {
   const header = total > 1 ? `**Step ${index + 1} of ${total} · ${step.title}**` : `**${step.title}**`;
-  const text = splitMessage(`${header}\n${step.text}`);
+  const code = stepCodeMarkdown(step);
+  const text = splitMessage(`${header}\n${step.text}${code ? `\n${code}` : ""}`);
   const groups = groupFiles(
     step.images.map((image) => ({
       filename: image.filename,
@@ -90,10 +92,11 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   if (last && groups[0]) last.files = groups.shift() ?? [];
   for (const files of groups) pieces.push({ content: "", files, buttons: [] });
   const marker: ButtonSpec = {
-    label: step.code ? "Show code" : `Step ${index + 1}/${total}`,
+    // The step shows short code itself; only folded code needs the button.
+    label: step.foldCode ? "Show code" : `Step ${index + 1}/${total}`,
     action: { kind: "show_code", jobId, step: index },
     style: "secondary",
-    disabled: !step.code,
+    disabled: !step.foldCode,
   };
   const end = pieces.at(-1) ?? { content: header, files: [], buttons: [] };
   if (pieces.length === 0) pieces.push(end);

@@ -6,6 +6,7 @@
  * Message Content, Discord still sends the text of messages that mention the bot, which is what
  * follow-ups in the bot's threads are.
  */
+
 import {
   type Attachment,
   type ButtonInteraction,
@@ -28,6 +29,7 @@ import type { ActionReply, AskInput, Commands, IncomingAttachment, Origin, RunAc
 import type { BlobStore } from "../../src/blobs/types.js";
 import { studentSentence } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import { fence } from "../../src/pipeline/step-code.js";
 import type { Mode } from "../../src/question.js";
 import type { Receiver } from "../types.js";
 import { parseButtonId } from "./custom-id.js";
@@ -327,7 +329,7 @@ export class DiscordReceiver implements Receiver {
         const text = reply.blocks
           .map(
             (b) =>
-              `**Step ${b.step + 1}**\n\`\`\`python\n${b.code}\n\`\`\`${b.output ? `\nOutput:\n\`\`\`\n${b.output}\n\`\`\`` : ""}`,
+              `**Step ${b.step + 1}**\n${fence(b.code, "python")}${b.output ? `\nOutput:\n${fence(b.output, "")}` : ""}`,
           )
           .join("\n");
         await this.sendPieces(

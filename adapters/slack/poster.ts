@@ -11,6 +11,7 @@ import { latexToUnicode } from "../../render/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import { stepCodeMarkdown } from "../../src/pipeline/step-code.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
 import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
 import {
@@ -252,9 +253,11 @@ export class SlackPoster implements Poster<SlackTarget> {
     last: boolean,
   ): Promise<{ messageId: string }> {
     const title = total > 1 ? `Step ${index + 1}/${total} · ${step.title}` : step.title;
-    const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text))];
+    const code = stepCodeMarkdown(step);
+    const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
     const specs: ButtonSpec[] = [];
-    if (step.code) specs.push({ action: "showCode", text: "Show code" });
+    // The step shows short code itself; only folded code needs the button.
+    if (step.foldCode) specs.push({ action: "showCode", text: "Show code" });
     // Hint mode shows one step at a time; the student asks for the next when ready.
     if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));

@@ -2,7 +2,7 @@
  * Scripts for the fake model: START-like transcripts that read the output blocks they were given.
  *
  * A scenario is picked by matching the user's question. Its `turns[k]` is what the model writes after
- * k output blocks; `{{output}}` is replaced by the last output block's text (`{{output.0}}` the
+ * k output blocks; `{{output}}` is replaced by the last output block's printed text (`{{output.0}}` the
  * first). When one of our hints appears in the assistant text, the `onHint` track takes over, so a
  * "base model" script can answer directly without hints and use Python when hinted.
  */
@@ -97,10 +97,14 @@ export function nextText(scenario: Scenario, assistant: string): { text: string 
   return { text: rendered.slice(p) };
 }
 
+/** The engine's own notes in an output block (`[figure 1: 640×480 PNG shown to the student]`). */
+const ENGINE_NOTE = /^\[(figure \d+|output truncated): [^\]\n]*\]$/gm;
+
 function fill(template: string, outputs: string[]): string {
   return template.replace(/\{\{output(?:\.(\d+))?\}\}/g, (_all, index: string | undefined) => {
     const value = index === undefined ? outputs.at(-1) : outputs[Number(index)];
-    return (value ?? "").trim();
+    // A model quotes what the code printed, not the notes the engine added about figures.
+    return (value ?? "").replace(ENGINE_NOTE, "").trim();
   });
 }
 

@@ -4,9 +4,11 @@
  * (code, the answer, confirmations, refusals) comes back ephemeral in the thread; a next step is
  * posted in the thread for everyone.
  */
+
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
+import { fence } from "../../../src/pipeline/step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
 import type { SlackTarget } from "../target.js";
@@ -90,7 +92,7 @@ async function show(
     case "code": {
       const blocks: Block[] = reply.blocks.flatMap((cell) =>
         sections(
-          `*Step ${cell.step + 1}*\n\`\`\`\n${cell.code}\n\`\`\`${cell.output ? `\nOutput:\n\`\`\`\n${cell.output}\n\`\`\`` : ""}`,
+          `*Step ${cell.step + 1}*\n${fence(cell.code, "")}${cell.output ? `\nOutput:\n${fence(cell.output, "")}` : ""}`,
         ),
       );
       if (blocks.length === 0) return tellUser(ctx, where, "This solution did not run any code.");

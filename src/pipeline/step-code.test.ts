@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { fence, INLINE_OUTPUT_CHARS, stepCodeMarkdown } from "./step-code.js";
+
+describe("a step's code as a chat step shows it", () => {
+  it("shows short code and its output, each in its own fence", () => {
+    expect(stepCodeMarkdown({ code: "print(2**20)", output: "1048576\n" })).toBe(
+      "```python\nprint(2**20)\n```\nOutput:\n```\n1048576\n```",
+    );
+  });
+
+  it("leaves folded code behind Show code but still shows what it printed", () => {
+    const shown = stepCodeMarkdown({ code: "x = 1\n".repeat(20), output: "mean: 85.0", foldCode: true });
+    expect(shown).not.toContain("x = 1");
+    expect(shown).toContain("mean: 85.0");
+  });
+
+  it("shows nothing for a step that ran no code, and no Output line for code that printed nothing", () => {
+    expect(stepCodeMarkdown({})).toBe("");
+    expect(stepCodeMarkdown({ code: "x = 1", output: "" })).toBe("```python\nx = 1\n```");
+  });
+
+  it("cuts a long output and says where the rest is", () => {
+    const shown = stepCodeMarkdown({ code: "print('a' * 5000)", output: "a".repeat(5000) });
+    expect(shown.length).toBeLessThan(INLINE_OUTPUT_CHARS + 200);
+    expect(shown).toMatch(/4000 more characters: Show code/);
+  });
+
+  it("keeps a ``` printed by the code from closing the fence early", () => {
+    const block = fence("before\n```\nafter", "");
+    expect(block.match(/```/g)).toHaveLength(2);
+    expect(block).toContain("after");
+  });
+});

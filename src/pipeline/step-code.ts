@@ -1,0 +1,30 @@
+/**
+ * How a chat step shows the Python behind it: short code in a fenced block with its output under
+ * it, so a student reads what was computed where it was computed; code long enough to be folded
+ * (`foldCode`) stays behind "Show code" and only its output is shown. Markdown, for every surface
+ * (Slack's converter drops the language tag).
+ */
+import type { ResultStep } from "./types.js";
+
+/** Output longer than this is cut in the step; "Show code" has all of it. */
+export const INLINE_OUTPUT_CHARS = 1000;
+
+/** The step's code and output as Markdown fences; "" for a step that ran no code. */
+export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "foldCode">): string {
+  if (!step.code) return "";
+  const parts = step.foldCode ? [] : [fence(step.code, "python")];
+  const output = step.output?.trimEnd() ?? "";
+  if (output) {
+    const shown =
+      output.length > INLINE_OUTPUT_CHARS
+        ? `${output.slice(0, INLINE_OUTPUT_CHARS)}\n… (${output.length - INLINE_OUTPUT_CHARS} more characters: Show code)`
+        : output;
+    parts.push(`Output:\n${fence(shown, "")}`);
+  }
+  return parts.join("\n");
+}
+
+/** A fenced block that a ``` inside the text cannot close early. */
+export function fence(text: string, language: string): string {
+  return `\`\`\`${language}\n${text.replaceAll("```", "`\u200b``")}\n\`\`\``;
+}
