@@ -20,7 +20,10 @@ import { testClientSettings, testWorkerSettings } from "../queue/settings.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
 import { ms, percentile, summary } from "./stats.js";
 
-const ATTACHMENT = randomBytes(1024 * 1024);
+/** 1 MB of CSV (random bytes would be refused: binary under a text name). */
+const ATTACHMENT = Buffer.from(
+  `x,y\n${Array.from({ length: 90_000 }, (_, i) => `${i},${(i * 7919) % 100_003}`).join("\n")}\n`,
+).subarray(0, 1024 * 1024);
 const IMAGE = randomBytes(20 * 1024);
 const IMAGES = 10;
 const SAMPLES = 200;
