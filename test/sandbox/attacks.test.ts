@@ -446,6 +446,28 @@ for name, args in calls.items():
       await stillWorks();
     });
 
+    it("cannot escape the filter through the driver's own output thread", async () => {
+      // The thread that reads the cell's output was started before the filter was loaded; a cell
+      // can make it run code of its choosing by replacing the method it calls.
+      const result = await run(`
+import __main__, os, time
+original = __main__.Capture.take
+def hijacked(self, fd):
+    __main__.Capture.take = original
+    try:
+        os.memfd_create("x")
+        print("memfd from the output thread ALLOWED")
+    except OSError as err:
+        print("memfd from the output thread", err.strerror)
+    return original(self, fd)
+__main__.Capture.take = hijacked
+os.write(1, b"wake\\n")
+time.sleep(0.3)
+`);
+      expect(result.stdout).toContain("memfd from the output thread Operation not permitted");
+      await stillWorks();
+    });
+
     it("still runs the scientific stack, threads, subprocesses and multiprocessing under the filter", async () => {
       const result = await run(
         `
