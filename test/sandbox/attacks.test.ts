@@ -497,18 +497,59 @@ print(roots, round(root**3, 6), round(float(inv[0, 0] * 5), 6), frame, echo, squ
   });
 
   describe("L1–L6: fork state, lingering children, forged frames, control bytes, host paths", () => {
-    it("gives every session its own random state", async () => {
+    it("gives every session its own random state (and a process of its own its own hash secret)", async () => {
       const other = await sandbox.open();
       try {
-        const code = "import numpy, random\nprint(numpy.random.rand(), random.random())";
-        const mine = await run(code);
-        const theirs = await run(code, other);
+        const draw = "import numpy, random\nprint(numpy.random.rand(), random.random())";
+        const mine = await run(draw);
+        const theirs = await run(draw, other);
         expect(mine.stdout).toMatch(/^0\.\d+ 0\.\d+\n$/);
         expect(theirs.stdout).not.toBe(mine.stdout);
+        // Forks share their zygote's string hash secret (see the rotation test below).
+        if (!preloaded) {
+          const hash = "print(hash('start-tutor'))";
+          expect((await run(hash, other)).stdout).not.toBe((await run(hash)).stdout);
+        }
+        await stillWorks(other);
       } finally {
         await other.close();
       }
+      await stillWorks();
     });
+
+    it.runIf(preloaded)(
+      "shares its string hash secret with at most SANDBOX_ZYGOTE_MAX_FORKS - 1 other sessions",
+      async () => {
+        const zygotes = () =>
+          childrenOfThisProcess().filter((cmd) => cmd.startsWith("bwrap ") && !cmd.includes(" --cap-add ")).length;
+        const rotating = createSandbox(testConfig({ ...overrides, SANDBOX_ZYGOTE_MAX_FORKS: "2" }));
+        try {
+          const hashes: string[] = [];
+          const opened: SandboxSession[] = [];
+          for (let i = 0; i < 3; i++) {
+            // Each open takes the warm spare; its refill is the next fork.
+            await rotating.whenWarm();
+            opened.push(await rotating.open());
+            hashes.push((await run("print(hash('start-tutor'))", opened[i])).stdout);
+          }
+          // Two forks from the first zygote, then a fresh zygote with a secret of its own.
+          expect(hashes[1]).toBe(hashes[0]);
+          expect(hashes[2]).not.toBe(hashes[0]);
+          // The retired zygote lives exactly as long as its sessions.
+          const withRetired = zygotes();
+          await Promise.all(opened.slice(0, 2).map((s) => s.close()));
+          for (let waited = 0; zygotes() === withRetired && waited < 5_000; waited += 50) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          expect(zygotes()).toBe(withRetired - 1);
+          await stillWorks(opened[2]);
+        } finally {
+          await rotating.close();
+        }
+        await stillWorks();
+      },
+      60_000,
+    );
 
     it("ends a background writer with its cell, so nothing leaks into the next cell", async () => {
       await run("import subprocess\nsubprocess.Popen(['sh', '-c', 'while true; do echo leak; sleep 0.05; done'])");
