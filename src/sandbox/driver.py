@@ -283,12 +283,46 @@ def warm_up():
     plt.close("all")
 
 
+# Random generators the zygote's modules keep at module level (found once, before forking).
+RANDOM_STATES = []
+
+
+def find_random_states():
+    """Every generator a loaded module holds in a global: random's and numpy's own, but also
+    sympy's three (sympy.core.random.rng, and the factoring code's), which random.seed() and
+    numpy.random.seed() do not touch. Scanning takes tens of ms: the zygote does it once."""
+    import numpy
+    kinds = (random.Random, numpy.random.RandomState, numpy.random.Generator, numpy.random.BitGenerator)
+    found = {}
+    for module in list(sys.modules.values()):
+        try:
+            values = list(vars(module).values())
+        except TypeError:
+            continue
+        for value in values:
+            if isinstance(value, kinds) and not isinstance(value, random.SystemRandom):
+                found[id(value)] = value
+    return list(found.values())
+
+
+def reseed_state(state):
+    numpy = sys.modules["numpy"]
+    if isinstance(state, (random.Random, numpy.random.RandomState)):
+        state.seed()  # from OS entropy
+    else:
+        # A numpy Generator or BitGenerator: the state of a fresh one, seeded from OS entropy.
+        bits = getattr(state, "bit_generator", state)
+        bits.state = type(bits)().state
+
+
 def reseed():
     """A fork inherits its zygote's random state: give every session its own."""
     random.seed()
     numpy = sys.modules.get("numpy")
     if numpy is not None:
         numpy.random.seed()
+    for state in RANDOM_STATES:
+        reseed_state(state)
 
 
 def vm_size_bytes():
@@ -729,6 +763,7 @@ def zygote():
     global SECCOMP_PROGRAM
     preload()
     SECCOMP_PROGRAM = seccomp_program()
+    RANDOM_STATES.extend(find_random_states())
     # Keep the collector away from the preloaded objects: scanning them would touch (and so
     # copy) most of the shared pages in every fork.
     gc.collect()
