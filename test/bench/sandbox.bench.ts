@@ -34,9 +34,9 @@ async function repeat(n: number, fn: () => Promise<unknown>): Promise<number[]> 
   return samples;
 }
 
-/** A fresh unsandboxed interpreter per cell: what "just run python3" costs. */
-function cold(code: string): Promise<unknown> {
-  return execFileAsync(python, ["-c", code], { env: { PATH: "/usr/bin", MPLBACKEND: "Agg", HOME: tmpdir() } });
+/** A fresh unsandboxed interpreter per cell: what "just run python3" costs (matplotlib's caches go to `home`). */
+function cold(code: string, home: string): Promise<unknown> {
+  return execFileAsync(python, ["-c", code], { env: { PATH: "/usr/bin", MPLBACKEND: "Agg", HOME: home } });
 }
 
 /** Proportional set size (shared pages split between sharers) of every process of `uid`. */
@@ -68,16 +68,17 @@ async function acquireWarm(sandbox: PythonSandboxHandle, figureDir: string, n: n
 
 export default async function bench(): Promise<void> {
   const figureDir = await mkdtemp(join(tmpdir(), "sandbox-bench-"));
+  const home = await mkdtemp(join(tmpdir(), "sandbox-bench-home-"));
   const sandbox = createSandbox(config);
   console.log(`isolation: ${await sandbox.isolation()}, pool size ${config.SANDBOX_POOL_SIZE}`);
 
   console.log("\n-- naive: cold python3 per cell (no sandbox) --");
-  console.log(summary("trivial cell (python3 -c pass)", await repeat(20, () => cold("pass"))));
-  console.log(summary("sympy cell", await repeat(5, () => cold(SYMPY_CELL))));
+  console.log(summary("trivial cell (python3 -c pass)", await repeat(20, () => cold("pass", home))));
+  console.log(summary("sympy cell", await repeat(5, () => cold(SYMPY_CELL, home))));
   console.log(
     summary(
       "matplotlib figure cell",
-      await repeat(5, () => cold(`${FIGURE_CELL}plt.savefig('/dev/null', format='png')`)),
+      await repeat(5, () => cold(`${FIGURE_CELL}plt.savefig('/dev/null', format='png')`, home)),
     ),
   );
 
@@ -132,4 +133,5 @@ export default async function bench(): Promise<void> {
   await Promise.all(opened.map((s) => s.close()));
   await sandbox.close();
   await rm(figureDir, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true });
 }
