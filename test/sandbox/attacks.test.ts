@@ -585,6 +585,7 @@ print("real")
       const result = await run("print(open('/proc/self/mountinfo').read())");
       expect(result.stdout).not.toContain(process.cwd());
       expect(result.stdout).not.toContain("start-tutor");
+      await stillWorks();
     });
   });
 
