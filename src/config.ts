@@ -130,6 +130,11 @@ export const configSchema = z.object({
     .default("auto"),
   /** With bubblewrap: fork sessions from one pre-imported zygote (needs SANDBOX_POOL_SIZE > 0). */
   SANDBOX_ZYGOTE: bool(true),
+  /**
+   * Sessions one zygote forks before a fresh one takes over: forks share the zygote's Python
+   * string hash secret (it cannot change after start), so this bounds how many sessions share one.
+   */
+  SANDBOX_ZYGOTE_MAX_FORKS: int(100, 1, 1_000_000),
   /** Run code without isolation when bubblewrap does not work. Never in production. */
   SANDBOX_ALLOW_INSECURE: bool(false),
 

@@ -147,6 +147,8 @@ class PythonSandbox implements PythonSandboxHandle {
   private detected: Promise<SandboxMode> | null = null;
   private cgroups: CgroupTree | null = null;
   private zygote: Zygote | null = null;
+  /** Zygotes past their fork budget, kept until their last session ends. */
+  private readonly retiredZygotes = new Set<Zygote>();
   private zygoteFailures = 0;
   private closed = false;
 
@@ -241,6 +243,7 @@ class PythonSandbox implements PythonSandboxHandle {
     this.pool.close();
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.zygote?.kill();
+    for (const zygote of this.retiredZygotes) zygote.kill();
     rmSync(this.root, { recursive: true, force: true });
   }
 
@@ -313,7 +316,6 @@ class PythonSandbox implements PythonSandboxHandle {
     const zygote = kind === "bubblewrap" && !this.cgroups ? this.liveZygote() : null;
     if (zygote && (preload || zygote.isReady)) {
       try {
-        await zygote.ready;
         return new Interpreter(await zygote.fork(preload), this.replyLimits());
       } catch (err) {
         // Closing kills the zygote under forks still in flight: that is not a failure to report.
@@ -356,11 +358,20 @@ class PythonSandbox implements PythonSandboxHandle {
     });
   }
 
-  /** The running zygote, started when missing; null when disabled or given up on. */
+  /**
+   * The running zygote, started when missing or when the one running has forked its share
+   * (SANDBOX_ZYGOTE_MAX_FORKS: forks share its string hash secret); null when disabled or given up on.
+   */
   private liveZygote(): Zygote | null {
     const usable = this.config.SANDBOX_ZYGOTE && this.config.SANDBOX_POOL_SIZE > 0;
     if (!usable || this.zygoteFailures >= MAX_ZYGOTE_FAILURES) return null;
-    if (this.zygote?.alive) return this.zygote;
+    const current = this.zygote;
+    if (current?.alive && current.forks < this.config.SANDBOX_ZYGOTE_MAX_FORKS) return current;
+    if (current?.alive) {
+      this.retiredZygotes.add(current);
+      void current.gone.then(() => this.retiredZygotes.delete(current));
+      current.retire();
+    }
     const limits = { ...this.driverLimits("bubblewrap", true), zygote: true };
     const spec = zygoteLaunchSpec(this.config, driverProgram(this.config.SANDBOX_PYTHON, limits));
     const zygote = new Zygote(spec, this.logger);

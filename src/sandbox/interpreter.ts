@@ -10,32 +10,13 @@ import type { Writable } from "node:stream";
 import { z } from "zod";
 import { encodeBytes, encodeFrame, FrameDecoder, parseJsonFrame } from "./frames.js";
 import { checkPng, type FigureLimits } from "./png.js";
+import { CLIP_MARKER_CHARS, checkReply } from "./reply.js";
 
 /** What the host accepts back for one cell; the driver's own copy of these limits is not trusted. */
 export interface ReplyLimits {
   outputBytes: number;
   maxFigures: number;
   figure: FigureLimits;
-}
-
-/** Room the driver's error clip adds to the output cap for its "[... cut ...]" marker. */
-const CLIP_MARKER_CHARS = 100;
-
-/** Built once per interpreter: zod compiles each schema on first use, too slow to do per reply. */
-function replySchema(limits: ReplyLimits) {
-  const text = (max: number) => z.string().max(max);
-  return z
-    .object({
-      id: z.string(),
-      stdout: text(limits.outputBytes),
-      stderr: text(limits.outputBytes),
-      // The driver clips errors by code points: an astral character is two UTF-16 units here.
-      error: text(2 * limits.outputBytes + CLIP_MARKER_CHARS).nullable(),
-      timedOut: z.boolean(),
-      truncated: z.boolean(),
-      figures: z.number().int().min(0).max(limits.maxFigures),
-    })
-    .strict();
 }
 
 const ackSchema = z.object({ id: z.string(), ok: z.boolean(), error: z.string().max(500).optional() }).strict();
@@ -144,7 +125,6 @@ export class Interpreter {
   /** True once the driver has imported what it should and applied its limits. */
   isReady = false;
   private readonly decoder: FrameDecoder;
-  private readonly replySchema: ReturnType<typeof replySchema>;
   private expecting: Expecting = { kind: "ready" };
   private markReady: () => void = () => {};
   private failReady: (err: Error) => void = () => {};
@@ -162,7 +142,6 @@ export class Interpreter {
     installExitHook();
     live.add(this);
     this.decoder = new FrameDecoder(maxFrameBytes(limits));
-    this.replySchema = replySchema(limits);
     this.ready = new Promise<void>((resolve, reject) => {
       this.markReady = resolve;
       this.failReady = reject;
@@ -312,9 +291,10 @@ export class Interpreter {
       if (ack.ok) expecting.resolve();
       else expecting.reject(new Error(`the sandbox refused the file: ${ack.error ?? "unknown error"}`));
     } else {
-      const { id, figures, ...text } = this.replySchema.parse(message);
-      if (id !== expecting.id) throw new Error("an answer to another request");
-      const result: DriverResult = { ...text, figures: [] };
+      const reply = checkReply(message, this.limits);
+      if (reply.id !== expecting.id) throw new Error("an answer to another request");
+      const { stdout, stderr, error, timedOut, truncated, figures } = reply;
+      const result: DriverResult = { stdout, stderr, error, timedOut, truncated, figures: [] };
       if (figures === 0) {
         this.expecting = null;
         expecting.resolve(result);

@@ -4,6 +4,11 @@
  * the imports for free and share their pages copy-on-write. For each fork the zygote makes a
  * socketpair and passes the host's end back over Node's IPC channel as a socket handle: there is
  * no listening socket or path that another local user (or another session) could connect to.
+ *
+ * Python's string hash secret is fixed when an interpreter starts and every cached hash in the
+ * imported libraries depends on it, so a fork cannot get a new one: forks share their zygote's.
+ * A zygote therefore forks at most SANDBOX_ZYGOTE_MAX_FORKS sessions and is then retired (a new
+ * one, with a new secret, takes over); a retired zygote ends once its last session has ended.
  */
 import { randomUUID } from "node:crypto";
 import type { Socket } from "node:net";
@@ -36,7 +41,11 @@ export class Zygote {
   private readonly sessions = new Map<string, () => void>();
   private readonly decoder = new FrameDecoder(65_536);
   private dead = false;
+  private retired = false;
+  private forksAsked = 0;
   isReady = false;
+  /** Resolves once the zygote and every session it forked are gone. */
+  readonly gone: Promise<void>;
 
   constructor(
     spec: LaunchSpec,
@@ -73,8 +82,11 @@ export class Zygote {
       this.pending.clear();
     });
     // Its PID namespace contains every session it forked: all of them are gone with it.
-    this.transport.onGone(() => {
-      for (const token of [...this.sessions.keys()]) this.onExited(token);
+    this.gone = new Promise<void>((resolve) => {
+      this.transport.onGone(() => {
+        for (const token of [...this.sessions.keys()]) this.onExited(token);
+        resolve();
+      });
     });
     this.transport.setRef(false);
   }
@@ -83,16 +95,24 @@ export class Zygote {
     return !this.dead;
   }
 
+  /** Sessions asked of it so far, counted before each fork starts. */
+  get forks(): number {
+    return this.forksAsked;
+  }
+
   /**
-   * A new session's transport. `warm`: the fork exercises the libraries before it reports ready
-   * (for pool spares, off the critical path).
+   * A new session's transport, once the zygote is ready. `warm`: the fork exercises the libraries
+   * before it reports ready (for pool spares, off the critical path). Counted at once, so that
+   * callers deciding whether to retire it see every fork already asked for.
    */
   async fork(warm: boolean): Promise<Transport> {
     if (this.dead) throw new Error("the sandbox zygote is not running");
+    this.forksAsked++;
     const token = randomUUID();
     let timer: NodeJS.Timeout | undefined;
-    this.transport.setRef(true);
     try {
+      await this.ready;
+      this.transport.setRef(true);
       const socket = await new Promise<Socket>((resolve, reject) => {
         this.pending.set(token, { resolve, reject });
         timer = setTimeout(() => reject(new Error("the sandbox zygote did not fork in time")), FORK_TIMEOUT_MS);
@@ -103,7 +123,14 @@ export class Zygote {
       this.pending.delete(token);
       clearTimeout(timer);
       this.transport.setRef(false);
+      this.endIfRetiredAndIdle();
     }
+  }
+
+  /** Forks no more; ends as soon as no session of its own is left. */
+  retire(): void {
+    this.retired = true;
+    this.endIfRetiredAndIdle();
   }
 
   kill(): void {
@@ -131,6 +158,11 @@ export class Zygote {
     const gone = this.sessions.get(token);
     this.sessions.delete(token);
     gone?.();
+    this.endIfRetiredAndIdle();
+  }
+
+  private endIfRetiredAndIdle(): void {
+    if (this.retired && !this.dead && this.sessions.size === 0 && this.pending.size === 0) this.kill();
   }
 
   private sessionTransport(token: string, socket: Socket): Transport {

@@ -28,15 +28,21 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** Waits until the pool is full again; its refill after a take starts on the next turn of the event loop. */
+async function refilled(sandbox: PythonSandboxHandle): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await sandbox.whenWarm();
+}
+
 async function repeat(n: number, fn: () => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) samples.push(await time(fn));
   return samples;
 }
 
-/** A fresh unsandboxed interpreter per cell: what "just run python3" costs. */
-function cold(code: string): Promise<unknown> {
-  return execFileAsync(python, ["-c", code], { env: { PATH: "/usr/bin", MPLBACKEND: "Agg", HOME: tmpdir() } });
+/** A fresh unsandboxed interpreter per cell: what "just run python3" costs (matplotlib's caches go to `home`). */
+function cold(code: string, home: string): Promise<unknown> {
+  return execFileAsync(python, ["-c", code], { env: { PATH: "/usr/bin", MPLBACKEND: "Agg", HOME: home } });
 }
 
 /** Proportional set size (shared pages split between sharers) of every process of `uid`. */
@@ -55,35 +61,43 @@ function pssOfUid(uid: number): number {
   return kb / 1024;
 }
 
-async function acquireWarm(sandbox: PythonSandboxHandle, figureDir: string, n: number): Promise<number[]> {
-  const samples: number[] = [];
+/** Acquire times, and how long the pool then takes to have a ready spare again (in the background). */
+async function acquireWarm(
+  sandbox: PythonSandboxHandle,
+  figureDir: string,
+  n: number,
+): Promise<{ acquire: number[]; refill: number[] }> {
+  const acquire: number[] = [];
+  const refill: number[] = [];
   for (let i = 0; i < n; i++) {
     await sandbox.whenWarm();
     let session: SandboxSession | undefined;
-    samples.push(await time(async () => (session = await sandbox.open([], { figureDir }))));
+    acquire.push(await time(async () => (session = await sandbox.open([], { figureDir }))));
+    refill.push(await time(() => refilled(sandbox)));
     await session!.close();
   }
-  return samples;
+  return { acquire, refill };
 }
 
 export default async function bench(): Promise<void> {
   const figureDir = await mkdtemp(join(tmpdir(), "sandbox-bench-"));
+  const home = await mkdtemp(join(tmpdir(), "sandbox-bench-home-"));
   const sandbox = createSandbox(config);
   console.log(`isolation: ${await sandbox.isolation()}, pool size ${config.SANDBOX_POOL_SIZE}`);
 
   console.log("\n-- naive: cold python3 per cell (no sandbox) --");
-  console.log(summary("trivial cell (python3 -c pass)", await repeat(20, () => cold("pass"))));
-  console.log(summary("sympy cell", await repeat(5, () => cold(SYMPY_CELL))));
+  console.log(summary("trivial cell (python3 -c pass)", await repeat(20, () => cold("pass", home))));
+  console.log(summary("sympy cell", await repeat(5, () => cold(SYMPY_CELL, home))));
   console.log(
     summary(
       "matplotlib figure cell",
-      await repeat(5, () => cold(`${FIGURE_CELL}plt.savefig('/dev/null', format='png')`)),
+      await repeat(5, () => cold(`${FIGURE_CELL}plt.savefig('/dev/null', format='png')`, home)),
     ),
   );
 
   console.log("\n-- session acquire --");
   const plain = createSandbox({ ...config, SANDBOX_ZYGOTE: false });
-  console.log(summary("own bwrap process, warm pool", await acquireWarm(plain, figureDir, 5)));
+  console.log(summary("own bwrap process, warm pool", (await acquireWarm(plain, figureDir, 5)).acquire));
   await plain.close();
   const lazy = createSandbox({ ...config, SANDBOX_POOL_SIZE: 0 });
   await lazy.isolation();
@@ -91,7 +105,9 @@ export default async function bench(): Promise<void> {
     summary("own bwrap process, no pool (lazy imports)", await repeat(5, async () => (await lazy.open()).close())),
   );
   await lazy.close();
-  console.log(summary("zygote, pre-forked pool spare", await acquireWarm(sandbox, figureDir, 20)));
+  const spares = await acquireWarm(sandbox, figureDir, 20);
+  console.log(summary("zygote, pre-forked pool spare", spares.acquire));
+  console.log(summary("zygote, pool refill after a take", spares.refill));
   await sandbox.whenWarm();
   const burst: SandboxSession[] = [];
   const onDemand = await repeat(12, async () => burst.push(await sandbox.open([], { figureDir })));
@@ -103,6 +119,8 @@ export default async function bench(): Promise<void> {
   await sandbox.whenWarm();
   const session = await sandbox.open([], { figureDir });
   await session.run("pass");
+  // The spare that replaces this session warms up its libraries: not while cells are timed.
+  await refilled(sandbox);
   console.log(summary("trivial cell round trip", await repeat(500, () => session.run("1 + 1"))));
   console.log(summary("sympy cell", await repeat(20, () => session.run(SYMPY_CELL))));
   const figureTimes = await repeat(20, async () => {
@@ -119,6 +137,7 @@ export default async function bench(): Promise<void> {
   const openAll = await time(async () => {
     opened.push(...(await Promise.all(Array.from({ length: 20 }, () => sandbox.open([], { figureDir })))));
   });
+  await refilled(sandbox);
   const firstCell = await time(() =>
     Promise.all(opened.map((s) => s.run("import numpy, sympy, pandas, matplotlib.pyplot as plt\nprint(1)"))),
   );
@@ -132,4 +151,5 @@ export default async function bench(): Promise<void> {
   await Promise.all(opened.map((s) => s.close()));
   await sandbox.close();
   await rm(figureDir, { recursive: true, force: true });
+  await rm(home, { recursive: true, force: true });
 }

@@ -446,6 +446,28 @@ for name, args in calls.items():
       await stillWorks();
     });
 
+    it("cannot escape the filter through the driver's own output thread", async () => {
+      // The thread that reads the cell's output was started before the filter was loaded; a cell
+      // can make it run code of its choosing by replacing the method it calls.
+      const result = await run(`
+import __main__, os, time
+original = __main__.Capture.take
+def hijacked(self, fd):
+    __main__.Capture.take = original
+    try:
+        os.memfd_create("x")
+        print("memfd from the output thread ALLOWED")
+    except OSError as err:
+        print("memfd from the output thread", err.strerror)
+    return original(self, fd)
+__main__.Capture.take = hijacked
+os.write(1, b"wake\\n")
+time.sleep(0.3)
+`);
+      expect(result.stdout).toContain("memfd from the output thread Operation not permitted");
+      await stillWorks();
+    });
+
     it("still runs the scientific stack, threads, subprocesses and multiprocessing under the filter", async () => {
       const result = await run(
         `
@@ -475,18 +497,64 @@ print(roots, round(root**3, 6), round(float(inv[0, 0] * 5), 6), frame, echo, squ
   });
 
   describe("L1–L6: fork state, lingering children, forged frames, control bytes, host paths", () => {
-    it("gives every session its own random state", async () => {
+    it("gives every session its own random state (and a process of its own its own hash secret)", async () => {
       const other = await sandbox.open();
       try {
-        const code = "import numpy, random\nprint(numpy.random.rand(), random.random())";
-        const mine = await run(code);
-        const theirs = await run(code, other);
-        expect(mine.stdout).toMatch(/^0\.\d+ 0\.\d+\n$/);
-        expect(theirs.stdout).not.toBe(mine.stdout);
+        // sympy keeps generators of its own (used by its randomised algorithms and factoring).
+        const draw =
+          "import numpy, random, sys, sympy.core.random, sympy.ntheory.ecm, sympy.ntheory.qs\n" +
+          "print(numpy.random.rand(), random.random(), sympy.core.random.rng.random(),\n" +
+          "      sys.modules['sympy.ntheory.ecm'].rgen.random(), sys.modules['sympy.ntheory.qs'].rgen.random())";
+        const mine = await run(draw);
+        const theirs = await run(draw, other);
+        expect(mine.stdout).toMatch(/^0\.\d+ 0\.\d+ 0\.\d+ 0\.\d+ 0\.\d+\n$/);
+        const [mineDraws, theirDraws] = [mine, theirs].map((r) => r.stdout.trim().split(" "));
+        for (const [i, value] of mineDraws!.entries()) expect(theirDraws![i]).not.toBe(value);
+        // Forks share their zygote's string hash secret (see the rotation test below).
+        if (!preloaded) {
+          const hash = "print(hash('start-tutor'))";
+          expect((await run(hash, other)).stdout).not.toBe((await run(hash)).stdout);
+        }
+        await stillWorks(other);
       } finally {
         await other.close();
       }
+      await stillWorks();
     });
+
+    it.runIf(preloaded)(
+      "shares its string hash secret with at most SANDBOX_ZYGOTE_MAX_FORKS - 1 other sessions",
+      async () => {
+        const zygotes = () =>
+          childrenOfThisProcess().filter((cmd) => cmd.startsWith("bwrap ") && !cmd.includes(" --cap-add ")).length;
+        const rotating = createSandbox(testConfig({ ...overrides, SANDBOX_ZYGOTE_MAX_FORKS: "2" }));
+        try {
+          const hashes: string[] = [];
+          const opened: SandboxSession[] = [];
+          for (let i = 0; i < 3; i++) {
+            // Each open takes the warm spare; its refill is the next fork.
+            await rotating.whenWarm();
+            opened.push(await rotating.open());
+            hashes.push((await run("print(hash('start-tutor'))", opened[i])).stdout);
+          }
+          // Two forks from the first zygote, then a fresh zygote with a secret of its own.
+          expect(hashes[1]).toBe(hashes[0]);
+          expect(hashes[2]).not.toBe(hashes[0]);
+          // The retired zygote lives exactly as long as its sessions.
+          const withRetired = zygotes();
+          await Promise.all(opened.slice(0, 2).map((s) => s.close()));
+          for (let waited = 0; zygotes() === withRetired && waited < 5_000; waited += 50) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          expect(zygotes()).toBe(withRetired - 1);
+          await stillWorks(opened[2]);
+        } finally {
+          await rotating.close();
+        }
+        await stillWorks();
+      },
+      60_000,
+    );
 
     it("ends a background writer with its cell, so nothing leaks into the next cell", async () => {
       await run("import subprocess\nsubprocess.Popen(['sh', '-c', 'while true; do echo leak; sleep 0.05; done'])");
@@ -517,6 +585,7 @@ print("real")
       const result = await run("print(open('/proc/self/mountinfo').read())");
       expect(result.stdout).not.toContain(process.cwd());
       expect(result.stdout).not.toContain("start-tutor");
+      await stillWorks();
     });
   });
 
