@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDirs } from "../../test/support/temp-dirs.js";
 import { type ProblemRecord, parseResults, readResults, resultsWriter } from "./results.js";
+
+const tempDir = tempDirs();
 
 const record = (id: string, correct = true): ProblemRecord => ({
   id,
@@ -21,7 +23,7 @@ const record = (id: string, correct = true): ProblemRecord => ({
 
 describe("results file", () => {
   it("reads back what was appended, one line per record", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "eval-results-")), "results.jsonl");
+    const path = join(tempDir("eval-results-"), "results.jsonl");
     const writer = resultsWriter(path);
     await Promise.all([writer.append(record("a")), writer.append(record("b", false)), writer.append(record("c"))]);
     await writer.flush();
@@ -38,7 +40,7 @@ describe("results file", () => {
   });
 
   it("skips a torn last line and starts the next record on a fresh line", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "eval-results-")), "results.jsonl");
+    const path = join(tempDir("eval-results-"), "results.jsonl");
     writeFileSync(path, `${JSON.stringify(record("a"))}\n{"id":"b","refer`);
     const before = await readResults(path);
     expect([...before.records.keys()]).toEqual(["a"]);

@@ -1,10 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDirs } from "../../test/support/temp-dirs.js";
 import type { Problem } from "./benchmark.js";
 import { NO_USAGE, type ProblemRecord, readResults, resultsWriter } from "./results.js";
 import { runBenchmark } from "./run.js";
+
+const tempDir = tempDirs();
 
 const problems: Problem[] = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, problem: `q${i}`, answer: `${i}` }));
 
@@ -46,7 +47,7 @@ describe("runBenchmark", () => {
   });
 
   it("skips problems already in the results file and appends the rest", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), "eval-run-")), "results.jsonl");
+    const path = join(tempDir("eval-run-"), "results.jsonl");
     const ran: string[] = [];
     const run = (subset: Problem[]) =>
       readResults(path).then(({ records }) =>

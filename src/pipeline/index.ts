@@ -79,12 +79,21 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
   const writeup = writeupFrom(config, baseURL);
 
   const runQuestion: RunQuestion = async (question, options) => {
+    const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), "start-tutor-")));
+    if (options.outDir) await mkdir(outDir, { recursive: true });
+    try {
+      return await runIn(outDir, question, options);
+    } finally {
+      // Figure files are only this host's scratch: rendered, they live in the blob store.
+      await rm(outDir, { recursive: true, force: true });
+    }
+  };
+
+  const runIn = async (outDir: string, ...[question, options]: Parameters<RunQuestion>): Promise<RunResult> => {
     const { blobs } = options;
     const started = performance.now();
     const log = logger.child({ questionId: question.id });
     const emit = (event: PipelineProgress) => options.onProgress?.(event);
-    const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), "start-tutor-")));
-    if (options.outDir) await mkdir(outDir, { recursive: true });
     let retries = 0;
     const client = createModelClient({
       baseURL,
@@ -189,8 +198,6 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
           )
         : [];
     const renderMs = performance.now() - renderStarted;
-    // The images are in the blob store now; the files were only this host's scratch.
-    await rm(options.outDir ? figureDir : outDir, { recursive: true, force: true });
     if (options.signal?.aborted) {
       // Cancelled while rendering: nobody will read this result, so its images go now.
       await blobs.delete(imagesOf([...steps, ...heldBack]));

@@ -2,14 +2,14 @@
  * `start-tutor ask` as a user runs it: a child process with the environment pointing at a scripted
  * model; the whole pipeline (engine, real Python sandbox, presenter, renderer) runs inside it.
  */
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import type { RunResult } from "../../src/pipeline/types.js";
 import { runCli } from "../support/cli.js";
+import { tempDirs } from "../support/temp-dirs.js";
 
 const script = parseScript({
   scenarios: [
@@ -33,7 +33,8 @@ const script = parseScript({
 });
 
 let server: FakeModelServer;
-const out = mkdtempSync(join(tmpdir(), "ask-test-"));
+const tempDir = tempDirs();
+const out = tempDir("ask-test-");
 
 beforeAll(async () => {
   server = await startFakeModel(script);

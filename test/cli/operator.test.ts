@@ -4,9 +4,8 @@
  * process left behind (compared with `ps` before and after).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
+import { truncateSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
@@ -17,6 +16,7 @@ import { type FakeModelServer, startFakeModel } from "../../src/fake-model/serve
 import { jobIdFor, RUN_QUEUE } from "../../src/queue/keys.js";
 import { freePort } from "../support/ports.js";
 import { dropPrefix, type TestRedis, testRedis, uniquePrefix } from "../support/redis.js";
+import { tempDirs } from "../support/temp-dirs.js";
 
 const script = parseScript({
   scenarios: [
@@ -31,7 +31,8 @@ const script = parseScript({
 let redis: TestRedis;
 let model: FakeModelServer;
 const prefixes: string[] = [];
-const work = mkdtempSync(join(tmpdir(), "operator-test-"));
+const tempDir = tempDirs();
+const work = tempDir("operator-test-");
 
 beforeAll(async () => {
   redis = await testRedis();

@@ -7,8 +7,7 @@
  * cancelled run leaves no blob behind.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +20,9 @@ import type { RunResult } from "../../src/pipeline/types.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../../src/queue/client.js";
 import { waitFor } from "../queue/processes.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
+import { tempDirs } from "../support/temp-dirs.js";
+
+const tempDir = tempDirs();
 
 const script = parseScript({
   scenarios: [
@@ -107,11 +109,11 @@ afterAll(async () => {
 
 describe("a job carries its files and images, not host paths", () => {
   it("answers a file-only question on a worker that never saw the producer's file, and --out writes every image", async () => {
-    const producer = mkdtempSync(join(tmpdir(), "seam-producer-"));
-    const workerHome = mkdtempSync(join(tmpdir(), "seam-worker-"));
+    const producer = tempDir("seam-producer-");
+    const workerHome = tempDir("seam-worker-");
     // The sandbox's unprivileged uid must be able to reach its dirs under the worker's TMPDIR.
     chmodSync(workerHome, 0o755);
-    const out = join(mkdtempSync(join(tmpdir(), "seam-out-")), "images");
+    const out = join(tempDir("seam-out-"), "images");
     const ys = Array.from({ length: 20 }, () => Math.round(Math.random() * 1000));
     const csv = join(producer, "data.csv");
     writeFileSync(csv, `x,y\n${ys.map((y, i) => `${i},${y}`).join("\n")}\n`);
@@ -160,7 +162,7 @@ describe("a job carries its files and images, not host paths", () => {
       const shown = step.parts.flatMap((p) => (p.kind === "image" ? [p.index] : []));
       expect(shown.sort()).toEqual(step.images.map((_, i) => i));
     }
-    expect(existsSync(join(workerHome, "runs", jobId, "figures"))).toBe(false);
+    expect(existsSync(join(workerHome, "runs", jobId))).toBe(false);
 
     // Attachments and images live exactly as long as the stored result.
     const resultTtl = await client.redis.ttl(client.runs.keys.result(jobId));
@@ -170,7 +172,7 @@ describe("a job carries its files and images, not host paths", () => {
   }, 240_000);
 
   it("refuses bad input before anything is enqueued, with the code and sentence every surface uses", async () => {
-    const home = mkdtempSync(join(tmpdir(), "seam-bad-"));
+    const home = tempDir("seam-bad-");
     const big = join(home, "big.csv");
     writeFileSync(big, Buffer.alloc(1024 * 1024 + 1, 49));
     const small = join(home, "s.csv");
@@ -196,7 +198,7 @@ describe("a job carries its files and images, not host paths", () => {
   }, 240_000);
 
   it("leaves no blob behind after a cancelled run", async () => {
-    const home = mkdtempSync(join(tmpdir(), "seam-cancel-"));
+    const home = tempDir("seam-cancel-");
     chmodSync(home, 0o755);
     const redis = client.redis;
     const blobs = new RedisBlobStore(redis, { prefix, maxBytes: 1024 * 1024, ttlS: 600 });

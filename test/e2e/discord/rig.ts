@@ -6,6 +6,9 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Redis } from "ioredis";
 import { parseScript } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
@@ -109,7 +112,12 @@ export async function startRig(): Promise<Rig> {
   const model = await startFakeModel(SCRIPT);
   const { url: redisUrl } = await testRedis();
   const prefix = uniquePrefix("discord-e2e");
+  // The processes' own temp folder: what a SIGKILLed worker leaves behind goes with the rig.
+  const tmp = mkdtempSync(join(tmpdir(), "discord-e2e-"));
+  // The sandbox's unprivileged uid must be able to reach its folders under it.
+  chmodSync(tmp, 0o755);
   const env = {
+    TMPDIR: tmp,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
     OPENAI_BASE_URL: model.url,
@@ -128,7 +136,7 @@ export async function startRig(): Promise<Rig> {
     // The "slowly" cell must still be running when a test presses Cancel, even on a loaded machine.
     SANDBOX_CELL_TIMEOUT_MS: "300000",
     RENDER_WORKERS: "0",
-    WORKER_OUT_DIR: "/tmp/start-tutor-test-runs",
+    WORKER_OUT_DIR: join(tmp, "runs"),
   };
   const procs = new Set<Proc>();
   const spawnCli = async (command: string, extra: Record<string, string>): Promise<Proc> => {
@@ -212,6 +220,7 @@ export async function startRig(): Promise<Rig> {
       await fake.close();
       await model.close();
       await dropPrefix(redisUrl, prefix);
+      rmSync(tmp, { recursive: true, force: true });
     },
   };
 }
