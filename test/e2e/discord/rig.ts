@@ -51,6 +51,14 @@ export const SCRIPT = parseScript({
       ],
     },
     {
+      name: "collatz",
+      match: "Collatz",
+      turns: [
+        "Follow the Collatz rule from 27 and count the steps to reach 1.\n```python\ndef collatz_steps(n):\n    steps = 0\n    while n != 1:\n        if n % 2 == 0:\n            n //= 2\n        else:\n            n = 3 * n + 1\n        steps += 1\n    return steps\n\n\nstart = 27\nprint(f'steps from {start}: {collatz_steps(start)}')\n```\n```output",
+        "Python counts them: {{output}}.\n\n**Final Answer**\n\\[ \\boxed{111} \\]",
+      ],
+    },
+    {
       name: "odd-sum",
       match: "odd numbers",
       turns: [

@@ -130,7 +130,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     expect(threadCalls).toHaveLength(0);
   });
 
-  it("/analyze reads an attached CSV with pandas: a chart in the thread, the numbers with its code", async () => {
+  it("/analyze reads an attached CSV with pandas: a chart in the thread, the numbers under the code in the step", async () => {
     const fake = rig.fake;
     const csv = "klass,score\nA,80\nA,90\nB,70\nB,75\n";
     const file = fake.upload("scores.csv", Buffer.from(csv), "text/csv");
@@ -145,12 +145,27 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const charts = pngs(thread).filter(({ a }) => a.filename.startsWith("figure"));
     expect(charts.length).toBeGreaterThan(0);
     for (const { bytes } of charts) expect(bytes?.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
-    // The numbers pandas printed come with its code, one click away, in code blocks.
-    const read = thread.find((m) => buttonIds(m).includes(`st|code|${jobOf(ask)}|0`))!;
-    const code = fake.click(read, `st|code|${jobOf(ask)}|0`, { user: fake.user("dee") });
-    const shown = await fake.waitFor("the code", () => code.original?.content || undefined);
+    // The step shows the code pandas ran and the numbers it printed, in code blocks.
+    const shown = visibleText(thread);
     expect(shown).toContain("```python\n# Average score per class\nimport pandas as pd");
     expect(shown).toMatch(/Output:\n```\nA: 85\.0, B: 72\.5\n```/);
+  });
+
+  it("keeps long code behind Show code, its output in the step, and shows the code only to whoever clicks", async () => {
+    const fake = rig.fake;
+    const ask = fake.slash("ask", {
+      user: fake.user("lothar"),
+      channelId: fake.general.id,
+      options: { question: "How many Collatz steps does 27 take to reach 1?" },
+    });
+    const thread = await answered(fake, ask);
+    const step = thread.find((m) => buttonIds(m).includes(`st|code|${jobOf(ask)}|0`))!;
+    expect(step.content).not.toContain("def collatz_steps");
+    expect(step.content).toMatch(/Output:\n```\nsteps from 27: \?\n```/);
+    const code = fake.click(step, `st|code|${jobOf(ask)}|0`, { user: fake.user("dee") });
+    const shown = await fake.waitFor("the code", () => code.original?.content || undefined);
+    expect(code.ephemeral).toBe(true);
+    expect(shown).toContain("```python\ndef collatz_steps(n):");
   });
 
   it("refuses an /analyze file it cannot read — a program, a binary in disguise, one over the size limit — ephemerally, enqueuing nothing", async () => {
