@@ -4,7 +4,7 @@
  * renderer, the scripted model and real Redis. Assertions are on what the fake Discord received —
  * what a user would see in the channel and the thread.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, describeSettings } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { MESSAGE_CONTENT_INTENT } from "../../fakes/discord/gateway.js";
@@ -15,38 +15,20 @@ import {
   buttonIds,
   clickNextStepUntilDone,
   clickReveal,
-  type Proc,
   pythonDescendants,
-  type Rig,
-  startRig,
+  rigForFile,
   stepHeaders,
   visibleText,
 } from "./rig.js";
 
-let rig: Rig;
-let worker: Proc;
-let receiver: Proc;
-
-beforeAll(async () => {
-  rig = await startRig();
-  receiver = await rig.receiver();
-  worker = await rig.worker();
-}, 180_000);
-
-afterEach((context) => {
-  if (context.task.result?.state === "fail") {
-    console.error(`receiver stderr:\n${receiver.stderr()}\nworker stderr:\n${worker.stderr()}`);
-  }
-});
-
-afterAll(() => rig?.close());
+const bot = rigForFile();
 
 describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90_000 }, () => {
   it("answers /ask in a thread named after the question, steps in order, formulas as PNGs described by their LaTeX", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const question = "What is the area of a circle of radius 3?";
     const ask = fake.slash("ask", { user: fake.user("ada"), channelId: fake.general.id, options: { question } });
-    const thread = await answered(rig.fake, ask);
+    const thread = await answered(bot.rig.fake, ask);
 
     expect(ask.callback?.type).toBe(5);
     expect(ask.ephemeral).toBe(false);
@@ -99,12 +81,12 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("takes a mention in its thread as a follow-up that continues the run, without the Message Content intent", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const first = "What is the area of a circle of radius 3?";
     const ask = fake.slash("ask", { user: fake.user("kit"), channelId: fake.general.id, options: { question: first } });
     await answered(fake, ask);
     const thread = fake.threadOf(ask.original!.id)!;
-    const before = rig.model.requests.length;
+    const before = bot.rig.model.requests.length;
     fake.say(thread.id, fake.user("kit"), `<@${fake.bot.id}> and the area of a circle of radius 3 in terms of pi?`);
     await fake.waitFor(
       "the follow-up's run",
@@ -116,19 +98,19 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       },
       60_000,
     );
-    const prompt = JSON.stringify(rig.model.requests.slice(before)[0]?.body);
+    const prompt = JSON.stringify(bot.rig.model.requests.slice(before)[0]?.body);
     expect(prompt).toContain(first);
     expect((fake.gateway.stats.intents ?? 0) & MESSAGE_CONTENT_INTENT).toBe(0);
   });
 
   it("/hint never reveals the answer, not even after every Next step", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const ask = fake.slash("hint", {
       user: fake.user("bo"),
       channelId: fake.general.id,
       options: { question: "What is the sum of the first 50 odd numbers?" },
     });
-    const thread = await answered(rig.fake, ask);
+    const thread = await answered(bot.rig.fake, ask);
     let sum = 0;
     for (let k = 1; k < 100; k += 2) sum += k;
     expect(visibleText([ask.original!, ...thread])).not.toContain(String(sum));
@@ -144,7 +126,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("shows the answer behind a spoiler, or not at all, as the server's /settings say", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const admin = {
       user: fake.owner,
       channelId: fake.general.id,
@@ -185,7 +167,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("Cancel stops the run and kills its sandbox", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const student = fake.user("cy");
     const ask = fake.slash("ask", {
       user: student,
@@ -199,24 +181,24 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
         .messagesIn(original.id)
         .find((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")) && /Running Python cell/.test(m.content)),
     );
-    await fake.waitFor("its sandbox process", () => pythonDescendants(worker.pid).length > 0, 30_000);
+    await fake.waitFor("its sandbox process", () => pythonDescendants(bot.worker.pid).length > 0, 30_000);
     const cancelId = buttonIds(status).find((id) => id.startsWith("st|cancel|"))!;
     const click = fake.click(status, cancelId, { user: student });
     await fake.waitFor("the status to say cancelled", () => /Cancelled/.test(status.content), 30_000);
     expect(click.ephemeral).toBe(true);
-    await fake.waitFor("the sandbox to be gone", () => pythonDescendants(worker.pid).length === 0, 15_000);
+    await fake.waitFor("the sandbox to be gone", () => pythonDescendants(bot.worker.pid).length === 0, 15_000);
     expect(fake.messagesIn(original.id).some((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")))).toBe(false);
   });
 
   it("waits out a 429 from Discord and still posts every step", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     fake.rateLimit("POST", /^\/channels\/\d+\/messages$/, 0.5);
     const ask = fake.slash("ask", {
       user: fake.user("di"),
       channelId: fake.general.id,
       options: { question: "Work out three parts: a, b and c" },
     });
-    const thread = await answered(rig.fake, ask);
+    const thread = await answered(bot.rig.fake, ask);
     expect(stepHeaders(thread).length).toBeGreaterThan(0);
     const limited = fake.requests.find((r) => r.status === 429);
     const after = fake.requests.find(
@@ -226,7 +208,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("runs a redelivered interaction once", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const user = fake.user("ed");
     const ask = fake.slash("ask", {
       user,
@@ -240,7 +222,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       options: { question: "What is the area of a circle of radius 3?" },
       redeliver: { id: ask.id, token: ask.token },
     });
-    const thread = await answered(rig.fake, ask);
+    const thread = await answered(bot.rig.fake, ask);
     const statuses = thread.filter((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
     expect(statuses).toHaveLength(1);
     const headers = stepHeaders(thread);
@@ -250,7 +232,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("resumes the gateway after a disconnect mid-run and answers what arrived meanwhile", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const ask = fake.slash("ask", {
       user: fake.user("fa"),
       channelId: fake.general.id,
@@ -260,7 +242,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     const resumesBefore = fake.gateway.stats.resumes;
     fake.gateway.disconnect();
     const help = fake.slash("help", { user: fake.user("gi"), channelId: fake.general.id });
-    const thread = await answered(rig.fake, ask);
+    const thread = await answered(bot.rig.fake, ask);
     await fake.waitFor("the /help reply", () => help.callback);
     expect(help.callback?.type).toBe(4);
     expect(fake.gateway.stats.resumes).toBe(resumesBefore + 1);
@@ -268,7 +250,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("finishes in the thread after the 15-minute interaction token has expired", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const ask = fake.slash("ask", {
       user: fake.user("ha"),
       channelId: fake.general.id,
@@ -276,7 +258,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     });
     await fake.waitFor("the ack text", () => ask.original?.content || undefined);
     fake.expireInteractionTokens();
-    const thread = await answered(rig.fake, ask);
+    const thread = await answered(bot.rig.fake, ask);
     expect(stepHeaders(thread).length).toBeGreaterThan(0);
     const webhookCalls = fake.requests.filter(
       (r) => r.path.startsWith(`/webhooks/${fake.appId}/${ask.token}`) && r.at > ask.callbackAt!,
@@ -285,7 +267,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("tells only the asker which permission is missing when it could not post the steps", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const ask = fake.slash("ask", {
       user: fake.user("lu"),
       channelId: fake.general.id,
@@ -299,7 +281,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
   });
 
   it("does not let a member without Manage Server change /settings", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const member = fake.slash("settings", {
       user: fake.user("ivy"),
       channelId: fake.general.id,

@@ -10,6 +10,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { parseScript } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
 import { jobIdFor, runKeys } from "../../../src/queue/keys.js";
@@ -233,6 +234,26 @@ export async function startRig(): Promise<Rig> {
   };
 }
 
+/**
+ * One rig with a receiver and a worker for the whole test file: started before its tests, closed
+ * after them; their stderr is printed when a test fails.
+ */
+export function rigForFile(): { rig: Rig; receiver: Proc; worker: Proc } {
+  const running = {} as { rig: Rig; receiver: Proc; worker: Proc };
+  beforeAll(async () => {
+    running.rig = await startRig();
+    running.receiver = await running.rig.receiver();
+    running.worker = await running.rig.worker();
+  }, 180_000);
+  afterEach((context) => {
+    if (context.task.result?.state === "fail") {
+      console.error(`receiver stderr:\n${running.receiver.stderr()}\nworker stderr:\n${running.worker.stderr()}`);
+    }
+  });
+  afterAll(() => running.rig?.close());
+  return running;
+}
+
 /** Every custom id on a message's buttons. */
 export function buttonIds(message: FakeMessage | undefined): string[] {
   const rows = (message?.components ?? []) as { components?: { custom_id?: string }[] }[];
@@ -293,9 +314,10 @@ export function pythonDescendants(pid: number): string[] {
   return rows.filter((r) => family.has(r.pid) && r.pid !== pid && /python/.test(r.args)).map((r) => r.args);
 }
 
-/** The run's answer message: the one with the 👍/👎 buttons. */
-export function answerMessage(thread: FakeMessage[]): FakeMessage | undefined {
-  return thread.find((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")));
+/** The run's answer message (of job `jobId`, or the first): the one with the 👍/👎 buttons. */
+export function answerMessage(thread: FakeMessage[], jobId?: string): FakeMessage | undefined {
+  const prefix = jobId === undefined ? "st|fb|" : `st|fb|${jobId}|`;
+  return thread.find((m) => buttonIds(m).some((id) => id.startsWith(prefix)));
 }
 
 /**

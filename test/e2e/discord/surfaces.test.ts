@@ -7,60 +7,34 @@
  * real sandbox, the scripted model and real Redis do the rest.
  */
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { studentSentence } from "../../../src/errors.js";
 import { runKeys } from "../../../src/queue/keys.js";
 import { RunRecords } from "../../../src/queue/records.js";
 import { CHANNEL_TYPES, type FakeMessage, MEMBER_PERMISSIONS, PERMISSIONS } from "../../fakes/discord/server.js";
 import {
   answered,
+  answerMessage,
   buttonIds,
   enqueued,
   finishedIn,
   jobOf,
   onlyToAsker,
-  type Proc,
-  type Rig,
-  startRig,
+  rigForFile,
   stepMessages,
+  visibleText,
 } from "./rig.js";
 
-let rig: Rig;
-let worker: Proc;
-let receiver: Proc;
+const bot = rigForFile();
 let redis: Redis;
-
-beforeAll(async () => {
-  rig = await startRig();
-  redis = new Redis(rig.redisUrl);
-  receiver = await rig.receiver();
-  worker = await rig.worker();
-}, 180_000);
-
-afterEach((context) => {
-  if (context.task.result?.state === "fail") {
-    console.error(`receiver stderr:\n${receiver.stderr()}\nworker stderr:\n${worker.stderr()}`);
-  }
+beforeAll(() => {
+  redis = new Redis(bot.rig.redisUrl);
 });
-
-afterAll(async () => {
-  redis?.disconnect();
-  await rig?.close();
-});
+afterAll(() => redis?.disconnect());
 
 const CIRCLE = "What is the area of a circle of radius 3?";
 const AREA = (Math.PI * 9).toFixed(4);
 const ADMIN = PERMISSIONS.MANAGE_GUILD | PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.SEND_MESSAGES;
-
-/** Everything a reader of these messages can see: text and the alt text of every attachment. */
-function visibleText(messages: FakeMessage[]): string {
-  return messages.flatMap((m) => [m.content, ...m.attachments.map((a) => a.description ?? "")]).join("\n");
-}
-
-/** The run's closing message: the one with the 👍 button. */
-function answerMessage(messages: FakeMessage[], jobId?: string): FakeMessage | undefined {
-  return messages.find((m) => buttonIds(m).some((id) => id.startsWith(`st|fb|${jobId ?? ""}`)));
-}
 
 function pngs(messages: FakeMessage[]) {
   return messages.flatMap((m) => m.attachments.map((a) => ({ a, bytes: m.files.get(a.id)?.bytes })));
@@ -68,7 +42,7 @@ function pngs(messages: FakeMessage[]) {
 
 describe("Discord surfaces (real discord.js against the fake Discord)", { timeout: 60_000 }, () => {
   it("answers /ask private:true in the asker's DMs: an ephemeral ack, nothing in the channel", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const ada = fake.user("ada-private");
     const before = fake.messagesIn(fake.general.id).length;
     const ask = fake.slash("ask", {
@@ -100,7 +74,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("tells a student whose DMs are closed, at once and only them, instead of answering into the void", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const cal = fake.user("cal-closed");
     fake.closeDms(cal);
     const ask = fake.slash("ask", {
@@ -111,11 +85,11 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const refusal = await onlyToAsker(fake, ask);
     expect(ask.ephemeral).toBe(true);
     expect(refusal.content).toBe(studentSentence("dm_closed"));
-    expect(await enqueued(rig, jobOf(ask))).toBe(false);
+    expect(await enqueued(bot.rig, jobOf(ask))).toBe(false);
   });
 
   it("answers /ask sent in a DM right there, without a thread", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const bo = fake.user("bo-dm");
     const dm = fake.dm(bo);
     const requestsBefore = fake.requests.length;
@@ -131,7 +105,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("/analyze reads an attached CSV with pandas: a chart in the thread, the numbers under the code in the step", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const csv = "klass,score\nA,80\nA,90\nB,70\nB,75\n";
     const file = fake.upload("scores.csv", Buffer.from(csv), "text/csv");
     const ask = fake.slash("analyze", {
@@ -152,7 +126,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("keeps long code behind Show code, its output in the step, and shows the code only to whoever clicks", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const ask = fake.slash("ask", {
       user: fake.user("lothar"),
       channelId: fake.general.id,
@@ -169,7 +143,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("refuses an /analyze file it cannot read — a program, a binary in disguise, one over the size limit — ephemerally, enqueuing nothing", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const cases = [
       {
         file: fake.upload("setup.exe", Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), "application/octet-stream"),
@@ -199,13 +173,13 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
       const refusal = await onlyToAsker(fake, ask);
       expect(refusal.content, file.filename).toBe(sentence);
       expect(refusal.flags & 64).toBe(64);
-      expect(await enqueued(rig, jobOf(ask))).toBe(false);
+      expect(await enqueued(bot.rig, jobOf(ask))).toBe(false);
       expect(fake.messagesIn(fake.general.id)).toHaveLength(channelBefore);
     }
   });
 
   it("solves a member's message with the 'Solve with START' message command, in a thread", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const fay = fake.user("fay");
     const posted = fake.say(fake.general.id, fay, CIRCLE);
     const solve = fake.messageCommand("Solve with START", posted, {
@@ -220,7 +194,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("solves a member's message that carries a CSV: the file goes to the sandbox with it", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const file = fake.upload("scores.csv", Buffer.from("klass,score\nA,60\nB,95\n"), "text/csv");
     const posted = fake.say(fake.general.id, fake.user("gil"), "Which class did better?", { attachments: [file] });
     const solve = fake.messageCommand("Solve with START", posted, {
@@ -236,7 +210,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("Retry runs the question again as a fresh answer in the thread, once even if the click is redelivered", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const hal = fake.user("hal");
     const ask = fake.slash("ask", { user: hal, channelId: fake.general.id, options: { question: CIRCLE } });
     const first = await answered(fake, ask);
@@ -262,7 +236,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("stores 👍/👎 with the run, one vote per student (a new vote replaces the old)", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const ivy = fake.user("ivy-votes");
     const jo = fake.user("jo-votes");
     const ask = fake.slash("ask", { user: ivy, channelId: fake.general.id, options: { question: CIRCLE } });
@@ -277,7 +251,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     await vote(ivy, "up");
     await vote(jo, "up");
     await vote(ivy, "down");
-    const records = new RunRecords(redis, runKeys(rig.prefix), 60);
+    const records = new RunRecords(redis, runKeys(bot.rig.prefix), 60);
     const stored = await records.feedback(jobOf(ask));
     expect(Object.keys(stored).sort()).toEqual([`discord:${ivy.id}`, `discord:${jo.id}`].sort());
     expect(stored[`discord:${ivy.id}`]?.value).toBe("down");
@@ -285,7 +259,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("/check says right or wrong and never shows the solution's answer to a wrong one", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const right = fake.slash("check", {
       user: fake.user("kim"),
       channelId: fake.general.id,
@@ -308,7 +282,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("/explain walks through a topic in a thread", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const topic = "the Pythagorean theorem";
     const explain = fake.slash("explain", { user: fake.user("max"), channelId: fake.general.id, options: { topic } });
     const thread = await answered(fake, explain);
@@ -324,7 +298,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("/settings by an admin changes the reveal policy, the hourly limit and the allowed channels, and each takes effect", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const settings = async (options: Record<string, string | number>) => {
       const call = fake.slash("settings", {
         user: fake.owner,
@@ -364,7 +338,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
       const again = fake.slash("ask", { user: nia, channelId: fake.general.id, options: { question: CIRCLE } });
       const limited = await onlyToAsker(fake, again);
       expect(limited.content).toMatch(/limit of 1 questions per hour — try again in \d+ min/);
-      expect(await enqueued(rig, jobOf(again))).toBe(false);
+      expect(await enqueued(bot.rig, jobOf(again))).toBe(false);
       // Retry counts too, and its refusal is as private as the command's.
       const threadBefore = fake.messagesIn(threadId).length;
       const retry = fake.click(answer, `st|retry|${jobOf(first)}|`, { user: nia });
@@ -372,7 +346,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
       expect(retryRefused.content).toMatch(/limit of 1 questions per hour/);
       expect(retryRefused.flags & 64).toBe(64);
       expect(fake.messagesIn(threadId)).toHaveLength(threadBefore);
-      expect(await enqueued(rig, jobOf(retry))).toBe(false);
+      expect(await enqueued(bot.rig, jobOf(retry))).toBe(false);
 
       const elsewhere = fake.slash("ask", {
         user: fake.user("oz-elsewhere"),
@@ -381,7 +355,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
       });
       const refused = await onlyToAsker(fake, elsewhere);
       expect(refused.content).toBe(studentSentence("not_allowed_here"));
-      expect(await enqueued(rig, jobOf(elsewhere))).toBe(false);
+      expect(await enqueued(bot.rig, jobOf(elsewhere))).toBe(false);
       expect(fake.messagesIn(other.id)).toHaveLength(0);
     } finally {
       expect(await settings({ reveal: "button", hourly_limit: 0, channels: "all" })).toMatch(/^Saved\./);
@@ -389,7 +363,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("answers in the channel where it cannot open threads, and says why only once", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const noThreads = fake.addChannel({
       type: CHANNEL_TYPES.GUILD_TEXT,
       guild_id: fake.guild.id,
@@ -414,7 +388,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("answers in the channel, saying why, when Discord refuses the thread its permissions promised", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const refusing = fake.addChannel({
       type: CHANNEL_TYPES.GUILD_TEXT,
       guild_id: fake.guild.id,
@@ -435,10 +409,10 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
   });
 
   it("refuses an empty and a 50 kB /ask ephemerally, naming the limit, and enqueues nothing", async () => {
-    const fake = rig.fake;
+    const fake = bot.rig.fake;
     const empty = fake.slash("ask", { user: fake.user("ray"), channelId: fake.general.id });
     expect((await onlyToAsker(fake, empty)).content).toBe(studentSentence("empty_question"));
-    expect(await enqueued(rig, jobOf(empty))).toBe(false);
+    expect(await enqueued(bot.rig, jobOf(empty))).toBe(false);
 
     const huge = fake.slash("ask", {
       user: fake.user("sam"),
@@ -448,7 +422,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const tooLong = await onlyToAsker(fake, huge);
     expect(tooLong.content).toMatch(/the limit is 20,000/);
     expect(tooLong.flags & 64).toBe(64);
-    expect(await enqueued(rig, jobOf(huge))).toBe(false);
+    expect(await enqueued(bot.rig, jobOf(huge))).toBe(false);
     expect(fake.messagesIn(fake.general.id).some((m) => m.id === huge.original?.id)).toBe(false);
   });
 });
