@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import type { AskInput, IncomingAttachment } from "../../commands/index.js";
 import type { Mode } from "../../src/question.js";
 import { POST_EVENT_TYPE } from "./poster.js";
+import type { SlackTarget } from "./target.js";
 import type { SlackClient } from "./web-client.js";
 import { callSlack } from "./web-client.js";
 
@@ -101,4 +102,34 @@ export async function runOfThread(client: SlackClient, channel: string, threadTs
   return undefined;
 }
 
-export type AskBase = Omit<AskInput, "replyTarget">;
+/** A message the tutor answers (a mention, a reply in its thread, an assistant-thread message). */
+export interface MessageQuestion {
+  team: string;
+  eventId: string;
+  channel: string;
+  /** The thread the answer goes in. */
+  threadTs: string;
+  user: string;
+  text: string;
+  files: SlackFile[] | undefined;
+  /** Asked in an assistant thread (status and title go through `assistant.threads.*`). */
+  assistant: boolean;
+  followUpOf: string | undefined;
+}
+
+/** The message as a solve question for `commands/`, its files downloaded with the bot token. */
+export function messageAsk(message: MessageQuestion, botToken: string): AskInput {
+  const { team, channel, threadTs, user, assistant, followUpOf } = message;
+  const replyTarget: SlackTarget = { platform: "slack", team, channel, threadTs, user, assistant, mode: "solve" };
+  return {
+    eventId: `slack-${team}-${message.eventId}`,
+    user,
+    space: team,
+    channel,
+    text: message.text,
+    mode: "solve",
+    attachments: (message.files ?? []).map((file) => slackAttachment(file, botToken)),
+    replyTarget,
+    ...(followUpOf && { followUpOf }),
+  };
+}

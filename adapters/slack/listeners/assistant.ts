@@ -5,8 +5,7 @@
  * the assistant status line.
  */
 import { type App, Assistant } from "@slack/bolt";
-import { decodeEntities, runOfThread, type SlackFile, slackAttachment } from "../inputs.js";
-import type { SlackTarget } from "../target.js";
+import { decodeEntities, messageAsk, runOfThread, type SlackFile } from "../inputs.js";
 import type { ListenerContext } from "./context.js";
 
 const TITLE_CHARS = 80;
@@ -44,26 +43,22 @@ export function register(app: App, ctx: ListenerContext): void {
         await setStatus("is thinking…");
         const followUpOf = await runOfThread(ctx.client, m.channel, m.thread_ts);
         if (!followUpOf && text) await setTitle(text.slice(0, TITLE_CHARS));
-        const replyTarget: SlackTarget = {
-          platform: "slack",
-          team,
-          channel: m.channel,
-          threadTs: m.thread_ts,
-          user: m.user,
-          assistant: true,
-          mode: "solve",
-        };
-        const reply = await ctx.commands.ask({
-          eventId: `slack-${team}-${eventId}`,
-          user: m.user,
-          space: team,
-          channel: m.channel,
-          text,
-          mode: "solve",
-          attachments: (m.files ?? []).map((file) => slackAttachment(file, ctx.botToken)),
-          replyTarget,
-          ...(followUpOf && { followUpOf }),
-        });
+        const reply = await ctx.commands.ask(
+          messageAsk(
+            {
+              team,
+              eventId,
+              channel: m.channel,
+              threadTs: m.thread_ts,
+              user: m.user,
+              text,
+              files: m.files,
+              assistant: true,
+              followUpOf,
+            },
+            ctx.botToken,
+          ),
+        );
         if (reply.kind === "rejected") {
           await setStatus("");
           await say(reply.text);

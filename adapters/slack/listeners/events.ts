@@ -4,8 +4,7 @@
  * missed (same `event_id`, `X-Slack-Retry-Num`); the event id makes the ask idempotent.
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { decodeEntities, runOfThread, type SlackFile, slackAttachment, stripMention } from "../inputs.js";
-import type { SlackTarget } from "../target.js";
+import { decodeEntities, messageAsk, runOfThread, type SlackFile, stripMention } from "../inputs.js";
 import { type ListenerContext, tellUser } from "./context.js";
 
 interface MessageLike {
@@ -56,29 +55,24 @@ async function askFromMessage(
       : undefined;
     if (options.followUpOnly && !followUpOf) return;
     const text = decodeEntities(stripMention(message.text ?? "", options.botUserId));
-    const replyTarget: SlackTarget = {
-      platform: "slack",
-      team: options.team,
-      channel: message.channel,
-      threadTs: message.thread_ts ?? message.ts,
-      user,
-      assistant: false,
-      mode: "solve",
-    };
-    const reply = await ctx.commands.ask({
-      eventId: `slack-${options.team}-${options.eventId}`,
-      user,
-      space: options.team,
-      channel: message.channel,
-      text,
-      mode: "solve",
-      attachments: (message.files ?? []).map((file) => slackAttachment(file, ctx.botToken)),
-      replyTarget,
-      ...(followUpOf && { followUpOf }),
-    });
-    if (reply.kind === "rejected") {
-      await tellUser(ctx, { channel: message.channel, user, threadTs: replyTarget.threadTs }, reply.text);
-    }
+    const threadTs = message.thread_ts ?? message.ts;
+    const reply = await ctx.commands.ask(
+      messageAsk(
+        {
+          team: options.team,
+          eventId: options.eventId,
+          channel: message.channel,
+          threadTs,
+          user,
+          text,
+          files: message.files,
+          assistant: false,
+          followUpOf,
+        },
+        ctx.botToken,
+      ),
+    );
+    if (reply.kind === "rejected") await tellUser(ctx, { channel: message.channel, user, threadTs }, reply.text);
     log.info({ outcome: reply.kind, followUpOf }, "message event");
   } catch (err) {
     log.error({ err }, "message event failed");
