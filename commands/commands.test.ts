@@ -58,10 +58,7 @@ beforeAll(async () => {
   blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 1024 * 1024, ttlS: 600 });
   commands = createCommands(
     commandDeps({
-      redis: client.redis,
-      keys: client.runs.keys,
-      queue: client.runs,
-      results: client.results,
+      client,
       blobs,
       limits,
       resultTtlS: 600,

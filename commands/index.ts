@@ -2,14 +2,12 @@
  * `commands/`: the platform-neutral decisions every surface calls — the only input checker.
  * Adapters get a `Commands` (from `createCommands`) and never reach past this file.
  */
-import type { Redis } from "ioredis";
 import type { BlobStore } from "../src/blobs/types.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
+import type { QueueClient } from "../src/queue/client.js";
 import { HourlyLimit } from "../src/queue/hourly.js";
-import type { RunKeys } from "../src/queue/keys.js";
 import { RunRecords } from "../src/queue/records.js";
-import type { ResultStore } from "../src/queue/results.js";
 import { runAction } from "./actions.js";
 import { askCommand, type CommandDeps } from "./ask.js";
 import type { AskLimits } from "./check.js";
@@ -23,12 +21,9 @@ export { helpText } from "./help.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export type * from "./types.js";
 
-/** Everything the commands need, from one queue client's connection. */
+/** Everything the commands need: one queue client (its connection keeps their records and settings). */
 export interface CommandsSetup {
-  redis: Redis;
-  keys: RunKeys;
-  queue: CommandDeps["queue"];
-  results: Pick<ResultStore, "get">;
+  client: Pick<QueueClient, "redis" | "runs" | "results">;
   blobs: BlobStore;
   limits: AskLimits;
   resultTtlS: number;
@@ -36,12 +31,13 @@ export interface CommandsSetup {
 }
 
 export function commandDeps(setup: CommandsSetup): CommandDeps {
+  const { redis, runs, results } = setup.client;
   return {
-    queue: setup.queue,
-    results: setup.results,
-    records: new RunRecords(setup.redis, setup.keys, setup.resultTtlS),
-    settings: new SettingsStore(setup.redis, setup.keys),
-    hourly: new HourlyLimit(setup.redis, setup.keys),
+    queue: runs,
+    results,
+    records: new RunRecords(redis, runs.keys, setup.resultTtlS),
+    settings: new SettingsStore(redis, runs.keys),
+    hourly: new HourlyLimit(redis, runs.keys),
     blobs: setup.blobs,
     limits: setup.limits,
     resultTtlS: setup.resultTtlS,

@@ -25,10 +25,7 @@ export function connectCommands(config: Config, logger: Logger): CommandsConnect
   const blobs = createBlobStore(client.redis, config);
   const commands = createCommands(
     commandDeps({
-      redis: client.redis,
-      keys: client.runs.keys,
-      queue: client.runs,
-      results: client.results,
+      client,
       blobs,
       limits: askLimits(config),
       resultTtlS: config.QUEUE_RESULT_TTL_S,

@@ -96,10 +96,7 @@ export default async function seamBench(): Promise<void> {
   const blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 32 * 1024 * 1024, ttlS: 600 });
   const commands = createCommands(
     commandDeps({
-      redis: client.redis,
-      keys: client.runs.keys,
-      queue: client.runs,
-      results: client.results,
+      client,
       blobs,
       limits: { maxQuestionChars: 20_000, maxAttachmentBytes: 20 * 1024 * 1024, maxAttachments: 5 },
       resultTtlS: 600,

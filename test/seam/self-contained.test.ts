@@ -200,14 +200,10 @@ describe("a job carries its files and images, not host paths", () => {
   it("leaves no blob behind after a cancelled run", async () => {
     const home = tempDir("seam-cancel-");
     chmodSync(home, 0o755);
-    const redis = client.redis;
-    const blobs = new RedisBlobStore(redis, { prefix, maxBytes: 1024 * 1024, ttlS: 600 });
+    const blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 1024 * 1024, ttlS: 600 });
     const commands = createCommands(
       commandDeps({
-        redis,
-        keys: client.runs.keys,
-        queue: client.runs,
-        results: client.results,
+        client,
         blobs,
         limits: { maxQuestionChars: 1000, maxAttachmentBytes: 1024 * 1024, maxAttachments: 5 },
         resultTtlS: 600,
