@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { HINT_LIBRARY } from "../reasoning/hints.js";
+import { ENGINE_NOTE_LINE } from "../reasoning/output-block.js";
 
 const turnSchema = z.union([z.string(), z.object({ repeat: z.string().min(1) })]);
 
@@ -97,14 +98,11 @@ export function nextText(scenario: Scenario, assistant: string): { text: string 
   return { text: rendered.slice(p) };
 }
 
-/** The engine's own notes in an output block (`[figure 1: 640×480 PNG shown to the student]`). */
-const ENGINE_NOTE = /^\[(figure \d+|output truncated): [^\]\n]*\]$/gm;
-
 function fill(template: string, outputs: string[]): string {
   return template.replace(/\{\{output(?:\.(\d+))?\}\}/g, (_all, index: string | undefined) => {
     const value = index === undefined ? outputs.at(-1) : outputs[Number(index)];
     // A model quotes what the code printed, not the notes the engine added about figures.
-    return (value ?? "").replace(ENGINE_NOTE, "").trim();
+    return (value ?? "").replace(ENGINE_NOTE_LINE, "").trim();
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cellResult } from "../../test/support/cell-result.js";
 import type { CellResult } from "../sandbox/types.js";
-import { elide, formatCellOutput } from "./output-block.js";
+import { ENGINE_NOTE_LINE, elide, formatCellOutput } from "./output-block.js";
 
 const cell = (over: Partial<CellResult>) => cellResult(over.stdout ?? "", over);
 
@@ -74,6 +74,8 @@ describe("formatCellOutput", () => {
     expect(out).toContain("ok");
     expect(out).toContain("truncated");
     expect(out).toContain("640×480");
+    // Each note is one ENGINE_NOTE_LINE, so a reader can tell them from what the cell printed.
+    expect(out.replace(ENGINE_NOTE_LINE, "").trim()).toBe("ok");
   });
 });
 

@@ -5,6 +5,9 @@
  */
 import type { CellResult } from "../sandbox/types.js";
 
+/** One line of the notes `formatCellOutput` adds under a cell's output (a figure shown, output cut). */
+export const ENGINE_NOTE_LINE = /^\[(figure \d+|output truncated): [^\]\n]*\]$/gm;
+
 const marker = (omitted: number, unit: string) => `\n… [${omitted} ${unit} omitted] …\n`;
 
 /** Keeps the head and tail of long text with a marker saying how much was left out. */
