@@ -20,8 +20,8 @@ import {
 } from "../slack/harness.js";
 import { slackScript } from "../slack/scripts.js";
 import { freePort } from "../support/ports.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
-import { killAllStarts, type StartProcess, spawnStart } from "../support/start-process.js";
+import { testRedis, uniquePrefix } from "../support/redis.js";
+import { type StartProcess, spawnTestStart, stopTestStart } from "../support/start-process.js";
 
 const prefix = uniquePrefix("start-slack");
 let redisUrl = "";
@@ -36,14 +36,9 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   model = await startFakeModel(slackScript);
   port = await freePort();
-  start = await spawnStart({
+  start = await spawnTestStart(redisUrl, prefix, {
     OPENAI_BASE_URL: model.url,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
     PORT: String(port),
-    WORKER_HTTP_PORT: "0",
-    SANDBOX_POOL_SIZE: "0",
-    RENDER_WORKERS: "0",
     QUEUE_USER_BURST: "0",
     WORKER_STATUS_EDIT_MS: "250",
     SLACK_BOT_TOKEN: slack.botToken,
@@ -58,12 +53,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await start?.stop("SIGTERM");
-  await killAllStarts();
+  await stopTestStart(start, redisUrl, prefix);
   await queue?.close();
   await model?.close();
   await slack?.close();
-  if (redisUrl) await dropPrefix(redisUrl, prefix);
 });
 
 const eventsUrl = () => `http://127.0.0.1:${port}/slack/events`;

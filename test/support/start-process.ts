@@ -8,6 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/paths.js";
+import { freePort } from "./ports.js";
+import { dropPrefix } from "./redis.js";
 
 export interface StartProcess {
   child: ChildProcess;
@@ -81,6 +83,33 @@ export async function spawnStart(
   running.add(proc);
   void exited.then(() => running.delete(proc));
   return proc;
+}
+
+/**
+ * `start` as the end-to-end tests run it: on the test Redis under its own prefix, on a free port,
+ * with no worker HTTP port, sandbox pool or render threads to wait for; `env` adds or overrides.
+ */
+export async function spawnTestStart(
+  redisUrl: string,
+  prefix: string,
+  env: Record<string, string> = {},
+): Promise<StartProcess> {
+  return spawnStart({
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    PORT: String(await freePort()),
+    WORKER_HTTP_PORT: "0",
+    SANDBOX_POOL_SIZE: "0",
+    RENDER_WORKERS: "0",
+    ...env,
+  });
+}
+
+/** For afterAll of a spawnTestStart: stops it (SIGTERM), SIGKILLs what is left, drops its prefix. */
+export async function stopTestStart(start: StartProcess | undefined, redisUrl: string, prefix: string): Promise<void> {
+  await start?.stop("SIGTERM");
+  await killAllStarts();
+  if (redisUrl) await dropPrefix(redisUrl, prefix);
 }
 
 /** For afterAll: SIGKILLs the process group of every start process still running. */

@@ -9,8 +9,8 @@ import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import { runCli } from "../support/cli.js";
 import { freePort } from "../support/ports.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
-import { killAllStarts, type StartProcess, spawnStart } from "../support/start-process.js";
+import { testRedis, uniquePrefix } from "../support/redis.js";
+import { type StartProcess, spawnTestStart, stopTestStart } from "../support/start-process.js";
 
 const TOKEN = "a-long-enough-test-token";
 let model: FakeModelServer;
@@ -21,26 +21,18 @@ const prefix = uniquePrefix("web-auth");
 beforeAll(async () => {
   model = await startFakeModel(parseScript({ scenarios: [{ turns: ["\\[ \\boxed{1} \\]"] }] }));
   redisUrl = (await testRedis()).url;
-  start = await spawnStart({
+  start = await spawnTestStart(redisUrl, prefix, {
     OPENAI_BASE_URL: model.url,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
-    PORT: String(await freePort()),
     WEB_HOST: "127.0.0.2",
     WEB_TOKEN: TOKEN,
-    WORKER_HTTP_PORT: "0",
-    SANDBOX_POOL_SIZE: "0",
-    RENDER_WORKERS: "0",
     QUEUE_USER_BURST: "1",
     QUEUE_USER_PER_MINUTE: "1",
   });
 }, 120_000);
 
 afterAll(async () => {
-  await start?.stop("SIGTERM");
-  await killAllStarts();
+  await stopTestStart(start, redisUrl, prefix);
   await model?.close();
-  await dropPrefix(redisUrl, prefix);
 });
 
 const askWith = (headers: Record<string, string>) =>

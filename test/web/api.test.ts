@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { studentSentence } from "../../src/errors.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
-import { freePort } from "../support/ports.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
+import { testRedis, uniquePrefix } from "../support/redis.js";
 import { readEvents, type SseEvent } from "../support/sse.js";
-import { killAllStarts, type StartProcess, spawnStart } from "../support/start-process.js";
+import { type StartProcess, spawnTestStart, stopTestStart } from "../support/start-process.js";
 
 const script = parseScript({
   scenarios: [
@@ -54,14 +53,8 @@ const prefix = uniquePrefix("web-api");
 beforeAll(async () => {
   model = await startFakeModel(script);
   redisUrl = (await testRedis()).url;
-  start = await spawnStart({
+  start = await spawnTestStart(redisUrl, prefix, {
     OPENAI_BASE_URL: model.url,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
-    PORT: String(await freePort()),
-    WORKER_HTTP_PORT: "0",
-    SANDBOX_POOL_SIZE: "0",
-    RENDER_WORKERS: "0",
     QUEUE_USER_BURST: "0",
     WORKER_STATUS_EDIT_MS: "250",
     SANDBOX_MAX_ATTACHMENT_MB: "1",
@@ -69,10 +62,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await start?.stop("SIGTERM");
-  await killAllStarts();
+  await stopTestStart(start, redisUrl, prefix);
   await model?.close();
-  await dropPrefix(redisUrl, prefix);
 });
 
 interface ApiReply {

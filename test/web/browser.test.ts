@@ -9,9 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import { browserMissing, launchBrowser } from "../support/browser.js";
-import { freePort } from "../support/ports.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
-import { killAllStarts, type StartProcess, spawnStart } from "../support/start-process.js";
+import { testRedis, uniquePrefix } from "../support/redis.js";
+import { type StartProcess, spawnTestStart, stopTestStart } from "../support/start-process.js";
 
 const missing = browserMissing();
 const shots = join(projectRoot(), "test-output", "web");
@@ -25,24 +24,14 @@ describe.skipIf(missing !== null)(`the page in Chromium${missing ? ` (skipped: $
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     redisUrl = (await testRedis()).url;
-    start = await spawnStart({
+    start = await spawnTestStart(redisUrl, prefix, {
       // No OPENAI_BASE_URL: `start` answers with its built-in demo model.
       OPENAI_BASE_URL: "",
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      PORT: String(await freePort()),
-      WORKER_HTTP_PORT: "0",
-      SANDBOX_POOL_SIZE: "0",
-      RENDER_WORKERS: "0",
       QUEUE_USER_BURST: "0",
     });
   }, 120_000);
 
-  afterAll(async () => {
-    await start?.stop("SIGTERM");
-    await killAllStarts();
-    if (redisUrl) await dropPrefix(redisUrl, prefix);
-  });
+  afterAll(() => stopTestStart(start, redisUrl, prefix));
 
   it("typesets every kind of math delimiter and leaves prices, code and emphasis alone", async () => {
     const browser = await launchBrowser();
