@@ -24,6 +24,7 @@ import {
   eventCallback,
   interactionBody,
   sendSigned,
+  settingsSubmission,
   slashCommandBody,
 } from "../../test/fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../../test/fakes/slack/server.js";
@@ -259,27 +260,7 @@ describe("Slack settings modal (HTTP)", () => {
   beforeEach(() => startReceiver(false));
 
   const submission = (user: string, hourly: string) =>
-    interactionBody({
-      type: "view_submission",
-      team: { id: "T0000TEAM", domain: "fake" },
-      user: { id: user, team_id: "T0000TEAM" },
-      api_app_id: "A0000APP",
-      token: "legacy-verification-token",
-      trigger_id: "1.2.3",
-      view: {
-        id: "V1",
-        type: "modal",
-        callback_id: "tutor_settings",
-        state: {
-          values: {
-            reveal: { value: { type: "static_select", selected_option: { value: "never" } } },
-            hourly_limit: { value: { type: "number_input", value: hourly } },
-            hints: { value: { type: "static_select", selected_option: { value: "wait" } } },
-            channels: { value: { type: "multi_channels_select", selected_channels: ["C1", "C2"] } },
-          },
-        },
-      },
-    });
+    settingsSubmission(user, { reveal: "never", hourlyLimit: hourly, hints: "wait", channels: ["C1", "C2"] });
 
   it("a submitted form becomes the settings' raw changes; a refusal is shown on the form", async () => {
     slack.workspace.users.set("UADMIN", { id: "UADMIN", name: "admin", isAdmin: true });

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
 import { runKeys } from "../../src/queue/keys.js";
 import { RunRecords } from "../../src/queue/records.js";
-import { eventBody, eventCallback, interactionBody, sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
-import { BOT_USER_ID, type FakeMessage, TEAM_ID } from "../fakes/slack/workspace.js";
+import { eventBody, eventCallback, sendSigned, settingsSubmission, slashCommandBody } from "../fakes/slack/requests.js";
+import { BOT_USER_ID, type FakeMessage } from "../fakes/slack/workspace.js";
 import { waitFor } from "../queue/processes.js";
 import {
   buttonsOn,
@@ -407,27 +407,7 @@ describe("/tutor-settings", () => {
     sendSigned(
       admin.eventsUrl,
       SIGNING_SECRET,
-      interactionBody({
-        type: "view_submission",
-        team: { id: TEAM_ID, domain: "fake" },
-        user: { id: user, team_id: TEAM_ID },
-        api_app_id: "A0000APP",
-        token: "legacy-verification-token",
-        trigger_id: "1.2.3",
-        view: {
-          id: "V1",
-          type: "modal",
-          callback_id: "tutor_settings",
-          state: {
-            values: {
-              reveal: { value: { type: "static_select", selected_option: { value: reveal } } },
-              hourly_limit: { value: { type: "number_input", value: hourly } },
-              hints: { value: { type: "static_select", selected_option: { value: "off" } } },
-              channels: { value: { type: "multi_channels_select", selected_channels: channels } },
-            },
-          },
-        },
-      }),
+      settingsSubmission(user, { reveal, hourlyLimit: hourly, hints: "off", channels }),
     );
 
   const ask = (question: string, channel: string) => {

@@ -143,6 +143,38 @@ export function blockActions(click: ButtonClick): Record<string, unknown> {
   };
 }
 
+export interface SettingsForm {
+  reveal: string;
+  hourlyLimit: string;
+  hints: string;
+  channels: string[];
+}
+
+/** A `view_submission` of the `/tutor-settings` modal by `user`, with these values. */
+export function settingsSubmission(user: string, form: SettingsForm): SignedBody {
+  return interactionBody({
+    type: "view_submission",
+    team: { id: TEAM_ID, domain: "fake" },
+    user: { id: user, team_id: TEAM_ID },
+    api_app_id: "A0000APP",
+    token: "legacy-verification-token",
+    trigger_id: "1.2.3",
+    view: {
+      id: "V1",
+      type: "modal",
+      callback_id: "tutor_settings",
+      state: {
+        values: {
+          reveal: { value: { type: "static_select", selected_option: { value: form.reveal } } },
+          hourly_limit: { value: { type: "number_input", value: form.hourlyLimit } },
+          hints: { value: { type: "static_select", selected_option: { value: form.hints } } },
+          channels: { value: { type: "multi_channels_select", selected_channels: form.channels } },
+        },
+      },
+    },
+  });
+}
+
 /** Interactivity arrives as a form with one `payload` field holding JSON. */
 export function interactionBody(payload: Record<string, unknown>): SignedBody {
   return {
