@@ -10,7 +10,7 @@ import type { ResultStep, RunResult } from "../src/pipeline/types.js";
 import type { Question } from "../src/question.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../src/queue/client.js";
 import { emptyTranscript } from "../src/reasoning/transcript.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../test/support/redis.js";
+import { dropPrefix, keysMatching, testRedis, uniquePrefix } from "../test/support/redis.js";
 import {
   type AskInput,
   type Commands,
@@ -71,16 +71,7 @@ afterAll(async () => {
   await dropPrefix(redisUrl, prefix);
 });
 
-async function blobKeys(): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await client.redis.scan(cursor, "MATCH", `${prefix}:blob:*`, "COUNT", 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== "0");
-  return found;
-}
+const blobKeys = () => keysMatching(client.redis, `${prefix}:blob:*`);
 
 const waiting = () => client.runs.queue.getJobCounts("wait", "active", "delayed", "prioritized");
 

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropPrefix, testRedis, uniquePrefix } from "../../test/support/redis.js";
+import { dropPrefix, keysMatching, testRedis, uniquePrefix } from "../../test/support/redis.js";
 import { RedisBlobStore } from "./redis.js";
 import { BlobMissingError, BlobTooLargeError } from "./types.js";
 
@@ -13,16 +13,7 @@ let url: string;
 let store: RedisBlobStore;
 
 /** Every key under this test's prefix: what a blob leaves behind in Redis. */
-async function keysLeft(): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== "0");
-  return found;
-}
+const keysLeft = () => keysMatching(redis, `${prefix}:*`);
 
 beforeAll(async () => {
   url = (await testRedis()).url;

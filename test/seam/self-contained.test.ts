@@ -19,7 +19,7 @@ import { type FakeModelServer, startFakeModel } from "../../src/fake-model/serve
 import type { RunResult } from "../../src/pipeline/types.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../../src/queue/client.js";
 import { waitFor } from "../queue/processes.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
+import { dropPrefix, keysMatching, testRedis, uniquePrefix } from "../support/redis.js";
 import { tempDirs } from "../support/temp-dirs.js";
 
 const tempDir = tempDirs();
@@ -83,16 +83,7 @@ function startTutor(args: string[], home: string, extra: Record<string, string> 
   return { child, done };
 }
 
-async function blobKeys(): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await client.redis.scan(cursor, "MATCH", `${prefix}:blob:*`, "COUNT", 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== "0");
-  return found;
-}
+const blobKeys = () => keysMatching(client.redis, `${prefix}:blob:*`);
 
 beforeAll(async () => {
   redisUrl = (await testRedis()).url;

@@ -95,16 +95,25 @@ export function uniquePrefix(label = "t"): string {
   return `test-${label}-${randomBytes(4).toString("hex")}`;
 }
 
+/** Every key matching a SCAN pattern (e.g. `${prefix}:blob:*`), scanned in batches. */
+export async function keysMatching(redis: Redis, pattern: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+    cursor = next;
+    found.push(...keys);
+  } while (cursor !== "0");
+  return found;
+}
+
 /** Deletes every key under a prefix (best effort, for tests on a shared Redis). */
 export async function dropPrefix(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== "0");
+    const keys = await keysMatching(redis, `${prefix}:*`);
+    // In batches: UNLINK takes its keys as arguments.
+    for (let i = 0; i < keys.length; i += 1000) await redis.unlink(...keys.slice(i, i + 1000));
   } finally {
     redis.disconnect();
   }
