@@ -1,74 +1,20 @@
-/**
- * Queue figures on local Redis: enqueue-to-start latency, orchestration overhead per question with
- * an instant model (admission, job, ledger, posts, stored result), and 200 slow runs in flight on
- * one worker process.
- */
-import { silentLogger } from "../../src/logger.js";
-import { createMetrics } from "../../src/metrics.js";
 import type { RunQuestion, RunResult } from "../../src/pipeline/types.js";
-import { createQueueClient } from "../../src/queue/client.js";
-import { emptyTranscript } from "../../src/reasoning/transcript.js";
-import type { Poster } from "../../src/worker/poster.js";
-import { startWorker } from "../../src/worker/worker.js";
 import { scriptedQuestion } from "../queue/collaborators.js";
-import { testClientSettings, testWorkerSettings } from "../queue/settings.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
+import { answeredResult, withQueue } from "./queue-rig.js";
 import { ms, summary } from "./stats.js";
 
-const nullPoster: Poster = {
-  post: async (_t, _m, context) => ({ messageId: context.key }),
-  edit: async () => {},
-  findPosted: async (_t, context) => ({ outcome: "posted", messageId: context.key }),
-};
-
+/** An answered run with `steps` plain-text steps. */
 function instantResult(id: string, steps: number): RunResult {
-  return {
+  return answeredResult(
     id,
-    status: "ok",
-    answer: "42",
-    steps: Array.from({ length: steps }, (_, i) => ({
+    Array.from({ length: steps }, (_, i) => ({
       title: `Step ${i + 1}`,
       markdown: "x",
       text: "x",
       images: [],
       parts: [{ kind: "text" as const, text: "x" }],
     })),
-    toolCalls: 1,
-    hints: 0,
-    usage: { promptTokens: 1, completionTokens: 1 },
-    timings: { totalMs: 0, modelMs: 0, sandboxMs: 0, renderMs: 0 },
-    transcript: { ...emptyTranscript(""), answer: "42", status: "answered", toolCalls: 1, requests: 1 },
-  };
-}
-
-async function withQueue<T>(
-  label: string,
-  runQuestion: RunQuestion,
-  concurrency: number,
-  body: (ctx: {
-    client: ReturnType<typeof createQueueClient>;
-    completed: (jobId: string) => Promise<void>;
-  }) => Promise<T>,
-): Promise<T> {
-  const { url } = await testRedis();
-  const prefix = uniquePrefix(`bench-${label}`);
-  const worker = await startWorker(testWorkerSettings(url, prefix, { concurrency, lockMs: 30_000 }), {
-    runQuestion,
-    poster: nullPoster,
-    metrics: createMetrics(),
-    logger: silentLogger,
-  });
-  const waiters = new Map<string, () => void>();
-  worker.worker.on("completed", (job) => waiters.get(job.id!)?.());
-  const completed = (jobId: string) => new Promise<void>((resolve) => waiters.set(jobId, resolve));
-  const client = createQueueClient(testClientSettings(url, prefix));
-  try {
-    return await body({ client, completed });
-  } finally {
-    await client.close();
-    await worker.close(0);
-    await dropPrefix(url, prefix);
-  }
+  );
 }
 
 export default async function queueBench(): Promise<void> {

@@ -9,15 +9,8 @@ import { cpus, loadavg } from "node:os";
 import { Readable } from "node:stream";
 import { commandDeps, createCommands, type IncomingAttachment } from "../../commands/index.js";
 import { RedisBlobStore } from "../../src/blobs/redis.js";
-import { silentLogger } from "../../src/logger.js";
-import { createMetrics } from "../../src/metrics.js";
-import type { ResultStep, RunQuestion, RunResult, StepImage } from "../../src/pipeline/types.js";
-import { createQueueClient } from "../../src/queue/client.js";
-import { emptyTranscript } from "../../src/reasoning/transcript.js";
-import type { Poster } from "../../src/worker/poster.js";
-import { startWorker } from "../../src/worker/worker.js";
-import { testClientSettings, testWorkerSettings } from "../queue/settings.js";
-import { dropPrefix, testRedis, uniquePrefix } from "../support/redis.js";
+import type { ResultStep, RunQuestion, StepImage } from "../../src/pipeline/types.js";
+import { answeredResult, withQueue } from "./queue-rig.js";
 import { ms, percentile, summary } from "./stats.js";
 
 /** 1 MB of CSV (random bytes would be refused: binary under a text name). */
@@ -28,26 +21,6 @@ const IMAGE = randomBytes(20 * 1024);
 const IMAGES = 10;
 const SAMPLES = 200;
 const WARMUP = 20;
-
-const nullPoster: Poster = {
-  post: async (_t, _m, context) => ({ messageId: context.key }),
-  edit: async () => {},
-  findPosted: async (_t, context) => ({ outcome: "posted", messageId: context.key }),
-};
-
-function result(id: string, steps: ResultStep[]): RunResult {
-  return {
-    id,
-    status: "ok",
-    answer: "42",
-    steps,
-    toolCalls: 1,
-    hints: 0,
-    usage: { promptTokens: 1, completionTokens: 1 },
-    timings: { totalMs: 0, modelMs: 0, sandboxMs: 0, renderMs: 0 },
-    transcript: { ...emptyTranscript(""), answer: "42", status: "answered", toolCalls: 1, requests: 1 },
-  };
-}
 
 /** Reads the attachments the way the pipeline does and stores 10 images when the question has files. */
 const runQuestion: RunQuestion = async (question, { blobs }) => {
@@ -71,7 +44,7 @@ const runQuestion: RunQuestion = async (question, { blobs }) => {
       return { title: `Step ${s + 1}`, markdown: "x", text: "x", images, parts: [{ kind: "text", text: "x" }] };
     }),
   );
-  return result(question.id, steps);
+  return answeredResult(question.id, steps);
 };
 
 /** Microseconds Redis has spent executing commands so far (INFO commandstats), for CPU accounting. */
@@ -81,56 +54,44 @@ async function redisCommandUsec(redis: { info(section: string): Promise<string> 
 }
 
 export default async function seamBench(): Promise<void> {
-  const { url } = await testRedis();
-  const prefix = uniquePrefix("bench-seam");
-  const worker = await startWorker(testWorkerSettings(url, prefix, { concurrency: 8, lockMs: 30_000 }), {
-    runQuestion,
-    poster: nullPoster,
-    metrics: createMetrics(),
-    logger: silentLogger,
-  });
-  const waiters = new Map<string, () => void>();
-  worker.worker.on("completed", (job) => waiters.get(job.id!)?.());
-  const completed = (jobId: string) => new Promise<void>((resolve) => waiters.set(jobId, resolve));
-  const client = createQueueClient(testClientSettings(url, prefix));
-  const blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 32 * 1024 * 1024, ttlS: 600 });
-  const commands = createCommands(
-    commandDeps({
-      client,
-      blobs,
-      limits: { maxQuestionChars: 20_000, maxAttachmentBytes: 20 * 1024 * 1024, maxAttachments: 5 },
-      resultTtlS: 600,
-    }),
-  );
-  const file: IncomingAttachment = {
-    name: "data.csv",
-    bytes: ATTACHMENT.length,
-    // A download arrives in 64 kB chunks.
-    open: async () =>
-      Readable.from(
-        (function* () {
-          for (let i = 0; i < ATTACHMENT.length; i += 65_536) yield ATTACHMENT.subarray(i, i + 65_536);
-        })(),
-      ),
-  };
-  const roundTrip = async (id: string, attachments: IncomingAttachment[]): Promise<number> => {
-    const t0 = performance.now();
-    const jobId = `q-${id}`;
-    const done = completed(jobId);
-    const reply = await commands.ask({
-      eventId: id,
-      text: "What is the sum?",
-      mode: "solve",
-      attachments,
-      replyTarget: { platform: "cli" },
-      user: "bench",
-      space: "bench",
-    });
-    if (reply.kind !== "queued") throw new Error(`not queued: ${JSON.stringify(reply)}`);
-    await done;
-    return performance.now() - t0;
-  };
-  try {
+  await withQueue("seam", runQuestion, 8, async ({ client, prefix, completed }) => {
+    const blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 32 * 1024 * 1024, ttlS: 600 });
+    const commands = createCommands(
+      commandDeps({
+        client,
+        blobs,
+        limits: { maxQuestionChars: 20_000, maxAttachmentBytes: 20 * 1024 * 1024, maxAttachments: 5 },
+        resultTtlS: 600,
+      }),
+    );
+    const file: IncomingAttachment = {
+      name: "data.csv",
+      bytes: ATTACHMENT.length,
+      // A download arrives in 64 kB chunks.
+      open: async () =>
+        Readable.from(
+          (function* () {
+            for (let i = 0; i < ATTACHMENT.length; i += 65_536) yield ATTACHMENT.subarray(i, i + 65_536);
+          })(),
+        ),
+    };
+    const roundTrip = async (id: string, attachments: IncomingAttachment[]): Promise<number> => {
+      const t0 = performance.now();
+      const jobId = `q-${id}`;
+      const done = completed(jobId);
+      const reply = await commands.ask({
+        eventId: id,
+        text: "What is the sum?",
+        mode: "solve",
+        attachments,
+        replyTarget: { platform: "cli" },
+        user: "bench",
+        space: "bench",
+      });
+      if (reply.kind !== "queued") throw new Error(`not queued: ${JSON.stringify(reply)}`);
+      await done;
+      return performance.now() - t0;
+    };
     const plain: number[] = [];
     const heavy: number[] = [];
     for (let i = 0; i < SAMPLES + WARMUP; i++) {
@@ -173,9 +134,5 @@ export default async function seamBench(): Promise<void> {
     console.log(
       `${"load average (1 min) while measuring".padEnd(44)} ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
     );
-  } finally {
-    await client.close();
-    await worker.close(0);
-    await dropPrefix(url, prefix);
-  }
+  });
 }
