@@ -1,16 +1,38 @@
+/**
+ * Two tiers (test/tiers.ts says which file is which): `unit` runs first, every file in parallel;
+ * `integration` runs after it with more workers than cores, because its files mostly wait on
+ * processes, Redis and Python rather than compute. `npm test` runs both; `npm run test:unit` and
+ * `npm run test:integration` one each.
+ */
 import { defineConfig } from "vitest/config";
+import { integrationGlobs, TEST_FILES } from "./test/tiers.js";
 
 export default defineConfig({
   test: {
-    include: [
-      "src/**/*.test.ts",
-      "commands/**/*.test.ts",
-      "adapters/**/*.test.ts",
-      "render/**/*.test.ts",
-      "test/**/*.test.ts",
-    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: TEST_FILES,
+          exclude: integrationGlobs,
+          setupFiles: ["test/support/unit-guard.ts"],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: integrationGlobs,
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
