@@ -16,6 +16,7 @@ import { type FakeModelServer, startFakeModel } from "../../src/fake-model/serve
 import { jobIdFor, RUN_QUEUE } from "../../src/queue/keys.js";
 import { freePort } from "../support/ports.js";
 import { dropPrefix, type TestRedis, testRedis, uniquePrefix } from "../support/redis.js";
+import { descendantsOf } from "../support/start-process.js";
 import { tempDirs } from "../support/temp-dirs.js";
 
 const script = parseScript({
@@ -136,7 +137,10 @@ describe("signals (1)", () => {
     npm.stderr!.on("data", (d) => (stderr += d));
     try {
       await until("the banner", () => stderr.includes("start-tutor is running"), 120_000);
-      const node = processesMatching("bin/start-tutor.js start").map((line) => Number(line.trim().split(/\s+/)[0]));
+      // Only the node this npm started: another `npm start` on the machine is not ours to wait for.
+      const node = descendantsOf(npm.pid!)
+        .filter((p) => p.command.includes("bin/start-tutor.js start"))
+        .map((p) => p.pid);
       expect(node.length).toBeGreaterThan(0);
       npm.kill("SIGTERM");
       await until("node to exit", () => node.every((pid) => !alive(pid)), 40_000);
