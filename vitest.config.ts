@@ -29,6 +29,10 @@ export default defineConfig({
         test: {
           name: "integration",
           include: integrationGlobs,
+          // Upper bounds, not speed checks: a test that starts processes on a busy machine may
+          // take minutes; what is fast is measured by `npm run bench`.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           maxWorkers: 3,
           sequence: { groupOrder: 1 },
         },

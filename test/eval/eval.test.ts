@@ -12,6 +12,7 @@ import type { EvalReport } from "../../src/eval/report.js";
 import type { ProblemRecord } from "../../src/eval/results.js";
 import { loadScript, parseScript, type Scenario } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
+import { cliCommand } from "../support/cli.js";
 import { freePort } from "../support/ports.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -39,7 +40,7 @@ interface Exit {
 }
 
 function startEval(args: string[], baseURL: string): { child: ChildProcess; exit: Promise<Exit> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "eval", ...args], {
+  const child = spawn(process.execPath, [...cliCommand(), "eval", ...args], {
     cwd: root,
     env: {
       ...process.env,

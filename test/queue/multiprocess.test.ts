@@ -179,7 +179,7 @@ describe("workers in several processes", () => {
     const posts = await recordedPosts(redis, prefix);
     expect(posts.map((p) => p.kind)).toEqual(["status"]);
     expect(await redis.hget(testKeys(prefix).runs, "stop-me")).toBe("1");
-  }, 30_000);
+  }, 90_000);
 
   it("hands in-flight runs back on SIGTERM after the deadline, and another worker finishes them", async () => {
     const prefix = freshPrefix("term");
@@ -201,7 +201,7 @@ describe("workers in several processes", () => {
     // Handing back spent no attempt: the one attempt counted is the one that completed.
     const job = await c.runs.queue.getJob("q-long");
     expect(job?.attemptsMade).toBe(1);
-  }, 30_000);
+  }, 90_000);
 });
 
 function alive(pid: number): boolean {

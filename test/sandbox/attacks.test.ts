@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type PythonSandboxHandle, probeCgroup, type SandboxSession } from "../../src/sandbox/index.js";
+import { cliCommand } from "../support/cli.js";
 import { childrenOfThisProcess, hostProcessesMatching, testConfig } from "./helpers.js";
 
 const execFileAsync = promisify(execFile);
@@ -685,13 +686,9 @@ describe("the host side", () => {
 
     const kept = join(privateTmp, "kept");
     const cli = (args: string[]) => {
-      const child = execFileAsync(
-        process.execPath,
-        ["--import", "tsx", "src/cli/main.ts", "sandbox", "--json", ...args],
-        {
-          env: { ...process.env, TMPDIR: privateTmp, LOG_LEVEL: "silent" },
-        },
-      );
+      const child = execFileAsync(process.execPath, [...cliCommand(), "sandbox", "--json", ...args], {
+        env: { ...process.env, TMPDIR: privateTmp, LOG_LEVEL: "silent" },
+      });
       child.child.stdin!.end("import matplotlib.pyplot as plt\nplt.plot([1, 2])");
       return child;
     };
