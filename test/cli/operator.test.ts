@@ -1,10 +1,10 @@
 /**
  * The failure paths an operator meets, each through the real CLI as a child process: one clear line
  * (no stack), the documented exit code, a quick failure when Redis or the model is down, and no
- * process left behind (compared with `ps` before and after).
+ * process left behind (looked up in /proc).
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { truncateSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { Queue } from "bullmq";
@@ -91,10 +91,21 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   }
 }
 
-/** Processes whose command line mentions `needle` (ours: redis-server on a test port, node CLIs). */
+/**
+ * Command lines of the processes that mention `needle` (ours: redis-server on this test's port).
+ * Read from /proc: `ps` output on a busy machine can outgrow any buffer.
+ */
 function processesMatching(needle: string): string[] {
-  const out = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
-  return out.split("\n").filter((line) => line.includes(needle) && !line.includes("ps -eo"));
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        return [readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim()];
+      } catch {
+        return []; // It exited while we looked.
+      }
+    })
+    .filter((command) => command.includes(needle));
 }
 
 /** The human part of stderr (services also write JSON log lines there) is exactly one line, with no stack. */

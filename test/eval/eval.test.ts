@@ -175,7 +175,8 @@ describe("start-tutor eval against the fake model", () => {
     const out = join(work, "interrupted.jsonl");
     try {
       const run = startEval(["--data", data, "--out", out, "--json", "--concurrency", "4"], slowModel.url);
-      await waitFor(() => countLines(out) === 2 && (startsByScenario(slowModel).endless ?? 0) === 2);
+      // At least: on a busy machine a stalled stream may be retried before the interrupt.
+      await waitFor(() => countLines(out) === 2 && (startsByScenario(slowModel).endless ?? 0) >= 2, 120_000);
       run.child.kill("SIGINT");
       const stopped = await run.exit;
       expect(stopped.code).toBe(130);
@@ -211,7 +212,7 @@ describe("start-tutor eval against the fake model", () => {
     } finally {
       await quickModel.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it("gives one clear message for a missing data file, an unwritable results file or an unreachable model", async () => {
     const missing = await runEval(["--data", join(work, "missing.jsonl")]);
