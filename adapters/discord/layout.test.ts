@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { defaultFigureLimits } from "../../render/index.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import type { ResultStep, StepImage } from "../../src/pipeline/types.js";
-import { groupFiles, layoutMessage, markerFor } from "./layout.js";
+import { groupFiles, layoutMessage, MAX_UPLOAD_BYTES, markerFor } from "./layout.js";
 
 const ref = (bytes: number, id = "b"): BlobRef => ({ id, bytes, contentType: "image/png", sha256: "0".repeat(64) });
 const image = (i: number, bytes = 1000): StepImage => ({
@@ -59,6 +60,10 @@ describe("layoutMessage", () => {
       expect(p.files.reduce((s, f) => s + f.blob.bytes, 0)).toBeLessThanOrEqual(10 * 1024 * 1024);
     }
     expect(pieces.at(-1)?.buttons.length).toBe(1);
+  });
+
+  it("uploads every image as stored: the renderer's size limit is within one Discord upload", () => {
+    expect(defaultFigureLimits.maxBytes).toBeLessThanOrEqual(MAX_UPLOAD_BYTES);
   });
 
   it("shows the answer per the space's policy, its rendered formula only behind a spoiler", () => {

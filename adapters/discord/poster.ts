@@ -10,8 +10,7 @@ import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
-import { fitUpload } from "./fit-upload.js";
-import { componentsJson, type DiscordPiece, layoutMessage, MAX_UPLOAD_BYTES, markerFor } from "./layout.js";
+import { componentsJson, type DiscordPiece, layoutMessage, markerFor } from "./layout.js";
 import { nonceFor } from "./nonce.js";
 import type { DiscordTarget } from "./target.js";
 
@@ -117,7 +116,8 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     const files: RawFile[] = await Promise.all(
       piece.files.map(async (file) => ({
         name: file.filename,
-        data: await fitUpload(await this.deps.blobs.get(file.blob), MAX_UPLOAD_BYTES),
+        // Within MAX_UPLOAD_BYTES as stored: the renderer brings every image under its limit.
+        data: await this.deps.blobs.get(file.blob),
         contentType: file.blob.contentType,
       })),
     );

@@ -3,6 +3,10 @@
  * earns 429s for the whole workspace. The pacer queues this process's posts and edits per channel
  * behind a token bucket: up to `burst` at once, then one per `intervalMs`. Channels do not wait
  * for each other, and posts in one channel keep their order.
+ *
+ * Not p-queue (here only as @slack/web-api's own dependency, not one of ours): its `intervalCap`
+ * per `interval` is a fixed window, which lets two bursts through back to back at a window's
+ * edge; a token bucket never goes over one per interval once the burst is spent.
  */
 
 export interface ChannelPacer {

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { cliCommand } from "../../test/support/cli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function grade(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "grade", ...args], {
+  const result = spawnSync(process.execPath, [...cliCommand(), "grade", ...args], {
     cwd: root,
     encoding: "utf8",
   });

@@ -5,13 +5,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliCommand } from "../../test/support/cli.js";
 
 const run = promisify(execFile);
-const main = join(import.meta.dirname, "main.ts");
 
 async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
   try {
-    const { stderr } = await run(process.execPath, ["--import", "tsx", main, "render", ...args], {
+    const { stderr } = await run(process.execPath, [...cliCommand(), "render", ...args], {
       env: { ...process.env, LOG_LEVEL: "silent" },
     });
     return { code: 0, stderr };

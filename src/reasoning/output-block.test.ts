@@ -83,15 +83,13 @@ describe("hostile cell output (issue #16, H3)", () => {
   const MB = 1_000_000;
   const options = { maxChars: 800, timeoutMs: 30_000 };
 
-  it("formats 1 MB of whitespace followed by one character in under 50 ms", () => {
-    const started = performance.now();
+  it("formats 1 MB of whitespace followed by one character, keeping the character", () => {
+    // A quadratic trim takes minutes here and fails on the test timeout; the time itself (the
+    // issue's bound is 50 ms) is a figure of `npm run bench -- output-block`, not a test.
     const out = formatCellOutput(cell({ stdout: `${" ".repeat(MB)}x\n` }), options);
-    const ms = performance.now() - started;
     expect(out.length).toBeLessThanOrEqual(800);
     expect(out.endsWith("x")).toBe(true);
     expect(out).toMatch(/characters omitted/);
-    // The issue's bound; `npm run bench` prints the real figure (well under a millisecond).
-    expect(ms).toBeLessThan(50);
   });
 
   it("reduces output that is nothing but whitespace to nothing", () => {

@@ -5,10 +5,19 @@
 import type { Logger } from "../logger.js";
 import type { Interpreter } from "./interpreter.js";
 
+/**
+ * Starts that may fail in a row (an interpreter that could not start or died before it was ready)
+ * before the pool stops refilling: a slow or unlucky start is tried again, a broken setup is not
+ * respawned in a loop (the next open() starts one on demand and reports the failure).
+ */
+const MAX_FAILED_STARTS = 3;
+
 export class WarmPool {
   private readonly idle: Interpreter[] = [];
   private starting = 0;
   private closed = false;
+  private failedStarts = 0;
+  private lastFailure = "";
 
   constructor(
     private readonly size: number,
@@ -16,9 +25,9 @@ export class WarmPool {
     private readonly logger: Logger,
   ) {}
 
-  /** Starts interpreters until `size` are idle or starting. */
+  /** Starts interpreters until `size` are idle or starting (unless starts keep failing). */
   fill(): void {
-    while (!this.closed && this.idle.length + this.starting < this.size) {
+    while (!this.closed && this.failedStarts < MAX_FAILED_STARTS && this.idle.length + this.starting < this.size) {
       this.starting++;
       this.create().then(
         (interpreter) => {
@@ -28,11 +37,19 @@ export class WarmPool {
             return;
           }
           this.idle.push(interpreter);
+          interpreter.ready.then(
+            () => {
+              this.failedStarts = 0;
+            },
+            () => {},
+          );
           interpreter.onExited(() => this.forget(interpreter));
         },
         (err: unknown) => {
           this.starting--;
-          if (!this.closed) this.logger.warn({ err }, "sandbox pool could not start an interpreter");
+          if (this.closed) return;
+          this.logger.warn({ err }, "sandbox pool could not start an interpreter");
+          this.failed(err instanceof Error ? err.message : String(err));
         },
       );
     }
@@ -47,10 +64,17 @@ export class WarmPool {
     return interpreter;
   }
 
-  /** Resolves when `size` ready interpreters are idle (polls: only benchmarks and operators wait). */
+  /**
+   * Resolves when `size` ready interpreters are idle, however long their start takes; rejects
+   * only once the pool stopped refilling. Polls: only benchmarks, tests and operators wait.
+   */
   async whenFull(): Promise<void> {
     while (!this.closed && this.idle.filter((i) => i.isReady && i.alive).length < this.size) {
-      if (this.idle.length + this.starting < this.size) throw new Error("the sandbox pool cannot warm up");
+      if (this.failedStarts >= MAX_FAILED_STARTS) {
+        throw new Error(`the sandbox pool cannot warm up: ${this.failedStarts} starts failed (${this.lastFailure})`);
+      }
+      // A take() refills on the next turn of the event loop: do not mistake that gap for a failure.
+      this.fill();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -64,9 +88,18 @@ export class WarmPool {
     const index = this.idle.indexOf(interpreter);
     if (index < 0) return;
     this.idle.splice(index, 1);
-    // One that died before it was ready points at a broken setup: do not respawn in a loop;
-    // the next open() starts one on demand and reports the failure.
-    if (interpreter.isReady) this.fill();
-    else this.logger.warn("sandbox interpreter died while warming up; not refilling the pool");
+    if (!interpreter.isReady) {
+      this.logger.warn("sandbox interpreter died while warming up");
+      this.failed("an interpreter died while warming up");
+    } else this.fill();
+  }
+
+  /** Counts a failed start and tries again until MAX_FAILED_STARTS failed in a row. */
+  private failed(why: string): void {
+    this.failedStarts++;
+    this.lastFailure = why;
+    if (this.failedStarts >= MAX_FAILED_STARTS) {
+      this.logger.warn({ failedStarts: this.failedStarts }, "sandbox pool stops refilling: starts keep failing");
+    } else this.fill();
   }
 }

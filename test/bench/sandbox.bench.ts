@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { loadConfig } from "../../src/config.js";
 import { createSandbox, type PythonSandboxHandle, type SandboxSession } from "../../src/sandbox/index.js";
+import { descendantsOf } from "../support/start-process.js";
 import { ms, percentile, summary } from "./stats.js";
 
 const execFileAsync = promisify(execFile);
@@ -45,11 +46,15 @@ function cold(code: string, home: string): Promise<unknown> {
   return execFileAsync(python, ["-c", code], { env: { PATH: "/usr/bin", MPLBACKEND: "Agg", HOME: home } });
 }
 
-/** Proportional set size (shared pages split between sharers) of every process of `uid`. */
+/**
+ * Proportional set size (shared pages split between sharers) of every process of `uid` that this
+ * bench started: another test run's sandboxes on the machine run as the same uid.
+ */
 function pssOfUid(uid: number): number {
+  const ours = new Set(descendantsOf(process.pid).map((p) => p.pid));
   let kb = 0;
   for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!ours.has(Number(entry))) continue;
     try {
       if (statSync(`/proc/${entry}`).uid !== uid) continue;
       const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, "utf8"));

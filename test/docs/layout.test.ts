@@ -1,11 +1,13 @@
 /**
  * The layout rules reviewers check, checked on every run: `commands/`, `render/` and `adapters/`
- * are reached from outside only through their `index.ts`, and production code never imports
- * from `test/`.
+ * are reached from outside only through their `index.ts`, production code never imports from
+ * `test/`, and every test file is in the tier it was put in on purpose (test/tiers.ts).
  */
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { INTEGRATION_TESTS } from "../tiers.js";
 
 const root = process.cwd();
 const MODULES = ["commands", "render", "adapters"];
@@ -48,5 +50,17 @@ describe("module layout", () => {
         .map((target) => `${file} → ${target}`),
     );
     expect(leaks).toEqual([]);
+  });
+
+  it("lists only test files and folders that exist as integration tests", () => {
+    const tests = files.filter((f) => f.endsWith(".test.ts"));
+    const stale = INTEGRATION_TESTS.filter((entry) =>
+      entry.endsWith("/") ? !tests.some((f) => f.startsWith(entry)) : !tests.includes(entry),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it("runs unit tests where a process or a socket fails them with where to move the file", () => {
+    expect(() => spawn("true")).toThrow(/A unit test may not start a process .* INTEGRATION_TESTS/);
   });
 });

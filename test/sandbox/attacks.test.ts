@@ -3,7 +3,7 @@
  * containment AND that an ordinary cell still runs afterwards. Real bubblewrap, real Python.
  */
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type PythonSandboxHandle, probeCgroup, type SandboxSession } from "../../src/sandbox/index.js";
+import { cliCommand } from "../support/cli.js";
 import { childrenOfThisProcess, hostProcessesMatching, testConfig } from "./helpers.js";
 
 const execFileAsync = promisify(execFile);
@@ -236,14 +237,17 @@ except OSError as err:
   describe("processes outliving their cell", () => {
     it("kills a setsid daemon and a double-forked child when the cell ends", async () => {
       const target = await sandbox.open();
+      // Durations no other run of this suite on the machine uses: only our sleeps are looked for.
+      const tag = randomInt(100_000, 1_000_000);
+      const [daemon, orphan] = [`7771.${tag}`, `7772.${tag}`];
       const result = await run(
         `
 import os, subprocess, time
-subprocess.Popen(["setsid", "sleep", "7771"], start_new_session=True)
+subprocess.Popen(["setsid", "sleep", "${daemon}"], start_new_session=True)
 if os.fork() == 0:
     if os.fork() == 0:
         os.setsid()
-        os.execv("/usr/bin/sleep", ["sleep", "7772"])
+        os.execv("/usr/bin/sleep", ["sleep", "${orphan}"])
     os._exit(0)
 time.sleep(0.3)
 print("spawned")
@@ -251,8 +255,8 @@ print("spawned")
         target,
       );
       expect(result.stdout).toContain("spawned");
-      expect(hostProcessesMatching("sleep 7771")).toEqual([]);
-      expect(hostProcessesMatching("sleep 7772")).toEqual([]);
+      expect(hostProcessesMatching(`sleep ${daemon}`)).toEqual([]);
+      expect(hostProcessesMatching(`sleep ${orphan}`)).toEqual([]);
       await stillWorks(target);
       await target.close();
     });
@@ -682,13 +686,9 @@ describe("the host side", () => {
 
     const kept = join(privateTmp, "kept");
     const cli = (args: string[]) => {
-      const child = execFileAsync(
-        process.execPath,
-        ["--import", "tsx", "src/cli/main.ts", "sandbox", "--json", ...args],
-        {
-          env: { ...process.env, TMPDIR: privateTmp, LOG_LEVEL: "silent" },
-        },
-      );
+      const child = execFileAsync(process.execPath, [...cliCommand(), "sandbox", "--json", ...args], {
+        env: { ...process.env, TMPDIR: privateTmp, LOG_LEVEL: "silent" },
+      });
       child.child.stdin!.end("import matplotlib.pyplot as plt\nplt.plot([1, 2])");
       return child;
     };

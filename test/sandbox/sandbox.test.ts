@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox, type SandboxSession } from "../../src/sandbox/index.js";
+import { cliCommand } from "../support/cli.js";
 import { testConfig } from "./helpers.js";
 
 const execFileAsync = promisify(execFile);
@@ -118,7 +119,7 @@ describe("the warm pool", () => {
 
 describe("start-tutor sandbox", () => {
   const cli = (args: string[], input?: string) => {
-    const child = execFileAsync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "sandbox", ...args], {
+    const child = execFileAsync(process.execPath, [...cliCommand(), "sandbox", ...args], {
       env: { ...process.env, SANDBOX_POOL_SIZE: "0", LOG_LEVEL: "silent" },
     });
     child.child.stdin!.end(input ?? "");

@@ -19,6 +19,7 @@ import { type FakeModelServer, startFakeModel } from "../../src/fake-model/serve
 import type { RunResult } from "../../src/pipeline/types.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../../src/queue/client.js";
 import { waitFor } from "../queue/processes.js";
+import { cliCommand } from "../support/cli.js";
 import { dropPrefix, keysMatching, testRedis, uniquePrefix } from "../support/redis.js";
 import { tempDirs } from "../support/temp-dirs.js";
 
@@ -64,7 +65,7 @@ function env(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** `start-tutor …` as its own process group in `home` (its TMPDIR and cwd). */
 function startTutor(args: string[], home: string, extra: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "src/cli/main.ts"), ...args], {
+  const child = spawn(process.execPath, [...cliCommand(), ...args], {
     cwd: process.cwd(),
     env: env({ TMPDIR: home, ...extra }),
     detached: true,

@@ -95,7 +95,10 @@ export function uniquePrefix(label = "t"): string {
   return `test-${label}-${randomBytes(4).toString("hex")}`;
 }
 
-/** Every key matching a SCAN pattern (e.g. `${prefix}:blob:*`), scanned in batches. */
+/**
+ * Every key matching a SCAN pattern (e.g. `${prefix}:blob:*`), scanned in batches, sorted and once
+ * each: SCAN returns keys in no set order and may return one twice, so tests compare this list.
+ */
 export async function keysMatching(redis: Redis, pattern: string): Promise<string[]> {
   const found: string[] = [];
   let cursor = "0";
@@ -104,7 +107,7 @@ export async function keysMatching(redis: Redis, pattern: string): Promise<strin
     cursor = next;
     found.push(...keys);
   } while (cursor !== "0");
-  return found;
+  return [...new Set(found)].sort();
 }
 
 /** Deletes every key under a prefix (best effort, for tests on a shared Redis). */

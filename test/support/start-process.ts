@@ -6,8 +6,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { projectRoot } from "../../src/paths.js";
+import { cliCommand } from "./cli.js";
 import { freePort } from "./ports.js";
 import { dropPrefix } from "./redis.js";
 
@@ -32,8 +32,8 @@ export async function spawnStart(
   timeoutMs = 60_000,
   command: "start" | "web" = "start",
 ): Promise<StartProcess> {
-  // From the sources (as test/cli does), so the test never runs a stale build.
-  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src", "cli", "main.ts"), command], {
+  // The build when it is current, else the sources (cliCommand): never a stale build.
+  const child = spawn(process.execPath, [...cliCommand(), command], {
     cwd: projectRoot(),
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],

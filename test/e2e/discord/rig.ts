@@ -15,6 +15,7 @@ import { parseScript } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
 import { jobIdFor, runKeys } from "../../../src/queue/keys.js";
 import { FakeDiscord, type FakeMessage, type RecordedInteraction } from "../../fakes/discord/server.js";
+import { cliCommand } from "../../support/cli.js";
 import { freePort } from "../../support/ports.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../../support/redis.js";
 
@@ -152,7 +153,7 @@ export async function startRig(): Promise<Rig> {
     const clean = Object.fromEntries(
       Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|OPENAI|START|QUEUE|WORKER|REDIS)_/.test(k)),
     );
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", command], {
+    const child = spawn(process.execPath, [...cliCommand(), command], {
       env: { ...clean, ...env, ...extra },
       stdio: ["ignore", "ignore", "pipe"],
       detached: true,
