@@ -74,7 +74,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const { revealPolicy } = await deps.settings.get(input.space);
       if (revealPolicy === "never") return reject("reveal_disabled");
       if (result.answer === null) return reject("no_answer");
-      const rendered = result.steps.find((step) => step.finalAnswer);
+      const rendered = result.renderedAnswer;
       return { kind: "answer", jobId, answer: result.answer, as: revealPolicy, ...(rendered ? { rendered } : {}) };
     }
     case "feedback": {
@@ -91,8 +91,8 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
 
 /**
  * The steps "Next step" walks through: those posted, then (hint mode) those held back. The
- * closing answer step is not one of them: only Reveal shows it.
+ * rendered answer is not one of them: only Reveal shows it.
  */
 function allSteps(result: RunResult) {
-  return [...result.steps.filter((step) => !step.finalAnswer), ...(result.heldBack ?? [])];
+  return [...result.steps, ...(result.heldBack ?? [])];
 }

@@ -3,6 +3,11 @@
  * for each, the sentence a student reads, the detail an operator reads in logs, whether the student's
  * "Retry" can help and whether the queue retries it by itself. Adapters show `studentSentence()`
  * and offer a Retry button only when `ERRORS[code].retryable`; they never invent sentences.
+ *
+ * The sentences that are not errors (a run's status line, the replies to Cancel, Retry and
+ * feedback) live here too, in `NOTICES`, keyed the same way: every sentence the bot writes is a
+ * code plus facts, so a per-locale catalog can replace the English ones code by code, and no
+ * caller ever matches a sentence's wording.
  */
 import { formatBytes } from "./format-bytes.js";
 
@@ -312,6 +317,40 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     transient: false,
   },
 };
+
+export const NOTICE_CODES = [
+  // A run's status message, by the run's state (src/worker/progress.ts `statusOf`).
+  "status_working",
+  "status_retrying",
+  "status_done",
+  "status_stopped",
+  "status_cancelled",
+  "status_failed",
+  // Replies to actions on a run.
+  "run_cancelled",
+  "retry_already_running",
+  "feedback_saved",
+] as const;
+
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+/** What the bot says when nothing went wrong, by code (the same facts as the errors' sentences). */
+export const NOTICES: Record<NoticeCode, (facts: ErrorFacts) => string> = {
+  status_working: fixed("Working on it…"),
+  status_retrying: fixed("Something went wrong, retrying in a moment…"),
+  status_done: fixed("Done."),
+  status_stopped: fixed("Stopped."),
+  status_cancelled: fixed("Cancelled."),
+  status_failed: fixed("Stopped."),
+  run_cancelled: fixed("Cancelled."),
+  retry_already_running: fixed("Already on it."),
+  feedback_saved: fixed("Thanks for the feedback!"),
+};
+
+/** The sentence for a notice. */
+export function noticeSentence(code: NoticeCode, facts: ErrorFacts = {}): string {
+  return NOTICES[code](facts);
+}
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 

@@ -9,7 +9,7 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import { stepCodeMarkdown } from "../../src/pipeline/step-code.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
-import type { OutgoingMessage, PostContext } from "../types.js";
+import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
 import { splitMessage } from "./split.js";
 
@@ -48,7 +48,9 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
         {
           content: message.text,
           files: [],
-          buttons: [[{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger" }]],
+          buttons: isFinalState(message.state)
+            ? []
+            : [[{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger" }]],
         },
       ];
     case "step":

@@ -9,7 +9,14 @@ import { DiscordAPIError, type RawFile, type REST, Routes } from "discord.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
+import {
+  type FindPosted,
+  isFinalState,
+  type OutgoingMessage,
+  type PostContext,
+  type Poster,
+  type StatusLine,
+} from "../types.js";
 import { fitUpload } from "./fit-upload.js";
 import { componentsJson, type DiscordPiece, layoutMessage, MAX_UPLOAD_BYTES, markerFor } from "./layout.js";
 import { nonceFor } from "./nonce.js";
@@ -74,11 +81,15 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     return { messageId: lastId };
   }
 
-  async edit(target: DiscordTarget, messageId: string, text: string): Promise<void> {
-    const patch = (channelId: string) =>
-      this.deps.rest.patch(Routes.channelMessage(channelId, messageId), {
-        body: { content: text, allowed_mentions: { parse: [] } },
-      });
+  async edit(target: DiscordTarget, messageId: string, status: StatusLine): Promise<void> {
+    // A finished run has nothing left to cancel: its Cancel button goes. (Only a lost status
+    // post is looked up by that button, and a finished run's status was recorded long before.)
+    const body = {
+      content: status.text,
+      allowed_mentions: { parse: [] },
+      ...(isFinalState(status.state) ? { components: [] } : {}),
+    };
+    const patch = (channelId: string) => this.deps.rest.patch(Routes.channelMessage(channelId, messageId), { body });
     try {
       await patch(this.channelOf(target));
     } catch (err) {

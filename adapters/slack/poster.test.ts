@@ -153,7 +153,7 @@ describe("SlackPoster", () => {
     };
     const status = await poster().post(
       target,
-      { kind: "status", text: "Working on it…" },
+      { kind: "status", state: "running", text: "Working on it…" },
       { jobId: "job-3", key: "job-3:status" },
     );
     const root = slack.workspace.find("C2", status.messageId)!;
@@ -177,15 +177,19 @@ describe("SlackPoster", () => {
     const p = poster();
     const { messageId } = await p.post(
       target,
-      { kind: "status", text: "Working on it…" },
+      { kind: "status", state: "running", text: "Working on it…" },
       { jobId: "job-4", key: "job-4:status" },
     );
-    await p.edit(target, messageId, "Running Python cell 1…");
+    await p.edit(target, messageId, { state: "running", text: "Running Python cell 1…" });
     expect(JSON.stringify(slack.workspace.find("C1", messageId)!.blocks)).toContain("tutor_cancel");
-    await p.edit(target, messageId, "Done.");
+    // The run's state decides, not its words: a retry keeps Cancel, a translated "Fertig." drops it.
+    await p.edit(target, messageId, { state: "queued", text: "Done." });
+    expect(JSON.stringify(slack.workspace.find("C1", messageId)!.blocks)).toContain("tutor_cancel");
+    await p.edit(target, messageId, { state: "done", text: "Fertig." });
     const status = slack.workspace.find("C1", messageId)!;
-    expect(status.edits).toBe(2);
+    expect(status.edits).toBe(3);
     expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
+    expect(JSON.stringify(status.blocks)).toContain("Fertig.");
   });
 
   it("shows the final answer as the space's reveal policy says", async () => {
@@ -262,12 +266,12 @@ describe("SlackPoster", () => {
     const p = poster();
     const status = await p.post(
       target,
-      { kind: "status", text: "Working on it…" },
+      { kind: "status", state: "running", text: "Working on it…" },
       { jobId: "job-6", key: "job-6:status" },
     );
     expect(status.messageId).toBe(ASSISTANT_STATUS_ID);
-    await p.edit(target, status.messageId, "Running Python cell 1…");
-    await p.edit(target, status.messageId, "Done.");
+    await p.edit(target, status.messageId, { state: "running", text: "Running Python cell 1…" });
+    await p.edit(target, status.messageId, { state: "cancelled", text: "Cancelled." });
     expect(slack.workspace.callsTo("assistant.threads.setStatus").map((c) => c.args.status)).toEqual([
       "Working on it…",
       "Running Python cell 1…",

@@ -24,7 +24,7 @@ import type { Transcript } from "../reasoning/types.js";
 import { createSandbox } from "../sandbox/index.js";
 import type { Sandbox, SandboxFile } from "../sandbox/types.js";
 import { createStepRenderer, type StepRenderer } from "./render-steps.js";
-import { imagesOf } from "./run-blobs.js";
+import { imagesOfResult } from "./run-blobs.js";
 import type { PipelineProgress, RunQuestion, RunResult } from "./types.js";
 
 export interface Pipeline {
@@ -188,19 +188,25 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       question.reveal === undefined
         ? presentation
         : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
-    const steps = await renderer.render(shown, store);
+    const { steps, answer: renderedAnswer } = await renderer.render(shown, store);
     // A hint shows how to start; "Next step" hands out the rest of the solution with its answer hidden.
     const heldBack =
       question.mode === "hint"
-        ? await renderer.render(
-            { steps: stepsWithoutAnswer(solution.steps.slice(1), hiding), answer: null, presenter: solution.presenter },
-            store,
-          )
+        ? (
+            await renderer.render(
+              {
+                steps: stepsWithoutAnswer(solution.steps.slice(1), hiding),
+                answer: null,
+                presenter: solution.presenter,
+              },
+              store,
+            )
+          ).steps
         : [];
     const renderMs = performance.now() - renderStarted;
     if (options.signal?.aborted) {
       // Cancelled while rendering: nobody will read this result, so its images go now.
-      await blobs.delete(imagesOf([...steps, ...heldBack]));
+      await blobs.delete(imagesOfResult({ steps, heldBack, ...(renderedAnswer ? { renderedAnswer } : {}) }));
     }
 
     const result: RunResult = {
@@ -209,6 +215,7 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
       answer: question.mode === "check" && !correct ? null : presentation.answer,
       ...(correct === undefined ? {} : { correct }),
       steps,
+      ...(renderedAnswer ? { renderedAnswer } : {}),
       ...(heldBack.length > 0 ? { heldBack } : {}),
       presenter: presentation.presenter,
       ...(solution.fallbackReason === undefined ? {} : { presenterFallback: solution.fallbackReason }),

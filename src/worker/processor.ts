@@ -9,15 +9,15 @@ import type { BlobStore } from "../blobs/types.js";
 import { CodedError, ERRORS, studentSentence, toErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
-import { blobsOfRun, imagesOf } from "../pipeline/run-blobs.js";
+import { blobsOfRun, imagesOfResult } from "../pipeline/run-blobs.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
 import { DEFAULT_REVEAL, type Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
 import type { PostingLedger } from "./ledger.js";
-import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
-import { liveCell, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
+import { NoPosterError, type OutgoingMessage, type Poster, type RunState } from "./poster.js";
+import { liveCell, runStatus, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
 
 /** What the processor needs from a BullMQ job (tests can build one by hand). */
 export interface RunJob {
@@ -122,8 +122,10 @@ export function createProcessor(deps: ProcessorDeps): Processor {
     };
 
     let statusId: string | null = null;
-    const setStatus = async (text: string) => {
-      if (statusId) await deps.poster.edit(target, statusId, text).catch((err) => log.warn({ err }, "status edit"));
+    const setStatus = async (state: RunState) => {
+      if (statusId) {
+        await deps.poster.edit(target, statusId, runStatus(state)).catch((err) => log.warn({ err }, "status edit"));
+      }
     };
 
     const runPipeline = async (): Promise<RunResult> => {
@@ -131,7 +133,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         deps.statusEditMs,
         async (update) => {
           await job.reportProgress(update);
-          if (statusId) await deps.poster.edit(target, statusId, update.text);
+          if (statusId) await deps.poster.edit(target, statusId, { state: "running", text: update.text });
         },
         (err) => log.warn({ err }, "progress update failed"),
       );
@@ -159,7 +161,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       const retrying = result.status === "error" && code !== undefined && ERRORS[code].transient && !lastAttempt;
       if (signal.aborted || retrying) {
         // This result is thrown away: its images go with it (the next attempt renders its own).
-        await deps.blobs.delete(imagesOf([...result.steps, ...(result.heldBack ?? [])]));
+        await deps.blobs.delete(imagesOfResult(result));
       }
       if (signal.aborted) throw stopError();
       if (retrying) throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
@@ -175,15 +177,11 @@ export function createProcessor(deps: ProcessorDeps): Processor {
 
     try {
       if (await deps.isCancelled(job.id)) throw new RunCancelled();
-      statusId = await postOnce("status", { kind: "status", text: "Working on it…" });
+      statusId = await postOnce("status", { kind: "status", ...runStatus("running") });
       // A re-run after a crash posts what the first attempt computed instead of asking the model again.
       const result = (await deps.results.get(job.id)) ?? (await runPipeline());
-      // The closing answer step goes out only inside the answer message, under the reveal policy.
-      // It is the last step, so every other step keeps its index (Show code counts by it).
-      const shown = result.steps.filter((step) => !step.finalAnswer);
-      const rendered = result.steps.find((step) => step.finalAnswer);
-      const total = shown.length;
-      for (const [index, step] of shown.entries()) {
+      const total = result.steps.length;
+      for (const [index, step] of result.steps.entries()) {
         if (signal.aborted) throw stopError();
         await postOnce(`step:${index}`, { kind: "step", index, total, step });
       }
@@ -196,12 +194,13 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           status: "ok",
           reveal: job.data.reveal ?? DEFAULT_REVEAL,
           mode,
-          ...(rendered && mode !== "hint" && mode !== "check" ? { rendered } : {}),
+          // The rendered answer goes out only inside the answer message, under the reveal policy.
+          ...(result.renderedAnswer && mode !== "hint" && mode !== "check" ? { rendered: result.renderedAnswer } : {}),
         });
       } else {
         await postOnce("error", errorMessage(result));
       }
-      await setStatus(result.status === "ok" ? "Done." : "Stopped.");
+      await setStatus(result.status === "ok" ? "done" : "stopped");
       deps.metrics.runs.inc({ status: result.status });
       return { status: result.status, steps: total, answer: result.answer };
     } catch (err) {
@@ -219,7 +218,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
         await deps.blobs
           .delete(job.data.attachments.map((a) => a.blob))
           .catch((delErr) => log.warn({ err: delErr }, "could not delete a cancelled run's attachments"));
-        await setStatus("Cancelled.");
+        await setStatus("cancelled");
         throw err;
       }
       // Nowhere to post (no adapter, or the platform refuses the bot): trying again cannot help.
@@ -228,7 +227,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
       const final = lastAttempt || cannotPost;
       deps.metrics.runs.inc({ status: final ? "failed" : "retry" });
       if (!final) {
-        await setStatus("Something went wrong, retrying in a moment…");
+        await setStatus("queued");
         throw err;
       }
       log.error({ err }, "run failed for good");
@@ -239,7 +238,7 @@ export function createProcessor(deps: ProcessorDeps): Processor {
           message: studentSentence("run_failed"),
           retryable: ERRORS.run_failed.retryable,
         }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
-        await setStatus("Stopped.");
+        await setStatus("failed");
       }
       throw cannotPost ? new UnrecoverableError(err.message) : err;
     } finally {

@@ -1,5 +1,25 @@
 /** Progress events → one status line per run, edited at most once per interval. */
+import { type NoticeCode, noticeSentence } from "../errors.js";
 import type { PipelineProgress } from "../pipeline/types.js";
+import type { RunState, StatusLine } from "./poster.js";
+
+/**
+ * Each state's sentence in the catalog (src/errors.ts). A worker shows `queued` only when a failed
+ * attempt goes back to the queue to be retried.
+ */
+const STATUS_NOTICES: Record<RunState, NoticeCode> = {
+  queued: "status_retrying",
+  running: "status_working",
+  done: "status_done",
+  stopped: "status_stopped",
+  cancelled: "status_cancelled",
+  failed: "status_failed",
+};
+
+/** The status message for a run in `state`. */
+export function runStatus(state: RunState): StatusLine {
+  return { state, text: noticeSentence(STATUS_NOTICES[state]) };
+}
 
 /** The status line for an event, or null when the event changes nothing a student would notice. */
 export function describeProgress(event: PipelineProgress): string | null {
