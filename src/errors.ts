@@ -270,13 +270,13 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   },
   model_unavailable: {
     student: fixed(MODEL_DOWN),
-    operator: "the model server answered 5xx after retries",
+    operator: "the model server answered 5xx or 409 (or asked to be retried with x-should-retry) after retries",
     retryable: true,
     transient: true,
   },
   model_timeout: {
     student: fixed(MODEL_DOWN),
-    operator: "a model request exceeded START_REQUEST_TIMEOUT_MS",
+    operator: "a model request exceeded START_REQUEST_TIMEOUT_MS (or the server answered 408 after retries)",
     retryable: true,
     transient: true,
   },
@@ -294,7 +294,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   },
   model_error: {
     student: fixed("The tutor's model refused this question. Try rephrasing it."),
-    operator: "the model server answered 4xx (not 429): check START_MODEL, the API key and the prompt size",
+    operator:
+      "the model server answered 4xx (not 408/409/429), or told us not to retry: check START_MODEL, the API key and the prompt size",
     retryable: false,
     transient: false,
   },

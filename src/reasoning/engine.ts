@@ -5,15 +5,15 @@
  * without code; stop at the final answer or a token budget (per call, per run, context window).
  */
 import { setMaxListeners } from "node:events";
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { APIUserAbortError } from "openai";
 import { type FinalAnswer, finalAnswer } from "../grading/index.js";
 import { type Logger, silentLogger } from "../logger.js";
 import type { Mode } from "../question.js";
 import type { CellResult, Sandbox, SandboxFile, SandboxSession } from "../sandbox/types.js";
-import { SandboxUnavailableError } from "../sandbox/types.js";
 import { endsInsideCodeBlock, proseOf } from "./code-blocks.js";
-import { type Conversation, StreamStalledError, type ToolCall } from "./conversation.js";
+import type { Conversation, ToolCall } from "./conversation.js";
 import { chooseHint, type HintPoint, hintInsertion, hintPointFor, hintStops, placeHint, seedOf } from "./hints.js";
+import { describeError } from "./model-errors.js";
 import { formatCellOutput } from "./output-block.js";
 import { checkQuestion } from "./question-text.js";
 import { emptyTranscript, ModelText } from "./transcript.js";
@@ -312,42 +312,4 @@ export function answerOfRun(text: string, parts: readonly TranscriptPart[], mode
     .map((part) => (part.kind === "text" ? part.text : ""))
     .join("");
   return finalAnswer(proseOf(text), mode === "explain" ? "" : proseOf(closing));
-}
-
-/** Turns a failure into a code and a sentence a student or operator can act on. */
-export function describeError(err: unknown, modelUrl?: string): RunError {
-  const where = modelUrl ? ` at ${modelUrl}` : "";
-  if (err instanceof SandboxUnavailableError) {
-    return { code: "sandbox_unavailable", message: `Python could not be started safely: ${err.message}` };
-  }
-  if (err instanceof StreamStalledError) {
-    return { code: "model_stalled", message: `The model server${where} stopped sending tokens (${err.message}).` };
-  }
-  if (err instanceof APIConnectionTimeoutError) {
-    return { code: "model_timeout", message: `The model server${where} did not answer in time.` };
-  }
-  if (err instanceof APIConnectionError) {
-    const cause = (err.cause as { code?: string; cause?: { code?: string } } | undefined) ?? {};
-    const code = cause.code ?? cause.cause?.code;
-    const why = code === "ECONNREFUSED" ? "connection refused (is the server running?)" : (code ?? err.message);
-    return { code: "model_unreachable", message: `Could not reach the model server${where}: ${why}.` };
-  }
-  if (err instanceof APIError) {
-    const status = err.status ?? 0;
-    if (status === 429) {
-      return { code: "model_busy", message: `The model server${where} is rate limiting us; try again in a minute.` };
-    }
-    if (status >= 500) {
-      return { code: "model_unavailable", message: `The model server${where} failed (HTTP ${status}) after retries.` };
-    }
-    // Hosted APIs refuse vLLM's sampling fields by name; say which setting leaves them out.
-    const extras = /top_k|repetition_penalty|min_p/.test(err.message)
-      ? " (this server does not take top_k / repetition_penalty / min_p: set START_EXTRA_SAMPLING=false)"
-      : "";
-    return {
-      code: "model_error",
-      message: `The model server${where} refused the request (HTTP ${status}): ${err.message}${extras}`,
-    };
-  }
-  return { code: "internal", message: err instanceof Error ? err.message : String(err) };
 }
