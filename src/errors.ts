@@ -327,6 +327,16 @@ export const NOTICE_CODES = [
   "status_stopped",
   "status_cancelled",
   "status_failed",
+  // A running run's status line, by progress event, and its parts (src/worker/progress.ts).
+  "progress_thinking",
+  "progress_cell_running",
+  "progress_cell_ran",
+  "progress_hint",
+  "progress_answer",
+  "progress_model_busy",
+  "progress_rendering",
+  "progress_cells_ran",
+  "progress_elapsed",
   // Replies to actions on a run.
   "run_cancelled",
   "retry_already_running",
@@ -343,6 +353,18 @@ export const NOTICES: Record<NoticeCode, (facts: ErrorFacts) => string> = {
   status_stopped: fixed("Stopped."),
   status_cancelled: fixed("Cancelled."),
   status_failed: fixed("Stopped."),
+  progress_thinking: ({ size }) =>
+    size === undefined || size < 1000
+      ? "Thinking…"
+      : `Thinking… (${(size / 1000).toFixed(size < 10_000 ? 1 : 0)}k characters so far)`,
+  progress_cell_running: ({ count }) => `Running Python cell ${count ?? ""}…`,
+  progress_cell_ran: ({ count }) => `Ran Python cell ${count ?? ""}, thinking…`,
+  progress_hint: fixed("Double-checking with Python…"),
+  progress_answer: fixed("Found an answer, writing it up…"),
+  progress_model_busy: ({ count }) => `The model is busy, retrying (attempt ${count ?? 1})…`,
+  progress_rendering: fixed("Rendering formulas and figures…"),
+  progress_cells_ran: ({ count = 0 }) => `ran ${count} Python cell${count === 1 ? "" : "s"}`,
+  progress_elapsed: ({ count = 0 }) => `${count} s`,
   run_cancelled: fixed("Cancelled."),
   retry_already_running: fixed("Already on it."),
   feedback_saved: fixed("Thanks for the feedback!"),

@@ -354,7 +354,7 @@ function statedAnswer(closing: string): string | null {
   sentence = sentence.split(/\s(?:≈|\\approx)\s/)[0]!;
   const found = extractAnswer(sentence);
   if (!found.ok) return null;
-  // Prose passed through whole is no value ("Done.", "No.", "So r² is big"): a number or math is.
+  // Prose passed through whole is no value ("That is all.", "No.", "So r² is big"): a number or math is.
   if (found.how === "whole" && /[a-zA-Z]{2,}/.test(outsideFormulas(sentence).replace(/\\[a-zA-Z]+/g, ""))) return null;
   const value = found.text.replace(/[.!;:,]+$/, "").trim();
   if (!/\d|\\[a-zA-Z]|[=^_]/.test(value)) return null;
