@@ -48,9 +48,7 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
         {
           content: message.text,
           files: [],
-          buttons: isFinalState(message.state)
-            ? []
-            : [[{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger" }]],
+          buttons: statusButtons(jobId, isFinalState(message.state)),
         },
       ];
     case "step":
@@ -66,6 +64,16 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
         },
       ];
   }
+}
+
+/**
+ * The status message's Cancel button: greyed out once the run is over (it stays, as the marker
+ * `findPosted` looks for).
+ */
+export function statusButtons(jobId: string, final: boolean): ButtonSpec[][] {
+  return [
+    [{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger", ...(final ? { disabled: true } : {}) }],
+  ];
 }
 
 /** The marker button's id for a ledger field, or null for messages that carry none (non-retryable errors). */

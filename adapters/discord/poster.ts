@@ -18,7 +18,14 @@ import {
   type StatusLine,
 } from "../types.js";
 import { fitUpload } from "./fit-upload.js";
-import { componentsJson, type DiscordPiece, layoutMessage, MAX_UPLOAD_BYTES, markerFor } from "./layout.js";
+import {
+  componentsJson,
+  type DiscordPiece,
+  layoutMessage,
+  MAX_UPLOAD_BYTES,
+  markerFor,
+  statusButtons,
+} from "./layout.js";
 import { nonceFor } from "./nonce.js";
 import type { DiscordTarget } from "./target.js";
 
@@ -81,13 +88,13 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     return { messageId: lastId };
   }
 
-  async edit(target: DiscordTarget, messageId: string, status: StatusLine): Promise<void> {
-    // A finished run has nothing left to cancel: its Cancel button goes. (Only a lost status
-    // post is looked up by that button, and a finished run's status was recorded long before.)
+  async edit(target: DiscordTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
+    // A finished run has nothing left to cancel: its Cancel button is greyed out.
+    const final = isFinalState(status.state);
     const body = {
       content: status.text,
       allowed_mentions: { parse: [] },
-      ...(isFinalState(status.state) ? { components: [] } : {}),
+      ...(final ? { components: componentsJson(statusButtons(context.jobId, true)) } : {}),
     };
     const patch = (channelId: string) => this.deps.rest.patch(Routes.channelMessage(channelId, messageId), { body });
     try {

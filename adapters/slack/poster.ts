@@ -73,11 +73,6 @@ export interface SlackPosterDeps {
 export class SlackPoster implements Poster<SlackTarget> {
   /** Thread roots of slash-command runs (their status message), by job id. */
   private readonly roots = new Map<string, string>();
-  /**
-   * Status message ts → job id, so an edit keeps the Cancel button pointing at its run. After a
-   * restart the map is empty and later edits show the status without the button.
-   */
-  private readonly statusJobs = new Map<string, string>();
 
   constructor(private readonly deps: SlackPosterDeps) {}
 
@@ -179,7 +174,7 @@ export class SlackPoster implements Poster<SlackTarget> {
     });
   }
 
-  async edit(target: SlackTarget, messageId: string, status: StatusLine): Promise<void> {
+  async edit(target: SlackTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
     if (messageId === ASSISTANT_STATUS_ID) {
       const threadTs = target.threadTs;
       if (!threadTs) return;
@@ -202,7 +197,7 @@ export class SlackPoster implements Poster<SlackTarget> {
           channel: target.channel,
           ts: messageId,
           text: statusFallback(target, status.text),
-          blocks: statusBlocks(target, status, this.jobOfStatus(messageId)),
+          blocks: statusBlocks(target, status, context.jobId),
         }),
       ),
     );
@@ -247,13 +242,8 @@ export class SlackPoster implements Poster<SlackTarget> {
       statusBlocks(target, status, context.jobId),
       statusFallback(target, status.text),
     );
-    this.statusJobs.set(posted.messageId, context.jobId);
     if (!target.threadTs) this.roots.set(context.jobId, posted.messageId);
     return posted;
-  }
-
-  private jobOfStatus(messageId: string): string | null {
-    return this.statusJobs.get(messageId) ?? null;
   }
 
   private async postStep(
@@ -389,7 +379,7 @@ function valueFor(target: SlackTarget, jobId: string, step?: number): ButtonValu
   return { job: jobId, mode: target.mode, assistant: target.assistant, ...(step !== undefined && { step }) };
 }
 
-function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string | null): Block[] {
+function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): Block[] {
   const blocks: Block[] = [];
   if (!target.threadTs) {
     const asked = `<@${target.user}> asked${target.command ? ` with ${target.command}` : ""}:`;
@@ -397,7 +387,7 @@ function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string | n
   }
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${status.text}` }] });
   // A finished run has nothing left to cancel.
-  if (jobId && !isFinalState(status.state)) {
+  if (!isFinalState(status.state)) {
     blocks.push(buttons(valueFor(target, jobId), [{ action: "cancel", text: "Cancel", style: "danger" }]));
   }
   return blocks;

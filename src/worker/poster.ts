@@ -92,11 +92,11 @@ export interface Poster<T extends ReplyTarget = ReplyTarget> {
    */
   post(target: T, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }>;
   /**
-   * Replaces the run's status message (posted as `kind: "status"`) with a newer status: progress
-   * while it runs, then its final state (`isFinalState`), after which the run can no longer be
-   * cancelled.
+   * Replaces the run's status message (posted as `kind: "status"` under `context`) with a newer
+   * status: progress while it runs, then its final state (`isFinalState`), after which the run
+   * can no longer be cancelled.
    */
-  edit(target: T, messageId: string, status: StatusLine): Promise<void>;
+  edit(target: T, messageId: string, status: StatusLine, context: PostContext): Promise<void>;
   /**
    * Looks a message up by its context key. Called only when an earlier attempt died between
    * sending and recording: with it, the worker neither loses nor repeats that message.

@@ -19,7 +19,7 @@ import type { ResultStore } from "../queue/results.js";
 import { decideRetry } from "../retry.js";
 import type { PostingLedger } from "./ledger.js";
 import { LostJob, type PostingAttempt, postOnce } from "./post-once.js";
-import { NoPosterError, type OutgoingMessage, type Poster, type RunState } from "./poster.js";
+import { NoPosterError, type OutgoingMessage, type PostContext, type Poster, type RunState } from "./poster.js";
 import { liveCell, runStatus, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
 
 /** What the processor needs from a BullMQ job (tests can build one by hand). */
@@ -152,7 +152,8 @@ export class RunProcessor {
       async (update) => {
         await job.reportProgress(update);
         if (attempt.statusId) {
-          await options.poster.edit(attempt.target, attempt.statusId, { state: "running", text: update.text });
+          const status = { state: "running", text: update.text } as const;
+          await options.poster.edit(attempt.target, attempt.statusId, status, statusContext(attempt));
         }
       },
       (err) => log.warn({ err }, "progress update failed"),
@@ -293,7 +294,7 @@ export class RunProcessor {
   async setStatus(attempt: Attempt, state: RunState): Promise<void> {
     if (!attempt.statusId) return;
     await this.options.poster
-      .edit(attempt.target, attempt.statusId, runStatus(state))
+      .edit(attempt.target, attempt.statusId, runStatus(state), statusContext(attempt))
       .catch((err) => attempt.log.warn({ err }, "status edit"));
   }
 
@@ -306,6 +307,11 @@ export class RunProcessor {
 export function createProcessor(options: ProcessorOptions): Processor {
   const processor = new RunProcessor(options);
   return (job, signal) => processor.processJob(job, signal);
+}
+
+/** The status message's post context (its ledger field is `status`). */
+function statusContext(attempt: Attempt): PostContext {
+  return { jobId: attempt.jobId, key: `${attempt.jobId}:status` };
 }
 
 function errorMessage(result: RunResult): OutgoingMessage {
