@@ -6,8 +6,13 @@
  * page must not show.
  */
 
-import { type ResultJson, resultJson } from "../../src/pipeline/result-json.js";
-import type { ResultStep, RunResult, StepImage } from "../../src/pipeline/types.js";
+import {
+  type ResultJson,
+  type ResultStep,
+  type RunResult,
+  resultJson,
+  type StepImage,
+} from "../../src/pipeline/types.js";
 import type { Mode } from "../../src/question.js";
 
 export type RunStatus = "queued" | "running" | "ok" | "error";

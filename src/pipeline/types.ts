@@ -1,4 +1,4 @@
-/** The whole-question result: what `ask --json` prints, what the worker stores and posts from. */
+/** The whole-question result: what the worker stores and posts from, and (`resultJson`) what `ask --json` prints. */
 import type { StepPart } from "../../render/index.js";
 import type { BlobRef, BlobStore } from "../blobs/types.js";
 import type { WireError } from "../errors.js";
@@ -91,3 +91,18 @@ export type RunQuestion = (
     outDir?: string;
   },
 ) => Promise<RunResult>;
+
+/**
+ * The result as `ask --json` prints it and `GET /api/runs/:id` serves it (the README's shape,
+ * kept for scripts that read it): the steps, then the rendered answer as a closing step marked
+ * `finalAnswer: true`. Inside the bot the answer is a field of the result (`renderedAnswer`),
+ * never a step; this is the one place it becomes one.
+ */
+export type ResultJson = Omit<RunResult, "steps" | "renderedAnswer"> & {
+  steps: (ResultStep & { finalAnswer?: true })[];
+};
+
+export function resultJson(result: RunResult): ResultJson {
+  const { renderedAnswer, steps, ...rest } = result;
+  return { ...rest, steps: renderedAnswer ? [...steps, { ...renderedAnswer, finalAnswer: true }] : steps };
+}

@@ -16,7 +16,7 @@ import { RedisBlobStore } from "../../src/blobs/redis.js";
 import { loadConfig } from "../../src/config.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
-import type { ResultJson } from "../../src/pipeline/result-json.js";
+import type { ResultJson } from "../../src/pipeline/types.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../../src/queue/client.js";
 import { waitFor } from "../queue/processes.js";
 import { dropPrefix, keysMatching, testRedis, uniquePrefix } from "../support/redis.js";
