@@ -57,9 +57,9 @@ export function routePosts(adapters: readonly PlatformAdapter<ReplyTarget>[]): P
       const { adapter, target } = pick(raw);
       return adapter.poster.post(target, message, context);
     },
-    async edit(raw, messageId, text) {
+    async edit(raw, messageId, status, context) {
       const { adapter, target } = pick(raw);
-      return adapter.poster.edit(target, messageId, text);
+      return adapter.poster.edit(target, messageId, status, context);
     },
     async findPosted(raw, context) {
       const { adapter, target } = pick(raw);

@@ -56,7 +56,9 @@ describe("adapter registry", () => {
     const adapters = createAdapters(config, deps, [...REAL, chatAdapter(posted)]);
     expect(adapters.map((a) => a.platform)).toEqual(["cli", "web"]);
     const poster = routePosts(adapters);
-    expect(await poster.post({ platform: "web", room: "r1" }, { kind: "status", text: "…" }, context)).toEqual({
+    expect(
+      await poster.post({ platform: "web", room: "r1" }, { kind: "status", state: "running", text: "…" }, context),
+    ).toEqual({
       messageId: "m1",
     });
     expect(posted).toEqual([{ room: "r1", kind: "status" }]);
@@ -66,11 +68,11 @@ describe("adapter registry", () => {
   it("refuses, as final, a platform nobody configured and a target that does not parse", async () => {
     const poster = routePosts(createAdapters(loadConfig({}), deps, [...REAL, chatAdapter([])]));
     await expect(
-      poster.post({ platform: "slack", channel: "C1" }, { kind: "status", text: "x" }, context),
+      poster.post({ platform: "slack", channel: "C1" }, { kind: "status", state: "running", text: "x" }, context),
     ).rejects.toThrow(NoPosterError);
-    await expect(poster.post({ platform: "web", room: 5 }, { kind: "status", text: "x" }, context)).rejects.toThrow(
-      /bad web reply target: room/,
-    );
+    await expect(
+      poster.post({ platform: "web", room: 5 }, { kind: "status", state: "running", text: "x" }, context),
+    ).rejects.toThrow(/bad web reply target: room/);
   });
 
   it("turns on only the adapters whose credentials are set", () => {

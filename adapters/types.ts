@@ -12,7 +12,15 @@ import type { Logger } from "../src/logger.js";
 import type { Platform, ReplyTarget } from "../src/question.js";
 import type { Poster } from "../src/worker/poster.js";
 
-export type { FindPosted, OutgoingMessage, PostContext, Poster } from "../src/worker/poster.js";
+export type {
+  FindPosted,
+  OutgoingMessage,
+  PostContext,
+  Poster,
+  RunState,
+  StatusLine,
+} from "../src/worker/poster.js";
+export { isFinalState } from "../src/worker/poster.js";
 export type { Platform, ReplyTarget };
 
 /**

@@ -3,7 +3,7 @@
  * record and RunResult), never over platform state: cancel, retry, show code, next step, reveal
  * answer, feedback. Adapters only turn a click into a `RunActionInput` and the reply into a post.
  */
-import type { ErrorCode } from "../src/errors.js";
+import { type ErrorCode, noticeSentence } from "../src/errors.js";
 import type { RunResult } from "../src/pipeline/types.js";
 import type { Question } from "../src/question.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
@@ -30,7 +30,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       if (outcome === "unknown") return reject("unknown_run");
       // The worker drops what it stored for the run; the attachments were stored here.
       await deps.blobs.delete(question.attachments.map((a) => a.blob));
-      return { kind: "cancelled", jobId, text: "Cancelled." };
+      return { kind: "cancelled", jobId, text: noticeSentence("run_cancelled") };
     }
     case "retry": {
       if (!question) return reject("unknown_run");
@@ -48,7 +48,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       return {
         kind: "retry_queued",
         jobId: reply.jobId,
-        text: reply.kind === "queued" ? reply.text : "Already on it.",
+        text: reply.kind === "queued" ? reply.text : noticeSentence("retry_already_running"),
       };
     }
     case "show_code": {
@@ -74,7 +74,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const { revealPolicy } = await deps.settings.get(input.space);
       if (revealPolicy === "never") return reject("reveal_disabled");
       if (result.answer === null) return reject("no_answer");
-      const rendered = result.steps.find((step) => step.finalAnswer);
+      const rendered = result.renderedAnswer;
       return { kind: "answer", jobId, answer: result.answer, as: revealPolicy, ...(rendered ? { rendered } : {}) };
     }
     case "feedback": {
@@ -84,15 +84,15 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
         ...(input.comment === undefined ? {} : { comment: input.comment.slice(0, 1_000) }),
         at: new Date().toISOString(),
       });
-      return { kind: "feedback_saved", jobId, value: input.value, text: "Thanks for the feedback!" };
+      return { kind: "feedback_saved", jobId, value: input.value, text: noticeSentence("feedback_saved") };
     }
   }
 }
 
 /**
  * The steps "Next step" walks through: those posted, then (hint mode) those held back. The
- * closing answer step is not one of them: only Reveal shows it.
+ * rendered answer is not one of them: only Reveal shows it.
  */
 function allSteps(result: RunResult) {
-  return [...result.steps.filter((step) => !step.finalAnswer), ...(result.heldBack ?? [])];
+  return [...result.steps, ...(result.heldBack ?? [])];
 }

@@ -4,8 +4,22 @@
  * `process.env` elsewhere.
  */
 import { z } from "zod";
-import { START_PROMPT_SUFFIX } from "./reasoning/prompt.js";
-import { START_SAMPLING } from "./reasoning/sampling.js";
+
+/**
+ * START's evaluation settings: temperature 0.6, top-p 0.95, no top-k cut, no repetition penalty,
+ * no min-p. Sent explicitly: vLLM fills any parameter a request leaves out from the checkpoint's
+ * generation_config.json (Qwen2.5-family configs say top_k 20, repetition_penalty 1.05).
+ */
+export const START_SAMPLING = {
+  temperature: 0.6,
+  topP: 0.95,
+  topK: -1,
+  repetitionPenalty: 1,
+  minP: 0,
+} as const;
+
+/** START's instruction for math problems, appended to the question (START_PROMPT_SUFFIX overrides it). */
+export const START_PROMPT_SUFFIX = "Please reason step by step, and put your final answer within \\boxed{}.";
 
 const bool = (fallback: boolean) =>
   z

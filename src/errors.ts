@@ -3,6 +3,11 @@
  * for each, the sentence a student reads, the detail an operator reads in logs, whether the student's
  * "Retry" can help and whether the queue retries it by itself. Adapters show `studentSentence()`
  * and offer a Retry button only when `ERRORS[code].retryable`; they never invent sentences.
+ *
+ * The sentences that are not errors (a run's status line, the replies to Cancel, Retry and
+ * feedback) live here too, in `NOTICES`, keyed the same way: every sentence the bot writes is a
+ * code plus facts, so a per-locale catalog can replace the English ones code by code, and no
+ * caller ever matches a sentence's wording.
  */
 import { formatBytes } from "./format-bytes.js";
 
@@ -265,13 +270,13 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   },
   model_unavailable: {
     student: fixed(MODEL_DOWN),
-    operator: "the model server answered 5xx after retries",
+    operator: "the model server answered 5xx or 409 (or asked to be retried with x-should-retry) after retries",
     retryable: true,
     transient: true,
   },
   model_timeout: {
     student: fixed(MODEL_DOWN),
-    operator: "a model request exceeded START_REQUEST_TIMEOUT_MS",
+    operator: "a model request exceeded START_REQUEST_TIMEOUT_MS (or the server answered 408 after retries)",
     retryable: true,
     transient: true,
   },
@@ -289,7 +294,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   },
   model_error: {
     student: fixed("The tutor's model refused this question. Try rephrasing it."),
-    operator: "the model server answered 4xx (not 429): check START_MODEL, the API key and the prompt size",
+    operator:
+      "the model server answered 4xx (not 408/409/429), or told us not to retry: check START_MODEL, the API key and the prompt size",
     retryable: false,
     transient: false,
   },
@@ -312,6 +318,62 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     transient: false,
   },
 };
+
+export const NOTICE_CODES = [
+  // A run's status message, by the run's state (src/worker/progress.ts `statusOf`).
+  "status_working",
+  "status_retrying",
+  "status_done",
+  "status_stopped",
+  "status_cancelled",
+  "status_failed",
+  // A running run's status line, by progress event, and its parts (src/worker/progress.ts).
+  "progress_thinking",
+  "progress_cell_running",
+  "progress_cell_ran",
+  "progress_hint",
+  "progress_answer",
+  "progress_model_busy",
+  "progress_rendering",
+  "progress_cells_ran",
+  "progress_elapsed",
+  // Replies to actions on a run.
+  "run_cancelled",
+  "retry_already_running",
+  "feedback_saved",
+] as const;
+
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+/** What the bot says when nothing went wrong, by code (the same facts as the errors' sentences). */
+export const NOTICES: Record<NoticeCode, (facts: ErrorFacts) => string> = {
+  status_working: fixed("Working on it…"),
+  status_retrying: fixed("Something went wrong, retrying in a moment…"),
+  status_done: fixed("Done."),
+  status_stopped: fixed("Stopped."),
+  status_cancelled: fixed("Cancelled."),
+  status_failed: fixed("Stopped."),
+  progress_thinking: ({ size }) =>
+    size === undefined || size < 1000
+      ? "Thinking…"
+      : `Thinking… (${(size / 1000).toFixed(size < 10_000 ? 1 : 0)}k characters so far)`,
+  progress_cell_running: ({ count }) => `Running Python cell ${count ?? ""}…`,
+  progress_cell_ran: ({ count }) => `Ran Python cell ${count ?? ""}, thinking…`,
+  progress_hint: fixed("Double-checking with Python…"),
+  progress_answer: fixed("Found an answer, writing it up…"),
+  progress_model_busy: ({ count }) => `The model is busy, retrying (attempt ${count ?? 1})…`,
+  progress_rendering: fixed("Rendering formulas and figures…"),
+  progress_cells_ran: ({ count = 0 }) => `ran ${count} Python cell${count === 1 ? "" : "s"}`,
+  progress_elapsed: ({ count = 0 }) => `${count} s`,
+  run_cancelled: fixed("Cancelled."),
+  retry_already_running: fixed("Already on it."),
+  feedback_saved: fixed("Thanks for the feedback!"),
+};
+
+/** The sentence for a notice. */
+export function noticeSentence(code: NoticeCode, facts: ErrorFacts = {}): string {
+  return NOTICES[code](facts);
+}
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 

@@ -31,6 +31,8 @@ export const INTEGRATION_TESTS = [
   "src/pipeline/pipeline.test.ts",
   "src/present/quality.test.ts",
   "src/present/writeup/writeup.test.ts",
+  "src/worker/post-once.test.ts",
+  "src/worker/processor.test.ts",
 ];
 
 /** Where test files live. */

@@ -67,7 +67,7 @@ describe("layoutMessage", () => {
   });
 
   it("shows the answer per the space's policy, its rendered formula only behind a spoiler", () => {
-    const rendered = step({ title: "Answer", images: [{ ...image(1), alt: "42" }], finalAnswer: true });
+    const rendered = step({ title: "Answer", images: [{ ...image(1), alt: "42" }] });
     const answer = { kind: "answer", answer: "42", status: "ok", rendered } as const;
     const [spoiler, ...more] = layoutMessage({ ...answer, reveal: "spoiler" }, context);
     expect(more).toEqual([]);

@@ -9,7 +9,7 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import { stepCodeMarkdown } from "../../src/pipeline/step-code.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
-import type { OutgoingMessage, PostContext } from "../types.js";
+import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
 import { splitMessage } from "./split.js";
 
@@ -48,7 +48,7 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
         {
           content: message.text,
           files: [],
-          buttons: [[{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger" }]],
+          buttons: statusButtons(jobId, isFinalState(message.state)),
         },
       ];
     case "step":
@@ -64,6 +64,16 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
         },
       ];
   }
+}
+
+/**
+ * The status message's Cancel button: greyed out once the run is over (it stays, as the marker
+ * `findPosted` looks for).
+ */
+export function statusButtons(jobId: string, final: boolean): ButtonSpec[][] {
+  return [
+    [{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger", ...(final ? { disabled: true } : {}) }],
+  ];
 }
 
 /** The marker button's id for a ledger field, or null for messages that carry none (non-retryable errors). */

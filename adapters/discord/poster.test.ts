@@ -100,28 +100,31 @@ describe("DiscordPoster", () => {
   it("sends the same piece once even when asked twice (nonce with enforce_nonce)", async () => {
     const target = await threadTarget();
     const context = { jobId: "discord-3", key: "discord-3:status" };
-    const first = await poster.post(target, { kind: "status", text: "Working on it…" }, context);
-    const second = await poster.post(target, { kind: "status", text: "Working on it…" }, context);
+    const first = await poster.post(target, { kind: "status", state: "running", text: "Working on it…" }, context);
+    const second = await poster.post(target, { kind: "status", state: "running", text: "Working on it…" }, context);
     expect(second.messageId).toBe(first.messageId);
     expect(fake.messagesIn(target.channelId)).toHaveLength(1);
   });
 
-  it("edits the status in place and waits out a 429", async () => {
+  it("edits the status in place, waits out a 429, and drops Cancel once the run is over", async () => {
     const target = await threadTarget();
-    const { messageId } = await poster.post(
-      target,
-      { kind: "status", text: "Thinking…" },
-      {
-        jobId: "discord-4",
-        key: "discord-4:status",
-      },
-    );
+    const context = { jobId: "discord-4", key: "discord-4:status" };
+    const { messageId } = await poster.post(target, { kind: "status", state: "running", text: "Thinking…" }, context);
     fake.rateLimit("PATCH", /\/messages\/\d+$/, 0.2);
-    await poster.edit(target, messageId, "Ran Python cell 1, thinking…");
+    await poster.edit(target, messageId, { state: "running", text: "Ran Python cell 1, thinking…" }, context);
     const [status] = fake.messagesIn(target.channelId);
     expect(status?.content).toBe("Ran Python cell 1, thinking…");
+    expect(JSON.stringify(status?.components)).toContain("Cancel");
     const patches = fake.requests.filter((r) => r.method === "PATCH" && r.path.endsWith(messageId));
     expect(patches.map((r) => r.status)).toEqual([429, 200]);
+    expect(JSON.stringify(status?.components)).not.toContain('"disabled":true');
+    // The final state decides, whatever its words: a locale's "Fertig." greys Cancel out too,
+    // and the button stays the marker a lookup finds the status by.
+    await poster.edit(target, messageId, { state: "done", text: "Fertig." }, context);
+    const done = fake.messagesIn(target.channelId)[0];
+    expect(done?.content).toBe("Fertig.");
+    expect(JSON.stringify(done?.components)).toContain('"disabled":true');
+    expect(await poster.findPosted(target, context)).toEqual({ outcome: "posted", messageId });
   });
 
   it("hides the answer behind a Reveal button when the space says so", async () => {
@@ -151,9 +154,13 @@ describe("DiscordPoster", () => {
       threadFrom: { channelId: noThreads.id, messageId: starter.id, name: "Q" },
     };
     const context = (field: string) => ({ jobId: "discord-7", key: `discord-7:${field}` });
-    const status = await poster.post(target, { kind: "status", text: "Working on it…" }, context("status"));
+    const status = await poster.post(
+      target,
+      { kind: "status", state: "running", text: "Working on it…" },
+      context("status"),
+    );
     await poster.post(target, { kind: "step", index: 0, total: 1, step: await step() }, context("step:0"));
-    await poster.edit(target, status.messageId, "Done.");
+    await poster.edit(target, status.messageId, { state: "done", text: "Done." }, context("status"));
     const messages = fake.messagesIn(noThreads.id).slice(1);
     expect(messages.map((m) => m.content.split("\n")[0])).toEqual([
       "I can't open a thread for this answer (I'm not allowed to create threads here), so I'll answer in this channel.",
@@ -165,7 +172,7 @@ describe("DiscordPoster", () => {
     const fresh = new DiscordPoster({ rest, blobs, logger: silentLogger });
     expect(await fresh.findPosted(target, context("step:0"))).toMatchObject({ outcome: "posted" });
     expect(await fresh.findPosted(target, context("answer"))).toEqual({ outcome: "not_posted" });
-    await fresh.edit(target, status.messageId, "Done again.");
+    await fresh.edit(target, status.messageId, { state: "done", text: "Done again." }, context("status"));
     expect(fake.messagesIn(noThreads.id).find((m) => m.id === status.messageId)?.content).toBe("Done again.");
   });
 
@@ -180,7 +187,11 @@ describe("DiscordPoster", () => {
       threadFrom: { channelId: locked.id, messageId: starter.id, name: "Q" },
     };
     const error = await poster
-      .post(target, { kind: "status", text: "Working" }, { jobId: "discord-6", key: "discord-6:status" })
+      .post(
+        target,
+        { kind: "status", state: "running", text: "Working" },
+        { jobId: "discord-6", key: "discord-6:status" },
+      )
       .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(CodedError);
     expect((error as CodedError).code).toBe("permission_missing");

@@ -9,8 +9,15 @@ import { DiscordAPIError, type RawFile, type REST, Routes } from "discord.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
-import { componentsJson, type DiscordPiece, layoutMessage, markerFor } from "./layout.js";
+import {
+  type FindPosted,
+  isFinalState,
+  type OutgoingMessage,
+  type PostContext,
+  type Poster,
+  type StatusLine,
+} from "../types.js";
+import { componentsJson, type DiscordPiece, layoutMessage, markerFor, statusButtons } from "./layout.js";
 import { nonceFor } from "./nonce.js";
 import type { DiscordTarget } from "./target.js";
 
@@ -73,11 +80,15 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     return { messageId: lastId };
   }
 
-  async edit(target: DiscordTarget, messageId: string, text: string): Promise<void> {
-    const patch = (channelId: string) =>
-      this.deps.rest.patch(Routes.channelMessage(channelId, messageId), {
-        body: { content: text, allowed_mentions: { parse: [] } },
-      });
+  async edit(target: DiscordTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
+    // A finished run has nothing left to cancel: its Cancel button is greyed out.
+    const final = isFinalState(status.state);
+    const body = {
+      content: status.text,
+      allowed_mentions: { parse: [] },
+      ...(final ? { components: componentsJson(statusButtons(context.jobId, true)) } : {}),
+    };
+    const patch = (channelId: string) => this.deps.rest.patch(Routes.channelMessage(channelId, messageId), { body });
     try {
       await patch(this.channelOf(target));
     } catch (err) {

@@ -153,7 +153,7 @@ describe("SlackPoster", () => {
     };
     const status = await poster().post(
       target,
-      { kind: "status", text: "Working on it…" },
+      { kind: "status", state: "running", text: "Working on it…" },
       { jobId: "job-3", key: "job-3:status" },
     );
     const root = slack.workspace.find("C2", status.messageId)!;
@@ -172,20 +172,26 @@ describe("SlackPoster", () => {
     expect(JSON.stringify(last.blocks)).not.toContain("tutor_next_step");
   });
 
-  it("the Cancel button goes away when the run is over", async () => {
+  it("the Cancel button goes away when the run is over, also when a restarted worker edits", async () => {
     const target = mentionTarget();
-    const p = poster();
-    const { messageId } = await p.post(
+    const context = { jobId: "job-4", key: "job-4:status" };
+    const { messageId } = await poster().post(
       target,
-      { kind: "status", text: "Working on it…" },
-      { jobId: "job-4", key: "job-4:status" },
+      { kind: "status", state: "running", text: "Working on it…" },
+      context,
     );
-    await p.edit(target, messageId, "Running Python cell 1…");
+    // A new poster (a restarted worker) still keeps the Cancel button on a running run.
+    const p = poster();
+    await p.edit(target, messageId, { state: "running", text: "Running Python cell 1…" }, context);
     expect(JSON.stringify(slack.workspace.find("C1", messageId)!.blocks)).toContain("tutor_cancel");
-    await p.edit(target, messageId, "Done.");
+    // The run's state decides, not its words: a retry keeps Cancel, a translated "Fertig." drops it.
+    await p.edit(target, messageId, { state: "queued", text: "Done." }, context);
+    expect(JSON.stringify(slack.workspace.find("C1", messageId)!.blocks)).toContain("tutor_cancel");
+    await p.edit(target, messageId, { state: "done", text: "Fertig." }, context);
     const status = slack.workspace.find("C1", messageId)!;
-    expect(status.edits).toBe(2);
+    expect(status.edits).toBe(3);
     expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
+    expect(JSON.stringify(status.blocks)).toContain("Fertig.");
   });
 
   it("shows the final answer as the space's reveal policy says", async () => {
@@ -260,14 +266,11 @@ describe("SlackPoster", () => {
   it("in an assistant thread, progress is the assistant status line, cleared at the end", async () => {
     const target = mentionTarget({ assistant: true });
     const p = poster();
-    const status = await p.post(
-      target,
-      { kind: "status", text: "Working on it…" },
-      { jobId: "job-6", key: "job-6:status" },
-    );
+    const context = { jobId: "job-6", key: "job-6:status" };
+    const status = await p.post(target, { kind: "status", state: "running", text: "Working on it…" }, context);
     expect(status.messageId).toBe(ASSISTANT_STATUS_ID);
-    await p.edit(target, status.messageId, "Running Python cell 1…");
-    await p.edit(target, status.messageId, "Done.");
+    await p.edit(target, status.messageId, { state: "running", text: "Running Python cell 1…" }, context);
+    await p.edit(target, status.messageId, { state: "cancelled", text: "Cancelled." }, context);
     expect(slack.workspace.callsTo("assistant.threads.setStatus").map((c) => c.args.status)).toEqual([
       "Working on it…",
       "Running Python cell 1…",

@@ -13,7 +13,14 @@ import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import { stepCodeMarkdown } from "../../src/pipeline/step-code.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
-import type { FindPosted, OutgoingMessage, PostContext, Poster } from "../types.js";
+import {
+  type FindPosted,
+  isFinalState,
+  type OutgoingMessage,
+  type PostContext,
+  type Poster,
+  type StatusLine,
+} from "../types.js";
 import {
   type Block,
   type ButtonSpec,
@@ -55,8 +62,6 @@ const PERMISSION_ERRORS = new Set([
  * processes uploads asynchronously and answers `invalid_blocks` until it is done.
  */
 const FRESH_UPLOAD_WAITS_MS = [500, 1_000, 2_000];
-/** Status texts that end a run: the Cancel button goes away. */
-const FINAL_STATUS = /^(Done|Stopped|Cancelled)\.?$/;
 
 export interface SlackPosterDeps {
   client: SlackClient;
@@ -68,16 +73,11 @@ export interface SlackPosterDeps {
 export class SlackPoster implements Poster<SlackTarget> {
   /** Thread roots of slash-command runs (their status message), by job id. */
   private readonly roots = new Map<string, string>();
-  /**
-   * Status message ts → job id, so an edit keeps the Cancel button pointing at its run. After a
-   * restart the map is empty and later edits show the status without the button.
-   */
-  private readonly statusJobs = new Map<string, string>();
 
   constructor(private readonly deps: SlackPosterDeps) {}
 
   async post(target: SlackTarget, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }> {
-    if (message.kind === "status") return this.postStatus(target, message.text, context);
+    if (message.kind === "status") return this.postStatus(target, message, context);
     const threadTs = await this.threadOf(target, context.jobId);
     switch (message.kind) {
       case "step":
@@ -174,15 +174,19 @@ export class SlackPoster implements Poster<SlackTarget> {
     });
   }
 
-  async edit(target: SlackTarget, messageId: string, text: string): Promise<void> {
+  async edit(target: SlackTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
     if (messageId === ASSISTANT_STATUS_ID) {
       const threadTs = target.threadTs;
       if (!threadTs) return;
       // An empty status clears the "is thinking…" line once the run is over.
-      const status = FINAL_STATUS.test(text) ? "" : text;
+      const line = isFinalState(status.state) ? "" : status.text;
       await this.deps.pacer.run(target.channel, () =>
         callSlack(() =>
-          this.deps.client.assistant.threads.setStatus({ channel_id: target.channel, thread_ts: threadTs, status }),
+          this.deps.client.assistant.threads.setStatus({
+            channel_id: target.channel,
+            thread_ts: threadTs,
+            status: line,
+          }),
         ),
       );
       return;
@@ -192,8 +196,8 @@ export class SlackPoster implements Poster<SlackTarget> {
         this.deps.client.chat.update({
           channel: target.channel,
           ts: messageId,
-          text: statusFallback(target, text),
-          blocks: statusBlocks(target, text, this.jobOfStatus(messageId)),
+          text: statusFallback(target, status.text),
+          blocks: statusBlocks(target, status, context.jobId),
         }),
       ),
     );
@@ -213,7 +217,11 @@ export class SlackPoster implements Poster<SlackTarget> {
     }
   }
 
-  private async postStatus(target: SlackTarget, text: string, context: PostContext): Promise<{ messageId: string }> {
+  private async postStatus(
+    target: SlackTarget,
+    status: StatusLine,
+    context: PostContext,
+  ): Promise<{ messageId: string }> {
     if (target.assistant && target.threadTs) {
       const threadTs = target.threadTs;
       await this.deps.pacer.run(target.channel, () =>
@@ -221,7 +229,7 @@ export class SlackPoster implements Poster<SlackTarget> {
           this.deps.client.assistant.threads.setStatus({
             channel_id: target.channel,
             thread_ts: threadTs,
-            status: text,
+            status: status.text,
           }),
         ),
       );
@@ -231,16 +239,11 @@ export class SlackPoster implements Poster<SlackTarget> {
       target,
       target.threadTs,
       context,
-      statusBlocks(target, text, context.jobId),
-      statusFallback(target, text),
+      statusBlocks(target, status, context.jobId),
+      statusFallback(target, status.text),
     );
-    this.statusJobs.set(posted.messageId, context.jobId);
     if (!target.threadTs) this.roots.set(context.jobId, posted.messageId);
     return posted;
-  }
-
-  private jobOfStatus(messageId: string): string | null {
-    return this.statusJobs.get(messageId) ?? null;
   }
 
   private async postStep(
@@ -376,14 +379,15 @@ function valueFor(target: SlackTarget, jobId: string, step?: number): ButtonValu
   return { job: jobId, mode: target.mode, assistant: target.assistant, ...(step !== undefined && { step }) };
 }
 
-function statusBlocks(target: SlackTarget, text: string, jobId: string | null): Block[] {
+function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): Block[] {
   const blocks: Block[] = [];
   if (!target.threadTs) {
     const asked = `<@${target.user}> asked${target.command ? ` with ${target.command}` : ""}:`;
     blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${text}` }] });
-  if (jobId && !FINAL_STATUS.test(text)) {
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${status.text}` }] });
+  // A finished run has nothing left to cancel.
+  if (!isFinalState(status.state)) {
     blocks.push(buttons(valueFor(target, jobId), [{ action: "cancel", text: "Cancel", style: "danger" }]));
   }
   return blocks;

@@ -8,6 +8,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/logger.js";
+import { retryDelayMs } from "../../src/retry.js";
 
 export type SlackClient = webApi.WebClient;
 
@@ -41,8 +42,9 @@ export interface RateLimitOptions {
 }
 
 /**
- * Runs one Web API call, waiting out 429s for as long as Slack asks. A request error becomes
- * OutcomeUnknownError; a platform error (`{ok:false}`) is rethrown as is (nothing was done).
+ * Runs one Web API call, waiting out 429s for as long as Slack asks (the one retry policy's wait,
+ * src/retry.ts). A request error becomes OutcomeUnknownError; a platform error (`{ok:false}`) is
+ * rethrown as is (nothing was done).
  */
 export async function callSlack<T>(call: () => Promise<T>, options: RateLimitOptions = {}): Promise<T> {
   const maxWaits = options.maxWaits ?? 5;
@@ -54,7 +56,7 @@ export async function callSlack<T>(call: () => Promise<T>, options: RateLimitOpt
       if (code === webApi.ErrorCode.RateLimitedError && waits < maxWaits) {
         const retryAfterS = (err as webApi.WebAPIRateLimitedError).retryAfter;
         options.onWait?.(retryAfterS);
-        await sleep(retryAfterS * 1000);
+        await sleep(retryDelayMs(Number.isFinite(retryAfterS) ? retryAfterS * 1000 : null, waits));
         continue;
       }
       if (code === webApi.ErrorCode.RequestError || code === webApi.ErrorCode.HTTPError) {

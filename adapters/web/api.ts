@@ -101,8 +101,7 @@ export function apiRouter(deps: WebApiDeps): Router {
       const result = await deps.results.get(id);
       // Step indexes count held-back steps too, as "next step" numbers them.
       const steps = result ? [...result.steps, ...(result.heldBack ?? [])] : [];
-      const step =
-        req.params.step === ANSWER_IMAGES ? steps.find((s) => s.finalAnswer) : steps[Number(req.params.step)];
+      const step = req.params.step === ANSWER_IMAGES ? result?.renderedAnswer : steps[Number(req.params.step)];
       const image = step?.images.find((i) => i.filename === req.params.filename);
       if (!image) return notFound(res, "No such image in this run.");
       const body = deps.blobs.stream(image.blob);

@@ -9,10 +9,14 @@ import type { Redis } from "ioredis";
 import type { RevealPolicy } from "../../commands/index.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
 import { MODES, type Mode } from "../../src/question.js";
+import type { RunState } from "../types.js";
 
 export type RunEvent =
-  /** The one status line of a run (queued, thinking, running cell N, done…). */
-  | { type: "status"; text: string }
+  /**
+   * The one status line of a run (queued, thinking, running cell N, done…): `state` says where
+   * the run is (the worker's `RunState`; absent in lines the web server writes while it waits).
+   */
+  | { type: "status"; state?: RunState; text: string }
   /** A Python cell the model wrote, before it runs (cell indexes count from 1). */
   | { type: "cell"; index: number; code: string }
   /** What that cell printed (or its error), as the model read it. */

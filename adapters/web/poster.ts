@@ -16,10 +16,10 @@ export function webPoster(log: () => RunEventLog): Poster<WebTarget> {
       if (!id) throw new Error(`could not append to the event log of ${context.jobId}`);
       return { messageId: `${context.jobId} ${id}` };
     },
-    async edit(_target, messageId, text) {
+    async edit(_target, messageId, status) {
       // The status message is the run's status line: an edit is a newer status event.
       const jobId = messageId.split(" ")[0];
-      if (jobId) await log().append(jobId, { type: "status", text });
+      if (jobId) await log().append(jobId, { type: "status", state: status.state, text: status.text });
     },
     async findPosted(_target, context) {
       // The log is the platform: it always knows whether a message is in it.
@@ -32,7 +32,7 @@ export function webPoster(log: () => RunEventLog): Poster<WebTarget> {
 function toEvent(message: OutgoingMessage): RunEvent {
   switch (message.kind) {
     case "status":
-      return { type: "status", text: message.text };
+      return { type: "status", state: message.state, text: message.text };
     case "step":
       return { type: "step", index: message.index, total: message.total, step: message.step };
     case "answer":

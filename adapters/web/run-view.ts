@@ -6,7 +6,13 @@
  * page must not show.
  */
 
-import type { ResultStep, RunResult, StepImage } from "../../src/pipeline/types.js";
+import {
+  type ResultJson,
+  type ResultStep,
+  type RunResult,
+  resultJson,
+  type StepImage,
+} from "../../src/pipeline/types.js";
 import type { Mode } from "../../src/question.js";
 
 export type RunStatus = "queued" | "running" | "ok" | "error";
@@ -17,7 +23,7 @@ export interface PublicImage extends Omit<StepImage, "blob"> {
 
 export interface PublicStep extends Omit<ResultStep, "images"> {
   images: PublicImage[];
-  /** The closing "Answer" step the pipeline adds after the steps: the page shows it only behind Reveal. */
+  /** The rendered answer, served as the closing step: the page shows it only behind Reveal. */
   isAnswer: boolean;
 }
 
@@ -28,10 +34,11 @@ export function imageUrl(jobId: string, step: number | typeof ANSWER_IMAGES, fil
   return `/api/runs/${encodeURIComponent(jobId)}/images/${step}/${encodeURIComponent(filename)}`;
 }
 
+/** A step with image URLs; the rendered answer's (`ANSWER_IMAGES`) are served under `answer/`. */
 export function publicStep(jobId: string, index: number | typeof ANSWER_IMAGES, step: ResultStep): PublicStep {
   return {
     ...step,
-    isAnswer: step.finalAnswer === true,
+    isAnswer: index === ANSWER_IMAGES,
     images: step.images.map(({ blob: _blob, ...image }) => ({ ...image, url: imageUrl(jobId, index, image.filename) })),
   };
 }
@@ -40,18 +47,19 @@ export function publicResult(
   jobId: string,
   result: RunResult,
   mode: Mode | undefined,
-): Omit<RunResult, "steps" | "transcript" | "heldBack"> & {
+): Omit<ResultJson, "steps" | "transcript" | "heldBack"> & {
   id: string;
   steps: PublicStep[];
   transcript?: RunResult["transcript"];
 } {
   // Held-back steps come one at a time through "next step", never with the result.
-  const { transcript, steps, heldBack: _heldBack, ...rest } = result;
+  const { transcript, steps, heldBack: _heldBack, ...rest } = resultJson(result);
   const hidesSolution = mode === "hint" || (mode === "check" && result.correct !== true);
   return {
     ...rest,
     id: jobId,
-    steps: steps.map((step, index) => publicStep(jobId, index, step)),
+    // The closing answer step (ask --json's shape) serves its images under `answer/`.
+    steps: steps.map((step, index) => publicStep(jobId, step.finalAnswer ? ANSWER_IMAGES : index, step)),
     ...(hidesSolution ? {} : { transcript }),
   };
 }

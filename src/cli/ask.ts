@@ -19,7 +19,7 @@ import { MemoryBlobStore } from "../blobs/memory.js";
 import type { BlobStore } from "../blobs/types.js";
 import { type Config, loadConfig } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
-import type { PipelineProgress, RunResult } from "../pipeline/types.js";
+import { type PipelineProgress, type RunResult, resultJson } from "../pipeline/types.js";
 import { MODES, type Question } from "../question.js";
 import { jobIdFor } from "../queue/keys.js";
 import { openModelEndpoint } from "../runtime/demo-model.js";
@@ -77,7 +77,7 @@ export async function run(args: string[]): Promise<number> {
   const onProgress = process.stderr.isTTY && !values.json ? printProgress : undefined;
   const outDir = values.out ? resolve(values.out) : undefined;
   const print = (result: RunResult) => {
-    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
     else process.stdout.write(formatResult(result));
     return result.status === "ok" ? 0 : 1;
   };
@@ -234,10 +234,14 @@ class Refused extends Error {
   }
 }
 
-/** Writes every image of the result under `dir` (as `step-N-<filename>`) and records each `path`. */
+/**
+ * Writes every image of the result under `dir` (as `step-N-<filename>`, numbered as `--json`
+ * lists them: the steps, the answer, the held-back steps) and records each `path`.
+ */
 async function writeImages(result: RunResult, blobs: BlobStore, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const [i, step] of [...result.steps, ...(result.heldBack ?? [])].entries()) {
+  const answer = result.renderedAnswer ? [result.renderedAnswer] : [];
+  for (const [i, step] of [...result.steps, ...answer, ...(result.heldBack ?? [])].entries()) {
     for (const image of step.images) {
       const path = join(dir, `step-${i + 1}-${image.filename}`);
       await writeFile(path, await blobs.get(image.blob));
@@ -298,6 +302,8 @@ export function formatResult(result: RunResult): string {
     lines.push(result.correct ? "Your answer is correct." : "Your answer is not correct yet.");
   if (result.status === "ok") {
     if (result.answer !== null) lines.push(`Answer: ${result.answer}`);
+    for (const image of result.renderedAnswer?.images ?? [])
+      lines.push(`  [${image.kind}] ${image.filename}: ${image.alt}`);
   } else {
     lines.push(`No answer: ${result.error?.message ?? "the run failed"}`);
   }

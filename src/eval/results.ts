@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { appendFile, readFile } from "node:fs/promises";
-import { ERRORS, isErrorCode } from "../errors.js";
+import { isErrorCode } from "../errors.js";
+import { decideRetry } from "../retry.js";
 import type { SkippedLine } from "./benchmark.js";
 
 /** What one problem's run came to. */
@@ -43,11 +44,13 @@ export const NO_USAGE = {
 
 /**
  * True when the record says nothing about the model — the server or sandbox failed (a transient
- * code) or we crashed ("internal") — so a rerun tries it again.
+ * code) or we crashed ("internal") — so a rerun tries it again, as the one retry policy decides.
  */
 export function worthRetrying(record: ProblemRecord): boolean {
   const code = record.error?.code ?? "";
-  return record.status === "error" && isErrorCode(code) && (ERRORS[code].transient || code === "internal");
+  if (record.status !== "error" || !isErrorCode(code)) return false;
+  const failure = code === "internal" ? ({ kind: "thrown", code } as const) : ({ kind: "result", code } as const);
+  return decideRetry(failure, { last: false }) === "retry";
 }
 
 export interface StoredResults {

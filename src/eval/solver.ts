@@ -20,7 +20,7 @@ export interface Solver {
   close(): Promise<void>;
 }
 
-const noRendering: StepRenderer = { render: async () => [], close: async () => {} };
+const noRendering: StepRenderer = { render: async () => ({ steps: [], answer: null }), close: async () => {} };
 /** Benchmark problems have no attachments and render nothing: the store stays empty. */
 const noBlobs = new MemoryBlobStore({ maxBytes: 0, ttlS: 1 });
 

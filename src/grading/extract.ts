@@ -1,8 +1,14 @@
 /**
- * Finds the final answer in what a student or a model actually typed: the last `\boxed{}` (a run
- * of several boxes is one answer with several values), the value after "the final answer is", the
- * last display or inline formula of a sentence, or the last number of plain prose. A short answer
- * that is already just an answer passes through untouched. Normalisation and parsing come later.
+ * The one answer extractor: what a student or a model actually typed → the final answer.
+ *
+ * - `extractAnswer` reads an answer as people write it (grading, `/check`, eval): the last
+ *   `\boxed{}` (a run of several boxes is one answer with several values), the value after "the
+ *   final answer is", the last display or inline formula of a sentence, or the last number of
+ *   plain prose. A short answer that is already just an answer passes through untouched.
+ * - `finalAnswer` reads the end of a model's reasoning (the engine): its last box in the prose,
+ *   or, without one, the value its closing sentence states ("60% of the students enrolled in
+ *   hip-hop dance."), as Qwen2.5-Math's evaluation reads unboxed answers. Both use the same box
+ *   scanner and the same sentence rules; normalisation and parsing come later.
  */
 import { matchBrace } from "./normalise.js";
 
@@ -51,17 +57,45 @@ interface Box {
   inner: string;
 }
 
-function boxes(text: string): Box[] {
+const BOX = /\\(?:boxed|fbox)(?![A-Za-z])/g;
+
+/**
+ * Every complete, non-empty box in reading order: `\boxed{…}` and `\fbox{…}` (braces nested,
+ * escaped braces not counted, spaces before the brace allowed) and the brace-less `\boxed 5`. An
+ * empty `\boxed{}` is an echo of the instructions, not an answer; `unclosed` notes a box whose
+ * brace never closes (an earlier complete box still counts).
+ */
+function scanBoxes(text: string): { boxes: Box[]; unclosed: boolean } {
   const found: Box[] = [];
-  const pattern = /\\(?:boxed|fbox)\s*\{/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const open = match.index + match[0].length - 1;
-    const close = matchBrace(text, open);
-    if (close < 0) break;
-    found.push({ start: match.index, end: close, inner: text.slice(open + 1, close - 1) });
-    pattern.lastIndex = close;
+  let unclosed = false;
+  BOX.lastIndex = 0;
+  for (let match = BOX.exec(text); match; match = BOX.exec(text)) {
+    let at = match.index + match[0].length;
+    while (text[at] === " " || text[at] === "\t") at++;
+    if (text[at] === "{") {
+      const close = matchBrace(text, at);
+      if (close < 0) {
+        unclosed = true;
+        continue;
+      }
+      const inner = text.slice(at + 1, close - 1).trim();
+      if (inner !== "") found.push({ start: match.index, end: close, inner });
+      BOX.lastIndex = close;
+    } else {
+      const bare = bareArgument(text, at);
+      if (bare) found.push({ start: match.index, end: at + bare.length, inner: bare });
+    }
   }
-  return found;
+  return { boxes: found, unclosed };
+}
+
+/** `\boxed 5` / `\boxed 3.5.`: the token after the command, without sentence punctuation. */
+function bareArgument(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && !/[\s$\\{}]/.test(text[end]!)) end++;
+  let token = text.slice(at, end);
+  while (token.length > 0 && ".,;:!?)".includes(token.at(-1)!)) token = token.slice(0, -1);
+  return token;
 }
 
 /**
@@ -77,8 +111,7 @@ function joinsBoxes(gap: string): boolean {
   return /\b(?:and|or)\b/.test(bare) && !/\b(?:not?|wrong|incorrect|instead|actually|wait|but|answer)\b/i.test(bare);
 }
 
-function lastBoxes(text: string): { text: string; how: "boxed" | "boxes"; end: number } | undefined {
-  const found = boxes(text);
+function lastBoxes(found: Box[], text: string): { text: string; how: "boxed" | "boxes"; end: number } | undefined {
   if (found.length === 0) return undefined;
   const end = found.at(-1)!.end;
   let first = found.length - 1;
@@ -251,7 +284,7 @@ export function extractAnswer(raw: string): Extraction {
   }
   // Chat-template tokens a model may leave after its answer end the text.
   const text = undoubleBackslashes(raw.replace(/<\|im_(?:start|end)\|>[\s\S]*$/, "").replace(/\\"/g, '"'));
-  const boxed = lastBoxes(text);
+  const boxed = lastBoxes(scanBoxes(text).boxes, text);
   // A "final answer is …" after the last box overrides it; one before it does not.
   const phrase = finalAnswerPhrase(text, boxed?.end ?? 0);
   if (phrase !== undefined) {
@@ -276,4 +309,65 @@ export function extractAnswer(raw: string): Extraction {
   return number.ok || /\d/.test(text) || proseWords(text).length > 1
     ? number
     : { ok: true, text: text.trim(), how: "whole" };
+}
+
+/** The final answer of a model's reasoning, and how the model gave it. */
+export type FinalAnswer =
+  | { answer: string; how: "boxed" | "stated" }
+  /** `unclosed`: the model opened a box it never closed (its answer is cut off). */
+  | { answer: null; reason: "none" | "unclosed" };
+
+/** Only the end of the closing prose is read for a stated answer: the sentence that matters is last. */
+const MAX_CLOSING_CHARS = 4_000;
+
+/**
+ * The final answer at the end of a model's reasoning. `prose` is what the model said outside its
+ * code and outputs; `closing` the prose after its last code or output block (all of it when it
+ * ran none). The last box of the prose (a run of boxes is one answer) is the answer; without one,
+ * the value `closing` states — after "the final answer is", or in its last sentence — is the
+ * answer, marked `stated`. A closing sentence without a value ("Let me double-check.") gives none.
+ */
+export function finalAnswer(prose: string, closing: string): FinalAnswer {
+  const { boxes, unclosed } = scanBoxes(prose);
+  const boxed = lastBoxes(boxes, prose);
+  if (boxed) return { answer: boxed.text, how: "boxed" };
+  // A box that never closed is an answer cut off: guessing from the sentence around it is not safe.
+  if (unclosed) return { answer: null, reason: "unclosed" };
+  const stated = statedAnswer(closing.slice(-MAX_CLOSING_CHARS));
+  return stated === null ? { answer: null, reason: "none" } : { answer: stated, how: "stated" };
+}
+
+const HEDGE = /\b(?:probably|maybe|perhaps|not sure|might|guess|I think|roughly|about)\b/i;
+
+/** The value a closing paragraph states, as LaTeX, or null when its last sentence states none. */
+function statedAnswer(closing: string): string | null {
+  const text = undoubleBackslashes(closing.replace(/<\|im_(?:start|end)\|>[\s\S]*$/, "")).trim();
+  if (text === "") return null;
+  const phrase = finalAnswerPhrase(text, 0);
+  let sentence = phrase ?? lastSentence(text);
+  // A question ("Is it 5?") or a guess ("probably 46, but I am not sure") states nothing.
+  if (phrase === undefined && (sentence.endsWith("?") || HEDGE.test(sentence))) return null;
+  // "So r² + s² + t² = 14.": the value is what the sentence's last equals sign gives.
+  const equals = outsideFormulas(sentence).lastIndexOf(" = ");
+  if (equals >= 0) sentence = sentence.slice(equals + 3);
+  // "15/36 = 5/12 ≈ 0.4167": the exact value, not its rounding.
+  sentence = sentence.split(/\s(?:≈|\\approx)\s/)[0]!;
+  const found = extractAnswer(sentence);
+  if (!found.ok) return null;
+  // Prose passed through whole is no value ("That is all.", "No.", "So r² is big"): a number or math is.
+  if (found.how === "whole" && /[a-zA-Z]{2,}/.test(outsideFormulas(sentence).replace(/\\[a-zA-Z]+/g, ""))) return null;
+  const value = found.text.replace(/[.!;:,]+$/, "").trim();
+  if (!/\d|\\[a-zA-Z]|[=^_]/.test(value)) return null;
+  // A percent sign is a comment in LaTeX: "60%" is written 60\%.
+  return value.replace(/(?<!\\)%/g, "\\%");
+}
+
+/** The last sentence of `text`: after the last full stop, ! or ? outside a formula, or line break. */
+function lastSentence(text: string): string {
+  const found = formulas(text);
+  const inFormula = (at: number) => found.some((f) => at > f.start && at < f.end - 1);
+  const ends = [...text.matchAll(/[.!?](?=\s|$)|\n/g)].map((m) => m.index).filter((at) => !inFormula(at));
+  // The text's own closing full stop ends the last sentence; the one before it starts it.
+  const last = ends.at(-1) === text.length - 1 ? ends.at(-2) : ends.at(-1);
+  return text.slice(last === undefined ? 0 : last + 1).trim();
 }

@@ -11,7 +11,7 @@ import { extractAnswer } from "./extract.js";
 import { normalise } from "./normalise.js";
 
 export type { Method as GradeMethod } from "./compare.js";
-export { extractAnswer } from "./extract.js";
+export { extractAnswer, type FinalAnswer, finalAnswer } from "./extract.js";
 export { normalise } from "./normalise.js";
 
 export interface GradeOptions {

@@ -7,140 +7,174 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BlobMissingError, type BlobStore } from "../blobs/types.js";
 import { type Config, requireModelEndpoint } from "../config.js";
-import { CodedError, studentSentence, toErrorCode } from "../errors.js";
+import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
 import { stepsWithoutAnswer } from "../present/redact.js";
+import type { Presentation } from "../present/types.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
 import { type EngineOptions, runReasoning } from "../reasoning/engine.js";
 import { createModelClient } from "../reasoning/model-client.js";
 import { userMessage } from "../reasoning/prompt.js";
-import { emptyTranscript } from "../reasoning/transcript.js";
 import { startConversation as conversationFor, type TransportSettings } from "../reasoning/transport.js";
 import type { Transcript } from "../reasoning/types.js";
 import { createSandbox } from "../sandbox/index.js";
 import type { Sandbox, SandboxFile } from "../sandbox/types.js";
+import { failedBeforeReasoning, statusOf } from "./outcome.js";
 import { createStepRenderer, type StepRenderer } from "./render-steps.js";
-import { imagesOf } from "./run-blobs.js";
-import type { PipelineProgress, RunQuestion, RunResult } from "./types.js";
+import { imagesOfResult } from "./run-blobs.js";
+import { engineOptionsFrom, transportSettingsFrom, writeupFrom } from "./settings.js";
+import type { PipelineProgress, ResultStep, RunQuestion, RunResult } from "./types.js";
+
+export { engineOptionsFrom, transportSettingsFrom } from "./settings.js";
 
 export interface Pipeline {
   runQuestion: RunQuestion;
   close(): Promise<void>;
 }
 
+/** Collaborators a caller may bring instead of the pipeline's own (it then leaves them open on close). */
 export interface PipelineParts {
+  /**
+   * Runs the Python cells.
+   * @defaultValue a sandbox from the config (SANDBOX_*), closed with the pipeline
+   */
   sandbox?: Sandbox;
+  /**
+   * Draws the steps and the answer.
+   * @defaultValue a renderer from the config (RENDER_*), closed with the pipeline
+   */
   renderer?: StepRenderer;
 }
 
-export function engineOptionsFrom(config: Config): EngineOptions {
-  return {
-    maxTokens: config.START_MAX_TOKENS,
-    maxRunTokens: config.START_MAX_RUN_TOKENS,
-    maxToolCalls: config.START_MAX_TOOL_CALLS,
-    hints: config.START_HINTS,
-    maxHints: config.START_MAX_HINTS,
-    deadlineMs: config.START_DEADLINE_MS,
-    outputChars: config.START_OUTPUT_CHARS,
-    cellTimeoutMs: config.SANDBOX_CELL_TIMEOUT_MS,
-    maxQuestionChars: config.START_MAX_QUESTION_CHARS,
-  };
+/** What one run carries from step to step. */
+interface RunContext {
+  question: Question;
+  options: Parameters<RunQuestion>[1];
+  /** Scratch for this run's figure files. */
+  outDir: string;
+  log: Logger;
+  emit(event: PipelineProgress): void;
+  started: number;
 }
 
-export function transportSettingsFrom(config: Config): TransportSettings {
-  const extra = config.START_EXTRA_SAMPLING;
-  return {
-    transport: config.START_TRANSPORT,
-    model: config.START_MODEL,
-    template: config.START_CHAT_TEMPLATE,
-    systemPrompt: config.START_SYSTEM_PROMPT,
-    sampling: {
-      temperature: config.START_TEMPERATURE,
-      topP: config.START_TOP_P,
-      ...(extra
-        ? { topK: config.START_TOP_K, repetitionPenalty: config.START_REPETITION_PENALTY, minP: config.START_MIN_P }
-        : {}),
-    },
-    idleMs: config.START_STREAM_IDLE_MS,
-    contextTokens: config.START_CONTEXT_TOKENS,
-  };
+/** The answer check of a `check` run: the student's answer against the model's. */
+export interface Grade {
+  equal: boolean;
+  unreadable?: string;
 }
 
-export function createPipeline(config: Config, logger: Logger, parts: PipelineParts = {}): Pipeline {
-  const baseURL = requireModelEndpoint(config);
-  const sandbox = parts.sandbox ?? createSandbox(config, logger.child({ component: "sandbox" }));
-  const renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
-  const defaults = engineOptionsFrom(config);
-  const transport = transportSettingsFrom(config);
-  const writeup = writeupFrom(config, baseURL);
+/**
+ * One question end to end, as named steps: `reason` (the engine with the sandbox), `grade` (check
+ * mode), `present` (write-up or deterministic steps, per mode), `render` (formulas and figures
+ * into the blob store) and `resultOf` (the RunResult).
+ */
+export class QuestionPipeline implements Pipeline {
+  private readonly baseURL: string;
+  private readonly sandbox: Sandbox;
+  private readonly renderer: StepRenderer;
+  private readonly defaults: EngineOptions;
+  private readonly transport: TransportSettings;
+  private readonly writeup: Omit<WriteupDeps, "logger" | "signal"> | null;
 
-  const runQuestion: RunQuestion = async (question, options) => {
+  constructor(
+    private readonly config: Config,
+    private readonly logger: Logger,
+    private readonly parts: PipelineParts = {},
+  ) {
+    this.baseURL = requireModelEndpoint(config);
+    this.sandbox = parts.sandbox ?? createSandbox(config, logger.child({ component: "sandbox" }));
+    this.renderer = parts.renderer ?? createStepRenderer(config, logger.child({ component: "render" }));
+    this.defaults = engineOptionsFrom(config);
+    this.transport = transportSettingsFrom(config);
+    this.writeup = writeupFrom(config, this.baseURL);
+  }
+
+  /** Runs one question (bound: callers pass it around as a function). */
+  readonly runQuestion: RunQuestion = async (question, options) => {
     const outDir = options.outDir ?? (await mkdtemp(join(tmpdir(), "start-tutor-")));
     if (options.outDir) await mkdir(outDir, { recursive: true });
+    const run: RunContext = {
+      question,
+      options,
+      outDir,
+      log: this.logger.child({ questionId: question.id }),
+      emit: (event) => options.onProgress?.(event),
+      started: performance.now(),
+    };
     try {
-      return await runIn(outDir, question, options);
+      return await this.runSteps(run);
     } finally {
       // Figure files are only this host's scratch: rendered, they live in the blob store.
       await rm(outDir, { recursive: true, force: true });
     }
   };
 
-  const runIn = async (outDir: string, ...[question, options]: Parameters<RunQuestion>): Promise<RunResult> => {
-    const { blobs } = options;
-    const started = performance.now();
-    const log = logger.child({ questionId: question.id });
-    const emit = (event: PipelineProgress) => options.onProgress?.(event);
-    let retries = 0;
-    const client = createModelClient({
-      baseURL,
-      apiKey: config.OPENAI_API_KEY,
-      timeoutMs: config.START_REQUEST_TIMEOUT_MS,
-      maxRetries: config.START_MAX_RETRIES,
-      onRetry: ({ status, retryAfterMs }) => {
-        log.info({ status, retryAfterMs }, "model server asked us to retry");
-        emit({ type: "retry", attempt: ++retries, reason: `HTTP ${status}` });
-      },
-    });
-    const startConversation = (text: string): Conversation => {
-      const files = question.attachments.map((a) => ({ name: a.name, bytes: a.bytes }));
-      return conversationFor(
-        client,
-        transport,
-        userMessage(withFollowUp(text, question.followUp), question.mode, files, config.START_PROMPT_SUFFIX),
-      );
-    };
-    const settings = question.settings ?? {};
-    const maxToolCalls = settings.maxToolCalls ?? defaults.maxToolCalls;
-    const engineOptions: EngineOptions = {
-      ...defaults,
-      // A hint urges the model to use Python: pointless, and confusing, when no cell may run.
-      hints: maxToolCalls === 0 ? "off" : (settings.hints ?? defaults.hints),
-      maxHints: settings.maxHints ?? defaults.maxHints,
-      maxToolCalls,
-    };
+  async close(): Promise<void> {
+    await Promise.allSettled([
+      this.parts.sandbox ? Promise.resolve() : this.sandbox.close(),
+      this.parts.renderer ? Promise.resolve() : this.renderer.close(),
+    ]);
+  }
+
+  private async runSteps(run: RunContext): Promise<RunResult> {
+    const { question, options, log } = run;
     let files: SandboxFile[];
     try {
-      files = await readAttachments(question, blobs);
+      files = await readAttachments(question, options.blobs);
     } catch (err) {
       if (!(err instanceof CodedError)) throw err;
       log.warn({ code: err.code, err: err.message }, "attachment unavailable");
-      return failedBeforeReasoning(question, err, performance.now() - started);
+      return failedBeforeReasoning(question, err, performance.now() - run.started);
     }
-    const figureDir = join(outDir, "figures");
+    const transcript = await this.reason(run, files);
+    const grade = this.grade(question, transcript);
+    const { solution, presentation } = await this.present(run, transcript, grade);
+    run.emit({ type: "rendering" });
+    const renderStarted = performance.now();
+    const drawn = await this.render(run, solution, presentation);
+    const result = this.resultOf(run, transcript, grade, presentation, solution.fallbackReason, drawn, {
+      renderMs: performance.now() - renderStarted,
+    });
+    run.emit({ type: "done", status: result.status });
+    return result;
+  }
+
+  /** The START loop: the model, with the question's sandbox session, until an answer or a budget. */
+  async reason(run: RunContext, files: SandboxFile[]): Promise<Transcript> {
+    const { question, options, log } = run;
+    let retries = 0;
+    const client = createModelClient({
+      baseURL: this.baseURL,
+      apiKey: this.config.OPENAI_API_KEY,
+      timeoutMs: this.config.START_REQUEST_TIMEOUT_MS,
+      maxRetries: this.config.START_MAX_RETRIES,
+      onRetry: ({ status, retryAfterMs }) => {
+        log.info({ status, retryAfterMs }, "model server asked us to retry");
+        run.emit({ type: "retry", attempt: ++retries, reason: `HTTP ${status}` });
+      },
+    });
+    const startConversation = (text: string): Conversation => {
+      const attached = question.attachments.map((a) => ({ name: a.name, bytes: a.bytes }));
+      return conversationFor(
+        client,
+        this.transport,
+        userMessage(withFollowUp(text, question.followUp), question.mode, attached, this.config.START_PROMPT_SUFFIX),
+      );
+    };
     const transcript = await runReasoning(
-      { question: question.text, mode: question.mode, files, figureDir },
+      { question: question.text, mode: question.mode, files, figureDir: join(run.outDir, "figures") },
       {
         startConversation,
-        sandbox,
-        options: engineOptions,
+        sandbox: this.sandbox,
+        options: this.engineOptions(question),
         signal: options.signal,
-        onProgress: emit,
+        onProgress: run.emit,
         logger: log,
-        modelUrl: baseURL,
+        modelUrl: this.baseURL,
       },
     );
     log.info(
@@ -148,21 +182,49 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
         status: transcript.status,
         toolCalls: transcript.toolCalls,
         hints: transcript.hints,
+        answerHow: transcript.answerHow,
         ms: transcript.timings.totalMs,
       },
       "reasoning finished",
     );
+    return transcript;
+  }
 
-    const grade =
-      question.mode === "check" && question.studentAnswer !== undefined && transcript.answer !== null
-        ? gradeVerdict(question.studentAnswer, transcript.answer)
-        : undefined;
-    const correct = grade?.equal;
+  /** The engine's budgets and hints: the config's, as the question's space settings override them. */
+  engineOptions(question: Question): EngineOptions {
+    const { defaults } = this;
+    const settings = question.settings ?? {};
+    const maxToolCalls = settings.maxToolCalls ?? defaults.maxToolCalls;
+    return {
+      ...defaults,
+      // A hint urges the model to use Python: pointless, and confusing, when no cell may run.
+      hints: maxToolCalls === 0 ? "off" : (settings.hints ?? defaults.hints),
+      maxHints: settings.maxHints ?? defaults.maxHints,
+      maxToolCalls,
+    };
+  }
+
+  /** Check mode: whether the student's answer equals the model's (undefined in other modes, or without an answer). */
+  grade(question: Question, transcript: Transcript): Grade | undefined {
+    if (question.mode !== "check" || question.studentAnswer === undefined || transcript.answer === null) {
+      return undefined;
+    }
+    const verdict = gradeVerdict(question.studentAnswer, transcript.answer);
+    return { equal: verdict.equal, ...(verdict.unreadable ? { unreadable: verdict.unreadable } : {}) };
+  }
+
+  /** The steps a student reads, for the question's mode: the checked write-up, or the deterministic ones. */
+  async present(
+    run: RunContext,
+    transcript: Transcript,
+    grade: Grade | undefined,
+  ): Promise<{ solution: Presentation; presentation: Presentation }> {
+    const { question, options, log } = run;
     // A wrong answer in check mode shows only "Not quite" and a step to recheck: no write-up needed.
-    const wantsWriteup = transcript.status === "answered" && !(question.mode === "check" && correct === false);
+    const wantsWriteup = transcript.status === "answered" && !(question.mode === "check" && grade?.equal === false);
     const solution = await presentRun(
       transcript,
-      writeup && wantsWriteup ? { ...writeup, logger: log, signal: options.signal } : null,
+      this.writeup && wantsWriteup ? { ...this.writeup, logger: log, signal: options.signal } : null,
     );
     log.info({ presenter: solution.presenter, fallbackReason: solution.fallbackReason }, "presented");
     const presentation = presentForMode(
@@ -175,100 +237,91 @@ export function createPipeline(config: Config, logger: Logger, parts: PipelinePa
             ? null
             : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
       },
-      { stepChars: config.PRESENT_STEP_CHARS },
+      { stepChars: this.config.PRESENT_STEP_CHARS },
     );
+    return { solution, presentation };
+  }
 
-    emit({ type: "rendering" });
-    const renderStarted = performance.now();
-    const store = { blobs, ttlS: config.QUEUE_RESULT_TTL_S };
+  /**
+   * Draws the steps and the answer into the blob store. Asked in a space with a reveal policy
+   * (every chat surface), the steps hide the answer's value for the answer message to show as the
+   * policy says; a terminal shows it all. A hint run also draws the rest of the solution, held back
+   * for "Next step" with its answer hidden.
+   */
+  async render(run: RunContext, solution: Presentation, presentation: Presentation): Promise<Drawn> {
+    const { question, options } = run;
+    const { blobs } = options;
+    const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
     const hiding = { answer: solution.answer, question: question.text };
-    // Asked in a space with a reveal policy (every chat surface), the steps keep the answer's
-    // value for the answer message, which shows it as the policy says; a terminal shows it all.
     const shown =
       question.reveal === undefined
         ? presentation
         : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
-    const steps = await renderer.render(shown, store);
-    // A hint shows how to start; "Next step" hands out the rest of the solution with its answer hidden.
+    const { steps, answer } = await this.renderer.render(shown, store);
     const heldBack =
       question.mode === "hint"
-        ? await renderer.render(
-            { steps: stepsWithoutAnswer(solution.steps.slice(1), hiding), answer: null, presenter: solution.presenter },
-            store,
-          )
+        ? (
+            await this.renderer.render(
+              {
+                steps: stepsWithoutAnswer(solution.steps.slice(1), hiding),
+                answer: null,
+                presenter: solution.presenter,
+              },
+              store,
+            )
+          ).steps
         : [];
-    const renderMs = performance.now() - renderStarted;
-    if (options.signal?.aborted) {
-      // Cancelled while rendering: nobody will read this result, so its images go now.
-      await blobs.delete(imagesOf([...steps, ...heldBack]));
-    }
+    const drawn: Drawn = { steps, heldBack, ...(answer ? { renderedAnswer: answer } : {}) };
+    // Cancelled while rendering: nobody will read this result, so its images go now.
+    if (options.signal?.aborted) await blobs.delete(imagesOfResult(drawn));
+    return drawn;
+  }
 
-    const result: RunResult = {
+  /** The whole-question result `ask --json` prints and the worker stores and posts from. */
+  resultOf(
+    run: RunContext,
+    transcript: Transcript,
+    grade: Grade | undefined,
+    presentation: Presentation,
+    presenterFallback: string | undefined,
+    drawn: Drawn,
+    timing: { renderMs: number },
+  ): RunResult {
+    const { question } = run;
+    const correct = grade?.equal;
+    return {
       id: question.id,
       ...statusOf(transcript, question.mode),
       answer: question.mode === "check" && !correct ? null : presentation.answer,
       ...(correct === undefined ? {} : { correct }),
-      steps,
-      ...(heldBack.length > 0 ? { heldBack } : {}),
+      steps: drawn.steps,
+      ...(drawn.renderedAnswer ? { renderedAnswer: drawn.renderedAnswer } : {}),
+      ...(drawn.heldBack.length > 0 ? { heldBack: drawn.heldBack } : {}),
       presenter: presentation.presenter,
-      ...(solution.fallbackReason === undefined ? {} : { presenterFallback: solution.fallbackReason }),
+      ...(presenterFallback === undefined ? {} : { presenterFallback }),
       toolCalls: transcript.toolCalls,
       hints: transcript.hints,
       usage: transcript.usage,
       timings: {
-        totalMs: performance.now() - started,
+        totalMs: performance.now() - run.started,
         modelMs: transcript.timings.modelMs,
         sandboxMs: transcript.timings.sandboxMs,
-        renderMs,
+        renderMs: timing.renderMs,
       },
       transcript,
     };
-    emit({ type: "done", status: result.status });
-    return result;
-  };
-
-  return {
-    runQuestion,
-    close: async () => {
-      await Promise.allSettled([
-        parts.sandbox ? Promise.resolve() : sandbox.close(),
-        parts.renderer ? Promise.resolve() : renderer.close(),
-      ]);
-    },
-  };
+  }
 }
 
-/** The write-up call's client and settings, or null when PRESENT_REWRITE is off. */
-function writeupFrom(config: Config, baseURL: string): Omit<WriteupDeps, "logger" | "signal"> | null {
-  if (!config.PRESENT_REWRITE) return null;
-  return {
-    client: createModelClient({
-      baseURL: config.PRESENT_BASE_URL ?? baseURL,
-      apiKey: config.PRESENT_API_KEY ?? config.OPENAI_API_KEY,
-      timeoutMs: config.PRESENT_TIMEOUT_MS,
-      maxRetries: 1,
-    }),
-    settings: {
-      model: config.PRESENT_MODEL ?? config.START_MODEL,
-      transport: config.PRESENT_TRANSPORT ?? config.START_TRANSPORT,
-      template: config.START_CHAT_TEMPLATE,
-      timeoutMs: config.PRESENT_TIMEOUT_MS,
-      maxTokens: config.PRESENT_MAX_TOKENS,
-      temperature: 0.2,
-    },
-  };
+/** A result's drawn parts: the steps, the hint run's held-back steps and the rendered answer. */
+interface Drawn {
+  steps: ResultStep[];
+  heldBack: ResultStep[];
+  renderedAnswer?: ResultStep;
 }
 
-function statusOf(transcript: Transcript, mode: Question["mode"]): Pick<RunResult, "status" | "error"> {
-  if (transcript.status === "answered") return { status: "ok" };
-  // An explanation needs no boxed answer; any finished explanation is a success.
-  if (mode === "explain" && transcript.status === "no_answer" && transcript.parts.length > 0) return { status: "ok" };
-  const code = toErrorCode(transcript.error?.code ?? transcript.status);
-  const detail = transcript.error?.message ?? transcript.detail;
-  return {
-    status: "error",
-    error: { code, message: studentSentence(code), ...(detail === undefined ? {} : { detail }) },
-  };
+export function createPipeline(config: Config, logger: Logger, parts: PipelineParts = {}): Pipeline {
+  return new QuestionPipeline(config, logger, parts);
 }
 
 /** The user's turn for a follow-up: the earlier run's question, answer and steps, then the new question. */
@@ -301,22 +354,4 @@ async function readAttachments(question: Question, blobs: BlobStore): Promise<Sa
       }
     }),
   );
-}
-
-/** A result for a run that could not start reasoning (its input is gone). */
-function failedBeforeReasoning(question: Question, err: CodedError, totalMs: number): RunResult {
-  const transcript: Transcript = { ...emptyTranscript(question.text), status: "error", detail: err.studentText };
-  transcript.error = { code: err.code, message: err.message };
-  return {
-    id: question.id,
-    status: "error",
-    answer: null,
-    steps: [],
-    toolCalls: 0,
-    hints: 0,
-    usage: { promptTokens: 0, completionTokens: 0 },
-    timings: { totalMs, modelMs: 0, sandboxMs: 0, renderMs: 0 },
-    transcript,
-    error: { code: err.code, message: err.studentText, detail: err.message },
-  };
 }

@@ -11,10 +11,11 @@ import { parseScript } from "../fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../fake-model/server.js";
 import { silentLogger } from "../logger.js";
 import type { Question } from "../question.js";
-import { createPipeline, type Pipeline } from "./index.js";
+import { emptyTranscript } from "../reasoning/transcript.js";
+import { QuestionPipeline } from "./index.js";
 
 let model: FakeModelServer;
-let pipeline: Pipeline;
+let pipeline: QuestionPipeline;
 const blobs = new MemoryBlobStore({ maxBytes: 1024 * 1024, ttlS: 60 });
 
 const question = (over: Partial<Question>): Question => ({
@@ -54,7 +55,7 @@ beforeAll(async () => {
     START_HINTS: "off",
     PRESENT_REWRITE: "off",
   });
-  pipeline = createPipeline(config, silentLogger);
+  pipeline = new QuestionPipeline(config, silentLogger);
 });
 
 afterAll(async () => {
@@ -96,21 +97,19 @@ describe("pipeline and the seam", () => {
     expect(result.heldBack!.some((step) => step.code?.includes("print(50**2)"))).toBe(true);
   });
 
-  it("with a reveal policy, the steps hide the answer's value and only the closing answer step states it", async () => {
+  it("with a reveal policy, the steps hide the answer's value and only the rendered answer states it", async () => {
     const text = "What is the sum of the first 50 odd numbers, in full?";
     const asked = await pipeline.runQuestion(question({ text, reveal: "button" }), { blobs });
-    const answerStep = asked.steps.at(-1)!;
-    expect(answerStep).toMatchObject({ finalAnswer: true, markdown: "$$\\boxed{2500}$$" });
-    expect(answerStep.images.map((i) => i.alt)).toEqual(["2500"]);
-    const before = asked.steps.slice(0, -1);
-    expect(before.length).toBeGreaterThan(0);
-    for (const step of before) {
+    expect(asked.renderedAnswer).toMatchObject({ title: "Answer", markdown: "$$\\boxed{2500}$$" });
+    expect(asked.renderedAnswer!.images.map((i) => i.alt)).toEqual(["2500"]);
+    expect(asked.steps.length).toBeGreaterThan(0);
+    for (const step of asked.steps) {
       const shown = [step.title, step.markdown, step.text, step.output ?? "", ...step.images.map((i) => i.alt)];
       expect(shown.join("\n")).not.toContain("2500");
     }
     // A terminal (no reveal policy) shows the whole working.
     const full = await pipeline.runQuestion(question({ text }), { blobs });
-    expect(JSON.stringify(full.steps.slice(0, -1))).toContain("2500");
+    expect(JSON.stringify(full.steps)).toContain("2500");
   });
 
   it("reports an attachment whose blob is gone as attachment_missing, without asking the model", async () => {
@@ -124,5 +123,30 @@ describe("pipeline and the seam", () => {
     expect(result).toMatchObject({ status: "error", error: { code: "attachment_missing" } });
     expect(result.error?.message).toMatch(/no longer available/);
     expect(model.requests.length).toBe(before);
+  });
+});
+
+describe("the pipeline's steps on their own", () => {
+  it("engine options: the space's settings override the config, and no hint urges Python that may not run", () => {
+    expect(pipeline.engineOptions(question({}))).toMatchObject({ hints: "off", maxToolCalls: 6 });
+    expect(pipeline.engineOptions(question({ settings: { hints: "end", maxHints: 3 } }))).toMatchObject({
+      hints: "end",
+      maxHints: 3,
+    });
+    expect(pipeline.engineOptions(question({ settings: { hints: "end", maxToolCalls: 0 } }))).toMatchObject({
+      hints: "off",
+      maxToolCalls: 0,
+    });
+  });
+
+  it("grade: only a check run with the student's answer and the model's is graded", () => {
+    const transcript = { ...emptyTranscript("q"), answer: "\\frac{1}{2}", status: "answered" as const };
+    expect(pipeline.grade(question({ mode: "check", studentAnswer: "0.5" }), transcript)).toEqual({ equal: true });
+    expect(pipeline.grade(question({ mode: "check", studentAnswer: "no idea" }), transcript)).toMatchObject({
+      equal: false,
+      unreadable: "a number or formula",
+    });
+    expect(pipeline.grade(question({ mode: "solve", studentAnswer: "0.5" }), transcript)).toBeUndefined();
+    expect(pipeline.grade(question({ mode: "check" }), transcript)).toBeUndefined();
   });
 });

@@ -16,9 +16,15 @@ import type { Logger } from "../logger.js";
 import type { Presentation } from "../present/types.js";
 import type { ResultStep, StepImage } from "./types.js";
 
+/** A presentation drawn: its steps, and its final answer drawn on its own (null when it has none). */
+export interface RenderedPresentation {
+  steps: ResultStep[];
+  answer: ResultStep | null;
+}
+
 export interface StepRenderer {
-  /** Renders the steps and stores their images in `blobs` (expiring after `ttlS`). */
-  render(presentation: Presentation, store: { blobs: BlobStore; ttlS?: number }): Promise<ResultStep[]>;
+  /** Renders the steps and the answer and stores their images in `blobs` (expiring after `ttlS`). */
+  render(presentation: Presentation, store: { blobs: BlobStore; ttlS?: number }): Promise<RenderedPresentation>;
   close(): Promise<void>;
 }
 
@@ -34,14 +40,12 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
           ...(step.foldCode ? { foldCode: true } : {}),
         })),
       );
-      if (presentation.answer !== null) {
-        const answer = await renderer.renderAnswer(presentation.answer, {});
-        // A word or sentence answer stays words in the Markdown too (the web page typesets it otherwise).
-        const words = answerInWords(presentation.answer);
-        const markdown = words === null ? `$$\\boxed{${presentation.answer}}$$` : `**${words}**`;
-        steps.push({ ...(await toResultStep(store, "Answer", markdown, answer)), finalAnswer: true });
-      }
-      return steps;
+      if (presentation.answer === null) return { steps, answer: null };
+      const answer = await renderer.renderAnswer(presentation.answer, {});
+      // A word or sentence answer stays words in the Markdown too (the web page typesets it otherwise).
+      const words = answerInWords(presentation.answer);
+      const markdown = words === null ? `$$\\boxed{${presentation.answer}}$$` : `**${words}**`;
+      return { steps, answer: await toResultStep(store, "Answer", markdown, answer) };
     },
     close: () => renderer.close(),
   };

@@ -3,13 +3,21 @@ import type { BlobRef } from "../blobs/types.js";
 import type { Question } from "../question.js";
 import type { ResultStep, RunResult } from "./types.js";
 
-/** Every image blob of a result's steps (for expiry and cleanup). */
+/** Every image blob of some steps (for expiry and cleanup). */
 export function imagesOf(steps: readonly ResultStep[]): BlobRef[] {
   return steps.flatMap((step) => step.images.map((image) => image.blob));
 }
 
-/** Every blob a run owns: its attachments and its steps' images. */
+/** Every image blob of a result: its steps, the held-back steps and the rendered answer. */
+export function imagesOfResult(result: Pick<RunResult, "steps" | "heldBack" | "renderedAnswer">): BlobRef[] {
+  return imagesOf([
+    ...result.steps,
+    ...(result.heldBack ?? []),
+    ...(result.renderedAnswer ? [result.renderedAnswer] : []),
+  ]);
+}
+
+/** Every blob a run owns: its attachments and its result's images. */
 export function blobsOfRun(question: Question, result: RunResult | null): BlobRef[] {
-  const images = result ? imagesOf([...result.steps, ...(result.heldBack ?? [])]) : [];
-  return [...question.attachments.map((a) => a.blob), ...images];
+  return [...question.attachments.map((a) => a.blob), ...(result ? imagesOfResult(result) : [])];
 }

@@ -1,4 +1,4 @@
-/** The whole-question result: what `ask --json` prints, what the worker stores and posts from. */
+/** The whole-question result: what the worker stores and posts from, and (`resultJson`) what `ask --json` prints. */
 import type { StepPart } from "../../render/index.js";
 import type { BlobRef, BlobStore } from "../blobs/types.js";
 import type { WireError } from "../errors.js";
@@ -19,11 +19,6 @@ export interface ResultStep {
   cells?: number[];
   /** Long code: post it behind "Show code" rather than inline. */
   foldCode?: boolean;
-  /**
-   * The closing step that states the final answer. Platforms show it as the answer message, under
-   * the space's reveal policy (spoiler, button or never), not as a step of the thread.
-   */
-  finalAnswer?: boolean;
   /** The step in reading order: text pieces and images (by index into `images`), for adapters that interleave. */
   parts: StepPart[];
 }
@@ -51,11 +46,16 @@ export interface RunResult {
   /** `check` mode: whether the student's answer matches the solution. */
   correct?: boolean;
   /**
-   * The solution's steps, then (when there is an answer) the closing `finalAnswer` step. For a
-   * question asked with a reveal policy the steps before it hide the answer's value (`?`), so
-   * only the answer message, under that policy, shows it.
+   * The solution's steps. For a question asked with a reveal policy they hide the answer's value
+   * (`?`), so only the answer message, under that policy, shows it.
    */
   steps: ResultStep[];
+  /**
+   * The final answer drawn like a step (titled "Answer": its formula image, with the LaTeX as alt
+   * text), when there is one. Platforms show it only in the answer message, under the space's
+   * reveal policy (spoiler, button or never), never as a step of the thread.
+   */
+  renderedAnswer?: ResultStep;
   /**
    * Hint mode only: the solution's later steps, held back and handed out one at a time by the
    * "Next step" action, with the final answer's value hidden.
@@ -91,3 +91,18 @@ export type RunQuestion = (
     outDir?: string;
   },
 ) => Promise<RunResult>;
+
+/**
+ * The result as `ask --json` prints it and `GET /api/runs/:id` serves it (the README's shape,
+ * kept for scripts that read it): the steps, then the rendered answer as a closing step marked
+ * `finalAnswer: true`. Inside the bot the answer is a field of the result (`renderedAnswer`),
+ * never a step; this is the one place it becomes one.
+ */
+export type ResultJson = Omit<RunResult, "steps" | "renderedAnswer"> & {
+  steps: (ResultStep & { finalAnswer?: true })[];
+};
+
+export function resultJson(result: RunResult): ResultJson {
+  const { renderedAnswer, steps, ...rest } = result;
+  return { ...rest, steps: renderedAnswer ? [...steps, { ...renderedAnswer, finalAnswer: true }] : steps };
+}

@@ -5,11 +5,12 @@
 import { type Job, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
+import { studentSentence } from "../errors.js";
 import type { RunMetrics } from "../metrics.js";
 import type { Question } from "../question.js";
 import { requestCancel } from "./cancel.js";
 import { jobIdFor, RUN_QUEUE, type RunKeys, runKeys } from "./keys.js";
-import { admit, type Limits, rateLimitMessage } from "./rate-limit.js";
+import { admit, type Limits } from "./rate-limit.js";
 
 /** What a finished job returns to BullMQ; the full result lives in the ResultStore. */
 export interface RunOutcome {
@@ -80,7 +81,8 @@ export class RunQueue {
     this.metrics?.enqueued.inc({ outcome: admission.status === "admitted" ? "queued" : admission.status });
     if (admission.status === "duplicate") return { status: "duplicate", jobId };
     if (admission.status === "rate_limited") {
-      return { ...admission, jobId, message: rateLimitMessage(admission.scope, admission.retryAfterS) };
+      const facts = { scope: admission.scope, retryAfterS: admission.retryAfterS };
+      return { ...admission, jobId, message: studentSentence("rate_limited", facts) };
     }
     // BullMQ ignores an add whose id exists, which covers two deliveries racing past admit().
     await this.queue.add("run", question, { jobId });

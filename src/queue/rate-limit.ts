@@ -82,11 +82,3 @@ export async function admit(
   }
   return { status: "admitted" };
 }
-
-/** The sentence a student sees when a bucket is empty. */
-export function rateLimitMessage(scope: "user" | "space", retryAfterS: number): string {
-  const wait = `try again in ${retryAfterS} s`;
-  return scope === "user"
-    ? `You're asking faster than I can answer — ${wait}.`
-    : `This server is sending a lot of questions right now — ${wait}.`;
-}

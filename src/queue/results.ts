@@ -23,6 +23,17 @@ export class ResultStore {
 
   async get(jobId: string): Promise<RunResult | null> {
     const raw = await this.redis.get(this.keys.result(jobId));
-    return raw === null ? null : (JSON.parse(raw) as RunResult);
+    return raw === null ? null : fromStored(JSON.parse(raw) as StoredResult);
   }
+}
+
+/** A result as an earlier version stored it: the rendered answer as a closing step marked `finalAnswer`. */
+type StoredResult = Omit<RunResult, "steps"> & { steps: (RunResult["steps"][number] & { finalAnswer?: boolean })[] };
+
+/** A result stored before the answer became a field reads like one stored now (results live a day). */
+export function fromStored(stored: StoredResult): RunResult {
+  const last = stored.steps.at(-1);
+  if (!last?.finalAnswer) return stored as RunResult;
+  const { finalAnswer: _flag, ...renderedAnswer } = last;
+  return { ...stored, steps: stored.steps.slice(0, -1), renderedAnswer };
 }

@@ -5,19 +5,19 @@
  * without code; stop at the final answer or a token budget (per call, per run, context window).
  */
 import { setMaxListeners } from "node:events";
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import { APIUserAbortError } from "openai";
+import { type FinalAnswer, finalAnswer } from "../grading/index.js";
 import { type Logger, silentLogger } from "../logger.js";
 import type { Mode } from "../question.js";
 import type { CellResult, Sandbox, SandboxFile, SandboxSession } from "../sandbox/types.js";
-import { SandboxUnavailableError } from "../sandbox/types.js";
-import { extractBoxed } from "./answer.js";
-import { endsInsideCodeBlock } from "./code-blocks.js";
-import { type Conversation, StreamStalledError, type ToolCall } from "./conversation.js";
+import { endsInsideCodeBlock, proseOf } from "./code-blocks.js";
+import type { Conversation, ToolCall } from "./conversation.js";
 import { chooseHint, type HintPoint, hintInsertion, hintPointFor, hintStops, placeHint, seedOf } from "./hints.js";
+import { describeError } from "./model-errors.js";
 import { formatCellOutput } from "./output-block.js";
 import { checkQuestion } from "./question-text.js";
 import { emptyTranscript, ModelText } from "./transcript.js";
-import type { HintPolicy, ProgressEvent, RunError, RunStatus, Transcript } from "./types.js";
+import type { HintPolicy, ProgressEvent, RunError, RunStatus, Transcript, TranscriptPart } from "./types.js";
 
 export interface EngineOptions {
   /** Completion tokens one model call may use (START's harnesses count `max_tokens` per call). */
@@ -217,7 +217,7 @@ class ReasoningRun {
       transcript.hints < options.maxHints &&
       transcript.toolCalls === 0 &&
       codeAllowed &&
-      extractBoxed(this.model.text).answer === null &&
+      finalAnswer(proseOf(this.model.text), "").answer === null &&
       this.tryHint(conversation, "end")
     );
   }
@@ -243,16 +243,17 @@ class ReasoningRun {
     return true;
   }
 
-  /** The run is over: the last complete, non-empty \\boxed{} in the prose is the answer. */
+  /** The run is over: its answer, or why there is none. */
   private conclude(): Transcript {
     const text = this.model.text;
-    const boxed = extractBoxed(text);
-    if (boxed.answer !== null) {
-      this.transcript.answer = boxed.answer;
-      this.emit({ type: "answer", answer: boxed.answer });
+    const found = answerOfRun(text, this.transcript.parts, this.input.mode);
+    if (found.answer !== null) {
+      this.transcript.answer = found.answer;
+      this.transcript.answerHow = found.how;
+      this.emit({ type: "answer", answer: found.answer });
       return this.finish("answered");
     }
-    if (boxed.reason === "unclosed") {
+    if (found.reason === "unclosed") {
       return this.finish("no_answer", "The model's final answer (\\boxed{…}) was never closed.");
     }
     if (endsInsideCodeBlock(text)) {
@@ -297,40 +298,18 @@ class ReasoningRun {
   }
 }
 
-/** Turns a failure into a code and a sentence a student or operator can act on. */
-export function describeError(err: unknown, modelUrl?: string): RunError {
-  const where = modelUrl ? ` at ${modelUrl}` : "";
-  if (err instanceof SandboxUnavailableError) {
-    return { code: "sandbox_unavailable", message: `Python could not be started safely: ${err.message}` };
-  }
-  if (err instanceof StreamStalledError) {
-    return { code: "model_stalled", message: `The model server${where} stopped sending tokens (${err.message}).` };
-  }
-  if (err instanceof APIConnectionTimeoutError) {
-    return { code: "model_timeout", message: `The model server${where} did not answer in time.` };
-  }
-  if (err instanceof APIConnectionError) {
-    const cause = (err.cause as { code?: string; cause?: { code?: string } } | undefined) ?? {};
-    const code = cause.code ?? cause.cause?.code;
-    const why = code === "ECONNREFUSED" ? "connection refused (is the server running?)" : (code ?? err.message);
-    return { code: "model_unreachable", message: `Could not reach the model server${where}: ${why}.` };
-  }
-  if (err instanceof APIError) {
-    const status = err.status ?? 0;
-    if (status === 429) {
-      return { code: "model_busy", message: `The model server${where} is rate limiting us; try again in a minute.` };
-    }
-    if (status >= 500) {
-      return { code: "model_unavailable", message: `The model server${where} failed (HTTP ${status}) after retries.` };
-    }
-    // Hosted APIs refuse vLLM's sampling fields by name; say which setting leaves them out.
-    const extras = /top_k|repetition_penalty|min_p/.test(err.message)
-      ? " (this server does not take top_k / repetition_penalty / min_p: set START_EXTRA_SAMPLING=false)"
-      : "";
-    return {
-      code: "model_error",
-      message: `The model server${where} refused the request (HTTP ${status}): ${err.message}${extras}`,
-    };
-  }
-  return { code: "internal", message: err instanceof Error ? err.message : String(err) };
+/**
+ * A finished run's final answer: the last complete, non-empty \\boxed{} in the prose of `text`
+ * (everything the model wrote), or without one the value stated by the closing sentence after its
+ * last cell, hint or notice (`stated`). An explanation needs no answer: a number in its last
+ * sentence is not one.
+ */
+export function answerOfRun(text: string, parts: readonly TranscriptPart[], mode: Mode): FinalAnswer {
+  let from = parts.length;
+  while (from > 0 && parts[from - 1]!.kind === "text") from--;
+  const closing = parts
+    .slice(from)
+    .map((part) => (part.kind === "text" ? part.text : ""))
+    .join("");
+  return finalAnswer(proseOf(text), mode === "explain" ? "" : proseOf(closing));
 }

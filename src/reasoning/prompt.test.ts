@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { START_PROMPT_SUFFIX } from "../config.js";
 import { parseTemplate, renderTemplate, type TemplateName, userMessage } from "./prompt.js";
 
 describe("chat templates", () => {
   it("round-trips the user message and the assistant text through every template", () => {
-    const user = userMessage("What is 2 + 2?", "solve", []);
+    const user = userMessage("What is 2 + 2?", "solve", [], START_PROMPT_SUFFIX);
     for (const template of ["qwen", "qwq", "r1", "plain"] as TemplateName[]) {
       const prompt = renderTemplate(template, "system", user);
       expect(parseTemplate(`${prompt}So far.`)).toEqual({ user, assistant: "So far." });

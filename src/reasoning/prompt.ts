@@ -17,15 +17,15 @@ export interface PromptAttachment {
   bytes: number;
 }
 
-/** START's instruction for math problems, appended to the question (START_PROMPT_SUFFIX overrides it). */
-export const START_PROMPT_SUFFIX = "Please reason step by step, and put your final answer within \\boxed{}.";
-
-/** The user's turn: the question, what files Python can read, and the answer-format instruction. */
+/**
+ * The user's turn: the question, what files Python can read, and the answer-format instruction
+ * (`START_PROMPT_SUFFIX` from the config: START's math instruction unless overridden).
+ */
 export function userMessage(
   question: string,
   mode: Mode,
   attachments: readonly PromptAttachment[],
-  suffix: string = START_PROMPT_SUFFIX,
+  suffix: string,
 ): string {
   const parts = [mode === "explain" ? `Explain step by step, for a student:\n${question}` : question];
   if (attachments.length > 0) {

@@ -46,8 +46,13 @@ export interface Timings {
 export interface Transcript {
   question: string;
   parts: TranscriptPart[];
-  /** Contents of the last complete `\boxed{…}`, or null. */
+  /**
+   * The final answer as LaTeX: the last complete `\boxed{…}` of the prose, or the value the
+   * closing sentence states when there is no box; null when there is neither.
+   */
   answer: string | null;
+  /** How the model gave `answer`: in a box, or `stated` in its closing sentence without one. */
+  answerHow?: "boxed" | "stated";
   status: RunStatus;
   /** Why there is no answer, in words a student can read (set unless status is `answered`). */
   detail?: string;

@@ -3,7 +3,9 @@
  * the client's retries and spend one of the job's attempts. Before a run the gate asks the
  * server (GET /models, remembered for a while once it answered); when it does not answer the
  * worker pauses the queue and the job waits, attempts untouched, until the server is back.
+ * The pause grows by the one retry policy's backoff (src/retry.ts).
  */
+import { backoffMs } from "../retry.js";
 
 export interface ModelGate {
   /** Null when runs may start; otherwise why not (one sentence for the log). */
@@ -45,6 +47,7 @@ export function createModelGate(options: ModelGateOptions): ModelGate {
       }
       return problem;
     },
-    pauseMs: () => Math.min(maxPauseMs, minPauseMs * 2 ** Math.max(0, failures - 1)),
+    // No jitter: one worker decides the pause for the whole queue.
+    pauseMs: () => backoffMs(failures - 1, { initialMs: minPauseMs, maxMs: maxPauseMs, jitter: 0 }),
   };
 }

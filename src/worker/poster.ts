@@ -8,9 +8,30 @@ import type { ErrorCode } from "../errors.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
 import type { Mode, ReplyTarget, RevealPolicy } from "../question.js";
 
+/**
+ * Where a run is, as its status message says: `queued` (waiting for a worker, or for a retry),
+ * `running`, or one of the final states — `done` (answered), `stopped` (ended without an answer),
+ * `cancelled` (by the asker) or `failed` (for good, after its attempts). Adapters decide on the
+ * state (drop the Cancel button, clear an assistant's "is thinking" line), never on the text.
+ */
+export type RunState = "queued" | "running" | "done" | "stopped" | "cancelled" | "failed";
+
+const FINAL_STATES: ReadonlySet<RunState> = new Set(["done", "stopped", "cancelled", "failed"]);
+
+/** True once nothing about the run changes any more (nothing left to cancel). */
+export function isFinalState(state: RunState): boolean {
+  return FINAL_STATES.has(state);
+}
+
+/** A run's status message: its state, and the sentence for people (from the message catalog). */
+export interface StatusLine {
+  state: RunState;
+  text: string;
+}
+
 export type OutgoingMessage =
   /** The one progress message of a run, later edited in place (see Poster.edit). */
-  | { kind: "status"; text: string }
+  | ({ kind: "status" } & StatusLine)
   /**
    * One step: post `step.text` (or `step.parts` in reading order) with `step.images`, whose bytes
    * the adapter reads from the blob store by `image.blob` (upload under `image.filename`, with
@@ -70,8 +91,12 @@ export interface Poster<T extends ReplyTarget = ReplyTarget> {
    * of a permission: that is final, not retried.
    */
   post(target: T, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }>;
-  /** Replaces the text of an earlier message (progress status edits). */
-  edit(target: T, messageId: string, text: string): Promise<void>;
+  /**
+   * Replaces the run's status message (posted as `kind: "status"` under `context`) with a newer
+   * status: progress while it runs, then its final state (`isFinalState`), after which the run
+   * can no longer be cancelled.
+   */
+  edit(target: T, messageId: string, status: StatusLine, context: PostContext): Promise<void>;
   /**
    * Looks a message up by its context key. Called only when an earlier attempt died between
    * sending and recording: with it, the worker neither loses nor repeats that message.

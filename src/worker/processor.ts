@@ -1,23 +1,26 @@
 /**
  * One run of one question, as a function of (job, signal) with every collaborator passed in:
  * run the pipeline (or reuse the result a crashed attempt stored), then post the steps and the
- * answer through the ledger so that nothing is posted twice.
+ * answer through the ledger so that nothing is posted twice. Like BullMQ's Worker, the steps are
+ * named methods — `processJob` → `produceResult` / `postResult` → `handleCompleted` or
+ * `handleFailed` — each small enough to test on its own.
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import { UnrecoverableError } from "bullmq";
 import type { BlobStore } from "../blobs/types.js";
 import { CodedError, ERRORS, studentSentence, toErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
-import { blobsOfRun, imagesOf } from "../pipeline/run-blobs.js";
+import { blobsOfRun, imagesOfResult } from "../pipeline/run-blobs.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
 import { DEFAULT_REVEAL, type Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
+import { decideRetry } from "../retry.js";
 import type { PostingLedger } from "./ledger.js";
-import { NoPosterError, type OutgoingMessage, type Poster } from "./poster.js";
-import { liveCell, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
+import { LostJob, type PostingAttempt, postOnce } from "./post-once.js";
+import { NoPosterError, type OutgoingMessage, type PostContext, type Poster, type RunState } from "./poster.js";
+import { liveCell, runStatus, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
 
 /** What the processor needs from a BullMQ job (tests can build one by hand). */
 export interface RunJob {
@@ -49,203 +52,266 @@ export class RunCancelled extends UnrecoverableError {
   }
 }
 
-/** This attempt lost its job lock (another worker has the job now); it stops without posting. */
-export class LostJob extends Error {
-  override name = "LostJob";
-}
-
 /** Transient failure reported inside a RunResult: thrown so that BullMQ retries with backoff. */
 export class TransientRunError extends Error {
   override name = "TransientRunError";
 }
 
-export interface ProcessorDeps {
+/** Everything one run needs, passed in (the worker builds it from the config; tests by hand). */
+export interface ProcessorOptions {
+  /** Runs one question end to end (the pipeline, or a scripted stand-in in tests). */
   runQuestion: RunQuestion;
   /** Attachments and step images: read and written by the run, kept as long as its result. */
   blobs: BlobStore;
+  /** The run's class records, which expire with its result. */
   records: Pick<RunRecords, "expire">;
+  /** How long a result and its blobs live (`QUEUE_RESULT_TTL_S`, default 3 days). */
   resultTtlS: number;
+  /** Where the run's messages go: one poster over every platform's reply targets. */
   poster: Poster;
-  ledger: PostingLedger;
-  results: ResultStore;
+  /** Which messages of which job were claimed and sent (exactly-once posting). */
+  ledger: Pick<PostingLedger, "claim" | "recordSent" | "release">;
+  /** Finished results: stored once, reused by a re-run after a crash. */
+  results: Pick<ResultStore, "get" | "save">;
+  /** Whether the asker cancelled the job before it started. */
   isCancelled(jobId: string): Promise<boolean>;
   metrics: RunMetrics;
   logger: Logger;
+  /** Shortest time between two progress edits of the status message (`WORKER_STATUS_EDIT_MS`, default 1500). */
   statusEditMs: number;
+  /** This host's scratch folder for a job's figure files (`WORKER_OUT_DIR/<job>`). */
   outDir(jobId: string): string;
+  /**
+   * Longest wait between two looks at a message another attempt is sending right now.
+   * @defaultValue 1_000
+   */
+  busyPollMs?: number;
 }
 
 export type Processor = (job: RunJob, signal: AbortSignal) => Promise<RunOutcome>;
 
-export function createProcessor(deps: ProcessorDeps): Processor {
-  return async (job, signal) => {
+/** One attempt of one job, as the steps below share it. */
+export interface Attempt extends PostingAttempt {
+  job: RunJob;
+  signal: AbortSignal;
+  log: Logger;
+  /** No attempt comes after this one: a failure is final. */
+  last: boolean;
+  /** The platform id of the run's status message, once posted (or found from an earlier attempt). */
+  statusId: string | null;
+}
+
+export class RunProcessor {
+  constructor(private readonly options: ProcessorOptions) {}
+
+  /** One attempt of a job: the outcome BullMQ stores, or the error it retries or fails the job with. */
+  async processJob(job: RunJob, signal: AbortSignal): Promise<RunOutcome> {
     const started = performance.now();
-    const log = deps.logger.child({ jobId: job.id });
-    const target = job.data.replyTarget;
-    const lastAttempt = job.attemptsMade + 1 >= job.attempts;
-    const stopError = () => (signal.reason === SHUTDOWN ? new HandBack("shutdown deadline") : new RunCancelled());
-
-    /** Sends `message` unless an earlier attempt did; the platform id, or null if unknown. */
-    const postOnce = async (field: string, message: OutgoingMessage): Promise<string | null> => {
-      const context = { jobId: job.id, key: `${job.id}:${field}` };
-      let claim = await deps.ledger.claim(job.id, field, job.token);
-      while (claim.state === "busy") {
-        await sleep(Math.min(claim.retryInMs, 1_000) + 10);
-        claim = await deps.ledger.claim(job.id, field, job.token);
-      }
-      if (claim.state === "in-doubt") {
-        const found = await deps.poster.findPosted(target, context);
-        if (found.outcome === "posted") {
-          await deps.ledger.recordSent(job.id, field, found.messageId);
-          return found.messageId;
-        }
-        if (found.outcome === "unknown") {
-          deps.metrics.postsInDoubt.inc();
-          log.warn({ field }, "an earlier attempt died while sending this message; not re-sending it");
-          await deps.ledger.recordSent(job.id, field, "");
-          return null;
-        }
-        claim = await deps.ledger.claim(job.id, field, job.token, true);
-      }
-      if (claim.state === "sent") return claim.messageId || null;
-      if (claim.state !== "claimed") throw new LostJob(`lost the lock on ${job.id} before posting ${field}`);
-      let messageId: string;
-      try {
-        ({ messageId } = await deps.poster.post(target, message, context));
-      } catch (err) {
-        deps.metrics.postingErrors.inc();
-        await deps.ledger.release(job.id, field, job.token).catch(() => {});
-        throw err;
-      }
-      await deps.ledger.recordSent(job.id, field, messageId);
-      return messageId;
-    };
-
-    let statusId: string | null = null;
-    const setStatus = async (text: string) => {
-      if (statusId) await deps.poster.edit(target, statusId, text).catch((err) => log.warn({ err }, "status edit"));
-    };
-
-    const runPipeline = async (): Promise<RunResult> => {
-      const throttle = statusThrottle(
-        deps.statusEditMs,
-        async (update) => {
-          await job.reportProgress(update);
-          if (statusId) await deps.poster.edit(target, statusId, update.text);
-        },
-        (err) => log.warn({ err }, "progress update failed"),
-      );
-      const line = statusLine();
-      let result: RunResult;
-      try {
-        result = await deps.runQuestion(job.data, {
-          blobs: deps.blobs,
-          signal,
-          outDir: deps.outDir(job.id),
-          onProgress: (event) => {
-            const cell = liveCell(event);
-            if (cell) void job.reportProgress(cell).catch((err) => log.warn({ err }, "cell progress failed"));
-            const text = line(event);
-            if (text) throttle.update({ text, event });
-          },
-        });
-      } catch (err) {
-        if (signal.aborted) throw stopError();
-        throw err;
-      } finally {
-        await throttle.stop();
-      }
-      const code = result.error?.code;
-      const retrying = result.status === "error" && code !== undefined && ERRORS[code].transient && !lastAttempt;
-      if (signal.aborted || retrying) {
-        // This result is thrown away: its images go with it (the next attempt renders its own).
-        await deps.blobs.delete(imagesOf([...result.steps, ...(result.heldBack ?? [])]));
-      }
-      if (signal.aborted) throw stopError();
-      if (retrying) throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
-      deps.metrics.modelSeconds.observe(result.timings.modelMs / 1000);
-      deps.metrics.sandboxSeconds.observe(result.timings.sandboxMs / 1000);
-      deps.metrics.toolCalls.observe(result.toolCalls);
-      const stored = await deps.results.save(job.id, result);
-      // Attachments, images and records live exactly as long as the result.
-      await deps.blobs.expire(blobsOfRun(job.data, stored), deps.resultTtlS);
-      await deps.records.expire(job.id);
-      return stored;
-    };
-
+    const attempt = this.attemptOf(job, signal);
     try {
-      if (await deps.isCancelled(job.id)) throw new RunCancelled();
-      statusId = await postOnce("status", { kind: "status", text: "Working on it…" });
-      // A re-run after a crash posts what the first attempt computed instead of asking the model again.
-      const result = (await deps.results.get(job.id)) ?? (await runPipeline());
-      // The closing answer step goes out only inside the answer message, under the reveal policy.
-      // It is the last step, so every other step keeps its index (Show code counts by it).
-      const shown = result.steps.filter((step) => !step.finalAnswer);
-      const rendered = result.steps.find((step) => step.finalAnswer);
-      const total = shown.length;
-      for (const [index, step] of shown.entries()) {
-        if (signal.aborted) throw stopError();
-        await postOnce(`step:${index}`, { kind: "step", index, total, step });
-      }
-      if (result.status === "ok") {
-        const mode = job.data.mode;
-        await postOnce("answer", {
-          kind: "answer",
-          answer: result.answer,
-          correct: result.correct,
-          status: "ok",
-          reveal: job.data.reveal ?? DEFAULT_REVEAL,
-          mode,
-          ...(rendered && mode !== "hint" && mode !== "check" ? { rendered } : {}),
-        });
-      } else {
-        await postOnce("error", errorMessage(result));
-      }
-      await setStatus(result.status === "ok" ? "Done." : "Stopped.");
-      deps.metrics.runs.inc({ status: result.status });
-      return { status: result.status, steps: total, answer: result.answer };
+      if (await this.options.isCancelled(job.id)) throw new RunCancelled();
+      attempt.statusId = await this.postOnce(attempt, "status", { kind: "status", ...runStatus("running") });
+      const result = await this.produceResult(attempt);
+      await this.postResult(attempt, result);
+      return await this.handleCompleted(attempt, result);
     } catch (err) {
-      if (err instanceof HandBack) {
-        deps.metrics.runs.inc({ status: "handed_back" });
-        throw err;
-      }
-      if (err instanceof LostJob) {
-        deps.metrics.runs.inc({ status: "lost" });
-        throw err;
-      }
-      if (err instanceof RunCancelled) {
-        deps.metrics.runs.inc({ status: "cancelled" });
-        // Nothing of a cancelled run is kept: its attachments go now (its images went above).
-        await deps.blobs
-          .delete(job.data.attachments.map((a) => a.blob))
-          .catch((delErr) => log.warn({ err: delErr }, "could not delete a cancelled run's attachments"));
-        await setStatus("Cancelled.");
-        throw err;
-      }
-      // Nowhere to post (no adapter, or the platform refuses the bot): trying again cannot help.
-      const cannotPost =
-        err instanceof NoPosterError || (err instanceof CodedError && err.code === "permission_missing");
-      const final = lastAttempt || cannotPost;
-      deps.metrics.runs.inc({ status: final ? "failed" : "retry" });
-      if (!final) {
-        await setStatus("Something went wrong, retrying in a moment…");
-        throw err;
-      }
-      log.error({ err }, "run failed for good");
-      if (!cannotPost) {
-        await postOnce("error", {
-          kind: "error",
-          code: "run_failed",
-          message: studentSentence("run_failed"),
-          retryable: ERRORS.run_failed.retryable,
-        }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
-        await setStatus("Stopped.");
-      }
-      throw cannotPost ? new UnrecoverableError(err.message) : err;
+      throw await this.handleFailed(attempt, err);
     } finally {
-      deps.metrics.runSeconds.observe((performance.now() - started) / 1000);
+      this.options.metrics.runSeconds.observe((performance.now() - started) / 1000);
     }
-  };
+  }
+
+  attemptOf(job: RunJob, signal: AbortSignal): Attempt {
+    return {
+      job,
+      signal,
+      jobId: job.id,
+      token: job.token,
+      target: job.data.replyTarget,
+      log: this.options.logger.child({ jobId: job.id }),
+      last: job.attemptsMade + 1 >= job.attempts,
+      statusId: null,
+    };
+  }
+
+  /** The run's result: the one a crashed attempt stored (the model is not asked again), or a new run. */
+  async produceResult(attempt: Attempt): Promise<RunResult> {
+    return (await this.options.results.get(attempt.jobId)) ?? (await this.runPipeline(attempt));
+  }
+
+  /**
+   * Runs the question with live status edits, then keeps the result (first writer wins) with its
+   * blobs and records for as long as results live. A result that will be thrown away — cancelled,
+   * or a transient failure the queue retries — takes its images with it.
+   */
+  async runPipeline(attempt: Attempt): Promise<RunResult> {
+    const { options } = this;
+    const { job, signal, log } = attempt;
+    const throttle = statusThrottle(
+      options.statusEditMs,
+      async (update) => {
+        await job.reportProgress(update);
+        if (attempt.statusId) {
+          const status = { state: "running", text: update.text } as const;
+          await options.poster.edit(attempt.target, attempt.statusId, status, statusContext(attempt));
+        }
+      },
+      (err) => log.warn({ err }, "progress update failed"),
+    );
+    const line = statusLine();
+    let result: RunResult;
+    try {
+      result = await options.runQuestion(job.data, {
+        blobs: options.blobs,
+        signal,
+        outDir: options.outDir(job.id),
+        onProgress: (event) => {
+          const cell = liveCell(event);
+          if (cell) void job.reportProgress(cell).catch((err) => log.warn({ err }, "cell progress failed"));
+          const text = line(event);
+          if (text) throttle.update({ text, event });
+        },
+      });
+    } catch (err) {
+      if (signal.aborted) throw this.stopError(attempt);
+      throw err;
+    } finally {
+      await throttle.stop();
+    }
+    const code = result.error?.code;
+    const retrying =
+      result.status === "error" &&
+      code !== undefined &&
+      decideRetry({ kind: "result", code }, { last: attempt.last }) === "retry";
+    if (signal.aborted || retrying) await options.blobs.delete(imagesOfResult(result));
+    if (signal.aborted) throw this.stopError(attempt);
+    if (retrying) throw new TransientRunError(`${code}: ${result.error?.message ?? ""}`);
+    options.metrics.modelSeconds.observe(result.timings.modelMs / 1000);
+    options.metrics.sandboxSeconds.observe(result.timings.sandboxMs / 1000);
+    options.metrics.toolCalls.observe(result.toolCalls);
+    const stored = await options.results.save(job.id, result);
+    // Attachments, images and records live exactly as long as the result.
+    await options.blobs.expire(blobsOfRun(job.data, stored), options.resultTtlS);
+    await options.records.expire(job.id);
+    return stored;
+  }
+
+  /**
+   * Posts every step, then the answer message (the rendered answer inside it, under the reveal
+   * policy; never in hint or check mode) or the error that ended the run without one.
+   */
+  async postResult(attempt: Attempt, result: RunResult): Promise<void> {
+    const total = result.steps.length;
+    for (const [index, step] of result.steps.entries()) {
+      if (attempt.signal.aborted) throw this.stopError(attempt);
+      await this.postOnce(attempt, `step:${index}`, { kind: "step", index, total, step });
+    }
+    if (result.status !== "ok") {
+      await this.postOnce(attempt, "error", errorMessage(result));
+      return;
+    }
+    const { mode } = attempt.job.data;
+    const rendered = result.renderedAnswer;
+    await this.postOnce(attempt, "answer", {
+      kind: "answer",
+      answer: result.answer,
+      correct: result.correct,
+      status: "ok",
+      reveal: attempt.job.data.reveal ?? DEFAULT_REVEAL,
+      mode,
+      ...(rendered && mode !== "hint" && mode !== "check" ? { rendered } : {}),
+    });
+  }
+
+  /** Everything is posted: the status says how the run ended, and BullMQ stores the outcome. */
+  async handleCompleted(attempt: Attempt, result: RunResult): Promise<RunOutcome> {
+    await this.setStatus(attempt, result.status === "ok" ? "done" : "stopped");
+    this.options.metrics.runs.inc({ status: result.status });
+    return { status: result.status, steps: result.steps.length, answer: result.answer };
+  }
+
+  /**
+   * An attempt failed: counts it, tells the student what happens next (retrying, cancelled, or
+   * the failure's sentence on the last attempt) and returns the error for BullMQ — `HandBack`
+   * and `LostJob` as they are, an unrecoverable one when retrying cannot help.
+   */
+  async handleFailed(attempt: Attempt, err: unknown): Promise<unknown> {
+    const { metrics, blobs } = this.options;
+    const { log } = attempt;
+    if (err instanceof HandBack) {
+      metrics.runs.inc({ status: "handed_back" });
+      return err;
+    }
+    if (err instanceof LostJob) {
+      metrics.runs.inc({ status: "lost" });
+      return err;
+    }
+    if (err instanceof RunCancelled) {
+      metrics.runs.inc({ status: "cancelled" });
+      // Nothing of a cancelled run is kept: its attachments go now (its images went with its result).
+      await blobs
+        .delete(attempt.job.data.attachments.map((a) => a.blob))
+        .catch((delErr) => log.warn({ err: delErr }, "could not delete a cancelled run's attachments"));
+      await this.setStatus(attempt, "cancelled");
+      return err;
+    }
+    const decision = decideRetry(
+      err instanceof NoPosterError
+        ? { kind: "no-poster" }
+        : { kind: "thrown", ...(err instanceof CodedError ? { code: err.code } : {}) },
+      { last: attempt.last },
+    );
+    metrics.runs.inc({ status: decision === "retry" ? "retry" : "failed" });
+    if (decision === "retry") {
+      await this.setStatus(attempt, "queued");
+      return err;
+    }
+    log.error({ err }, "run failed for good");
+    // Nowhere to post (no adapter, or the platform refuses the bot): saying so cannot reach anyone.
+    if (decision === "cannot-post") return new UnrecoverableError(err instanceof Error ? err.message : String(err));
+    await this.postOnce(attempt, "error", {
+      kind: "error",
+      code: "run_failed",
+      message: studentSentence("run_failed"),
+      retryable: ERRORS.run_failed.retryable,
+    }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
+    await this.setStatus(attempt, "failed");
+    return err;
+  }
+
+  /** Sends one message of the run unless an earlier attempt did (see post-once.ts). */
+  postOnce(attempt: Attempt, field: string, message: OutgoingMessage): Promise<string | null> {
+    const { ledger, poster, metrics, busyPollMs } = this.options;
+    return postOnce(
+      { ledger, poster, metrics, logger: attempt.log, ...(busyPollMs === undefined ? {} : { busyPollMs }) },
+      attempt,
+      field,
+      message,
+    );
+  }
+
+  /** Edits the status message to `state`; a failed edit is logged, never fatal (it is cosmetic). */
+  async setStatus(attempt: Attempt, state: RunState): Promise<void> {
+    if (!attempt.statusId) return;
+    await this.options.poster
+      .edit(attempt.target, attempt.statusId, runStatus(state), statusContext(attempt))
+      .catch((err) => attempt.log.warn({ err }, "status edit"));
+  }
+
+  private stopError(attempt: Attempt): Error {
+    return attempt.signal.reason === SHUTDOWN ? new HandBack("shutdown deadline") : new RunCancelled();
+  }
+}
+
+/** The processor as BullMQ's wrapper in worker.ts calls it. */
+export function createProcessor(options: ProcessorOptions): Processor {
+  const processor = new RunProcessor(options);
+  return (job, signal) => processor.processJob(job, signal);
+}
+
+/** The status message's post context (its ledger field is `status`). */
+function statusContext(attempt: Attempt): PostContext {
+  return { jobId: attempt.jobId, key: `${attempt.jobId}:status` };
 }
 
 function errorMessage(result: RunResult): OutgoingMessage {

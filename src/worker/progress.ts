@@ -1,25 +1,43 @@
 /** Progress events → one status line per run, edited at most once per interval. */
+import { type NoticeCode, noticeSentence } from "../errors.js";
 import type { PipelineProgress } from "../pipeline/types.js";
+import type { RunState, StatusLine } from "./poster.js";
 
-/** The status line for an event, or null when the event changes nothing a student would notice. */
+/**
+ * Each state's sentence in the catalog (src/errors.ts). A worker shows `queued` only when a failed
+ * attempt goes back to the queue to be retried.
+ */
+const STATUS_NOTICES: Record<RunState, NoticeCode> = {
+  queued: "status_retrying",
+  running: "status_working",
+  done: "status_done",
+  stopped: "status_stopped",
+  cancelled: "status_cancelled",
+  failed: "status_failed",
+};
+
+/** The status message for a run in `state`. */
+export function runStatus(state: RunState): StatusLine {
+  return { state, text: noticeSentence(STATUS_NOTICES[state]) };
+}
+
+/** The status line for an event (from the catalog), or null when it changes nothing a student would notice. */
 export function describeProgress(event: PipelineProgress): string | null {
   switch (event.type) {
     case "thinking":
-      return event.chars < 1000
-        ? "Thinking…"
-        : `Thinking… (${(event.chars / 1000).toFixed(event.chars < 10_000 ? 1 : 0)}k characters so far)`;
+      return noticeSentence("progress_thinking", { size: event.chars });
     case "code":
-      return `Running Python cell ${event.index}…`;
+      return noticeSentence("progress_cell_running", { count: event.index });
     case "output":
-      return `Ran Python cell ${event.index}, thinking…`;
+      return noticeSentence("progress_cell_ran", { count: event.index });
     case "hint":
-      return "Double-checking with Python…";
+      return noticeSentence("progress_hint");
     case "answer":
-      return "Found an answer, writing it up…";
+      return noticeSentence("progress_answer");
     case "retry":
-      return `The model is busy, retrying (attempt ${event.attempt})…`;
+      return noticeSentence("progress_model_busy", { count: event.attempt });
     case "rendering":
-      return "Rendering formulas and figures…";
+      return noticeSentence("progress_rendering");
     case "done":
       return null;
   }
@@ -39,9 +57,9 @@ export function statusLine(startedAt: number = Date.now(), now: () => number = D
     const parts = [phrase];
     // A cell's own phrase already names it.
     if (cellsRan > 0 && event.type !== "code" && event.type !== "output") {
-      parts.push(`ran ${cellsRan} Python cell${cellsRan === 1 ? "" : "s"}`);
+      parts.push(noticeSentence("progress_cells_ran", { count: cellsRan }));
     }
-    parts.push(`${Math.floor((now() - startedAt) / 1000)} s`);
+    parts.push(noticeSentence("progress_elapsed", { count: Math.floor((now() - startedAt) / 1000) }));
     return parts.join(" · ");
   };
 }

@@ -3,14 +3,13 @@
  * and trivial cells in one warm interpreter, everything except model time and Python time — prompt
  * building, stream parsing, stop handling, output formatting, hint logic, bookkeeping.
  */
-import { loadConfig } from "../../src/config.js";
+import { loadConfig, START_PROMPT_SUFFIX, START_SAMPLING } from "../../src/config.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import { startFakeModel } from "../../src/fake-model/server.js";
 import { CompletionsConversation } from "../../src/reasoning/completions-conversation.js";
 import { type EngineOptions, runReasoning } from "../../src/reasoning/engine.js";
 import { createModelClient } from "../../src/reasoning/model-client.js";
 import { DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../../src/reasoning/prompt.js";
-import { START_SAMPLING } from "../../src/reasoning/sampling.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import type { Sandbox, SandboxSession } from "../../src/sandbox/types.js";
 import { percentile, summary } from "./stats.js";
@@ -69,7 +68,7 @@ export default async function engineBench(): Promise<void> {
             sampling: START_SAMPLING,
             idleMs: 10_000,
             contextTokens: 32_768,
-            prompt: renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(text, "solve", [])),
+            prompt: renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(text, "solve", [], START_PROMPT_SUFFIX)),
           }),
         sandbox,
         options,

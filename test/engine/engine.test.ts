@@ -117,6 +117,14 @@ const script = parseScript({
     },
     { name: "unclosed-box", match: "unclosed box", turns: ["The answer is \\boxed{\\frac{1}{2}"] },
     {
+      name: "stated",
+      match: "hip-hop",
+      turns: [
+        "Count the share of the 25 students.\n```python\nprint(15 * 100 // 25)\n```\n```output",
+        "{{output}}% of the students enrolled in hip-hop dance.",
+      ],
+    },
+    {
       name: "includes-stop",
       match: "keep stop",
       includeStop: true,
@@ -300,6 +308,11 @@ describe("bad input and misbehaving models get a clear status", () => {
     const box = await ask("unclosed box");
     expect(box.status).toBe("no_answer");
     expect(box.detail).toMatch(/never closed/);
+  });
+
+  it("takes an answer stated after the last output, without a box, as stated", async () => {
+    const t = await ask("What share of the students chose hip-hop?");
+    expect(t).toMatchObject({ status: "answered", answer: "60\\%", answerHow: "stated", toolCalls: 1 });
   });
 
   it("stops at the wall-clock deadline", async () => {

@@ -7,14 +7,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig, START_PROMPT_SUFFIX } from "../../src/config.js";
 import { parseScript, type Scenario } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import { transportSettingsFrom } from "../../src/pipeline/index.js";
 import { FENCED_OUTPUT_PREFIX } from "../../src/reasoning/chat-conversation.js";
 import { LAST_EXECUTION_NOTE } from "../../src/reasoning/engine.js";
 import { chooseHint, seedOf } from "../../src/reasoning/hints.js";
-import { DEFAULT_SYSTEM_PROMPT, renderTemplate, START_PROMPT_SUFFIX, userMessage } from "../../src/reasoning/prompt.js";
+import { DEFAULT_SYSTEM_PROMPT, renderTemplate, userMessage } from "../../src/reasoning/prompt.js";
 import type { Transcript } from "../../src/reasoning/types.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import type { Sandbox } from "../../src/sandbox/types.js";
@@ -187,7 +187,7 @@ const ask = askWith(
 const requestsFor = (name: string) => server.requests.filter((r) => r.scenario === name);
 const promptOf = (name: string, i: number) => String(requestsFor(name)[i]!.body.prompt);
 const startPrompt = (question: string) =>
-  renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(question, "solve", []));
+  renderTemplate("qwen", DEFAULT_SYSTEM_PROMPT, userMessage(question, "solve", [], START_PROMPT_SUFFIX));
 const textOf = (t: Transcript, thought?: boolean) =>
   t.parts
     .filter((p) => p.kind === "text" && (thought === undefined || (p.thought ?? false) === thought))

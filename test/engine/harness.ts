@@ -3,10 +3,10 @@
  * a fake model server, with the transport settings the pipeline would build (overridable per test).
  */
 
+import { START_PROMPT_SUFFIX, START_SAMPLING } from "../../src/config.js";
 import { type EngineOptions, runReasoning } from "../../src/reasoning/engine.js";
 import { createModelClient } from "../../src/reasoning/model-client.js";
 import { userMessage } from "../../src/reasoning/prompt.js";
-import { START_SAMPLING } from "../../src/reasoning/sampling.js";
 import { startConversation, type TransportSettings } from "../../src/reasoning/transport.js";
 import type { ProgressEvent, Transcript } from "../../src/reasoning/types.js";
 import type { Sandbox } from "../../src/sandbox/types.js";
@@ -63,7 +63,8 @@ export function askWith(defaultUrl: () => string, sandbox: () => Sandbox) {
     return runReasoning(
       { question, mode: "solve", files: [] },
       {
-        startConversation: (text) => startConversation(client, settings, userMessage(text, "solve", [], opts.suffix)),
+        startConversation: (text) =>
+          startConversation(client, settings, userMessage(text, "solve", [], opts.suffix ?? START_PROMPT_SUFFIX)),
         sandbox: sandbox(),
         options: { ...baseOptions, ...opts.options },
         signal: opts.signal,

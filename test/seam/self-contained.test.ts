@@ -16,7 +16,7 @@ import { RedisBlobStore } from "../../src/blobs/redis.js";
 import { loadConfig } from "../../src/config.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
-import type { RunResult } from "../../src/pipeline/types.js";
+import type { ResultJson } from "../../src/pipeline/types.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../../src/queue/client.js";
 import { waitFor } from "../queue/processes.js";
 import { cliCommand } from "../support/cli.js";
@@ -131,7 +131,7 @@ describe("a job carries its files and images, not host paths", () => {
     await worker.done;
     expect(stderr).not.toMatch(/error/i);
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as RunResult;
+    const result = JSON.parse(stdout) as ResultJson;
     const total = String(ys.reduce((a, b) => a + b, 0));
     expect(result.answer).toBe(total);
     const shown = result.steps
