@@ -10,9 +10,9 @@ import type { BlobStore } from "../src/blobs/types.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
 import type { Platform, ReplyTarget } from "../src/question.js";
-import type { Poster } from "../src/worker/poster.js";
+import type { Poster } from "../src/seam.js";
 
-export type { FindPosted, OutgoingMessage, PostContext, Poster } from "../src/worker/poster.js";
+export type { FindPosted, OutgoingMessage, PostContext, Poster } from "../src/seam.js";
 export type { Platform, ReplyTarget };
 
 /**

@@ -9,7 +9,7 @@ import type { ActionReply, AskInput, CommandReply, Commands, IncomingAttachment 
 import type { BlobStore } from "../../src/blobs/types.js";
 import { type ErrorCode, studentSentence } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import { MODES, type Mode } from "../../src/question.js";
+import type { Mode } from "../../src/question.js";
 import { jobIdFor } from "../../src/queue/keys.js";
 import type { RunQueue } from "../../src/queue/queue.js";
 import type { ResultStore } from "../../src/queue/results.js";
@@ -43,6 +43,11 @@ export interface WebApiDeps {
   info: () => Promise<{ demo: boolean; setupLine: string }>;
 }
 
+/** The modes the web offers: the command table's web questions. */
+function webModes(commands: Commands): Mode[] {
+  return commands.table.questions("web").map((q) => q.mode);
+}
+
 /** Rejections that are about pace, not content: 429 with `Retry-After`. */
 const RATE_CODES = new Set<ErrorCode>(["rate_limited", "hourly_limit"]);
 
@@ -54,7 +59,8 @@ export function apiRouter(deps: WebApiDeps): Router {
     const { maxAttachments, maxAttachmentBytes, maxQuestionChars } = deps.limits;
     res.json({
       ...(await deps.info()),
-      modes: MODES,
+      modes: webModes(deps.commands),
+      help: deps.commands.help("web"),
       limits: { maxAttachments, maxAttachmentBytes, maxQuestionChars },
     });
   });
@@ -217,8 +223,9 @@ async function ask(
   const text = fields.question ?? "";
   if (typeof text !== "string") return invalid(res, '"question" must be a string.');
   const mode = fields.mode ?? "solve";
-  if (typeof mode !== "string" || !MODES.includes(mode as Mode)) {
-    return invalid(res, `"mode" must be one of ${MODES.join(", ")}.`);
+  const modes = webModes(deps.commands);
+  if (typeof mode !== "string" || !modes.includes(mode as Mode)) {
+    return invalid(res, `"mode" must be one of ${modes.join(", ")}.`);
   }
   if (fields.answer !== undefined && typeof fields.answer !== "string")
     return invalid(res, '"answer" must be a string.');

@@ -6,8 +6,8 @@
  * page must not show.
  */
 
-import type { ResultStep, RunResult, StepImage } from "../../src/pipeline/types.js";
 import type { Mode } from "../../src/question.js";
+import type { ResultStep, RunResult, StepImage } from "../../src/seam.js";
 
 export type RunStatus = "queued" | "running" | "ok" | "error";
 
