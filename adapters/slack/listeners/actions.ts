@@ -22,13 +22,18 @@ export function register(app: App, ctx: ListenerContext): void {
     const value = parseButtonValue(action?.type === "button" ? action.value : undefined);
     const channel = body.container?.channel_id ?? body.channel?.id;
     const messageTs = body.container?.message_ts ?? body.message?.ts;
-    if (!name || !value || !channel || !messageTs) {
+    const threadTs = (body.container?.thread_ts as string | undefined) ?? body.message?.thread_ts ?? messageTs;
+    if (!name || !value || !channel || !messageTs || !threadTs) {
       ctx.logger.info({ action: action?.action_id, user: body.user?.id }, "unknown or unreadable button");
-      if (channel && body.user?.id)
-        await tellUser(ctx, { channel, user: body.user.id }, ctx.commands.texts.t("buttons.stale"));
+      if (channel && body.user?.id) {
+        await tellUser(
+          ctx,
+          { channel, user: body.user.id, ...(threadTs && { threadTs }) },
+          ctx.commands.texts.t("buttons.stale"),
+        );
+      }
       return;
     }
-    const threadTs = (body.container?.thread_ts as string | undefined) ?? body.message?.thread_ts ?? messageTs;
     const team = body.team?.id ?? body.user.team_id ?? "";
     const where = { channel, user: body.user.id, threadTs };
     const target: SlackTarget = {
