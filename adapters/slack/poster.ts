@@ -31,24 +31,12 @@ import { toMrkdwn } from "./mrkdwn.js";
 import type { ChannelPacer } from "./pacer.js";
 import { revealAnswer } from "./reveal.js";
 import type { SlackTarget } from "./target.js";
-import { callSlack, OutcomeUnknownError, type SlackClient, slackErrorCode } from "./web-client.js";
+import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
 
 /** The status "message" of an assistant thread: the assistant status line, not a message. */
 export const ASSISTANT_STATUS_ID = "assistant-status";
 /** Slack's limit on an uploaded file's alt text. */
 const MAX_ALT_CHARS = 1000;
-/** Slack errors that mean the app may not post here: final, retrying cannot help. */
-const PERMISSION_ERRORS = new Set([
-  "not_in_channel",
-  "channel_not_found",
-  "is_archived",
-  "missing_scope",
-  "not_authed",
-  "invalid_auth",
-  "account_inactive",
-  "restricted_action",
-  "ekm_access_denied",
-]);
 /** Status texts that end a run: the Cancel button goes away. */
 const FINAL_STATUS = /^(Done|Stopped|Cancelled)\.?$/;
 
