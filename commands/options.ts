@@ -33,12 +33,13 @@ export function checkCall(table: CommandTable, call: CommandCall): CheckedCall {
     ...refusal("unknown_command", { name: table.invocation("help", call.surface) }),
   });
   if (!spec?.surfaces[call.surface]) return unknown();
-  if (!hasRole(call.roles, spec.role)) return refuseRole(spec.role);
+  const missing = (role: Role | undefined) => role !== undefined && role !== "everyone" && !call.roles.includes(role);
+  if (missing(spec.role)) return refuseRole(spec.role);
   const offered = optionsOn(spec, call.surface);
   for (const [name, value] of Object.entries(call.options)) {
     const option = offered.find((o) => o.name === name);
     if (!option || !fits(option, value)) return unknown();
-    if (option.role && !hasRole(call.roles, option.role)) return refuseRole(option.role);
+    if (missing(option.role)) return refuseRole(option.role!);
   }
   // A question's missing text or answer is the input checker's to word; a handler's is a bad payload.
   if (spec.run.kind === "handler" && offered.some((o) => o.required && call.options[o.name] === undefined)) {
@@ -47,12 +48,9 @@ export function checkCall(table: CommandTable, call: CommandCall): CheckedCall {
   return { ok: true, spec, options: call.options };
 }
 
-export function hasRole(roles: readonly Role[], needed: Role): boolean {
-  return needed === "everyone" || roles.includes(needed);
-}
-
+/** Why a caller without `role` is refused (`role` is never `everyone` here). */
 function refuseRole(role: Role): CheckedCall {
-  return { ok: false, ...refusal(role === "everyone" ? "internal" : ROLE_REFUSALS[role]) };
+  return { ok: false, ...refusal(ROLE_REFUSALS[role as Exclude<Role, "everyone">]) };
 }
 
 /** Whether a value has the option's declared type. */

@@ -24,11 +24,14 @@ import { openSettingsForm } from "./settings.js";
 /** How much of the question the thread's first message quotes. */
 const PROMPT_CHARS = 500;
 
+/** The forms of the commands whose table entry says Slack shows them as a form, by command. */
+const FORMS: Record<string, typeof openSettingsForm> = { settings: openSettingsForm };
+
 export function register(app: App, ctx: ListenerContext): void {
   app.command(/^\/.+$/, async ({ ack, command, respond }) => {
     await ack();
     const spec = ctx.commands.table.slack(command.command);
-    const form = spec?.surfaces.slack?.reply === "modal";
+    const form = spec?.surfaces.slack?.reply === "modal" ? FORMS[spec.name] : undefined;
     const call: CommandCall = {
       surface: "slack",
       // Not in the table: checked as no command, so the user is told.
@@ -54,7 +57,7 @@ export function register(app: App, ctx: ListenerContext): void {
       return;
     }
     if (form) {
-      await openSettingsForm(ctx, call, command.trigger_id, respond);
+      await form(ctx, call, command.trigger_id, respond);
       return;
     }
     const result = await ctx.commands.run(call);
