@@ -141,10 +141,12 @@ export interface CommandSpec {
   };
 }
 
+/** The name Discord shows and sends for the command. */
 export function discordName(spec: CommandSpec): string {
   return spec.surfaces.discord?.name ?? spec.name;
 }
 
+/** A slash command, or an entry in a message's *Apps* menu. */
 export function discordKind(spec: CommandSpec): "slash" | "message" {
   return spec.surfaces.discord?.kind ?? "slash";
 }
