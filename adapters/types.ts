@@ -10,7 +10,7 @@ import type { BlobStore } from "../src/blobs/types.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
 import type { Platform, ReplyTarget } from "../src/question.js";
-import type { Poster } from "../src/worker/poster.js";
+import type { Poster } from "../src/seam.js";
 
 export type {
   FindPosted,
@@ -19,8 +19,8 @@ export type {
   Poster,
   RunState,
   StatusLine,
-} from "../src/worker/poster.js";
-export { isFinalState } from "../src/worker/poster.js";
+} from "../src/seam.js";
+export { isFinalState } from "../src/seam.js";
 export type { Platform, ReplyTarget };
 
 /**

@@ -4,10 +4,10 @@
  * answer, feedback. Adapters only turn a click into a `RunActionInput` and the reply into a post.
  */
 import { type ErrorCode, noticeSentence } from "../src/errors.js";
-import type { RunResult } from "../src/pipeline/types.js";
 import type { Question } from "../src/question.js";
+import type { RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
-import { refusal } from "./check.js";
+import { refusal } from "./input-check.js";
 import type { ActionReply, RunActionInput } from "./types.js";
 
 const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal(code) });

@@ -1,6 +1,6 @@
 /**
  * `/ask` (and its modes `/hint`, `/check`, `/explain`, a mention, the web form, `ask --via-queue`):
- * check the input (commands/check.ts), apply the space's settings (allowed channels, hourly
+ * check the input (commands/input-check.ts), apply the space's settings (allowed channels, hourly
  * limit, hint policy), resolve a follow-up, stream the attachments into the blob store, enqueue,
  * and reply. Anything refused leaves nothing behind: no blob, no job, no count.
  */
@@ -12,9 +12,10 @@ import type { HourlyLimit } from "../src/queue/hourly.js";
 import type { EnqueueOutcome, RunQueue } from "../src/queue/queue.js";
 import type { RunRecords } from "../src/queue/records.js";
 import type { ResultStore } from "../src/queue/results.js";
-import { type AskLimits, checkAsk, type Refusal, refusal } from "./check.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
+import { type AskLimits, checkAsk, type Refusal, refusal } from "./input-check.js";
 import type { SettingsStore } from "./settings.js";
+import { GENERAL_TEXTS, Texts } from "./texts.js";
 import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
 
 /** What every command reaches: the queue, what is stored about runs, blobs and settings. */
@@ -31,12 +32,8 @@ export interface CommandDeps {
   logger?: Logger;
 }
 
-const ACK: Record<Question["mode"], string> = {
-  solve: "Working on it — I'll post the solution step by step in this thread.",
-  hint: "Let me think about a good first step…",
-  check: "Checking your answer…",
-  explain: "Working on an explanation…",
-};
+/** The acknowledgement of each mode (`modes.<mode>.ack` in the catalog). */
+const ENGLISH = new Texts(GENERAL_TEXTS);
 
 const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...r });
 
@@ -117,7 +114,7 @@ export async function enqueueQuestion(
   }
   await deps.records.saveQuestion(outcome.jobId, question);
   deps.logger?.info({ jobId: outcome.jobId, mode: question.mode, files: question.attachments.length }, "enqueued");
-  return { kind: "queued", jobId: outcome.jobId, text: ACK[question.mode] };
+  return { kind: "queued", jobId: outcome.jobId, text: ENGLISH.t(`modes.${question.mode}.ack`) };
 }
 
 function channelAllowed(settings: SpaceSettings, channel: string): boolean {

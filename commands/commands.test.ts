@@ -6,10 +6,10 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisBlobStore } from "../src/blobs/redis.js";
 import { loadConfig } from "../src/config.js";
-import type { ResultStep, RunResult } from "../src/pipeline/types.js";
 import type { Question } from "../src/question.js";
 import { createQueueClient, type QueueClient, queueClientSettings } from "../src/queue/client.js";
 import { emptyTranscript } from "../src/reasoning/transcript.js";
+import type { ResultStep, RunResult } from "../src/seam.js";
 import { dropPrefix, keysMatching, testRedis, uniquePrefix } from "../test/support/redis.js";
 import {
   type AskInput,
@@ -388,8 +388,11 @@ describe("actions on a run", () => {
     expect(await commands.ask(ask({ text: "more?", followUpOf: "q-expired" }))).toMatchObject({ code: "unknown_run" });
   });
 
-  it("has help text naming every command with the platform's prefix", () => {
-    const help = commands.help("/");
-    for (const name of ["/ask", "/hint", "/check", "/explain", "/settings"]) expect(help).toContain(name);
+  it("runs a handler command of the table and answers an unknown one", async () => {
+    const call = { surface: "discord" as const, eventId: "e1", user: "u", space: "s1", roles: [], options: {} };
+    const help = await commands.run({ ...call, command: "help" });
+    expect(help).toMatchObject({ kind: "text" });
+    expect(help.kind === "text" && help.text).toContain("`/analyze`");
+    expect(await commands.run({ ...call, command: "policy" })).toMatchObject({ code: "unknown_command" });
   });
 });

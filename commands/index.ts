@@ -1,6 +1,7 @@
 /**
- * `commands/`: the platform-neutral decisions every surface calls — the only input checker.
- * Adapters get a `Commands` (from `createCommands`) and never reach past this file.
+ * `commands/`: the platform-neutral decisions every surface calls — the command table, the only
+ * input checker, one handler per command. Adapters get a `Commands` (from `createCommands`) and
+ * never reach past this file.
  */
 import type { BlobStore } from "../src/blobs/types.js";
 import type { Config } from "../src/config.js";
@@ -10,15 +11,23 @@ import { HourlyLimit } from "../src/queue/hourly.js";
 import { RunRecords } from "../src/queue/records.js";
 import { runAction } from "./actions.js";
 import { askCommand, type CommandDeps } from "./ask.js";
-import type { AskLimits } from "./check.js";
 import { helpText } from "./help.js";
+import type { AskLimits } from "./input-check.js";
+import { checkCall } from "./options.js";
 import { SettingsStore, settingsCommand } from "./settings.js";
+import type { Surface } from "./spec.js";
+import { type CommandTable, commandTable } from "./table.js";
+import { Texts } from "./texts.js";
 import type { Commands } from "./types.js";
 
 export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
-export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./check.js";
-export { helpText } from "./help.js";
+export { helpText, usage } from "./help.js";
+export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./input-check.js";
+export { type AskFields, askFields, type CheckedCall, parseLine } from "./options.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
+export * from "./spec.js";
+export { COMMANDS, CommandTable, commandTable } from "./table.js";
+export { type Catalog, GENERAL_TEXTS, Texts } from "./texts.js";
 export type * from "./types.js";
 
 /** Everything the commands need: one queue client (its connection keeps their records and settings). */
@@ -45,12 +54,34 @@ export function commandDeps(setup: CommandsSetup): CommandDeps {
   };
 }
 
-export function createCommands(deps: CommandDeps): Commands {
+/** What needs only the table: registrations, `/help`, checking a call (a recorder in tests builds on it). */
+export function tableCommands(
+  table: CommandTable = commandTable(),
+): Pick<Commands, "table" | "texts" | "check" | "help"> {
+  const texts = Texts.english(table.specs);
   return {
+    table,
+    texts,
+    check: (call) => checkCall(table, call),
+    help: (surface: Surface) => helpText(table, texts, surface),
+  };
+}
+
+/** The decisions over `deps`, for the commands of `table` (the default table, or one with extra entries). */
+export function createCommands(deps: CommandDeps, table: CommandTable = commandTable()): Commands {
+  const base = tableCommands(table);
+  return {
+    ...base,
     ask: (input) => askCommand(input, deps),
     action: (input) => runAction(input, deps),
     settings: (input) => settingsCommand(input, deps.settings),
-    help: (prefix) => helpText(prefix),
+    async run(call) {
+      const checked = base.check(call);
+      if (!checked.ok) return { kind: "rejected", code: checked.code, text: checked.text };
+      const run = checked.spec.run;
+      if (run.kind !== "handler") throw new Error(`${call.command} asks a question: call ask(), not run()`);
+      return run.handler({ ...call, options: checked.options }, { deps, table, texts: base.texts });
+    },
   };
 }
 

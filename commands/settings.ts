@@ -7,6 +7,7 @@ import type { Redis } from "ioredis";
 import { studentSentence } from "../src/errors.js";
 import { DEFAULT_REVEAL } from "../src/question.js";
 import type { RunKeys } from "../src/queue/keys.js";
+import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { RevealPolicy, SettingsInput, SettingsReply, SpaceSettings } from "./types.js";
 
 export const DEFAULT_SETTINGS: SpaceSettings = {
@@ -127,4 +128,19 @@ export async function settingsCommand(input: SettingsInput, store: SettingsStore
   }
   const settings = await store.update(input.space, parsed.settings);
   return { kind: "settings", settings, text: `Saved.\n${describeSettings(settings)}` };
+}
+
+/** `/settings` as the table runs it: its options are the changes; the platform's admins may make them. */
+export async function settingsHandler(call: CommandCall, context: HandlerContext): Promise<CommandResult> {
+  const changes = Object.fromEntries(Object.entries(call.options).map(([name, value]) => [name, String(value)]));
+  return settingsCommand(
+    {
+      user: call.user,
+      space: call.space,
+      ...(call.channel !== undefined && { channel: call.channel }),
+      canManage: call.roles.includes("admin"),
+      ...(Object.keys(changes).length > 0 && { changes }),
+    },
+    context.deps.settings,
+  );
 }

@@ -6,8 +6,12 @@
  */
 import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
-import type { ResultStep } from "../src/pipeline/types.js";
 import type { Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
+import type { ResultStep } from "../src/seam.js";
+import type { CheckedCall } from "./options.js";
+import type { CommandCall, CommandResult, Surface } from "./spec.js";
+import type { CommandTable } from "./table.js";
+import type { Texts } from "./texts.js";
 
 /** Who is asking and where: every input carries it (rate limits, settings, allowed channels). */
 export interface Origin {
@@ -139,9 +143,17 @@ export type SettingsReply =
 
 /** The platform-neutral decisions, as adapters call them (`createCommands()` in `commands/index.ts`). */
 export interface Commands {
+  /** The command table: what every surface registers, lists in `/help` and dispatches through. */
+  readonly table: CommandTable;
+  /** The bot's words about its commands, keyed (`texts.t("buttons.stale")`). */
+  readonly texts: Texts;
   ask(input: AskInput): Promise<CommandReply>;
   action(input: RunActionInput): Promise<ActionReply>;
   settings(input: SettingsInput): Promise<SettingsReply>;
-  /** The help text (Markdown), naming commands with the platform's prefix (`/` on Discord and Slack). */
-  help(prefix?: string): string;
+  /** Checks a call against the table: an unknown or stale command, its options, the caller's role. */
+  check(call: CommandCall): CheckedCall;
+  /** Runs a command whose table entry names a handler (questions go through `ask`). */
+  run(call: CommandCall): Promise<CommandResult>;
+  /** `/help` for a surface (Markdown), in that surface's syntax. */
+  help(surface: Surface): string;
 }

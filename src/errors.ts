@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   "dm_closed",
   "admin_only",
   "invalid_setting",
+  "unknown_command",
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
   "unknown_run",
   "run_in_progress",
@@ -187,6 +188,15 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     student: ({ name }) =>
       `That setting${name ? ` (${name})` : ""} is not valid. Use \`/settings\` to see the options.`,
     operator: "a settings change failed validation",
+    retryable: false,
+    transient: false,
+  },
+  unknown_command: {
+    student: ({ name }) =>
+      "I can't run that command as it was sent — it may come from a newer or older version of me. " +
+      `${name ? `\`${name}\`` : "Help"} lists what I can do here.`,
+    operator:
+      "a command (or an option) the command table does not have: a stale or newer registration, or a malformed payload",
     retryable: false,
     transient: false,
   },

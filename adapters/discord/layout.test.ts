@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultFigureLimits } from "../../render/index.js";
 import type { BlobRef } from "../../src/blobs/types.js";
-import type { ResultStep, StepImage } from "../../src/pipeline/types.js";
+import type { ResultStep, StepImage } from "../../src/seam.js";
 import { groupFiles, layoutMessage, MAX_UPLOAD_BYTES, markerFor } from "./layout.js";
 
 const ref = (bytes: number, id = "b"): BlobRef => ({ id, bytes, contentType: "image/png", sha256: "0".repeat(64) });

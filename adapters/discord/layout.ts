@@ -7,8 +7,8 @@
  */
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
-import { stepCodeMarkdown } from "../../src/pipeline/step-code.js";
-import type { ResultStep } from "../../src/pipeline/types.js";
+import type { ResultStep } from "../../src/seam.js";
+import { stepCodeMarkdown } from "../step-code.js";
 import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
 import { splitMessage } from "./split.js";

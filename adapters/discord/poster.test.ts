@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisBlobStore } from "../../src/blobs/redis.js";
 import { CodedError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
-import type { ResultStep } from "../../src/pipeline/types.js";
+import type { ResultStep } from "../../src/seam.js";
 import { FakeDiscord } from "../../test/fakes/discord/server.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../../test/support/redis.js";
 import { DiscordPoster } from "./poster.js";

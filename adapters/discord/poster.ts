@@ -17,47 +17,18 @@ import {
   type Poster,
   type StatusLine,
 } from "../types.js";
+import { DISCORD_ERRORS, isUnknownChannel } from "./api-errors.js";
 import { componentsJson, type DiscordPiece, layoutMessage, markerFor, statusButtons } from "./layout.js";
 import { nonceFor } from "./nonce.js";
 import type { DiscordTarget } from "./target.js";
-
-/** Discord's JSON error codes the poster acts on. */
-export const DISCORD_ERRORS = {
-  UNKNOWN_CHANNEL: 10003,
-  MISSING_ACCESS: 50001,
-  MISSING_PERMISSIONS: 50013,
-  WRONG_CHANNEL_TYPE: 50024,
-  THREAD_ALREADY_CREATED: 160004,
-  MAX_ACTIVE_THREADS: 160006,
-  MAX_ACTIVE_ANNOUNCEMENT_THREADS: 160007,
-} as const;
-
-/**
- * Discord's refusals to open a thread that no retry fixes, and how the channel is told why: the
- * run is then answered in the channel the thread would have grown from.
- */
-const NO_THREAD_BECAUSE: Record<number, string> = {
-  [DISCORD_ERRORS.MISSING_PERMISSIONS]: "I'm not allowed to create threads here",
-  [DISCORD_ERRORS.MISSING_ACCESS]: "I'm not allowed to create threads here",
-  [DISCORD_ERRORS.WRONG_CHANNEL_TYPE]: "threads can't be opened in this kind of channel",
-  [DISCORD_ERRORS.MAX_ACTIVE_THREADS]: "this channel has reached Discord's limit of active threads",
-  [DISCORD_ERRORS.MAX_ACTIVE_ANNOUNCEMENT_THREADS]: "this channel has reached Discord's limit of active threads",
-};
+import { DiscordThreads, type SentMessage } from "./threads.js";
 
 const MAX_REMEMBERED_THREADLESS = 10_000;
-
-/** How far back `findPosted` looks (one page of history; a run posts far fewer messages). */
-const HISTORY_PAGE = 100;
 
 export interface DiscordPosterDeps {
   rest: REST;
   blobs: BlobStore;
   logger: Logger;
-}
-
-interface SentMessage {
-  id: string;
-  components?: { components?: { custom_id?: string }[] }[];
 }
 
 export class DiscordPoster implements Poster<DiscordTarget> {
@@ -66,8 +37,11 @@ export class DiscordPoster implements Poster<DiscordTarget> {
    * shortcut — a poster that does not know (another worker) finds out again from Discord.
    */
   private readonly threadless = new Set<string>();
+  private readonly threads: DiscordThreads;
 
-  constructor(private readonly deps: DiscordPosterDeps) {}
+  constructor(private readonly deps: DiscordPosterDeps) {
+    this.threads = new DiscordThreads(deps.rest);
+  }
 
   async post(target: DiscordTarget, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }> {
     const pieces = layoutMessage(message, context);
@@ -102,10 +76,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     const field = context.key.startsWith(`${context.jobId}:`) ? context.key.slice(context.jobId.length + 1) : "";
     const marker = markerFor(context.jobId, field);
     if (!marker) return { outcome: "unknown" };
-    const read = async (channelId: string) =>
-      (await this.deps.rest.get(Routes.channelMessages(channelId), {
-        query: new URLSearchParams({ limit: String(HISTORY_PAGE) }),
-      })) as SentMessage[];
+    const read = (channelId: string) => this.threads.history(channelId);
     let history: SentMessage[];
     try {
       history = await read(this.channelOf(target)).catch(async (err: unknown) => {
@@ -117,7 +88,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       this.deps.logger.warn({ err, jobId: context.jobId, field }, "findPosted could not read the channel");
       return { outcome: "unknown" };
     }
-    const found = history.find((m) => m.components?.some((row) => row.components?.some((c) => c.custom_id === marker)));
+    const found = DiscordThreads.withButton(history, marker);
     if (found) return { outcome: "posted", messageId: found.id };
     // Errors without a Retry button carry no marker: absent from history proves nothing.
     return field === "error" ? { outcome: "unknown" } : { outcome: "not_posted" };
@@ -181,24 +152,16 @@ export class DiscordPoster implements Poster<DiscordTarget> {
   private async openThread(target: DiscordTarget): Promise<string | null> {
     const from = target.threadFrom;
     if (!from) return null;
-    try {
-      await this.deps.rest.post(Routes.threads(from.channelId, from.messageId), {
-        body: { name: from.name, auto_archive_duration: 1440 },
-      });
-      return null;
-    } catch (err) {
-      if (err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.THREAD_ALREADY_CREATED) return null;
-      const why = err instanceof DiscordAPIError ? NO_THREAD_BECAUSE[Number(err.code)] : undefined;
-      if (why === undefined) throw this.translate(err);
-      this.deps.logger.warn(
-        { err, channel: from.channelId },
-        "Discord refused the answer thread; answering in the channel",
-      );
-      // A shortcut, not a record: forgetting it costs one more refused call, so it never grows unbounded.
-      if (this.threadless.size >= MAX_REMEMBERED_THREADLESS) this.threadless.clear();
-      this.threadless.add(target.channelId);
-      return why;
-    }
+    const why = await this.call(() => this.threads.open(from));
+    if (why === null) return null;
+    this.deps.logger.warn(
+      { channel: from.channelId, why },
+      "Discord refused the answer thread; answering in the channel",
+    );
+    // A shortcut, not a record: forgetting it costs one more refused call, so it never grows unbounded.
+    if (this.threadless.size >= MAX_REMEMBERED_THREADLESS) this.threadless.clear();
+    this.threadless.add(target.channelId);
+    return why;
   }
 
   /** Runs a REST call; a refusal for lack of permission becomes a final `permission_missing`. */
@@ -219,8 +182,4 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     if (err.code === DISCORD_ERRORS.UNKNOWN_CHANNEL) return new CodedError("platform_unavailable", detail);
     return err;
   }
-}
-
-function isUnknownChannel(err: unknown): boolean {
-  return err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.UNKNOWN_CHANNEL;
 }

@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../../test/fakes/discord/server.js";
 import { registerCommands } from "./register.js";
-import { SOLVE_WITH_START } from "./slash-commands.js";
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -16,7 +15,7 @@ describe("registerCommands", () => {
     const first = await registerCommands(options);
     expect(first.every((c) => c.change === "added")).toBe(true);
     const names = fake.commands.get(fake.guild.id)?.map((c) => c.name);
-    expect(names).toEqual(["ask", "hint", "check", "explain", "analyze", "settings", "help", SOLVE_WITH_START]);
+    expect(names).toEqual(["ask", "hint", "check", "explain", "analyze", "settings", "help", "Solve with START"]);
     const settings = fake.commands.get(fake.guild.id)?.find((c) => c.name === "settings");
     expect(settings?.default_member_permissions).toBe(String(1 << 5));
     const second = await registerCommands(options);

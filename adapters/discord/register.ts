@@ -1,10 +1,11 @@
 /**
  * `start-tutor register-commands [--guild ID]`: replaces the application's commands (globally, or
- * in one guild for development, where changes show at once) with `slashCommands()` in one bulk
- * PUT, after reading what is registered now so it can say what changed.
+ * in one guild for development, where changes show at once) with those the command table puts on
+ * Discord, in one bulk PUT, after reading what is registered now so it can say what changed.
  */
 import { REST, Routes } from "discord.js";
-import { slashCommands } from "./slash-commands.js";
+import { type Commands, tableCommands } from "../../commands/index.js";
+import { discordCommands } from "./registration.js";
 
 export interface RegisterOptions {
   token: string;
@@ -12,6 +13,8 @@ export interface RegisterOptions {
   /** REST base (`DISCORD_API_URL`); discord.js's default when unset. */
   apiUrl?: string;
   guildId?: string;
+  /** The table to register (the default table unless a deployment or a test adds commands). */
+  commands?: Pick<Commands, "table" | "texts">;
 }
 
 export interface CommandChange {
@@ -27,7 +30,7 @@ export async function registerCommands(options: RegisterOptions): Promise<Comman
     ? Routes.applicationGuildCommands(options.appId, options.guildId)
     : Routes.applicationCommands(options.appId);
   const before = (await rest.get(route)) as Registered[];
-  const wanted = slashCommands();
+  const wanted = discordCommands(options.commands ?? tableCommands());
   await rest.put(route, { body: wanted });
   const key = (c: { name: string; type?: number }) => `${c.type ?? 1}:${c.name}`;
   const old = new Map(before.map((c) => [key(c), c]));

@@ -2,13 +2,15 @@
  * The Slack receiver: the real Bolt app, in Socket Mode when an app token is set, otherwise over
  * HTTP at `POST /slack/events` where Bolt checks the signature and the 5-minute timestamp window
  * (a bad one gets 401 and reaches no listener). Every Web API call, upload and
- * `apps.connections.open` goes to `apiUrl`. Listeners live in `listeners/`, one kind per file.
+ * `apps.connections.open` goes to `apiUrl`. Listeners live in `listeners/`, one kind per file;
+ * `guard.ts` answers whatever they fail to handle.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { Commands } from "../../commands/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { Receiver } from "../types.js";
+import { installGuard } from "./guard.js";
 import * as actions from "./listeners/actions.js";
 import * as assistant from "./listeners/assistant.js";
 import * as commands from "./listeners/commands.js";
@@ -82,6 +84,8 @@ export function createSlackReceiver(
     token: settings.botToken,
     clientOptions: { slackApiUrl: settings.apiUrl },
     logger: slackLogger(logger),
+    // The guard's handler gets the event's body: it logs its id and answers the user.
+    extendedErrorHandler: true,
     ...(socket ? { appToken: settings.appToken, socketMode: true } : { receiver: httpReceiver! }),
   });
   const ctx: ListenerContext = {
@@ -97,9 +101,7 @@ export function createSlackReceiver(
   settingsModal.register(app, ctx);
   events.register(app, ctx);
   actions.register(app, ctx);
-  app.error(async (err) => {
-    logger.error({ err }, "Slack listener error");
-  });
+  installGuard(app, ctx);
 
   let port: number | null = null;
   let started = false;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { MODES } from "../../src/question.js";
+import type { SlackTarget } from "./target.js";
 
 const buttonValueSchema = z.object({
   job: z.string().min(1),
@@ -28,4 +29,9 @@ export function parseButtonValue(raw: string | undefined): ButtonValue | null {
   } catch {
     return null;
   }
+}
+
+/** The value of a run's buttons in a target's thread (`step` for the per-step ones). */
+export function valueFor(target: SlackTarget, jobId: string, step?: number): ButtonValue {
+  return { job: jobId, mode: target.mode, assistant: target.assistant, ...(step !== undefined && { step }) };
 }

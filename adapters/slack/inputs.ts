@@ -1,37 +1,13 @@
 /**
- * Slack's words → the command inputs of `commands/`: which mode a slash command means, the
- * mention stripped from a message, Slack files as attachments that download (with the bot token)
- * only when `commands/` accepts them, and which earlier run a thread belongs to.
+ * Slack's words → the command inputs of `commands/`: the mention stripped from a message, Slack's
+ * entities decoded, Slack files as attachments that download (with the bot token) only when
+ * `commands/` accepts them, and a message as a question.
  */
 import { Readable } from "node:stream";
 import type { AskInput, IncomingAttachment } from "../../commands/index.js";
-import type { Mode } from "../../src/question.js";
-import { POST_EVENT_TYPE } from "./poster.js";
 import type { SlackTarget } from "./target.js";
 import type { SlackClient } from "./web-client.js";
 import { callSlack } from "./web-client.js";
-
-/** The slash commands that ask a question, and the mode each one runs in. */
-export const ASK_COMMANDS: Record<string, Mode> = {
-  "/ask": "solve",
-  "/hint": "hint",
-  "/check": "check",
-  "/explain": "explain",
-  "/analyze": "solve",
-};
-
-export const SETTINGS_COMMAND = "/tutor-settings";
-
-/**
- * `/check` has one text field in Slack, so the student's answer follows `answer:` in it
- * (`/check solve x+1=3 answer: 2`). Without the marker the whole text is the problem and
- * `commands/` asks for the answer.
- */
-export function splitCheckText(text: string): { text: string; studentAnswer?: string } {
-  const match = /^(.*?)\s*\banswer\s*[:=]\s*(.+)$/is.exec(text);
-  if (!match) return { text };
-  return { text: match[1]!.trim(), studentAnswer: match[2]!.trim() };
-}
 
 /** A message's text without the leading (or any) mention of the bot. */
 export function stripMention(text: string, botUserId: string | undefined): string {
@@ -84,22 +60,6 @@ export async function latestSharedFile(
 ): Promise<SlackFile | undefined> {
   const listed = await callSlack(() => client.files.list({ channel, user, count: 1 }));
   return listed.files?.[0];
-}
-
-/**
- * The run a bot thread belongs to: the newest message in it that the tutor posted (it carries
- * the job id in its metadata). Undefined when the thread is not the tutor's.
- */
-export async function runOfThread(client: SlackClient, channel: string, threadTs: string): Promise<string | undefined> {
-  const page = await callSlack(() =>
-    client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 }),
-  );
-  for (const message of [...(page.messages ?? [])].reverse()) {
-    const metadata = message.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
-    const jobId = metadata?.event_type === POST_EVENT_TYPE ? metadata.event_payload?.job_id : undefined;
-    if (typeof jobId === "string") return jobId;
-  }
-  return undefined;
 }
 
 /** A message the tutor answers (a mention, a reply in its thread, an assistant-thread message). */

@@ -1,17 +1,27 @@
-/** The manifest an operator installs must declare everything the adapter listens for. */
+/** The manifest an operator installs declares exactly the table's Slack commands, and what the adapter listens for. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { tableCommands } from "../../commands/index.js";
 import { ACTIONS } from "./blocks.js";
-import { ASK_COMMANDS, SETTINGS_COMMAND } from "./inputs.js";
-import { slackManifest } from "./manifest.js";
+import { manifestPath, slackManifest } from "./manifest.js";
 
 describe("Slack app manifest", () => {
   const manifest = slackManifest();
 
-  it("declares every slash command the adapter handles, each posting to /slack/events", () => {
-    const declared = [...manifest.matchAll(/- command: (\S+)\n\s+url: (\S+)/g)].map((m) => [m[1], m[2]]);
-    const handled = [...Object.keys(ASK_COMMANDS), SETTINGS_COMMAND];
-    expect(declared.map(([command]) => command).sort()).toEqual(handled.sort());
-    for (const [, url] of declared) expect(url).toBe("https://tutor.example.com/slack/events");
+  it("is the file in the repository, whose slash commands come from the command table", () => {
+    // After a table change: npx start-tutor slack --manifest > adapters/slack/manifest.yaml
+    expect(readFileSync(manifestPath(), "utf8")).toBe(manifest);
+  });
+
+  it("declares every slash command the table puts on Slack, each posting to /slack/events", () => {
+    const { table, texts } = tableCommands();
+    const declared = [...manifest.matchAll(/- command: (\S+)\n\s+url: (\S+)\n\s+description: (.+)/g)];
+    expect(declared.map((m) => m[1])).toEqual(table.on("slack").map((s) => s.surfaces.slack?.command));
+    for (const [, command, url, description] of declared) {
+      expect(url).toBe("https://tutor.example.com/slack/events");
+      expect(JSON.parse(description!)).toBe(texts.command(table.slack(command!)!.name, "description", "slack"));
+    }
+    expect(manifest).toContain('usage_hint: "Solve x^2 - 5x + 6 = 0 answer: 2, 3"');
   });
 
   it("subscribes to mentions, thread replies and assistant threads, with interactivity for the buttons", () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MemoryBlobStore } from "../../src/blobs/index.js";
 import { silentLogger } from "../../src/logger.js";
-import type { ResultStep } from "../../src/pipeline/types.js";
+import type { ResultStep } from "../../src/seam.js";
 import { type FakeSlack, startFakeSlack } from "../../test/fakes/slack/server.js";
 import { channelPacer } from "./pacer.js";
 import { ASSISTANT_STATUS_ID, SlackPoster } from "./poster.js";

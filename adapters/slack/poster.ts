@@ -6,13 +6,11 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
-import { setTimeout as sleep } from "node:timers/promises";
-import { latexToUnicode } from "../../render/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import { stepCodeMarkdown } from "../../src/pipeline/step-code.js";
-import type { ResultStep } from "../../src/pipeline/types.js";
+import type { ResultStep } from "../../src/seam.js";
+import { stepCodeMarkdown } from "../step-code.js";
 import {
   type FindPosted,
   isFinalState,
@@ -21,6 +19,7 @@ import {
   type Poster,
   type StatusLine,
 } from "../types.js";
+import { answerBlocks, answerFallback, errorBlocks } from "./answer-blocks.js";
 import {
   type Block,
   type ButtonSpec,
@@ -33,35 +32,18 @@ import {
   sections,
   withFormulaLabels,
 } from "./blocks.js";
-import type { ButtonValue } from "./buttons.js";
+import { valueFor } from "./buttons.js";
+import { findInThread, findRoot, postMetadata } from "./history.js";
 import { toMrkdwn } from "./mrkdwn.js";
 import type { ChannelPacer } from "./pacer.js";
+import { revealAnswer } from "./reveal.js";
 import type { SlackTarget } from "./target.js";
-import { callSlack, OutcomeUnknownError, type SlackClient, slackErrorCode } from "./web-client.js";
+import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
 
-/** Message metadata event type of every message the tutor posts. */
-export const POST_EVENT_TYPE = "start_tutor_post";
 /** The status "message" of an assistant thread: the assistant status line, not a message. */
 export const ASSISTANT_STATUS_ID = "assistant-status";
 /** Slack's limit on an uploaded file's alt text. */
 const MAX_ALT_CHARS = 1000;
-/** Slack errors that mean the app may not post here: final, retrying cannot help. */
-const PERMISSION_ERRORS = new Set([
-  "not_in_channel",
-  "channel_not_found",
-  "is_archived",
-  "missing_scope",
-  "not_authed",
-  "invalid_auth",
-  "account_inactive",
-  "restricted_action",
-  "ekm_access_denied",
-]);
-/**
- * How long to wait, in turn, for Slack to accept a freshly uploaded image in a block: it
- * processes uploads asynchronously and answers `invalid_blocks` until it is done.
- */
-const FRESH_UPLOAD_WAITS_MS = [500, 1_000, 2_000];
 
 export interface SlackPosterDeps {
   client: SlackClient;
@@ -112,66 +94,13 @@ export class SlackPoster implements Poster<SlackTarget> {
     return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
   }
 
-  /**
-   * The final answer for the student who pressed Reveal, as an ephemeral message in the thread:
-   * the text and the rendered formula. Ephemeral messages carry no files, so each image is
-   * uploaded without being shared in any channel and shown by its file id (`slack_file`); if
-   * Slack will not take it, the student still gets the answer as text.
-   */
+  /** The final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
   async revealAnswer(
     where: { channel: string; user: string; threadTs?: string },
     answer: string,
     rendered?: ResultStep,
   ): Promise<void> {
-    const text = `Final answer: ${answer}`;
-    const blocks = sections(`*Final answer:* ${answerText(answer)}`);
-    const ephemeral = (withBlocks: Block[]) =>
-      this.deps.pacer.run(where.channel, () =>
-        callSlack(() =>
-          this.deps.client.chat.postEphemeral({
-            channel: where.channel,
-            user: where.user,
-            text,
-            blocks: withBlocks,
-            ...(where.threadTs && { thread_ts: where.threadTs }),
-          }),
-        ),
-      );
-    const images = rendered?.images.length ? await this.uploadPrivately(where.channel, rendered) : [];
-    if (images.length > 0) {
-      for (const waitMs of [...FRESH_UPLOAD_WAITS_MS, null]) {
-        try {
-          await ephemeral([...blocks, ...images]);
-          return;
-        } catch (err) {
-          if (slackErrorCode(err) !== "invalid_blocks" || waitMs === null) break;
-          await sleep(waitMs);
-        }
-      }
-      this.deps.logger.warn({ channel: where.channel }, "Slack did not take the answer's image; sent as text");
-    }
-    await ephemeral(blocks);
-  }
-
-  /** Uploads a step's images shared nowhere (only the app can see them); image blocks that show them. */
-  private async uploadPrivately(channel: string, step: ResultStep): Promise<Block[]> {
-    const files = await Promise.all(
-      step.images.map(async (image) => ({
-        file: await this.deps.blobs.get(image.blob),
-        filename: image.filename,
-        alt_text: image.alt.slice(0, MAX_ALT_CHARS),
-      })),
-    );
-    const uploaded = await this.deps.pacer.run(channel, () =>
-      callSlack(() => this.deps.client.filesUploadV2({ file_uploads: files })),
-    );
-    const ids = uploaded.files.flatMap((done) => done.files ?? []).map((file) => file.id);
-    return step.images.flatMap((image, i) => {
-      const id = ids[i];
-      return id
-        ? [{ type: "image", slack_file: { id }, alt_text: image.alt.slice(0, MAX_ALT_CHARS) } satisfies Block]
-        : [];
-    });
+    await revealAnswer(this.deps, where, answer, rendered);
   }
 
   async edit(target: SlackTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
@@ -209,7 +138,7 @@ export class SlackPoster implements Poster<SlackTarget> {
       if (!threadTs) return { outcome: "not_posted" };
       if (target.assistant && context.key.endsWith(":status"))
         return { outcome: "posted", messageId: ASSISTANT_STATUS_ID };
-      const found = await this.findInThread(target.channel, threadTs, context.key);
+      const found = await findInThread(this.deps.client, target.channel, threadTs, context.key);
       return found ? { outcome: "posted", messageId: found } : { outcome: "not_posted" };
     } catch (err) {
       this.deps.logger.warn({ err, jobId: context.jobId }, "could not look up an earlier Slack post");
@@ -309,7 +238,7 @@ export class SlackPoster implements Poster<SlackTarget> {
             ...(threadTs && { thread_ts: threadTs }),
             text,
             blocks,
-            metadata: { event_type: POST_EVENT_TYPE, event_payload: { key: context.key, job_id: context.jobId } },
+            metadata: postMetadata(context.key, context.jobId),
             unfurl_links: false,
             unfurl_media: false,
           }),
@@ -337,48 +266,14 @@ export class SlackPoster implements Poster<SlackTarget> {
   }
 
   private async findRoot(target: SlackTarget, jobId: string): Promise<string | undefined> {
-    const cached = this.roots.get(jobId);
-    if (cached) return cached;
     // Another worker (or this one before a restart) posted it: find it by its metadata.
-    const history = await callSlack(() =>
-      this.deps.client.conversations.history({ channel: target.channel, limit: 200, include_all_metadata: true }),
-    );
-    const root = history.messages?.find((m) => metadataKey(m.metadata) === `${jobId}:status`)?.ts;
+    const root = this.roots.get(jobId) ?? (await findRoot(this.deps.client, target.channel, jobId));
     if (root) this.roots.set(jobId, root);
     return root;
   }
-
-  private async findInThread(channel: string, threadTs: string, key: string): Promise<string | undefined> {
-    let cursor: string | undefined;
-    do {
-      const page = await callSlack(() =>
-        this.deps.client.conversations.replies({
-          channel,
-          ts: threadTs,
-          include_all_metadata: true,
-          limit: 200,
-          ...(cursor && { cursor }),
-        }),
-      );
-      const found = page.messages?.find((m) => metadataKey(m.metadata) === key);
-      if (found?.ts) return found.ts;
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-    return undefined;
-  }
-}
-
-function metadataKey(metadata: { event_type?: string; event_payload?: Record<string, unknown> } | undefined) {
-  if (metadata?.event_type !== POST_EVENT_TYPE) return undefined;
-  const key = metadata.event_payload?.key;
-  return typeof key === "string" ? key : undefined;
 }
 
 /** The status message: for a slash command it is also the thread's root, quoting the question. */
-function valueFor(target: SlackTarget, jobId: string, step?: number): ButtonValue {
-  return { job: jobId, mode: target.mode, assistant: target.assistant, ...(step !== undefined && { step }) };
-}
-
 function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): Block[] {
   const blocks: Block[] = [];
   if (!target.threadTs) {
@@ -395,69 +290,4 @@ function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): B
 
 function statusFallback(target: SlackTarget, text: string): string {
   return target.threadTs ? text : `${target.prompt ?? "Question"} — ${text}`;
-}
-
-function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>): string {
-  if (message.answer !== null) return "Final answer";
-  return message.mode === "explain" ? "That's the explanation." : "No final answer.";
-}
-
-/** An answer's LaTeX as readable text when it is simple, else as code. */
-export function answerText(latex: string): string {
-  const unicode = latexToUnicode(latex);
-  return unicode === null ? `\`${latex}\`` : `${unicode}  (\`${latex}\`)`;
-}
-
-/** The run's last message: what a student can do next, per mode (hint and check never reveal the answer). */
-function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, value: ButtonValue): Block[] {
-  const feedback: ButtonSpec[] = [
-    { action: "feedbackUp", text: "👍" },
-    { action: "feedbackDown", text: "👎" },
-  ];
-  const more: ButtonSpec[] = [
-    { action: "showCode", text: "Show code" },
-    { action: "retry", text: "Retry" },
-    ...feedback,
-  ];
-  switch (value.mode) {
-    case "hint":
-      return [
-        ...sections("That's how to start. Try the next step yourself, or ask for it with *Next step* above."),
-        buttons(value, feedback),
-      ];
-    case "check": {
-      const verdict =
-        message.correct === undefined
-          ? "I could not decide whether your answer is right."
-          : message.correct
-            ? ":white_check_mark: Your answer is right."
-            : ":x: Your answer does not match. Recheck the step named above.";
-      return [...sections(verdict), buttons(value, more)];
-    }
-    default:
-      if (message.answer === null) {
-        const closing =
-          value.mode === "explain"
-            ? "That's the explanation. Reply in this thread if a step is unclear."
-            : "No final answer this time.";
-        return [...sections(closing), buttons(value, more)];
-      }
-      switch (message.reveal) {
-        case "never":
-          return [...sections("That's the whole solution."), buttons(value, more)];
-        // Slack has no spoiler markup: a spoiler is the Reveal button, which shows it to the clicker only.
-        case "spoiler":
-        case "button":
-          return [
-            ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),
-            buttons(value, [{ action: "reveal", text: "Reveal answer", style: "primary" }, ...more]),
-          ];
-      }
-  }
-}
-
-function errorBlocks(message: Extract<OutgoingMessage, { kind: "error" }>, value: ButtonValue): Block[] {
-  const blocks: Block[] = sections(`:warning: ${message.message}`);
-  if (message.retryable) blocks.push(buttons(value, [{ action: "retry", text: "Retry" }]));
-  return blocks;
 }

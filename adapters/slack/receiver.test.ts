@@ -7,16 +7,20 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type {
-  ActionReply,
-  AskInput,
-  CommandReply,
-  Commands,
-  RunActionInput,
-  SettingsInput,
-  SettingsReply,
+import {
+  type ActionReply,
+  type AskInput,
+  type CommandCall,
+  type CommandReply,
+  type CommandResult,
+  type Commands,
+  type RunActionInput,
+  type SettingsInput,
+  type SettingsReply,
+  tableCommands,
 } from "../../commands/index.js";
 import { MemoryBlobStore } from "../../src/blobs/index.js";
+import { studentSentence } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 import {
   blockActions,
@@ -33,16 +37,26 @@ import { waitFor } from "../../test/queue/processes.js";
 import { freePort } from "../../test/support/ports.js";
 import { createSlackReceiver, type SlackReceiver } from "./app.js";
 import { buttonValue } from "./buttons.js";
+import { POST_EVENT_TYPE } from "./history.js";
 import { channelPacer } from "./pacer.js";
-import { POST_EVENT_TYPE, SlackPoster } from "./poster.js";
+import { SlackPoster } from "./poster.js";
 import { createSlackClient } from "./web-client.js";
 
 const SECRET = "signing-secret";
 
 class RecordingCommands implements Commands {
+  readonly table;
+  readonly texts;
+  readonly check;
+  readonly help;
   asks: AskInput[] = [];
   actions: RunActionInput[] = [];
   settingsCalls: SettingsInput[] = [];
+  runs: CommandCall[] = [];
+
+  constructor() {
+    ({ table: this.table, texts: this.texts, check: this.check, help: this.help } = tableCommands());
+  }
   askReply: CommandReply = { kind: "queued", jobId: "job-1", text: "Working on it" };
   actionReply: ActionReply = { kind: "cancelled", jobId: "job-1", text: "Cancelled." };
 
@@ -64,8 +78,19 @@ class RecordingCommands implements Commands {
       settings: { revealPolicy: "button", userHourlyLimit: 10, hintPolicy: "end", allowedChannels: [] },
     };
   }
-  help(): string {
-    return "help";
+  /** The table's checks, then `/tutor-settings` as `settings()` answers it (canManage = the admin role). */
+  async run(call: CommandCall): Promise<CommandResult> {
+    this.runs.push(call);
+    const checked = this.check(call);
+    if (!checked.ok) return { kind: "rejected", code: checked.code, text: checked.text };
+    if (call.command !== "settings") return { kind: "text", text: this.help(call.surface) };
+    const changes = Object.fromEntries(Object.entries(call.options).map(([k, v]) => [k, String(v)]));
+    return this.settings({
+      user: call.user,
+      space: call.space,
+      canManage: call.roles.includes("admin"),
+      ...(Object.keys(changes).length > 0 && { changes }),
+    });
   }
 }
 
@@ -266,17 +291,19 @@ describe("Slack settings modal (HTTP)", () => {
     slack.workspace.users.set("UADMIN", { id: "UADMIN", name: "admin", isAdmin: true });
     const saved = await sendSigned(url, SECRET, submission("UADMIN", "5"));
     expect(saved).toEqual({ status: 200, body: "" });
-    expect(commands.settingsCalls[0]).toMatchObject({
+    expect(commands.runs[0]).toMatchObject({
+      command: "settings",
       user: "UADMIN",
       space: "T0000TEAM",
-      canManage: true,
-      changes: { reveal: "never", hourly_limit: "5", hints: "wait", channels: "C1,C2" },
+      roles: ["admin"],
+      options: { reveal: "never", hourly_limit: 5, hints: "wait", channels: "C1,C2" },
     });
     slack.workspace.users.set("U1", { id: "U1", name: "student", isAdmin: false });
     const refused = await sendSigned(url, SECRET, submission("U1", "5"));
+    // The table refuses a change by a non-admin before any settings code runs; shown on the form.
     expect(JSON.parse(refused.body)).toEqual({
       response_action: "errors",
-      errors: { hourly_limit: "Only workspace admins can change this." },
+      errors: { reveal: studentSentence("admin_only") },
     });
   });
 });

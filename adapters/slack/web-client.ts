@@ -30,6 +30,18 @@ export function createSlackClient(settings: SlackClientSettings, logger: Logger)
   });
 }
 
+/** Slack errors that mean the app may not post here: final, retrying cannot help. */
+export const PERMISSION_ERRORS = new Set([
+  "not_in_channel",
+  "channel_not_found",
+  "is_archived",
+  "missing_scope",
+  "not_authed",
+  "invalid_auth",
+  "account_inactive",
+  "restricted_action",
+  "ekm_access_denied",
+]);
 /** The request reached no conclusion (network error, timeout): Slack may have acted on it. */
 export class OutcomeUnknownError extends Error {
   override name = "OutcomeUnknownError";

@@ -5,16 +5,18 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
-import type { ActionReply, AskInput, CommandReply, Commands, IncomingAttachment } from "../../commands/index.js";
+import type { AskInput, CommandReply, Commands, IncomingAttachment } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
-import { type ErrorCode, studentSentence } from "../../src/errors.js";
+import type { ErrorCode } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import { MODES, type Mode } from "../../src/question.js";
+import type { Mode } from "../../src/question.js";
 import { jobIdFor } from "../../src/queue/keys.js";
 import type { RunQueue } from "../../src/queue/queue.js";
 import type { ResultStore } from "../../src/queue/results.js";
-import type { EventLogHub, LoggedEvent, RunEventLog } from "./event-log.js";
-import { ANSWER_IMAGES, publicResult, publicStep, type RunStatus, statusOfJobState } from "./run-view.js";
+import type { EventLogHub, RunEventLog } from "./event-log.js";
+import { invalid, notFound, sendAction, sendRejection, unknownRun } from "./replies.js";
+import { ANSWER_IMAGES } from "./run-view.js";
+import { presentEvent, runView, settle } from "./runs.js";
 import { streamEvents } from "./sse.js";
 import type { WebTarget } from "./target.js";
 import { parseUpload, type SpooledFile, UploadError } from "./uploads.js";
@@ -43,8 +45,10 @@ export interface WebApiDeps {
   info: () => Promise<{ demo: boolean; setupLine: string }>;
 }
 
-/** Rejections that are about pace, not content: 429 with `Retry-After`. */
-const RATE_CODES = new Set<ErrorCode>(["rate_limited", "hourly_limit"]);
+/** The modes the web offers: the command table's web questions. */
+function webModes(commands: Commands): Mode[] {
+  return commands.table.questions("web").map((q) => q.mode);
+}
 
 export function apiRouter(deps: WebApiDeps): Router {
   const router = express.Router();
@@ -54,7 +58,8 @@ export function apiRouter(deps: WebApiDeps): Router {
     const { maxAttachments, maxAttachmentBytes, maxQuestionChars } = deps.limits;
     res.json({
       ...(await deps.info()),
-      modes: MODES,
+      modes: webModes(deps.commands),
+      help: deps.commands.help("web"),
       limits: { maxAttachments, maxAttachmentBytes, maxQuestionChars },
     });
   });
@@ -216,8 +221,9 @@ async function ask(
   const text = fields.question ?? "";
   if (typeof text !== "string") return invalid(res, '"question" must be a string.');
   const mode = fields.mode ?? "solve";
-  if (typeof mode !== "string" || !MODES.includes(mode as Mode)) {
-    return invalid(res, `"mode" must be one of ${MODES.join(", ")}.`);
+  const modes = webModes(deps.commands);
+  if (typeof mode !== "string" || !modes.includes(mode as Mode)) {
+    return invalid(res, `"mode" must be one of ${modes.join(", ")}.`);
   }
   if (fields.answer !== undefined && typeof fields.answer !== "string")
     return invalid(res, '"answer" must be a string.');
@@ -261,99 +267,4 @@ function eventIdFor(req: Request, user: string): string {
 /** Who is asking: rate limits and votes are per client address; every web client shares one space. */
 function origin(req: Request): { user: string; space: string } {
   return { user: `web:${req.socket.remoteAddress ?? "unknown"}`, space: "web" };
-}
-
-// ---- Runs ------------------------------------------------------------------------------------
-
-async function runStatus(id: string, deps: WebApiDeps): Promise<{ status: RunStatus; cancelled: boolean } | null> {
-  const job = await deps.runs.queue.getJob(id);
-  const state = job ? await job.getState() : null;
-  const status = statusOfJobState(state === "unknown" ? null : state);
-  return status ? { status, cancelled: /cancel/i.test(job?.failedReason ?? "") } : null;
-}
-
-async function runView(id: string, deps: WebApiDeps): Promise<Record<string, unknown> | null> {
-  const meta = await deps.log.meta(id);
-  if (!meta) return null;
-  const result = await deps.results.get(id);
-  if (result) return { ...publicResult(id, result, meta.mode), status: result.status };
-  const state = await runStatus(id, deps);
-  if (state && state.status !== "error") return { id, status: state.status };
-  const code: ErrorCode = state?.cancelled || !state ? "cancelled" : "run_failed";
-  return { id, status: "error", error: { code, message: studentSentence(code) } };
-}
-
-/** Appends `done` to a log whose run ended while no web server was relaying its events. */
-async function settle(id: string, deps: WebApiDeps): Promise<void> {
-  const result = await deps.results.get(id);
-  if (result) {
-    await deps.log.append(id, { type: "done", status: result.status }, { dedupe: "done" });
-    return;
-  }
-  const state = await runStatus(id, deps);
-  if (!state || state.status === "error") {
-    await deps.log.append(
-      id,
-      { type: "done", status: state?.cancelled || !state ? "cancelled" : "error" },
-      { dedupe: "done" },
-    );
-  }
-}
-
-function presentEvent(jobId: string, entry: LoggedEvent): unknown {
-  const { event } = entry;
-  if (event.type === "answer" && event.rendered) {
-    return { ...event, rendered: publicStep(jobId, ANSWER_IMAGES, event.rendered) };
-  }
-  if (event.type !== "step") return event;
-  return { ...event, step: publicStep(jobId, event.index, event.step) };
-}
-
-// ---- Replies ---------------------------------------------------------------------------------
-
-function sendRejection(res: Response, reply: Extract<CommandReply, { kind: "rejected" }>, limits: WebLimits): void {
-  if (RATE_CODES.has(reply.code)) {
-    res.set("retry-after", String(Math.max(1, Math.ceil(limits.retryAfterS[reply.code] ?? 60))));
-    res.status(429);
-  } else {
-    res.status(reply.code === "internal" ? 500 : 400);
-  }
-  res.json({ error: { code: reply.code, message: reply.text } });
-}
-
-function sendAction(res: Response, reply: ActionReply, okStatus: number): void {
-  switch (reply.kind) {
-    case "rejected":
-      if (reply.code === "unknown_run")
-        return void res.status(404).json({ error: { code: reply.code, message: reply.text } });
-      if (RATE_CODES.has(reply.code)) res.set("retry-after", "60");
-      res.status(reply.code === "internal" ? 500 : reply.code === "run_in_progress" ? 409 : 400);
-      return void res.json({ error: { code: reply.code, message: reply.text } });
-    case "cancelled":
-      return void res.status(okStatus).json({ id: reply.jobId, status: "cancelling", message: reply.text });
-    case "feedback_saved":
-      return void res.status(okStatus).json({ id: reply.jobId, vote: reply.value, message: reply.text });
-    case "step":
-      return void res.status(okStatus).json({
-        id: reply.jobId,
-        index: reply.index,
-        total: reply.total,
-        last: reply.last,
-        step: publicStep(reply.jobId, reply.index, reply.step),
-      });
-    default:
-      return void res.status(okStatus).json(reply);
-  }
-}
-
-function invalid(res: Response, message: string): void {
-  res.status(400).json({ error: { code: "invalid_request", message } });
-}
-
-function notFound(res: Response, message: string): void {
-  res.status(404).json({ error: { code: "not_found", message } });
-}
-
-function unknownRun(res: Response): void {
-  res.status(404).json({ error: { code: "unknown_run", message: studentSentence("unknown_run") } });
 }

@@ -7,8 +7,8 @@
  */
 import type { Redis } from "ioredis";
 import type { RevealPolicy } from "../../commands/index.js";
-import type { ResultStep } from "../../src/pipeline/types.js";
 import { MODES, type Mode } from "../../src/question.js";
+import type { ResultStep } from "../../src/seam.js";
 import type { RunState } from "../types.js";
 
 export type RunEvent =

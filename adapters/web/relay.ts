@@ -7,8 +7,8 @@
 import { QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../../src/logger.js";
-import type { PipelineProgress } from "../../src/pipeline/types.js";
 import { RUN_QUEUE } from "../../src/queue/keys.js";
+import type { PipelineProgress } from "../../src/seam.js";
 import type { RunEvent, RunEventLog } from "./event-log.js";
 
 export interface Relay {

@@ -6,14 +6,8 @@
  * page must not show.
  */
 
-import {
-  type ResultJson,
-  type ResultStep,
-  type RunResult,
-  resultJson,
-  type StepImage,
-} from "../../src/pipeline/types.js";
 import type { Mode } from "../../src/question.js";
+import { type ResultJson, type ResultStep, type RunResult, resultJson, type StepImage } from "../../src/seam.js";
 
 export type RunStatus = "queued" | "running" | "ok" | "error";
 

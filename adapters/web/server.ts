@@ -59,7 +59,7 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
   const relay = await startRelay(relayRedis, settings.queue.queue.prefix, log, logger);
 
   const install = (app: Express) => {
-    installPage(app);
+    installPage(app, deps.commands);
     if (token) app.use("/api", bearerAuth(token));
     app.use(
       "/api",

@@ -1,7 +1,10 @@
 /**
  * The layout rules reviewers check, checked on every run: `commands/`, `render/` and `adapters/`
- * are reached from outside only through their `index.ts`, production code never imports from
- * `test/`, and every test file is in the tier it was put in on purpose (test/tiers.ts).
+ * are reached from outside only through their `index.ts`; production code never imports from
+ * `test/`; adapters see the core through `commands/` and the seam's types (`src/seam.ts`), never
+ * `src/pipeline` internals; no adapter module (TypeScript, or the web page's scripts) grows
+ * past 300 lines — one job per file, like the listeners; and every test file is in the tier it
+ * was put in on purpose (test/tiers.ts).
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -12,11 +15,13 @@ import { INTEGRATION_TESTS } from "../tiers.js";
 const root = process.cwd();
 const MODULES = ["commands", "render", "adapters"];
 
-function sources(dir: string): string[] {
+function sources(dir: string, extensions = [".ts"]): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return ["node_modules", "dist", "fixtures"].includes(entry.name) ? [] : sources(path);
-    return entry.name.endsWith(".ts") ? [path] : [];
+    if (entry.isDirectory()) {
+      return ["node_modules", "dist", "fixtures"].includes(entry.name) ? [] : sources(path, extensions);
+    }
+    return extensions.some((ext) => entry.name.endsWith(ext)) ? [path] : [];
   });
 }
 
@@ -27,7 +32,8 @@ function imports(file: string): string[] {
   return specifiers.map((s) => relative(root, resolve(root, dirname(file), s)).replace(/\.js$/, ".ts"));
 }
 
-const files = ["src", "commands", "render", "adapters", "test", "bin"].flatMap(sources);
+const files = ["src", "commands", "render", "adapters", "test", "bin"].flatMap((dir) => sources(dir));
+const isTest = (file: string) => file.startsWith("test/") || file.endsWith(".test.ts");
 
 describe("module layout", () => {
   it("reaches commands/, render/ and adapters/ only through their index.ts from outside", () => {
@@ -43,7 +49,7 @@ describe("module layout", () => {
   });
 
   it("never imports test code from production code", () => {
-    const production = files.filter((f) => !f.startsWith("test/") && !f.endsWith(".test.ts"));
+    const production = files.filter((f) => !isTest(f));
     const leaks = production.flatMap((file) =>
       imports(file)
         .filter((target) => target.startsWith("test/"))
@@ -62,5 +68,25 @@ describe("module layout", () => {
 
   it("runs unit tests where a process or a socket fails them with where to move the file", () => {
     expect(() => spawn("true")).toThrow(/A unit test may not start a process .* INTEGRATION_TESTS/);
+  });
+
+  it("keeps adapters off the pipeline's internals: they import commands/ and src/seam.ts", () => {
+    const crossing = files
+      .filter((file) => file.startsWith("adapters/"))
+      .flatMap((file) =>
+        imports(file)
+          .filter((target) => target.startsWith("src/pipeline/"))
+          .map((target) => `${file} → ${target}`),
+      );
+    expect(crossing).toEqual([]);
+  });
+
+  it("has no adapter source file over 300 lines", () => {
+    const long = sources("adapters", [".ts", ".js"])
+      .filter((file) => !isTest(file))
+      .map((file) => ({ file, lines: readFileSync(join(root, file), "utf8").trimEnd().split("\n").length }))
+      .filter(({ lines }) => lines > 300)
+      .map(({ file, lines }) => `${file}: ${lines} lines`);
+    expect(long).toEqual([]);
   });
 });

@@ -2,27 +2,38 @@
  * The buttons on a run's messages — Cancel, Retry, Show code, Next step, Reveal answer, 👍/👎 —
  * acked at once and turned into run actions for `commands/`. What only the clicker should see
  * (code, the answer, confirmations, refusals) comes back ephemeral in the thread; a next step is
- * posted in the thread for everyone.
+ * posted in the thread for everyone. Every block action is taken here, so a button we did not
+ * make (a forged or stale action id, a value that does not parse) is acked and its clicker told
+ * it is no longer active, instead of Slack showing a failure.
  */
 
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
-import { studentSentence } from "../../../src/errors.js";
-import { fence } from "../../../src/pipeline/step-code.js";
+import { fence } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
 import type { SlackTarget } from "../target.js";
 import { type ListenerContext, tellUser } from "./context.js";
 
 export function register(app: App, ctx: ListenerContext): void {
-  app.action<BlockAction<ButtonAction>>(/^tutor_/, async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>({ type: "block_actions" }, async ({ ack, body, action }) => {
     await ack();
-    const name = actionFor(action.action_id);
-    const value = parseButtonValue(action.value);
+    const name = actionFor(action?.action_id ?? "");
+    const value = parseButtonValue(action?.type === "button" ? action.value : undefined);
     const channel = body.container?.channel_id ?? body.channel?.id;
     const messageTs = body.container?.message_ts ?? body.message?.ts;
-    if (!name || !value || !channel || !messageTs) return;
     const threadTs = (body.container?.thread_ts as string | undefined) ?? body.message?.thread_ts ?? messageTs;
+    if (!name || !value || !channel || !messageTs || !threadTs) {
+      ctx.logger.info({ action: action?.action_id, user: body.user?.id }, "unknown or unreadable button");
+      if (channel && body.user?.id) {
+        await tellUser(
+          ctx,
+          { channel, user: body.user.id, ...(threadTs && { threadTs }) },
+          ctx.commands.texts.t("buttons.stale"),
+        );
+      }
+      return;
+    }
     const team = body.team?.id ?? body.user.team_id ?? "";
     const where = { channel, user: body.user.id, threadTs };
     const target: SlackTarget = {
@@ -34,20 +45,14 @@ export function register(app: App, ctx: ListenerContext): void {
       assistant: value.assistant,
       mode: value.mode,
     };
-    const log = ctx.logger.child({ action: name, jobId: value.job, user: body.user.id });
-    try {
-      const reply = await ctx.commands.action({
-        ...runAction(name, value, `slack-${team}-${body.trigger_id}`, target),
-        user: body.user.id,
-        space: team,
-        channel,
-      });
-      await show(ctx, reply, target, where);
-      log.info({ outcome: reply.kind }, "button");
-    } catch (err) {
-      log.error({ err }, "button failed");
-      await tellUser(ctx, where, studentSentence("internal"));
-    }
+    const reply = await ctx.commands.action({
+      ...runAction(name, value, `slack-${team}-${body.trigger_id}`, target),
+      user: body.user.id,
+      space: team,
+      channel,
+    });
+    await show(ctx, reply, target, where);
+    ctx.logger.info({ action: name, jobId: value.job, user: body.user.id, outcome: reply.kind }, "button");
   });
 }
 

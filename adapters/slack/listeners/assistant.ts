@@ -5,7 +5,8 @@
  * the assistant status line.
  */
 import { type App, Assistant } from "@slack/bolt";
-import { decodeEntities, messageAsk, runOfThread, type SlackFile } from "../inputs.js";
+import { runOfThread } from "../history.js";
+import { decodeEntities, messageAsk, type SlackFile } from "../inputs.js";
 import type { ListenerContext } from "./context.js";
 
 const TITLE_CHARS = 80;
@@ -65,8 +66,9 @@ export function register(app: App, ctx: ListenerContext): void {
         }
         log.info({ outcome: reply.kind, followUpOf }, "assistant message");
       } catch (err) {
-        log.error({ err }, "assistant message failed");
+        // "is thinking…" must not stay; the guard logs the failure and tells the user.
         await setStatus("").catch(() => {});
+        throw err;
       }
     },
   });

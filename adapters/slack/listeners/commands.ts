@@ -1,63 +1,114 @@
 /**
- * `/ask`, `/hint`, `/check`, `/explain`, `/analyze`: acked at once (Slack waits 3 s, we aim for
- * well under 50 ms), then translated into an ask for `commands/`. The run's status message starts
- * the thread in the channel; a refusal is shown only to the asker.
+ * Every slash command: acked at once (Slack waits 3 s, we aim for well under 50 ms), looked up
+ * in the command table by its Slack name, its text split into the table's options (`/check …
+ * answer: 2`), checked by `commands/` — an unknown or stale command (one a newer manifest
+ * registered) is answered privately, never dropped — and then asked (the run's status message
+ * starts the thread in the channel), opened as a form, or run with its reply shown to the asker.
  */
-import type { App } from "@slack/bolt";
-import type { IncomingAttachment } from "../../../commands/index.js";
-import { studentSentence } from "../../../src/errors.js";
-import { ASK_COMMANDS, decodeEntities, latestSharedFile, slackAttachment, splitCheckText } from "../inputs.js";
+import type { App, RespondFn, SlashCommand } from "@slack/bolt";
+import {
+  askFields,
+  type CommandCall,
+  type CommandSpec,
+  type IncomingAttachment,
+  type OptionValue,
+  parseLine,
+} from "../../../commands/index.js";
+import type { Mode } from "../../../src/question.js";
+import { decodeEntities, latestSharedFile, slackAttachment } from "../inputs.js";
+import { toMrkdwn } from "../mrkdwn.js";
 import type { SlackTarget } from "../target.js";
-import type { ListenerContext } from "./context.js";
+import { type ListenerContext, needsRoles, rolesOf } from "./context.js";
+import { openSettingsForm } from "./settings.js";
 
 /** How much of the question the thread's first message quotes. */
 const PROMPT_CHARS = 500;
 
+/** The forms of the commands whose table entry says Slack shows them as a form, by command. */
+const FORMS: Record<string, typeof openSettingsForm> = { settings: openSettingsForm };
+
 export function register(app: App, ctx: ListenerContext): void {
-  const names = Object.keys(ASK_COMMANDS).map((c) => c.slice(1));
-  app.command(new RegExp(`^/(${names.join("|")})$`), async ({ ack, command, respond }) => {
+  app.command(/^\/.+$/, async ({ ack, command, respond }) => {
     await ack();
-    const mode = ASK_COMMANDS[command.command] ?? "solve";
+    const spec = ctx.commands.table.slack(command.command);
+    const form = spec?.surfaces.slack?.reply === "modal" ? FORMS[spec.name] : undefined;
+    const call: CommandCall = {
+      surface: "slack",
+      // Not in the table: checked as no command, so the user is told.
+      command: spec?.name ?? "",
+      // A trigger id is unique per invocation: the one id Slack gives a slash command.
+      eventId: `slack-${command.team_id}-${command.trigger_id}`,
+      user: command.user_id,
+      space: command.team_id,
+      channel: command.channel_id,
+      roles: spec && needsRoles(spec) ? await rolesOf(ctx, command.user_id) : [],
+      // A form's options come from the form, not from the command's text.
+      options: spec && !form ? parseLine(spec, "slack", decodeEntities(command.text)) : {},
+    };
+    const checked = ctx.commands.check(call);
     const log = ctx.logger.child({ command: command.command, team: command.team_id, user: command.user_id });
-    try {
-      const raw = decodeEntities(command.text);
-      const { text, studentAnswer } = mode === "check" ? splitCheckText(raw) : { text: raw, studentAnswer: undefined };
-      const attachments: IncomingAttachment[] = [];
-      let fileNote = "";
-      if (command.command === "/analyze") {
-        const file = await latestSharedFile(ctx.client, command.channel_id, command.user_id);
-        if (file) {
-          attachments.push(slackAttachment(file, ctx.botToken));
-          fileNote = ` (file: ${file.name ?? file.id})`;
-        }
-      }
-      const replyTarget: SlackTarget = {
-        platform: "slack",
-        team: command.team_id,
-        channel: command.channel_id,
-        user: command.user_id,
-        assistant: false,
-        prompt: `${text.slice(0, PROMPT_CHARS)}${text.length > PROMPT_CHARS ? "…" : ""}${fileNote}`,
-        command: command.command,
-        mode,
-      };
-      const reply = await ctx.commands.ask({
-        // A trigger id is unique per invocation: the one id Slack gives a slash command.
-        eventId: `slack-${command.team_id}-${command.trigger_id}`,
-        user: command.user_id,
-        space: command.team_id,
-        channel: command.channel_id,
-        text,
-        mode,
-        ...(studentAnswer !== undefined && { studentAnswer }),
-        attachments,
-        replyTarget,
-      });
-      if (reply.kind === "rejected") await respond({ response_type: "ephemeral", text: reply.text });
-      log.info({ outcome: reply.kind, jobId: reply.kind === "rejected" ? undefined : reply.jobId }, "slash command");
-    } catch (err) {
-      log.error({ err }, "slash command failed");
-      await respond({ response_type: "ephemeral", text: studentSentence("internal") }).catch(() => {});
+    if (!checked.ok) {
+      log.info({ code: checked.code }, "slash command refused");
+      await respond({ response_type: "ephemeral", text: checked.text });
+      return;
     }
+    if (checked.spec.run.kind === "ask") {
+      await ask(ctx, command, checked.spec, checked.options, checked.spec.run.mode, respond);
+      return;
+    }
+    if (form) {
+      await form(ctx, call, command.trigger_id, respond);
+      return;
+    }
+    const result = await ctx.commands.run(call);
+    const shared = result.kind !== "rejected" && checked.spec.reply === "public";
+    await respond({ response_type: shared ? "in_channel" : "ephemeral", text: toMrkdwn(result.text) });
+    log.info({ outcome: result.kind }, "slash command");
   });
+}
+
+async function ask(
+  ctx: ListenerContext,
+  command: SlashCommand,
+  spec: CommandSpec,
+  options: Readonly<Record<string, OptionValue>>,
+  mode: Mode,
+  respond: RespondFn,
+): Promise<void> {
+  const { text, studentAnswer } = askFields(spec, options);
+  const attachments: IncomingAttachment[] = [];
+  let fileNote = "";
+  if (spec.surfaces.slack?.file === "latest_shared") {
+    const file = await latestSharedFile(ctx.client, command.channel_id, command.user_id);
+    if (file) {
+      attachments.push(slackAttachment(file, ctx.botToken));
+      fileNote = ` (file: ${file.name ?? file.id})`;
+    }
+  }
+  const replyTarget: SlackTarget = {
+    platform: "slack",
+    team: command.team_id,
+    channel: command.channel_id,
+    user: command.user_id,
+    assistant: false,
+    prompt: `${text.slice(0, PROMPT_CHARS)}${text.length > PROMPT_CHARS ? "…" : ""}${fileNote}`,
+    command: command.command,
+    mode,
+  };
+  const reply = await ctx.commands.ask({
+    eventId: `slack-${command.team_id}-${command.trigger_id}`,
+    user: command.user_id,
+    space: command.team_id,
+    channel: command.channel_id,
+    text,
+    mode,
+    ...(studentAnswer !== undefined && { studentAnswer }),
+    attachments,
+    replyTarget,
+  });
+  if (reply.kind === "rejected") await respond({ response_type: "ephemeral", text: reply.text });
+  ctx.logger.info(
+    { command: command.command, outcome: reply.kind, jobId: reply.kind === "rejected" ? undefined : reply.jobId },
+    "slash command",
+  );
 }

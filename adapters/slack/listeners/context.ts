@@ -1,5 +1,5 @@
-/** What every Slack listener needs: the decisions (`commands/`), the clients, and how to answer privately. */
-import type { Commands } from "../../../commands/index.js";
+/** What every Slack listener needs: the decisions (`commands/`), the clients, how to answer privately, who is an admin. */
+import type { CommandSpec, Commands, Role } from "../../../commands/index.js";
 import type { Logger } from "../../../src/logger.js";
 import type { SlackPoster } from "../poster.js";
 import type { SlackClient } from "../web-client.js";
@@ -32,4 +32,15 @@ export async function tellUser(
   } catch (err) {
     ctx.logger.warn({ err, channel: where.channel }, "could not send an ephemeral reply");
   }
+}
+
+/** Whether running `spec` (or setting one of its options) asks for more than `everyone`. */
+export function needsRoles(spec: CommandSpec): boolean {
+  return spec.role !== "everyone" || spec.options.some((o) => o.role !== undefined && o.role !== "everyone");
+}
+
+/** The roles Slack grants a user: workspace admins and owners are `admin`. */
+export async function rolesOf(ctx: ListenerContext, user: string): Promise<Role[]> {
+  const info = await ctx.client.users.info({ user });
+  return info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner ? ["admin"] : [];
 }

@@ -4,7 +4,8 @@
  * missed (same `event_id`, `X-Slack-Retry-Num`); the event id makes the ask idempotent.
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
-import { decodeEntities, messageAsk, runOfThread, type SlackFile, stripMention } from "../inputs.js";
+import { runOfThread } from "../history.js";
+import { decodeEntities, messageAsk, type SlackFile, stripMention } from "../inputs.js";
 import { type ListenerContext, tellUser } from "./context.js";
 
 interface MessageLike {
@@ -48,33 +49,26 @@ async function askFromMessage(
 ): Promise<void> {
   const user = message.user;
   if (!user) return;
-  const log = ctx.logger.child({ eventId: options.eventId, channel: message.channel, user });
-  try {
-    const followUpOf = message.thread_ts
-      ? await runOfThread(ctx.client, message.channel, message.thread_ts)
-      : undefined;
-    if (options.followUpOnly && !followUpOf) return;
-    const text = decodeEntities(stripMention(message.text ?? "", options.botUserId));
-    const threadTs = message.thread_ts ?? message.ts;
-    const reply = await ctx.commands.ask(
-      messageAsk(
-        {
-          team: options.team,
-          eventId: options.eventId,
-          channel: message.channel,
-          threadTs,
-          user,
-          text,
-          files: message.files,
-          assistant: false,
-          followUpOf,
-        },
-        ctx.botToken,
-      ),
-    );
-    if (reply.kind === "rejected") await tellUser(ctx, { channel: message.channel, user, threadTs }, reply.text);
-    log.info({ outcome: reply.kind, followUpOf }, "message event");
-  } catch (err) {
-    log.error({ err }, "message event failed");
-  }
+  const followUpOf = message.thread_ts ? await runOfThread(ctx.client, message.channel, message.thread_ts) : undefined;
+  if (options.followUpOnly && !followUpOf) return;
+  const text = decodeEntities(stripMention(message.text ?? "", options.botUserId));
+  const threadTs = message.thread_ts ?? message.ts;
+  const reply = await ctx.commands.ask(
+    messageAsk(
+      {
+        team: options.team,
+        eventId: options.eventId,
+        channel: message.channel,
+        threadTs,
+        user,
+        text,
+        files: message.files,
+        assistant: false,
+        followUpOf,
+      },
+      ctx.botToken,
+    ),
+  );
+  if (reply.kind === "rejected") await tellUser(ctx, { channel: message.channel, user, threadTs }, reply.text);
+  ctx.logger.info({ eventId: options.eventId, outcome: reply.kind, followUpOf }, "message event");
 }

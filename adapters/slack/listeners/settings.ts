@@ -1,136 +1,181 @@
 /**
- * `/tutor-settings`: a modal with the workspace's settings (answer reveal policy, hourly limit
- * per student, hint policy, allowed channels). Slack says who is a workspace admin or owner;
- * `commands/` decides whether that is enough and validates what was entered.
+ * `/tutor-settings` as a form: a modal whose inputs are the table's options of `settings` (answer
+ * reveal policy, hourly limit per student, hint policy, allowed channels), opened with the
+ * workspace's current values. Slack says who is a workspace admin or owner; `commands/` decides
+ * whether that is enough and validates what was entered; a refusal is shown on the form.
  */
-import type { App } from "@slack/bolt";
-import type { SpaceSettings } from "../../../commands/index.js";
+import type { App, RespondFn } from "@slack/bolt";
+import {
+  type CommandCall,
+  type CommandSpec,
+  type Commands,
+  type OptionSpec,
+  type OptionValue,
+  SETTING_NAMES,
+  type SpaceSettings,
+} from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import type { Block } from "../blocks.js";
-import { SETTINGS_COMMAND } from "../inputs.js";
-import type { ListenerContext } from "./context.js";
+import { type ListenerContext, rolesOf } from "./context.js";
 
 export const SETTINGS_VIEW = "tutor_settings";
+const SETTINGS = "settings";
 
-const REVEAL = {
-  spoiler: "Show it at once (hidden as a spoiler where possible)",
-  button: "Behind a “Reveal answer” button",
-  never: "Never show the final answer",
-};
-const HINTS = { off: "Off", end: "Before concluding", wait: "On “Wait”" };
+/** Opens the form (or says why not) for a `/tutor-settings` call. */
+export async function openSettingsForm(
+  ctx: ListenerContext,
+  call: CommandCall,
+  triggerId: string,
+  respond: RespondFn,
+): Promise<void> {
+  const result = await ctx.commands.run(call);
+  if (result.kind !== "settings") {
+    await respond({ response_type: "ephemeral", text: result.text });
+    return;
+  }
+  await ctx.client.views.open({ trigger_id: triggerId, view: settingsView(ctx.commands, result.settings) as never });
+}
 
 export function register(app: App, ctx: ListenerContext): void {
-  app.command(SETTINGS_COMMAND, async ({ ack, command, respond, client }) => {
-    await ack();
-    try {
-      const canManage = await isAdmin(ctx, command.user_id);
-      const reply = await ctx.commands.settings({
-        user: command.user_id,
-        space: command.team_id,
-        channel: command.channel_id,
-        canManage,
-      });
-      if (reply.kind === "rejected") {
-        await respond({ response_type: "ephemeral", text: reply.text });
-        return;
-      }
-      await client.views.open({ trigger_id: command.trigger_id, view: settingsView(reply.settings) as never });
-    } catch (err) {
-      ctx.logger.error({ err }, "/tutor-settings failed");
-      await respond({ response_type: "ephemeral", text: studentSentence("internal") }).catch(() => {});
-    }
-  });
-
   app.view(SETTINGS_VIEW, async ({ ack, body, view }) => {
-    const values = view.state.values;
-    const pick = (block: string) => values[block]?.value;
-    const changes: Record<string, string> = {
-      reveal: pick("reveal")?.selected_option?.value ?? "",
-      hourly_limit: pick("hourly_limit")?.value ?? "",
-      hints: pick("hints")?.selected_option?.value ?? "",
-      channels: (pick("channels")?.selected_channels ?? []).join(","),
-    };
-    const team = body.team?.id ?? body.user.team_id ?? "";
+    const spec = ctx.commands.table.get(SETTINGS);
+    // Errors are shown under the form's first input: the form has no place of its own for them.
+    const first = spec?.options[0]?.name ?? "reveal";
     try {
-      const reply = await ctx.commands.settings({
+      const values = (view.state?.values ?? {}) as Record<string, Record<string, FormValue> | undefined>;
+      const options: Record<string, OptionValue> = {};
+      for (const option of spec?.options ?? []) {
+        const value = formValue(option, values[option.name]?.value);
+        if (value !== undefined) options[option.name] = value;
+      }
+      const result = await ctx.commands.run({
+        surface: "slack",
+        command: SETTINGS,
+        eventId: `slack-view-${view.id}`,
         user: body.user.id,
-        space: team,
-        canManage: await isAdmin(ctx, body.user.id),
-        changes,
+        space: body.team?.id ?? body.user.team_id ?? "",
+        roles: await rolesOf(ctx, body.user.id),
+        options,
       });
-      if (reply.kind === "rejected") {
-        await ack({ response_action: "errors", errors: { hourly_limit: reply.text } });
+      if (result.kind === "rejected") {
+        await ack({ response_action: "errors", errors: { [first]: result.text } });
         return;
       }
       await ack();
     } catch (err) {
-      ctx.logger.error({ err }, "saving settings failed");
-      await ack({ response_action: "errors", errors: { hourly_limit: studentSentence("internal") } });
+      ctx.logger.error({ err, view: view?.id }, "saving settings failed");
+      await ack({ response_action: "errors", errors: { [first]: studentSentence("internal") } });
     }
   });
 }
 
-async function isAdmin(ctx: ListenerContext, user: string): Promise<boolean> {
-  const info = await ctx.client.users.info({ user });
-  return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+/** An input's state as Slack sends it on submission. */
+interface FormValue {
+  value?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_channels?: string[] | null;
 }
 
-function option(value: string, text: string) {
-  return { text: { type: "plain_text" as const, text }, value };
+function formValue(option: OptionSpec, state: FormValue | undefined): OptionValue | undefined {
+  switch (option.type) {
+    case "choice":
+      return state?.selected_option?.value ?? undefined;
+    case "integer": {
+      const raw = state?.value?.trim() ?? "";
+      return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+    }
+    case "channels":
+      return (state?.selected_channels ?? []).join(",");
+    case "text":
+      return state?.value ?? undefined;
+    default:
+      return undefined;
+  }
 }
 
-export function settingsView(settings: SpaceSettings): Record<string, unknown> {
-  const reveal = Object.entries(REVEAL).map(([value, text]) => option(value, text));
-  const hints = Object.entries(HINTS).map(([value, text]) => option(value, text));
-  const blocks: Block[] = [
-    {
-      type: "input",
-      block_id: "reveal",
-      label: { type: "plain_text", text: "Final answers" },
-      element: {
-        type: "static_select",
-        action_id: "value",
-        options: reveal,
-        initial_option: reveal.find((o) => o.value === settings.revealPolicy) ?? reveal[1]!,
-      },
-    },
-    {
-      type: "input",
-      block_id: "hourly_limit",
-      label: { type: "plain_text", text: "Questions per student per hour (0 = no limit)" },
-      element: {
-        type: "number_input",
-        action_id: "value",
-        is_decimal_allowed: false,
-        initial_value: String(settings.userHourlyLimit),
-        min_value: "0",
-      },
-    },
-    {
-      type: "input",
-      block_id: "hints",
-      label: { type: "plain_text", text: "Nudge the model to check with Python" },
-      element: {
-        type: "static_select",
-        action_id: "value",
-        options: hints,
-        initial_option: hints.find((o) => o.value === settings.hintPolicy) ?? hints[1]!,
-      },
-    },
-    {
-      type: "input",
-      block_id: "channels",
-      optional: true,
-      label: { type: "plain_text", text: "Answer only in these channels (empty = everywhere)" },
-      element: { type: "multi_channels_select", action_id: "value", initial_channels: settings.allowedChannels },
-    },
-  ];
+/** What the form shows as an option's current value. */
+function currentValue(name: string, settings: SpaceSettings): unknown {
+  const field = SETTING_NAMES[name as keyof typeof SETTING_NAMES];
+  if (field === undefined) return undefined;
+  const value = settings[field];
+  return name === "hints" && value === undefined ? "default" : value;
+}
+
+function plain(text: string) {
+  return { type: "plain_text" as const, text };
+}
+
+/** The form: one input per option of `settings`, labelled and filled from the table and the current settings. */
+export function settingsView(
+  commands: Pick<Commands, "table" | "texts">,
+  settings: SpaceSettings,
+): Record<string, unknown> {
+  const spec = commands.table.get(SETTINGS) as CommandSpec;
+  const text = (option: OptionSpec, field: string) => commands.texts.option(SETTINGS, option.name, field);
+  const blocks: Block[] = spec.options.flatMap((option): Block[] => {
+    const current = currentValue(option.name, settings);
+    const label = plain(text(option, "description"));
+    switch (option.type) {
+      case "choice": {
+        const choices = (option.choices ?? []).map((c) => ({
+          text: plain(text(option, `choices.${c.value}`)),
+          value: c.value,
+        }));
+        const initial = choices.find((c) => c.value === current);
+        return [
+          {
+            type: "input",
+            block_id: option.name,
+            label,
+            element: {
+              type: "static_select",
+              action_id: "value",
+              options: choices,
+              ...(initial && { initial_option: initial }),
+            },
+          },
+        ];
+      }
+      case "integer":
+        return [
+          {
+            type: "input",
+            block_id: option.name,
+            label,
+            element: {
+              type: "number_input",
+              action_id: "value",
+              is_decimal_allowed: false,
+              ...(current !== undefined && { initial_value: String(current) }),
+              ...(option.min !== undefined && { min_value: String(option.min) }),
+              ...(option.max !== undefined && { max_value: String(option.max) }),
+            },
+          },
+        ];
+      case "channels":
+        return [
+          {
+            type: "input",
+            block_id: option.name,
+            optional: true,
+            label,
+            element: {
+              type: "multi_channels_select",
+              action_id: "value",
+              initial_channels: (current as string[]) ?? [],
+            },
+          },
+        ];
+      default:
+        return [];
+    }
+  });
   return {
     type: "modal",
     callback_id: SETTINGS_VIEW,
-    title: { type: "plain_text", text: "Tutor settings" },
-    submit: { type: "plain_text", text: "Save" },
-    close: { type: "plain_text", text: "Cancel" },
+    title: plain("Tutor settings"),
+    submit: plain("Save"),
+    close: plain("Cancel"),
     blocks,
   };
 }

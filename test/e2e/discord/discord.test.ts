@@ -243,8 +243,9 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     fake.gateway.disconnect();
     const help = fake.slash("help", { user: fake.user("gi"), channelId: fake.general.id });
     const thread = await answered(bot.rig.fake, ask);
-    await fake.waitFor("the /help reply", () => help.callback);
-    expect(help.callback?.type).toBe(4);
+    const helpReply = await fake.waitFor("the /help reply", () => help.original?.content || undefined);
+    expect(helpReply).toContain("`/analyze`");
+    expect(help.ephemeral).toBe(true);
     expect(fake.gateway.stats.resumes).toBe(resumesBefore + 1);
     expect(stepHeaders(thread).length).toBeGreaterThan(0);
   });

@@ -259,6 +259,18 @@ export class FakeDiscord {
     });
   }
 
+  /**
+   * An interaction whose `type` and `data` the test writes as it likes — malformed ones included
+   * (no `resolved`, an option type Discord does not have, a command the bot never registered) —
+   * sent as INTERACTION_CREATE with the usual envelope (ids, token, channel, member).
+   */
+  interaction(
+    payload: Record<string, unknown>,
+    init: Omit<SlashOptions, "options" | "attachments">,
+  ): RecordedInteraction {
+    return this.interact(init, payload);
+  }
+
   /** A click on the button `customId` of `message`. */
   click(message: FakeMessage, customId: string, init: Omit<SlashOptions, "channelId" | "options" | "attachments">) {
     return this.interact(

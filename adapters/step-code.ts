@@ -4,7 +4,7 @@
  * (`foldCode`) stays behind "Show code" and only its output is shown. Markdown, for every surface
  * (Slack's converter drops the language tag).
  */
-import type { ResultStep } from "./types.js";
+import type { ResultStep } from "../src/seam.js";
 
 /** Output longer than this is cut in the step; "Show code" has all of it. */
 export const INLINE_OUTPUT_CHARS = 1000;

@@ -1,0 +1,75 @@
+/**
+ * Slash and message commands: the command is looked up in the table by the name Discord sends;
+ * its options are read as the table types them; `commands/` checks the call (an unknown or stale
+ * command, a wrong option, a missing role is answered privately, never dropped); a question goes
+ * to `./ask.ts`, any other command runs its handler and the reply shows as the table says.
+ */
+import { type Client, type CommandInteraction, Events, type Interaction } from "discord.js";
+import { askFields, type CommandCall, type OptionValue } from "../../../../commands/index.js";
+import { incoming } from "../../attachments.js";
+import { answerFailure, guarded } from "../../guard.js";
+import { rolesOf } from "../../registration.js";
+import { defer, type ListenerContext, origin, tellCaller } from "../context.js";
+import { ask } from "./ask.js";
+import { parseOptions } from "./options.js";
+
+export function register(client: Client, ctx: ListenerContext): void {
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!interaction.isCommand()) return;
+    void guarded(
+      ctx.logger,
+      { id: interaction.id, kind: `command ${interaction.commandName}` },
+      () => onCommand(ctx, interaction),
+      (text) => answerFailure(interaction, text),
+    );
+  });
+}
+
+/** Every kind of application command interaction (slash, message, user, entry point). */
+type AnyCommand = Extract<Interaction, CommandInteraction>;
+
+async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise<void> {
+  const { table } = ctx.commands;
+  const kind = interaction.isChatInputCommand()
+    ? "slash"
+    : interaction.isMessageContextMenuCommand()
+      ? "message"
+      : null;
+  const spec = kind ? table.discord(interaction.commandName, kind) : undefined;
+  const options: Record<string, OptionValue> | null = interaction.isChatInputCommand()
+    ? parseOptions(interaction, spec)
+    : {};
+  const call: CommandCall = {
+    ...origin(interaction),
+    surface: "discord",
+    // An unknown name (or unreadable options) is checked as no command: the caller is told so.
+    command: spec && options ? spec.name : "",
+    eventId: interaction.id,
+    roles: rolesOf(interaction.memberPermissions),
+    options: options ?? {},
+  };
+  const checked = ctx.commands.check(call);
+  if (!checked.ok) {
+    ctx.logger.info({ event: interaction.id, command: interaction.commandName, code: checked.code }, "command refused");
+    await tellCaller(interaction, checked.text);
+    return;
+  }
+  if (checked.spec.run.kind === "ask") {
+    const fields = askFields(checked.spec, checked.options);
+    if (interaction.isMessageContextMenuCommand()) {
+      const target = interaction.targetMessage;
+      fields.text = target.content;
+      fields.attachments = [...target.attachments.values()].map(incoming);
+    }
+    // The table puts questions on slash and message commands only.
+    if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+      await ask(ctx, interaction, { mode: checked.spec.run.mode, ...fields });
+    }
+    return;
+  }
+  const ephemeral = checked.spec.reply !== "public";
+  if (!(await defer(ctx, interaction, ephemeral))) return;
+  const result = await ctx.commands.run(call);
+  if (result.kind === "rejected") await tellCaller(interaction, result.text);
+  else await interaction.editReply({ content: result.text, allowedMentions: { parse: [] } });
+}

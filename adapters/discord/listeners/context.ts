@@ -1,0 +1,83 @@
+/**
+ * What every Discord listener needs — the decisions (`commands/`), threads and history, the blob
+ * store, the log — and the few ways an interaction is answered: deferred at once, a reply only the
+ * caller sees, who and where the caller is.
+ */
+import {
+  DiscordAPIError,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  RESTJSONErrorCodes,
+  type RepliableInteraction,
+} from "discord.js";
+import type { Commands, Origin } from "../../../commands/index.js";
+import type { BlobStore } from "../../../src/blobs/types.js";
+import type { Logger } from "../../../src/logger.js";
+import type { DiscordThreads } from "../threads.js";
+
+export interface ListenerContext {
+  commands: Commands;
+  threads: DiscordThreads;
+  blobs: BlobStore;
+  logger: Logger;
+  /** The bot's own user id, once connected. */
+  botId(): string | undefined;
+  /** Channels where we already said why we answer without a thread (said once per channel). */
+  toldNoThreads: Set<string>;
+}
+
+/** Defers at once; a redelivered interaction cannot be deferred again, which ends it here (false). */
+export async function defer(
+  ctx: ListenerContext,
+  interaction: RepliableInteraction,
+  ephemeral: boolean,
+): Promise<boolean> {
+  try {
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    return true;
+  } catch (err) {
+    if (
+      err instanceof DiscordAPIError &&
+      (err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged ||
+        err.code === RESTJSONErrorCodes.UnknownInteraction)
+    ) {
+      ctx.logger.info({ interaction: interaction.id, code: err.code }, "interaction already handled or expired");
+      return false;
+    }
+    throw err;
+  }
+}
+
+/**
+ * A reply only the caller sees, whatever state the interaction is in: a public deferred reply
+ * (a thread was to grow from it) is deleted and the text follows up privately.
+ */
+export async function tellCaller(interaction: RepliableInteraction, text: string): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral });
+  } else if (interaction.deferred && interaction.ephemeral && !interaction.replied) {
+    await interaction.editReply(text);
+  } else {
+    if (interaction.deferred && !interaction.ephemeral && !interaction.replied) await interaction.deleteReply();
+    await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
+  }
+}
+
+/** Who asks and where: users and spaces namespaced by platform, a thread counted as its channel. */
+export function origin(interaction: Interaction): Origin {
+  const channel = interaction.channelId && allowListChannel(interaction.channel, interaction.channelId);
+  return {
+    user: `discord:${interaction.user.id}`,
+    space: interaction.guildId ? `discord:${interaction.guildId}` : `discord:dm:${interaction.user.id}`,
+    ...(channel && { channel }),
+  };
+}
+
+/**
+ * The channel `/settings channels` is checked against: a thread belongs to its parent, so the
+ * bot's answer threads (and follow-ups in them) stay allowed wherever their channel is.
+ */
+export function allowListChannel(channel: Interaction["channel"] | Message["channel"], channelId: string): string {
+  return channel?.isThread() ? (channel.parentId ?? channelId) : channelId;
+}

@@ -1,0 +1,195 @@
+// The thread on screen: status, live Python cells, steps typeset with KaTeX, the answer held
+// back until Reveal, failures, and following a run's event stream in order.
+import { followEvents } from "./api.js";
+import { renderMarkdown, typeset, whenKatex } from "./markdown.js";
+import { $, state } from "./state.js";
+
+export function setStatus(text) {
+  $("status").textContent = text;
+}
+
+export function resetThread(question, mode) {
+  $("thread").hidden = false;
+  $("thread").dataset.state = "waiting";
+  $("thread-title").textContent = question;
+  $("steps").replaceChildren();
+  $("cells").replaceChildren();
+  $("answer").hidden = true;
+  $("answer-body").hidden = true;
+  $("answer-body").replaceChildren();
+  state.answer = null;
+  $("reveal").hidden = false;
+  $("failure").hidden = true;
+  $("cancel").hidden = false;
+  $("next-step").hidden = true;
+  $("show-code").hidden = mode === "check";
+  setVote(null);
+  setStatus("Sending…");
+}
+
+function cellBox(index) {
+  let box = document.getElementById(`cell-${index}`);
+  if (!box) {
+    box = document.createElement("details");
+    box.id = `cell-${index}`;
+    box.className = "cell";
+    box.open = true;
+    const summary = document.createElement("summary");
+    summary.textContent = `Python cell ${index}`;
+    box.append(summary);
+    $("cells").append(box);
+  }
+  return box;
+}
+
+function codeBlock(code, className) {
+  const pre = document.createElement("pre");
+  pre.className = className;
+  const inner = document.createElement("code");
+  inner.textContent = code;
+  pre.append(inner);
+  return pre;
+}
+
+function showCell(index, code) {
+  const box = cellBox(index);
+  if (!box.querySelector("pre.code")) box.append(codeBlock(code, "code"));
+}
+
+function showOutput(index, text, error) {
+  const box = cellBox(index);
+  if (!box.querySelector("pre.output"))
+    box.append(codeBlock(text || "(no output)", error ? "output failed" : "output"));
+}
+
+export function showStep(index, step) {
+  if (document.getElementById(`step-${index}`)) return;
+  // Once steps arrive they carry the cells; the live cells were only there while waiting.
+  $("cells").replaceChildren();
+  const item = document.createElement("li");
+  item.id = `step-${index}`;
+  item.className = "step";
+  const title = document.createElement("h3");
+  title.textContent = `${index + 1}. ${step.title}`;
+  item.append(title);
+  item.append(renderMarkdown(step.markdown ?? ""));
+  for (const image of step.images ?? []) {
+    // Formulas are typeset in the page; only plots are pictures here.
+    if (typeof image !== "object" || image.kind !== "figure" || !image.url) continue;
+    const figure = document.createElement("figure");
+    const img = document.createElement("img");
+    img.src = image.url;
+    img.alt = image.alt ?? "plot";
+    img.loading = "lazy";
+    if (image.width && image.height) {
+      img.width = image.width;
+      img.height = image.height;
+    }
+    figure.append(img);
+    if (image.caption) {
+      const caption = document.createElement("figcaption");
+      caption.textContent = image.caption;
+      figure.append(caption);
+    }
+    item.append(figure);
+  }
+  if (step.code) {
+    const details = document.createElement("details");
+    details.className = "step-code";
+    details.open = state.showCode;
+    const summary = document.createElement("summary");
+    summary.textContent = "Python";
+    details.append(summary, codeBlock(step.code, "code"));
+    if (step.output) details.append(codeBlock(step.output, "output"));
+    item.append(details);
+  }
+  // Steps may arrive out of order after a reconnect: keep them sorted by index.
+  const later = [...$("steps").children].find((li) => Number(li.id.slice(5)) > index);
+  $("steps").insertBefore(item, later ?? null);
+}
+
+/** The run's answer message: the verdict of a check at once; the answer itself waits for Reveal. */
+function showAnswer(answer, correct, reveal, rendered) {
+  if (correct !== undefined && !document.querySelector(".verdict")) {
+    const verdict = document.createElement("p");
+    verdict.className = correct ? "verdict right" : "verdict wrong";
+    verdict.textContent = correct ? "Your answer is correct." : "Your answer is not correct yet.";
+    $("steps").after(verdict);
+  }
+  // A check says right or wrong, nothing more; a space that never shows answers: not even behind Reveal.
+  if (correct !== undefined || reveal === "never" || answer === null || answer === undefined) return;
+  state.answer = { answer, rendered };
+  $("answer").hidden = false;
+}
+
+/** Reveal: the answer, typeset like the steps (the rendered answer step, or the bare answer). */
+export function revealAnswer() {
+  if (!state.answer) return;
+  const { answer, rendered } = state.answer;
+  const label = document.createElement("span");
+  label.textContent = "Answer: ";
+  let math;
+  if (rendered) math = renderMarkdown(rendered.markdown);
+  else {
+    math = document.createElement("span");
+    typeset(math, answer, false);
+  }
+  $("answer-body").replaceChildren(label, math);
+  $("answer-body").hidden = false;
+  $("reveal").hidden = true;
+  $("answer-body").focus();
+}
+
+export function showFailure(message) {
+  $("failure").textContent = message;
+  $("failure").hidden = false;
+}
+
+function finish(status) {
+  $("thread").dataset.state = "done";
+  $("cancel").hidden = true;
+  if (status === "cancelled") setStatus("Cancelled.");
+  else if (status === "ok") setStatus("Done.");
+  else setStatus("Stopped.");
+  if (state.mode === "hint" && status === "ok") $("next-step").hidden = false;
+}
+
+export function onEvent(type, data) {
+  // For the benchmark (and anyone profiling): submitted → first event drawn.
+  if (performance.getEntriesByName("tutor-first-event").length === 0) performance.mark("tutor-first-event");
+  if (type === "status") {
+    if ($("thread").dataset.state !== "done") setStatus(data.text);
+    $("thread").dataset.state = $("thread").dataset.state === "done" ? "done" : "running";
+  } else if (type === "cell") showCell(data.index, data.code);
+  else if (type === "output") showOutput(data.index, data.text, data.error);
+  else if (type === "step") showStep(data.index, data.step);
+  else if (type === "answer") showAnswer(data.answer, data.correct, data.reveal, data.rendered);
+  else if (type === "failure") showFailure(data.message);
+  else if (type === "done") finish(data.status);
+}
+
+export function follow(runId) {
+  state.follow?.abort();
+  const controller = new AbortController();
+  state.follow = controller;
+  state.runId = runId;
+  // Events are drawn in order, and math only once KaTeX is there.
+  let drawn = Promise.resolve();
+  followEvents(
+    runId,
+    (type, data) => {
+      const draw = () => {
+        if (!controller.signal.aborted) onEvent(type, data);
+      };
+      drawn = type === "step" || type === "answer" ? drawn.then(whenKatex).then(draw) : drawn.then(draw);
+    },
+    controller.signal,
+    setStatus,
+  );
+}
+
+export function setVote(vote) {
+  state.vote = vote;
+  $("vote-up").setAttribute("aria-pressed", String(vote === "up"));
+  $("vote-down").setAttribute("aria-pressed", String(vote === "down"));
+}
