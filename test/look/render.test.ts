@@ -295,7 +295,8 @@ describe("the Slack renderer", () => {
     expect(html).toContain('<button class="button button-danger" data-action-id="tutor_cancel">Cancel</button>');
     expect(html).toContain('<button class="button" data-action-id="tutor_retry">Retry</button>');
     expect(html).toContain(`<img src="data:image/png;base64,${PNG.toString("base64")}" alt="7">`);
-    expect(html).toContain('<div class="replies-rule"><span>2 replies</span></div>');
+    // The ephemeral message is no reply: Slack counts what everyone sees.
+    expect(html).toContain('<div class="replies-rule"><span>1 reply</span></div>');
   });
 
   it("marks an ephemeral message as only the viewer's and shows files under their message", () => {

@@ -58,10 +58,8 @@ export function renderSlack(view: SlackView): string {
     ? `<section class="pane pane-thread"><header class="pane-head">Thread <span class="pane-sub"># ${escapeHtml(
         view.channelName,
       )}</span></header><div class="messages">${renderMessage(view.thread.root, ctx, false)}${
-        view.thread.replies.length > 0
-          ? `<div class="replies-rule"><span>${view.thread.replies.length} ${
-              view.thread.replies.length === 1 ? "reply" : "replies"
-            }</span></div>`
+        replyCount(view.thread.replies) > 0
+          ? `<div class="replies-rule"><span>${replies(view.thread.replies)}</span></div>`
           : ""
       }${messageList(view.thread.replies, ctx)}${statusLine(view)}</div></section>`
     : "";
@@ -93,6 +91,16 @@ function messageList(messages: SlackViewMessage[], ctx: Ctx, thread?: SlackView[
     .join("");
 }
 
+/** Slack counts the replies everyone sees: ephemeral messages are no replies. */
+function replyCount(messages: SlackViewMessage[]): number {
+  return messages.filter((m) => !m.ephemeral).length;
+}
+
+function replies(messages: SlackViewMessage[]): string {
+  const count = replyCount(messages);
+  return `${count} ${count === 1 ? "reply" : "replies"}`;
+}
+
 function statusLine(view: SlackView): string {
   if (!view.status) return "";
   const name = view.appName ?? "start-tutor";
@@ -101,7 +109,7 @@ function statusLine(view: SlackView): string {
   )}</span><span class="status-text"><b>${escapeHtml(name)}</b> ${escapeHtml(view.status)}</span></div>`;
 }
 
-function renderMessage(message: SlackViewMessage, ctx: Ctx, grouped: boolean, replies?: SlackViewMessage[]): string {
+function renderMessage(message: SlackViewMessage, ctx: Ctx, grouped: boolean, thread?: SlackViewMessage[]): string {
   const when = clock(new Date(Number(message.ts) * 1000));
   const head = grouped
     ? ""
@@ -122,12 +130,13 @@ function renderMessage(message: SlackViewMessage, ctx: Ctx, grouped: boolean, re
   const edited = message.edited ? '<span class="edited">(edited)</span>' : "";
   const files = renderFiles(message.files);
   const ephemeral = message.ephemeral ? '<div class="ephemeral-note"><span>👁</span> Only visible to you</div>' : "";
+  const shared = (thread ?? []).filter((m) => !m.ephemeral);
   const repliesLink =
-    replies && replies.length > 0
-      ? `<div class="replies-link"><span class="replies-avatar"></span><span class="replies-count">${replies.length} ${
-          replies.length === 1 ? "reply" : "replies"
-        }</span><span class="replies-last">Last reply today at ${clock(
-          new Date(Number(replies.at(-1)!.ts) * 1000),
+    shared.length > 0
+      ? `<div class="replies-link"><span class="replies-avatar"></span><span class="replies-count">${replies(
+          shared,
+        )}</span><span class="replies-last">Last reply today at ${clock(
+          new Date(Number(shared.at(-1)!.ts) * 1000),
         )}</span></div>`
       : "";
   return `<article class="msg${grouped ? " grouped" : ""}${message.ephemeral ? " ephemeral" : ""}" data-ts="${escapeHtml(
