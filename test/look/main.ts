@@ -3,8 +3,8 @@
  * [--locale en-US|es-ES] [--width phone|desktop|both] [--out DIR]`: runs real questions end to
  * end through the real stack (the e2e rigs, the scripted model) and saves screenshots of what a
  * student sees after each step — Discord and Slack threads drawn from the fakes' records, the
- * web page in Chromium — with an INDEX.md beside them. Stops everything it started, also on
- * Ctrl+C. `npm run look -- --list` prints the scenarios.
+ * web page in Chromium — listed in SCREENSHOTS.md beside them (screenshots.json for tools).
+ * Stops everything it started, also on Ctrl+C. `npm run look -- --list` prints the scenarios.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -136,11 +136,11 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(out, { recursive: true });
-  const all = merged(join(out, "index.json"), recording);
-  writeFileSync(join(out, "index.json"), `${JSON.stringify(all, null, 1)}\n`);
-  writeFileSync(join(out, "INDEX.md"), index(all, out));
+  const all = merged(join(out, "screenshots.json"), recording);
+  writeFileSync(join(out, "screenshots.json"), `${JSON.stringify(all, null, 1)}\n`);
+  writeFileSync(join(out, "SCREENSHOTS.md"), index(all, out));
   for (const shot of recording.shots) console.log(shot.path);
-  console.error(`look: ${recording.shots.length} screenshots, index in ${join(out, "INDEX.md")}`);
+  console.error(`look: ${recording.shots.length} screenshots, index in ${join(out, "SCREENSHOTS.md")}`);
   for (const note of recording.notes)
     console.error(`look: note: ${note.surface} ${note.locale} ${note.scenario}: ${note.text}`);
   if (failures.length > 0) process.exitCode = 1;
@@ -166,7 +166,7 @@ function index(recording: Recording, out: string): string {
   const lines = [
     "# look screenshots",
     "",
-    "`npm run look` wrote these; the states are in the order a student saw them.",
+    "`npm run look` wrote these; the states are in the order a student saw them; a later run into the same folder replaces its scenarios.",
     "",
   ];
   for (const s of SCENARIOS) {
