@@ -10,14 +10,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../../src/paths.js";
-import { type Recording, recorder, type Shot, type Surface, type Theme } from "./record.js";
+import type { Recording, Shot, Surface, Theme } from "./record.js";
 import { type LookScenario, SCENARIOS, scenario } from "./scenarios.js";
-import { lookScript } from "./script.js";
-import { emojiFontMissing, type Shooter, shooterMissing, startShooter, type Width } from "./shoot.js";
-import { startDiscordStack } from "./surfaces/discord.js";
-import { startSlackStack } from "./surfaces/slack.js";
+import type { Shooter, Width } from "./shoot.js";
 import type { SurfaceStack } from "./surfaces/types.js";
-import { startWebStack } from "./surfaces/web.js";
 
 const SURFACES: Surface[] = ["discord", "slack", "web"];
 /** Each surface in the theme its students mostly see, unless --theme says otherwise. */
@@ -73,6 +69,13 @@ async function main(): Promise<void> {
   const widths = listOf<Width>(values.width!, ["phone", "desktop"], "width");
   const langs = locales(values.locale!);
   const out = resolve(values.out!);
+  // The stacks and the browser load only now: --list and a usage error answer at once.
+  const { recorder } = await import("./record.js");
+  const { lookScript } = await import("./script.js");
+  const { emojiFontMissing, shooterMissing, startShooter } = await import("./shoot.js");
+  const { startDiscordStack } = await import("./surfaces/discord.js");
+  const { startSlackStack } = await import("./surfaces/slack.js");
+  const { startWebStack } = await import("./surfaces/web.js");
   const missing = shooterMissing();
   if (missing) fail(missing);
   const noEmoji = emojiFontMissing();
