@@ -33,6 +33,8 @@ export const INTEGRATION_TESTS = [
   "src/present/writeup/writeup.test.ts",
   "src/worker/post-once.test.ts",
   "src/worker/processor.test.ts",
+  "test/look/cli.test.ts",
+  "test/look/views.test.ts",
 ];
 
 /** Where test files live. */

@@ -90,6 +90,8 @@ export interface SlashOptions {
   appPermissions?: bigint;
   /** Re-send an earlier interaction (a gateway redelivery). */
   redeliver?: { id: string; token: string };
+  /** The user's client language (the interaction's `locale`); default `en-US`. */
+  locale?: string;
 }
 
 export class FakeDiscord {
@@ -441,7 +443,7 @@ export class FakeDiscord {
       version: 1,
       channel_id: channel.id,
       channel: this.channelPayload(channel),
-      locale: "en-US",
+      locale: init.locale ?? "en-US",
       app_permissions: String(botPermissions),
       entitlements: [],
       authorizing_integration_owners: record.owners,

@@ -151,14 +151,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const blocks = parseJson<unknown[]>(args.blocks) ?? [];
         const invalid = checkBlocks(blocks, workspace);
         if (invalid) return { ok: false, error: "invalid_blocks", errors: [invalid] };
+        const ts = workspace.nextTs();
         workspace.ephemerals.push({
           channel: args.channel,
           user: args.user,
           text: args.text ?? "",
           blocks,
           threadTs: args.thread_ts,
+          ts,
         });
-        return { ok: true, message_ts: workspace.nextTs() };
+        return { ok: true, message_ts: ts };
       }
       case "conversations.replies":
         return replies(args);
@@ -212,7 +214,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case "users.info": {
         const user = args.user ? workspace.users.get(args.user) : undefined;
         if (!user) return { ok: false, error: "user_not_found" };
-        return { ok: true, user: { id: user.id, name: user.name, is_admin: user.isAdmin, is_owner: false } };
+        const locale = args.include_locale === "true" && user.locale ? { locale: user.locale } : {};
+        return { ok: true, user: { id: user.id, name: user.name, is_admin: user.isAdmin, is_owner: false, ...locale } };
       }
       default:
         return { ok: false, error: "unknown_method" };

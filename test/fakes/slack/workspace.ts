@@ -43,6 +43,8 @@ export interface FakeUser {
   id: string;
   name: string;
   isAdmin: boolean;
+  /** The user's Slack language (`users.info` with `include_locale`), e.g. `es-ES`. */
+  locale?: string;
 }
 
 export const BOT_USER_ID = "UBOT0001";
@@ -53,7 +55,15 @@ export const APP_ID = "A0000APP";
 export class Workspace {
   readonly calls: RecordedCall[] = [];
   readonly messages: FakeMessage[] = [];
-  readonly ephemerals: { channel: string; user: string; text: string; blocks: unknown[]; threadTs?: string }[] = [];
+  /** Ephemeral messages, with the `message_ts` Slack answered (it orders them among the thread's messages). */
+  readonly ephemerals: {
+    channel: string;
+    user: string;
+    text: string;
+    blocks: unknown[];
+    threadTs?: string;
+    ts?: string;
+  }[] = [];
   /** Files uploaded without a channel: shared nowhere, only the app (and blocks it posts) can show them. */
   readonly unsharedFiles: FakeFile[] = [];
   /** Uploads waiting for `files.completeUploadExternal`, by file id. */
