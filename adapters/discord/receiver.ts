@@ -35,6 +35,7 @@ import type { Receiver } from "../types.js";
 import { parseButtonId } from "./custom-id.js";
 import { answerFiles, componentsJson, type DiscordPiece, layoutMessage } from "./layout.js";
 import { DISCORD_ERRORS } from "./poster.js";
+import { type ShardPlan, shardOptions } from "./shards.js";
 import { SETTING_OPTIONS, SOLVE_WITH_START } from "./slash-commands.js";
 import { splitMessage } from "./split.js";
 import type { DiscordTarget } from "./target.js";
@@ -45,6 +46,8 @@ export interface DiscordReceiverOptions {
   token: string;
   /** REST base (`DISCORD_API_URL`); the gateway URL comes from `GET {api}/v10/gateway/bot`. */
   apiUrl?: string;
+  /** DISCORD_SHARDS: the gateway shards this receiver runs (default: the one shard). */
+  shards?: ShardPlan;
   commands: Commands;
   blobs: BlobStore;
   logger: Logger;
@@ -82,6 +85,7 @@ export class DiscordReceiver implements Receiver {
       // DM channels are not cached before their first event.
       partials: [Partials.Channel],
       ...(this.options.apiUrl && { rest: { api: this.options.apiUrl } }),
+      ...shardOptions(this.options.shards),
     });
     client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction));
     client.on(Events.MessageCreate, (message) => void this.onMessage(message));
