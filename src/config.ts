@@ -40,6 +40,39 @@ const url = (what: string) =>
     .url({ protocol: /^https?$/, error: `must be an http:// or https:// URL (${what})` })
     .transform((u) => u.replace(/\/+$/, ""));
 
+/** Discord allows at most this many shards a bot (enough for millions of servers). */
+const MAX_DISCORD_SHARDS = 16_384;
+
+/**
+ * `auto`, or the shard ids this process runs out of the total: `0/2`, `0-3/8`, `0,2/4`. Parsed
+ * to `"auto"` or `{ ids, count }` (ids sorted, each once).
+ */
+const discordShards = z.string().transform((value, ctx) => {
+  const text = value.trim();
+  if (text === "auto") return "auto" as const;
+  const fail = (why: string) => {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be \`auto\` or this process's shard ids out of the total, e.g. 0/2, 0-3/8 or 0,2/4 (${why})`,
+    });
+    return z.NEVER;
+  };
+  const match = /^([\d,\s-]+)\/(\d+)$/.exec(text);
+  if (!match) return fail("no `/total`");
+  const count = Number(match[2]);
+  if (count < 1 || count > MAX_DISCORD_SHARDS) return fail(`the total is between 1 and ${MAX_DISCORD_SHARDS}`);
+  const ids = new Set<number>();
+  for (const part of match[1]!.split(",").map((p) => p.trim())) {
+    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!range) return fail(`"${part}" is not an id or a range`);
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (to < from || to >= count) return fail(`ids run from 0 to ${count - 1}`);
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return { ids: [...ids].sort((a, b) => a - b), count };
+});
+
 export const configSchema = z.object({
   // Inference server (OpenAI-compatible: vLLM/SGLang serving START, or a hosted model).
   OPENAI_BASE_URL: url("e.g. http://127.0.0.1:8000/v1 for vLLM serving START").optional(),
@@ -245,6 +278,13 @@ export const configSchema = z.object({
    * @defaultValue discord.js's own, `https://discord.com/api`
    */
   DISCORD_API_URL: url("Discord REST base, e.g. https://discord.com/api").optional(),
+  /**
+   * Gateway shards this receiver runs: `auto` (all that Discord recommends, in this process) or
+   * `<ids>/<total>` to split them over processes, e.g. `0/2` here and `1/2` in another. Discord
+   * sends each server's events to one shard, so every event reaches one process.
+   * @defaultValue one process, one shard (0/1)
+   */
+  DISCORD_SHARDS: discordShards.optional(),
   /** Slack bot token (`xoxb-…`): every Web API call and file download. */
   SLACK_BOT_TOKEN: z.string().optional(),
   /** HTTP mode: verifies each request's signature and 5-minute timestamp window. */

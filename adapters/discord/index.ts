@@ -1,7 +1,8 @@
 /**
  * The Discord adapter: a gateway receiver (discord.js Client) and a REST-only poster, configured
- * by DISCORD_TOKEN (on when it is set) and DISCORD_API_URL (the REST base; tests point it at the
- * fake Discord, and the gateway follows). Reached only through this file.
+ * by DISCORD_TOKEN (on when it is set), DISCORD_API_URL (the REST base; tests point it at the
+ * fake Discord, and the gateway follows) and DISCORD_SHARDS (the receiver's gateway shards).
+ * Reached only through this file.
  */
 import { REST } from "discord.js";
 import type { AdapterDefinition } from "../types.js";
@@ -24,7 +25,14 @@ export const discordAdapter: AdapterDefinition<DiscordTarget> = {
     return {
       platform: "discord",
       parseTarget: parseDiscordTarget,
-      receiver: new DiscordReceiver({ token, apiUrl, commands: deps.commands, blobs: deps.blobs, logger }),
+      receiver: new DiscordReceiver({
+        token,
+        apiUrl,
+        shards: config.DISCORD_SHARDS,
+        commands: deps.commands,
+        blobs: deps.blobs,
+        logger,
+      }),
       poster,
     };
   },

@@ -14,12 +14,15 @@ import * as buttons from "./listeners/buttons/index.js";
 import * as commands from "./listeners/commands/index.js";
 import type { ListenerContext } from "./listeners/context.js";
 import * as messages from "./listeners/messages/index.js";
+import { type ShardPlan, shardOptions } from "./shards.js";
 import { DiscordThreads } from "./threads.js";
 
 export interface DiscordReceiverOptions {
   token: string;
   /** REST base (`DISCORD_API_URL`); the gateway URL comes from `GET {api}/v10/gateway/bot`. */
   apiUrl?: string;
+  /** DISCORD_SHARDS: the gateway shards this receiver runs (default: the one shard). */
+  shards?: ShardPlan;
   commands: Commands;
   blobs: BlobStore;
   logger: Logger;
@@ -37,6 +40,7 @@ export class DiscordReceiver implements Receiver {
       // DM channels are not cached before their first event.
       partials: [Partials.Channel],
       ...(this.options.apiUrl && { rest: { api: this.options.apiUrl } }),
+      ...shardOptions(this.options.shards),
     });
     guardPackets(client, client.rest, logger);
     const ctx: ListenerContext = {

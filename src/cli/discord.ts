@@ -22,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
   const { client, blobs, commands } = connectCommands(config, logger);
   const adapter = discordAdapter.create(config, { commands, blobs, logger });
   await adapter.receiver?.start();
-  logger.info("discord receiver is running");
+  logger.info({ shards: config.DISCORD_SHARDS ?? { ids: [0], count: 1 } }, "discord receiver is running");
   const signal = await untilTerminated();
   logger.info({ signal }, "shutting down the discord receiver");
   await adapter.receiver?.stop();

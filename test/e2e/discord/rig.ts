@@ -11,10 +11,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { loadConfig } from "../../../src/config.js";
 import { parseScript } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
 import { jobIdFor, runKeys } from "../../../src/queue/keys.js";
-import { FakeDiscord, type FakeMessage, type RecordedInteraction } from "../../fakes/discord/server.js";
+import {
+  FakeDiscord,
+  type FakeDiscordOptions,
+  type FakeMessage,
+  type RecordedInteraction,
+} from "../../fakes/discord/server.js";
 import { cliCommand } from "../../support/cli.js";
 import { freePort } from "../../support/ports.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../../support/redis.js";
@@ -117,8 +123,8 @@ export const SCRIPT = parseScript({
   ],
 });
 
-export async function startRig(): Promise<Rig> {
-  const fake = await FakeDiscord.start({ heartbeatIntervalMs: 1_000 });
+export async function startRig(options: FakeDiscordOptions = {}): Promise<Rig> {
+  const fake = await FakeDiscord.start({ heartbeatIntervalMs: 1_000, ...options });
   const model = await startFakeModel(SCRIPT);
   const { url: redisUrl } = await testRedis();
   const prefix = uniquePrefix("discord-e2e");
@@ -193,8 +199,10 @@ export async function startRig(): Promise<Rig> {
     env,
     async receiver(extra = {}) {
       const proc = await spawnCli("discord", extra);
+      // A receiver of some shards is connected when each of them is.
+      const shards = loadConfig(extra).DISCORD_SHARDS;
       await Promise.race([
-        fake.gateway.whenConnected(),
+        typeof shards === "object" ? fake.gateway.whenShardsConnected(shards.ids) : fake.gateway.whenConnected(),
         proc.exited.then(() => {
           throw new Error(`start-tutor discord exited before connecting:\n${proc.stderr()}`);
         }),

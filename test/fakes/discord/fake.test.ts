@@ -99,3 +99,82 @@ describe("fake Discord with the real discord.js", () => {
     ).rejects.toThrow(/Missing Permissions/);
   });
 });
+
+describe("fake Discord's gateway shards with the real discord.js", () => {
+  const clients: Client[] = [];
+  let sharded: FakeDiscord;
+
+  beforeEach(async () => {
+    sharded = await FakeDiscord.start({ heartbeatIntervalMs: 500, shards: 2 });
+  });
+
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.destroy()));
+    await sharded.close();
+  });
+
+  async function login(options: { shards: number[] | "auto"; shardCount?: number }): Promise<Client> {
+    const c = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sharded.apiUrl }, ...options });
+    clients.push(c);
+    const ready = new Promise((resolve) => c.once(Events.ClientReady, resolve));
+    await c.login(sharded.token);
+    await ready;
+    return c;
+  }
+
+  it("gives each shard's client only its servers, and each server's events only to its shard", async () => {
+    const zero = sharded.addGuild("On shard 0", [0, 2]);
+    const one = sharded.addGuild("On shard 1", [1, 2]);
+    const first = await login({ shards: [0], shardCount: 2 });
+    const second = await login({ shards: [1], shardCount: 2 });
+    expect(sharded.gateway.stats.shards).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(first.guilds.cache.has(zero.guild.id)).toBe(true);
+    expect(first.guilds.cache.has(one.guild.id)).toBe(false);
+    expect(second.guilds.cache.has(one.guild.id)).toBe(true);
+    expect(second.guilds.cache.has(zero.guild.id)).toBe(false);
+
+    const seen: string[] = [];
+    const record = (shard: number) => (i: Interaction) =>
+      seen.push(`${shard}:${i.isChatInputCommand() ? i.commandName : "?"}:${i.guildId ?? "dm"}`);
+    first.on(Events.InteractionCreate, record(0));
+    second.on(Events.InteractionCreate, record(1));
+    const student = sharded.user("ada");
+    sharded.slash("help", { user: student, channelId: one.general.id });
+    sharded.slash("help", { user: student, channelId: zero.general.id });
+    sharded.slash("help", { user: student, channelId: sharded.dm(student).id });
+    // A last event on each shard: each socket delivers in order, so once both arrived, any
+    // duplicate of the events above would have arrived too.
+    sharded.slash("marker", { user: student, channelId: zero.general.id });
+    sharded.slash("marker", { user: student, channelId: one.general.id });
+    await sharded.waitFor("both markers", () => seen.filter((s) => s.includes(":marker:")).length === 2);
+    expect(seen.filter((s) => !s.includes(":marker:")).sort()).toEqual(
+      [`0:help:${zero.guild.id}`, "0:help:dm", `1:help:${one.guild.id}`].sort(),
+    );
+    expect(seen.filter((s) => s.includes(":marker:")).sort()).toEqual(
+      [`0:marker:${zero.guild.id}`, `1:marker:${one.guild.id}`].sort(),
+    );
+  });
+
+  it("runs every recommended shard in one client with shards: 'auto'", async () => {
+    const one = sharded.addGuild("On shard 1", [1, 2]);
+    const all = await login({ shards: "auto" });
+    expect(sharded.gateway.stats.shards.map(([id, count]) => `${id}/${count}`).sort()).toEqual(["0/2", "1/2"]);
+    expect(all.guilds.cache.has(one.guild.id)).toBe(true);
+    expect(all.guilds.cache.has(sharded.guild.id)).toBe(true);
+  });
+
+  it("closes a connection that identifies with a shard outside its count", async () => {
+    const bad = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { api: sharded.apiUrl },
+      shards: [2],
+      shardCount: 2,
+    });
+    clients.push(bad);
+    await expect(bad.login(sharded.token)).rejects.toThrow();
+    expect(sharded.gateway.stats.identifies).toBe(0);
+  });
+});

@@ -6,11 +6,12 @@
  * interaction deadline, one callback per interaction, expired interaction tokens, nonces with
  * `enforce_nonce`, 2000-character/10-file/10 MiB limits, Missing Permissions for threads, 429s
  * with `retry_after` and rate-limit headers, and a gateway that drops and replays on RESUME.
+ * Several servers (`addGuild`) and gateway shards: each server's events reach only its shard.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { FakeGateway, MESSAGE_CONTENT_INTENT } from "./gateway.js";
+import { FakeGateway, MESSAGE_CONTENT_INTENT, shardOf } from "./gateway.js";
 import {
   CHANNEL_TYPES,
   type FakeAttachment,
@@ -52,6 +53,8 @@ export interface FakeDiscordOptions {
   token?: string;
   appId?: string;
   heartbeatIntervalMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (what `shards: "auto"` runs). @defaultValue 1 */
+  shards?: number;
 }
 
 /** A request the fake carries out but does not answer until released (the client may die meanwhile). */
@@ -98,9 +101,11 @@ export class FakeDiscord {
   readonly token: string;
   readonly appId: string;
   readonly bot: FakeUser;
+  /** The first server, and its #general text channel. */
   readonly guild: FakeGuild;
-  /** The guild's #general text channel. */
   readonly general: FakeChannel;
+  /** Every server the bot is in. */
+  readonly guilds: FakeGuild[] = [];
   readonly owner: FakeUser;
   readonly requests: RecordedRequest[] = [];
   readonly interactions = new Map<string, RecordedInteraction>();
@@ -114,6 +119,7 @@ export class FakeDiscord {
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly holds: HoldRule[] = [];
   private readonly server: Server;
+  private readonly recommendedShards: number;
   private baseUrl = "";
 
   private constructor(options: FakeDiscordOptions) {
@@ -122,8 +128,8 @@ export class FakeDiscord {
     this.bot = this.user("start-tutor", true);
     this.bot.id = this.appId;
     this.owner = this.user("teacher");
-    this.guild = { id: snowflake(), name: "Study group", owner_id: this.owner.id, channels: [] };
-    this.general = this.addChannel({ type: CHANNEL_TYPES.GUILD_TEXT, guild_id: this.guild.id, name: "general" });
+    this.recommendedShards = options.shards ?? 1;
+    ({ guild: this.guild, general: this.general } = this.addGuild("Study group"));
     this.server = createServer((req, res) => void this.handle(req, res));
     this.gateway = new FakeGateway(this.server, "/gateway", {
       token: this.token,
@@ -162,11 +168,30 @@ export class FakeDiscord {
     const channel: FakeChannel = { id: snowflake(), threadsAllowed: true, messages: [], ...init };
     this.channels.set(channel.id, channel);
     if (channel.guild_id && channel.type === CHANNEL_TYPES.GUILD_TEXT) {
-      this.guild.channels.push(channel.id);
+      this.guildById(channel.guild_id).channels.push(channel.id);
       // A channel made after READY reaches a connected bot as CHANNEL_CREATE, as on Discord.
       if (this.gateway?.hasSession) this.gateway.dispatch("CHANNEL_CREATE", this.channelPayload(channel));
     }
     return channel;
+  }
+
+  /**
+   * A server the bot is in, with a #general text channel. `shard: [id, count]` picks an id whose
+   * events Discord sends on that shard. Added after the bot connected, it arrives as GUILD_CREATE
+   * (the bot was invited), as on Discord.
+   */
+  addGuild(name: string, shard?: [number, number]): { guild: FakeGuild; general: FakeChannel } {
+    let id = snowflake();
+    if (shard) {
+      // The shard comes from the id's timestamp bits: step them until they land on it.
+      const [wanted, count] = shard;
+      for (let at = Date.now(); shardOf(id, count) !== wanted; at += 1) id = snowflake(at);
+    }
+    const guild: FakeGuild = { id, name, owner_id: this.owner.id, channels: [] };
+    this.guilds.push(guild);
+    const general = this.addChannel({ type: CHANNEL_TYPES.GUILD_TEXT, guild_id: guild.id, name: "general" });
+    if (this.gateway?.hasSession) this.gateway.dispatch("GUILD_CREATE", this.guildPayload(guild));
+    return { guild, general };
   }
 
   /**
@@ -328,22 +353,32 @@ export class FakeDiscord {
     const d = {
       v: 10,
       user: { ...this.bot, verified: true, flags: 0, mfa_enabled: false },
-      guilds: [{ id: this.guild.id, unavailable: true }],
+      guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
       application: { id: this.appId, flags: 0 },
       private_channels: [],
     };
-    const channels = this.guild.channels.map((id) => {
+    return { d, guilds: this.guilds.map((guild) => this.guildPayload(guild)) };
+  }
+
+  private guildById(id: string): FakeGuild {
+    const guild = this.guilds.find((g) => g.id === id);
+    if (!guild) throw new HttpError(404, 10004, "Unknown Guild");
+    return guild;
+  }
+
+  private guildPayload(guild: FakeGuild): Record<string, unknown> {
+    const channels = guild.channels.map((id) => {
       const c = this.channel(id);
       return { id: c.id, type: c.type, name: c.name, guild_id: c.guild_id, position: 0, permission_overwrites: [] };
     });
-    const guild = {
-      id: this.guild.id,
-      name: this.guild.name,
+    return {
+      id: guild.id,
+      name: guild.name,
       icon: null,
-      owner_id: this.guild.owner_id,
+      owner_id: guild.owner_id,
       roles: [
         {
-          id: this.guild.id,
+          id: guild.id,
           name: "@everyone",
           permissions: String(MEMBER_PERMISSIONS),
           position: 0,
@@ -377,7 +412,6 @@ export class FakeDiscord {
       nsfw_level: 0,
       preferred_locale: "en-US",
     };
-    return { d, guilds: [guild] };
   }
 
   private channelPayload(channel: FakeChannel): Record<string, unknown> {
@@ -414,7 +448,7 @@ export class FakeDiscord {
       expired: false,
       channelId: channel.id,
       user: init.user,
-      owners: inGuild ? { "0": this.guild.id } : { "1": init.user.id },
+      owners: inGuild ? { "0": channel.guild_id! } : { "1": init.user.id },
       ephemeral: false,
       followUps: [],
     };
@@ -448,7 +482,7 @@ export class FakeDiscord {
       entitlements: [],
       authorizing_integration_owners: record.owners,
       context: inGuild ? 0 : 1,
-      ...(inGuild ? { guild_id: this.guild.id, guild_locale: "en-US", member } : { user: init.user }),
+      ...(inGuild ? { guild_id: channel.guild_id, guild_locale: "en-US", member } : { user: init.user }),
       ...payload,
     };
     if (!init.redeliver) record.sentAt = performance.now();
@@ -611,7 +645,7 @@ export class FakeDiscord {
         status: 200,
         body: {
           url: this.gateway.gatewayUrl,
-          shards: 1,
+          shards: this.recommendedShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       };
