@@ -9,6 +9,7 @@
 /** Folders (ending in "/") whose every test is an integration test, and single integration test files. */
 export const INTEGRATION_TESTS = [
   "test/cli/",
+  "test/containers/",
   "test/e2e/",
   "test/engine/",
   "test/eval/",
