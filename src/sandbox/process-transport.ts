@@ -5,7 +5,9 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Socket } from "node:net";
+import { constants as osConstants } from "node:os";
 import type { Logger } from "../logger.js";
+import { SessionProcesses } from "./host-procs.js";
 import type { Transport } from "./interpreter.js";
 import type { LaunchSpec } from "./isolation.js";
 
@@ -32,7 +34,32 @@ export function isRunning(pid: number): boolean {
 /** Receives what the process sends over Node's IPC channel at fd 3 (messages and passed sockets). */
 export type IpcListener = (message: unknown, handle: Socket | undefined) => void;
 
-export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcListener): Transport {
+export interface SpawnOptions {
+  onIpc?: IpcListener;
+  /**
+   * Where the session's processes are, for the host's own checks: `bubblewrap` (bwrap, its init,
+   * then the interpreter that forks the session's PID 1 and driver) or `direct` (the process is
+   * the driver itself, without namespaces). None for the zygote.
+   */
+  session?: "bubblewrap" | "direct";
+}
+
+/** How a process ended, in words for a cell's error (a signal as 128 + its number, as a shell says). */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  const number = signal ? osConstants.signals[signal] : code !== null && code > 128 ? code - 128 : undefined;
+  if (number === undefined) return `exited with code ${code}`;
+  const name = signal ?? Object.entries(osConstants.signals).find(([, n]) => n === number)?.[0] ?? `signal ${number}`;
+  const why: Record<string, string> = {
+    SIGSYS: " (a system call the sandbox forbids)",
+    SIGXCPU: " (its CPU time limit)",
+    SIGXFSZ: " (its file size limit)",
+    SIGKILL: " (a limit was hit, or it was stopped)",
+  };
+  return `was killed by ${name}${why[name] ?? ""}`;
+}
+
+export function spawnTransport(spec: LaunchSpec, logger: Logger, options: SpawnOptions = {}): Transport {
+  const { onIpc, session } = options;
   const child = spawn(spec.command, [...spec.args], {
     env: spec.env,
     cwd: spec.cwd,
@@ -76,7 +103,7 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcList
   child.on("exit", (code, signal) => {
     const tail = stderrTail.trim();
     if (tail) logger.debug({ stderr: tail.split("\n").slice(-3).join("\n") }, "sandbox interpreter stderr");
-    die(signal ? `was killed by ${signal}` : `exited with code ${code}`);
+    die(describeExit(code, signal));
     void whenNamespaceGone().then(gone);
   });
   let firstData = true;
@@ -112,5 +139,11 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcList
       }
     },
     diagnostics: () => stderrTail.trim().split("\n").slice(-3).join("\n"),
+    locate() {
+      if (session === "direct") return child.pid === undefined ? null : new SessionProcesses(undefined, child.pid);
+      // bwrap → its init → the interpreter, whose children are the session's PID 1 and driver.
+      const interpreter = session === "bubblewrap" ? firstChild(firstChild(child.pid)) : undefined;
+      return interpreter === undefined ? null : SessionProcesses.under(interpreter);
+    },
   };
 }
