@@ -644,7 +644,7 @@ def own_process():
     for target in (0, 1):
         os.dup2(devnull, target)
     os.close(devnull)
-    run_session(CMD_IN, RES_OUT, warm=False, load=True)
+    run_session(CMD_IN, RES_OUT, warm=False, load=True, report=True)
 
 
 # ---- zygote: one pre-imported process inside bubblewrap that forks isolated sessions ----------
@@ -898,9 +898,14 @@ def session_child(fd, warm):
     run_session(fd, fd, warm, load=False)
 
 
-def run_session(fd_in, fd_out, warm, load):
+# The line a session of its own ends with on stderr (which no cell can reach): its CPU in all.
+CPU_REPORT = "sandbox-session-cpu %.3f"
+
+
+def run_session(fd_in, fd_out, warm, load, report=False):
     """In a fresh PID namespace: forks the session's PID 1 and its driver (PID 2), and ends the
-    namespace when the driver ends."""
+    namespace when the driver ends. `report`: say on stderr how much CPU the session's processes
+    used, as the kernel counted them (a zygote's fork is reaped, and so counted, by the zygote)."""
     proc_ready_r, proc_ready_w = os.pipe()
     reaper = forked(lambda: (os.close(proc_ready_r), session_reaper(fd_in, proc_ready_w)))
     os.close(proc_ready_w)
@@ -921,6 +926,9 @@ def run_session(fd_in, fd_out, warm, load):
             ended = status
             if reaper in running:
                 os.kill(reaper, signal.SIGKILL)
+    if report:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        os.write(2, ("\n" + CPU_REPORT % (usage.ru_utime + usage.ru_stime) + "\n").encode())
     # How the driver ended, for the host to tell (a signal as 128 + its number, like a shell).
     os._exit(128 + os.WTERMSIG(ended) if os.WIFSIGNALED(ended) else os.WEXITSTATUS(ended))
 
@@ -965,13 +973,15 @@ def zygote():
             os.read(wake_r, 512)
             while True:
                 try:
-                    pid, status = os.waitpid(-1, os.WNOHANG)
+                    pid, status, usage = os.wait4(-1, os.WNOHANG)
                 except ChildProcessError:
                     break
                 if pid == 0:
                     break
                 if pid in sessions:
-                    send({"exited": sessions.pop(pid), "code": os.waitstatus_to_exitcode(status)})
+                    # The session's CPU as the kernel counted it: its processes and all they reaped.
+                    send({"exited": sessions.pop(pid), "code": os.waitstatus_to_exitcode(status),
+                          "cpu": round(usage.ru_utime + usage.ru_stime, 3)})
         if CMD_IN in readable:
             request = receive()
             token = request["token"]

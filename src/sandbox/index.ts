@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Config } from "../config.js";
 import { type Logger, silentLogger } from "../logger.js";
@@ -233,6 +233,7 @@ class PythonSandbox implements PythonSandboxHandle {
       figureDir,
       defaultTimeoutMs: this.config.SANDBOX_CELL_TIMEOUT_MS,
       cpuSeconds: this.config.SANDBOX_CPU_SECONDS,
+      cores: availableParallelism(),
       maxFigures: this.config.SANDBOX_MAX_FIGURES_PER_QUESTION,
       maxFigureBytes: this.config.SANDBOX_MAX_FIGURE_MB_PER_QUESTION * 1024 * 1024,
       acquire: () => acquire(),

@@ -100,6 +100,11 @@ export interface Transport {
   readonly pid?: number;
   /** The session's PID 1 and driver as the host sees them, once the driver is ready. */
   locate?(): SessionProcesses | null;
+  /**
+   * Once it is gone: CPU seconds all of the session's processes used, as the kernel counted them
+   * when its top process was reaped (undefined when no such figure came).
+   */
+  cpuInAll?(): number | undefined;
 }
 
 export interface InterpreterOptions {
@@ -152,7 +157,9 @@ export class Interpreter {
   private readonly goneListeners: (() => void)[] = [];
   private readyHooks: (() => void)[] = [];
   private procs: SessionProcesses | null = null;
+  /** CPU seconds read so far, and what the driver had used when it became ready (not the cells'). */
   private cpu = 0;
+  private cpuAtReady = 0;
 
   constructor(
     private readonly transport: Transport,
@@ -275,11 +282,17 @@ export class Interpreter {
   }
 
   /**
-   * CPU seconds this interpreter's session has used, from the kernel's counts (see
-   * SessionProcesses.cpuSeconds); after it ended, the last figure read.
+   * CPU seconds this interpreter's session has used since it became ready, from the kernel's
+   * counts: read from /proc while it runs (see SessionProcesses.cpuSeconds), and once it is gone
+   * the kernel's figure for all of its processes (or the last one read, if none came).
    */
   cpuSeconds(running = false): number {
-    if (this.procs && !this.gone) this.cpu = Math.max(this.cpu, this.procs.cpuSeconds(running));
+    if (this.gone) {
+      const inAll = this.transport.cpuInAll?.();
+      if (inAll !== undefined) this.cpu = Math.max(this.cpu, inAll - this.cpuAtReady);
+    } else if (this.procs) {
+      this.cpu = Math.max(this.cpu, this.procs.cpuSeconds(running) - this.cpuAtReady);
+    }
     return this.cpu;
   }
 
@@ -362,6 +375,7 @@ export class Interpreter {
       readySchema.parse(message);
       this.expecting = null;
       this.procs = this.transport.locate?.() ?? null;
+      this.cpuAtReady = this.procs?.cpuSeconds() ?? 0;
       if (this.options.nice) this.procs?.lowerGroupPriority(this.options.nice);
       for (const hook of this.readyHooks.splice(0)) hook();
       if (!this.unusable) this.markReady();

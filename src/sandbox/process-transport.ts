@@ -31,6 +31,12 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/** How long after its exit a process's stderr may still be arriving. */
+const STDERR_GRACE_MS = 1_000;
+
+/** The line a session of its own ends with on stderr: the CPU seconds its processes used (driver.py). */
+const CPU_REPORT = /^sandbox-session-cpu (\d+(?:\.\d+)?)$/gm;
+
 /** Receives what the process sends over Node's IPC channel at fd 3 (messages and passed sockets). */
 export type IpcListener = (message: unknown, handle: Socket | undefined) => void;
 
@@ -72,8 +78,12 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, options: SpawnO
   if (onIpc) child.on("message", (message, handle) => onIpc(message, handle as Socket | undefined));
   let stderrTail = "";
   let namespaceInit: number | undefined;
+  let cpuInAll: number | undefined;
   child.stderr!.on("data", (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString("utf8")).slice(-2000);
+    // The session's last word on stderr, which no cell can write to: its CPU in all.
+    const report = [...stderrTail.matchAll(CPU_REPORT)].at(-1);
+    if (report) cpuInAll = Number(report[1]);
   });
   const deadListeners: ((how: string) => void)[] = [];
   const goneListeners: (() => void)[] = [];
@@ -100,11 +110,18 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, options: SpawnO
     die(`could not start: ${err.message}`);
     gone();
   });
+  // All of its stderr read (the CPU report is its last line), or a moment after it exited.
+  const stderrRead = new Promise<void>((resolve) => {
+    child.once("close", () => resolve());
+    child.once("exit", () => setTimeout(resolve, STDERR_GRACE_MS).unref());
+  });
   child.on("exit", (code, signal) => {
-    const tail = stderrTail.trim();
-    if (tail) logger.debug({ stderr: tail.split("\n").slice(-3).join("\n") }, "sandbox interpreter stderr");
     die(describeExit(code, signal));
-    void whenNamespaceGone().then(gone);
+    void Promise.all([whenNamespaceGone(), stderrRead]).then(() => {
+      const tail = stderrTail.replace(CPU_REPORT, "").trim();
+      if (tail) logger.debug({ stderr: tail.split("\n").slice(-3).join("\n") }, "sandbox interpreter stderr");
+      gone();
+    });
   });
   let firstData = true;
   return {
@@ -139,6 +156,7 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, options: SpawnO
       }
     },
     diagnostics: () => stderrTail.trim().split("\n").slice(-3).join("\n"),
+    cpuInAll: () => cpuInAll,
     locate() {
       if (session === "direct") return child.pid === undefined ? null : new SessionProcesses(undefined, child.pid);
       // bwrap → its init → the interpreter, whose children are the session's PID 1 and driver.

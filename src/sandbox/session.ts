@@ -21,7 +21,7 @@ import type { CellResult, Figure, RunOptions, SandboxSession } from "./types.js"
 
 /** Time the driver gets beyond the cell timeout to stop the cell itself before the host kills it. */
 const KILL_GRACE_MS = 1_000;
-/** How often the session's CPU total is checked while a cell runs (and once after each cell). */
+/** How often the session's CPU total is read while a cell runs, once it could be near its limit. */
 const CPU_CHECK_MS = 500;
 
 const RESTARTED = "the interpreter was restarted, so variables from earlier cells are gone";
@@ -32,6 +32,8 @@ export interface SessionDeps {
   defaultTimeoutMs: number;
   /** CPU seconds all of the session's processes may use together, over every cell and restart. */
   cpuSeconds: number;
+  /** CPUs the machine has: a session's total cannot grow faster than this many seconds a second. */
+  cores: number;
   /** Figures the session keeps over all its cells, and their bytes together. */
   maxFigures: number;
   maxFigureBytes: number;
@@ -58,8 +60,14 @@ export class Session implements SandboxSession {
   private closed = false;
   private running = false;
   private cells = 0;
-  /** CPU seconds of the interpreters this session had before the current one. */
+  /** CPU seconds of the interpreters this session had before the current one (the kernel's figures). */
   private cpuOfEarlier = 0;
+  /**
+   * The session's CPU total as last known, and when. It cannot grow faster than the machine's
+   * cores, so /proc is read only once the total could be near the limit: never, for most questions.
+   */
+  private cpuKnown = 0;
+  private cpuKnownAt = performance.now();
   private cpuSpent = false;
   private figuresKept = 0;
   private figureBytesKept = 0;
@@ -83,10 +91,7 @@ export class Session implements SandboxSession {
     if (this.closed) return;
     this.closed = true;
     // A cell still running is cut short (its run() resolves with an error); queued ones are refused.
-    if (this.running) {
-      this.interpreter.cpuSeconds(true);
-      this.interpreter.kill();
-    }
+    if (this.running) this.interpreter.kill();
     await this.queue;
     await this.interpreter.shutdown();
     this.deps.onClose(this);
@@ -104,7 +109,13 @@ export class Session implements SandboxSession {
       if (this.aliveAfterLastCell) {
         restarted = `[${this.interpreter.endedHow()} between cells; ${RESTARTED}]\n`;
       }
+      // Once its processes are gone, the kernel's figure for all of them is in.
+      await this.end(this.interpreter);
       this.cpuOfEarlier += this.interpreter.cpuSeconds();
+      this.cpuKnown = this.cpuOfEarlier;
+      this.cpuKnownAt = performance.now();
+      if (this.cpuKnown >= this.deps.cpuSeconds) this.cpuSpent = true;
+      if (this.cpuSpent) return failure(this.cpuMessage(), startedAt);
       this.interpreter = await this.deps.acquire();
     }
     const interpreter = this.interpreter;
@@ -127,9 +138,11 @@ export class Session implements SandboxSession {
         onAbort = () =>
           stop(() => failure(`Cancelled: the cell was stopped before it finished; ${RESTARTED}`, startedAt));
         signal?.addEventListener("abort", onAbort, { once: true });
-        cpuCheck = setInterval(() => {
-          if (this.overCpu(interpreter, true)) stop(() => failure(this.cpuMessage(), startedAt));
-        }, CPU_CHECK_MS);
+        if (this.cpuMayBeSpent(performance.now() + timeoutMs + KILL_GRACE_MS)) {
+          cpuCheck = setInterval(() => {
+            if (this.checkCpu(interpreter, true)) stop(() => failure(this.cpuMessage(), startedAt));
+          }, CPU_CHECK_MS);
+        }
       });
       const answered = interpreter.run(code, timeoutMs).then(
         (reply) => this.toResult(reply, interpreter, cell, startedAt, restarted),
@@ -151,22 +164,36 @@ export class Session implements SandboxSession {
       interpreter.release();
       this.running = false;
       this.aliveAfterLastCell = interpreter.alive;
-      // Off the cell's own latency: the next cell's request is already on its way by then.
-      setImmediate(() => {
-        if (!this.closed && interpreter.alive && this.overCpu(interpreter, false)) void this.end(interpreter);
-      });
+      if (this.cpuMayBeSpent(performance.now())) {
+        // Off the cell's own latency: the next cell's request is already on its way by then.
+        setImmediate(() => {
+          if (!this.closed && interpreter.alive && this.checkCpu(interpreter, false)) void this.end(interpreter);
+        });
+      }
     }
   }
 
-  /** Kills an interpreter after a last reading of its CPU, once the host has seen it all end. */
+  /** Kills an interpreter; resolves once the host has seen all of its processes end. */
   private async end(interpreter: Interpreter): Promise<void> {
-    interpreter.cpuSeconds(true);
     await interpreter.stop();
   }
 
-  /** Whether the session's CPU total is spent (from then on it runs no more cells). */
-  private overCpu(interpreter: Interpreter, running: boolean): boolean {
-    this.cpuSpent ||= this.cpuOfEarlier + interpreter.cpuSeconds(running) >= this.deps.cpuSeconds;
+  /** Whether the CPU total could have reached the limit by `at` (ms), given the last reading. */
+  private cpuMayBeSpent(at: number): boolean {
+    return this.cpuKnown + ((at - this.cpuKnownAt) / 1000) * this.deps.cores >= this.deps.cpuSeconds;
+  }
+
+  /**
+   * Whether the session's CPU total is spent (from then on it runs no more cells), reading it
+   * when it could be; `running` counts the processes of a cell still running too.
+   */
+  private checkCpu(interpreter: Interpreter, running: boolean): boolean {
+    const now = performance.now();
+    if (!this.cpuSpent && this.cpuMayBeSpent(now)) {
+      this.cpuKnown = this.cpuOfEarlier + interpreter.cpuSeconds(running);
+      this.cpuKnownAt = now;
+      this.cpuSpent = this.cpuKnown >= this.deps.cpuSeconds;
+    }
     return this.cpuSpent;
   }
 

@@ -33,15 +33,16 @@ interface PendingFork {
 const controlMessage = z.union([
   z.object({ ready: z.literal(true) }).strict(),
   z.object({ failed: z.string(), error: z.string().max(2000) }).strict(),
-  // code: how the session ended, as waitstatus_to_exitcode says (128 + N: its driver got signal N).
-  z.object({ exited: z.string(), code: z.number().int() }).strict(),
+  // code: how the session ended, as waitstatus_to_exitcode says (128 + N: its driver got signal N);
+  // cpu: the seconds its processes used, as the kernel counted them when the zygote reaped it.
+  z.object({ exited: z.string(), code: z.number().int(), cpu: z.number().nonnegative() }).strict(),
 ]);
 const handOver = z.object({ forked: z.string(), pid: z.number().int().positive() }).strict();
 
-/** A live session: what to call once its namespace is gone, and how its driver ended. */
+/** A live session: what to call once its namespace is gone, and how it ended. */
 interface LiveSession {
   gone(): void;
-  exited(how: string): void;
+  exited(how: string, cpu: number): void;
 }
 
 function signalName(number: number): NodeJS.Signals | null {
@@ -85,7 +86,7 @@ export class Zygote {
             this.isReady = true;
             markReady();
           } else if ("failed" in message) this.onFailed(message.failed, message.error);
-          else this.onExited(message.exited, message.code);
+          else this.onExited(message.exited, message);
         }
       } catch (err) {
         logger.error({ err }, "sandbox zygote sent a malformed message");
@@ -181,10 +182,13 @@ export class Zygote {
     this.pending.get(token)?.reject(new Error(`the sandbox zygote could not fork: ${error}`));
   }
 
-  private onExited(token: string, code: number | null): void {
+  private onExited(token: string, ended: { code: number; cpu: number } | null): void {
     const session = this.sessions.get(token);
     this.sessions.delete(token);
-    if (session && code !== null) session.exited(describeExit(Math.max(code, 0), code < 0 ? signalName(-code) : null));
+    if (session && ended) {
+      const { code, cpu } = ended;
+      session.exited(describeExit(Math.max(code, 0), code < 0 ? signalName(-code) : null), cpu);
+    }
     session?.gone();
     this.endIfRetiredAndIdle();
   }
@@ -198,6 +202,7 @@ export class Zygote {
     const goneListeners: (() => void)[] = [];
     let dead = false;
     let hungUp: NodeJS.Timeout | undefined;
+    let cpuInAll: number | undefined;
     const die = (how: string) => {
       clearTimeout(hungUp);
       if (dead) return;
@@ -209,7 +214,10 @@ export class Zygote {
         die("exited");
         for (const l of goneListeners) l();
       },
-      exited: die,
+      exited: (how, cpu) => {
+        cpuInAll = cpu;
+        die(how);
+      },
     });
     // The hang-up comes first; the zygote's word on how the driver ended follows within a moment.
     socket.once("close", () => {
@@ -227,6 +235,7 @@ export class Zygote {
       setRef: (on) => (on ? socket.ref() : socket.unref()),
       diagnostics: () => this.transport.diagnostics(),
       locate: () => (hostPid === undefined ? null : SessionProcesses.under(hostPid)),
+      cpuInAll: () => cpuInAll,
     };
   }
 }

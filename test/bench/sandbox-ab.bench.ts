@@ -1,13 +1,13 @@
 /**
  * Sandbox side by side with another checkout of this repository (SANDBOX_BASE=<dir>, e.g. a
  * `git worktree add ../base <commit>` with node_modules linked), loaded in the same process and
- * measured alternately, so that a busy machine weighs on both alike: acquire, trivial, sympy and
- * figure cells, as per-round ratios (this tree / base). Then a victim session's latency while an
+ * measured alternately sample by sample, so that a busy machine weighs on both alike: acquire,
+ * trivial, sympy and figure cells, as ratios of medians (this tree / base). Then a victim session's latency while an
  * attacker session runs issue #23's M6 cell (threads that hash and fork busy children) over and
  * over, on each. Prints the load average, which the ratios should be read with.
  *
  *   SANDBOX_BASE=/work/wt/sbx3-base npm run bench -- sandbox-ab
- *   SANDBOX_AB_ROUNDS=8 SANDBOX_NICE=0 …   (more rounds; sessions at the host's priority)
+ *   SANDBOX_AB_SCALE=6 SANDBOX_NICE=0 …   (twice the samples; sessions at the host's priority)
  */
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -47,9 +47,6 @@ interface Variant {
   sandbox: PythonSandboxHandle;
 }
 
-type Metric = "acquire" | "trivial cell" | "sympy cell" | "figure cell";
-const METRICS: Metric[] = ["acquire", "trivial cell", "sympy cell", "figure cell"];
-
 function load(): string {
   return loadavg()
     .map((l) => l.toFixed(2))
@@ -74,66 +71,78 @@ async function createVariant(name: string, root: string): Promise<Variant> {
   return { name, sandbox };
 }
 
-/** One block of each metric on one variant: acquires from a full pool, then cells in one warm session. */
-async function block(variant: Variant): Promise<Record<Metric, number[]>> {
-  const { sandbox } = variant;
-  const samples: Record<Metric, number[]> = { acquire: [], "trivial cell": [], "sympy cell": [], "figure cell": [] };
-  for (let i = 0; i < 5; i++) {
-    await sandbox.whenWarm();
-    let session: SandboxSession | undefined;
-    samples.acquire.push(await time(async () => (session = await sandbox.open())));
-    await session!.close();
+/** Samples of `measure` on both variants, alternating which goes first, so both see the same load. */
+async function alternate(
+  base: Variant,
+  current: Variant,
+  n: number,
+  measure: (variant: Variant) => Promise<number>,
+): Promise<Map<Variant, number[]>> {
+  const samples = new Map<Variant, number[]>([
+    [base, []],
+    [current, []],
+  ]);
+  for (let i = 0; i < n; i++) {
+    for (const variant of i % 2 === 0 ? [base, current] : [current, base]) {
+      samples.get(variant)!.push(await measure(variant));
+    }
   }
-  await sandbox.whenWarm();
-  const session = await sandbox.open();
-  await session.run("pass");
-  // The spare replacing this session warms up its libraries: not while cells are timed.
-  await new Promise((resolve) => setImmediate(resolve));
-  await sandbox.whenWarm();
-  for (let i = 0; i < 100; i++) samples["trivial cell"].push(await time(() => session.run("1 + 1")));
-  for (let i = 0; i < 4; i++) samples["sympy cell"].push(await time(() => session.run(SYMPY_CELL)));
-  for (let i = 0; i < 4; i++) {
-    samples["figure cell"].push(
-      await time(async () => {
-        const result = await session.run(FIGURE_CELL);
-        if (result.figures.length !== 1) throw new Error(`${variant.name}: expected one figure: ${result.error}`);
-      }),
-    );
-  }
-  await session.close();
   return samples;
 }
 
-async function sideBySide(base: Variant, current: Variant, rounds: number): Promise<void> {
-  const all = new Map<string, Record<Metric, number[]>>();
-  const ratios: Record<Metric, number[]> = { acquire: [], "trivial cell": [], "sympy cell": [], "figure cell": [] };
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [base, current] : [current, base];
-    const results = new Map<string, Record<Metric, number[]>>();
-    for (const variant of order) results.set(variant.name, await block(variant));
-    for (const metric of METRICS) {
-      const p50 = (name: string) => percentile(results.get(name)![metric], 50);
-      ratios[metric].push(p50(current.name) / p50(base.name));
-      for (const [name, samples] of results) {
-        const kept = all.get(name) ?? { acquire: [], "trivial cell": [], "sympy cell": [], "figure cell": [] };
-        kept[metric].push(...samples[metric]);
-        all.set(name, kept);
-      }
-    }
-    console.log(`round ${round + 1}/${rounds} done, load average ${load()}`);
+/** Ratio of medians (current / base) over the whole run and over each sixth of it. */
+function report(metric: string, samples: Map<Variant, number[]>, base: Variant, current: Variant): void {
+  const [a, b] = [samples.get(base)!, samples.get(current)!];
+  console.log(summary(`${metric}: ${base.name}`, a));
+  console.log(summary(`${metric}: ${current.name}`, b));
+  const chunk = Math.max(1, Math.floor(a.length / 6));
+  const parts: number[] = [];
+  for (let i = 0; i + chunk <= a.length; i += chunk) {
+    parts.push(percentile(b.slice(i, i + chunk), 50) / percentile(a.slice(i, i + chunk), 50));
   }
-  for (const metric of METRICS) {
-    for (const variant of [base, current])
-      console.log(summary(`${metric}: ${variant.name}`, all.get(variant.name)![metric]));
-    const sorted = [...ratios[metric]].sort((a, b) => a - b);
-    console.log(
-      `${metric}: ratio ${current.name}/${base.name} per round, median ${percentile(sorted, 50).toFixed(2)}× ` +
-        `(rounds ${sorted.map((r) => r.toFixed(2)).join(" ")})\n`,
-    );
-  }
+  const ratio = percentile(b, 50) / percentile(a, 50);
+  console.log(
+    `${metric}: ${current.name}/${base.name} ${ratio.toFixed(2)}× (medians of sixths of the run: ` +
+      `${parts.map((r) => r.toFixed(2)).join(" ")}; load ${load()})\n`,
+  );
 }
 
-/** A victim session's acquire and trivial cells while an attacker runs M6_CELL back to back. */
+async function sideBySide(base: Variant, current: Variant, scale: number): Promise<void> {
+  const acquire = await alternate(base, current, 10 * scale, async ({ sandbox }) => {
+    await sandbox.whenWarm();
+    let session: SandboxSession | undefined;
+    const took = await time(async () => (session = await sandbox.open()));
+    await session!.close();
+    return took;
+  });
+  report("acquire (pool spare)", acquire, base, current);
+  const sessions = new Map<Variant, SandboxSession>();
+  for (const variant of [base, current]) {
+    const session = await variant.sandbox.open();
+    await session.run("pass");
+    sessions.set(variant, session);
+  }
+  // The spares replacing these sessions warm up their libraries: not while cells are timed.
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const variant of [base, current]) await variant.sandbox.whenWarm();
+  const cell = (code: string) => (variant: Variant) => time(() => sessions.get(variant)!.run(code));
+  report("trivial cell", await alternate(base, current, 200 * scale, cell("1 + 1")), base, current);
+  report("sympy cell", await alternate(base, current, 10 * scale, cell(SYMPY_CELL)), base, current);
+  const figure = async (variant: Variant) => {
+    const start = performance.now();
+    const result = await sessions.get(variant)!.run(FIGURE_CELL);
+    const took = performance.now() - start;
+    if (result.figures.length !== 1) throw new Error(`${variant.name}: expected one figure: ${result.error}`);
+    return took;
+  };
+  report("figure cell", await alternate(base, current, 10 * scale, figure), base, current);
+  for (const session of sessions.values()) await session.close();
+}
+
+/**
+ * A victim session's acquire (from a warm pool, and forked on demand once the pool is empty) and
+ * trivial cells while an attacker runs M6_CELL back to back in another session of the same sandbox.
+ */
 async function underAttack(variant: Variant, seconds: number): Promise<void> {
   const { sandbox } = variant;
   await sandbox.whenWarm();
@@ -148,15 +157,20 @@ async function underAttack(variant: Variant, seconds: number): Promise<void> {
   })();
   // Let the first attack cell get going.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const acquire: number[] = [];
+  const spare: number[] = [];
+  const onDemand: number[] = [];
   const trivial: number[] = [];
   const until = performance.now() + seconds * 1000;
   while (performance.now() < until) {
-    let victim: SandboxSession | undefined;
-    acquire.push(await time(async () => (victim = await sandbox.open())));
-    for (let i = 0; i < 20; i++) trivial.push(await time(() => victim!.run("1 + 1")));
-    await victim!.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sandbox.whenWarm();
+    const opened: SandboxSession[] = [];
+    const open = async () => opened.push(await sandbox.open());
+    spare.push(await time(open));
+    // The pool holds two: the third open in a row is forked on demand.
+    await open();
+    onDemand.push(await time(open));
+    for (let i = 0; i < 20; i++) trivial.push(await time(() => opened[0]!.run("1 + 1")));
+    await Promise.all(opened.map((s) => s.close()));
   }
   attacking = false;
   await attacker.close();
@@ -164,12 +178,13 @@ async function underAttack(variant: Variant, seconds: number): Promise<void> {
   console.log(
     `${variant.name}: victim beside an attacker running the M6 cell (${attacks} attack cells, load ${load()})`,
   );
-  console.log(summary(`  acquire (target p99 < 50 ms)`, acquire));
-  console.log(summary(`  trivial cell (target p99 < 30 ms)`, trivial));
+  console.log(summary("  acquire, pool spare (target p99 < 50 ms)", spare));
+  console.log(summary("  acquire, forked on demand", onDemand));
+  console.log(summary("  trivial cell (target p99 < 30 ms)", trivial));
 }
 
 export default async function bench(): Promise<void> {
-  const rounds = Number(process.env.SANDBOX_AB_ROUNDS ?? 6);
+  const scale = Number(process.env.SANDBOX_AB_SCALE ?? 3);
   const attackSeconds = Number(process.env.SANDBOX_AB_ATTACK_SECONDS ?? 20);
   const baseDir = process.env.SANDBOX_BASE;
   const config = loadConfig({ ...process.env });
@@ -178,8 +193,8 @@ export default async function bench(): Promise<void> {
   const base = baseDir ? await createVariant("base", baseDir) : null;
   try {
     if (base) {
-      console.log(`\n-- side by side with ${baseDir}, ${rounds} alternating rounds --`);
-      await sideBySide(base, current, rounds);
+      console.log(`\n-- side by side with ${baseDir}, samples alternating between the two --`);
+      await sideBySide(base, current, scale);
     } else {
       console.log("(set SANDBOX_BASE=<another checkout> to compare side by side)");
     }

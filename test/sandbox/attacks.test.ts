@@ -777,6 +777,7 @@ time.sleep(0.5)
 print("started")
 `,
           target,
+          20_000,
         );
         expect(started.stdout).toBe("started\n");
         expect(`${started.stderr}${started.error ?? ""}`).toMatch(/thread/);
@@ -813,6 +814,7 @@ if os.fork() == 0:
 print("started")
 `,
           target,
+          20_000,
         );
         expect(started.stdout).toBe("started\n");
         await new Promise((resolve) => setTimeout(resolve, 600));
