@@ -141,22 +141,23 @@ async function sideBySide(base: Variant, current: Variant, scale: number): Promi
 
 /**
  * A victim session's acquire (from a warm pool, and forked on demand once the pool is empty) and
- * trivial cells while an attacker runs M6_CELL back to back in another session of the same sandbox.
+ * trivial cells for `seconds`, while `attacker` (if any) runs M6_CELL back to back in another
+ * session of the same sandbox.
  */
-async function underAttack(variant: Variant, seconds: number): Promise<void> {
+async function victim(variant: Variant, seconds: number, attacked: boolean): Promise<void> {
   const { sandbox } = variant;
   await sandbox.whenWarm();
-  const attacker = await sandbox.open();
-  let attacking = true;
+  const attacker = attacked ? await sandbox.open() : null;
+  let attacking = attacked;
   let attacks = 0;
   const attack = (async () => {
-    while (attacking) {
+    while (attacking && attacker) {
       await attacker.run(M6_CELL, { timeoutMs: 30_000 });
       attacks++;
     }
   })();
   // Let the first attack cell get going.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (attacker) await new Promise((resolve) => setTimeout(resolve, 500));
   const spare: number[] = [];
   const onDemand: number[] = [];
   const trivial: number[] = [];
@@ -173,11 +174,10 @@ async function underAttack(variant: Variant, seconds: number): Promise<void> {
     await Promise.all(opened.map((s) => s.close()));
   }
   attacking = false;
-  await attacker.close();
+  await attacker?.close();
   await attack;
-  console.log(
-    `${variant.name}: victim beside an attacker running the M6 cell (${attacks} attack cells, load ${load()})`,
-  );
+  const beside = attacker ? `beside an attacker running the M6 cell (${attacks} attack cells)` : "alone";
+  console.log(`${variant.name}: victim ${beside}, load ${load()}`);
   console.log(summary("  acquire, pool spare (target p99 < 50 ms)", spare));
   console.log(summary("  acquire, forked on demand", onDemand));
   console.log(summary("  trivial cell (target p99 < 30 ms)", trivial));
@@ -198,9 +198,11 @@ export default async function bench(): Promise<void> {
     } else {
       console.log("(set SANDBOX_BASE=<another checkout> to compare side by side)");
     }
-    console.log(`\n-- a victim session while an attacker runs the M6 cell, ${attackSeconds} s each --`);
-    await underAttack(current, attackSeconds);
-    if (base) await underAttack(base, attackSeconds);
+    console.log(`\n-- a victim session alone, then while an attacker runs the M6 cell, ${attackSeconds} s each --`);
+    for (const variant of base ? [current, base] : [current]) {
+      await victim(variant, attackSeconds, false);
+      await victim(variant, attackSeconds, true);
+    }
   } finally {
     await current.sandbox.close();
     await base?.sandbox.close();
