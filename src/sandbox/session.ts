@@ -110,11 +110,11 @@ export class Session implements SandboxSession {
         restarted = `[${this.interpreter.endedHow()} between cells; ${RESTARTED}]\n`;
       }
       // Once its processes are gone, the kernel's figure for all of them is in.
-      await this.end(this.interpreter);
+      await this.interpreter.stop();
       this.cpuOfEarlier += this.interpreter.cpuSeconds();
       this.cpuKnown = this.cpuOfEarlier;
       this.cpuKnownAt = performance.now();
-      if (this.cpuKnown >= this.deps.cpuSeconds) this.cpuSpent = true;
+      this.cpuSpent = this.cpuKnown >= this.deps.cpuSeconds;
       if (this.cpuSpent) return failure(this.cpuMessage(), startedAt);
       this.interpreter = await this.deps.acquire();
     }
@@ -129,8 +129,8 @@ export class Session implements SandboxSession {
     let onAbort: (() => void) | undefined;
     try {
       const stopped = new Promise<CellResult>((resolve) => {
-        // Resolves once every process of the interpreter has ended, as the host sees it.
-        const stop = (result: () => CellResult) => void this.end(interpreter).then(() => resolve(result()));
+        // Resolves once the host has seen every process of the interpreter end.
+        const stop = (result: () => CellResult) => void interpreter.stop().then(() => resolve(result()));
         timer = setTimeout(() => {
           const seconds = timeoutMs / 1000;
           stop(() => failure(`TimeoutError: the cell ran longer than ${seconds} s; ${RESTARTED}`, startedAt, true));
@@ -147,7 +147,7 @@ export class Session implements SandboxSession {
       const answered = interpreter.run(code, timeoutMs).then(
         (reply) => this.toResult(reply, interpreter, cell, startedAt, restarted),
         async (err: Error) => {
-          await this.end(interpreter);
+          await interpreter.stop();
           return failure(
             this.closed
               ? "SandboxError: the session was closed while this cell ran"
@@ -167,15 +167,10 @@ export class Session implements SandboxSession {
       if (this.cpuMayBeSpent(performance.now())) {
         // Off the cell's own latency: the next cell's request is already on its way by then.
         setImmediate(() => {
-          if (!this.closed && interpreter.alive && this.checkCpu(interpreter, false)) void this.end(interpreter);
+          if (!this.closed && interpreter.alive && this.checkCpu(interpreter, false)) void interpreter.stop();
         });
       }
     }
-  }
-
-  /** Kills an interpreter; resolves once the host has seen all of its processes end. */
-  private async end(interpreter: Interpreter): Promise<void> {
-    await interpreter.stop();
   }
 
   /** Whether the CPU total could have reached the limit by `at` (ms), given the last reading. */
@@ -211,7 +206,7 @@ export class Session implements SandboxSession {
     let error = reply.error === null ? null : sanitizeOutput(reply.error);
     if (reply.restart) {
       // Threads the cell started would keep running between cells: nothing of the cell may.
-      await this.end(interpreter);
+      await interpreter.stop();
       const note = `SandboxError: the cell left threads running that did not stop; ${RESTARTED}`;
       error = error === null ? note : `${error}\n${note}`;
     }
