@@ -141,7 +141,8 @@ export const configSchema = z.object({
   SANDBOX_PYTHON: z.string().default("/usr/bin/python3"),
   SANDBOX_CELL_TIMEOUT_MS: int(30_000, 100, 3_600_000),
   SANDBOX_MEMORY_MB: int(1024, 64, 1_048_576),
-  SANDBOX_MAX_PROCESSES: int(64, 1, 100_000),
+  /** Processes and threads per session (RLIMIT_NPROC): a math cell needs a handful. */
+  SANDBOX_MAX_PROCESSES: int(32, 1, 100_000),
   SANDBOX_MAX_FILE_MB: int(50, 1, 1_048_576),
   SANDBOX_SCRATCH_MB: int(100, 1, 1_048_576),
   SANDBOX_OUTPUT_BYTES: int(1_000_000, 1_000, 1_000_000_000),
@@ -150,10 +151,19 @@ export const configSchema = z.object({
   SANDBOX_MAX_ATTACHMENTS: int(5, 1, 20),
   SANDBOX_POOL_SIZE: int(2, 0, 256),
   SANDBOX_UID: int(65534, 1, 4_294_967_294),
-  /** CPU seconds one session may use in total (RLIMIT_CPU), on top of its start-up imports. */
+  /**
+   * CPU seconds one session (a question) may use in total: all of its processes, over every cell
+   * and interpreter restart, counted by the host from the kernel's figures (each process is also
+   * held to it by RLIMIT_CPU).
+   */
   SANDBOX_CPU_SECONDS: int(300, 1, 86_400),
+  /** Nice level of every sandboxed process and of each session's scheduling group: below the host's 0. */
+  SANDBOX_NICE: int(10, 0, 19),
   /** Figures returned per cell; more are dropped with a note on stderr. */
   SANDBOX_MAX_FIGURES: int(10, 0, 100),
+  /** Figures one question keeps over all its cells, and their size together (on disk and in Redis). */
+  SANDBOX_MAX_FIGURES_PER_QUESTION: int(30, 0, 1_000),
+  SANDBOX_MAX_FIGURE_MB_PER_QUESTION: int(20, 1, 1_024),
   /** Inodes (files, dirs) the scratch tmpfs holds: each costs kernel memory its size limit does not count. */
   SANDBOX_SCRATCH_INODES: int(4096, 64, 10_000_000),
   /**

@@ -30,6 +30,7 @@ export const INTEGRATION_TESTS = [
   "src/cli/render.test.ts",
   "src/eval/model-check.test.ts",
   "src/pipeline/pipeline.test.ts",
+  "src/sandbox/host-procs.test.ts",
   "src/present/quality.test.ts",
   "src/present/writeup/writeup.test.ts",
   "src/worker/post-once.test.ts",

@@ -45,10 +45,12 @@ describe("CgroupTree", () => {
     const dir = join(root, "service");
     fakeCgroup(dir, "cpu memory pids");
     writeFileSync(join(dir, "cgroup.procs"), "123\n");
-    const tree = new CgroupTree(dir);
+    const tree = new CgroupTree(dir, 10);
     fakeCgroup(join(dir, "host"), "");
     fakeCgroup(join(dir, "sandbox"), "");
+    writeFileSync(join(dir, "sandbox", "cpu.weight.nice"), "0");
     tree.prepare();
+    expect(readFileSync(join(dir, "sandbox", "cpu.weight.nice"), "utf8")).toBe("10");
     expect(readFileSync(join(dir, "host", "cgroup.procs"), "utf8")).toBe("123");
     expect(readFileSync(join(dir, "cgroup.subtree_control"), "utf8")).toBe("+memory +pids +cpu");
     const session = tree.create("s1", { memoryBytes: 64 << 20, maxProcesses: 28, cpus: 1 });

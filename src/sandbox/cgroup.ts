@@ -1,8 +1,10 @@
 /**
  * Per-session resource totals through cgroup v2, used only inside a subtree delegated to this
  * process (systemd `Delegate=yes`, Docker with a private cgroup namespace): each session gets a
- * child cgroup with memory.max (which counts tmpfs, memfd and kernel memory), pids.max and
- * cpu.max, and is killed as a whole on close. Nothing is ever created outside that subtree.
+ * child cgroup with memory.max (which counts tmpfs, memfd, socket buffers, SysV IPC and other
+ * kernel memory), pids.max and cpu.max, and is killed as a whole on close; all sessions together
+ * weigh against the host like one process at SANDBOX_NICE (cpu.weight.nice of their parent), and
+ * each the same as any other. Nothing is ever created outside that subtree.
  */
 import {
   accessSync,
@@ -105,7 +107,11 @@ export interface SessionCgroupLimits {
 export class CgroupTree {
   private readonly sessionsDir: string;
 
-  constructor(private readonly dir: string) {
+  /** `nice`: the CPU weight of all sessions together against the host, as a nice level. */
+  constructor(
+    private readonly dir: string,
+    private readonly nice = 0,
+  ) {
     this.sessionsDir = join(dir, "sandbox");
   }
 
@@ -120,6 +126,8 @@ export class CgroupTree {
     writeFileSync(join(this.dir, "cgroup.subtree_control"), wanted.map((c) => `+${c}`).join(" "));
     mkdirSync(this.sessionsDir, { recursive: true });
     writeFileSync(join(this.sessionsDir, "cgroup.subtree_control"), wanted.map((c) => `+${c}`).join(" "));
+    const weight = join(this.sessionsDir, "cpu.weight.nice");
+    if (existsSync(weight)) writeFileSync(weight, String(this.nice));
   }
 
   /** A fresh cgroup for one session with its limits written. */

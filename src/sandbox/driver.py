@@ -88,7 +88,8 @@ class Capture:
             self.fds[r] = bytearray()
         self.order = list(self.fds)
         self.truncated = False
-        threading.Thread(target=self.pump, daemon=True).start()
+        self.thread = threading.Thread(target=self.pump, daemon=True)
+        self.thread.start()
 
     def take(self, fd):
         try:
@@ -216,6 +217,32 @@ def run_cell(namespace, number, code, timeout_ms):
 
 
 PR_SET_CHILD_SUBREAPER = 36
+# How long threads a cell left behind get to stop after SystemExit is raised in them.
+STOP_GRACE_SECONDS = 0.25
+
+
+def thread_count():
+    """Threads of this process as the kernel counts them (native ones included): one stat call."""
+    return os.stat("/proc/self/task").st_nlink - 2
+
+
+def stop_threads(own):
+    """Stops the threads a cell left running, so nothing of the cell runs between cells: raises
+    SystemExit in each (it lands at the thread's next Python instruction) and waits a moment.
+    Returns how many stopped and how many did not (blocked in C, or swallowing SystemExit): then
+    the host restarts the interpreter."""
+    left = thread_count() - len(own)
+    if left <= 0:
+        return 0, 0
+    before = left
+    for ident in list(sys._current_frames()):
+        if ident not in own:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(SystemExit))
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    while left > 0 and time.monotonic() < deadline:
+        time.sleep(0.005)
+        left = thread_count() - len(own)
+    return before - max(left, 0), max(left, 0)
 
 
 def kill_stragglers():
@@ -349,6 +376,8 @@ def apply_limits():
     cap(resource.RLIMIT_NOFILE, 256)
     cap(resource.RLIMIT_CORE, 0)
     cap(resource.RLIMIT_MEMLOCK, 0)
+    # No process of the session may raise its priority back above the nice level it started at.
+    cap(resource.RLIMIT_NICE, 0)
     used = resource.getrusage(resource.RUSAGE_SELF)
     cap(resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime) + LIMITS["cpuSeconds"])
 
@@ -371,8 +400,24 @@ DENIED_SYSCALLS = (
     "name_to_handle_at", "open_by_handle_at", "fanotify_init", "lookup_dcookie", "uselib",
     # extended attributes: kernel memory a tmpfs size limit does not count
     "setxattr", "lsetxattr", "fsetxattr",
+    # SysV IPC and POSIX message queues: kernel memory of the session's IPC namespace that no rlimit,
+    # memory sampling or address-space limit counts, and that outlives the cell that made it
+    "semget", "semop", "semtimedop", "semctl", "shmget", "shmat", "shmdt", "shmctl",
+    "msgget", "msgsnd", "msgrcv", "msgctl",
+    "mq_open", "mq_unlink", "mq_timedsend", "mq_timedreceive", "mq_notify", "mq_getsetattr",
+    # a new session is a new scheduling group (autogroup): one session must stay one CPU share
+    "setsid",
 )
 NAMESPACE_FLAGS = (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000, 0x00000080)
+# The only socket family a cell gets: Unix sockets (socketpair, multiprocessing, asyncio). The
+# network namespace has no interface anyway; IP sockets would still hold loopback buffers, and
+# vsock, netlink, packet or crypto sockets reach past the namespace into the kernel or the VM.
+AF_UNIX = 1
+SOL_SOCKET = 1
+# SO_SNDBUF, SO_RCVBUF, SO_SNDBUFFORCE, SO_RCVBUFFORCE: a socket keeps the system's default buffer,
+# so what the session's sockets can queue is bounded by their number (which PID 1 counts).
+BUFFER_OPTIONS = (7, 8, 32, 33)
+INT_BITS = 0xFFFFFFFF
 
 
 def seccomp_program():
@@ -380,6 +425,9 @@ def seccomp_program():
     The zygote compiles it once: compiling in every fork took ~4 ms and copied ~4 MB of pages."""
     import seccomp
     filt = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
+    # A system call of another ABI (i386 int 0x80, x32) ends the whole process, not just the thread
+    # that made it: a lone dead thread could leave the cell waiting for it until the timeout.
+    filt.set_attr(seccomp.Attr.ACT_BADARCH, seccomp.KILL_PROCESS)
     for name in DENIED_SYSCALLS:
         try:
             filt.add_rule(seccomp.ERRNO(errno.EPERM), name)
@@ -389,6 +437,12 @@ def seccomp_program():
     filt.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")
     for flag in NAMESPACE_FLAGS:
         filt.add_rule(seccomp.ERRNO(errno.EPERM), "clone", seccomp.Arg(0, seccomp.MASKED_EQ, flag, flag))
+    for name in ("socket", "socketpair"):
+        filt.add_rule(seccomp.ERRNO(errno.EAFNOSUPPORT), name, seccomp.Arg(0, seccomp.NE, AF_UNIX))
+    # The kernel reads level and option as 32-bit ints: compare only those bits.
+    for option in BUFFER_OPTIONS:
+        filt.add_rule(seccomp.ERRNO(errno.EPERM), "setsockopt", seccomp.Arg(1, seccomp.MASKED_EQ, INT_BITS, SOL_SOCKET),
+                      seccomp.Arg(2, seccomp.MASKED_EQ, INT_BITS, option))
     read_end, write_end = os.pipe()
     with os.fdopen(write_end, "wb") as sink:
         filt.export_bpf(sink)
@@ -521,6 +575,7 @@ def serve(warm=False):
     prctl(PR_SET_CHILD_SUBREAPER, 1)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     streams = (sys.stdout, sys.stderr)
+    own_threads = {threading.get_ident(), capture.thread.ident}
     send({"ready": True})
     number = 0
     while True:
@@ -541,6 +596,9 @@ def serve(warm=False):
         capture.reset()
         del PENDING_FIGURES[:]
         error, timed_out = run_cell(namespace, number, request["code"], request["timeoutMs"])
+        stopped, left = stop_threads(own_threads)
+        if stopped:
+            print("[the cell left %d thread%s running; stopped when it ended]" % (stopped, "s"[:stopped != 1]), file=sys.stderr)
         figures = PENDING_FIGURES[:]
         try:
             grab_figures(figures)
@@ -555,7 +613,7 @@ def serve(warm=False):
         out, err, truncated = capture.collect()
         pngs = [f for f in figures if f is not None]
         send({"id": request["id"], "stdout": out, "stderr": err, "error": error, "timedOut": timed_out,
-              "truncated": truncated, "figures": len(pngs)})
+              "truncated": truncated, "figures": len(pngs), "restart": left > 0})
         for png in pngs:
             send_bytes(png)
 
@@ -574,6 +632,7 @@ def own_process():
     no namespace to build: the driver just drops what it can and serves."""
     global CMD_IN, RES_OUT
     CMD_IN, RES_OUT = os.dup(0), os.dup(1)
+    lower_priority()
     if not LIMITS["mounts"]:
         drop_privileges()
         load_libraries()
@@ -585,7 +644,7 @@ def own_process():
     for target in (0, 1):
         os.dup2(devnull, target)
     os.close(devnull)
-    run_session(CMD_IN, RES_OUT, warm=False, load=True)
+    run_session(CMD_IN, RES_OUT, warm=False, load=True, report=True)
 
 
 # ---- zygote: one pre-imported process inside bubblewrap that forks isolated sessions ----------
@@ -630,19 +689,43 @@ def anonymous_bytes(pid):
         return 0
 
 
-def enforce_session_memory(budget):
+def unix_sockets():
+    """Unix sockets in the session's network namespace (its own: the host's channel is not one)."""
+    with open("/proc/net/unix", "rb") as table:
+        return table.read().count(b"\n") - 1
+
+
+def socket_descriptors(pid):
+    count = 0
+    try:
+        for fd in os.listdir("/proc/%d/fd" % pid):
+            try:
+                count += os.readlink("/proc/%d/fd/%s" % (pid, fd)).startswith("socket:")
+            except OSError:
+                pass
+    except OSError:
+        pass
+    return count
+
+
+def enforce_session_memory(pids, budget, socket_charge):
     """The fallback's per-session total (without a cgroup): RLIMIT_AS caps each process, so only
     several processes together can exceed the budget; then the largest one but the driver is
-    killed. The driver (PID 2) keeps its own address-space limit and its MemoryError. Cheap while
-    the driver is alone: the session's own /proc lists only its processes, and one listing of it
-    (~15 µs) is all a check costs then — it runs ten times a second in every idle session."""
-    pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and p != "1"]
+    killed. The driver (PID 2) keeps its own address-space limit and its MemoryError. Socket
+    buffers are kernel memory outside every process: each Unix socket counts at the most it can
+    queue (socket_charge). Cheap while the driver is alone: the session's own /proc lists only its
+    processes, and one listing of it (~15 µs) is all a check costs then — it runs ten times a
+    second in every idle session (the driver alone holds at most RLIMIT_NOFILE sockets)."""
     if len(pids) < 2:
         return
     usage = {pid: anonymous_bytes(pid) for pid in pids}
-    if sum(usage.values()) <= budget:
+    sockets = unix_sockets() * socket_charge
+    if sum(usage.values()) + sockets <= budget:
         return
     others = [pid for pid in pids if pid != 2]
+    if sockets:
+        for pid in others:
+            usage[pid] += socket_descriptors(pid) * socket_charge
     if others:
         try:
             os.kill(max(others, key=usage.get), signal.SIGKILL)
@@ -650,17 +733,92 @@ def enforce_session_memory(budget):
             pass
 
 
+# What one Unix socket can hold, as a multiple of the default send buffer (setsockopt cannot raise
+# it): its own queued sends, which may overshoot the buffer by one message, and what peers that
+# closed left queued to it (at most max_dgram_qlen messages, set small below).
+SOCKET_CHARGE_BUFFERS = 3
+# Per network namespace: queued datagrams per receiving socket and pending connections per listener.
+NETWORK_SYSCTLS = (("net/unix/max_dgram_qlen", "2"), ("net/core/somaxconn", "16"))
+
+
+def bound_socket_queues():
+    """Small queues in the session's own network namespace (needs CAP_NET_ADMIN in it, before the
+    capabilities go); returns what one socket is charged against the memory total."""
+    for name, value in NETWORK_SYSCTLS:
+        try:
+            with open("/proc/sys/" + name, "w") as sysctl:
+                sysctl.write(value)
+        except OSError:
+            pass
+    try:
+        with open("/proc/sys/net/core/wmem_default") as default:
+            return SOCKET_CHARGE_BUFFERS * int(default.read())
+    except (OSError, ValueError):
+        return SOCKET_CHARGE_BUFFERS * 212992
+
+
+# The driver's own threads: its main thread and the output pump.
+DRIVER_THREADS = 2
+
+
+def idle_driver(channel, read_call):
+    """The driver's context-switch count while its main thread waits for the host's next request
+    (blocked in read on the channel, where only an honest driver between cells ever is); None
+    while it is busy. The count changes whenever that thread wakes."""
+    try:
+        with open("/proc/2/task/2/syscall") as call:
+            fields = call.read().split()
+        if int(fields[0]) != read_call or int(fields[1], 16) != channel:
+            return None
+        with open("/proc/2/task/2/status") as status:
+            for line in status:
+                if line.startswith("voluntary_ctxt_switches:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def end_leftovers(pids, channel, read_call):
+    """Backs up the driver's own clean-up, which runs in the process the cells run in (a cell can
+    disable it): while the driver waits for the next cell, any other process is a leftover of the
+    last one and is killed; so is the driver, if it has threads beyond its own (the host then
+    starts a fresh interpreter). One stat call while all is as it should be."""
+    try:
+        threads = os.stat("/proc/2/task").st_nlink - 2
+    except OSError:
+        return
+    others = [pid for pid in pids if pid != 2]
+    if threads <= DRIVER_THREADS and not others:
+        return
+    before = idle_driver(channel, read_call)
+    if before is None:
+        return
+    # Listed while the driver slept: still asleep (same count) means none of them is the next cell's.
+    if idle_driver(channel, read_call) != before:
+        return
+    for pid in others + ([2] if threads > DRIVER_THREADS else []):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def session_reaper(fd, proc_ready):
     """PID 1 of the session: mounts the session's /proc, forbids nested user namespaces, reaps
-    orphans, holds the session's processes to their memory total, and exits — taking the whole
-    namespace down — when the host hangs up. Keeps CAP_SYS_PTRACE (inside the session's user
-    namespace) to read the memory of processes that made themselves undumpable."""
+    orphans, holds the session's processes to their memory total, ends what a cell left running,
+    and exits — taking the whole namespace down — when the host hangs up. Keeps CAP_SYS_PTRACE
+    (inside the session's user namespace) to read the memory and state of processes that made
+    themselves undumpable."""
     mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     try:
         with open("/proc/sys/user/max_user_namespaces", "w") as limit:
             limit.write("0")
     except OSError:
         pass  # not ours to set in a process of its own; the seccomp filter refuses namespaces anyway
+    socket_charge = bound_socket_queues()
+    import seccomp
+    read_call = seccomp.resolve_syscall(seccomp.Arch.NATIVE, "read")
     prctl(PR_SET_DUMPABLE, 0)
     drop_privileges(keep=(CAP_SYS_PTRACE,))
     budget = LIMITS["sessionMemoryMb"] * 1024 * 1024
@@ -678,7 +836,9 @@ def session_reaper(fd, proc_ready):
             if ready == fd:
                 os._exit(0)
             os.read(wake_r, 512)
-        enforce_session_memory(budget)
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and p != "1"]
+        enforce_session_memory(pids, budget, socket_charge)
+        end_leftovers(pids, fd, read_call)
         try:
             while os.waitpid(-1, os.WNOHANG)[0]:
                 pass
@@ -711,12 +871,21 @@ def forked(function, *args):
     return pid
 
 
+def lower_priority():
+    """Runs the session below the host's CPU priority (RLIMIT_NICE, set later, keeps it there).
+    A session of its own is also a scheduling group of its own (autogroup): however many
+    processes it starts, together they weigh like one ordinary process against the host's."""
+    os.nice(LIMITS["nice"])
+
+
 def session_child(fd, warm):
     """Runs in a fresh fork of the zygote: builds the session's namespaces, starts its PID 1 and
     its driver (both forked from here, to keep big forks off the critical path), and ends the
     namespace when the driver ends."""
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.setsid()
+    lower_priority()
     fd = keep_only(fd)
     uid, gid = os.getuid(), os.getgid()
     check(LIBC.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
@@ -729,9 +898,14 @@ def session_child(fd, warm):
     run_session(fd, fd, warm, load=False)
 
 
-def run_session(fd_in, fd_out, warm, load):
+# The line a session of its own ends with on stderr (which no cell can reach): its CPU in all.
+CPU_REPORT = "sandbox-session-cpu %.3f"
+
+
+def run_session(fd_in, fd_out, warm, load, report=False):
     """In a fresh PID namespace: forks the session's PID 1 and its driver (PID 2), and ends the
-    namespace when the driver ends."""
+    namespace when the driver ends. `report`: say on stderr how much CPU the session's processes
+    used, as the kernel counted them (a zygote's fork is reaped, and so counted, by the zygote)."""
     proc_ready_r, proc_ready_w = os.pipe()
     reaper = forked(lambda: (os.close(proc_ready_r), session_reaper(fd_in, proc_ready_w)))
     os.close(proc_ready_w)
@@ -741,21 +915,29 @@ def run_session(fd_in, fd_out, warm, load):
         os.close(fd)
     drop_privileges()
     running = {reaper, driver}
+    ended = 0
     while running:
         try:
-            pid, _ = os.waitpid(-1, 0)
+            pid, status = os.waitpid(-1, 0)
         except ChildProcessError:
             break
         running.discard(pid)
-        if pid == driver and reaper in running:
-            os.kill(reaper, signal.SIGKILL)
-    os._exit(0)
+        if pid == driver:
+            ended = status
+            if reaper in running:
+                os.kill(reaper, signal.SIGKILL)
+    if report:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        os.write(2, ("\n" + CPU_REPORT % (usage.ru_utime + usage.ru_stime) + "\n").encode())
+    # How the driver ended, for the host to tell (a signal as 128 + its number, like a shell).
+    os._exit(128 + os.WTERMSIG(ended) if os.WIFSIGNALED(ended) else os.WEXITSTATUS(ended))
 
 
-def hand_over(ipc, token, host_end):
+def hand_over(ipc, token, host_end, pid):
     """Passes the host's end of a session socketpair over Node's IPC channel (JSON lines, the
-    descriptor attached), as a net.Socket handle."""
-    line = json.dumps({"cmd": "NODE_HANDLE", "type": "net.Socket", "msg": {"forked": token}}) + "\n"
+    descriptor attached), as a net.Socket handle, with the session's pid (in the zygote's PID
+    namespace) for the host to find its processes by."""
+    line = json.dumps({"cmd": "NODE_HANDLE", "type": "net.Socket", "msg": {"forked": token, "pid": pid}}) + "\n"
     socket.send_fds(ipc, [line.encode()], [host_end.fileno()])
 
 
@@ -791,13 +973,15 @@ def zygote():
             os.read(wake_r, 512)
             while True:
                 try:
-                    pid, _ = os.waitpid(-1, os.WNOHANG)
+                    pid, status, usage = os.wait4(-1, os.WNOHANG)
                 except ChildProcessError:
                     break
                 if pid == 0:
                     break
                 if pid in sessions:
-                    send({"exited": sessions.pop(pid)})
+                    # The session's CPU as the kernel counted it: its processes and all they reaped.
+                    send({"exited": sessions.pop(pid), "code": os.waitstatus_to_exitcode(status),
+                          "cpu": round(usage.ru_utime + usage.ru_stime, 3)})
         if CMD_IN in readable:
             request = receive()
             token = request["token"]
@@ -810,23 +994,42 @@ def zygote():
                         os.close(wake_w)
                         host_end.close()
                         ipc.close()
-                        session_child(session_end.detach(), bool(request.get("warm")))
+                        fd = session_end.detach()
                     except BaseException:
                         traceback.print_exc()
-                    os._exit(0)
+                        os._exit(0)
+                    raise ForkedSession(fd, bool(request.get("warm")))
                 session_end.close()
                 sessions[pid] = token
-                hand_over(ipc, token, host_end)
+                hand_over(ipc, token, host_end, pid)
                 host_end.close()
             except OSError as err:
                 send({"failed": token, "error": str(err)})
+
+
+class ForkedSession(BaseException):
+    """Carries a fresh fork out of the zygote's loop. Unwinding drops the loop's frame and every
+    local in it (other sessions' pids and tokens, the last request) before the session starts:
+    its code walks the stack it inherits, and finds only main() below its own frames."""
+
+    def __init__(self, fd, warm):
+        super().__init__()
+        self.fd, self.warm = fd, warm
 
 
 def main():
     global CMD_IN, RES_OUT
     if LIMITS.get("zygote"):
         CMD_IN, RES_OUT = os.dup(0), os.dup(1)
-        zygote()
+        try:
+            zygote()
+        except ForkedSession as fork:
+            fd, warm = fork.fd, fork.warm
+        try:
+            session_child(fd, warm)
+        except BaseException:
+            traceback.print_exc()
+        os._exit(0)
     own_process()
 
 

@@ -7,13 +7,19 @@
 import { randomUUID } from "node:crypto";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Config } from "../config.js";
 import { type Logger, silentLogger } from "../logger.js";
 import { CgroupTree, probeCgroup, type SessionCgroup } from "./cgroup.js";
 import { driverProgram } from "./driver.js";
-import { type DriverLimits, Interpreter, InterpreterExitedError, type ReplyLimits } from "./interpreter.js";
+import {
+  type DriverLimits,
+  Interpreter,
+  InterpreterExitedError,
+  type InterpreterOptions,
+  type ReplyLimits,
+} from "./interpreter.js";
 import {
   detectIsolation,
   type IsolationKind,
@@ -226,6 +232,10 @@ class PythonSandbox implements PythonSandboxHandle {
       id,
       figureDir,
       defaultTimeoutMs: this.config.SANDBOX_CELL_TIMEOUT_MS,
+      cpuSeconds: this.config.SANDBOX_CPU_SECONDS,
+      cores: availableParallelism(),
+      maxFigures: this.config.SANDBOX_MAX_FIGURES_PER_QUESTION,
+      maxFigureBytes: this.config.SANDBOX_MAX_FIGURE_MB_PER_QUESTION * 1024 * 1024,
       acquire: () => acquire(),
       onClose: (s) => this.sessions.delete(s),
     });
@@ -253,7 +263,7 @@ class PythonSandbox implements PythonSandboxHandle {
     let why = probe.dir === null ? probe.why : "";
     if (probe.dir !== null && kind === "bubblewrap") {
       try {
-        const tree = new CgroupTree(probe.dir);
+        const tree = new CgroupTree(probe.dir, this.config.SANDBOX_NICE);
         tree.prepare();
         this.cgroups = tree;
         return { isolation: kind, resources: "cgroup", cgroup: probe.dir, seccomp: true, weaker: [] };
@@ -268,7 +278,9 @@ class PythonSandbox implements PythonSandboxHandle {
       seccomp: true,
       weaker: [
         `no cgroup (${why}): a session's memory total is enforced by its PID 1 sampling every 100 ms ` +
-          `(SANDBOX_MEMORY_MB + ${SESSION_MEMORY_SLACK_MB} MB, kernel memory not counted), not by the kernel`,
+          `(SANDBOX_MEMORY_MB + ${SESSION_MEMORY_SLACK_MB} MB, each Unix socket counted at the most its buffers ` +
+          "hold, other kernel memory not counted), not by the kernel; its CPU share is a scheduling group " +
+          "of its own (autogroup) at nice SANDBOX_NICE, which its code may raise back to nice 0",
       ],
     };
   }
@@ -281,6 +293,7 @@ class PythonSandbox implements PythonSandboxHandle {
       workdir: isolated ? SANDBOX_SCRATCH : dirs!.scratchDir,
       dataDir: isolated ? SANDBOX_DATA : dirs!.dataDir,
       mounts: isolated,
+      nice: c.SANDBOX_NICE,
       memoryMb: c.SANDBOX_MEMORY_MB,
       sessionMemoryMb: c.SANDBOX_MEMORY_MB + SESSION_MEMORY_SLACK_MB,
       maxProcesses: c.SANDBOX_MAX_PROCESSES,
@@ -294,6 +307,10 @@ class PythonSandbox implements PythonSandboxHandle {
       scratchInodes: c.SANDBOX_SCRATCH_INODES,
       dataMb: DATA_ATTACHMENTS * c.SANDBOX_MAX_ATTACHMENT_MB + 1,
     };
+  }
+
+  private interpreterOptions(): InterpreterOptions {
+    return { nice: this.config.SANDBOX_NICE, logger: this.logger };
   }
 
   private replyLimits(): ReplyLimits {
@@ -316,7 +333,7 @@ class PythonSandbox implements PythonSandboxHandle {
     const zygote = kind === "bubblewrap" && !this.cgroups ? this.liveZygote() : null;
     if (zygote && (preload || zygote.isReady)) {
       try {
-        return new Interpreter(await zygote.fork(preload), this.replyLimits());
+        return new Interpreter(await zygote.fork(preload), this.replyLimits(), this.interpreterOptions());
       } catch (err) {
         // Closing kills the zygote under forks still in flight: that is not a failure to report.
         if (this.closed) throw new SandboxUnavailableError("the sandbox is closed");
@@ -327,8 +344,8 @@ class PythonSandbox implements PythonSandboxHandle {
     const dirs = kind === "insecure" ? this.insecureDirs() : undefined;
     const program = driverProgram(this.config.SANDBOX_PYTHON, this.driverLimits(kind, preload, dirs));
     const spec = launchSpec(kind, this.config, dirs ?? { dataDir: "/", scratchDir: "/" }, program);
-    const transport = spawnTransport(spec, this.logger);
-    const interpreter = new Interpreter(transport, this.replyLimits());
+    const transport = spawnTransport(spec, this.logger, { session: kind === "bubblewrap" ? "bubblewrap" : "direct" });
+    const interpreter = new Interpreter(transport, this.replyLimits(), this.interpreterOptions());
     if (dirs) interpreter.onExited(() => this.removeDirs(dirs));
     if (this.cgroups) this.confine(interpreter, transport.pid);
     return interpreter;

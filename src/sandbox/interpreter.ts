@@ -8,7 +8,9 @@
 import { randomUUID } from "node:crypto";
 import type { Writable } from "node:stream";
 import { z } from "zod";
+import type { Logger } from "../logger.js";
 import { encodeBytes, encodeFrame, FrameDecoder, parseJsonFrame } from "./frames.js";
+import type { SessionProcesses } from "./host-procs.js";
 import { checkPng, type FigureLimits } from "./png.js";
 import { CLIP_MARKER_CHARS, checkReply } from "./reply.js";
 
@@ -38,6 +40,8 @@ export interface DriverResult {
   timedOut: boolean;
   truncated: boolean;
   figures: DriverFigure[];
+  /** The cell left threads running that did not stop: the interpreter must be replaced. */
+  restart: boolean;
 }
 
 /** Limits the driver applies to itself before it reports ready (the host enforces them again). */
@@ -49,6 +53,8 @@ export interface DriverLimits {
   mounts: boolean;
   /** Import the scientific stack before reporting ready (warm pool) or on first use (on demand). */
   preload: boolean;
+  /** Nice level of every process of the session (it cannot lower it again). */
+  nice: number;
   memoryMb: number;
   /** What the session's processes may hold together before PID 1 kills the largest but the driver. */
   sessionMemoryMb: number;
@@ -92,7 +98,23 @@ export interface Transport {
   diagnostics(): string;
   /** Host pid of the launcher, for a process of its own. */
   readonly pid?: number;
+  /** The session's PID 1 and driver as the host sees them, once the driver is ready. */
+  locate?(): SessionProcesses | null;
+  /**
+   * Once it is gone: CPU seconds all of the session's processes used, as the kernel counted them
+   * when its top process was reaped (undefined when no such figure came).
+   */
+  cpuInAll?(): number | undefined;
 }
+
+export interface InterpreterOptions {
+  /** Nice level for the session's scheduling group, set from the host once it is ready. */
+  nice?: number;
+  logger?: Logger;
+}
+
+/** How long a killed session's processes get to end before the host kills its PID 1 itself. */
+const END_GRACE_MS = 2_000;
 
 const live = new Set<Interpreter>();
 let exitHookInstalled = false;
@@ -134,10 +156,15 @@ export class Interpreter {
   private holds = 0;
   private readonly goneListeners: (() => void)[] = [];
   private readyHooks: (() => void)[] = [];
+  private procs: SessionProcesses | null = null;
+  /** CPU seconds read so far, and what the driver had used when it became ready (not the cells'). */
+  private cpu = 0;
+  private cpuAtReady = 0;
 
   constructor(
     private readonly transport: Transport,
     private readonly limits: ReplyLimits,
+    private readonly options: InterpreterOptions = {},
   ) {
     installExitHook();
     live.add(this);
@@ -172,6 +199,11 @@ export class Interpreter {
   /** False from the moment it is killed (the exit may be observed a little later). */
   get alive(): boolean {
     return this.unusable === null;
+  }
+
+  /** How it ended ("the Python interpreter was killed by …"), once it has. */
+  endedHow(): string {
+    return this.unusable?.message ?? "the Python interpreter is running";
   }
 
   /** Called once every process of this interpreter is gone. */
@@ -218,7 +250,7 @@ export class Interpreter {
     let timer: NodeJS.Timeout | undefined;
     let keepAlive: NodeJS.Timeout | undefined;
     return new Promise<void>((resolve) => {
-      this.onExited(resolve);
+      void this.ended().then(resolve);
       this.retire("was closed");
       this.transport.input.end();
       timer = setTimeout(() => this.kill(), graceMs);
@@ -236,6 +268,66 @@ export class Interpreter {
   kill(): void {
     this.retire("was stopped");
     if (!this.gone) this.transport.kill();
+  }
+
+  /** Kills it and resolves once the host has seen every one of its processes end. */
+  async stop(): Promise<void> {
+    this.hold();
+    try {
+      this.kill();
+      await this.ended();
+    } finally {
+      this.release();
+    }
+  }
+
+  /**
+   * CPU seconds this interpreter's session has used since it became ready, from the kernel's
+   * counts: read from /proc while it runs (see SessionProcesses.cpuSeconds), and once it is gone
+   * the kernel's figure for all of its processes (or the last one read, if none came).
+   */
+  cpuSeconds(running = false): number {
+    if (this.gone) {
+      const inAll = this.transport.cpuInAll?.();
+      if (inAll !== undefined) this.cpu = Math.max(this.cpu, inAll - this.cpuAtReady);
+    } else if (this.procs) {
+      this.cpu = Math.max(this.cpu, this.procs.cpuSeconds(running) - this.cpuAtReady);
+    }
+    return this.cpu;
+  }
+
+  /**
+   * Resolves once the session's processes are gone: its launcher or zygote said so AND the host
+   * sees its PID 1 ended. A session still running after a grace is killed from the host (SIGKILL
+   * to its PID 1, which takes its namespace down) and logged: that would be a sandbox bug.
+   */
+  private ended(): Promise<void> {
+    const procs = this.procs;
+    const saidGone = new Promise<void>((resolve) => this.onExited(resolve));
+    const seenGone = async (deadline: number): Promise<boolean> => {
+      while (procs?.running()) {
+        if (performance.now() > deadline) return false;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return true;
+    };
+    return (async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, END_GRACE_MS);
+      });
+      await Promise.race([saidGone, graceOver]);
+      clearTimeout(timer);
+      if (!(await seenGone(performance.now() + (this.gone ? END_GRACE_MS : 0)))) {
+        this.options.logger?.error(
+          { init: procs?.init, driver: procs?.driver },
+          "sandbox session still running after it was stopped; killing its PID 1 from the host",
+        );
+        procs?.kill();
+        await seenGone(performance.now() + END_GRACE_MS);
+      }
+      procs?.close();
+    })();
   }
 
   /** Keeps the Node event loop alive while someone waits on this interpreter. */
@@ -282,6 +374,9 @@ export class Interpreter {
     if (expecting.kind === "ready") {
       readySchema.parse(message);
       this.expecting = null;
+      this.procs = this.transport.locate?.() ?? null;
+      this.cpuAtReady = this.procs?.cpuSeconds() ?? 0;
+      if (this.options.nice) this.procs?.lowerGroupPriority(this.options.nice);
       for (const hook of this.readyHooks.splice(0)) hook();
       if (!this.unusable) this.markReady();
     } else if (expecting.kind === "ack") {
@@ -293,8 +388,8 @@ export class Interpreter {
     } else {
       const reply = checkReply(message, this.limits);
       if (reply.id !== expecting.id) throw new Error("an answer to another request");
-      const { stdout, stderr, error, timedOut, truncated, figures } = reply;
-      const result: DriverResult = { stdout, stderr, error, timedOut, truncated, figures: [] };
+      const { stdout, stderr, error, timedOut, truncated, figures, restart } = reply;
+      const result: DriverResult = { stdout, stderr, error, timedOut, truncated, figures: [], restart };
       if (figures === 0) {
         this.expecting = null;
         expecting.resolve(result);

@@ -154,9 +154,11 @@ export function zygoteLaunchSpec(config: Config, program: string[]): LaunchSpec 
 export function launchSpec(kind: IsolationKind, config: Config, paths: LaunchPaths, program: string[]): LaunchSpec {
   // Not --disable-userns: its nested user namespace would not own the mount namespace, so the
   // driver could not mount its tmpfs. The seccomp filter refuses every new namespace instead.
-  // CAP_SYS_PTRACE stays with the session's PID 1 only, to read its processes' memory use.
+  // CAP_SYS_PTRACE stays with the session's PID 1 only, to read its processes' memory use;
+  // CAP_NET_ADMIN lets PID 1 shrink the socket queues of the session's network namespace, then goes.
   if (kind === "bubblewrap") {
-    return bubblewrap(config, ["--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SYS_PTRACE"], program);
+    const caps = ["CAP_SYS_ADMIN", "CAP_SYS_PTRACE", "CAP_NET_ADMIN"].flatMap((cap) => ["--cap-add", cap]);
+    return bubblewrap(config, caps, program);
   }
   const env = sandboxEnv(paths.scratchDir);
   return { command: program[0]!, args: program.slice(1), env, cwd: paths.scratchDir, ...identity(config) };

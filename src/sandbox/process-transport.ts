@@ -5,7 +5,9 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Socket } from "node:net";
+import { constants as osConstants } from "node:os";
 import type { Logger } from "../logger.js";
+import { SessionProcesses } from "./host-procs.js";
 import type { Transport } from "./interpreter.js";
 import type { LaunchSpec } from "./isolation.js";
 
@@ -29,10 +31,41 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/** How long after its exit a process's stderr may still be arriving. */
+const STDERR_GRACE_MS = 1_000;
+
+/** The line a session of its own ends with on stderr: the CPU seconds its processes used (driver.py). */
+const CPU_REPORT = /^sandbox-session-cpu (\d+(?:\.\d+)?)$/gm;
+
 /** Receives what the process sends over Node's IPC channel at fd 3 (messages and passed sockets). */
 export type IpcListener = (message: unknown, handle: Socket | undefined) => void;
 
-export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcListener): Transport {
+export interface SpawnOptions {
+  onIpc?: IpcListener;
+  /**
+   * Where the session's processes are, for the host's own checks: `bubblewrap` (bwrap, its init,
+   * then the interpreter that forks the session's PID 1 and driver) or `direct` (the process is
+   * the driver itself, without namespaces). None for the zygote.
+   */
+  session?: "bubblewrap" | "direct";
+}
+
+/** How a process ended, in words for a cell's error (a signal as 128 + its number, as a shell says). */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  const number = signal ? osConstants.signals[signal] : code !== null && code > 128 ? code - 128 : undefined;
+  if (number === undefined) return `exited with code ${code}`;
+  const name = signal ?? Object.entries(osConstants.signals).find(([, n]) => n === number)?.[0] ?? `signal ${number}`;
+  const why: Record<string, string> = {
+    SIGSYS: " (a system call the sandbox forbids)",
+    SIGXCPU: " (its CPU time limit)",
+    SIGXFSZ: " (its file size limit)",
+    SIGKILL: " (a limit was hit, or it was stopped)",
+  };
+  return `was killed by ${name}${why[name] ?? ""}`;
+}
+
+export function spawnTransport(spec: LaunchSpec, logger: Logger, options: SpawnOptions = {}): Transport {
+  const { onIpc, session } = options;
   const child = spawn(spec.command, [...spec.args], {
     env: spec.env,
     cwd: spec.cwd,
@@ -45,8 +78,12 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcList
   if (onIpc) child.on("message", (message, handle) => onIpc(message, handle as Socket | undefined));
   let stderrTail = "";
   let namespaceInit: number | undefined;
+  let cpuInAll: number | undefined;
   child.stderr!.on("data", (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString("utf8")).slice(-2000);
+    // The session's last word on stderr, which no cell can write to: its CPU in all.
+    const report = [...stderrTail.matchAll(CPU_REPORT)].at(-1);
+    if (report) cpuInAll = Number(report[1]);
   });
   const deadListeners: ((how: string) => void)[] = [];
   const goneListeners: (() => void)[] = [];
@@ -73,11 +110,18 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcList
     die(`could not start: ${err.message}`);
     gone();
   });
+  // All of its stderr read (the CPU report is its last line), or a moment after it exited.
+  const stderrRead = new Promise<void>((resolve) => {
+    child.once("close", () => resolve());
+    child.once("exit", () => setTimeout(resolve, STDERR_GRACE_MS).unref());
+  });
   child.on("exit", (code, signal) => {
-    const tail = stderrTail.trim();
-    if (tail) logger.debug({ stderr: tail.split("\n").slice(-3).join("\n") }, "sandbox interpreter stderr");
-    die(signal ? `was killed by ${signal}` : `exited with code ${code}`);
-    void whenNamespaceGone().then(gone);
+    die(describeExit(code, signal));
+    void Promise.all([whenNamespaceGone(), stderrRead]).then(() => {
+      const tail = stderrTail.replace(CPU_REPORT, "").trim();
+      if (tail) logger.debug({ stderr: tail.split("\n").slice(-3).join("\n") }, "sandbox interpreter stderr");
+      gone();
+    });
   });
   let firstData = true;
   return {
@@ -112,5 +156,12 @@ export function spawnTransport(spec: LaunchSpec, logger: Logger, onIpc?: IpcList
       }
     },
     diagnostics: () => stderrTail.trim().split("\n").slice(-3).join("\n"),
+    cpuInAll: () => cpuInAll,
+    locate() {
+      if (session === "direct") return child.pid === undefined ? null : new SessionProcesses(undefined, child.pid);
+      // bwrap → its init → the interpreter, whose children are the session's PID 1 and driver.
+      const interpreter = session === "bubblewrap" ? firstChild(firstChild(child.pid)) : undefined;
+      return interpreter === undefined ? null : SessionProcesses.under(interpreter);
+    },
   };
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { checkReply, InvalidReplyError } from "./reply.js";
 
 const limits = { outputBytes: 10, maxFigures: 2 };
-const honest = { id: "a1", stdout: "45\n", stderr: "", error: null, timedOut: false, truncated: false, figures: 1 };
+const honest = {
+  id: "a1",
+  stdout: "45\n",
+  stderr: "",
+  error: null,
+  timedOut: false,
+  truncated: false,
+  figures: 1,
+  restart: false,
+};
 
 describe("checkReply", () => {
   it("accepts what an honest driver sends, error text included", () => {
@@ -21,6 +30,7 @@ describe("checkReply", () => {
     ["stderr of the wrong type", { ...honest, stderr: 5 }],
     ["an error over its cap", { ...honest, error: "E".repeat(121) }],
     ["a flag as a string", { ...honest, timedOut: "false" }],
+    ["a restart flag that is not a boolean", { ...honest, restart: 1 }],
     ["more figures than allowed", { ...honest, figures: 3 }],
     ["a negative figure count", { ...honest, figures: -1 }],
     ["a fractional figure count", { ...honest, figures: 0.5 }],

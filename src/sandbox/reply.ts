@@ -23,9 +23,11 @@ export interface Reply {
   truncated: boolean;
   /** How many raw PNG frames follow. */
   figures: number;
+  /** The cell left threads running that did not stop: the interpreter must be replaced. */
+  restart: boolean;
 }
 
-const FIELDS = new Set(["id", "stdout", "stderr", "error", "timedOut", "truncated", "figures"]);
+const FIELDS = new Set(["id", "stdout", "stderr", "error", "timedOut", "truncated", "figures", "restart"]);
 
 export class InvalidReplyError extends Error {
   override name = "InvalidReplyError";
@@ -49,7 +51,7 @@ export function checkReply(message: unknown, limits: ReplyTextLimits): Reply {
   }
   const fields = message as Record<string, unknown>;
   const names = Object.keys(fields);
-  // JSON cannot repeat a key, so seven known names are exactly the seven fields.
+  // JSON cannot repeat a key, so as many known names as there are fields are exactly the fields.
   for (const name of names) if (!FIELDS.has(name)) throw new InvalidReplyError(`unexpected field ${name}`);
   if (names.length !== FIELDS.size) throw new InvalidReplyError("the reply lacks a field");
   const figures = fields.figures;
@@ -65,5 +67,6 @@ export function checkReply(message: unknown, limits: ReplyTextLimits): Reply {
     timedOut: flag(fields.timedOut, "timedOut"),
     truncated: flag(fields.truncated, "truncated"),
     figures,
+    restart: flag(fields.restart, "restart"),
   };
 }

@@ -12,33 +12,52 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Socket } from "node:net";
+import { constants as osConstants } from "node:os";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 import { encodeFrame, FrameDecoder, parseJsonFrame } from "./frames.js";
+import { childrenOf, childWithInnerPid, SessionProcesses } from "./host-procs.js";
 import type { Transport } from "./interpreter.js";
 import type { LaunchSpec } from "./isolation.js";
-import { spawnTransport } from "./process-transport.js";
+import { describeExit, spawnTransport } from "./process-transport.js";
 
 const FORK_TIMEOUT_MS = 10_000;
+/** How long a session's hang-up waits for the zygote to say how its driver ended. */
+const EXIT_REPORT_MS = 250;
 
 interface PendingFork {
-  resolve(socket: Socket): void;
+  resolve(fork: { socket: Socket; pid: number }): void;
   reject(err: Error): void;
 }
 
 const controlMessage = z.union([
   z.object({ ready: z.literal(true) }).strict(),
   z.object({ failed: z.string(), error: z.string().max(2000) }).strict(),
-  z.object({ exited: z.string() }).strict(),
+  // code: how the session ended, as waitstatus_to_exitcode says (128 + N: its driver got signal N);
+  // cpu: the seconds its processes used, as the kernel counted them when the zygote reaped it.
+  z.object({ exited: z.string(), code: z.number().int(), cpu: z.number().nonnegative() }).strict(),
 ]);
-const handOver = z.object({ forked: z.string() }).strict();
+const handOver = z.object({ forked: z.string(), pid: z.number().int().positive() }).strict();
+
+/** A live session: what to call once its namespace is gone, and how it ended. */
+interface LiveSession {
+  gone(): void;
+  exited(how: string, cpu: number): void;
+}
+
+function signalName(number: number): NodeJS.Signals | null {
+  const entry = Object.entries(osConstants.signals).find(([, n]) => n === number);
+  return entry ? (entry[0] as NodeJS.Signals) : null;
+}
 
 export class Zygote {
   readonly ready: Promise<void>;
   private readonly transport: Transport;
   private readonly pending = new Map<string, PendingFork>();
-  /** Live sessions by token, each with what to call once its namespace is gone. */
-  private readonly sessions = new Map<string, () => void>();
+  /** Live sessions by token. */
+  private readonly sessions = new Map<string, LiveSession>();
+  /** The zygote's own host pid (under bwrap and its init), found at its first fork. */
+  private hostPid: number | undefined;
   private readonly decoder = new FrameDecoder(65_536);
   private dead = false;
   private retired = false;
@@ -51,7 +70,7 @@ export class Zygote {
     spec: LaunchSpec,
     private readonly logger: Logger,
   ) {
-    this.transport = spawnTransport(spec, logger, (message, handle) => this.onHandOver(message, handle));
+    this.transport = spawnTransport(spec, logger, { onIpc: (message, handle) => this.onHandOver(message, handle) });
     let markReady: () => void = () => {};
     let failStart: (err: Error) => void = () => {};
     this.ready = new Promise<void>((resolve, reject) => {
@@ -67,7 +86,7 @@ export class Zygote {
             this.isReady = true;
             markReady();
           } else if ("failed" in message) this.onFailed(message.failed, message.error);
-          else this.onExited(message.exited);
+          else this.onExited(message.exited, message);
         }
       } catch (err) {
         logger.error({ err }, "sandbox zygote sent a malformed message");
@@ -84,7 +103,7 @@ export class Zygote {
     // Its PID namespace contains every session it forked: all of them are gone with it.
     this.gone = new Promise<void>((resolve) => {
       this.transport.onGone(() => {
-        for (const token of [...this.sessions.keys()]) this.onExited(token);
+        for (const token of [...this.sessions.keys()]) this.onExited(token, null);
         resolve();
       });
     });
@@ -113,12 +132,12 @@ export class Zygote {
     try {
       await this.ready;
       this.transport.setRef(true);
-      const socket = await new Promise<Socket>((resolve, reject) => {
+      const { socket, pid } = await new Promise<{ socket: Socket; pid: number }>((resolve, reject) => {
         this.pending.set(token, { resolve, reject });
         timer = setTimeout(() => reject(new Error("the sandbox zygote did not fork in time")), FORK_TIMEOUT_MS);
         this.transport.input.write(encodeFrame({ op: "fork", token, warm }));
       });
-      return this.sessionTransport(token, socket);
+      return this.sessionTransport(token, socket, this.sessionHostPid(pid));
     } finally {
       this.pending.delete(token);
       clearTimeout(timer);
@@ -141,23 +160,36 @@ export class Zygote {
   private onHandOver(message: unknown, handle: Socket | undefined): void {
     const parsed = handOver.safeParse(message);
     const fork = parsed.success ? this.pending.get(parsed.data.forked) : undefined;
-    if (!fork || !handle) {
+    if (!fork || !handle || !parsed.data) {
       handle?.destroy();
       this.logger.warn("sandbox zygote handed over a socket nobody waits for");
       return;
     }
     handle.on("error", () => {});
-    fork.resolve(handle);
+    fork.resolve({ socket: handle, pid: parsed.data.pid });
+  }
+
+  /** A fork's host pid, from its pid in the zygote's namespace (the zygote runs under bwrap's init). */
+  private sessionHostPid(pid: number): number | undefined {
+    if (this.hostPid === undefined && this.transport.pid !== undefined) {
+      const [init] = childrenOf(this.transport.pid);
+      this.hostPid = init === undefined ? undefined : childrenOf(init)[0];
+    }
+    return this.hostPid === undefined ? undefined : childWithInnerPid(this.hostPid, pid);
   }
 
   private onFailed(token: string, error: string): void {
     this.pending.get(token)?.reject(new Error(`the sandbox zygote could not fork: ${error}`));
   }
 
-  private onExited(token: string): void {
-    const gone = this.sessions.get(token);
+  private onExited(token: string, ended: { code: number; cpu: number } | null): void {
+    const session = this.sessions.get(token);
     this.sessions.delete(token);
-    gone?.();
+    if (session && ended) {
+      const { code, cpu } = ended;
+      session.exited(describeExit(Math.max(code, 0), code < 0 ? signalName(-code) : null), cpu);
+    }
+    session?.gone();
     this.endIfRetiredAndIdle();
   }
 
@@ -165,14 +197,31 @@ export class Zygote {
     if (this.retired && !this.dead && this.sessions.size === 0 && this.pending.size === 0) this.kill();
   }
 
-  private sessionTransport(token: string, socket: Socket): Transport {
+  private sessionTransport(token: string, socket: Socket, hostPid: number | undefined): Transport {
     const deadListeners: ((how: string) => void)[] = [];
     const goneListeners: (() => void)[] = [];
-    this.sessions.set(token, () => {
-      for (const l of goneListeners) l();
+    let dead = false;
+    let hungUp: NodeJS.Timeout | undefined;
+    let cpuInAll: number | undefined;
+    const die = (how: string) => {
+      clearTimeout(hungUp);
+      if (dead) return;
+      dead = true;
+      for (const l of deadListeners) l(how);
+    };
+    this.sessions.set(token, {
+      gone: () => {
+        die("exited");
+        for (const l of goneListeners) l();
+      },
+      exited: (how, cpu) => {
+        cpuInAll = cpu;
+        die(how);
+      },
     });
+    // The hang-up comes first; the zygote's word on how the driver ended follows within a moment.
     socket.once("close", () => {
-      for (const l of deadListeners) l("exited (a limit was hit or the code ended the process)");
+      hungUp = setTimeout(() => die("exited (a limit was hit or the code ended the process)"), EXIT_REPORT_MS);
     });
     return {
       input: socket,
@@ -185,6 +234,8 @@ export class Zygote {
       kill: () => socket.destroy(),
       setRef: (on) => (on ? socket.ref() : socket.unref()),
       diagnostics: () => this.transport.diagnostics(),
+      locate: () => (hostPid === undefined ? null : SessionProcesses.under(hostPid)),
+      cpuInAll: () => cpuInAll,
     };
   }
 }

@@ -235,7 +235,7 @@ except OSError as err:
   });
 
   describe("processes outliving their cell", () => {
-    it("kills a setsid daemon and a double-forked child when the cell ends", async () => {
+    it("kills a daemon in its own process group and a double-forked child when the cell ends", async () => {
       const target = await sandbox.open();
       // Durations no other run of this suite on the machine uses: only our sleeps are looked for.
       const tag = randomInt(100_000, 1_000_000);
@@ -243,10 +243,14 @@ except OSError as err:
       const result = await run(
         `
 import os, subprocess, time
-subprocess.Popen(["setsid", "sleep", "${daemon}"], start_new_session=True)
+try:
+    subprocess.Popen(["sleep", "7770.${tag}"], start_new_session=True)
+except OSError as err:
+    print("new session:", err.strerror)
+subprocess.Popen(["sleep", "${daemon}"], process_group=0)
 if os.fork() == 0:
     if os.fork() == 0:
-        os.setsid()
+        os.setpgid(0, 0)
         os.execv("/usr/bin/sleep", ["sleep", "${orphan}"])
     os._exit(0)
 time.sleep(0.3)
@@ -254,7 +258,8 @@ print("spawned")
 `,
         target,
       );
-      expect(result.stdout).toContain("spawned");
+      // A new session would be a scheduling group of its own (see M6): refused.
+      expect(result.stdout).toBe("new session: Operation not permitted\nspawned\n");
       expect(hostProcessesMatching(`sleep ${daemon}`)).toEqual([]);
       expect(hostProcessesMatching(`sleep ${orphan}`)).toEqual([]);
       await stillWorks(target);
@@ -590,6 +595,401 @@ print("real")
       expect(result.stdout).not.toContain(process.cwd());
       expect(result.stdout).not.toContain("start-tutor");
       await stillWorks();
+    });
+  });
+
+  /** A sandbox of its own with other limits, closed after `use`. */
+  async function withSandbox(extra: Record<string, string>, use: (s: PythonSandboxHandle) => Promise<void>) {
+    const own = createSandbox(testConfig({ ...overrides, ...extra }));
+    try {
+      await use(own);
+    } finally {
+      await own.close();
+    }
+  }
+
+  // Issue #23's table, row by row: each of these fails on the code before it (33c41a0).
+  describe("H5/H6: SysV IPC, kernel memory that no limit counts", () => {
+    it("H5: is refused SysV semaphore arrays, so none are held into the next cell", async () => {
+      const target = await sandbox.open();
+      try {
+        const result = await run(
+          `
+import ctypes, time
+libc = ctypes.CDLL(None, use_errno=True)
+made, refused, start = 0, 0, time.monotonic()
+# An array of 32000 semaphores is ~2 MB of kernel slab: stop at 40 arrays (~80 MB) or 1.5 s.
+while made < 40 and time.monotonic() - start < 1.5:
+    if libc.semget(0, 32000, 0o1000 | 0o600) < 0:
+        refused = ctypes.get_errno()
+        break
+    made += 1
+print("made", made, "refused", refused, "seconds", round(time.monotonic() - start, 3))
+`,
+          target,
+          20_000,
+        );
+        expect(result.stdout).toMatch(/^made 0 refused 1 /);
+        const held = await run("print(len(open('/proc/sysvipc/sem').read().splitlines()) - 1)", target);
+        expect(held.stdout).toBe("0\n");
+        await stillWorks(target);
+      } finally {
+        await target.close();
+      }
+    });
+
+    it("H6: is refused SysV shared memory, so none is held detached outside its budget", async () => {
+      const target = await sandbox.open();
+      try {
+        const result = await run(
+          `
+import ctypes
+libc = ctypes.CDLL(None, use_errno=True)
+libc.shmget.argtypes = (ctypes.c_int, ctypes.c_size_t, ctypes.c_int)
+libc.shmat.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+libc.shmat.restype = ctypes.c_void_p
+libc.shmdt.argtypes = (ctypes.c_void_p,)
+size, rounds, refused = 64 << 20, 0, 0
+for _ in range(3):  # attach, fill, detach: 192 MB that no address-space limit sees afterwards
+    segment = libc.shmget(0, size, 0o1000 | 0o600)
+    if segment < 0:
+        refused = ctypes.get_errno()
+        break
+    address = libc.shmat(segment, None, 0)
+    ctypes.memset(address, 1, size)
+    libc.shmdt(address)
+    rounds += 1
+print("rounds", rounds, "refused", refused)
+`,
+          target,
+          20_000,
+        );
+        expect(result.stdout).toBe("rounds 0 refused 1\n");
+        const held = await run(
+          "rows = open('/proc/sysvipc/shm').read().splitlines()[1:]\nprint(len(rows), sum(int(r.split()[3]) for r in rows) >> 20)",
+          target,
+        );
+        expect(held.stdout).toBe("0 0\n");
+        await stillWorks(target);
+      } finally {
+        await target.close();
+      }
+    });
+  });
+
+  describe("H7: socket families beyond what a cell needs", () => {
+    it("opens Unix sockets only: no vsock, netlink, packet, crypto or IP sockets", async () => {
+      const result = await run(`
+import ctypes, random, socket
+libc = ctypes.CDLL(None, use_errno=True)
+families = {"AF_INET": 2, "AF_INET6": 10, "AF_NETLINK": 16, "AF_PACKET": 17, "AF_BLUETOOTH": 31,
+            "AF_ALG": 38, "AF_VSOCK": 40, "AF_XDP": 44}
+for name, family in families.items():
+    opened = []
+    for kind in (1, 2, 3, 5):  # stream, datagram, raw, seqpacket
+        fd = libc.socket(family, kind, 0)
+        if fd >= 0:
+            opened.append(kind)
+            libc.close(fd)
+    print(name, "ALLOWED %s" % opened if opened else "refused")
+try:
+    vsock = socket.socket(socket.AF_VSOCK, socket.SOCK_STREAM)
+    vsock.bind((socket.VMADDR_CID_ANY, random.randrange(40000, 60000)))
+    vsock.close()
+    print("vsock bind ALLOWED")
+except OSError as err:
+    print("vsock", err.strerror)
+a, b = socket.socketpair()
+a.sendall(b"unix ok")
+print(b.recv(16).decode())
+`);
+      expect(result.error).toBeNull();
+      expect(result.stdout).not.toContain("ALLOWED");
+      expect(result.stdout).toContain("vsock Address family not supported by protocol");
+      expect(result.stdout).toMatch(/unix ok\n$/);
+      await stillWorks();
+    });
+  });
+
+  describe("M5: Unix socket buffers, kernel memory outside every process", () => {
+    it("counts them in the session's memory total and refuses larger buffers", async () => {
+      // A budget of 64 + 256 MB; eight children queue ~50 MB each in the buffers of 100 socketpairs.
+      await withSandbox({ SANDBOX_MEMORY_MB: "64" }, async (small) => {
+        const target = await small.open();
+        const result = await target.run(
+          `
+import os, socket, time
+a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+try:
+    a.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)
+except OSError as err:
+    print("larger buffer", err.strerror)
+print("buffer", a.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF))
+def fill(sock):
+    sock.setblocking(False)
+    queued = 0
+    try:
+        while True:
+            queued += sock.send(bytes(65536))
+    except BlockingIOError:
+        return queued
+pids = []
+for _ in range(8):
+    pid = os.fork()
+    if pid == 0:
+        pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM) for _ in range(100)]
+        queued = sum(fill(x) + fill(y) for x, y in pairs)
+        os.write(1, b"child queued %d MB\\n" % (queued >> 20))
+        time.sleep(2)
+        os._exit(0)
+    pids.append(pid)
+print("signals", sorted(os.waitpid(p, 0)[1] & 0x7f for p in pids))
+`,
+          { timeoutMs: 30_000 },
+        );
+        expect(result.stdout).toContain("larger buffer Operation not permitted");
+        expect(Number(/^buffer (\d+)$/m.exec(result.stdout)![1])).toBeLessThanOrEqual(256 * 1024);
+        const signals = JSON.parse(/^signals (.*)$/m.exec(result.stdout)![1]!) as number[];
+        expect(signals.filter((s) => s === 9).length).toBeGreaterThanOrEqual(1);
+        expect((await target.run("print(sum(range(10)))")).stdout).toBe("45\n");
+      });
+    }, 120_000);
+  });
+
+  describe("M6: what a cell leaves running, and its share of the CPU", () => {
+    it("stops threads and processes a cell leaves behind, so nothing of it runs between cells", async () => {
+      const target = await sandbox.open();
+      try {
+        const started = await run(
+          `
+import hashlib, os, threading, time
+def hashing():
+    data = bytes(1 << 20)
+    while True:
+        hashlib.sha256(data).digest()
+def forking():
+    while True:
+        if os.fork() == 0:
+            end = time.monotonic() + 3
+            while time.monotonic() < end:
+                pass
+            os._exit(0)
+        time.sleep(0.2)
+for work in (hashing, hashing, forking):
+    threading.Thread(target=work, daemon=True).start()
+time.sleep(0.5)
+print("started")
+`,
+          target,
+          20_000,
+        );
+        expect(started.stdout).toBe("started\n");
+        expect(`${started.stderr}${started.error ?? ""}`).toMatch(/thread/);
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        const after = await run(
+          `
+import os
+others = sorted(int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, os.getpid()))
+print("processes", others, "threads", len(os.listdir("/proc/self/task")))
+`,
+          target,
+        );
+        expect(after.stdout).toBe("processes [] threads 2\n");
+        await stillWorks(target);
+      } finally {
+        await target.close();
+      }
+    });
+
+    it("stops them even when the cell switched off the driver's own clean-up", async () => {
+      const target = await sandbox.open();
+      try {
+        const started = await run(
+          `
+import __main__, os, threading
+__main__.stop_threads = lambda own: (0, 0)
+__main__.kill_stragglers = lambda: None
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin, daemon=True).start()
+if os.fork() == 0:
+    spin()
+print("started")
+`,
+          target,
+          20_000,
+        );
+        expect(started.stdout).toBe("started\n");
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        const after = await run(
+          `
+import os
+others = sorted(int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, os.getpid()))
+print("processes", others, "threads", len(os.listdir("/proc/self/task")))
+`,
+          target,
+        );
+        expect(after.stdout).toBe("processes [] threads 2\n");
+        expect(after.stderr).toMatch(/interpreter was restarted/);
+        await stillWorks(target);
+      } finally {
+        await target.close();
+      }
+    });
+
+    it("runs below the host's CPU priority, in a scheduling group of its own it cannot leave", async () => {
+      const lowered = createSandbox(testConfig({ ...overrides, SANDBOX_NICE: "10" }));
+      const other = await lowered.open();
+      try {
+        const probe = `
+import os
+print("nice", os.getpriority(os.PRIO_PROCESS, 0))
+for name, call in (("raise", lambda: os.setpriority(os.PRIO_PROCESS, 0, 0)), ("setsid", os.setsid)):
+    try:
+        call()
+        print(name, "ALLOWED")
+    except OSError as err:
+        print(name, err.strerror)
+print("group", open("/proc/self/autogroup").read().split()[0])
+`;
+        const mine = await run(probe, other);
+        expect(mine.stdout).toMatch(/^nice 10\nraise Permission denied\nsetsid Operation not permitted\n/);
+        const theirs = await run(probe, session);
+        const group = (r: { stdout: string }) => /^group (\S+)$/m.exec(r.stdout)![1];
+        expect(group(mine)).not.toBe(group(theirs));
+        expect(group(mine)).not.toBe(readFileSync("/proc/self/autogroup", "utf8").split(" ")[0]);
+      } finally {
+        await lowered.close();
+      }
+    });
+
+    it("holds a session to one CPU total across its cells and interpreter restarts", async () => {
+      await withSandbox({ SANDBOX_CPU_SECONDS: "2" }, async (small) => {
+        const target = await small.open();
+        // Two children burn 0.6 s each (well under their own RLIMIT_CPU); then the cell ends its interpreter.
+        const burn = `
+import os, time
+pids = []
+for _ in range(2):
+    pid = os.fork()
+    if pid == 0:
+        end = time.process_time() + 0.6
+        while time.process_time() < end:
+            pass
+        os._exit(0)
+    pids.append(pid)
+for pid in pids:
+    os.waitpid(pid, 0)
+print("burnt")
+os.kill(os.getpid(), 9)
+`;
+        const errors: string[] = [];
+        for (let cell = 0; cell < 6 && !/CPU/.test(errors.at(-1) ?? ""); cell++) {
+          errors.push((await target.run(burn, { timeoutMs: 20_000 })).error ?? "");
+        }
+        expect(errors.at(-1)).toMatch(/used its 2 CPU seconds/);
+        expect((await target.run("print(1)")).error).toMatch(/used its 2 CPU seconds/);
+      });
+    }, 120_000);
+  });
+
+  describe("L7–L10: foreign syscalls, the zygote's memory, figure totals, killed sessions", () => {
+    it("L7: a foreign-architecture system call ends the interpreter at once, and says so", async () => {
+      // x32 getpid (mov eax, 0x40000027; syscall; ret), from the cell's own thread and from a thread
+      // it waits for; i386 getpid through int 0x80 (mov eax, 20; int 0x80; ret), which a kernel
+      // without IA32 emulation answers with SIGSEGV before any filter sees it.
+      const x32 = "bytes([0xb8, 0x27, 0, 0, 0x40, 0x0f, 0x05, 0xc3])";
+      const i386 = "bytes([0xb8, 20, 0, 0, 0, 0xcd, 0x80, 0xc3])";
+      for (const [code, how, signal] of [
+        [x32, "call()", /SIGSYS \(a system call the sandbox forbids\)/],
+        [x32, "t = threading.Thread(target=call)\nt.start()\nt.join()", /SIGSYS/],
+        [i386, "call()", /SIGSYS|SIGSEGV/],
+      ] as const) {
+        const result = await run(`
+import ctypes, mmap, threading
+page = mmap.mmap(-1, mmap.PAGESIZE, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+page.write(${code})
+call = ctypes.CFUNCTYPE(ctypes.c_long)(ctypes.addressof(ctypes.c_char.from_buffer(page)))
+${how}
+print("survived")
+`);
+        expect(result.timedOut).toBe(false);
+        expect(result.error).toMatch(signal);
+        expect(result.durationMs).toBeLessThan(TIMEOUT_MS);
+        await stillWorks();
+      }
+    });
+
+    it("L8: finds nothing of the zygote's loop or of other sessions on its stack", async () => {
+      // Forked after \`session\` and the pool's spare: a zygote that kept them would show them here.
+      const other = await sandbox.open();
+      try {
+        const result = await run(
+          `
+import gc, re, sys
+uuid = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-")
+def looks_like_others(value):
+    if isinstance(value, dict):
+        return value.get("op") == "fork" or any(isinstance(k, int) and isinstance(v, str) and uuid.match(v) for k, v in value.items())
+    return False
+frame, names, found = sys._getframe(), [], 0
+while frame is not None:
+    names.append(frame.f_code.co_name)
+    found += sum(1 for v in frame.f_locals.values() if looks_like_others(v))
+    frame = frame.f_back
+found += sum(1 for o in gc.get_objects() if looks_like_others(o))
+print("frames", names)
+print("found", found)
+`,
+          other,
+        );
+        expect(result.stdout).toMatch(/^found 0$/m);
+        expect(result.stdout).not.toMatch(/'zygote'/);
+        await stillWorks(other);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("L9: keeps at most the question's figure total, in count and bytes", async () => {
+      await withSandbox(
+        { SANDBOX_MAX_FIGURES_PER_QUESTION: "5", SANDBOX_MAX_FIGURE_MB_PER_QUESTION: "2" },
+        async (small) => {
+          const target = await small.open();
+          // Three cells of three ~0.5 MB noise images each: 9 figures, ~4 MB.
+          const noise =
+            "import matplotlib.pyplot as plt, numpy as np\nfor i in range(3):\n    plt.figure(figsize=(4, 4), dpi=100)\n    plt.imshow(np.random.rand(400, 400))\n    plt.axis('off')";
+          const results = [];
+          for (let i = 0; i < 3; i++) results.push(await target.run(noise, { timeoutMs: 30_000 }));
+          const figures = results.flatMap((r) => r.figures);
+          const bytes = figures.reduce((sum, f) => sum + statSync(f.path).size, 0);
+          expect(figures.length).toBeGreaterThan(0);
+          expect(figures.length).toBeLessThanOrEqual(5);
+          expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+          expect(results.at(-1)!.stderr).toMatch(/figure.*question/);
+        },
+      );
+    }, 120_000);
+
+    it("L10: a killed session's processes are gone, checked from the host, when its cell or close() returns", async () => {
+      const marker = (n: number) => `${7000 + n}.${randomUUID().replace(/\D/g, "").slice(0, 8)}`;
+      const killed = marker(81);
+      const target = await sandbox.open();
+      const result = await run(
+        `import signal, subprocess\nsubprocess.Popen(["sleep", "${killed}"])\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True: pass`,
+        target,
+      );
+      expect(result.error).toMatch(/restarted/);
+      expect(hostProcessesMatching(`sleep ${killed}`)).toEqual([]);
+      const closed = marker(82);
+      const running = target.run(`import subprocess, time\nsubprocess.Popen(["sleep", "${closed}"])\ntime.sleep(30)`);
+      for (let waited = 0; hostProcessesMatching(`sleep ${closed}`).length === 0 && waited < 10_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await target.close();
+      expect(hostProcessesMatching(`sleep ${closed}`)).toEqual([]);
+      expect((await running).error).toMatch(/stopped|closed/);
     });
   });
 
