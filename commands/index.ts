@@ -14,12 +14,14 @@ import type { AskLimits } from "./check.js";
 import { helpText } from "./help.js";
 import { SettingsStore, settingsCommand } from "./settings.js";
 import type { Commands } from "./types.js";
+import { unlessUnavailable } from "./unavailable.js";
 
 export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
 export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./check.js";
 export { helpText } from "./help.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export type * from "./types.js";
+export { QUEUE_RETRY_AFTER_S } from "./unavailable.js";
 
 /** Everything the commands need: one queue client (its connection keeps their records and settings). */
 export interface CommandsSetup {
@@ -45,11 +47,12 @@ export function commandDeps(setup: CommandsSetup): CommandDeps {
   };
 }
 
-export function createCommands(deps: CommandDeps): Commands {
+/** `onOutage`: each time a command met a Redis outage (the process's availability takes note). */
+export function createCommands(deps: CommandDeps, onOutage?: (err: Error) => void): Commands {
   return {
-    ask: (input) => askCommand(input, deps),
-    action: (input) => runAction(input, deps),
-    settings: (input) => settingsCommand(input, deps.settings),
+    ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
+    action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),
+    settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),
     help: (prefix) => helpText(prefix),
   };
 }

@@ -5,7 +5,14 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
-import type { ActionReply, AskInput, CommandReply, Commands, IncomingAttachment } from "../../commands/index.js";
+import {
+  type ActionReply,
+  type AskInput,
+  type CommandReply,
+  type Commands,
+  type IncomingAttachment,
+  QUEUE_RETRY_AFTER_S,
+} from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { type ErrorCode, studentSentence } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
@@ -313,9 +320,9 @@ function presentEvent(jobId: string, entry: LoggedEvent): unknown {
 // ---- Replies ---------------------------------------------------------------------------------
 
 function sendRejection(res: Response, reply: Extract<CommandReply, { kind: "rejected" }>, limits: WebLimits): void {
-  if (RATE_CODES.has(reply.code)) {
+  if (RATE_CODES.has(reply.code) || reply.code === "queue_unavailable") {
     res.set("retry-after", String(Math.max(1, Math.ceil(limits.retryAfterS[reply.code] ?? 60))));
-    res.status(429);
+    res.status(reply.code === "queue_unavailable" ? 503 : 429);
   } else {
     res.status(reply.code === "internal" ? 500 : 400);
   }
@@ -328,6 +335,7 @@ function sendAction(res: Response, reply: ActionReply, okStatus: number): void {
       if (reply.code === "unknown_run")
         return void res.status(404).json({ error: { code: reply.code, message: reply.text } });
       if (RATE_CODES.has(reply.code)) res.set("retry-after", "60");
+      if (reply.code === "queue_unavailable") return void unavailable(res, reply.text);
       res.status(reply.code === "internal" ? 500 : reply.code === "run_in_progress" ? 409 : 400);
       return void res.json({ error: { code: reply.code, message: reply.text } });
     case "cancelled":
@@ -345,6 +353,12 @@ function sendAction(res: Response, reply: ActionReply, okStatus: number): void {
     default:
       return void res.status(okStatus).json(reply);
   }
+}
+
+/** Redis is restarting or failing over: come back shortly (`Retry-After`), nothing was done. */
+function unavailable(res: Response, message: string): void {
+  res.set("retry-after", String(QUEUE_RETRY_AFTER_S));
+  res.status(503).json({ error: { code: "queue_unavailable", message } });
 }
 
 function invalid(res: Response, message: string): void {

@@ -90,7 +90,7 @@ export async function run(args: string[]): Promise<number> {
 
   if (values["via-queue"]) {
     const config = withRunningStart(loaded);
-    await requireRedis(config.REDIS_URL);
+    await requireRedis(config);
     const outcome = await viaQueue(config, logger, input, { onProgress, outDir });
     if (outcome === "cancelled") {
       process.stderr.write("start-tutor ask: cancelled; the run was stopped\n");

@@ -3,11 +3,11 @@
  * rate-limited per user and space), and cancel a run wherever it is.
  */
 import { type Job, Queue } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import type { RunMetrics } from "../metrics.js";
 import type { Question } from "../question.js";
 import { requestCancel } from "./cancel.js";
+import type { RedisConnection } from "./connection.js";
 import { jobIdFor, RUN_QUEUE, type RunKeys, runKeys } from "./keys.js";
 import { admit, type Limits, rateLimitMessage } from "./rate-limit.js";
 
@@ -56,7 +56,7 @@ export class RunQueue {
   readonly keys: RunKeys;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly settings: QueueSettings,
     private readonly metrics?: RunMetrics,
   ) {
