@@ -19,7 +19,15 @@ import type { Transport } from "./interpreter.js";
 import type { LaunchSpec } from "./isolation.js";
 import { spawnTransport } from "./process-transport.js";
 
+/**
+ * How long the zygote may take over a fork once it has been asked for it. At most
+ * FORKS_IN_FLIGHT requests are with the zygote at a time (it forks one after the other anyway);
+ * the others wait their turn before their timer starts, so a burst of sessions on a busy host
+ * queues instead of timing out into cold interpreters, which cost more CPU and fed the overload.
+ * Only a wedged zygote times out.
+ */
 const FORK_TIMEOUT_MS = 10_000;
+const FORKS_IN_FLIGHT = 4;
 
 interface PendingFork {
   resolve(socket: Socket): void;
@@ -43,6 +51,11 @@ export class Zygote {
   private dead = false;
   private retired = false;
   private forksAsked = 0;
+  /** Forks asked for and not done yet (waiting their turn or with the zygote). */
+  private forksOpen = 0;
+  /** Forks with the zygote right now, and the ones waiting for their turn (first in, first out). */
+  private forksInFlight = 0;
+  private readonly forkTurns: Array<() => void> = [];
   isReady = false;
   /** Resolves once the zygote and every session it forked are gone. */
   readonly gone: Promise<void>;
@@ -110,8 +123,15 @@ export class Zygote {
     this.forksAsked++;
     const token = randomUUID();
     let timer: NodeJS.Timeout | undefined;
+    this.forksOpen++;
+    let myTurn = false;
     try {
       await this.ready;
+      // A finished fork hands its place to the next in line: the count never overshoots.
+      if (this.forksInFlight >= FORKS_IN_FLIGHT) await new Promise<void>((resolve) => this.forkTurns.push(resolve));
+      else this.forksInFlight++;
+      myTurn = true;
+      if (this.dead) throw new Error("the sandbox zygote is not running");
       this.transport.setRef(true);
       const socket = await new Promise<Socket>((resolve, reject) => {
         this.pending.set(token, { resolve, reject });
@@ -123,6 +143,12 @@ export class Zygote {
       this.pending.delete(token);
       clearTimeout(timer);
       this.transport.setRef(false);
+      this.forksOpen--;
+      if (myTurn) {
+        const next = this.forkTurns.shift();
+        if (next) next();
+        else this.forksInFlight--;
+      }
       this.endIfRetiredAndIdle();
     }
   }
@@ -162,7 +188,7 @@ export class Zygote {
   }
 
   private endIfRetiredAndIdle(): void {
-    if (this.retired && !this.dead && this.sessions.size === 0 && this.pending.size === 0) this.kill();
+    if (this.retired && !this.dead && this.sessions.size === 0 && this.forksOpen === 0) this.kill();
   }
 
   private sessionTransport(token: string, socket: Socket): Transport {
