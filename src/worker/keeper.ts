@@ -47,11 +47,11 @@ export class RunLifetimes {
   }
 
   /**
-   * Every `intervalMs` (a third of the TTL, 10 s to 10 min), the worker that takes the lease
-   * touches every unfinished run. Returns a stop function.
+   * Every third of the TTL (at most 10 min), the worker that takes the lease touches every
+   * unfinished run. Returns a stop function.
    */
   keepUnfinished(queue: Queue<RunJobData, RunOutcome>, workerId: string): () => void {
-    const intervalMs = Math.min(600_000, Math.max(10_000, (this.deps.ttlS * 1000) / 3));
+    const intervalMs = Math.min(600_000, Math.max(1_000, (this.deps.ttlS * 1000) / 3));
     let sweeping = false;
     const timer = setInterval(() => {
       if (sweeping) return;

@@ -207,6 +207,8 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
         throw new DelayedError();
       } finally {
         running.delete(job.id);
+        // …and another TTL from its end, however it ended (a cancelled run's files are gone already).
+        await lifetimes.touch(job.id, job.data).catch(() => {});
       }
     },
     {
