@@ -76,12 +76,12 @@ export function spawnCli(command: string, env: Record<string, string>): CliProce
   return proc;
 }
 
-/** For afterEach: SIGKILLs the process group of every CLI process a test left running. */
-export async function killAllCli(): Promise<void> {
+/** For afterEach: SIGKILLs the process group of every CLI process a test left running (or sends `signal`). */
+export async function killAllCli(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   const left = [...running];
   for (const proc of left) {
     try {
-      process.kill(-proc.pid, "SIGKILL");
+      process.kill(signal === "SIGKILL" ? -proc.pid : proc.pid, signal);
     } catch {
       // Already gone.
     }
