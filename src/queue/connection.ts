@@ -102,11 +102,6 @@ export function connectRedis(target: RedisTopology | string, role: RedisRole): R
   return new Redis(topology.url, { ...roleOptions(role), retryStrategy: reconnectDelay });
 }
 
-/** True when the connection is up and usable (a Cluster reports `ready` once its slots are known). */
-export function isConnected(redis: RedisConnection): boolean {
-  return redis.status === "ready";
-}
-
 /**
  * Closes a connection without hanging on a dead server: QUIT (waiting for pending replies) only
  * while connected and for at most `timeoutMs`, then a hard disconnect, which fails whatever still
@@ -115,7 +110,8 @@ export function isConnected(redis: RedisConnection): boolean {
 export async function closeRedis(redis: RedisConnection, timeoutMs = 1_000): Promise<boolean> {
   if (redis.status === "end") return true;
   let clean = false;
-  if (isConnected(redis)) {
+  // A Cluster reports `ready` once its slots are known, like a single connection once it is up.
+  if (redis.status === "ready") {
     let timer: NodeJS.Timeout | undefined;
     clean = await Promise.race([
       redis.quit().then(
@@ -162,14 +158,6 @@ const UNAVAILABLE_MESSAGE = new RegExp(
     "read ECONNRESET",
   ].join("|"),
 );
-
-/** The Redis Cluster hash tag of a key prefix (`{start-tutor}` → `start-tutor`), or null without one. */
-export function hashTag(prefix: string): string | null {
-  const open = prefix.indexOf("{");
-  if (open < 0) return null;
-  const close = prefix.indexOf("}", open + 1);
-  return close > open + 1 ? prefix.slice(open + 1, close) : null;
-}
 
 /**
  * Logs a connection's errors without flooding the log during an outage (ioredis reports every
