@@ -67,7 +67,7 @@ export async function outageLeft(availability: RedisAvailability): Promise<strin
   const outage = availability.outage();
   if (!outage) return [];
   return [
-    `a clean close of the Redis connections (Redis unavailable for ${Math.round(outage.forMs / 1000)} s: ${outage.error})`,
+    `a clean close of its Redis connections (Redis unavailable for ${Math.round(outage.forMs / 1000)} s: ${outage.error})`,
   ];
 }
 

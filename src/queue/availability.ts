@@ -51,7 +51,7 @@ export class RedisAvailability {
   /** A command failed because Redis is unavailable: take note at once, and probe again soon. */
   reportFailure(err: Error): void {
     if (this.down) return;
-    this.markDown(err.message);
+    this.markDown(err.name === "MaxRetriesPerRequestError" ? "no connection (refused or lost)" : err.message);
     this.schedule(this.options.downIntervalMs ?? 1_000);
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../config.js";
 import { describeRedis, isRedisUnavailable, redisTopology } from "./connection.js";
 
 const reply = (message: string) => Object.assign(new Error(message), { name: "ReplyError" });
@@ -57,5 +58,40 @@ describe("the configured topology", () => {
     const sentinel = redisTopology({ ...base, REDIS_SENTINELS: nodes, REDIS_SENTINEL_NAME: "mymaster" });
     expect(sentinel).toEqual({ kind: "sentinel", sentinels: nodes, name: "mymaster" });
     expect(describeRedis(sentinel)).toBe('Sentinel master "mymaster" via 10.0.0.1:7000,10.0.0.2:7001');
+  });
+});
+
+describe("Redis settings", () => {
+  const error = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return "";
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  it("refuse a cluster without a hash tag in QUEUE_PREFIX, saying how to write one", () => {
+    expect(error({ REDIS_CLUSTER_NODES: "127.0.0.1:7000", QUEUE_PREFIX: "tutor" })).toContain(
+      "QUEUE_PREFIX must contain a hash tag on Redis Cluster, e.g. QUEUE_PREFIX={tutor}",
+    );
+    expect(error({ REDIS_CLUSTER_NODES: "127.0.0.1:7000" })).toContain("QUEUE_PREFIX={start-tutor}");
+    expect(loadConfig({ REDIS_CLUSTER_NODES: "127.0.0.1:7000", QUEUE_PREFIX: "{tutor}" }).REDIS_CLUSTER_NODES).toEqual([
+      { host: "127.0.0.1", port: 7000 },
+    ]);
+  });
+
+  it("refuse node lists that are not host:port pairs, and one topology mixed with another", () => {
+    expect(error({ REDIS_CLUSTER_NODES: "10.0.0.1", QUEUE_PREFIX: "{t}" })).toContain(
+      "REDIS_CLUSTER_NODES must be host:port pairs separated by commas",
+    );
+    expect(error({ REDIS_SENTINELS: "10.0.0.1:26379" })).toContain("REDIS_SENTINELS needs REDIS_SENTINEL_NAME");
+    expect(error({ REDIS_SENTINEL_NAME: "m" })).toContain("REDIS_SENTINEL_NAME is set without REDIS_SENTINELS");
+    expect(error({ REDIS_SENTINELS: "a:1", REDIS_SENTINEL_NAME: "m", REDIS_URL: "redis://b:2" })).toContain(
+      "REDIS_URL is set together with REDIS_SENTINELS",
+    );
+    expect(
+      error({ REDIS_SENTINELS: "a:1", REDIS_SENTINEL_NAME: "m", REDIS_CLUSTER_NODES: "b:2", QUEUE_PREFIX: "{t}" }),
+    ).toContain("set REDIS_CLUSTER_NODES or REDIS_SENTINELS, not both");
   });
 });

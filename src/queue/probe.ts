@@ -19,7 +19,7 @@ export async function probeRedis(redis: RedisConnection, key: string, timeoutMs 
     ]);
     return { ok: true, ms: Math.round(performance.now() - started) };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: probeError(err) };
   } finally {
     clearTimeout(timer);
   }
@@ -49,4 +49,11 @@ export async function redisProblem(
   } finally {
     redis.disconnect();
   }
+}
+
+/** A failed probe in one short line: ioredis's "max retries per request" means no connection at all. */
+function probeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  if (err.name === "MaxRetriesPerRequestError") return "no connection (refused or lost)";
+  return err.message;
 }

@@ -4,7 +4,7 @@
  * + 5 s, with one log line saying what it could not finish — a worker's run it could not hand
  * back included. Before, web was still running 60 s after SIGTERM and worker 46 s.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import { createQueueClient } from "../../src/queue/client.js";
@@ -23,7 +23,6 @@ const BOUND_MS = SHUTDOWN_MS + 5_000;
 let model: FakeModelServer;
 let discord: FakeDiscord;
 let slack: FakeSlack;
-const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
   model = await startFakeModel(
@@ -38,19 +37,33 @@ beforeAll(async () => {
   slack = await startFakeSlack();
 });
 afterAll(async () => {
+  await killAllCli();
   await model?.close();
   await discord?.close();
   await slack?.close();
 });
-afterEach(async () => {
-  await killAllCli();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
-async function redisFor(): Promise<OwnRedis> {
+/** Concurrent tests clean up through their own context. */
+type Ctx = Pick<TestContext, "onTestFinished">;
+
+async function redisFor(ctx: Ctx): Promise<OwnRedis> {
   const own = await ownRedis({ aof: false });
-  cleanups.push(() => own.stop());
+  ctx.onTestFinished(() => own.stop());
   return own;
+}
+
+/** The command under test, SIGKILLed with its process group if the test ends with it still running. */
+function spawn(ctx: Ctx, command: string, env: Record<string, string>): CliProcess {
+  const proc = spawnCli(command, env);
+  ctx.onTestFinished(async () => {
+    try {
+      process.kill(-proc.pid, "SIGKILL");
+    } catch {
+      // Gone, as it should be.
+    }
+    await proc.exited;
+  });
+  return proc;
 }
 
 async function env(own: OwnRedis, extra: Record<string, string> = {}): Promise<Record<string, string>> {
@@ -87,10 +100,11 @@ function expectOneLineNaming(closing: Array<Record<string, unknown>>, what: RegE
   expect(String(closing[0]!.msg)).toMatch(what);
 }
 
-describe("one SIGTERM with Redis down", () => {
-  it("ends `start-tutor web` in time and says what it could not finish", async () => {
-    const own = await redisFor();
-    const web = spawnCli("web", await env(own));
+// Independent processes on Redis servers of their own: the five run side by side.
+describe.concurrent("one SIGTERM with Redis down", () => {
+  it("ends `start-tutor web` in time and says what it could not finish", async (ctx) => {
+    const own = await redisFor(ctx);
+    const web = spawn(ctx, "web", await env(own));
     await web.waitFor(/in a browser/);
     const { exit, ms, closing } = await terminateWithoutRedis(web, own);
     expect(exit).toEqual({ code: 0, signal: null });
@@ -98,13 +112,13 @@ describe("one SIGTERM with Redis down", () => {
     expectOneLineNaming(closing, /Redis unavailable/);
   }, 120_000);
 
-  it("ends `start-tutor worker` with a run in flight, naming the run it could not hand back", async () => {
-    const own = await redisFor();
+  it("ends `start-tutor worker` with a run in flight, naming the run it could not hand back", async (ctx) => {
+    const own = await redisFor(ctx);
     const settings = await env(own);
-    const worker = spawnCli("worker", settings);
+    const worker = spawn(ctx, "worker", settings);
     await worker.waitFor(/"worker ready"/);
     const client = createQueueClient(testClientSettings(own.url, settings.QUEUE_PREFIX!));
-    cleanups.push(() => client.close());
+    ctx.onTestFinished(() => client.close());
     await client.enqueue(
       scriptedQuestion("in-flight", { steps: 1 }, { text: "What is 1?", replyTarget: { platform: "web" } }),
     );
@@ -115,9 +129,10 @@ describe("one SIGTERM with Redis down", () => {
     expectOneLineNaming(closing, /1 run\(s\) not handed back \(q-in-flight\)/);
   }, 120_000);
 
-  it("ends `start-tutor discord` in time and says what it could not finish", async () => {
-    const own = await redisFor();
-    const receiver = spawnCli(
+  it("ends `start-tutor discord` in time and says what it could not finish", async (ctx) => {
+    const own = await redisFor(ctx);
+    const receiver = spawn(
+      ctx,
       "discord",
       await env(own, { DISCORD_TOKEN: discord.token, DISCORD_APP_ID: discord.appId, DISCORD_API_URL: discord.apiUrl }),
     );
@@ -128,9 +143,10 @@ describe("one SIGTERM with Redis down", () => {
     expectOneLineNaming(closing, /Redis unavailable/);
   }, 120_000);
 
-  it("ends `start-tutor slack` (HTTP mode) in time and says what it could not finish", async () => {
-    const own = await redisFor();
-    const receiver = spawnCli(
+  it("ends `start-tutor slack` (HTTP mode) in time and says what it could not finish", async (ctx) => {
+    const own = await redisFor(ctx);
+    const receiver = spawn(
+      ctx,
       "slack",
       await env(own, {
         SLACK_BOT_TOKEN: slack.botToken,
@@ -146,9 +162,9 @@ describe("one SIGTERM with Redis down", () => {
     expectOneLineNaming(closing, /Redis unavailable/);
   }, 120_000);
 
-  it("ends `start-tutor start` in time and says what it could not finish", async () => {
-    const own = await redisFor();
-    const start = spawnCli("start", await env(own));
+  it("ends `start-tutor start` in time and says what it could not finish", async (ctx) => {
+    const own = await redisFor(ctx);
+    const start = spawn(ctx, "start", await env(own));
     await start.waitFor(/in a browser/);
     const { exit, ms, closing } = await terminateWithoutRedis(start, own);
     expect(exit).toEqual({ code: 0, signal: null });

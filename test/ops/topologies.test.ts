@@ -128,18 +128,6 @@ describe("Redis Cluster", () => {
     const run = (await (await fetch(`http://127.0.0.1:${port}/api/runs/${id}`)).json()) as { status: string };
     expect(run.status).toBe("ok");
   }, 240_000);
-
-  it("refuses to start without a hash tag in QUEUE_PREFIX, saying how to fix it", async () => {
-    const worker = spawnCli("worker", {
-      REDIS_CLUSTER_NODES: "127.0.0.1:7000,127.0.0.1:7001",
-      QUEUE_PREFIX: "start-tutor",
-    });
-    const exit = await worker.exited;
-    expect(exit.code).toBe(78);
-    expect(worker.stderr()).toContain(
-      "QUEUE_PREFIX must contain a hash tag on Redis Cluster, e.g. QUEUE_PREFIX={start-tutor}",
-    );
-  }, 60_000);
 });
 
 describe("a cluster that breaks for good", () => {
