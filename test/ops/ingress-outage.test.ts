@@ -4,7 +4,7 @@
  * slash command gets the "try again" sentence, and a Discord /ask tells the student to retry —
  * never a silent failure or an "internal error".
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { studentSentence } from "../../src/errors.js";
 import { createQueueClient } from "../../src/queue/client.js";
 import { FakeDiscord } from "../fakes/discord/server.js";
@@ -15,40 +15,52 @@ import { waitFor } from "../queue/processes.js";
 import { testClientSettings } from "../queue/settings.js";
 import { freePort } from "../support/ports.js";
 import { type OwnRedis, ownRedis, uniquePrefix } from "../support/redis.js";
-import { killAllCli, spawnCli } from "./cli-process.js";
+import { type CliProcess, killAllCli, spawnCli } from "./cli-process.js";
 
 const SIGNING_SECRET = "outage-signing-secret";
 const TRY_AGAIN = studentSentence("queue_unavailable");
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
-const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
   slack = await startFakeSlack();
   discord = await FakeDiscord.start({ heartbeatIntervalMs: 1_000 });
 });
 afterAll(async () => {
+  await killAllCli();
   await slack?.close();
   await discord?.close();
 });
-afterEach(async () => {
-  await killAllCli();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
-async function privateRedis(): Promise<OwnRedis> {
+/** The two tests run side by side: each cleans up through its own context. */
+type Ctx = Pick<TestContext, "onTestFinished">;
+
+async function privateRedis(ctx: Ctx): Promise<OwnRedis> {
   const own = await ownRedis({ aof: true });
-  cleanups.push(() => own.stop());
+  ctx.onTestFinished(() => own.stop());
   return own;
 }
 
-describe("Slack in HTTP mode during a Redis outage", () => {
-  it("answers an event delivery 503 with Retry-After, then asks the redelivered event once Redis is back", async () => {
-    const own = await privateRedis();
+function spawn(ctx: Ctx, command: string, env: Record<string, string>): CliProcess {
+  const proc = spawnCli(command, env);
+  ctx.onTestFinished(async () => {
+    try {
+      process.kill(-proc.pid, "SIGKILL");
+    } catch {
+      // Gone already.
+    }
+    await proc.exited;
+  });
+  return proc;
+}
+
+describe.concurrent("Slack in HTTP mode during a Redis outage", () => {
+  it("answers an event delivery 503 with Retry-After, then asks the redelivered event once Redis is back", async (ctx) => {
+    const own = await privateRedis(ctx);
     const prefix = uniquePrefix("slack-outage");
     const port = await freePort();
-    const receiver = spawnCli("slack", {
+    const receiver = spawn(ctx, "slack", {
       REDIS_URL: own.url,
       QUEUE_PREFIX: prefix,
       PORT: String(port),
@@ -94,7 +106,7 @@ describe("Slack in HTTP mode during a Redis outage", () => {
     const redelivered = await sendSigned(`${base}/slack/events`, SIGNING_SECRET, body, { retryNum: 1 });
     expect(redelivered.status).toBe(200);
     const client = createQueueClient(testClientSettings(own.url, prefix));
-    cleanups.push(() => client.close());
+    ctx.onTestFinished(() => client.close());
     await waitFor(
       "the mention to be queued",
       async () => (await client.runs.queue.getJobCounts("waiting")).waiting === 1,
@@ -102,10 +114,10 @@ describe("Slack in HTTP mode during a Redis outage", () => {
   }, 120_000);
 });
 
-describe("Discord during a Redis outage", () => {
-  it("tells the student who runs /ask to try again in a minute, only to them", async () => {
-    const own = await privateRedis();
-    const receiver = spawnCli("discord", {
+describe.concurrent("Discord during a Redis outage", () => {
+  it("tells the student who runs /ask to try again in a minute, only to them", async (ctx) => {
+    const own = await privateRedis(ctx);
+    const receiver = spawn(ctx, "discord", {
       REDIS_URL: own.url,
       QUEUE_PREFIX: uniquePrefix("discord-outage"),
       DISCORD_TOKEN: discord.token,
