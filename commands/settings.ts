@@ -3,7 +3,6 @@
  * revealed, a per-user hourly limit, the default hint policy and the channels the bot answers in.
  * Changes come in as raw strings from any platform and are validated here, once.
  */
-
 import { studentSentence } from "../src/errors.js";
 import { DEFAULT_REVEAL } from "../src/question.js";
 import type { RedisConnection } from "../src/queue/connection.js";

@@ -5,7 +5,6 @@
  * worker's poster (another process, another host) or the web server itself; a pub/sub ping per
  * append wakes the readers, and one subscriber connection serves every open event stream.
  */
-
 import type { RevealPolicy } from "../../commands/index.js";
 import type { ResultStep } from "../../src/pipeline/types.js";
 import { MODES, type Mode } from "../../src/question.js";

@@ -3,7 +3,6 @@
  * enqueued with (so Retry, follow-ups and cleanup know its text and attachment blobs) and the
  * students' 👍/👎 on it.
  */
-
 import type { Question } from "../question.js";
 import type { RedisConnection } from "./connection.js";
 import type { RunKeys } from "./keys.js";

@@ -2,7 +2,6 @@
  * Finished runs kept in Redis for a while: follow-ups ("show code", "retry"), `ask --via-queue`,
  * and a re-run after a crash, which posts from the stored result instead of asking the model again.
  */
-
 import type { RunResult } from "../pipeline/types.js";
 import type { RedisConnection } from "./connection.js";
 import type { RunKeys } from "./keys.js";

@@ -3,7 +3,6 @@
  * with `Retry-After` while Redis is gone, never 500 — and every question it accepted is answered
  * once by the worker after Redis is back.
  */
-
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { duplicates, recordedPosts, testKeys } from "../queue/collaborators.js";
