@@ -265,7 +265,8 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
           worker.cancelAllJobs(SHUTDOWN);
           if (backoff.failingForMs() === 0) await within(HAND_BACK_MS, stopped);
         }
-        if (!closed) {
+        const forced = !closed;
+        if (forced) {
           // Redis is gone (or hangs): fail what still waits on it, so that the run loop can end.
           if (running.size > 0) {
             unfinished.push(
@@ -282,7 +283,9 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
           within(CLOSE_STEP_MS, queue.close()),
           closeRedis(redis, CLOSE_STEP_MS),
         ]);
-        if (cleanly.includes(false)) unfinished.push("closing its Redis connections cleanly (Redis unavailable)");
+        if (forced || cleanly.includes(false)) {
+          unfinished.push("closing its Redis connections cleanly (Redis unavailable)");
+        }
       })();
       return closing;
     },
