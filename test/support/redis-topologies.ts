@@ -98,9 +98,11 @@ export async function startCluster({ masters = 3, replicas = 1 } = {}): Promise<
       const args = [
         ...["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"],
         // A replica's full sync lands in its dbfilename: one per node, as they share the dir.
-        ...["--dbfilename", `dump-${port}.rdb`],
+        ...["--dbfilename", `dump-${port}.rdb`, "--logfile", join(dir, `redis-${port}.log`)],
         ...["--cluster-enabled", "yes", "--cluster-config-file", `nodes-${port}.conf`, "--cluster-port", String(bus)],
         ...["--cluster-node-timeout", String(NODE_TIMEOUT_MS), "--cluster-replica-validity-factor", "0"],
+        // A replica's first sync starts at once, not after the default 5 s wait for more replicas.
+        ...["--repl-diskless-sync-delay", "0"],
       ];
       nodes.push(await startNode(args, port));
     }
@@ -123,12 +125,10 @@ export async function startCluster({ masters = 3, replicas = 1 } = {}): Promise<
       );
     }
     if (replicas > 0) {
+      // A replica counts once its link is up (its first full sync done): before that it holds no data.
       await until("every replica in sync", async () => {
         const infos = await Promise.all(nodes.map((n) => command(n.port, "INFO", "replication")));
-        return (
-          infos.filter((i) => /role:master/.test(String(i)) && /connected_slaves:[1-9]/.test(String(i))).length ===
-          masters
-        );
+        return infos.filter((i) => /master_link_status:up/.test(String(i))).length === masters * replicas;
       });
     }
   } catch (err) {
@@ -183,7 +183,10 @@ export async function startSentinel(name = "tutor"): Promise<TestSentinel> {
   };
   let sentinelPort = 0;
   try {
-    const base = ["--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"];
+    const base = [
+      ...["--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"],
+      ...["--repl-diskless-sync-delay", "0"],
+    ];
     const masterPort = await freePort();
     nodes.push(
       await startNode(["--port", String(masterPort), ...base, "--dbfilename", `m-${masterPort}.rdb`], masterPort),
