@@ -13,10 +13,15 @@ import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js
 import { webAdapter } from "./web/index.js";
 
 export { discordAdapter, registerCommands } from "./discord/index.js";
-export { EVENTS_PATH as SLACK_EVENTS_PATH, type SlackReceiver, slackManifest } from "./slack/index.js";
+export {
+  EVENTS_PATH as SLACK_EVENTS_PATH,
+  type SlackReceiver,
+  slackManifest,
+  slackOutageGate,
+} from "./slack/index.js";
 export { zodTarget } from "./targets.js";
 export type * from "./types.js";
-export { checkWebAccess, isLoopback, runningWebServer, type WebServer } from "./web/index.js";
+export { checkWebAccess, isLoopback, runningWebServer, type WebServer, webRunKeys } from "./web/index.js";
 
 /** Every known adapter. A new platform adds its definition here (one line). */
 export const ADAPTERS: readonly AdapterDefinition[] = [cliAdapter, discordAdapter, slackAdapter, webAdapter];

@@ -19,6 +19,7 @@ import type { Surface } from "./spec.js";
 import { type CommandTable, commandTable } from "./table.js";
 import { Texts } from "./texts.js";
 import type { Commands } from "./types.js";
+import { unlessUnavailable } from "./unavailable.js";
 
 export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
 export { helpText, usage } from "./help.js";
@@ -29,6 +30,7 @@ export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
 export { type Catalog, GENERAL_TEXTS, Texts } from "./texts.js";
 export type * from "./types.js";
+export { QUEUE_RETRY_AFTER_S } from "./unavailable.js";
 
 /** Everything the commands need: one queue client (its connection keeps their records and settings). */
 export interface CommandsSetup {
@@ -67,20 +69,35 @@ export function tableCommands(
   };
 }
 
-/** The decisions over `deps`, for the commands of `table` (the default table, or one with extra entries). */
-export function createCommands(deps: CommandDeps, table: CommandTable = commandTable()): Commands {
+export interface CommandsOptions {
+  /** The commands: the default table, or one with extra entries. */
+  table?: CommandTable;
+  /** Called each time a command met a Redis outage (the process's availability takes note). */
+  onOutage?: (err: Error) => void;
+}
+
+/**
+ * The decisions over `deps`, for the commands of `options.table`. A Redis outage while one runs
+ * becomes the typed `queue_unavailable` refusal (./unavailable.ts), never an internal error.
+ */
+export function createCommands(deps: CommandDeps, options: CommandsOptions = {}): Commands {
+  const table = options.table ?? commandTable();
+  const { onOutage } = options;
   const base = tableCommands(table);
   return {
     ...base,
-    ask: (input) => askCommand(input, deps),
-    action: (input) => runAction(input, deps),
-    settings: (input) => settingsCommand(input, deps.settings),
+    ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
+    action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),
+    settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),
     async run(call) {
       const checked = base.check(call);
       if (!checked.ok) return { kind: "rejected", code: checked.code, text: checked.text };
       const run = checked.spec.run;
       if (run.kind !== "handler") throw new Error(`${call.command} asks a question: call ask(), not run()`);
-      return run.handler({ ...call, options: checked.options }, { deps, table, texts: base.texts });
+      return unlessUnavailable(
+        () => run.handler({ ...call, options: checked.options }, { deps, table, texts: base.texts }),
+        onOutage,
+      );
     },
   };
 }

@@ -3,9 +3,9 @@
  * revealed, a per-user hourly limit, the default hint policy and the channels the bot answers in.
  * Changes come in as raw strings from any platform and are validated here, once.
  */
-import type { Redis } from "ioredis";
 import { studentSentence } from "../src/errors.js";
 import { DEFAULT_REVEAL } from "../src/question.js";
+import type { RedisConnection } from "../src/queue/connection.js";
 import type { RunKeys } from "../src/queue/keys.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { RevealPolicy, SettingsInput, SettingsReply, SpaceSettings } from "./types.js";
@@ -93,7 +93,7 @@ export function describeSettings(settings: SpaceSettings): string {
 /** Space settings in a Redis hash per space; unset fields fall back to the defaults. */
 export class SettingsStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: RunKeys,
   ) {}
 

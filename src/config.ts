@@ -35,6 +35,15 @@ const int = (fallback: number, min: number, max: number) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
+/** A whole number that may be left unset (the code then derives a value). */
+const optionalInt = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number between ${min} and ${max}` })
+    .int(`must be a whole number between ${min} and ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .optional();
+
 const url = (what: string) =>
   z
     .url({ protocol: /^https?$/, error: `must be an http:// or https:// URL (${what})` })
@@ -72,6 +81,21 @@ const discordShards = z.string().transform((value, ctx) => {
   }
   return { ids: [...ids].sort((a, b) => a - b), count };
 });
+
+/** `host:port,host:port` → [{host, port}]. */
+const hostPorts = (what: string) =>
+  z.string().transform((value, ctx) => {
+    const nodes = value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => /^(\[[^\]]+\]|[^:\s]+):(\d{1,5})$/.exec(part));
+    if (nodes.length === 0 || nodes.some((m) => !m || Number(m[2]) < 1 || Number(m[2]) > 65535)) {
+      ctx.addIssue({ code: "custom", message: `must be host:port pairs separated by commas (${what})` });
+      return z.NEVER;
+    }
+    return nodes.map((m) => ({ host: m![1]!.replace(/^\[|\]$/g, ""), port: Number(m![2]) }));
+  });
 
 export const configSchema = z.object({
   // Inference server (OpenAI-compatible: vLLM/SGLang serving START, or a hosted model).
@@ -229,8 +253,23 @@ export const configSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })
     .default("redis://127.0.0.1:6379"),
+  /**
+   * Redis Cluster: seed nodes `host:port,…` (any masters or replicas; the rest are discovered).
+   * Overrides REDIS_URL; QUEUE_PREFIX must then carry a hash tag, e.g. `{start-tutor}`.
+   */
+  REDIS_CLUSTER_NODES: hostPorts("Redis Cluster seed nodes, e.g. 10.0.0.1:6379,10.0.0.2:6379").optional(),
+  /** Sentinel: the sentinels `host:port,…`; with REDIS_SENTINEL_NAME. Overrides REDIS_URL. */
+  REDIS_SENTINELS: hostPorts("sentinels, e.g. 10.0.0.1:26379,10.0.0.2:26379").optional(),
+  /** Sentinel: the monitored master's name (`sentinel monitor <name> …`). */
+  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+  /** Password (AUTH) for Cluster nodes and for the Sentinel-managed master; REDIS_URL carries its own. */
+  REDIS_PASSWORD: z.string().min(1).optional(),
   QUEUE_PREFIX: z.string().default("start-tutor"),
-  WORKER_CONCURRENCY: int(32, 1, 10_000),
+  /**
+   * Runs in flight per worker process; unset = from the host's cores and memory (see
+   * src/worker/capacity.ts): 4 per core, at most one per 64 MB of half the memory, 2 to 64.
+   */
+  WORKER_CONCURRENCY: optionalInt(1, 10_000),
   /** Attempts per run (1 = no retry); retries only for transient failures (model 5xx/timeouts, Redis). */
   QUEUE_ATTEMPTS: int(3, 1, 20),
   /** First retry delay; doubles per attempt. */
@@ -251,12 +290,16 @@ export const configSchema = z.object({
   WORKER_GLOBAL_CONCURRENCY: int(0, 0, 100_000),
   /** Job lock; a worker that dies loses its runs to another worker after about this long. */
   WORKER_LOCK_MS: int(30_000, 1_000, 600_000),
-  WORKER_STALLED_INTERVAL_MS: int(30_000, 500, 600_000),
+  /**
+   * How often each worker looks for runs whose worker died (their lock expired): a dead worker's
+   * runs move on within WORKER_LOCK_MS + this.
+   */
+  WORKER_STALLED_INTERVAL_MS: int(5_000, 500, 600_000),
   /** On SIGTERM/SIGINT: let in-flight runs finish this long, then hand them back to the queue. */
   WORKER_SHUTDOWN_MS: int(25_000, 0, 3_600_000),
   /** At most one progress status edit per run per this interval. */
   WORKER_STATUS_EDIT_MS: int(1_500, 250, 60_000),
-  /** Exit (for the supervisor to restart us) when Redis has not answered for this long. */
+  /** Exit (for the supervisor to restart us) when Redis has not served the queue's keys for this long (errors or silence). */
   WORKER_REDIS_DEAD_MS: int(30_000, 1_000, 3_600_000),
   /** /healthz and /metrics of `start-tutor worker` (0 = off). */
   WORKER_HTTP_PORT: int(9464, 0, 65535),
@@ -331,7 +374,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`FOO=`) means "not set", as it does for most tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
   const result = configSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = redisTopologyProblems(result.data, present);
+    if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+    return result.data;
+  }
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join(".");
     const value = env[name];
@@ -349,4 +396,30 @@ export function requireModelEndpoint(config: Config): string {
     );
   }
   return config.OPENAI_BASE_URL;
+}
+
+/**
+ * One Redis topology at a time, and what each needs: Sentinel a master name, Cluster a hash tag in
+ * QUEUE_PREFIX (BullMQ's Lua scripts and ours touch several keys at once, which a cluster allows
+ * only within one slot; a tag such as `{start-tutor}` puts every key of the queue in the same one).
+ */
+function redisTopologyProblems(config: Config, env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const cluster = Boolean(config.REDIS_CLUSTER_NODES);
+  const sentinel = Boolean(config.REDIS_SENTINELS);
+  if (cluster && sentinel) problems.push("set REDIS_CLUSTER_NODES or REDIS_SENTINELS, not both");
+  if ((cluster || sentinel) && env.REDIS_URL !== undefined) {
+    problems.push(`REDIS_URL is set together with ${cluster ? "REDIS_CLUSTER_NODES" : "REDIS_SENTINELS"}: unset one`);
+  }
+  if (sentinel && !config.REDIS_SENTINEL_NAME) {
+    problems.push("REDIS_SENTINELS needs REDIS_SENTINEL_NAME, the name of the master the sentinels monitor");
+  }
+  if (!sentinel && config.REDIS_SENTINEL_NAME) problems.push("REDIS_SENTINEL_NAME is set without REDIS_SENTINELS");
+  if (cluster && !/\{[^{}]+\}/.test(config.QUEUE_PREFIX)) {
+    problems.push(
+      `QUEUE_PREFIX must contain a hash tag on Redis Cluster, e.g. QUEUE_PREFIX={${config.QUEUE_PREFIX.replace(/[{}]/g, "") || "start-tutor"}} ` +
+        `(got ${JSON.stringify(config.QUEUE_PREFIX)}): the queue's scripts need every key in one slot`,
+    );
+  }
+  return problems;
 }

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   "model_error",
   "model_busy",
   "platform_unavailable",
+  "queue_unavailable",
   "run_failed",
   "internal",
 ] as const;
@@ -314,6 +315,13 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     operator: "no poster for the reply target's platform in this worker (adapter not configured) or a bad target",
     retryable: false,
     transient: false,
+  },
+  queue_unavailable: {
+    student: fixed("I can't take questions for a moment (my queue is restarting). Please try again in a minute."),
+    operator:
+      "Redis did not serve the queue (restart, failover, CLUSTERDOWN): nothing was enqueued; ingress answered 503 with Retry-After",
+    retryable: true,
+    transient: true,
   },
   run_failed: {
     student: fixed("Sorry, I could not finish this question. Please try again later."),

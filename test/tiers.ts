@@ -14,6 +14,7 @@ export const INTEGRATION_TESTS = [
   "test/engine/",
   "test/eval/",
   "test/fakes/",
+  "test/ops/",
   "test/queue/",
   "test/sandbox/",
   "test/seam/",

@@ -12,6 +12,7 @@ import { parseSlackTarget, type SlackTarget } from "./target.js";
 import { createSlackClient } from "./web-client.js";
 
 export { slackManifest } from "./manifest.js";
+export { outageGate as slackOutageGate } from "./outage-gate.js";
 export type { SlackTarget };
 export { EVENTS_PATH, type SlackReceiver };
 

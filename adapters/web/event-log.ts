@@ -5,9 +5,9 @@
  * worker's poster (another process, another host) or the web server itself; a pub/sub ping per
  * append wakes the readers, and one subscriber connection serves every open event stream.
  */
-import type { Redis } from "ioredis";
 import type { RevealPolicy } from "../../commands/index.js";
 import { MODES, type Mode } from "../../src/question.js";
+import { closeRedis, type RedisConnection } from "../../src/queue/connection.js";
 import type { ResultStep } from "../../src/seam.js";
 import type { RunState } from "../types.js";
 
@@ -90,7 +90,7 @@ export interface AppendOptions {
 
 export class RunEventLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: EventLogKeys,
     private readonly ttlS: number,
   ) {}
@@ -179,7 +179,7 @@ export class EventLogHub {
   private ready: Promise<unknown> | null = null;
 
   constructor(
-    private readonly subscriber: Redis,
+    private readonly subscriber: RedisConnection,
     private readonly keys: EventLogKeys,
   ) {
     subscriber.on("message", (channel: string, jobId: string) => {
@@ -209,6 +209,6 @@ export class EventLogHub {
 
   async close(): Promise<void> {
     this.watchers.clear();
-    await this.subscriber.quit().catch(() => this.subscriber.disconnect());
+    await closeRedis(this.subscriber);
   }
 }

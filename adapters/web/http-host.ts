@@ -7,7 +7,11 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Express, type Router } from "express";
+import { QUEUE_RETRY_AFTER_S } from "../../commands/index.js";
+import { studentSentence } from "../../src/errors.js";
+import type { Readiness } from "../../src/http/readiness.js";
 import type { Logger } from "../../src/logger.js";
+import { isRedisUnavailable } from "../../src/queue/connection.js";
 
 export interface HttpHost {
   /** `http://host:port` as a browser on this machine would open it. */
@@ -25,8 +29,10 @@ export interface HttpHostOptions {
   host: string;
   port: number;
   logger: Logger;
-  /** `ok: false` answers 503. */
+  /** `/healthz`: `ok: false` answers 503. */
   health(): { ok: boolean; [detail: string]: unknown };
+  /** `/readyz`: whether questions can be taken now; `ok: false` answers 503. */
+  ready(): Promise<Readiness>;
   /** Installs the page and the API on the app (after the mounts, before the 404). */
   install(app: Express): void;
 }
@@ -62,6 +68,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const health = options.health();
     res.status(health.ok ? 200 : 503).json(health);
   });
+  app.get("/readyz", async (_req, res) => {
+    const ready = await options.ready();
+    res.status(ready.ok ? 200 : 503).json(ready);
+  });
   options.install(app);
   app.use((_req, res) => {
     res
@@ -70,6 +80,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   });
   app.use(
     (err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      // Redis restarting or failing over is not our bug: the client is told to come back shortly.
+      if (isRedisUnavailable(err) && !res.headersSent) {
+        options.logger.warn({ err: err.message }, "web request refused: Redis unavailable");
+        res.set("retry-after", String(QUEUE_RETRY_AFTER_S));
+        return void res
+          .status(503)
+          .json({ error: { code: "queue_unavailable", message: studentSentence("queue_unavailable") } });
+      }
       const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
       if (status === 500) options.logger.error({ err }, "web request failed");
       if (res.headersSent) return void res.end();

@@ -5,10 +5,16 @@
  * that serve HTTP (Slack in HTTP mode) mount their routes on the same server with
  * `runningWebServer(adapters).mount(prefix, handler)`.
  */
-import type { Redis } from "ioredis";
+import { QUEUE_RETRY_AFTER_S } from "../../commands/index.js";
 import type { Config } from "../../src/config.js";
 import { queueClientSettings } from "../../src/queue/client.js";
-import { connectRedis } from "../../src/queue/connection.js";
+import {
+  closeRedis,
+  connectRedis,
+  logConnectionErrors,
+  type RedisConnection,
+  redisTopology,
+} from "../../src/queue/connection.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter, Receiver, ReplyTarget } from "../types.js";
 import { requiredToken } from "./access.js";
 import { eventLogKeys, RunEventLog } from "./event-log.js";
@@ -36,7 +42,11 @@ export function webSettings(config: Config): WebSettings {
       maxAttachments: config.SANDBOX_MAX_ATTACHMENTS,
       maxAttachmentBytes: config.SANDBOX_MAX_ATTACHMENT_MB * 1024 * 1024,
       maxQuestionChars: config.START_MAX_QUESTION_CHARS,
-      retryAfterS: { rate_limited: Math.ceil(60 / config.QUEUE_USER_PER_MINUTE), hourly_limit: 3600 },
+      retryAfterS: {
+        rate_limited: Math.ceil(60 / config.QUEUE_USER_PER_MINUTE),
+        hourly_limit: 3600,
+        queue_unavailable: QUEUE_RETRY_AFTER_S,
+      },
     },
     modelUrl: config.OPENAI_BASE_URL,
   };
@@ -54,14 +64,20 @@ export function runningWebServer(adapters: readonly PlatformAdapter<ReplyTarget>
   return null;
 }
 
+/** The keys the web keeps per run (its event log), which the worker keeps alive as long as the run's own. */
+export function webRunKeys(prefix: string): (jobId: string) => string[] {
+  const keys = eventLogKeys(prefix);
+  return (jobId) => [keys.meta(jobId), keys.stream(jobId), keys.seen(jobId)];
+}
+
 export function createWebAdapter(config: Config, deps: AdapterDeps): PlatformAdapter<WebTarget> {
-  let redis: Redis | null = null;
+  let redis: RedisConnection | null = null;
   let log: RunEventLog | null = null;
   // The poster connects on first use: a worker creates every adapter but may never post to the web.
   const posterLog = () => {
     if (!log) {
-      redis = connectRedis(config.REDIS_URL, "worker");
-      redis.on("error", (err: Error) => deps.logger.warn({ err: err.message }, "redis connection (web poster)"));
+      redis = connectRedis(redisTopology(config), "worker");
+      logConnectionErrors(redis, deps.logger, "web poster");
       log = new RunEventLog(redis, eventLogKeys(config.QUEUE_PREFIX), config.QUEUE_RESULT_TTL_S);
     }
     return log;
@@ -88,7 +104,7 @@ export function createWebAdapter(config: Config, deps: AdapterDeps): PlatformAda
       const open = redis;
       redis = null;
       log = null;
-      await open?.quit().catch(() => open.disconnect());
+      if (open) await closeRedis(open);
     },
   };
 }

@@ -5,8 +5,8 @@
  * servers relaying the same event append it once (dedupe keys).
  */
 import { QueueEvents } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Logger } from "../../src/logger.js";
+import type { RedisConnection } from "../../src/queue/connection.js";
 import { RUN_QUEUE } from "../../src/queue/keys.js";
 import type { PipelineProgress } from "../../src/seam.js";
 import type { RunEvent, RunEventLog } from "./event-log.js";
@@ -15,7 +15,12 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export async function startRelay(connection: Redis, prefix: string, log: RunEventLog, logger: Logger): Promise<Relay> {
+export async function startRelay(
+  connection: RedisConnection,
+  prefix: string,
+  log: RunEventLog,
+  logger: Logger,
+): Promise<Relay> {
   const events = new QueueEvents(RUN_QUEUE, { connection, prefix });
   events.on("error", (err) => logger.warn({ err: err.message }, "queue events (web relay)"));
   const append = (jobId: string, event: RunEvent, dedupe: string, only: "web-run" | "live-cells") =>

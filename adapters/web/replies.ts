@@ -1,10 +1,11 @@
 /**
  * The API's answers in one shape, `{error: {code, message}}` with the codes and sentences of every
  * surface: 400 for bad input, 404 for an unknown run, 409 while it runs, 429 with `Retry-After`
- * for a limit; and the successful replies to the run actions.
+ * for a limit, 503 with `Retry-After` while Redis is unavailable; and the successful replies to
+ * the run actions.
  */
 import type { Response } from "express";
-import type { ActionReply, CommandReply } from "../../commands/index.js";
+import { type ActionReply, type CommandReply, QUEUE_RETRY_AFTER_S } from "../../commands/index.js";
 import { type ErrorCode, studentSentence } from "../../src/errors.js";
 import type { WebLimits } from "./api.js";
 import { publicStep } from "./run-view.js";
@@ -17,9 +18,9 @@ export function sendRejection(
   reply: Extract<CommandReply, { kind: "rejected" }>,
   limits: WebLimits,
 ): void {
-  if (RATE_CODES.has(reply.code)) {
+  if (RATE_CODES.has(reply.code) || reply.code === "queue_unavailable") {
     res.set("retry-after", String(Math.max(1, Math.ceil(limits.retryAfterS[reply.code] ?? 60))));
-    res.status(429);
+    res.status(reply.code === "queue_unavailable" ? 503 : 429);
   } else {
     res.status(reply.code === "internal" ? 500 : 400);
   }
@@ -32,6 +33,7 @@ export function sendAction(res: Response, reply: ActionReply, okStatus: number):
       if (reply.code === "unknown_run")
         return void res.status(404).json({ error: { code: reply.code, message: reply.text } });
       if (RATE_CODES.has(reply.code)) res.set("retry-after", "60");
+      if (reply.code === "queue_unavailable") return void unavailable(res, reply.text);
       res.status(reply.code === "internal" ? 500 : reply.code === "run_in_progress" ? 409 : 400);
       return void res.json({ error: { code: reply.code, message: reply.text } });
     case "cancelled":
@@ -61,4 +63,10 @@ export function notFound(res: Response, message: string): void {
 
 export function unknownRun(res: Response): void {
   res.status(404).json({ error: { code: "unknown_run", message: studentSentence("unknown_run") } });
+}
+
+/** Redis is restarting or failing over: come back shortly (`Retry-After`), nothing was done. */
+function unavailable(res: Response, message: string): void {
+  res.set("retry-after", String(QUEUE_RETRY_AFTER_S));
+  res.status(503).json({ error: { code: "queue_unavailable", message } });
 }

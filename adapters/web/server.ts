@@ -6,9 +6,12 @@
 import type { Express } from "express";
 import type { Commands } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
+import { readiness } from "../../src/http/readiness.js";
 import type { Logger } from "../../src/logger.js";
 import { createQueueClient, type QueueClientSettings } from "../../src/queue/client.js";
-import { connectRedis } from "../../src/queue/connection.js";
+import { closeRedis, connectRedis, logConnectionErrors } from "../../src/queue/connection.js";
+import { runKeys } from "../../src/queue/keys.js";
+import { probeRedis } from "../../src/queue/probe.js";
 import { bearerAuth, requiredToken } from "./access.js";
 import { apiRouter, type WebLimits } from "./api.js";
 import { EventLogHub, eventLogKeys, RunEventLog } from "./event-log.js";
@@ -45,12 +48,13 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
   const token = requiredToken(settings.host, settings.token);
   const logger = deps.logger.child({ component: "web" });
   const queue = createQueueClient(settings.queue, { logger });
-  const redis = connectRedis(settings.queue.redisUrl, "producer");
-  redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (web)"));
-  const subscriber = connectRedis(settings.queue.redisUrl, "worker");
-  subscriber.on("error", (err: Error) => logger.warn({ err: err.message }, "redis subscriber (web)"));
-  const relayRedis = connectRedis(settings.queue.redisUrl, "worker");
-  relayRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis queue events (web)"));
+  const redis = connectRedis(settings.queue.redis, "producer");
+  logConnectionErrors(redis, logger, "web");
+  const subscriber = connectRedis(settings.queue.redis, "worker");
+  logConnectionErrors(subscriber, logger, "web subscriber");
+  const relayRedis = connectRedis(settings.queue.redis, "worker");
+  logConnectionErrors(relayRedis, logger, "web queue events");
+  const probeKey = runKeys(settings.queue.queue.prefix).probe;
 
   const keys = eventLogKeys(settings.queue.queue.prefix);
   const log = new RunEventLog(redis, keys, settings.queue.resultTtlS);
@@ -80,7 +84,10 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
     host: settings.host,
     port: settings.port,
     logger,
-    health: () => ({ ok: redis.status === "ready", redis: redis.status, streams: hub.watching }),
+    // Alive while the process serves; whether it can take questions is /readyz (a keyed command, not PING).
+    health: () => ({ ok: true, redis: redis.status, streams: hub.watching }),
+    ready: () =>
+      readiness({ redis: () => probeRedis(redis, probeKey).then((p) => (p.ok ? p : { ok: false, error: p.error })) }),
     install,
   });
   logger.info({ url: host.url, auth: token ? "bearer" : "loopback only" }, "web page and API listening");
@@ -90,10 +97,9 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
     openStreams: () => hub.watching,
     async close() {
       await host.close();
-      await relay.close();
-      await hub.close();
-      await queue.close();
-      await Promise.all([redis, relayRedis].map((r) => r.quit().catch(() => r.disconnect())));
+      // Each bounded: with Redis gone, closing its connections fails what still waits on them.
+      await Promise.race([relay.close(), new Promise((r) => setTimeout(r, 1_000))]);
+      await Promise.all([hub.close(), queue.close(), closeRedis(redis), closeRedis(relayRedis)]);
     },
   };
 }

@@ -1,6 +1,7 @@
 /** The blob store a process uses: Redis beside the queue, sized and timed by the config. */
-import type { Redis } from "ioredis";
+
 import type { Config } from "../config.js";
+import type { RedisConnection } from "../queue/connection.js";
 import { RedisBlobStore } from "./redis.js";
 
 export { MemoryBlobStore } from "./memory.js";
@@ -11,6 +12,6 @@ export function redisBlobSettings(config: Config): { prefix: string; maxBytes: n
   return { prefix: config.QUEUE_PREFIX, maxBytes: config.BLOB_MAX_MB * 1024 * 1024, ttlS: config.QUEUE_RESULT_TTL_S };
 }
 
-export function createBlobStore(redis: Redis, config: Config): RedisBlobStore {
+export function createBlobStore(redis: RedisConnection, config: Config): RedisBlobStore {
   return new RedisBlobStore(redis, redisBlobSettings(config));
 }

@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "../queue/connection.js";
 import { measured } from "./body.js";
 import {
   type BlobBody,
@@ -37,7 +37,7 @@ const MAX_IN_FLIGHT = 4;
 
 export class RedisBlobStore implements BlobStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly settings: RedisBlobSettings,
   ) {}
 

@@ -90,7 +90,7 @@ export async function run(args: string[]): Promise<number> {
 
   if (values["via-queue"]) {
     const config = withRunningStart(loaded);
-    await requireRedis(config.REDIS_URL);
+    await requireRedis(config);
     const outcome = await viaQueue(config, logger, input, { onProgress, outDir });
     if (outcome === "cancelled") {
       process.stderr.write("start-tutor ask: cancelled; the run was stopped\n");
@@ -173,7 +173,9 @@ async function viaQueue(
 ): Promise<RunResult | (Refusal & { detail?: string }) | "cancelled"> {
   const { RunAbandonedError, RunFailedError } = await import("../queue/client.js");
   const { connectCommands } = await import("./ingress.js");
-  const { client, blobs, commands } = connectCommands(config, logger);
+  const { describeRedis, redisTopology } = await import("../queue/connection.js");
+  const connection = connectCommands(config, logger);
+  const { client, blobs, commands } = connection;
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once("SIGINT", cancel);
@@ -197,7 +199,7 @@ async function viaQueue(
         signal: controller.signal,
         onNoWorker: () =>
           process.stderr.write(
-            `start-tutor ask: no worker is connected to ${config.REDIS_URL} (queue prefix "${config.QUEUE_PREFIX}"); ` +
+            `start-tutor ask: no worker is connected to ${describeRedis(redisTopology(config))} (queue prefix "${config.QUEUE_PREFIX}"); ` +
               "the question waits until one starts (npm start, or start-tutor worker). Ctrl-C cancels it.\n",
           ),
       },
@@ -212,7 +214,7 @@ async function viaQueue(
   } finally {
     process.off("SIGINT", cancel);
     process.off("SIGTERM", cancel);
-    await client.close();
+    await connection.close();
   }
 }
 

@@ -1,13 +1,14 @@
 /**
  * `start-tutor slack`: the Slack receiver alone (Socket Mode with SLACK_APP_TOKEN, otherwise HTTP
- * `POST /slack/events` on PORT); workers run separately and post through the Slack adapter's
- * poster. `--manifest [--url URL] [--socket]` prints the app manifest to install instead.
+ * `POST /slack/events` on PORT, with /healthz and /readyz); workers run separately and post through
+ * the Slack adapter's poster. `--manifest [--url URL] [--socket]` prints the app manifest to install instead.
  */
 import { slackManifest } from "../../adapters/index.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { parse, UsageError } from "./args.js";
-import { startIngress } from "./ingress.js";
+import { outageLeft, startIngress } from "./ingress.js";
+import { CLOSE_GRACE_MS, stopWithin } from "./shutdown.js";
 import { untilTerminated } from "./signals.js";
 
 export async function run(args: string[]): Promise<number> {
@@ -24,6 +25,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (values.url !== undefined || values.socket) throw new UsageError("--url and --socket go with --manifest");
+  const terminated = untilTerminated();
   const config = loadConfig();
   if (!config.SLACK_BOT_TOKEN || !(config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET)) {
     throw new UsageError(
@@ -33,8 +35,15 @@ export async function run(args: string[]): Promise<number> {
   }
   const logger = createLogger(config.LOG_LEVEL).child({ process: "slack", pid: process.pid });
   const ingress = await startIngress(config, logger, ["slack"]);
-  const signal = await untilTerminated();
+  const signal = await terminated;
   logger.info({ signal }, "shutting down the Slack receiver");
-  await ingress.close();
+  // Asked before closing: once its connection is closed, Redis would look unavailable.
+  const outage = await outageLeft(ingress.availability);
+  await stopWithin(
+    logger,
+    CLOSE_GRACE_MS,
+    [{ what: "the Slack receiver and its Redis connection", run: ingress.close }],
+    () => outage,
+  );
   return 0;
 }

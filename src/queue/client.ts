@@ -3,13 +3,12 @@
  * `start-tutor ask --via-queue` enqueues and waits for the same RunResult as in-process.
  */
 import { QueueEvents } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import { type Logger, silentLogger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import type { PipelineProgress, RunResult } from "../pipeline/types.js";
 import type { Question } from "../question.js";
-import { connectRedis } from "./connection.js";
+import { closeRedis, connectRedis, type RedisConnection, type RedisTopology, redisTopology } from "./connection.js";
 import { jobIdFor, RUN_QUEUE } from "./keys.js";
 import { type EnqueueOutcome, type QueueSettings, queueSettings, RunQueue } from "./queue.js";
 import { ResultStore } from "./results.js";
@@ -36,7 +35,7 @@ export class RunAbandonedError extends Error {
 
 export interface QueueClient {
   /** The producer connection (commands keep their records and settings on it). */
-  redis: Redis;
+  redis: RedisConnection;
   runs: RunQueue;
   results: ResultStore;
   enqueue(question: Question): Promise<EnqueueOutcome>;
@@ -47,6 +46,7 @@ export interface QueueClient {
    * `enqueue` is called once the listener is ready, so a run that finishes at once is not missed.
    */
   waitFor(enqueue: () => Promise<string>, options?: WaitOptions): Promise<RunResult>;
+  /** Closes its connections, without waiting on a Redis that is gone. */
   close(): Promise<void>;
 }
 
@@ -61,13 +61,13 @@ export interface WaitOptions {
 }
 
 export interface QueueClientSettings {
-  redisUrl: string;
+  redis: RedisTopology;
   queue: QueueSettings;
   resultTtlS: number;
 }
 
 export function queueClientSettings(config: Config): QueueClientSettings {
-  return { redisUrl: config.REDIS_URL, queue: queueSettings(config), resultTtlS: config.QUEUE_RESULT_TTL_S };
+  return { redis: redisTopology(config), queue: queueSettings(config), resultTtlS: config.QUEUE_RESULT_TTL_S };
 }
 
 export function createQueueClient(
@@ -75,7 +75,7 @@ export function createQueueClient(
   options: { metrics?: RunMetrics; logger?: Logger } = {},
 ): QueueClient {
   const { metrics, logger = silentLogger } = options;
-  const redis = connectRedis(settings.redisUrl, "producer");
+  const redis = connectRedis(settings.redis, "producer");
   // Enqueue calls report a dead link themselves; the listener keeps ioredis from printing it too.
   redis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue client)"));
   const runs = new RunQueue(redis, settings.queue, metrics);
@@ -87,7 +87,7 @@ export function createQueueClient(
     { timeoutMs = 30 * 60_000, onProgress, signal, onNoWorker }: WaitOptions = {},
   ): Promise<RunResult> => {
     // Listening starts before the add, so a run that finishes at once is not missed.
-    const eventsRedis = connectRedis(settings.redisUrl, "worker");
+    const eventsRedis = connectRedis(settings.redis, "worker");
     eventsRedis.on("error", (err: Error) => logger.warn({ err: err.message }, "redis connection (queue events)"));
     const events = new QueueEvents(RUN_QUEUE, { connection: eventsRedis, prefix: settings.queue.prefix });
     events.on("error", (err) => logger.warn({ err: err.message }, "queue events"));
@@ -125,7 +125,7 @@ export function createQueueClient(
       if (!result) throw new RunFailedError(`run ${jobId} finished earlier and its result has expired`);
       return result;
     } finally {
-      await events.close();
+      await Promise.race([events.close(), new Promise((r) => setTimeout(r, 1_000))]);
       eventsRedis.disconnect();
     }
   };
@@ -148,8 +148,9 @@ export function createQueueClient(
     enqueueAndWait,
     waitFor,
     async close() {
-      await runs.close();
-      await redis.quit().catch(() => redis.disconnect());
+      // Queue.close() waits for commands in flight: with Redis gone, closeRedis fails them first.
+      await Promise.race([runs.close().catch(() => {}), new Promise((r) => setTimeout(r, 1_000))]);
+      await closeRedis(redis);
     },
   };
 }

@@ -3,7 +3,7 @@
  * expires an hour after the first question of the window. A refused or failed enqueue gives its
  * count back.
  */
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./connection.js";
 import type { RunKeys } from "./keys.js";
 
 const WINDOW_S = 3_600;
@@ -20,7 +20,7 @@ return {1, 0}
 
 export class HourlyLimit {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: RunKeys,
   ) {}
 

@@ -30,6 +30,10 @@ export interface RunKeys {
   bucket(scope: "user" | "space", id: string): string;
   /** Pub/sub channel carrying job ids to cancel. */
   cancelChannel: string;
+  /** Never written: readiness and liveness read it, which needs the node that owns the queue's slot. */
+  probe: string;
+  /** A short lease: the one worker that keeps the keys of waiting runs alive this round. */
+  keeper: string;
 }
 
 export function runKeys(prefix: string): RunKeys {
@@ -48,6 +52,8 @@ export function runKeys(prefix: string): RunKeys {
     settings: (space) => [prefix, "settings", space].join(":"),
     bucket: (scope, id) => own("bucket", scope, id),
     cancelChannel: own("cancel"),
+    probe: own("probe"),
+    keeper: own("keeper"),
   };
 }
 

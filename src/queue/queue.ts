@@ -3,12 +3,12 @@
  * rate-limited per user and space), and cancel a run wherever it is.
  */
 import { type Job, Queue } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import { studentSentence } from "../errors.js";
 import type { RunMetrics } from "../metrics.js";
 import type { Question } from "../question.js";
 import { requestCancel } from "./cancel.js";
+import type { RedisConnection } from "./connection.js";
 import { jobIdFor, RUN_QUEUE, type RunKeys, runKeys } from "./keys.js";
 import { admit, type Limits } from "./rate-limit.js";
 
@@ -57,7 +57,7 @@ export class RunQueue {
   readonly keys: RunKeys;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly settings: QueueSettings,
     private readonly metrics?: RunMetrics,
   ) {

@@ -3,7 +3,7 @@
  * token buckets (in Redis, so every adapter process shares them) turn a flood into a friendly
  * "try again in N s" instead of a queue that grows faster than workers drain it.
  */
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./connection.js";
 import type { RunKeys } from "./keys.js";
 
 export interface BucketLimit {
@@ -53,7 +53,7 @@ return {0}
 `;
 
 export async function admit(
-  redis: Redis,
+  redis: RedisConnection,
   keys: RunKeys,
   jobId: string,
   who: { user: string; space: string },

@@ -3,8 +3,8 @@
  * enqueued with (so Retry, follow-ups and cleanup know its text and attachment blobs) and the
  * students' 👍/👎 on it.
  */
-import type { Redis } from "ioredis";
 import type { Question } from "../question.js";
+import type { RedisConnection } from "./connection.js";
 import type { RunKeys } from "./keys.js";
 
 export interface Feedback {
@@ -16,7 +16,7 @@ export interface Feedback {
 
 export class RunRecords {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: RunKeys,
     private readonly ttlS: number,
   ) {}

@@ -2,13 +2,13 @@
  * Finished runs kept in Redis for a while: follow-ups ("show code", "retry"), `ask --via-queue`,
  * and a re-run after a crash, which posts from the stored result instead of asking the model again.
  */
-import type { Redis } from "ioredis";
 import type { RunResult } from "../pipeline/types.js";
+import type { RedisConnection } from "./connection.js";
 import type { RunKeys } from "./keys.js";
 
 export class ResultStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: RunKeys,
     private readonly ttlS: number,
   ) {}

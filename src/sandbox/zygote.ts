@@ -21,9 +21,18 @@ import type { Transport } from "./interpreter.js";
 import type { LaunchSpec } from "./isolation.js";
 import { describeExit, spawnTransport } from "./process-transport.js";
 
+/**
+ * How long the zygote may take over a fork once it has been asked for it. At most
+ * FORKS_IN_FLIGHT requests are with the zygote at a time (it forks one after the other anyway);
+ * the others wait their turn before their timer starts, so a burst of sessions on a busy host
+ * queues instead of timing out into cold interpreters, which cost more CPU and fed the overload.
+ * Only a wedged zygote times out.
+ */
 const FORK_TIMEOUT_MS = 10_000;
 /** How long a session's hang-up waits for the zygote to say how its driver ended. */
 const EXIT_REPORT_MS = 250;
+/** Forks the zygote works on at once; more wait their turn instead of timing out into cold interpreters. */
+const FORKS_IN_FLIGHT = 4;
 
 interface PendingFork {
   resolve(fork: { socket: Socket; pid: number }): void;
@@ -62,6 +71,11 @@ export class Zygote {
   private dead = false;
   private retired = false;
   private forksAsked = 0;
+  /** Forks asked for and not done yet (waiting their turn or with the zygote). */
+  private forksOpen = 0;
+  /** Forks with the zygote right now, and the ones waiting for their turn (first in, first out). */
+  private forksInFlight = 0;
+  private readonly forkTurns: Array<() => void> = [];
   isReady = false;
   /** Resolves once the zygote and every session it forked are gone. */
   readonly gone: Promise<void>;
@@ -129,8 +143,15 @@ export class Zygote {
     this.forksAsked++;
     const token = randomUUID();
     let timer: NodeJS.Timeout | undefined;
+    this.forksOpen++;
+    let myTurn = false;
     try {
       await this.ready;
+      // A finished fork hands its place to the next in line: the count never overshoots.
+      if (this.forksInFlight >= FORKS_IN_FLIGHT) await new Promise<void>((resolve) => this.forkTurns.push(resolve));
+      else this.forksInFlight++;
+      myTurn = true;
+      if (this.dead) throw new Error("the sandbox zygote is not running");
       this.transport.setRef(true);
       const { socket, pid } = await new Promise<{ socket: Socket; pid: number }>((resolve, reject) => {
         this.pending.set(token, { resolve, reject });
@@ -142,6 +163,12 @@ export class Zygote {
       this.pending.delete(token);
       clearTimeout(timer);
       this.transport.setRef(false);
+      this.forksOpen--;
+      if (myTurn) {
+        const next = this.forkTurns.shift();
+        if (next) next();
+        else this.forksInFlight--;
+      }
       this.endIfRetiredAndIdle();
     }
   }
@@ -194,7 +221,7 @@ export class Zygote {
   }
 
   private endIfRetiredAndIdle(): void {
-    if (this.retired && !this.dead && this.sessions.size === 0 && this.pending.size === 0) this.kill();
+    if (this.retired && !this.dead && this.sessions.size === 0 && this.forksOpen === 0) this.kill();
   }
 
   private sessionTransport(token: string, socket: Socket, hostPid: number | undefined): Transport {

@@ -4,7 +4,7 @@
  * skips what was sent. Only the attempt holding the BullMQ job lock may claim, so a worker that
  * lost its job (stalled, then picked up elsewhere) cannot post alongside the new holder.
  */
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "../queue/connection.js";
 import type { RunKeys } from "../queue/keys.js";
 
 export type Claim =
@@ -49,7 +49,7 @@ return 1
 
 export class PostingLedger {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: RunKeys,
     private readonly ttlS: number,
     /**

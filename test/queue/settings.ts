@@ -1,14 +1,18 @@
 /** Queue and worker settings for tests: short locks so that crash recovery takes seconds. */
 import type { QueueClientSettings } from "../../src/queue/client.js";
+import { type RedisTopology, standalone } from "../../src/queue/connection.js";
 import type { WorkerSettings } from "../../src/worker/worker.js";
 
+/** A URL means standalone Redis; cluster and sentinel tests pass their topology. */
+const topology = (target: string | RedisTopology) => (typeof target === "string" ? standalone(target) : target);
+
 export function testWorkerSettings(
-  url: string,
+  url: string | RedisTopology,
   prefix: string,
   overrides: Partial<WorkerSettings> = {},
 ): WorkerSettings {
   return {
-    redisUrl: url,
+    redis: topology(url),
     prefix,
     concurrency: 50,
     globalConcurrency: 0,
@@ -24,12 +28,12 @@ export function testWorkerSettings(
 }
 
 export function testClientSettings(
-  url: string,
+  url: string | RedisTopology,
   prefix: string,
   limits = { user: { burst: 0, perMinute: 1 }, space: { burst: 0, perMinute: 1 } },
 ): QueueClientSettings {
   return {
-    redisUrl: url,
+    redis: topology(url),
     resultTtlS: 600,
     queue: { prefix, attempts: 3, backoffMs: 50, keepCompletedS: 600, keepFailedS: 600, dedupeTtlS: 600, limits },
   };

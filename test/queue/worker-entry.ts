@@ -1,7 +1,9 @@
 /**
  * A worker process for the multi-process tests: the real worker with the scripted collaborators.
- * Env: REDIS_URL, QUEUE_PREFIX, WORKER_CONCURRENCY, WORKER_LOCK_MS, WORKER_STALLED_INTERVAL_MS,
- * WORKER_SHUTDOWN_MS. Prints "ready" on stdout once it takes jobs; SIGTERM = graceful shutdown.
+ * Env: REDIS_URL (or REDIS_CLUSTER_NODES, REDIS_SENTINELS…), QUEUE_PREFIX, WORKER_CONCURRENCY,
+ * WORKER_LOCK_MS, WORKER_STALLED_INTERVAL_MS, WORKER_SHUTDOWN_MS; TEST_RECORDER_URL: the standalone
+ * Redis that records posts (the "platform", default REDIS_URL). Prints "ready" on stdout once it
+ * takes jobs; SIGTERM = graceful shutdown.
  */
 import { Redis } from "ioredis";
 import { loadConfig } from "../../src/config.js";
@@ -12,7 +14,7 @@ import { recordingPoster, scriptedRunQuestion } from "./collaborators.js";
 
 const config = loadConfig();
 const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
-const recorder = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+const recorder = new Redis(process.env.TEST_RECORDER_URL ?? config.REDIS_URL, { maxRetriesPerRequest: null });
 recorder.on("error", (err) => logger.warn({ err: err.message }, "recorder connection"));
 const run = await startWorker(workerSettings(config), {
   runQuestion: scriptedRunQuestion(recorder, config.QUEUE_PREFIX),

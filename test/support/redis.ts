@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Redis } from "ioredis";
+import { Cluster, Redis } from "ioredis";
+import type { RedisConnection } from "../../src/queue/connection.js";
 import { redisAnswers } from "../../src/runtime/local-redis.js";
 import { freePort } from "./ports.js";
 
@@ -96,17 +97,21 @@ export function uniquePrefix(label = "t"): string {
 }
 
 /**
- * Every key matching a SCAN pattern (e.g. `${prefix}:blob:*`), scanned in batches, sorted and once
- * each: SCAN returns keys in no set order and may return one twice, so tests compare this list.
+ * Every key matching a SCAN pattern (e.g. `${prefix}:blob:*`), scanned in batches on every master
+ * of a cluster, sorted and once each: SCAN returns keys in no set order and may return one twice,
+ * so tests compare this list.
  */
-export async function keysMatching(redis: Redis, pattern: string): Promise<string[]> {
+export async function keysMatching(redis: RedisConnection, pattern: string): Promise<string[]> {
+  const nodes = redis instanceof Cluster ? redis.nodes("master") : [redis];
   const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== "0");
+  for (const node of nodes) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await node.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+      cursor = next;
+      found.push(...keys);
+    } while (cursor !== "0");
+  }
   return [...new Set(found)].sort();
 }
 

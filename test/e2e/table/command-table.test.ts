@@ -72,7 +72,7 @@ beforeAll(async () => {
   const blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 1024 * 1024, ttlS: 600 });
   const deps = commandDeps({ client, blobs, limits: askLimits(config), resultTtlS: 600 });
   // The extension point: the default table plus one entry whose handler is ./ping.ts.
-  commands = createCommands(deps, commandTable([PING]));
+  commands = createCommands(deps, { table: commandTable([PING]) });
   await registerCommands({
     token: discord.token,
     appId: discord.appId,
