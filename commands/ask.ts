@@ -6,6 +6,7 @@
  */
 import type { BlobRef, BlobStore } from "../src/blobs/types.js";
 import { BlobTooLargeError } from "../src/blobs/types.js";
+import { chooseLocale, t } from "../src/i18n/index.js";
 import type { Logger } from "../src/logger.js";
 import type { Attachment, FollowUp, Question } from "../src/question.js";
 import type { HourlyLimit } from "../src/queue/hourly.js";
@@ -15,7 +16,6 @@ import type { ResultStore } from "../src/queue/results.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
 import { type AskLimits, checkAsk, type Refusal, refusal } from "./input-check.js";
 import type { SettingsStore } from "./settings.js";
-import { GENERAL_TEXTS, Texts } from "./texts.js";
 import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
 
 /** What every command reaches: the queue, what is stored about runs, blobs and settings. */
@@ -31,9 +31,6 @@ export interface CommandDeps {
   resultTtlS: number;
   logger?: Logger;
 }
-
-/** The acknowledgement of each mode (`modes.<mode>.ack` in the catalog). */
-const ENGLISH = new Texts(GENERAL_TEXTS);
 
 const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...r });
 
@@ -63,6 +60,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
+    locale: chooseLocale({ locale: input.locale, text: checked.text }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);
@@ -114,7 +112,8 @@ export async function enqueueQuestion(
   }
   await deps.records.saveQuestion(outcome.jobId, question);
   deps.logger?.info({ jobId: outcome.jobId, mode: question.mode, files: question.attachments.length }, "enqueued");
-  return { kind: "queued", jobId: outcome.jobId, text: ENGLISH.t(`modes.${question.mode}.ack`) };
+  // The acknowledgement of each mode (`modes.<mode>.ack` in the catalogs), in the asker's language.
+  return { kind: "queued", jobId: outcome.jobId, text: t(question.locale, `modes.${question.mode}.ack`) };
 }
 
 function channelAllowed(settings: SpaceSettings, channel: string): boolean {

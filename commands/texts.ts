@@ -1,45 +1,22 @@
 /**
- * The bot's own words for its commands, as a keyed catalog: nested keys with `{{name}}`
- * placeholders, the shape i18n libraries (i18next, messageformat) load as a language's
- * resources. English is built from the command table (each entry's texts under
- * `commands.<name>.…`) plus the sentences below; every registration, `/help` and
- * acknowledgement reads its words through `Texts.t(key)`, so another language is another catalog.
+ * The bot's words about its commands, through the message catalogs (`src/i18n`): the catalogs'
+ * own sentences (`help.*`, `modes.<mode>.ack`, `buttons.*`, …) plus the command table's texts
+ * under `commands.<name>.…` — English from the table itself, other languages from their catalogs
+ * where they have them. Every registration, `/help` and acknowledgement reads its words through
+ * `Texts.t(key)`; `texts.in(locale)` speaks another language.
  */
+import {
+  type Catalog,
+  DEFAULT_LOCALE,
+  type Locale,
+  type TextValues,
+  TRANSLATOR,
+  type Translator,
+  toLocale,
+} from "../src/i18n/index.js";
 import type { CommandSpec, Surface, SurfaceTexts } from "./spec.js";
 
-/** A language's texts: nested objects whose leaves are strings. */
-export interface Catalog {
-  [key: string]: string | Catalog;
-}
-
-/** The sentences that belong to no one command. */
-export const GENERAL_TEXTS = {
-  help: {
-    intro: "**I'm a math and data tutor.** I solve problems step by step, running Python when it helps.",
-    outro: {
-      discord:
-        "Mention me (or reply to me) in my thread to ask a follow-up about the same problem. Buttons under a run: " +
-        "Next step · Show code · Reveal answer · Retry · Cancel; 👍/👎 tells us how I did.",
-      slack:
-        "Mention me in a channel to ask there, and reply in my thread to ask a follow-up about the same problem. " +
-        "Buttons under a run: Next step · Show code · Reveal answer · Retry · Cancel; 👍/👎 tells us how I did.",
-      web:
-        "Drop a CSV (or another data file) on the form to work from data. Under a run: Next step · Show code · " +
-        "Reveal answer · Cancel; 👍/👎 tells us how I did.",
-    },
-    /** How a message command is reached on Discord. */
-    message_command: "*Apps → {{name}}* on any message",
-  },
-  /** What a surface calls a server or workspace. */
-  space: { discord: "server", slack: "workspace", web: "site" },
-  modes: {
-    solve: { ack: "Working on it — I'll post the solution step by step in this thread." },
-    hint: { ack: "Let me think about a good first step…" },
-    check: { ack: "Checking your answer…" },
-    explain: { ack: "Working on an explanation…" },
-  },
-  buttons: { stale: "This button is no longer active." },
-} as const satisfies Catalog;
+export type { Catalog, TextValues };
 
 /** The table's texts under `commands.<name>`, as catalog keys. */
 export function commandTexts(specs: readonly CommandSpec[]): Catalog {
@@ -62,27 +39,29 @@ export function commandTexts(specs: readonly CommandSpec[]): Catalog {
   return { commands };
 }
 
-export type TextValues = Record<string, string | number>;
-
 export class Texts {
-  constructor(private readonly catalog: Catalog) {}
+  constructor(
+    private readonly translator: Translator = TRANSLATOR,
+    readonly locale: Locale = DEFAULT_LOCALE,
+  ) {}
 
-  /** English: the general sentences and the table's texts. */
+  /** The catalogs with the table's texts as their English `commands.*`, in English. */
   static english(specs: readonly CommandSpec[]): Texts {
-    return new Texts({ ...GENERAL_TEXTS, ...commandTexts(specs) });
+    return new Texts(TRANSLATOR.withTexts({ en: commandTexts(specs) }));
+  }
+
+  /** The same words in `locale` (a BCP 47 tag; English for one we do not speak). */
+  in(locale: string | undefined): Texts {
+    return new Texts(this.translator, toLocale(locale) ?? DEFAULT_LOCALE);
   }
 
   has(key: string): boolean {
-    return typeof this.lookup(key) === "string";
+    return this.translator.has(this.locale, key);
   }
 
   /** The text at `key` with `{{name}}` filled in; a missing key reads as the key (a gap shows, nothing throws). */
   t(key: string, values: TextValues = {}): string {
-    const text = this.lookup(key);
-    if (typeof text !== "string") return key;
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-      name in values ? String(values[name]) : whole,
-    );
+    return this.translator.t(this.locale, key, values);
   }
 
   /**
@@ -98,14 +77,5 @@ export class Texts {
   option(command: string, option: string, field: string, fallback?: string): string {
     const key = `commands.${command}.options.${option}.${field}`;
     return fallback !== undefined && !this.has(key) ? fallback : this.t(key);
-  }
-
-  private lookup(key: string): string | Catalog | undefined {
-    let node: string | Catalog | undefined = this.catalog;
-    for (const part of key.split(".")) {
-      if (node === undefined || typeof node === "string") return undefined;
-      node = node[part];
-    }
-    return node;
   }
 }

@@ -64,6 +64,12 @@ export interface AskInput extends Origin {
    * apply and no step hides the answer.
    */
   wholeSolution?: boolean;
+  /**
+   * The asker's language as the platform tells it (a BCP 47 tag: Discord's interaction `locale`,
+   * the Slack user's locale, the best of the browser's `Accept-Language`). The question's own
+   * language decides when it is absent or one the bot does not speak.
+   */
+  locale?: string;
 }
 
 /** Acknowledgement sentences per mode: the adapter shows `text` at once (ack within 3 s). */

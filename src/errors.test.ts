@@ -47,7 +47,8 @@ describe("the message catalog", () => {
   it("is the only place a status sentence is spelled: nothing else matches its wording", () => {
     const statuses = NOTICE_CODES.filter((code) => code.startsWith("status_")).map((code) => noticeSentence(code));
     const spelled = ["src", "commands", "adapters"].flatMap(sources).flatMap((file) => {
-      if (file === join("src", "errors.ts")) return [];
+      // The catalogs are where sentences are spelled.
+      if (file === join("src", "errors.ts") || file.startsWith(join("src", "i18n", "catalogs"))) return [];
       const text = readFileSync(file, "utf8");
       return statuses
         .filter((s) => text.includes(`"${s}"`) || text.includes(s.replace(/\.$/, "|")))

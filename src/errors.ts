@@ -10,6 +10,7 @@
  * caller ever matches a sentence's wording.
  */
 import { formatBytes } from "./format-bytes.js";
+import { t } from "./i18n/index.js";
 
 export const ERROR_CODES = [
   // Input refused before anything is enqueued (commands/).
@@ -363,34 +364,41 @@ export const NOTICE_CODES = [
 
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
-/** What the bot says when nothing went wrong, by code (the same facts as the errors' sentences). */
-export const NOTICES: Record<NoticeCode, (facts: ErrorFacts) => string> = {
-  status_working: fixed("Working on it…"),
-  status_retrying: fixed("Something went wrong, retrying in a moment…"),
-  status_done: fixed("Done."),
-  status_stopped: fixed("Stopped."),
-  status_cancelled: fixed("Cancelled."),
-  status_failed: fixed("Stopped."),
-  progress_thinking: ({ size }) =>
+type Notice = (facts: ErrorFacts, locale?: string) => string;
+/** A notice that is one sentence of the catalog. */
+const say =
+  (key: string): Notice =>
+  (_facts, locale) =>
+    t(locale, key);
+
+/** What the bot says when nothing went wrong, by code: a catalog key, filled with the facts. */
+export const NOTICES: Record<NoticeCode, Notice> = {
+  status_working: say("status.working"),
+  status_retrying: say("status.retrying"),
+  status_done: say("status.done"),
+  status_stopped: say("status.stopped"),
+  status_cancelled: say("status.cancelled"),
+  status_failed: say("status.failed"),
+  progress_thinking: ({ size }, locale) =>
     size === undefined || size < 1000
-      ? "Thinking…"
-      : `Thinking… (${(size / 1000).toFixed(size < 10_000 ? 1 : 0)}k characters so far)`,
-  progress_cell_running: ({ count }) => `Running Python cell ${count ?? ""}…`,
-  progress_cell_ran: ({ count }) => `Ran Python cell ${count ?? ""}, thinking…`,
-  progress_hint: fixed("Double-checking with Python…"),
-  progress_answer: fixed("Found an answer, writing it up…"),
-  progress_model_busy: ({ count }) => `The model is busy, retrying (attempt ${count ?? 1})…`,
-  progress_rendering: fixed("Rendering formulas and figures…"),
-  progress_cells_ran: ({ count = 0 }) => `ran ${count} Python cell${count === 1 ? "" : "s"}`,
-  progress_elapsed: ({ count = 0 }) => `${count} s`,
-  run_cancelled: fixed("Cancelled."),
-  retry_already_running: fixed("Already on it."),
-  feedback_saved: fixed("Thanks for the feedback!"),
+      ? t(locale, "progress.thinking")
+      : t(locale, "progress.thinking_long", { size: (size / 1000).toFixed(size < 10_000 ? 1 : 0) }),
+  progress_cell_running: ({ count }, locale) => t(locale, "progress.cell_running", { index: count ?? "" }),
+  progress_cell_ran: ({ count }, locale) => t(locale, "progress.cell_ran", { index: count ?? "" }),
+  progress_hint: say("progress.hint"),
+  progress_answer: say("progress.answer"),
+  progress_model_busy: ({ count }, locale) => t(locale, "progress.model_busy", { attempt: count ?? 1 }),
+  progress_rendering: say("progress.rendering"),
+  progress_cells_ran: ({ count = 0 }, locale) => t(locale, "progress.cells_ran", { count }),
+  progress_elapsed: ({ count = 0 }, locale) => t(locale, "progress.elapsed", { seconds: count }),
+  run_cancelled: say("notices.run_cancelled"),
+  retry_already_running: say("notices.retry_already_running"),
+  feedback_saved: say("notices.feedback_saved"),
 };
 
-/** The sentence for a notice. */
-export function noticeSentence(code: NoticeCode, facts: ErrorFacts = {}): string {
-  return NOTICES[code](facts);
+/** The sentence for a notice, in `locale` (a BCP 47 tag; English when absent). */
+export function noticeSentence(code: NoticeCode, facts: ErrorFacts = {}, locale?: string): string {
+  return NOTICES[code](facts, locale);
 }
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);

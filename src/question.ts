@@ -1,5 +1,6 @@
 /** What every adapter turns an incoming message into (through `commands/`), and what the queue carries. */
 import type { BlobRef } from "./blobs/types.js";
+import type { Locale } from "./i18n/index.js";
 
 export type Mode = "solve" | "hint" | "check" | "explain";
 export const MODES: readonly Mode[] = ["solve", "hint", "check", "explain"];
@@ -67,4 +68,9 @@ export interface Question {
   followUp?: FollowUp;
   /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */
   reveal?: RevealPolicy;
+  /**
+   * The language the bot speaks to the asker (decided at enqueue: the interaction's locale, else
+   * the question's language, else English): statuses, buttons and fixed sentences use it.
+   */
+  locale?: Locale;
 }

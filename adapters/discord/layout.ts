@@ -7,6 +7,7 @@
  */
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
+import { t } from "../../src/i18n/index.js";
 import type { ResultStep } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
 import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
@@ -40,29 +41,30 @@ export interface DiscordPiece {
   buttons: ButtonSpec[][];
 }
 
+/** The words the layout adds itself (labels, headers, closings) come from the catalogs in `context.locale`. */
 export function layoutMessage(message: OutgoingMessage, context: PostContext): DiscordPiece[] {
-  const jobId = context.jobId;
+  const { jobId, locale } = context;
   switch (message.kind) {
     case "status":
       return [
         {
           content: message.text,
           files: [],
-          buttons: statusButtons(jobId, isFinalState(message.state)),
+          buttons: statusButtons(jobId, isFinalState(message.state), locale),
         },
       ];
     case "step":
-      return layoutStep(message.step, message.index, message.total, jobId);
+      return layoutStep(message.step, message.index, message.total, jobId, locale);
     case "answer":
-      return layoutAnswer(message, jobId);
-    case "error":
-      return [
-        {
-          content: `⚠️ ${message.message}`,
-          files: [],
-          buttons: message.retryable ? [[{ label: "Retry", action: { kind: "retry", jobId }, style: "primary" }]] : [],
-        },
-      ];
+      return layoutAnswer(message, jobId, locale);
+    case "error": {
+      const retry: ButtonSpec = {
+        label: t(locale, "buttons.retry"),
+        action: { kind: "retry", jobId },
+        style: "primary",
+      };
+      return [{ content: `⚠️ ${message.message}`, files: [], buttons: message.retryable ? [[retry]] : [] }];
+    }
   }
 }
 
@@ -70,10 +72,9 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
  * The status message's Cancel button: greyed out once the run is over (it stays, as the marker
  * `findPosted` looks for).
  */
-export function statusButtons(jobId: string, final: boolean): ButtonSpec[][] {
-  return [
-    [{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger", ...(final ? { disabled: true } : {}) }],
-  ];
+export function statusButtons(jobId: string, final: boolean, locale?: string): ButtonSpec[][] {
+  const label = t(locale, "buttons.cancel");
+  return [[{ label, action: { kind: "cancel", jobId }, style: "danger", ...(final ? { disabled: true } : {}) }]];
 }
 
 /** The marker button's id for a ledger field, or null for messages that carry none (non-retryable errors). */
@@ -85,8 +86,9 @@ export function markerFor(jobId: string, field: string): string | null {
   return step === undefined ? null : buttonId({ kind: "show_code", jobId, step: Number(step) });
 }
 
-function layoutStep(step: ResultStep, index: number, total: number, jobId: string): DiscordPiece[] {
-  const header = total > 1 ? `**Step ${index + 1} of ${total} · ${step.title}**` : `**${step.title}**`;
+function layoutStep(step: ResultStep, index: number, total: number, jobId: string, locale?: string): DiscordPiece[] {
+  const title = total > 1 ? t(locale, "steps.of", { index: index + 1, total, title: step.title }) : step.title;
+  const header = `**${title}**`;
   const code = stepCodeMarkdown(step);
   const text = splitMessage(`${header}\n${step.text}${code ? `\n${code}` : ""}`);
   const groups = groupFiles(
@@ -103,7 +105,7 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   for (const files of groups) pieces.push({ content: "", files, buttons: [] });
   const marker: ButtonSpec = {
     // The step shows short code itself; only folded code needs the button.
-    label: step.foldCode ? "Show code" : `Step ${index + 1}/${total}`,
+    label: step.foldCode ? t(locale, "buttons.show_code") : t(locale, "buttons.step_of", { index: index + 1, total }),
     action: { kind: "show_code", jobId, step: index },
     style: "secondary",
     disabled: !step.foldCode,
@@ -114,37 +116,40 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   return pieces;
 }
 
-function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, jobId: string): DiscordPiece[] {
+function layoutAnswer(
+  message: Extract<OutgoingMessage, { kind: "answer" }>,
+  jobId: string,
+  locale?: string,
+): DiscordPiece[] {
   const reveal = message.reveal;
+  const say = (key: string) => t(locale, key);
   const rows: ButtonSpec[][] = [];
   let content: string;
   let files: DiscordFile[] = [];
   if (message.mode === "hint") {
     // Hint mode posts one step, the hint; "Next step" hands out the solution after it, never the answer.
-    content = "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.";
-    rows.push([{ label: "Next step", action: { kind: "next_step", jobId, after: 0 }, style: "primary" }]);
+    content = say("answer.hint_done");
+    rows.push([{ label: say("buttons.next_step"), action: { kind: "next_step", jobId, after: 0 }, style: "primary" }]);
   } else if (message.correct !== undefined) {
-    content = message.correct
-      ? "✅ Your answer is right."
-      : "❌ Not quite — look at the steps above and try again (the answer stays hidden).";
+    content = message.correct ? `✅ ${say("answer.right")}` : `❌ ${say("answer.wrong")}`;
   } else if (message.answer === null && message.mode === "explain") {
     // An explanation needs no final answer: saying "no answer" after one would read as a failure.
-    content = "That's the whole explanation — mention me with a follow-up question if anything is unclear.";
+    content = say("answer.explained");
   } else if (message.answer === null) {
-    content = "I could not reach a final answer for this one.";
+    content = say("answer.none");
   } else if (reveal === "spoiler") {
-    content = `**Answer:** ||${message.answer}||`;
+    content = `**${say("answer.label")}** ||${message.answer}||`;
     files = answerFiles(message.rendered, { spoiler: true });
   } else if (reveal === "button") {
-    content = "**The final answer is ready** — try it yourself first, then reveal it.";
-    rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);
+    content = say("answer.ready");
+    rows.push([{ label: say("buttons.reveal"), action: { kind: "reveal", jobId }, style: "primary" }]);
   } else {
-    content = "**You have every step** — work out the final answer yourself.";
+    content = say("answer.every_step");
   }
   rows.push([
     { label: "", emoji: "👍", action: { kind: "feedback", jobId, value: "up" }, style: "secondary" },
     { label: "", emoji: "👎", action: { kind: "feedback", jobId, value: "down" }, style: "secondary" },
-    { label: "Retry", action: { kind: "retry", jobId }, style: "secondary" },
+    { label: say("buttons.retry"), action: { kind: "retry", jobId }, style: "secondary" },
   ]);
   // The buttons (and with them the marker findPosted looks for) go on the last piece.
   const groups = groupFiles(files);

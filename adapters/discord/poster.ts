@@ -60,7 +60,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     const body = {
       content: status.text,
       allowed_mentions: { parse: [] },
-      ...(final ? { components: componentsJson(statusButtons(context.jobId, true)) } : {}),
+      ...(final ? { components: componentsJson(statusButtons(context.jobId, true, context.locale)) } : {}),
     };
     const patch = (channelId: string) => this.deps.rest.patch(Routes.channelMessage(channelId, messageId), { body });
     try {

@@ -4,13 +4,14 @@
  * or the error with a Retry when one can help.
  */
 import { latexToUnicode } from "../../render/index.js";
+import { type Locale, t } from "../../src/i18n/index.js";
 import type { OutgoingMessage } from "../../src/seam.js";
 import { type Block, type ButtonSpec, buttons, sections } from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
 
-export function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>): string {
-  if (message.answer !== null) return "Final answer";
-  return message.mode === "explain" ? "That's the explanation." : "No final answer.";
+export function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>, locale?: Locale): string {
+  if (message.answer !== null) return t(locale, "answer.fallback");
+  return t(locale, message.mode === "explain" ? "answer.fallback_explained" : "answer.fallback_none");
 }
 
 /** An answer's LaTeX as readable text when it is simple, else as code. */
@@ -20,55 +21,58 @@ export function answerText(latex: string): string {
 }
 
 /** The run's last message: what a student can do next, per mode (hint and check never reveal the answer). */
-export function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, value: ButtonValue): Block[] {
+export function answerBlocks(
+  message: Extract<OutgoingMessage, { kind: "answer" }>,
+  value: ButtonValue,
+  locale?: Locale,
+): Block[] {
+  const say = (key: string) => t(locale, key);
   const feedback: ButtonSpec[] = [
     { action: "feedbackUp", text: "👍" },
     { action: "feedbackDown", text: "👎" },
   ];
   const more: ButtonSpec[] = [
-    { action: "showCode", text: "Show code" },
-    { action: "retry", text: "Retry" },
+    { action: "showCode", text: say("buttons.show_code") },
+    { action: "retry", text: say("buttons.retry") },
     ...feedback,
   ];
   switch (value.mode) {
     case "hint":
-      return [
-        ...sections("That's how to start. Try the next step yourself, or ask for it with *Next step* above."),
-        buttons(value, feedback),
-      ];
+      return [...sections(say("answer.hint_done_slack")), buttons(value, feedback)];
     case "check": {
       const verdict =
         message.correct === undefined
-          ? "I could not decide whether your answer is right."
+          ? say("answer.undecided")
           : message.correct
-            ? ":white_check_mark: Your answer is right."
-            : ":x: Your answer does not match. Recheck the step named above.";
+            ? `:white_check_mark: ${say("answer.right")}`
+            : `:x: ${say("answer.wrong_slack")}`;
       return [...sections(verdict), buttons(value, more)];
     }
     default:
       if (message.answer === null) {
-        const closing =
-          value.mode === "explain"
-            ? "That's the explanation. Reply in this thread if a step is unclear."
-            : "No final answer this time.";
+        const closing = say(value.mode === "explain" ? "answer.explained_slack" : "answer.none_slack");
         return [...sections(closing), buttons(value, more)];
       }
       switch (message.reveal) {
         case "never":
-          return [...sections("That's the whole solution."), buttons(value, more)];
+          return [...sections(say("answer.whole_solution")), buttons(value, more)];
         // Slack has no spoiler markup: a spoiler is the Reveal button, which shows it to the clicker only.
         case "spoiler":
         case "button":
           return [
-            ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),
-            buttons(value, [{ action: "reveal", text: "Reveal answer", style: "primary" }, ...more]),
+            ...sections(say("answer.ready_slack")),
+            buttons(value, [{ action: "reveal", text: say("buttons.reveal"), style: "primary" }, ...more]),
           ];
       }
   }
 }
 
-export function errorBlocks(message: Extract<OutgoingMessage, { kind: "error" }>, value: ButtonValue): Block[] {
+export function errorBlocks(
+  message: Extract<OutgoingMessage, { kind: "error" }>,
+  value: ButtonValue,
+  locale?: Locale,
+): Block[] {
   const blocks: Block[] = sections(`:warning: ${message.message}`);
-  if (message.retryable) blocks.push(buttons(value, [{ action: "retry", text: "Retry" }]));
+  if (message.retryable) blocks.push(buttons(value, [{ action: "retry", text: t(locale, "buttons.retry") }]));
   return blocks;
 }

@@ -8,6 +8,7 @@
 
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
+import { type Locale, t } from "../../src/i18n/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { ResultStep } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
@@ -70,26 +71,31 @@ export class SlackPoster implements Poster<SlackTarget> {
           target,
           threadTs,
           context,
-          answerBlocks(message, valueFor(target, context.jobId)),
-          answerFallback(message),
+          answerBlocks(message, valueFor(target, context.jobId), context.locale),
+          answerFallback(message, context.locale),
         );
       case "error":
         return this.send(
           target,
           threadTs,
           context,
-          errorBlocks(message, valueFor(target, context.jobId)),
+          errorBlocks(message, valueFor(target, context.jobId), context.locale),
           message.message,
         );
     }
   }
 
-  /** A step a student asked for with "Next step", under the run's thread. */
+  /** A step a student asked for with "Next step", under the run's thread, in `locale`. */
   async postNextStep(
     target: SlackTarget,
     next: { jobId: string; index: number; total: number; step: ResultStep; last: boolean },
+    locale?: Locale,
   ): Promise<{ messageId: string }> {
-    const context = { jobId: next.jobId, key: `${next.jobId}:next:${next.index}` };
+    const context: PostContext = {
+      jobId: next.jobId,
+      key: `${next.jobId}:next:${next.index}`,
+      ...(locale && { locale }),
+    };
     const threadTs = await this.threadOf(target, next.jobId);
     return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
   }
@@ -125,8 +131,8 @@ export class SlackPoster implements Poster<SlackTarget> {
         this.deps.client.chat.update({
           channel: target.channel,
           ts: messageId,
-          text: statusFallback(target, status.text),
-          blocks: statusBlocks(target, status, context.jobId),
+          text: statusFallback(target, status.text, context.locale),
+          blocks: statusBlocks(target, status, context),
         }),
       ),
     );
@@ -168,8 +174,8 @@ export class SlackPoster implements Poster<SlackTarget> {
       target,
       target.threadTs,
       context,
-      statusBlocks(target, status, context.jobId),
-      statusFallback(target, status.text),
+      statusBlocks(target, status, context),
+      statusFallback(target, status.text, context.locale),
     );
     if (!target.threadTs) this.roots.set(context.jobId, posted.messageId);
     return posted;
@@ -184,14 +190,17 @@ export class SlackPoster implements Poster<SlackTarget> {
     context: PostContext,
     last: boolean,
   ): Promise<{ messageId: string }> {
-    const title = total > 1 ? `Step ${index + 1}/${total} · ${step.title}` : step.title;
+    const { locale } = context;
+    const title = total > 1 ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title }) : step.title;
     const code = stepCodeMarkdown(step);
     const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
     const specs: ButtonSpec[] = [];
     // The step shows short code itself; only folded code needs the button.
-    if (step.foldCode) specs.push({ action: "showCode", text: "Show code" });
+    if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
     // Hint mode shows one step at a time; the student asks for the next when ready.
-    if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
+    if (target.mode === "hint" && !last) {
+      specs.push({ action: "nextStep", text: t(locale, "buttons.next_step"), style: "primary" });
+    }
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.
@@ -199,19 +208,21 @@ export class SlackPoster implements Poster<SlackTarget> {
     const fallback = `${title}\n${fallbackText(toMrkdwn(step.text))}`;
     const posted = await this.send(target, threadTs, context, first!, fallback);
     for (const [i, more] of rest.entries()) {
-      await this.send(target, threadTs, { ...context, key: `${context.key}#${i + 1}` }, more, `${title} (continued)`);
+      const continued = t(locale, "steps.continued", { title });
+      await this.send(target, threadTs, { ...context, key: `${context.key}#${i + 1}` }, more, continued);
     }
-    if (step.images.length > 0) await this.uploadImages(target, threadTs, step);
+    if (step.images.length > 0) await this.uploadImages(target, threadTs, step, locale);
     return posted;
   }
 
   /** The step's formulas and figures under it, in reading order, in one upload. */
-  private async uploadImages(target: SlackTarget, threadTs: string, step: ResultStep): Promise<void> {
+  private async uploadImages(target: SlackTarget, threadTs: string, step: ResultStep, locale?: Locale): Promise<void> {
     const files = await Promise.all(
       step.images.map(async (image, i) => ({
         file: await this.deps.blobs.get(image.blob),
         filename: image.filename,
-        title: image.caption ?? (image.kind === "formula" ? `Formula ${i + 1}` : `Figure ${i + 1}`),
+        title:
+          image.caption ?? t(locale, image.kind === "formula" ? "steps.formula" : "steps.figure", { index: i + 1 }),
         alt_text: image.alt.slice(0, MAX_ALT_CHARS),
       })),
     );
@@ -274,20 +285,22 @@ export class SlackPoster implements Poster<SlackTarget> {
 }
 
 /** The status message: for a slash command it is also the thread's root, quoting the question. */
-function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): Block[] {
+function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }: PostContext): Block[] {
   const blocks: Block[] = [];
   if (!target.threadTs) {
-    const asked = `<@${target.user}> asked${target.command ? ` with ${target.command}` : ""}:`;
+    const who = { user: target.user, command: target.command ?? "" };
+    const asked = t(locale, target.command ? "thread.asked_with" : "thread.asked", who);
     blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
   }
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${status.text}` }] });
   // A finished run has nothing left to cancel.
   if (!isFinalState(status.state)) {
-    blocks.push(buttons(valueFor(target, jobId), [{ action: "cancel", text: "Cancel", style: "danger" }]));
+    const cancel = { action: "cancel", text: t(locale, "buttons.cancel"), style: "danger" } as const;
+    blocks.push(buttons(valueFor(target, jobId), [cancel]));
   }
   return blocks;
 }
 
-function statusFallback(target: SlackTarget, text: string): string {
-  return target.threadTs ? text : `${target.prompt ?? "Question"} — ${text}`;
+function statusFallback(target: SlackTarget, text: string, locale?: Locale): string {
+  return target.threadTs ? text : `${target.prompt ?? t(locale, "thread.question")} — ${text}`;
 }

@@ -8,6 +8,7 @@ import express, { type Request, type Response, type Router } from "express";
 import type { AskInput, CommandReply, Commands, IncomingAttachment } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import type { ErrorCode } from "../../src/errors.js";
+import { fromAcceptLanguage, type Locale } from "../../src/i18n/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { Mode } from "../../src/question.js";
 import { jobIdFor } from "../../src/queue/keys.js";
@@ -241,6 +242,8 @@ async function ask(
     ...(fields.answer === undefined ? {} : { studentAnswer: fields.answer }),
     attachments,
     replyTarget: { platform: "web" } satisfies WebTarget,
+    // The browser's language (absent or none we speak: the question's language decides).
+    ...localeOfRequest(req),
   };
   const reply: CommandReply = await deps.commands.ask(input);
   if (reply.kind === "rejected") {
@@ -252,6 +255,12 @@ async function ask(
     .status(202)
     .location(`/api/runs/${reply.jobId}`)
     .json({ id: reply.jobId, ...(reply.kind === "queued" ? { message: reply.text } : {}) });
+}
+
+/** The best language of the request's `Accept-Language` that the bot speaks, if any. */
+export function localeOfRequest(req: Request): { locale?: Locale } {
+  const locale = fromAcceptLanguage(req.get("accept-language"));
+  return locale ? { locale } : {};
 }
 
 /**

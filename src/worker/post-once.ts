@@ -5,11 +5,12 @@
  * it claimed but never recorded is looked up on the platform before anything is re-sent.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Locale } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import type { ReplyTarget } from "../question.js";
 import type { PostingLedger } from "./ledger.js";
-import type { OutgoingMessage, Poster } from "./poster.js";
+import type { OutgoingMessage, PostContext, Poster } from "./poster.js";
 
 /** This attempt lost its job lock (another worker has the job now); it stops without posting. */
 export class LostJob extends Error {
@@ -35,6 +36,8 @@ export interface PostingAttempt {
   /** This attempt's BullMQ lock token: only the lock holder may post. */
   token: string;
   target: ReplyTarget;
+  /** The run's locale (`Question.locale`): the poster words what it adds in it. */
+  locale?: Locale;
 }
 
 /**
@@ -51,8 +54,8 @@ export async function postOnce(
   message: OutgoingMessage,
 ): Promise<string | null> {
   const { ledger, poster } = deps;
-  const { jobId, token, target } = attempt;
-  const context = { jobId, key: `${jobId}:${field}` };
+  const { jobId, token, target, locale } = attempt;
+  const context: PostContext = { jobId, key: `${jobId}:${field}`, ...(locale ? { locale } : {}) };
   let claim = await ledger.claim(jobId, field, token);
   while (claim.state === "busy") {
     await sleep(Math.min(claim.retryInMs, deps.busyPollMs ?? 1_000) + 10);

@@ -5,6 +5,7 @@
  * target and picks the adapter by `target.platform`.
  */
 import type { ErrorCode } from "../errors.js";
+import type { Locale } from "../i18n/index.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
 import type { Mode, ReplyTarget, RevealPolicy } from "../question.js";
 
@@ -72,6 +73,11 @@ export interface PostContext {
    * `enforce_nonce`, Slack message metadata) and use it in `findPosted`.
    */
   key: string;
+  /**
+   * The run's locale (`Question.locale`): the words an adapter adds itself — button labels, step
+   * headers, the answer's closing sentence — come from the catalogs in it. English when absent.
+   */
+  locale?: Locale;
 }
 
 /** What `findPosted` learned about a message an earlier attempt may have sent. */

@@ -110,7 +110,8 @@ export class RunProcessor {
     const attempt = this.attemptOf(job, signal);
     try {
       if (await this.options.isCancelled(job.id)) throw new RunCancelled();
-      attempt.statusId = await this.postOnce(attempt, "status", { kind: "status", ...runStatus("running") });
+      const running = runStatus("running", job.data.locale);
+      attempt.statusId = await this.postOnce(attempt, "status", { kind: "status", ...running });
       const result = await this.produceResult(attempt);
       await this.postResult(attempt, result);
       return await this.handleCompleted(attempt, result);
@@ -128,6 +129,7 @@ export class RunProcessor {
       jobId: job.id,
       token: job.token,
       target: job.data.replyTarget,
+      ...(job.data.locale ? { locale: job.data.locale } : {}),
       log: this.options.logger.child({ jobId: job.id }),
       last: job.attemptsMade + 1 >= job.attempts,
       statusId: null,
@@ -158,7 +160,7 @@ export class RunProcessor {
       },
       (err) => log.warn({ err }, "progress update failed"),
     );
-    const line = statusLine();
+    const line = statusLine(Date.now(), Date.now, job.data.locale);
     let result: RunResult;
     try {
       result = await options.runQuestion(job.data, {
@@ -166,7 +168,7 @@ export class RunProcessor {
         signal,
         outDir: options.outDir(job.id),
         onProgress: (event) => {
-          const cell = liveCell(event);
+          const cell = liveCell(event, job.data.locale);
           if (cell) void job.reportProgress(cell).catch((err) => log.warn({ err }, "cell progress failed"));
           const text = line(event);
           if (text) throttle.update({ text, event });
@@ -294,7 +296,7 @@ export class RunProcessor {
   async setStatus(attempt: Attempt, state: RunState): Promise<void> {
     if (!attempt.statusId) return;
     await this.options.poster
-      .edit(attempt.target, attempt.statusId, runStatus(state), statusContext(attempt))
+      .edit(attempt.target, attempt.statusId, runStatus(state, attempt.locale), statusContext(attempt))
       .catch((err) => attempt.log.warn({ err }, "status edit"));
   }
 
@@ -311,7 +313,11 @@ export function createProcessor(options: ProcessorOptions): Processor {
 
 /** The status message's post context (its ledger field is `status`). */
 function statusContext(attempt: Attempt): PostContext {
-  return { jobId: attempt.jobId, key: `${attempt.jobId}:status` };
+  return {
+    jobId: attempt.jobId,
+    key: `${attempt.jobId}:status`,
+    ...(attempt.locale ? { locale: attempt.locale } : {}),
+  };
 }
 
 function errorMessage(result: RunResult): OutgoingMessage {

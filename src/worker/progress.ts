@@ -16,28 +16,28 @@ const STATUS_NOTICES: Record<RunState, NoticeCode> = {
   failed: "status_failed",
 };
 
-/** The status message for a run in `state`. */
-export function runStatus(state: RunState): StatusLine {
-  return { state, text: noticeSentence(STATUS_NOTICES[state]) };
+/** The status message for a run in `state`, in `locale` (the run's; English when absent). */
+export function runStatus(state: RunState, locale?: string): StatusLine {
+  return { state, text: noticeSentence(STATUS_NOTICES[state], {}, locale) };
 }
 
 /** The status line for an event (from the catalog), or null when it changes nothing a student would notice. */
-export function describeProgress(event: PipelineProgress): string | null {
+export function describeProgress(event: PipelineProgress, locale?: string): string | null {
   switch (event.type) {
     case "thinking":
-      return noticeSentence("progress_thinking", { size: event.chars });
+      return noticeSentence("progress_thinking", { size: event.chars }, locale);
     case "code":
-      return noticeSentence("progress_cell_running", { count: event.index });
+      return noticeSentence("progress_cell_running", { count: event.index }, locale);
     case "output":
-      return noticeSentence("progress_cell_ran", { count: event.index });
+      return noticeSentence("progress_cell_ran", { count: event.index }, locale);
     case "hint":
-      return noticeSentence("progress_hint");
+      return noticeSentence("progress_hint", {}, locale);
     case "answer":
-      return noticeSentence("progress_answer");
+      return noticeSentence("progress_answer", {}, locale);
     case "retry":
-      return noticeSentence("progress_model_busy", { count: event.attempt });
+      return noticeSentence("progress_model_busy", { count: event.attempt }, locale);
     case "rendering":
-      return noticeSentence("progress_rendering");
+      return noticeSentence("progress_rendering", {}, locale);
     case "done":
       return null;
   }
@@ -48,18 +48,18 @@ export function describeProgress(event: PipelineProgress): string | null {
  * the seconds since the run started — "Thinking… · ran 2 Python cells · 14 s" — so a long START
  * run never looks like a silent wait. Null for events a student would not notice.
  */
-export function statusLine(startedAt: number = Date.now(), now: () => number = Date.now) {
+export function statusLine(startedAt: number = Date.now(), now: () => number = Date.now, locale?: string) {
   let cellsRan = 0;
   return (event: PipelineProgress): string | null => {
     if (event.type === "output") cellsRan = Math.max(cellsRan, event.index);
-    const phrase = describeProgress(event);
+    const phrase = describeProgress(event, locale);
     if (phrase === null) return null;
     const parts = [phrase];
     // A cell's own phrase already names it.
     if (cellsRan > 0 && event.type !== "code" && event.type !== "output") {
-      parts.push(noticeSentence("progress_cells_ran", { count: cellsRan }));
+      parts.push(noticeSentence("progress_cells_ran", { count: cellsRan }, locale));
     }
-    parts.push(noticeSentence("progress_elapsed", { count: Math.floor((now() - startedAt) / 1000) }));
+    parts.push(noticeSentence("progress_elapsed", { count: Math.floor((now() - startedAt) / 1000) }, locale));
     return parts.join(" · ");
   };
 }
@@ -73,8 +73,8 @@ export const LIVE_CELL_CHARS = 2_000;
  * cut to LIVE_CELL_CHARS so a chatty cell does not flood the queue's event stream. Null for
  * every other event.
  */
-export function liveCell(event: PipelineProgress): StatusUpdate | null {
-  const text = describeProgress(event);
+export function liveCell(event: PipelineProgress, locale?: string): StatusUpdate | null {
+  const text = describeProgress(event, locale);
   if (!text || (event.type !== "code" && event.type !== "output")) return null;
   if (event.type === "code") return { text, event };
   const { result } = event;

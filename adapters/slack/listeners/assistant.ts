@@ -7,7 +7,7 @@
 import { type App, Assistant } from "@slack/bolt";
 import { runOfThread } from "../history.js";
 import { decodeEntities, messageAsk, type SlackFile } from "../inputs.js";
-import type { ListenerContext } from "./context.js";
+import { type ListenerContext, localeOf } from "./context.js";
 
 const TITLE_CHARS = 80;
 
@@ -44,8 +44,8 @@ export function register(app: App, ctx: ListenerContext): void {
         await setStatus("is thinking…");
         const followUpOf = await runOfThread(ctx.client, m.channel, m.thread_ts);
         if (!followUpOf && text) await setTitle(text.slice(0, TITLE_CHARS));
-        const reply = await ctx.commands.ask(
-          messageAsk(
+        const reply = await ctx.commands.ask({
+          ...messageAsk(
             {
               team,
               eventId,
@@ -59,7 +59,8 @@ export function register(app: App, ctx: ListenerContext): void {
             },
             ctx.botToken,
           ),
-        );
+          locale: await localeOf(ctx, m.user),
+        });
         if (reply.kind === "rejected") {
           await setStatus("");
           await say(reply.text);

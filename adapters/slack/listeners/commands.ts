@@ -18,7 +18,7 @@ import type { Mode } from "../../../src/question.js";
 import { decodeEntities, latestSharedFile, slackAttachment } from "../inputs.js";
 import { toMrkdwn } from "../mrkdwn.js";
 import type { SlackTarget } from "../target.js";
-import { type ListenerContext, needsRoles, rolesOf } from "./context.js";
+import { type ListenerContext, localeOf, needsRoles, rolesOf } from "./context.js";
 import { openSettingsForm } from "./settings.js";
 
 /** How much of the question the thread's first message quotes. */
@@ -105,6 +105,7 @@ async function ask(
     ...(studentAnswer !== undefined && { studentAnswer }),
     attachments,
     replyTarget,
+    locale: await localeOf(ctx, command.user_id),
   });
   if (reply.kind === "rejected") await respond({ response_type: "ephemeral", text: reply.text });
   ctx.logger.info(

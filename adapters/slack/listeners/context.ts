@@ -44,3 +44,27 @@ export async function rolesOf(ctx: ListenerContext, user: string): Promise<Role[
   const info = await ctx.client.users.info({ user });
   return info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner ? ["admin"] : [];
 }
+
+/** How long a user's Slack language is remembered: one `users.info` per user per window, not per question. */
+const LOCALE_TTL_MS = 10 * 60_000;
+const localeCache = new WeakMap<SlackClient, Map<string, { locale: string | undefined; at: number }>>();
+
+/**
+ * The user's Slack language (`users.info` with `include_locale`, e.g. `es-ES`); undefined when
+ * Slack does not say or cannot be asked — the question's own language decides then.
+ */
+export async function localeOf(ctx: ListenerContext, user: string): Promise<string | undefined> {
+  const cache = localeCache.get(ctx.client) ?? new Map();
+  localeCache.set(ctx.client, cache);
+  const known = cache.get(user);
+  if (known && Date.now() - known.at < LOCALE_TTL_MS) return known.locale;
+  try {
+    const info = await ctx.client.users.info({ user, include_locale: true });
+    const locale = info.user?.locale;
+    cache.set(user, { locale, at: Date.now() });
+    return locale;
+  } catch (err) {
+    ctx.logger.info({ err, user }, "no Slack locale for the user");
+    return undefined;
+  }
+}

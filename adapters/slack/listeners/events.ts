@@ -6,7 +6,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { runOfThread } from "../history.js";
 import { decodeEntities, messageAsk, type SlackFile, stripMention } from "../inputs.js";
-import { type ListenerContext, tellUser } from "./context.js";
+import { type ListenerContext, localeOf, tellUser } from "./context.js";
 
 interface MessageLike {
   channel: string;
@@ -53,8 +53,8 @@ async function askFromMessage(
   if (options.followUpOnly && !followUpOf) return;
   const text = decodeEntities(stripMention(message.text ?? "", options.botUserId));
   const threadTs = message.thread_ts ?? message.ts;
-  const reply = await ctx.commands.ask(
-    messageAsk(
+  const reply = await ctx.commands.ask({
+    ...messageAsk(
       {
         team: options.team,
         eventId: options.eventId,
@@ -68,7 +68,8 @@ async function askFromMessage(
       },
       ctx.botToken,
     ),
-  );
+    locale: await localeOf(ctx, user),
+  });
   if (reply.kind === "rejected") await tellUser(ctx, { channel: message.channel, user, threadTs }, reply.text);
   ctx.logger.info({ eventId: options.eventId, outcome: reply.kind, followUpOf }, "message event");
 }

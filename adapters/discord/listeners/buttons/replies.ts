@@ -5,6 +5,7 @@
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { ActionReply } from "../../../../commands/index.js";
+import { t, toLocale } from "../../../../src/i18n/index.js";
 import { fence } from "../../../step-code.js";
 import { answerFiles, componentsJson, type DiscordPiece, layoutMessage } from "../../layout.js";
 import { splitMessage } from "../../split.js";
@@ -15,30 +16,34 @@ export async function showActionReply(
   interaction: ButtonInteraction,
   reply: ActionReply,
 ): Promise<void> {
+  // The reply is the presser's: in their Discord language.
+  const locale = toLocale(interaction.locale);
+  const say = (key: string, values?: Record<string, string | number>) => t(locale, key, values);
   switch (reply.kind) {
     case "code": {
       const text = reply.blocks
         .map(
           (b) =>
-            `**Step ${b.step + 1}**\n${fence(b.code, "python")}${b.output ? `\nOutput:\n${fence(b.output, "")}` : ""}`,
+            `**${say("steps.code_of", { index: b.step + 1 })}**\n${fence(b.code, "python")}` +
+            (b.output ? `\n${say("steps.output")}\n${fence(b.output, "")}` : ""),
         )
         .join("\n");
       await sendPieces(
         ctx,
         interaction,
-        splitMessage(text || "This step ran no code.").map((content) => ({ content, files: [], buttons: [] })),
+        splitMessage(text || say("steps.no_code")).map((content) => ({ content, files: [], buttons: [] })),
       );
       return;
     }
     case "step": {
       const pieces = layoutMessage(
         { kind: "step", index: reply.index, total: reply.total, step: reply.step },
-        { jobId: reply.jobId, key: `${reply.jobId}:shown:${reply.index}` },
+        { jobId: reply.jobId, key: `${reply.jobId}:shown:${reply.index}`, locale },
       );
       if (!reply.last) {
         pieces.at(-1)?.buttons.push([
           {
-            label: "Next step",
+            label: say("buttons.next_step"),
             action: { kind: "next_step", jobId: reply.jobId, after: reply.index },
             style: "primary",
           },
@@ -51,7 +56,7 @@ export async function showActionReply(
       const spoiler = reply.as === "spoiler";
       await sendPieces(ctx, interaction, [
         {
-          content: `**Answer:** ${spoiler ? `||${reply.answer}||` : reply.answer}`,
+          content: `**${say("answer.label")}** ${spoiler ? `||${reply.answer}||` : reply.answer}`,
           files: answerFiles(reply.rendered, { spoiler }),
           buttons: [],
         },

@@ -89,6 +89,8 @@ export async function ask(
     ...(request.studentAnswer !== undefined && { studentAnswer: request.studentAnswer }),
     attachments: files,
     replyTarget: target,
+    // The asker's Discord language: the run's statuses and buttons speak it.
+    locale: interaction.locale,
   };
   const reply = await ctx.commands.ask(input);
   if (reply.kind !== "queued") {
