@@ -3,18 +3,36 @@
  * record and RunResult), never over platform state: cancel, retry, show code, next step, reveal
  * answer, feedback. Adapters only turn a click into a `RunActionInput` and the reply into a post.
  */
-import { type ErrorCode, noticeSentence } from "../src/errors.js";
+import { type ErrorCode, noticeSentence, studentSentence } from "../src/errors.js";
+import { type Locale, toLocale } from "../src/i18n/index.js";
 import type { Question } from "../src/question.js";
 import type { RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
-import { refusal } from "./input-check.js";
 import type { ActionReply, RunActionInput } from "./types.js";
 
-const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal(code) });
-
+/**
+ * The reply to an action, worded in the presser's language when the platform says it (Discord),
+ * else in the run's (Slack, the web), else English.
+ */
 export async function runAction(input: RunActionInput, deps: CommandDeps): Promise<ActionReply> {
+  const [result, question] = await Promise.all([deps.results.get(input.jobId), deps.records.question(input.jobId)]);
+  const locale = toLocale(input.locale) ?? question?.locale;
+  const reply = await decide(input, deps, { result, question, locale });
+  return locale ? { ...reply, locale } : reply;
+}
+
+async function decide(
+  input: RunActionInput,
+  deps: CommandDeps,
+  run: { result: RunResult | null; question: Question | null; locale: Locale | undefined },
+): Promise<ActionReply> {
   const { jobId } = input;
-  const [result, question] = await Promise.all([deps.results.get(jobId), deps.records.question(jobId)]);
+  const { result, question, locale } = run;
+  const reject = (code: ErrorCode): ActionReply => ({
+    kind: "rejected",
+    code,
+    text: studentSentence(code, {}, locale),
+  });
   /** Why there is no result to act on yet. */
   const notFinished = async (): Promise<ActionReply> => {
     const state = await deps.queue.state(jobId);
@@ -30,7 +48,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       if (outcome === "unknown") return reject("unknown_run");
       // The worker drops what it stored for the run; the attachments were stored here.
       await deps.blobs.delete(question.attachments.map((a) => a.blob));
-      return { kind: "cancelled", jobId, text: noticeSentence("run_cancelled") };
+      return { kind: "cancelled", jobId, text: noticeSentence("run_cancelled", {}, locale) };
     }
     case "retry": {
       if (!question) return reject("unknown_run");
@@ -48,7 +66,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       return {
         kind: "retry_queued",
         jobId: reply.jobId,
-        text: reply.kind === "queued" ? reply.text : noticeSentence("retry_already_running"),
+        text: reply.kind === "queued" ? reply.text : noticeSentence("retry_already_running", {}, locale),
       };
     }
     case "show_code": {
@@ -84,7 +102,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
         ...(input.comment === undefined ? {} : { comment: input.comment.slice(0, 1_000) }),
         at: new Date().toISOString(),
       });
-      return { kind: "feedback_saved", jobId, value: input.value, text: noticeSentence("feedback_saved") };
+      return { kind: "feedback_saved", jobId, value: input.value, text: noticeSentence("feedback_saved", {}, locale) };
     }
   }
 }

@@ -14,7 +14,7 @@ import type { EnqueueOutcome, RunQueue } from "../src/queue/queue.js";
 import type { RunRecords } from "../src/queue/records.js";
 import type { ResultStore } from "../src/queue/results.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
-import { type AskLimits, checkAsk, type Refusal, refusal } from "./input-check.js";
+import { type AskLimits, checkAsk, inLocale, type Refusal, refusal } from "./input-check.js";
 import type { SettingsStore } from "./settings.js";
 import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
 
@@ -32,9 +32,10 @@ export interface CommandDeps {
   logger?: Logger;
 }
 
-const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...r });
-
 export async function askCommand(input: AskInput, deps: CommandDeps): Promise<CommandReply> {
+  // The asker's language: the platform's word for it, else the question's (refusals speak it too).
+  const locale = chooseLocale({ locale: input.locale, text: input.text });
+  const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...inLocale(r, locale) });
   const checked = checkAsk(input, deps.limits);
   if (!checked.ok) return rejected(checked);
   const settings = await deps.settings.get(input.space);
@@ -60,7 +61,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
-    locale: chooseLocale({ locale: input.locale, text: checked.text }),
+    locale,
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);
@@ -82,6 +83,7 @@ export async function enqueueQuestion(
   prepare: () => Promise<Refusal | BlobRef[]> = async () => [],
 ): Promise<CommandReply> {
   const { space, user } = question;
+  const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...inLocale(r, question.locale) });
   if (settings.userHourlyLimit > 0) {
     const taken = await deps.hourly.take(space, user, settings.userHourlyLimit);
     if (!taken.ok) {

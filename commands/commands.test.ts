@@ -92,6 +92,30 @@ describe("ask", () => {
     expect(await blobKeys()).toEqual(before);
   });
 
+  it("speaks the asker's language: the platform's, else the question's, and the job carries it to the worker", async () => {
+    const spanish = await queuedQuestion(ask({ locale: "es-ES" }));
+    expect(spanish.question.locale).toBe("es");
+    const chinese = await commands.ask(ask({ text: "求 2^100 的各位数字之和" }));
+    expect(chinese).toMatchObject({ kind: "queued", text: "正在处理——我会在这个话题里一步一步发布解答。" });
+    expect((await client.runs.queue.getJob((chinese as { jobId: string }).jobId))?.data.locale).toBe("zh");
+    // A refusal is worded for the asker too.
+    expect(await commands.ask(ask({ text: "", locale: "fr-FR" }))).toEqual({
+      kind: "rejected",
+      code: "empty_question",
+      text: "La question est vide : écris un problème après la commande, ou joins un fichier.",
+    });
+    // Replies to an action speak the presser's language, else the run's.
+    const { jobId } = spanish;
+    const origin = { user: "someone-else", space: "s1" };
+    expect(await commands.action({ ...origin, kind: "cancel", jobId })).toMatchObject({
+      text: "Solo quien hizo esta pregunta puede hacer eso.",
+      locale: "es",
+    });
+    expect(await commands.action({ ...origin, kind: "cancel", jobId, locale: "de" })).toMatchObject({
+      text: "Das kann nur die Person, die diese Frage gestellt hat.",
+    });
+  });
+
   it("gives an attachment-only question a default question and stores the file's bytes, not a path", async () => {
     const csv = "name,score\nada,90\nbob,70\n";
     const { question } = await queuedQuestion(ask({ text: "  ", attachments: [file("../../etc/scores.csv", csv)] }));
@@ -285,6 +309,8 @@ describe("actions on a run", () => {
       kind: "code",
       jobId,
       blocks: [{ step: 0, code: "print(2**10)", output: "1024" }],
+      // Worded in the run's language (the question was English).
+      locale: "en",
     });
     expect(await commands.action({ ...origin, kind: "next_step", jobId, after: 0 })).toMatchObject({
       kind: "step",

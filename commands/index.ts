@@ -95,7 +95,7 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
       const run = checked.spec.run;
       if (run.kind !== "handler") throw new Error(`${call.command} asks a question: call ask(), not run()`);
       return unlessUnavailable(
-        () => run.handler({ ...call, options: checked.options }, { deps, table, texts: base.texts }),
+        () => run.handler({ ...call, options: checked.options }, { deps, table, texts: base.texts.in(call.locale) }),
         onOutage,
       );
     },

@@ -28,13 +28,24 @@ export interface DeclaredFile {
 
 export interface Refusal {
   code: ErrorCode;
+  /** The student's sentence, in English until `inLocale` words it for the asker. */
   text: string;
+  /** What the sentence names, kept so it can be worded in another language. */
+  facts?: ErrorFacts;
 }
 
 export type Checked = { ok: true; text: string; names: string[] } | ({ ok: false } & Refusal);
 
 export function refusal(code: ErrorCode, facts: ErrorFacts = {}): Refusal {
-  return { code, text: studentSentence(code, facts) };
+  return { code, text: studentSentence(code, facts), facts };
+}
+
+/** A refusal as a reply: its code and its sentence in `locale` (the facts stay inside). */
+export function inLocale(
+  r: Pick<Refusal, "code" | "facts">,
+  locale: string | undefined,
+): { code: ErrorCode; text: string } {
+  return { code: r.code, text: studentSentence(r.code, r.facts, locale) };
 }
 
 /** What the engine is asked when the student sent only files. */

@@ -8,7 +8,7 @@
  * question command's options as the fields of a question.
  */
 import type { ErrorCode } from "../src/errors.js";
-import { refusal } from "./input-check.js";
+import { inLocale, refusal } from "./input-check.js";
 import {
   type CommandCall,
   type CommandSpec,
@@ -30,16 +30,16 @@ export function checkCall(table: CommandTable, call: CommandCall): CheckedCall {
   const spec = table.get(call.command);
   const unknown = (): CheckedCall => ({
     ok: false,
-    ...refusal("unknown_command", { name: table.invocation("help", call.surface) }),
+    ...inLocale(refusal("unknown_command", { name: table.invocation("help", call.surface) }), call.locale),
   });
   if (!spec?.surfaces[call.surface]) return unknown();
   const missing = (role: Role | undefined) => role !== undefined && role !== "everyone" && !call.roles.includes(role);
-  if (missing(spec.role)) return refuseRole(spec.role);
+  if (missing(spec.role)) return refuseRole(spec.role, call.locale);
   const offered = optionsOn(spec, call.surface);
   for (const [name, value] of Object.entries(call.options)) {
     const option = offered.find((o) => o.name === name);
     if (!option || !fits(option, value)) return unknown();
-    if (missing(option.role)) return refuseRole(option.role!);
+    if (missing(option.role)) return refuseRole(option.role!, call.locale);
   }
   // A question's missing text or answer is the input checker's to word; a handler's is a bad payload.
   if (spec.run.kind === "handler" && offered.some((o) => o.required && call.options[o.name] === undefined)) {
@@ -49,8 +49,8 @@ export function checkCall(table: CommandTable, call: CommandCall): CheckedCall {
 }
 
 /** Why a caller without `role` is refused (`role` is never `everyone` here). */
-function refuseRole(role: Role): CheckedCall {
-  return { ok: false, ...refusal(ROLE_REFUSALS[role as Exclude<Role, "everyone">]) };
+function refuseRole(role: Role, locale: string | undefined): CheckedCall {
+  return { ok: false, ...inLocale(refusal(ROLE_REFUSALS[role as Exclude<Role, "everyone">]), locale) };
 }
 
 /** Whether a value has the option's declared type. */

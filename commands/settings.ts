@@ -117,13 +117,14 @@ export async function settingsCommand(input: SettingsInput, store: SettingsStore
     const settings = await store.get(input.space);
     return { kind: "settings", settings, text: describeSettings(settings) };
   }
-  if (!input.canManage) return { kind: "rejected", code: "admin_only", text: studentSentence("admin_only") };
+  if (!input.canManage)
+    return { kind: "rejected", code: "admin_only", text: studentSentence("admin_only", {}, input.locale) };
   const parsed = parseChanges(changes);
   if (!parsed.ok) {
     return {
       kind: "rejected",
       code: "invalid_setting",
-      text: studentSentence("invalid_setting", { name: parsed.name }),
+      text: studentSentence("invalid_setting", { name: parsed.name }, input.locale),
     };
   }
   const settings = await store.update(input.space, parsed.settings);
@@ -138,6 +139,7 @@ export async function settingsHandler(call: CommandCall, context: HandlerContext
       user: call.user,
       space: call.space,
       ...(call.channel !== undefined && { channel: call.channel }),
+      ...(call.locale !== undefined && { locale: call.locale }),
       canManage: call.roles.includes("admin"),
       ...(Object.keys(changes).length > 0 && { changes }),
     },

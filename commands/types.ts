@@ -6,6 +6,7 @@
  */
 import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
+import type { Locale } from "../src/i18n/index.js";
 import type { Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
 import type { ResultStep } from "../src/seam.js";
 import type { CheckedCall } from "./options.js";
@@ -21,6 +22,12 @@ export interface Origin {
   space: string;
   /** The channel the event came from, checked against the space's allowed channels. */
   channel?: string;
+  /**
+   * The caller's language as the platform tells it (a BCP 47 tag: Discord's interaction `locale`,
+   * the Slack user's locale, the best of the browser's `Accept-Language`): replies speak it. For a
+   * question, the question's own language decides when it is absent or one the bot does not speak.
+   */
+  locale?: string;
 }
 
 /**
@@ -64,12 +71,6 @@ export interface AskInput extends Origin {
    * apply and no step hides the answer.
    */
   wholeSolution?: boolean;
-  /**
-   * The asker's language as the platform tells it (a BCP 47 tag: Discord's interaction `locale`,
-   * the Slack user's locale, the best of the browser's `Accept-Language`). The question's own
-   * language decides when it is absent or one the bot does not speak.
-   */
-  locale?: string;
 }
 
 /** Acknowledgement sentences per mode: the adapter shows `text` at once (ack within 3 s). */
@@ -106,7 +107,11 @@ export interface CodeBlock {
   output?: string;
 }
 
-export type ActionReply =
+/**
+ * `locale`: the language to word the reply in — the presser's when the platform says it, else the
+ * run's (what it was asked in), else English.
+ */
+export type ActionReply = (
   | { kind: "cancelled"; jobId: string; text: string }
   | { kind: "retry_queued"; jobId: string; text: string }
   | { kind: "code"; jobId: string; blocks: CodeBlock[] }
@@ -118,7 +123,8 @@ export type ActionReply =
    */
   | { kind: "answer"; jobId: string; answer: string; as: "spoiler" | "button"; rendered?: ResultStep }
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
-  | { kind: "rejected"; code: ErrorCode; text: string };
+  | { kind: "rejected"; code: ErrorCode; text: string }
+) & { locale?: Locale };
 
 export type { RevealPolicy };
 

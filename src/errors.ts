@@ -75,8 +75,11 @@ export interface ErrorFacts {
 }
 
 export interface ErrorInfo {
-  /** What the student reads in the thread (or the ephemeral reply), built from the facts. */
-  student(facts: ErrorFacts): string;
+  /**
+   * What the student reads in the thread (or the ephemeral reply), built from the facts, in
+   * `locale` (a BCP 47 tag; English when absent): a sentence of the catalogs (`errors.*`).
+   */
+  student(facts: ErrorFacts, locale?: string): string;
   /** What an operator reads in logs and on dashboards: what happened and where to look. */
   operator: string;
   /** Running the same question again may succeed: adapters offer "Retry". */
@@ -85,191 +88,206 @@ export interface ErrorInfo {
   transient: boolean;
 }
 
-const fixed = (sentence: string) => () => sentence;
-const MODEL_DOWN = "The tutor's model is not answering right now. Please try again in a few minutes.";
+/** A sentence of the catalogs that names no fact. */
+const fixed =
+  (key: string) =>
+  (_facts: ErrorFacts, locale?: string): string =>
+    t(locale, key);
+const MODEL_DOWN = "errors.model_down";
 
 export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   empty_question: {
-    student: fixed("The question is empty: type a problem after the command, or attach a file."),
+    student: fixed("errors.empty_question"),
     operator: "the question had no text after cleaning and no attachment",
     retryable: false,
     transient: false,
   },
   question_too_long: {
-    student: ({ count, limit }) =>
+    student: ({ count, limit }, locale) =>
       count !== undefined && limit !== undefined
-        ? `The question is ${count.toLocaleString("en-US")} characters long; the limit is ${limit.toLocaleString("en-US")}. Shorten it, or attach long data as a file.`
-        : "The question is too long. Shorten it, or attach long data as a file.",
+        ? t(locale, "errors.question_too_long.counted", { length: count, limit })
+        : t(locale, "errors.question_too_long.plain"),
     operator: "question text over START_MAX_QUESTION_CHARS",
     retryable: false,
     transient: false,
   },
   missing_answer: {
-    student: fixed("To check your work, add your answer, e.g. `/check answer: 42`."),
+    student: fixed("errors.missing_answer"),
     operator: "check mode without a student answer",
     retryable: false,
     transient: false,
   },
   too_many_attachments: {
-    student: ({ count, limit }) =>
+    student: ({ count, limit }, locale) =>
       limit === undefined
-        ? "Too many files: attach fewer files per question."
-        : `Attach at most ${limit} files per question${count === undefined ? "" : ` (you sent ${count})`}.`,
+        ? t(locale, "errors.too_many_attachments.plain")
+        : count === undefined
+          ? t(locale, "errors.too_many_attachments.limit", { limit })
+          : t(locale, "errors.too_many_attachments.counted", { limit, sent: count }),
     operator: "more attachments than the per-question limit",
     retryable: false,
     transient: false,
   },
   attachment_too_large: {
-    student: ({ file, size, limit }) =>
-      `${file ?? "The file"}${size === undefined ? " is too large" : ` is ${formatBytes(size)}`}` +
-      `${limit === undefined ? "" : `; the limit is ${formatBytes(limit)} per file`}. ` +
-      "Send a smaller extract (e.g. the first rows of the CSV).",
+    student: ({ file, size, limit }, locale) => {
+      const named = file ?? t(locale, "errors.words.the_file");
+      if (limit === undefined) return t(locale, "errors.attachment_too_large.plain", { file: named });
+      return size === undefined
+        ? t(locale, "errors.attachment_too_large.limit", { file: named, limit: formatBytes(limit) })
+        : t(locale, "errors.attachment_too_large.sized", {
+            file: named,
+            size: formatBytes(size),
+            limit: formatBytes(limit),
+          });
+    },
     operator: "attachment over SANDBOX_MAX_ATTACHMENT_MB (refused at enqueue, nothing stored)",
     retryable: false,
     transient: false,
   },
   unsupported_file: {
-    student: ({ file }) =>
-      `${file ?? "This file"} is not a kind of file I can read. Attach data or text (CSV, JSON, TXT, …) or an image.`,
+    student: ({ file }, locale) =>
+      t(locale, "errors.unsupported_file", { file: file ?? t(locale, "errors.words.this_file") }),
     operator: "attachment name or content type refused by the ingress checks",
     retryable: false,
     transient: false,
   },
   file_unreadable: {
-    student: ({ file }) => `I could not download ${file ?? "your file"}. Please attach it again.`,
+    student: ({ file }, locale) =>
+      t(locale, "errors.file_unreadable", { file: file ?? t(locale, "errors.words.your_file") }),
     operator: "reading the attachment from the platform (or the CLI path) failed before enqueue",
     retryable: true,
     transient: false,
   },
   rate_limited: {
-    student: ({ scope, retryAfterS }) => {
-      const wait = retryAfterS === undefined ? "try again in a moment" : `try again in ${retryAfterS} s`;
-      return scope === "space"
-        ? `This server is sending a lot of questions right now — ${wait}.`
-        : `You're asking faster than I can answer — ${wait}.`;
+    student: ({ scope, retryAfterS }, locale) => {
+      const wait =
+        retryAfterS === undefined
+          ? t(locale, "errors.rate_limited.moment")
+          : t(locale, "errors.rate_limited.wait", { seconds: retryAfterS });
+      return t(locale, scope === "space" ? "errors.rate_limited.space" : "errors.rate_limited.user", { wait });
     },
     operator: "a per-user or per-space token bucket was empty (QUEUE_USER_*/QUEUE_SPACE_*)",
     retryable: true,
     transient: false,
   },
   hourly_limit: {
-    student: ({ limit, retryAfterS }) =>
-      `You've reached this server's limit of ${limit ?? "your"} questions per hour` +
-      `${retryAfterS === undefined ? "" : ` — try again in ${Math.ceil(retryAfterS / 60)} min`}.`,
+    student: ({ limit, retryAfterS }, locale) =>
+      limit === undefined
+        ? t(locale, "errors.hourly_limit.unknown")
+        : retryAfterS === undefined
+          ? t(locale, "errors.hourly_limit.plain", { limit })
+          : t(locale, "errors.hourly_limit.wait", { limit, minutes: Math.ceil(retryAfterS / 60) }),
     operator: "the space's per-user hourly limit (settings) was reached",
     retryable: true,
     transient: false,
   },
   not_allowed_here: {
-    student: fixed("I don't answer in this channel. Ask in one of the channels your server set up for me."),
+    student: fixed("errors.not_allowed_here"),
     operator: "the channel is not in the space's allowed channels (settings)",
     retryable: false,
     transient: false,
   },
   permission_missing: {
-    student: fixed("I can't post here: ask a server admin to give me permission to send messages and files."),
+    student: fixed("errors.permission_missing"),
     operator: "the platform refused the bot's post or thread for lack of a permission or scope",
     retryable: false,
     transient: false,
   },
   dm_closed: {
-    student: fixed(
-      "I can't send you a direct message. Allow direct messages from me in your privacy settings, or ask again without `private`.",
-    ),
+    student: fixed("errors.dm_closed"),
     operator: "a private answer was asked for, but the platform refused the bot's direct message to the user",
     retryable: false,
     transient: false,
   },
   admin_only: {
-    student: fixed("Only server admins can change my settings."),
+    student: fixed("errors.admin_only"),
     operator: "a settings change by a user the platform does not report as an admin",
     retryable: false,
     transient: false,
   },
   invalid_setting: {
-    student: ({ name }) =>
-      `That setting${name ? ` (${name})` : ""} is not valid. Use \`/settings\` to see the options.`,
+    student: ({ name }, locale) =>
+      name ? t(locale, "errors.invalid_setting.named", { name }) : t(locale, "errors.invalid_setting.plain"),
     operator: "a settings change failed validation",
     retryable: false,
     transient: false,
   },
   unknown_command: {
-    student: ({ name }) =>
-      "I can't run that command as it was sent — it may come from a newer or older version of me. " +
-      `${name ? `\`${name}\`` : "Help"} lists what I can do here.`,
+    student: ({ name }, locale) =>
+      name ? t(locale, "errors.unknown_command.named", { name }) : t(locale, "errors.unknown_command.plain"),
     operator:
       "a command (or an option) the command table does not have: a stale or newer registration, or a malformed payload",
     retryable: false,
     transient: false,
   },
   unknown_run: {
-    student: fixed("I no longer have that question. Please ask it again."),
+    student: fixed("errors.unknown_run"),
     operator: "an action named a run whose stored result expired or never existed",
     retryable: false,
     transient: false,
   },
   run_in_progress: {
-    student: fixed("I'm still working on that question — try again when the steps are posted."),
+    student: fixed("errors.run_in_progress"),
     operator: "an action that needs a finished run arrived while it was running",
     retryable: true,
     transient: false,
   },
   already_finished: {
-    student: fixed("That question is already answered."),
+    student: fixed("errors.already_finished"),
     operator: "cancel of a run that had already finished",
     retryable: false,
     transient: false,
   },
   not_your_run: {
-    student: fixed("Only the person who asked this question can do that."),
+    student: fixed("errors.not_your_run"),
     operator: "an action reserved to the asker (cancel) by another user",
     retryable: false,
     transient: false,
   },
   no_more_steps: {
-    student: fixed("That was the last step."),
+    student: fixed("errors.no_more_steps"),
     operator: "next step asked after the last stored step",
     retryable: false,
     transient: false,
   },
   reveal_disabled: {
-    student: fixed("I don't reveal the answer here. Try the next step, or check your own answer."),
+    student: fixed("errors.reveal_disabled"),
     operator: "reveal requested in hint/check mode or while the space's reveal policy is `never`",
     retryable: false,
     transient: false,
   },
   no_answer: {
-    student: fixed("I could not reach a final answer for this question. Try rephrasing it, or retry."),
+    student: fixed("errors.no_answer"),
     operator: "the model finished without a \\boxed{} answer",
     retryable: true,
     transient: false,
   },
   max_tokens: {
-    student: fixed("This question needed more thinking than I'm allowed. Try splitting it into smaller parts."),
+    student: fixed("errors.max_tokens"),
     operator: "the model used START_MAX_TOKENS without finishing",
     retryable: true,
     transient: false,
   },
   deadline: {
-    student: fixed("This question took too long and was stopped. Try a smaller part of it."),
+    student: fixed("errors.deadline"),
     operator: "the run exceeded START_DEADLINE_MS",
     retryable: true,
     transient: false,
   },
   cancelled: {
-    student: fixed("Cancelled."),
+    student: fixed("errors.cancelled"),
     operator: "cancelled by the user",
     retryable: true,
     transient: false,
   },
   attachment_missing: {
-    student: fixed("Your file is no longer available (files are kept for a limited time). Please attach it again."),
+    student: fixed("errors.attachment_missing"),
     operator: "an attachment's blob was gone when the worker read it (expired or deleted)",
     retryable: false,
     transient: false,
   },
   sandbox_unavailable: {
-    student: fixed("I can't run Python right now. Please try again in a few minutes."),
+    student: fixed("errors.sandbox_unavailable"),
     operator: "the sandbox could not start an isolated interpreter (bubblewrap/unshare, see worker logs)",
     retryable: true,
     transient: true,
@@ -299,39 +317,39 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     transient: true,
   },
   model_busy: {
-    student: fixed("The tutor is very busy right now. Please try again in a minute."),
+    student: fixed("errors.model_busy"),
     operator: "the model server answered 429 after retries",
     retryable: true,
     transient: true,
   },
   model_error: {
-    student: fixed("The tutor's model refused this question. Try rephrasing it."),
+    student: fixed("errors.model_error"),
     operator:
       "the model server answered 4xx (not 408/409/429), or told us not to retry: check START_MODEL, the API key and the prompt size",
     retryable: false,
     transient: false,
   },
   platform_unavailable: {
-    student: fixed("Something went wrong on my side. Please try again later."),
+    student: fixed("errors.internal"),
     operator: "no poster for the reply target's platform in this worker (adapter not configured) or a bad target",
     retryable: false,
     transient: false,
   },
   queue_unavailable: {
-    student: fixed("I can't take questions for a moment (my queue is restarting). Please try again in a minute."),
+    student: fixed("errors.queue_unavailable"),
     operator:
       "Redis did not serve the queue (restart, failover, CLUSTERDOWN): nothing was enqueued; ingress answered 503 with Retry-After",
     retryable: true,
     transient: true,
   },
   run_failed: {
-    student: fixed("Sorry, I could not finish this question. Please try again later."),
+    student: fixed("errors.run_failed"),
     operator: "the run failed for good after its attempts (see the worker's logs for the job id)",
     retryable: true,
     transient: false,
   },
   internal: {
-    student: fixed("Something went wrong on my side. Please try again later."),
+    student: fixed("errors.internal"),
     operator: "an unexpected error (a bug): see the logged stack",
     retryable: true,
     transient: false,
@@ -412,9 +430,9 @@ export function toErrorCode(value: string | undefined): ErrorCode {
   return value !== undefined && isErrorCode(value) ? value : "internal";
 }
 
-/** The sentence a student reads for `code`. */
-export function studentSentence(code: ErrorCode, facts: ErrorFacts = {}): string {
-  return ERRORS[code].student(facts);
+/** The sentence a student reads for `code`, in `locale` (a BCP 47 tag; English when absent). */
+export function studentSentence(code: ErrorCode, facts: ErrorFacts = {}, locale?: string): string {
+  return ERRORS[code].student(facts, locale);
 }
 
 /**
@@ -431,9 +449,14 @@ export class CodedError extends Error {
     super(detail ?? ERRORS[code].operator);
   }
 
-  /** What the student reads. */
+  /** What the student reads (in English). */
   get studentText(): string {
     return studentSentence(this.code, this.facts);
+  }
+
+  /** What the student reads, in `locale`. */
+  studentTextIn(locale: string | undefined): string {
+    return studentSentence(this.code, this.facts, locale);
   }
 
   get retryable(): boolean {

@@ -71,6 +71,8 @@ export function origin(interaction: Interaction): Origin {
     user: `discord:${interaction.user.id}`,
     space: interaction.guildId ? `discord:${interaction.guildId}` : `discord:dm:${interaction.user.id}`,
     ...(channel && { channel }),
+    // The user's Discord language: replies, and the statuses and buttons of their runs, speak it.
+    locale: interaction.locale,
   };
 }
 

@@ -34,6 +34,13 @@ export const de = {
     check: { ack: "Ich prüfe deine Antwort…" },
     explain: { ack: "Ich bereite eine Erklärung vor…" },
   },
+  ask: {
+    in_dms: "{{ack}} Ich antworte dir per Direktnachricht.",
+    your_question: "Deine Frage",
+    attached_file: "(die angehängte Datei)",
+    thread_about: "Zu {{file}}",
+    thread_question: "Frage",
+  },
   buttons: {
     cancel: "Abbrechen",
     retry: "Erneut versuchen",
@@ -82,6 +89,80 @@ export const de = {
     asked: "<@{{user}}> hat gefragt:",
     asked_with: "<@{{user}}> hat mit {{command}} gefragt:",
     question: "Frage",
+  },
+  errors: {
+    words: { the_file: "Die Datei", this_file: "Diese Datei", your_file: "deine Datei" },
+    empty_question: "Die Frage ist leer: Schreib nach dem Befehl eine Aufgabe oder häng eine Datei an.",
+    question_too_long: {
+      counted:
+        "Die Frage ist {{length, number}} Zeichen lang; die Grenze liegt bei {{limit, number}}. Kürze sie oder häng lange Daten als Datei an.",
+      plain: "Die Frage ist zu lang. Kürze sie oder häng lange Daten als Datei an.",
+    },
+    missing_answer: "Um deine Lösung zu prüfen, gib deine Antwort an, z. B. `/check answer: 42`.",
+    too_many_attachments: {
+      counted: "Häng höchstens {{limit}} Dateien pro Frage an (du hast {{sent}} geschickt).",
+      limit: "Häng höchstens {{limit}} Dateien pro Frage an.",
+      plain: "Zu viele Dateien: Häng weniger Dateien pro Frage an.",
+    },
+    attachment_too_large: {
+      sized:
+        "{{file}} ist {{size}} groß; die Grenze liegt bei {{limit}} pro Datei. Schick einen kleineren Auszug (z. B. die ersten Zeilen der CSV).",
+      limit:
+        "{{file}} ist zu groß; die Grenze liegt bei {{limit}} pro Datei. Schick einen kleineren Auszug (z. B. die ersten Zeilen der CSV).",
+      plain: "{{file}} ist zu groß. Schick einen kleineren Auszug (z. B. die ersten Zeilen der CSV).",
+    },
+    unsupported_file:
+      "{{file}} ist keine Dateiart, die ich lesen kann. Häng Daten oder Text (CSV, JSON, TXT, …) oder ein Bild an.",
+    file_unreadable: "Ich konnte {{file}} nicht herunterladen. Bitte häng sie noch einmal an.",
+    rate_limited: {
+      user: "Du fragst schneller, als ich antworten kann – {{wait}}.",
+      space: "Dieser Server schickt gerade sehr viele Fragen – {{wait}}.",
+      wait: "versuch es in {{seconds}} s noch einmal",
+      moment: "versuch es gleich noch einmal",
+    },
+    hourly_limit: {
+      wait: "Du hast das Limit dieses Servers von {{limit}} Fragen pro Stunde erreicht – versuch es in {{minutes}} min noch einmal.",
+      unknown: "Du hast das stündliche Fragenlimit dieses Servers erreicht.",
+      plain: "Du hast das Limit dieses Servers von {{limit}} Fragen pro Stunde erreicht.",
+    },
+    not_allowed_here:
+      "In diesem Kanal antworte ich nicht. Frag in einem der Kanäle, die dein Server für mich eingerichtet hat.",
+    permission_missing:
+      "Ich kann hier nicht posten: Bitte einen Server-Admin, mir das Senden von Nachrichten und Dateien zu erlauben.",
+    dm_closed:
+      "Ich kann dir keine Direktnachricht schicken. Erlaube Direktnachrichten von mir in deinen Privatsphäre-Einstellungen oder frag noch einmal ohne `private`.",
+    admin_only: "Nur Server-Admins können meine Einstellungen ändern.",
+    invalid_setting: {
+      named: "Diese Einstellung ({{name}}) ist ungültig. Mit `/settings` siehst du die Möglichkeiten.",
+      plain: "Diese Einstellung ist ungültig. Mit `/settings` siehst du die Möglichkeiten.",
+    },
+    unknown_command: {
+      named:
+        "Diesen Befehl kann ich so nicht ausführen – er stammt vielleicht von einer neueren oder älteren Version von mir. `{{name}}` zeigt, was ich hier kann.",
+      plain:
+        "Diesen Befehl kann ich so nicht ausführen – er stammt vielleicht von einer neueren oder älteren Version von mir. Die Hilfe zeigt, was ich hier kann.",
+    },
+    unknown_run: "Diese Frage habe ich nicht mehr. Bitte stell sie noch einmal.",
+    run_in_progress: "Ich arbeite noch an dieser Frage – versuch es noch einmal, wenn die Schritte gepostet sind.",
+    already_finished: "Diese Frage ist schon beantwortet.",
+    not_your_run: "Das kann nur die Person, die diese Frage gestellt hat.",
+    no_more_steps: "Das war der letzte Schritt.",
+    reveal_disabled:
+      "Hier decke ich die Antwort nicht auf. Versuch den nächsten Schritt oder prüf deine eigene Antwort.",
+    no_answer: "Ich konnte für diese Frage keine endgültige Antwort finden. Formulier sie um oder versuch es erneut.",
+    max_tokens: "Diese Frage hätte mehr Nachdenken gebraucht, als ich darf. Teil sie in kleinere Teile auf.",
+    deadline: "Diese Frage hat zu lange gedauert und wurde angehalten. Versuch es mit einem kleineren Teil.",
+    cancelled: "Abgebrochen.",
+    attachment_missing:
+      "Deine Datei ist nicht mehr verfügbar (Dateien werden nur begrenzte Zeit aufbewahrt). Bitte häng sie noch einmal an.",
+    sandbox_unavailable: "Ich kann gerade kein Python ausführen. Versuch es in ein paar Minuten noch einmal.",
+    model_down: "Das Modell des Tutors antwortet gerade nicht. Versuch es in ein paar Minuten noch einmal.",
+    model_busy: "Der Tutor ist gerade sehr ausgelastet. Versuch es in einer Minute noch einmal.",
+    model_error: "Das Modell des Tutors hat diese Frage abgelehnt. Versuch, sie umzuformulieren.",
+    queue_unavailable:
+      "Ich kann gerade keine Fragen annehmen (meine Warteschlange startet neu). Versuch es in einer Minute noch einmal.",
+    run_failed: "Leider konnte ich diese Frage nicht fertig bearbeiten. Versuch es später noch einmal.",
+    internal: "Bei mir ist etwas schiefgelaufen. Versuch es später noch einmal.",
   },
   help: {
     intro:

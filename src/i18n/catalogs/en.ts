@@ -43,6 +43,14 @@ export const en = {
     check: { ack: "Checking your answer…" },
     explain: { ack: "Working on an explanation…" },
   },
+  /** Around a question's acknowledgement. */
+  ask: {
+    in_dms: "{{ack}} I'll answer in your DMs.",
+    your_question: "Your question",
+    attached_file: "(the attached file)",
+    thread_about: "About {{file}}",
+    thread_question: "Question",
+  },
   buttons: {
     cancel: "Cancel",
     retry: "Retry",
@@ -93,6 +101,75 @@ export const en = {
     asked: "<@{{user}}> asked:",
     asked_with: "<@{{user}}> asked with {{command}}:",
     question: "Question",
+  },
+  /** The student's sentence of each error code (src/errors.ts picks the variant for the facts it has). */
+  errors: {
+    words: { the_file: "The file", this_file: "This file", your_file: "your file" },
+    empty_question: "The question is empty: type a problem after the command, or attach a file.",
+    question_too_long: {
+      counted:
+        "The question is {{length, number}} characters long; the limit is {{limit, number}}. Shorten it, or attach long data as a file.",
+      plain: "The question is too long. Shorten it, or attach long data as a file.",
+    },
+    missing_answer: "To check your work, add your answer, e.g. `/check answer: 42`.",
+    too_many_attachments: {
+      counted: "Attach at most {{limit}} files per question (you sent {{sent}}).",
+      limit: "Attach at most {{limit}} files per question.",
+      plain: "Too many files: attach fewer files per question.",
+    },
+    attachment_too_large: {
+      sized:
+        "{{file}} is {{size}}; the limit is {{limit}} per file. Send a smaller extract (e.g. the first rows of the CSV).",
+      limit:
+        "{{file}} is too large; the limit is {{limit}} per file. Send a smaller extract (e.g. the first rows of the CSV).",
+      plain: "{{file}} is too large. Send a smaller extract (e.g. the first rows of the CSV).",
+    },
+    unsupported_file: "{{file}} is not a kind of file I can read. Attach data or text (CSV, JSON, TXT, …) or an image.",
+    file_unreadable: "I could not download {{file}}. Please attach it again.",
+    rate_limited: {
+      user: "You're asking faster than I can answer — {{wait}}.",
+      space: "This server is sending a lot of questions right now — {{wait}}.",
+      wait: "try again in {{seconds}} s",
+      moment: "try again in a moment",
+    },
+    hourly_limit: {
+      wait: "You've reached this server's limit of {{limit}} questions per hour — try again in {{minutes}} min.",
+      unknown: "You've reached this server's hourly limit of questions.",
+      plain: "You've reached this server's limit of {{limit}} questions per hour.",
+    },
+    not_allowed_here: "I don't answer in this channel. Ask in one of the channels your server set up for me.",
+    permission_missing: "I can't post here: ask a server admin to give me permission to send messages and files.",
+    dm_closed:
+      "I can't send you a direct message. Allow direct messages from me in your privacy settings, or ask again without `private`.",
+    admin_only: "Only server admins can change my settings.",
+    invalid_setting: {
+      named: "That setting ({{name}}) is not valid. Use `/settings` to see the options.",
+      plain: "That setting is not valid. Use `/settings` to see the options.",
+    },
+    unknown_command: {
+      named:
+        "I can't run that command as it was sent — it may come from a newer or older version of me. `{{name}}` lists what I can do here.",
+      plain:
+        "I can't run that command as it was sent — it may come from a newer or older version of me. Help lists what I can do here.",
+    },
+    unknown_run: "I no longer have that question. Please ask it again.",
+    run_in_progress: "I'm still working on that question — try again when the steps are posted.",
+    already_finished: "That question is already answered.",
+    not_your_run: "Only the person who asked this question can do that.",
+    no_more_steps: "That was the last step.",
+    reveal_disabled: "I don't reveal the answer here. Try the next step, or check your own answer.",
+    no_answer: "I could not reach a final answer for this question. Try rephrasing it, or retry.",
+    max_tokens: "This question needed more thinking than I'm allowed. Try splitting it into smaller parts.",
+    deadline: "This question took too long and was stopped. Try a smaller part of it.",
+    cancelled: "Cancelled.",
+    attachment_missing: "Your file is no longer available (files are kept for a limited time). Please attach it again.",
+    sandbox_unavailable: "I can't run Python right now. Please try again in a few minutes.",
+    model_down: "The tutor's model is not answering right now. Please try again in a few minutes.",
+    model_busy: "The tutor is very busy right now. Please try again in a minute.",
+    model_error: "The tutor's model refused this question. Try rephrasing it.",
+    queue_unavailable: "I can't take questions for a moment (my queue is restarting). Please try again in a minute.",
+    run_failed: "Sorry, I could not finish this question. Please try again later.",
+    internal: "Something went wrong on my side. Please try again later.",
   },
   help: {
     intro: "**I'm a math and data tutor.** I solve problems step by step, running Python when it helps.",

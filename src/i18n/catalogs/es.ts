@@ -35,6 +35,13 @@ export const es = {
     check: { ack: "Comprobando tu respuesta…" },
     explain: { ack: "Preparando una explicación…" },
   },
+  ask: {
+    in_dms: "{{ack}} Te responderé por mensaje directo.",
+    your_question: "Tu pregunta",
+    attached_file: "(el archivo adjunto)",
+    thread_about: "Sobre {{file}}",
+    thread_question: "Pregunta",
+  },
   buttons: {
     cancel: "Cancelar",
     retry: "Reintentar",
@@ -81,6 +88,79 @@ export const es = {
     asked: "<@{{user}}> preguntó:",
     asked_with: "<@{{user}}> preguntó con {{command}}:",
     question: "Pregunta",
+  },
+  errors: {
+    words: { the_file: "El archivo", this_file: "Este archivo", your_file: "tu archivo" },
+    empty_question: "La pregunta está vacía: escribe un problema después del comando o adjunta un archivo.",
+    question_too_long: {
+      counted:
+        "La pregunta tiene {{length, number}} caracteres; el límite es {{limit, number}}. Acórtala o adjunta los datos largos como archivo.",
+      plain: "La pregunta es demasiado larga. Acórtala o adjunta los datos largos como archivo.",
+    },
+    missing_answer: "Para comprobar tu trabajo, añade tu respuesta, p. ej. `/check answer: 42`.",
+    too_many_attachments: {
+      counted: "Adjunta como máximo {{limit}} archivos por pregunta (enviaste {{sent}}).",
+      limit: "Adjunta como máximo {{limit}} archivos por pregunta.",
+      plain: "Demasiados archivos: adjunta menos archivos por pregunta.",
+    },
+    attachment_too_large: {
+      sized:
+        "{{file}} ocupa {{size}}; el límite es {{limit}} por archivo. Envía un extracto más pequeño (p. ej. las primeras filas del CSV).",
+      limit:
+        "{{file}} es demasiado grande; el límite es {{limit}} por archivo. Envía un extracto más pequeño (p. ej. las primeras filas del CSV).",
+      plain: "{{file}} es demasiado grande. Envía un extracto más pequeño (p. ej. las primeras filas del CSV).",
+    },
+    unsupported_file:
+      "{{file}} no es un tipo de archivo que pueda leer. Adjunta datos o texto (CSV, JSON, TXT, …) o una imagen.",
+    file_unreadable: "No pude descargar {{file}}. Adjúntalo de nuevo, por favor.",
+    rate_limited: {
+      user: "Preguntas más rápido de lo que puedo responder: {{wait}}.",
+      space: "Este servidor está enviando muchas preguntas ahora mismo: {{wait}}.",
+      wait: "vuelve a intentarlo en {{seconds}} s",
+      moment: "vuelve a intentarlo en un momento",
+    },
+    hourly_limit: {
+      wait: "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora: vuelve a intentarlo en {{minutes}} min.",
+      unknown: "Has alcanzado el límite de preguntas por hora de este servidor.",
+      plain: "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora.",
+    },
+    not_allowed_here: "No respondo en este canal. Pregunta en uno de los canales que tu servidor configuró para mí.",
+    permission_missing:
+      "No puedo publicar aquí: pide a un administrador del servidor que me dé permiso para enviar mensajes y archivos.",
+    dm_closed:
+      "No puedo enviarte un mensaje directo. Permite mis mensajes directos en tu configuración de privacidad o vuelve a preguntar sin `private`.",
+    admin_only: "Solo los administradores del servidor pueden cambiar mi configuración.",
+    invalid_setting: {
+      named: "Ese ajuste ({{name}}) no es válido. Usa `/settings` para ver las opciones.",
+      plain: "Ese ajuste no es válido. Usa `/settings` para ver las opciones.",
+    },
+    unknown_command: {
+      named:
+        "No puedo ejecutar ese comando tal como llegó; quizá venga de una versión más nueva o más antigua de mí. `{{name}}` muestra lo que puedo hacer aquí.",
+      plain:
+        "No puedo ejecutar ese comando tal como llegó; quizá venga de una versión más nueva o más antigua de mí. La ayuda muestra lo que puedo hacer aquí.",
+    },
+    unknown_run: "Ya no tengo esa pregunta. Vuelve a hacerla, por favor.",
+    run_in_progress: "Todavía estoy con esa pregunta: inténtalo de nuevo cuando se publiquen los pasos.",
+    already_finished: "Esa pregunta ya está respondida.",
+    not_your_run: "Solo quien hizo esta pregunta puede hacer eso.",
+    no_more_steps: "Ese era el último paso.",
+    reveal_disabled: "Aquí no muestro la respuesta. Prueba el siguiente paso o comprueba tu propia respuesta.",
+    no_answer: "No pude llegar a una respuesta final para esta pregunta. Prueba a reformularla o reinténtalo.",
+    max_tokens:
+      "Esta pregunta necesitaba pensar más de lo que se me permite. Prueba a dividirla en partes más pequeñas.",
+    deadline: "Esta pregunta tardó demasiado y se detuvo. Prueba con una parte más pequeña.",
+    cancelled: "Cancelado.",
+    attachment_missing:
+      "Tu archivo ya no está disponible (los archivos se guardan por tiempo limitado). Adjúntalo de nuevo, por favor.",
+    sandbox_unavailable: "Ahora mismo no puedo ejecutar Python. Inténtalo de nuevo en unos minutos.",
+    model_down: "El modelo del tutor no responde ahora mismo. Inténtalo de nuevo en unos minutos.",
+    model_busy: "El tutor está muy ocupado ahora mismo. Inténtalo de nuevo en un minuto.",
+    model_error: "El modelo del tutor rechazó esta pregunta. Prueba a reformularla.",
+    queue_unavailable:
+      "No puedo recibir preguntas por un momento (mi cola se está reiniciando). Inténtalo de nuevo en un minuto.",
+    run_failed: "Lo siento, no pude terminar esta pregunta. Inténtalo de nuevo más tarde.",
+    internal: "Algo falló por mi parte. Inténtalo de nuevo más tarde.",
   },
   help: {
     intro: "**Soy un tutor de matemáticas y datos.** Resuelvo problemas paso a paso y ejecuto Python cuando ayuda.",

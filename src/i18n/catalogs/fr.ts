@@ -35,6 +35,13 @@ export const fr = {
     check: { ack: "Je vérifie ta réponse…" },
     explain: { ack: "Je prépare une explication…" },
   },
+  ask: {
+    in_dms: "{{ack}} Je te répondrai en message privé.",
+    your_question: "Ta question",
+    attached_file: "(le fichier joint)",
+    thread_about: "À propos de {{file}}",
+    thread_question: "Question",
+  },
   buttons: {
     cancel: "Annuler",
     retry: "Réessayer",
@@ -82,6 +89,80 @@ export const fr = {
     asked: "<@{{user}}> a demandé :",
     asked_with: "<@{{user}}> a demandé avec {{command}} :",
     question: "Question",
+  },
+  errors: {
+    words: { the_file: "Le fichier", this_file: "Ce fichier", your_file: "ton fichier" },
+    empty_question: "La question est vide : écris un problème après la commande, ou joins un fichier.",
+    question_too_long: {
+      counted:
+        "La question fait {{length, number}} caractères ; la limite est de {{limit, number}}. Raccourcis-la, ou joins les longues données dans un fichier.",
+      plain: "La question est trop longue. Raccourcis-la, ou joins les longues données dans un fichier.",
+    },
+    missing_answer: "Pour vérifier ton travail, ajoute ta réponse, par ex. `/check answer: 42`.",
+    too_many_attachments: {
+      counted: "Joins au plus {{limit}} fichiers par question (tu en as envoyé {{sent}}).",
+      limit: "Joins au plus {{limit}} fichiers par question.",
+      plain: "Trop de fichiers : joins moins de fichiers par question.",
+    },
+    attachment_too_large: {
+      sized:
+        "{{file}} fait {{size}} ; la limite est de {{limit}} par fichier. Envoie un extrait plus petit (par ex. les premières lignes du CSV).",
+      limit:
+        "{{file}} est trop volumineux ; la limite est de {{limit}} par fichier. Envoie un extrait plus petit (par ex. les premières lignes du CSV).",
+      plain: "{{file}} est trop volumineux. Envoie un extrait plus petit (par ex. les premières lignes du CSV).",
+    },
+    unsupported_file:
+      "{{file}} n'est pas un type de fichier que je sais lire. Joins des données ou du texte (CSV, JSON, TXT, …) ou une image.",
+    file_unreadable: "Je n'ai pas pu télécharger {{file}}. Joins-le à nouveau, s'il te plaît.",
+    rate_limited: {
+      user: "Tu poses des questions plus vite que je ne peux répondre — {{wait}}.",
+      space: "Ce serveur envoie beaucoup de questions en ce moment — {{wait}}.",
+      wait: "réessaie dans {{seconds}} s",
+      moment: "réessaie dans un instant",
+    },
+    hourly_limit: {
+      wait: "Tu as atteint la limite de ce serveur, {{limit}} questions par heure — réessaie dans {{minutes}} min.",
+      unknown: "Tu as atteint la limite de questions par heure de ce serveur.",
+      plain: "Tu as atteint la limite de ce serveur, {{limit}} questions par heure.",
+    },
+    not_allowed_here:
+      "Je ne réponds pas dans ce canal. Pose ta question dans un des canaux que ton serveur m'a réservés.",
+    permission_missing:
+      "Je ne peux pas publier ici : demande à un admin du serveur de m'autoriser à envoyer des messages et des fichiers.",
+    dm_closed:
+      "Je ne peux pas t'envoyer de message privé. Autorise mes messages privés dans tes paramètres de confidentialité, ou repose la question sans `private`.",
+    admin_only: "Seuls les admins du serveur peuvent modifier mes réglages.",
+    invalid_setting: {
+      named: "Ce réglage ({{name}}) n'est pas valide. Utilise `/settings` pour voir les options.",
+      plain: "Ce réglage n'est pas valide. Utilise `/settings` pour voir les options.",
+    },
+    unknown_command: {
+      named:
+        "Je ne peux pas exécuter cette commande telle qu'elle a été envoyée — elle vient peut-être d'une version plus récente ou plus ancienne de moi. `{{name}}` liste ce que je sais faire ici.",
+      plain:
+        "Je ne peux pas exécuter cette commande telle qu'elle a été envoyée — elle vient peut-être d'une version plus récente ou plus ancienne de moi. L'aide liste ce que je sais faire ici.",
+    },
+    unknown_run: "Je n'ai plus cette question. Pose-la à nouveau, s'il te plaît.",
+    run_in_progress: "Je travaille encore sur cette question — réessaie quand les étapes seront publiées.",
+    already_finished: "Cette question a déjà sa réponse.",
+    not_your_run: "Seule la personne qui a posé cette question peut faire cela.",
+    no_more_steps: "C'était la dernière étape.",
+    reveal_disabled: "Je ne montre pas la réponse ici. Essaie l'étape suivante, ou vérifie ta propre réponse.",
+    no_answer: "Je n'ai pas pu trouver de réponse finale à cette question. Reformule-la, ou réessaie.",
+    max_tokens:
+      "Cette question demandait plus de réflexion que je n'ai le droit d'en faire. Découpe-la en parties plus petites.",
+    deadline: "Cette question a pris trop de temps et a été arrêtée. Essaie avec une partie plus petite.",
+    cancelled: "Annulé.",
+    attachment_missing:
+      "Ton fichier n'est plus disponible (les fichiers sont gardés pendant un temps limité). Joins-le à nouveau, s'il te plaît.",
+    sandbox_unavailable: "Je ne peux pas exécuter Python pour le moment. Réessaie dans quelques minutes.",
+    model_down: "Le modèle du tuteur ne répond pas pour le moment. Réessaie dans quelques minutes.",
+    model_busy: "Le tuteur est très occupé en ce moment. Réessaie dans une minute.",
+    model_error: "Le modèle du tuteur a refusé cette question. Essaie de la reformuler.",
+    queue_unavailable:
+      "Je ne peux pas prendre de questions pour l'instant (ma file d'attente redémarre). Réessaie dans une minute.",
+    run_failed: "Désolé, je n'ai pas pu terminer cette question. Réessaie plus tard.",
+    internal: "Quelque chose s'est mal passé de mon côté. Réessaie plus tard.",
   },
   help: {
     intro:

@@ -35,6 +35,13 @@ export const pt = {
     check: { ack: "Verificando sua resposta…" },
     explain: { ack: "Preparando uma explicação…" },
   },
+  ask: {
+    in_dms: "{{ack}} Vou responder por mensagem direta.",
+    your_question: "Sua pergunta",
+    attached_file: "(o arquivo anexado)",
+    thread_about: "Sobre {{file}}",
+    thread_question: "Pergunta",
+  },
   buttons: {
     cancel: "Cancelar",
     retry: "Tentar de novo",
@@ -81,6 +88,78 @@ export const pt = {
     asked: "<@{{user}}> perguntou:",
     asked_with: "<@{{user}}> perguntou com {{command}}:",
     question: "Pergunta",
+  },
+  errors: {
+    words: { the_file: "O arquivo", this_file: "Este arquivo", your_file: "seu arquivo" },
+    empty_question: "A pergunta está vazia: escreva um problema depois do comando ou anexe um arquivo.",
+    question_too_long: {
+      counted:
+        "A pergunta tem {{length, number}} caracteres; o limite é {{limit, number}}. Encurte-a ou anexe os dados longos como arquivo.",
+      plain: "A pergunta é longa demais. Encurte-a ou anexe os dados longos como arquivo.",
+    },
+    missing_answer: "Para conferir seu trabalho, inclua sua resposta, por ex. `/check answer: 42`.",
+    too_many_attachments: {
+      counted: "Anexe no máximo {{limit}} arquivos por pergunta (você enviou {{sent}}).",
+      limit: "Anexe no máximo {{limit}} arquivos por pergunta.",
+      plain: "Arquivos demais: anexe menos arquivos por pergunta.",
+    },
+    attachment_too_large: {
+      sized:
+        "{{file}} tem {{size}}; o limite é {{limit}} por arquivo. Envie um trecho menor (por ex. as primeiras linhas do CSV).",
+      limit:
+        "{{file}} é grande demais; o limite é {{limit}} por arquivo. Envie um trecho menor (por ex. as primeiras linhas do CSV).",
+      plain: "{{file}} é grande demais. Envie um trecho menor (por ex. as primeiras linhas do CSV).",
+    },
+    unsupported_file:
+      "{{file}} não é um tipo de arquivo que eu consiga ler. Anexe dados ou texto (CSV, JSON, TXT, …) ou uma imagem.",
+    file_unreadable: "Não consegui baixar {{file}}. Anexe-o novamente, por favor.",
+    rate_limited: {
+      user: "Você está perguntando mais rápido do que consigo responder — {{wait}}.",
+      space: "Este servidor está enviando muitas perguntas agora — {{wait}}.",
+      wait: "tente de novo em {{seconds}} s",
+      moment: "tente de novo em instantes",
+    },
+    hourly_limit: {
+      wait: "Você atingiu o limite deste servidor de {{limit}} perguntas por hora — tente de novo em {{minutes}} min.",
+      unknown: "Você atingiu o limite de perguntas por hora deste servidor.",
+      plain: "Você atingiu o limite deste servidor de {{limit}} perguntas por hora.",
+    },
+    not_allowed_here: "Não respondo neste canal. Pergunte em um dos canais que seu servidor configurou para mim.",
+    permission_missing:
+      "Não posso publicar aqui: peça a um administrador do servidor permissão para eu enviar mensagens e arquivos.",
+    dm_closed:
+      "Não consigo enviar uma mensagem direta para você. Permita minhas mensagens diretas nas suas configurações de privacidade ou pergunte de novo sem `private`.",
+    admin_only: "Só administradores do servidor podem mudar minhas configurações.",
+    invalid_setting: {
+      named: "Essa configuração ({{name}}) não é válida. Use `/settings` para ver as opções.",
+      plain: "Essa configuração não é válida. Use `/settings` para ver as opções.",
+    },
+    unknown_command: {
+      named:
+        "Não consigo executar esse comando do jeito que chegou — talvez venha de uma versão mais nova ou mais antiga de mim. `{{name}}` mostra o que posso fazer aqui.",
+      plain:
+        "Não consigo executar esse comando do jeito que chegou — talvez venha de uma versão mais nova ou mais antiga de mim. A ajuda mostra o que posso fazer aqui.",
+    },
+    unknown_run: "Não tenho mais essa pergunta. Faça-a de novo, por favor.",
+    run_in_progress: "Ainda estou trabalhando nessa pergunta — tente de novo quando os passos forem publicados.",
+    already_finished: "Essa pergunta já foi respondida.",
+    not_your_run: "Só quem fez esta pergunta pode fazer isso.",
+    no_more_steps: "Esse foi o último passo.",
+    reveal_disabled: "Aqui eu não revelo a resposta. Tente o próximo passo ou confira sua própria resposta.",
+    no_answer: "Não consegui chegar a uma resposta final para esta pergunta. Tente reformulá-la ou tente de novo.",
+    max_tokens: "Esta pergunta exigia mais raciocínio do que me é permitido. Tente dividi-la em partes menores.",
+    deadline: "Esta pergunta demorou demais e foi interrompida. Tente uma parte menor dela.",
+    cancelled: "Cancelado.",
+    attachment_missing:
+      "Seu arquivo não está mais disponível (os arquivos ficam guardados por tempo limitado). Anexe-o novamente, por favor.",
+    sandbox_unavailable: "Não consigo executar Python agora. Tente de novo em alguns minutos.",
+    model_down: "O modelo do tutor não está respondendo agora. Tente de novo em alguns minutos.",
+    model_busy: "O tutor está muito ocupado agora. Tente de novo em um minuto.",
+    model_error: "O modelo do tutor recusou esta pergunta. Tente reformulá-la.",
+    queue_unavailable:
+      "Não consigo receber perguntas por um momento (minha fila está reiniciando). Tente de novo em um minuto.",
+    run_failed: "Desculpe, não consegui terminar esta pergunta. Tente de novo mais tarde.",
+    internal: "Algo deu errado do meu lado. Tente de novo mais tarde.",
   },
   help: {
     intro: "**Sou um tutor de matemática e dados.** Resolvo problemas passo a passo, executando Python quando ajuda.",

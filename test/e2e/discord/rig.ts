@@ -120,6 +120,15 @@ export const SCRIPT = parseScript({
         "So $c = {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
       ],
     },
+    {
+      // A question in Spanish: the write-up follows the question's language, the bot's own words too.
+      name: "circulo",
+      match: "área de un círculo",
+      turns: [
+        "El área de un círculo es\n\\[ A = \\pi r^2 \\]\nCon $r = 3$ queda $A = 9\\pi$; calculemos su valor decimal.\n```python\nimport math\nprint(round(math.pi * 3**2, 4))\n```\n```output",
+        "Python da {{output}}.\n\nAsí que el área es $9\\pi \\approx {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
   ],
 });
 

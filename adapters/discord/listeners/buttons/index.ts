@@ -22,7 +22,7 @@ export function register(client: Client, ctx: ListenerContext): void {
       () =>
         interaction.isButton()
           ? onButton(ctx, interaction)
-          : tellCaller(interaction, ctx.commands.texts.t("buttons.stale")),
+          : tellCaller(interaction, ctx.commands.texts.in(interaction.locale).t("buttons.stale")),
       (text) => answerFailure(interaction, text),
     );
   });
@@ -32,7 +32,7 @@ async function onButton(ctx: ListenerContext, interaction: ButtonInteraction): P
   const action = parseButtonId(interaction.customId);
   if (!action) {
     ctx.logger.info({ event: interaction.id, customId: interaction.customId.slice(0, 100) }, "unknown button");
-    await tellCaller(interaction, ctx.commands.texts.t("buttons.stale"));
+    await tellCaller(interaction, ctx.commands.texts.in(interaction.locale).t("buttons.stale"));
     return;
   }
   const everyone = action.kind === "next_step" || action.kind === "retry";

@@ -16,8 +16,8 @@ export async function showActionReply(
   interaction: ButtonInteraction,
   reply: ActionReply,
 ): Promise<void> {
-  // The reply is the presser's: in their Discord language.
-  const locale = toLocale(interaction.locale);
+  // The presser's Discord language, else the run's.
+  const locale = reply.locale ?? toLocale(interaction.locale);
   const say = (key: string, values?: Record<string, string | number>) => t(locale, key, values);
   switch (reply.kind) {
     case "code": {

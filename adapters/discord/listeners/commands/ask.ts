@@ -17,6 +17,7 @@ import {
 } from "discord.js";
 import type { AskFields, AskInput } from "../../../../commands/index.js";
 import { studentSentence } from "../../../../src/errors.js";
+import { type TextValues, t } from "../../../../src/i18n/index.js";
 import type { Mode } from "../../../../src/question.js";
 import type { DiscordTarget } from "../../target.js";
 import { threadName } from "../../thread-name.js";
@@ -35,14 +36,19 @@ export async function ask(
 ): Promise<void> {
   if (!(await defer(ctx, interaction, request.private))) return;
   const files = request.attachments;
-  const name = threadName(request.text, files[0] ? `About ${files[0].name}` : "Question");
+  // The words around the question are in the asker's Discord language.
+  const say = (key: string, values?: TextValues) => t(interaction.locale, key, values);
+  const name = threadName(
+    request.text,
+    files[0] ? say("ask.thread_about", { file: files[0].name }) : say("ask.thread_question"),
+  );
   const plan = threadPlan({
     inGuild: interaction.inGuild(),
     channelType: interaction.channel?.type,
     appPermissions: interaction.appPermissions,
   });
   if (!request.private && interaction.inGuild() && !canPostSteps(interaction.appPermissions, plan.kind === "thread")) {
-    await tellCaller(interaction, studentSentence("permission_missing"));
+    await tellCaller(interaction, studentSentence("permission_missing", {}, interaction.locale));
     return;
   }
   const quoted = request.text.trim() ? `> ${request.text.trim().split("\n").join("\n> ").slice(0, QUOTE_CHARS)}\n` : "";
@@ -55,12 +61,12 @@ export async function ask(
     // still sees, and the steps that follow in the DM say what they answer.
     try {
       dmHeader = await dm.send({
-        content: `**Your question**\n${quoted || "(the attached file)"}`,
+        content: `**${say("ask.your_question")}**\n${quoted || say("ask.attached_file")}`,
         allowedMentions: { parse: [] },
       });
     } catch (err) {
       if (!(err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser)) throw err;
-      await tellCaller(interaction, studentSentence("dm_closed"));
+      await tellCaller(interaction, studentSentence("dm_closed", {}, interaction.locale));
       return;
     }
     target = { platform: "discord", channelId: dm.id };
@@ -89,8 +95,6 @@ export async function ask(
     ...(request.studentAnswer !== undefined && { studentAnswer: request.studentAnswer }),
     attachments: files,
     replyTarget: target,
-    // The asker's Discord language: the run's statuses and buttons speak it.
-    locale: interaction.locale,
   };
   const reply = await ctx.commands.ask(input);
   if (reply.kind !== "queued") {
@@ -102,7 +106,7 @@ export async function ask(
   }
   if (reply.kind === "duplicate") return;
   await interaction.editReply({
-    content: request.private ? `${reply.text} I'll answer in your DMs.` : `${quoted}${reply.text}`,
+    content: request.private ? say("ask.in_dms", { ack: reply.text }) : `${quoted}${reply.text}`,
     allowedMentions: { parse: [] },
   });
   if (target.threadFrom) await openThread(ctx, target.threadFrom);

@@ -1,0 +1,107 @@
+/**
+ * The student's language on Discord, through the real discord.js client: a client set to Spanish
+ * (`locale: es-ES` on every interaction) gets the acknowledgement, the live status, the step
+ * headers, the buttons, the closing sentence, the final status and the replies to its clicks in
+ * Spanish; a mention (which carries no locale) in Spanish gets Spanish from the question itself.
+ */
+import { describe, expect, it } from "vitest";
+import type { FakeDiscord, FakeMessage } from "../../fakes/discord/server.js";
+import { answerMessage, buttonIds, rigForFile } from "./rig.js";
+
+const bot = rigForFile();
+
+/** Every button label on a message. */
+function labels(message: FakeMessage | undefined): string[] {
+  const rows = (message?.components ?? []) as { components?: { label?: string }[] }[];
+  return rows.flatMap((row) => row.components ?? []).flatMap((c) => (c.label ? [c.label] : []));
+}
+
+const isStatus = (m: FakeMessage) => buttonIds(m).some((id) => id.startsWith("st|cancel|"));
+
+/** The messages of `channelId` once its run's status reads `final`. */
+function finished(fake: FakeDiscord, channelId: () => string | undefined, final: string): Promise<FakeMessage[]> {
+  return fake.waitFor(
+    `the status to read ${final}`,
+    () => {
+      const messages = fake.messagesIn(channelId() ?? "");
+      return messages.find(isStatus)?.content === final ? messages : undefined;
+    },
+    60_000,
+  );
+}
+
+/** English words of the bot that must not show in a Spanish thread. */
+const ENGLISH = /Working on it|Thinking|Running Python|Done\.|Stopped\.|Step \d|Reveal answer|Retry|Show code|Cancel\b/;
+
+describe("Discord in the student's language", { timeout: 120_000 }, () => {
+  it("answers a Spanish Discord client in Spanish: ack, status, steps, buttons, closing, Done and Reveal", async () => {
+    const fake = bot.rig.fake;
+    const user = fake.user("lucia");
+    const ask = fake.slash("ask", {
+      user,
+      locale: "es-ES",
+      channelId: fake.general.id,
+      options: { question: "Work out c in three parts" },
+    });
+    const original = await fake.waitFor("the deferred reply", () => ask.original);
+    const thread = await finished(fake, () => fake.threadOf(original.id)?.id, "Listo.");
+
+    expect(ask.original?.content).toContain("Estoy en ello: publicaré la solución paso a paso en este hilo.");
+    const status = thread.find(isStatus)!;
+    // Every status it went through was Spanish: "Trabajando en ello…", then the live progress.
+    expect(status.history[0]).toBe("Trabajando en ello…");
+    expect(status.history.join("\n")).toMatch(/Ejecutando la celda de Python 1|Celda de Python 1 ejecutada|Pensando/);
+    expect(labels(status)).toEqual(["Cancelar"]);
+
+    const headers = thread.flatMap((m) => /^\*\*(Paso \d+ de \d+) · /.exec(m.content)?.[1] ?? []);
+    expect(headers.length).toBeGreaterThan(1);
+    expect(headers).toEqual(headers.map((_, i) => `Paso ${i + 1} de ${headers.length}`));
+
+    const answer = answerMessage(thread)!;
+    expect(answer.content).toBe("**La respuesta final está lista**: inténtalo primero tú y luego muéstrala.");
+    expect(labels(answer)).toEqual(["Mostrar respuesta", "Reintentar"]);
+    for (const m of [original, ...thread]) {
+      expect([m.content, ...m.history, ...labels(m)].join("\n")).not.toMatch(ENGLISH);
+    }
+
+    // Reveal, pressed from the same Spanish client: the reply labels the answer in Spanish.
+    const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"))!;
+    const reveal = fake.click(answer, revealId, { user, locale: "es-ES" });
+    const revealed = await fake.waitFor("the revealed answer", () => reveal.original?.content || undefined);
+    expect(revealed).toBe("**Respuesta:** 19");
+  });
+
+  it("cancels in Spanish: the click's reply and the final status", async () => {
+    const fake = bot.rig.fake;
+    const user = fake.user("mateo");
+    const ask = fake.slash("ask", {
+      user,
+      locale: "es-419",
+      channelId: fake.general.id,
+      options: { question: "Compute this slowly" },
+    });
+    const original = await fake.waitFor("the deferred reply", () => ask.original);
+    const status = await fake.waitFor("the Python cell to run", () =>
+      fake.messagesIn(original.id).find((m) => isStatus(m) && /Ejecutando la celda de Python/.test(m.content)),
+    );
+    const click = fake.click(status, buttonIds(status).find((id) => id.startsWith("st|cancel|"))!, {
+      user,
+      locale: "es-419",
+    });
+    await fake.waitFor("the status to say cancelled", () => status.content === "Cancelado." || undefined, 30_000);
+    const reply = await fake.waitFor("the click's reply", () => click.original?.content || undefined);
+    expect(reply).toBe("Cancelado.");
+  });
+
+  it("answers a Spanish mention (no client locale) in Spanish, from the question's language", async () => {
+    const fake = bot.rig.fake;
+    const asked = fake.say(
+      fake.general.id,
+      fake.user("sofia"),
+      `<@${fake.bot.id}> ¿Cuál es el área de un círculo de radio 3?`,
+    );
+    const thread = await finished(fake, () => fake.threadOf(asked.id)?.id, "Listo.");
+    expect(thread.find(isStatus)?.history[0]).toBe("Trabajando en ello…");
+    expect(labels(answerMessage(thread))).toEqual(["Mostrar respuesta", "Reintentar"]);
+  });
+});
