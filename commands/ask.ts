@@ -63,6 +63,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
+    ...(input.theme === undefined ? {} : { theme: input.theme }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);

@@ -15,7 +15,7 @@ import {
   parseLine,
 } from "../../../commands/index.js";
 import type { Mode } from "../../../src/question.js";
-import { decodeEntities, latestSharedFile, slackAttachment } from "../inputs.js";
+import { decodeEntities, latestSharedFile, SLACK_IMAGE_THEME, slackAttachment } from "../inputs.js";
 import { toMrkdwn } from "../mrkdwn.js";
 import type { SlackTarget } from "../target.js";
 import { type ListenerContext, needsRoles, rolesOf } from "./context.js";
@@ -105,6 +105,7 @@ async function ask(
     ...(studentAnswer !== undefined && { studentAnswer }),
     attachments,
     replyTarget,
+    theme: SLACK_IMAGE_THEME,
   });
   if (reply.kind === "rejected") await respond({ response_type: "ephemeral", text: reply.text });
   ctx.logger.info(
