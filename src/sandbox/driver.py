@@ -141,10 +141,10 @@ def on_alarm(signum, frame):
 # Figures are drawn at twice matplotlib's own scale (its 100 dpi is the figure's size in CSS
 # pixels), so they stay sharp on high-density screens.
 DEVICE_SCALE = 2
-# At most this many inches wide: a plot shown at a phone's 360 CSS px keeps 12-pt tick labels about
-# 11 px tall. Wider figures are shrunk toward it (at most to half) with their fonts kept.
+# At most this many inches wide: a plot shown across a phone's 360 CSS px keeps its 13-pt tick
+# labels at a 12 px font. Wider figures are shrunk toward it (at most to half), fonts kept.
 READABLE_WIDTH_IN = 5.6
-READABLE_RC = {"figure.figsize": (READABLE_WIDTH_IN, 4.2), "font.size": 12, "lines.linewidth": 2.0}
+READABLE_RC = {"figure.figsize": (READABLE_WIDTH_IN, 4.2), "font.size": 13, "lines.linewidth": 2.0}
 
 
 def on_plain_paper(fig):
