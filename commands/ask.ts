@@ -62,6 +62,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
     locale,
+    ...(input.theme === undefined ? {} : { theme: input.theme }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);

@@ -7,7 +7,7 @@
 import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
 import type { Locale } from "../src/i18n/index.js";
-import type { Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
+import type { ImageTheme, Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
 import type { ResultStep } from "../src/seam.js";
 import type { CheckedCall } from "./options.js";
 import type { CommandCall, CommandResult, Surface } from "./spec.js";
@@ -71,6 +71,8 @@ export interface AskInput extends Origin {
    * apply and no step hides the answer.
    */
   wholeSolution?: boolean;
+  /** The theme the surface shows images in (Discord dark, Slack light, the web page both). */
+  theme?: ImageTheme;
 }
 
 /** Acknowledgement sentences per mode: the adapter shows `text` at once (ack within 3 s). */

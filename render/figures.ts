@@ -1,7 +1,11 @@
 /**
- * Plots from the sandbox: recoloured for a dark thread (matplotlib draws black on white, a glaring
- * block among dark messages), and downscaled (sharp) when they exceed the upload limits the caller
- * passes in, e.g. a platform's bytes per upload. Light threads get the figure as drawn.
+ * Plots from the sandbox, laid on the theme's background: the sandbox hands over plots on the
+ * default white paper with a transparent background (`driver.py`), so their ink (axes, labels,
+ * ticks: the greys) takes the theme's text colour and every antialiased edge blends into the
+ * theme's own background, with no white halo along the lines of a dark plot. A plot the code gave
+ * its own background is posted as drawn; an opaque white one (drawn before the sandbox did this)
+ * is recoloured pixel by pixel for dark. Downscaled (sharp) when it exceeds the upload limits the
+ * caller passes in, e.g. a platform's bytes per upload.
  */
 import { stat } from "node:fs/promises";
 import type { Figure } from "../src/sandbox/types.js";
@@ -34,7 +38,7 @@ export async function prepareFigure(
   const original = await sharp(figure.path).metadata();
   if (original.format !== "png")
     throw new Error(`figure ${figure.path} is not a PNG (${original.format ?? "unknown"})`);
-  const recoloured = theme === "dark" ? await darkened(figure.path) : null;
+  const recoloured = await themed(figure.path, theme);
   const source = recoloured ?? figure.path;
   const bytes = recoloured?.length ?? (await stat(figure.path)).size;
   const meta = await sharp(source).metadata();
@@ -61,33 +65,40 @@ export async function prepareFigure(
 /** Grey pixels (little difference between channels) are the figure's paper and ink. */
 const GREY_SPREAD = 48;
 
-/**
- * The figure on the dark theme's colours: white paper becomes the chat background, black ink
- * (axes, labels, ticks) the chat text, greys in between; coloured lines and areas keep their
- * colour. A figure that is already dark (its corners are) is left alone: null.
- */
-export async function darkened(path: string): Promise<Buffer | null> {
+/** The figure for `theme` as PNG bytes, or null when the file can be posted as it is. */
+export async function themed(path: string, theme: Theme): Promise<Buffer | null> {
   const { default: sharp } = await import("sharp");
   const { data, info } = await sharp(path).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const { width, height } = info;
   const at = (x: number, y: number) => (y * width + x) * 4;
   const corners = [at(0, 0), at(width - 1, 0), at(0, height - 1), at(width - 1, height - 1)];
-  const cornerLight = corners.map((i) => (data[i]! + data[i + 1]! + data[i + 2]!) / 3);
-  if (cornerLight.filter((l) => l >= 128).length < 3) return null;
-  const paper = rgb(palettes.dark.background);
-  const ink = rgb(palettes.dark.text);
+  const clear = corners.filter((i) => data[i + 3]! < 128).length >= 3;
+  const light = corners.filter((i) => (data[i]! + data[i + 1]! + data[i + 2]!) / 3 >= 128).length >= 3;
+  // Its own background (dark, coloured): the author chose its colours. White on a light theme: as drawn.
+  if (!clear && (!light || theme === "light")) return null;
+  const palette = palettes[theme];
+  const paper = rgb(palette.background);
+  const ink = rgb(palette.text);
   for (let i = 0; i < data.length; i += 4) {
-    const alpha = data[i + 3]! / 255;
-    // Transparent parts show the paper: composite onto white first.
-    const r = data[i]! * alpha + 255 * (1 - alpha);
-    const g = data[i + 1]! * alpha + 255 * (1 - alpha);
-    const b = data[i + 2]! * alpha + 255 * (1 - alpha);
+    let alpha = data[i + 3]! / 255;
+    let r = data[i]!;
+    let g = data[i + 1]!;
+    let b = data[i + 2]!;
+    if (!clear) {
+      // An opaque figure's see-through parts show its white paper (recoloured below with the rest).
+      [r, g, b] = [r, g, b].map((c) => c * alpha + 255 * (1 - alpha)) as [number, number, number];
+      alpha = 1;
+    }
+    if (Math.max(r, g, b) - Math.min(r, g, b) <= GREY_SPREAD) {
+      const darkness = 1 - (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+      r = paper[0] + (ink[0] - paper[0]) * darkness;
+      g = paper[1] + (ink[1] - paper[1]) * darkness;
+      b = paper[2] + (ink[2] - paper[2]) * darkness;
+    }
+    data[i] = Math.round(r * alpha + paper[0] * (1 - alpha));
+    data[i + 1] = Math.round(g * alpha + paper[1] * (1 - alpha));
+    data[i + 2] = Math.round(b * alpha + paper[2] * (1 - alpha));
     data[i + 3] = 255;
-    if (Math.max(r, g, b) - Math.min(r, g, b) > GREY_SPREAD) continue;
-    const darkness = 1 - (0.299 * r + 0.587 * g + 0.114 * b) / 255;
-    data[i] = Math.round(paper[0] + (ink[0] - paper[0]) * darkness);
-    data[i + 1] = Math.round(paper[1] + (ink[1] - paper[1]) * darkness);
-    data[i + 2] = Math.round(paper[2] + (ink[2] - paper[2]) * darkness);
   }
   return sharp(data, { raw: { width, height, channels: 4 } })
     .png({ compressionLevel: 6 })

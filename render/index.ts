@@ -1,6 +1,6 @@
 /** The renderer's public API: LaTeX and plots to themed PNGs, steps laid out for chat. */
 export { FormulaTooLargeError, LatexError, RenderTimeoutError } from "./errors.js";
-export { darkened, defaultFigureLimits } from "./figures.js";
+export { defaultFigureLimits, themed } from "./figures.js";
 export { defaultFormulaSettings, type FormulaSettings, renderFormulaSync } from "./formula.js";
 export { KATEX_MACROS } from "./katex.js";
 export { defaultFormulaLimits, type FormulaLimits } from "./limits.js";

@@ -155,6 +155,44 @@ describe("renderStep", () => {
     expect(kept.images[0]).toMatchObject({ path: alreadyDark });
   });
 
+  it("lays a transparent plot (as the sandbox hands it over) on either theme, and draws it in both when asked", async () => {
+    const plot = join(dir, "clear.png");
+    // Nothing but a black axis line and a half-covered blue line edge on a transparent background.
+    await sharp({ create: { width: 100, height: 50, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .composite([
+        { input: { create: { width: 80, height: 2, channels: 4, background: "#000000" } }, top: 40, left: 10 },
+        {
+          input: { create: { width: 80, height: 1, channels: 4, background: { r: 31, g: 119, b: 180, alpha: 0.5 } } },
+          top: 20,
+          left: 10,
+        },
+      ])
+      .png()
+      .toFile(plot);
+    const rgb = async (png: Buffer, x: number, y: number) => {
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      const i = (y * info.width + x) * info.channels;
+      return [data[i]!, data[i + 1]!, data[i + 2]!];
+    };
+    const step = await renderer.renderStep(
+      { title: "Plot", markdown: "x", figures: [{ path: plot, width: 100, height: 50 }] },
+      { theme: "light", figuresAlsoIn: "dark" },
+    );
+    expect(step.theme).toBe("light");
+    const image = step.images[0]!;
+    expect(image.otherTheme?.theme).toBe("dark");
+    const light = image.png!;
+    const dark = image.otherTheme!.png!;
+    const hex = (c: number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+    expect(hex(await rgb(light, 2, 2))).toBe(palettes.light.background);
+    expect(hex(await rgb(dark, 2, 2))).toBe(palettes.dark.background);
+    expect(hex(await rgb(dark, 50, 40))).toBe(palettes.dark.text);
+    // The half-covered edge blends with the dark background: darker than the line, never lighter.
+    const [r, g, b] = await rgb(dark, 50, 20);
+    expect(Math.max(r!, g!, b!)).toBeLessThanOrEqual(180);
+    expect(b!).toBeGreaterThan(r!);
+  });
+
   it("notes a figure that cannot be read", async () => {
     const step = await renderer.renderStep({
       title: "Plot",

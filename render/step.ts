@@ -17,6 +17,7 @@ import type {
   RenderProblem,
   StepOptions,
   StepPart,
+  Theme,
 } from "./types.js";
 import { latexToUnicode } from "./unicode.js";
 
@@ -39,7 +40,7 @@ export async function renderStep(step: Step, options: StepOptions, render: Rende
     ),
   );
 
-  const layout = new Layout(options.outDir);
+  const layout = new Layout(options.outDir, options.theme);
   for (const [i, { segment, unicode }] of planned.entries()) {
     if (segment.kind === "text") layout.text(segment.text);
     else if (unicode !== null) layout.text(unicode);
@@ -56,7 +57,7 @@ export async function renderStep(step: Step, options: StepOptions, render: Rende
 
 /** The final answer: Unicode text when it reads well, and always a boxed image (alt = the LaTeX). */
 export async function renderAnswer(latex: string, options: StepOptions, render: RenderFormula): Promise<RenderedStep> {
-  const layout = new Layout(options.outDir);
+  const layout = new Layout(options.outDir, options.theme);
   const words = answerInWords(latex);
   if (words !== null) {
     // A word or a sentence is text: typeset as math it loses its spaces ("Codeexecutionlimit…").
@@ -108,7 +109,10 @@ class Layout {
   private figures = 0;
   private breakPending = false;
 
-  constructor(private readonly outDir: string | undefined) {}
+  constructor(
+    private readonly outDir: string | undefined,
+    private readonly theme: Theme,
+  ) {}
 
   text(text: string, marker = false): void {
     if (this.breakPending && text.length > 0) {
@@ -151,7 +155,9 @@ class Layout {
   async figure(figure: { path: string; width: number; height: number }, options: StepOptions): Promise<void> {
     const number = ++this.figures;
     try {
-      const prepared = await prepareFigure(figure, options.figureLimits ?? defaultFigureLimits, options.theme);
+      const limits = options.figureLimits ?? defaultFigureLimits;
+      const prepared = await prepareFigure(figure, limits, options.theme);
+      const other = options.figuresAlsoIn && (await prepareFigure(figure, limits, options.figuresAlsoIn));
       const from = prepared.downscaledFrom;
       const caption = from
         ? `Figure ${number} (reduced from ${from.width}×${from.height} px to fit the upload limit)`
@@ -165,6 +171,14 @@ class Layout {
         caption,
         width: prepared.width,
         height: prepared.height,
+        ...(other && {
+          otherTheme: {
+            theme: options.figuresAlsoIn!,
+            ...(other.png ? await this.store(other.png, "figure") : { path: other.path! }),
+            width: other.width,
+            height: other.height,
+          },
+        }),
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -182,9 +196,9 @@ class Layout {
     return { path };
   }
 
-  finish(): Pick<RenderedStep, "text" | "images" | "parts" | "problems"> {
+  finish(): Pick<RenderedStep, "text" | "images" | "parts" | "problems" | "theme"> {
     const text = this.marked.replace(/\n{3,}/g, "\n\n").trim();
-    return { text, images: this.images, parts: this.parts, problems: this.problems };
+    return { text, images: this.images, parts: this.parts, problems: this.problems, theme: this.theme };
   }
 }
 

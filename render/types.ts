@@ -27,6 +27,8 @@ export interface RenderedImage {
   width: number;
   height: number;
   caption?: string;
+  /** A plot drawn for the other theme too (`StepOptions.figuresAlsoIn`): bytes or a path, its pixels. */
+  otherTheme?: { theme: Theme; png?: Buffer; path?: string; width: number; height: number };
 }
 
 /** A piece of a step in reading order, for adapters that can interleave text and images. */
@@ -47,6 +49,8 @@ export interface RenderedStep {
   code?: string;
   output?: string;
   problems: RenderProblem[];
+  /** The theme its images were drawn in. */
+  theme: Theme;
 }
 
 export interface StepOptions {
@@ -55,6 +59,11 @@ export interface StepOptions {
   outDir?: string;
   /** Platform upload limits for plots: larger figures are downscaled to fit. */
   figureLimits?: FigureLimits;
+  /**
+   * Also draw every plot in this theme (`RenderedImage.otherTheme`): for a page that follows the
+   * reader's system theme. Formulas are not: such a page typesets them itself.
+   */
+  figuresAlsoIn?: Theme;
 }
 
 export interface FigureLimits {

@@ -7,6 +7,13 @@ export const MODES: readonly Mode[] = ["solve", "hint", "check", "explain"];
 
 export type Platform = "discord" | "slack" | "cli" | "web";
 
+/**
+ * The theme a surface shows images in: its background and text colours (`render/themes.ts`), or
+ * `auto` for a surface that follows the reader's system theme (the web page): images are then
+ * drawn light, and plots also dark, for the page to pick by `prefers-color-scheme`.
+ */
+export type ImageTheme = "dark" | "light" | "auto";
+
 /** How a space shows final answers: as a spoiler, behind a "Reveal answer" button, or never. */
 export type RevealPolicy = "spoiler" | "button" | "never";
 export const DEFAULT_REVEAL: RevealPolicy = "button";
@@ -73,4 +80,6 @@ export interface Question {
    * the question's language, else English): statuses, buttons and fixed sentences use it.
    */
   locale?: Locale;
+  /** The surface's image theme (the adapter decides it); without one, the renderer's default (`RENDER_THEME`). */
+  theme?: ImageTheme;
 }

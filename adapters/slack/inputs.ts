@@ -5,6 +5,7 @@
  */
 import { Readable } from "node:stream";
 import type { AskInput, IncomingAttachment } from "../../commands/index.js";
+import type { ImageTheme } from "../../src/question.js";
 import type { SlackTarget } from "./target.js";
 import type { SlackClient } from "./web-client.js";
 import { callSlack } from "./web-client.js";
@@ -77,6 +78,9 @@ export interface MessageQuestion {
   followUpOf: string | undefined;
 }
 
+/** Slack's default theme is light (white messages): a question's formulas and plots are drawn for it. */
+export const SLACK_IMAGE_THEME: ImageTheme = "light";
+
 /** The message as a solve question for `commands/`, its files downloaded with the bot token. */
 export function messageAsk(message: MessageQuestion, botToken: string): AskInput {
   const { team, channel, threadTs, user, assistant, followUpOf } = message;
@@ -90,6 +94,7 @@ export function messageAsk(message: MessageQuestion, botToken: string): AskInput
     mode: "solve",
     attachments: (message.files ?? []).map((file) => slackAttachment(file, botToken)),
     replyTarget,
+    theme: SLACK_IMAGE_THEME,
     ...(followUpOf && { followUpOf }),
   };
 }

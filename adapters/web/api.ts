@@ -108,8 +108,12 @@ export function apiRouter(deps: WebApiDeps): Router {
       // Step indexes count held-back steps too, as "next step" numbers them.
       const steps = result ? [...result.steps, ...(result.heldBack ?? [])] : [];
       const step = req.params.step === ANSWER_IMAGES ? result?.renderedAnswer : steps[Number(req.params.step)];
-      const image = step?.images.find((i) => i.filename === req.params.filename);
-      if (!image) return notFound(res, "No such image in this run.");
+      const found = step?.images.find((i) => i.filename === req.params.filename);
+      // `?theme=` names the other theme a plot was drawn in, for the page's dark or light look.
+      const image = req.query.theme === undefined ? found : found?.otherTheme;
+      if (!image || (req.query.theme !== undefined && req.query.theme !== found?.otherTheme?.theme)) {
+        return notFound(res, "No such image in this run.");
+      }
       const body = deps.blobs.stream(image.blob);
       body.once("error", (err) => {
         deps.logger.warn({ jobId: id, err: err.message }, "image blob unreadable");
@@ -244,6 +248,8 @@ async function ask(
     replyTarget: { platform: "web" } satisfies WebTarget,
     // The browser's language (absent or none we speak: the question's language decides).
     ...localeOfRequest(req),
+    // The page follows the reader's system theme: plots come in both, formulas are typeset there.
+    theme: "auto",
   };
   const reply: CommandReply = await deps.commands.ask(input);
   if (reply.kind === "rejected") {

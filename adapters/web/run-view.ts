@@ -6,13 +6,16 @@
  * page must not show.
  */
 
+import type { Theme } from "../../render/index.js";
 import type { Mode } from "../../src/question.js";
 import { type ResultJson, type ResultStep, type RunResult, resultJson, type StepImage } from "../../src/seam.js";
 
 export type RunStatus = "queued" | "running" | "ok" | "error";
 
-export interface PublicImage extends Omit<StepImage, "blob"> {
+export interface PublicImage extends Omit<StepImage, "blob" | "otherTheme"> {
   url: string;
+  /** The plot in the other theme (`?theme=`), for the page to pick by `prefers-color-scheme`. */
+  otherTheme?: { theme: Theme; url: string; width: number; height: number };
 }
 
 export interface PublicStep extends Omit<ResultStep, "images"> {
@@ -24,8 +27,9 @@ export interface PublicStep extends Omit<ResultStep, "images"> {
 /** Where the answer message's images are served (`/api/runs/:id/images/answer/…`), whatever its step index. */
 export const ANSWER_IMAGES = "answer";
 
-export function imageUrl(jobId: string, step: number | typeof ANSWER_IMAGES, filename: string): string {
-  return `/api/runs/${encodeURIComponent(jobId)}/images/${step}/${encodeURIComponent(filename)}`;
+export function imageUrl(jobId: string, step: number | typeof ANSWER_IMAGES, filename: string, theme?: Theme): string {
+  const url = `/api/runs/${encodeURIComponent(jobId)}/images/${step}/${encodeURIComponent(filename)}`;
+  return theme === undefined ? url : `${url}?theme=${theme}`;
 }
 
 /** A step with image URLs; the rendered answer's (`ANSWER_IMAGES`) are served under `answer/`. */
@@ -33,7 +37,18 @@ export function publicStep(jobId: string, index: number | typeof ANSWER_IMAGES, 
   return {
     ...step,
     isAnswer: index === ANSWER_IMAGES,
-    images: step.images.map(({ blob: _blob, ...image }) => ({ ...image, url: imageUrl(jobId, index, image.filename) })),
+    images: step.images.map(({ blob: _blob, otherTheme, ...image }) => ({
+      ...image,
+      url: imageUrl(jobId, index, image.filename),
+      ...(otherTheme && {
+        otherTheme: {
+          theme: otherTheme.theme,
+          url: imageUrl(jobId, index, image.filename, otherTheme.theme),
+          width: otherTheme.width,
+          height: otherTheme.height,
+        },
+      }),
+    })),
   };
 }
 

@@ -257,7 +257,7 @@ export class QuestionPipeline implements Pipeline {
       question.reveal === undefined
         ? presentation
         : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
-    const { steps, answer } = await this.renderer.render(shown, store);
+    const { steps, answer } = await this.renderer.render(shown, store, question.theme);
     const heldBack =
       question.mode === "hint"
         ? (
@@ -268,6 +268,7 @@ export class QuestionPipeline implements Pipeline {
                 presenter: solution.presenter,
               },
               store,
+              question.theme,
             )
           ).steps
         : [];

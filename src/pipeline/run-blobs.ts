@@ -5,7 +5,9 @@ import type { ResultStep, RunResult } from "./types.js";
 
 /** Every image blob of some steps (for expiry and cleanup). */
 export function imagesOf(steps: readonly ResultStep[]): BlobRef[] {
-  return steps.flatMap((step) => step.images.map((image) => image.blob));
+  return steps.flatMap((step) =>
+    step.images.flatMap((image) => (image.otherTheme ? [image.blob, image.otherTheme.blob] : [image.blob])),
+  );
 }
 
 /** Every image blob of a result: its steps, the held-back steps and the rendered answer. */

@@ -1,5 +1,5 @@
 /** The whole-question result: what the worker stores and posts from, and (`resultJson`) what `ask --json` prints. */
-import type { StepPart } from "../../render/index.js";
+import type { StepPart, Theme } from "../../render/index.js";
 import type { BlobRef, BlobStore } from "../blobs/types.js";
 import type { WireError } from "../errors.js";
 import type { Question } from "../question.js";
@@ -37,6 +37,10 @@ export interface StepImage {
   width: number;
   height: number;
   blob: BlobRef;
+  /** The theme `blob` was drawn in. */
+  theme?: Theme;
+  /** A plot of a run asked with the `auto` theme: the same plot drawn in the other theme. */
+  otherTheme?: { theme: Theme; blob: BlobRef; width: number; height: number };
 }
 
 export interface RunResult {

@@ -138,6 +138,24 @@ def on_alarm(signum, frame):
     raise CellTimeout()
 
 
+# Figures are drawn at twice matplotlib's own scale (its 100 dpi is the figure's size in CSS
+# pixels), so they stay sharp on high-density screens.
+DEVICE_SCALE = 2
+# At most this many inches wide: a plot shown across a phone's 360 CSS px keeps its 13-pt tick
+# labels at a 12 px font. Wider figures are shrunk toward it (at most to half), fonts kept.
+READABLE_WIDTH_IN = 5.6
+READABLE_RC = {"figure.figsize": (READABLE_WIDTH_IN, 4.2), "font.size": 13, "lines.linewidth": 2.0}
+
+
+def on_plain_paper(fig):
+    """True when the figure and its axes sit on opaque white (matplotlib's default): the host then
+    gets them with a transparent background and lays them on the chat's own background, so the
+    antialiased edges of lines and text blend with that background instead of leaving white halos."""
+    from matplotlib.colors import to_rgba
+    white = (1.0, 1.0, 1.0, 1.0)
+    return to_rgba(fig.get_facecolor()) == white and all(to_rgba(ax.get_facecolor()) == white for ax in fig.axes)
+
+
 def grab_figures(into):
     plt = sys.modules.get("matplotlib.pyplot")
     if plt is None:
@@ -148,10 +166,19 @@ def grab_figures(into):
             into.append(None)
             continue
         width, height = fig.get_size_inches()
-        dpi = min(fig.dpi, LIMITS["maxFigureSide"] / max(width, height, 0.01))
+        shrink = max(0.5, min(1.0, READABLE_WIDTH_IN / max(width, 0.01)))
+        options = {"format": "png", "transparent": on_plain_paper(fig)}
+        if shrink < 1.0:
+            width, height = width * shrink, height * shrink
+            fig.set_size_inches(width, height)
+            # Labels laid out for the larger size may stick out: keep every one in the picture.
+            options["bbox_inches"] = "tight"
+        # A tight box can come out a little larger than the figure: leave it room under the cap.
+        side_cap = LIMITS["maxFigureSide"] * (0.9 if shrink < 1.0 else 1.0)
+        options["dpi"] = min(100 * DEVICE_SCALE, side_cap / max(width, height, 0.01))
         buf = io.BytesIO()
         try:
-            fig.savefig(buf, format="png", dpi=dpi)
+            fig.savefig(buf, **options)
         except Exception as err:
             print("figure %d could not be drawn: %s" % (num, err), file=sys.stderr)
             continue
@@ -265,6 +292,7 @@ def kill_stragglers():
 
 def patch_pyplot(plt):
     plt.show = show
+    plt.rcParams.update(READABLE_RC)
 
 
 class PyplotHook:

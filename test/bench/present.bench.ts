@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import katex from "katex";
-import { darkened, defaultFormulaSettings, renderFormulaSync } from "../../render/index.js";
+import { defaultFormulaSettings, renderFormulaSync, themed } from "../../render/index.js";
 import { projectRoot } from "../../src/paths.js";
 import { readTranscript } from "../../src/present/flow.js";
 import { presentTranscript } from "../../src/present/steps.js";
@@ -65,11 +65,11 @@ export default async function bench(): Promise<void> {
     ])
     .png()
     .toFile(plot);
-  await darkened(plot);
+  await themed(plot, "dark");
   const dark: number[] = [];
   for (let i = 0; i < 10; i++) {
     const t0 = performance.now();
-    await darkened(plot);
+    await themed(plot, "dark");
     dark.push(performance.now() - t0);
   }
   console.log(summary("recolour an 800×400 figure for a dark thread (warm)", dark));

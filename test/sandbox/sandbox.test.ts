@@ -61,9 +61,10 @@ describe("a session", () => {
     );
     expect(result.error).toBeNull();
     expect(result.stdout).toBe("1\n");
+    // Twice the figure's size (matplotlib's 100 px an inch): sharp on high-density screens.
     expect(result.figures.map((f) => [f.width, f.height])).toEqual([
-      [640, 480],
-      [400, 200],
+      [1120, 840],
+      [800, 400],
     ]);
     const png = await readFile(result.figures[0]!.path);
     expect(png.subarray(1, 4).toString()).toBe("PNG");

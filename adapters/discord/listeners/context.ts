@@ -14,6 +14,7 @@ import {
 import type { Commands, Origin } from "../../../commands/index.js";
 import type { BlobStore } from "../../../src/blobs/types.js";
 import type { Logger } from "../../../src/logger.js";
+import type { ImageTheme } from "../../../src/question.js";
 import type { DiscordThreads } from "../threads.js";
 
 export interface ListenerContext {
@@ -63,6 +64,9 @@ export async function tellCaller(interaction: RepliableInteraction, text: string
     await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral });
   }
 }
+
+/** Discord's default theme is dark: a question's formulas and plots are drawn for it. */
+export const DISCORD_IMAGE_THEME: ImageTheme = "dark";
 
 /** Who asks and where: users and spaces namespaced by platform, a thread counted as its channel. */
 export function origin(interaction: Interaction): Origin {

@@ -15,7 +15,7 @@ import {
   parseLine,
 } from "../../../commands/index.js";
 import type { Mode } from "../../../src/question.js";
-import { decodeEntities, latestSharedFile, slackAttachment } from "../inputs.js";
+import { decodeEntities, latestSharedFile, SLACK_IMAGE_THEME, slackAttachment } from "../inputs.js";
 import { toMrkdwn } from "../mrkdwn.js";
 import type { SlackTarget } from "../target.js";
 import { type ListenerContext, localeOf, needsRoles, rolesOf } from "./context.js";
@@ -106,6 +106,7 @@ async function ask(
     attachments,
     replyTarget,
     locale: await localeOf(ctx, command.user_id),
+    theme: SLACK_IMAGE_THEME,
   });
   if (reply.kind === "rejected") await respond({ response_type: "ephemeral", text: reply.text });
   ctx.logger.info(

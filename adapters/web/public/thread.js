@@ -82,10 +82,20 @@ export function showStep(index, step) {
     img.alt = image.alt ?? "plot";
     img.loading = "lazy";
     if (image.width && image.height) {
-      img.width = image.width;
-      img.height = image.height;
+      // Plots are drawn at twice their size, for sharp pixels on high-density screens.
+      img.width = Math.round(image.width / 2);
+      img.height = Math.round(image.height / 2);
     }
-    figure.append(img);
+    // The plot in the page's theme: the browser picks by prefers-color-scheme, also when it changes.
+    const other = image.otherTheme;
+    if (other?.url && (other.theme === "dark" || other.theme === "light")) {
+      const picture = document.createElement("picture");
+      const source = document.createElement("source");
+      source.srcset = other.url;
+      source.media = `(prefers-color-scheme: ${other.theme})`;
+      picture.append(source, img);
+      figure.append(picture);
+    } else figure.append(img);
     if (image.caption) {
       const caption = document.createElement("figcaption");
       caption.textContent = image.caption;

@@ -22,7 +22,7 @@ import type { Mode } from "../../../../src/question.js";
 import type { DiscordTarget } from "../../target.js";
 import { threadName } from "../../thread-name.js";
 import { threadPlan } from "../../threads.js";
-import { defer, type ListenerContext, origin, tellCaller } from "../context.js";
+import { DISCORD_IMAGE_THEME, defer, type ListenerContext, origin, tellCaller } from "../context.js";
 
 type AskInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
@@ -95,6 +95,7 @@ export async function ask(
     ...(request.studentAnswer !== undefined && { studentAnswer: request.studentAnswer }),
     attachments: files,
     replyTarget: target,
+    theme: DISCORD_IMAGE_THEME,
   };
   const reply = await ctx.commands.ask(input);
   if (reply.kind !== "queued") {

@@ -10,7 +10,7 @@ import { guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
 import { threadName } from "../../thread-name.js";
 import { openThread } from "../commands/ask.js";
-import { allowListChannel, type ListenerContext } from "../context.js";
+import { allowListChannel, DISCORD_IMAGE_THEME, type ListenerContext } from "../context.js";
 
 export function register(client: Client, ctx: ListenerContext): void {
   client.on(Events.MessageCreate, (message) => {
@@ -48,6 +48,7 @@ async function onMention(ctx: ListenerContext, message: Message, botId: string):
     mode: "solve",
     attachments: [...message.attachments.values()].map(incoming),
     replyTarget: target,
+    theme: DISCORD_IMAGE_THEME,
     ...(previous && { followUpOf: previous }),
   });
   if (reply.kind === "rejected") await message.reply({ content: reply.text, allowedMentions: { repliedUser: true } });
