@@ -7,7 +7,7 @@
  */
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
-import type { ResultStep } from "../../src/seam.js";
+import { type ResultStep, WITHHOLD_TEXTS } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
 import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
@@ -132,12 +132,18 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
     content = "That's the whole explanation — mention me with a follow-up question if anything is unclear.";
   } else if (message.answer === null) {
     content = "I could not reach a final answer for this one.";
+  } else if (message.withheld?.length && reveal !== "never") {
+    // A spoiler can hide a word, not a step with its code and plot: withheld steps wait for the button.
+    content = WITHHOLD_TEXTS.revealRest;
+    rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);
   } else if (reveal === "spoiler") {
     content = `**Answer:** ||${message.answer}||`;
     files = answerFiles(message.rendered, { spoiler: true });
   } else if (reveal === "button") {
     content = "**The final answer is ready** — try it yourself first, then reveal it.";
     rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);
+  } else if (message.withheld?.length) {
+    content = WITHHOLD_TEXTS.neverRest;
   } else {
     content = "**You have every step** — work out the final answer yourself.";
   }

@@ -4,7 +4,7 @@
  * or the error with a Retry when one can help.
  */
 import { latexToUnicode } from "../../render/index.js";
-import type { OutgoingMessage } from "../../src/seam.js";
+import { type OutgoingMessage, WITHHOLD_TEXTS } from "../../src/seam.js";
 import { type Block, type ButtonSpec, buttons, sections } from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
 
@@ -55,12 +55,17 @@ export function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" 
       }
       switch (message.reveal) {
         case "never":
+          if (message.withheld?.length) return [...sections(WITHHOLD_TEXTS.neverRest), buttons(value, more)];
           return [...sections("That's the whole solution."), buttons(value, more)];
         // Slack has no spoiler markup: a spoiler is the Reveal button, which shows it to the clicker only.
         case "spoiler":
         case "button":
           return [
-            ...sections("That's the whole solution. Reveal the final answer when you're ready to compare."),
+            ...sections(
+              message.withheld?.length
+                ? WITHHOLD_TEXTS.revealRestSlack
+                : "That's the whole solution. Reveal the final answer when you're ready to compare.",
+            ),
             buttons(value, [{ action: "reveal", text: "Reveal answer", style: "primary" }, ...more]),
           ];
       }

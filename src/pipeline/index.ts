@@ -11,8 +11,8 @@ import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
-import { stepsWithoutAnswer } from "../present/redact.js";
 import type { Presentation } from "../present/types.js";
+import { withholdAnswer } from "../present/withhold.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
@@ -244,34 +244,28 @@ export class QuestionPipeline implements Pipeline {
 
   /**
    * Draws the steps and the answer into the blob store. Asked in a space with a reveal policy
-   * (every chat surface), the steps hide the answer's value for the answer message to show as the
-   * policy says; a terminal shows it all. A hint run also draws the rest of the solution, held back
-   * for "Next step" with its answer hidden.
+   * (every chat surface), the steps that state or compute the answer are withheld whole, drawn
+   * apart for Reveal (./present/withhold.ts); a terminal shows it all. A hint run also draws the
+   * rest of the solution up to the answer, held back for "Next step".
    */
   async render(run: RunContext, solution: Presentation, presentation: Presentation): Promise<Drawn> {
     const { question, options } = run;
     const { blobs } = options;
     const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
-    const hiding = { answer: solution.answer, question: question.text };
-    const shown =
+    const context = { answer: solution.answer, question: question.text };
+    const split =
       question.reveal === undefined
-        ? presentation
-        : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
-    const { steps, answer } = await this.renderer.render(shown, store);
+        ? { shown: presentation.steps, withheld: [] }
+        : withholdAnswer(presentation.steps, context);
+    const { steps, answer } = await this.renderer.render({ ...presentation, steps: split.shown }, store);
+    const drawSteps = async (list: Presentation["steps"]) =>
+      list.length === 0
+        ? []
+        : (await this.renderer.render({ steps: list, answer: null, presenter: solution.presenter }, store)).steps;
+    const withheld = await drawSteps(split.withheld);
     const heldBack =
-      question.mode === "hint"
-        ? (
-            await this.renderer.render(
-              {
-                steps: stepsWithoutAnswer(solution.steps.slice(1), hiding),
-                answer: null,
-                presenter: solution.presenter,
-              },
-              store,
-            )
-          ).steps
-        : [];
-    const drawn: Drawn = { steps, heldBack, ...(answer ? { renderedAnswer: answer } : {}) };
+      question.mode === "hint" ? await drawSteps(withholdAnswer(solution.steps.slice(1), context).shown) : [];
+    const drawn: Drawn = { steps, heldBack, withheld, ...(answer ? { renderedAnswer: answer } : {}) };
     // Cancelled while rendering: nobody will read this result, so its images go now.
     if (options.signal?.aborted) await blobs.delete(imagesOfResult(drawn));
     return drawn;
@@ -297,6 +291,7 @@ export class QuestionPipeline implements Pipeline {
       steps: drawn.steps,
       ...(drawn.renderedAnswer ? { renderedAnswer: drawn.renderedAnswer } : {}),
       ...(drawn.heldBack.length > 0 ? { heldBack: drawn.heldBack } : {}),
+      ...(drawn.withheld.length > 0 ? { withheld: drawn.withheld } : {}),
       presenter: presentation.presenter,
       ...(presenterFallback === undefined ? {} : { presenterFallback }),
       toolCalls: transcript.toolCalls,
@@ -313,9 +308,10 @@ export class QuestionPipeline implements Pipeline {
   }
 }
 
-/** A result's drawn parts: the steps, the hint run's held-back steps and the rendered answer. */
+/** A result's drawn parts: the steps, those withheld for Reveal, the hint run's held-back steps and the rendered answer. */
 interface Drawn {
   steps: ResultStep[];
+  withheld: ResultStep[];
   heldBack: ResultStep[];
   renderedAnswer?: ResultStep;
 }

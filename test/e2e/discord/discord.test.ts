@@ -55,7 +55,11 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     const answer = answerMessage(thread)!;
     expect(answer.attachments).toEqual([]);
     // Reveal shows it, rendered, only to whoever clicks.
-    const { interaction: reveal, message: revealed } = await clickReveal(fake, thread, fake.user("curious"));
+    const {
+      interaction: reveal,
+      message: revealed,
+      messages: revealedAll,
+    } = await clickReveal(fake, thread, fake.user("curious"));
     expect(reveal.ephemeral).toBe(true);
     expect(revealed.content).toContain(area);
     expect(revealed.attachments.map((a) => a.description)).toEqual([area]);
@@ -63,9 +67,11 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       expect(revealed.files.get(a.id)?.bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     }
     expect(fake.messagesIn(fake.threadOf(ask.original!.id)!.id)).not.toContain(revealed);
-    // The step shows its short code and what it printed, the answer's value hidden until Reveal.
-    const withCode = thread.find((m) => m.content.includes("```python\nimport math"));
-    expect(withCode?.content).toContain("Output:\n```\n?\n```");
+    // The cell that computes the answer is withheld whole, never rewritten: Reveal shows it as it ran.
+    expect(thread.some((m) => m.content.includes("```python\nimport math"))).toBe(false);
+    const withCode = revealedAll.find((m) => m.content.includes("```python\nimport math"));
+    expect(withCode?.content).toContain(`Output:\n\`\`\`\n${area}`);
+    expect(visibleText([...thread, ...revealedAll])).not.toMatch(/(?<![\w)\]])\?(?![\w(])/);
     // 👍 answers only the student who clicked.
     const up = fake.click(answer, buttonIds(answer).find((id) => id.endsWith("|up"))!, { user: fake.user("fan") });
     await fake.waitFor("the thanks", () => up.original?.content || undefined);

@@ -341,23 +341,27 @@ export function visibleText(messages: FakeMessage[]): string {
 }
 
 /**
- * Clicks "Reveal answer" on the thread's answer message as `user` and resolves with the message
- * Discord shows that user (ephemeral), once it has content: the answer and its formula images
- * (`attachments` with their LaTeX as `description`, bytes in `files`).
+ * Clicks "Reveal answer" on the thread's answer message as `user` and resolves, once the answer
+ * is there, with every message Discord shows that user (ephemeral): the withheld steps, then the
+ * answer (`message`) with its formula images (`attachments` with their LaTeX as `description`,
+ * bytes in `files`).
  */
 export async function clickReveal(
   fake: FakeDiscord,
   thread: FakeMessage[],
   user = fake.user("revealer"),
-): Promise<{ interaction: RecordedInteraction; message: FakeMessage }> {
+): Promise<{ interaction: RecordedInteraction; message: FakeMessage; messages: FakeMessage[] }> {
   const answer = answerMessage(thread);
   const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"));
   if (!answer || !revealId) throw new Error("the thread has no Reveal answer button");
   const interaction = fake.click(answer, revealId, { user });
+  const all = () => [...(interaction.original ? [interaction.original] : []), ...interaction.followUps];
   const message = await fake.waitFor("the revealed answer", () =>
-    interaction.original?.content ? interaction.original : undefined,
+    all().find(
+      (m) => m.content.startsWith("**Answer:**") || (m === interaction.original && !m.content.startsWith("**")),
+    ),
   );
-  return { interaction, message };
+  return { interaction, message, messages: all() };
 }
 
 /**
