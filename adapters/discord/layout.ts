@@ -132,13 +132,17 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
     content = "That's the whole explanation — mention me with a follow-up question if anything is unclear.";
   } else if (message.answer === null) {
     content = "I could not reach a final answer for this one.";
-  } else if (message.withheld?.length && reveal !== "never") {
-    // A spoiler can hide a word, not a step with its code and plot: withheld steps wait for the button.
-    content = WITHHOLD_TEXTS.revealRest;
-    rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);
   } else if (reveal === "spoiler") {
     content = `**Answer:** ||${message.answer}||`;
     files = answerFiles(message.rendered, { spoiler: true });
+    // A spoiler can hide a word, not a step with its code and plot: withheld steps wait for a button.
+    if (message.withheld?.length) {
+      content += `\n${WITHHOLD_TEXTS.spoilerRest}`;
+      rows.push([{ label: WITHHOLD_TEXTS.showRest, action: { kind: "reveal", jobId }, style: "primary" }]);
+    }
+  } else if (reveal === "button" && message.withheld?.length) {
+    content = WITHHOLD_TEXTS.revealRest;
+    rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);
   } else if (reveal === "button") {
     content = "**The final answer is ready** — try it yourself first, then reveal it.";
     rows.push([{ label: "Reveal answer", action: { kind: "reveal", jobId }, style: "primary" }]);

@@ -10,6 +10,10 @@ export const WITHHOLD_TEXTS = {
   /** Slack's closing message (Reveal shows them to the clicker only). */
   revealRestSlack:
     "Those are the first steps. Try the rest yourself, then press Reveal to see the remaining steps and the final answer (only you will see them).",
+  /** Under a spoilered answer: the steps that computed it wait for the button below. */
+  spoilerRest: "The steps that work it out are behind the button below.",
+  /** That button's label. */
+  showRest: "Show the rest of the solution",
   /** Closing message when the space never reveals answers and steps were withheld. */
   neverRest: "That's how far I go here: the remaining steps work out the final answer: try them yourself.",
   /** The label above the withheld steps once revealed. */

@@ -365,8 +365,8 @@ export async function clickReveal(
 }
 
 /**
- * Clicks "Next step" (as `user`) from the thread's offer until a step comes without one, and
- * resolves with every step message handed out, in order.
+ * Clicks "Next step" (as `user`) from the thread's offer until a step comes without one (or the
+ * bot says there is none left), and resolves with every step message handed out, in order.
  */
 export async function clickNextStepUntilDone(
   fake: FakeDiscord,
@@ -380,6 +380,7 @@ export async function clickNextStepUntilDone(
   while (offer && steps.length < maxSteps) {
     const click = fake.click(offer, nextId(offer)!, { user });
     const step = await fake.waitFor("the next step", () => (click.original?.content ? click.original : undefined));
+    if (!step.content.startsWith("**Step")) break;
     steps.push(step);
     offer = nextId(step) ? step : undefined;
   }
