@@ -197,8 +197,9 @@ export class QuestionPipeline implements Pipeline {
     const maxToolCalls = settings.maxToolCalls ?? defaults.maxToolCalls;
     return {
       ...defaults,
-      // A hint urges the model to use Python: pointless, and confusing, when no cell may run.
-      hints: maxToolCalls === 0 ? "off" : (settings.hints ?? defaults.hints),
+      // A hint urges the model to use Python: pointless, and confusing, when no cell may run, and
+      // an explanation is not a calculation to check (a cell would cut it off with a computation).
+      hints: maxToolCalls === 0 || question.mode === "explain" ? "off" : (settings.hints ?? defaults.hints),
       maxHints: settings.maxHints ?? defaults.maxHints,
       maxToolCalls,
     };

@@ -358,7 +358,9 @@ export async function clickReveal(
   const all = () => [...(interaction.original ? [interaction.original] : []), ...interaction.followUps];
   const message = await fake.waitFor("the revealed answer", () =>
     all().find(
-      (m) => m.content.startsWith("**Answer:**") || (m === interaction.original && !m.content.startsWith("**")),
+      (m) =>
+        m.content.startsWith("**Answer:**") ||
+        (m === interaction.original && m.content !== "" && !m.content.startsWith("**")),
     ),
   );
   return { interaction, message, messages: all() };
@@ -379,7 +381,9 @@ export async function clickNextStepUntilDone(
   const steps: FakeMessage[] = [];
   while (offer && steps.length < maxSteps) {
     const click = fake.click(offer, nextId(offer)!, { user });
-    const step = await fake.waitFor("the next step", () => (click.original?.content ? click.original : undefined));
+    const step = await fake.waitFor("the next step", () =>
+      click.original?.content ? click.original : click.followUps.find((m) => m.content),
+    );
     if (!step.content.startsWith("**Step")) break;
     steps.push(step);
     offer = nextId(step) ? step : undefined;
