@@ -20,6 +20,9 @@ export const WITHHOLD_TEXTS = {
   revealedHeading: "**The rest of the solution**",
 } as const;
 
+/** The titles of an explanation's steps, in order (the last one closes it). */
+export const EXPLANATION_TITLES = ["The idea", "Why it works", "Put together", "In short"] as const;
+
 /** The sentence a step opens with when its cell fixed a failed first try (the error's type, e.g. `NameError`). */
 export function falseStartSentence(error: string): string {
   return `*First try raised ${error} — fixed in the cell below.*`;

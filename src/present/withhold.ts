@@ -112,14 +112,10 @@ const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join("|")})\\b`,
 export function textBearsAnswer(text: string, answer: string, given?: (statement: string) => boolean): boolean {
   if (text.trim() === "") return false;
   if (revealsAnswer(text, answer, given)) return true;
+  // A count boxed in words (`\text{two}`) is given away by its digits too.
+  const wordAnswer = inWords(answer);
+  if (wordAnswer !== undefined && revealsAnswer(text, wordAnswer, given)) return true;
   const words = [...text.matchAll(NUMBER_WORD)].map((m) => NUMBER_WORDS[m[1]!.toLowerCase()]!);
-  const wordAnswer =
-    NUMBER_WORDS[
-      answer
-        .replace(/\\text\{([^}]*)\}/g, "$1")
-        .trim()
-        .toLowerCase()
-    ];
   return words.some((w) => equalToAnswer(w, wordAnswer ?? answer));
 }
 
@@ -136,7 +132,18 @@ export function outputBearsAnswer(output: string, answer: string, given?: (state
     const inner = [...l.matchAll(/[[({]([^[\](){}]*)[\])}]/g)].map((m) => m[1]!.trim());
     return [l, bare, ...inner];
   });
-  return candidates.some((c) => c !== "" && c.length <= 200 && !given?.(c) && equalToAnswer(c, answer));
+  const reference = inWords(answer) ?? answer;
+  return candidates.some((c) => c !== "" && c.length <= 200 && !given?.(c) && equalToAnswer(c, reference));
+}
+
+/** The number an answer boxed as a count in words stands for (`\text{two}` → `2`). */
+function inWords(answer: string): string | undefined {
+  return NUMBER_WORDS[
+    answer
+      .replace(/\\text\{([^}]*)\}/g, "$1")
+      .trim()
+      .toLowerCase()
+  ];
 }
 
 /** An expression (not a bare number) written in the question. */

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { loadConfig } from "../../../src/config.js";
-import { parseScript } from "../../../src/fake-model/script.js";
+import { parseScript, type Script } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
 import { jobIdFor, runKeys } from "../../../src/queue/keys.js";
 import {
@@ -123,9 +123,9 @@ export const SCRIPT = parseScript({
   ],
 });
 
-export async function startRig(options: FakeDiscordOptions = {}): Promise<Rig> {
+export async function startRig(options: FakeDiscordOptions = {}, script: Script = SCRIPT): Promise<Rig> {
   const fake = await FakeDiscord.start({ heartbeatIntervalMs: 1_000, ...options });
-  const model = await startFakeModel(SCRIPT);
+  const model = await startFakeModel(script);
   const { url: redisUrl } = await testRedis();
   const prefix = uniquePrefix("discord-e2e");
   // The processes' own temp folder: what a SIGKILLed worker leaves behind goes with the rig.
@@ -247,10 +247,10 @@ export async function startRig(options: FakeDiscordOptions = {}): Promise<Rig> {
  * One rig with a receiver and a worker for the whole test file: started before its tests, closed
  * after them; their stderr is printed when a test fails.
  */
-export function rigForFile(): { rig: Rig; receiver: Proc; worker: Proc } {
+export function rigForFile(script: Script = SCRIPT): { rig: Rig; receiver: Proc; worker: Proc } {
   const running = {} as { rig: Rig; receiver: Proc; worker: Proc };
   beforeAll(async () => {
-    running.rig = await startRig();
+    running.rig = await startRig({}, script);
     running.receiver = await running.rig.receiver();
     running.worker = await running.rig.worker();
   }, 180_000);
