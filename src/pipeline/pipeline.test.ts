@@ -114,8 +114,11 @@ describe("pipeline and the seam", () => {
     expect(JSON.stringify(full.steps)).toContain("2500");
     expect(full.withheld).toBeUndefined();
     expect(asked.withheld?.length).toBeGreaterThan(0);
-    const strip = (s: ResultStep) => ({ title: s.title, markdown: s.markdown, code: s.code, output: s.output });
-    expect([...asked.steps, ...asked.withheld!].map(strip)).toEqual(full.steps.map(strip));
+    // Every word and every cell as the terminal shows them, in the same order: split, never rewritten.
+    const words = (steps: ResultStep[]) => steps.flatMap((s) => [s.markdown, s.code ?? "", s.output ?? ""]).join("\n");
+    expect(words([...asked.steps, ...asked.withheld!]).replace(/\n+/g, "\n")).toBe(
+      words(full.steps).replace(/\n+/g, "\n"),
+    );
   });
 
   it("reports an attachment whose blob is gone as attachment_missing, without asking the model", async () => {

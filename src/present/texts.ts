@@ -6,10 +6,11 @@
 
 export const WITHHOLD_TEXTS = {
   /** Closing message, steps and the answer behind the Reveal button. */
-  revealRest: "**The rest of the solution and the final answer are ready** — try it yourself first, then reveal them.",
+  revealRest:
+    "**The steps that reach the answer, and the answer, are ready** — try it yourself first, then reveal them.",
   /** Slack's closing message (Reveal shows them to the clicker only). */
   revealRestSlack:
-    "Those are the first steps. Try the rest yourself, then press Reveal to see the remaining steps and the final answer (only you will see them).",
+    "The steps that reach the final answer, and the answer itself, are ready. Try it yourself first, then press Reveal to see them (only you will).",
   /** Under a spoilered answer: the steps that computed it wait for the button below. */
   spoilerRest: "The steps that work it out are behind the button below.",
   /** That button's label. */

@@ -23,8 +23,8 @@ describe("withholdAnswer", () => {
   it("keeps the steps before the answer verbatim and withholds the cell whose output is the answer, whole", () => {
     const setUp: Step = { title: "Where they meet", markdown: "$\\sin x = \\cos x$ means $\\tan x = 1$." };
     const { shown, withheld } = withholdAnswer([setUp, plot, count], { answer: "2" });
-    expect(shown).toEqual([setUp, plot]);
-    expect(withheld).toEqual([count]);
+    expect(shown).toEqual([setUp, plot, { title: count.title, markdown: count.markdown }]);
+    expect(withheld).toEqual([{ ...count, markdown: "" }]);
   });
 
   it("reads printed lists, sets, fractions, decimals and counts in words as the answer", () => {
@@ -55,6 +55,13 @@ describe("withholdAnswer", () => {
     const { shown, withheld } = withholdAnswer([vieta], { answer: "14" });
     expect(shown).toEqual([{ title: "Set up", markdown: "By Vieta, $r + s + t = 6$ and $rs + st + tr = 11$." }]);
     expect(withheld).toEqual([{ title: "Set up", markdown: "Then $r^2 + s^2 + t^2 = 36 - 22 = 14$." }]);
+  });
+
+  it("keeps the explanation of a step whose cell computes the answer, and withholds the cell", () => {
+    const solve: Step = { ...count, markdown: "Count the sign changes of $\\sin x - \\cos x$." };
+    const { shown, withheld } = withholdAnswer([solve], { answer: "2" });
+    expect(shown).toEqual([{ title: solve.title, markdown: solve.markdown }]);
+    expect(withheld).toEqual([{ ...solve, markdown: "" }]);
   });
 
   it("does not count the question's own expression, or a constant in code, as the answer", () => {

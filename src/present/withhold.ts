@@ -67,15 +67,18 @@ export function withholdAnswer(steps: Step[], context: AnswerContext): Withheld 
 
 /**
  * A step cut before its first paragraph that states the answer: the paragraphs before (without
- * the cell) and the rest (with the cell). Nothing is cut when the first paragraph states it, or
- * when only the title or the output does.
+ * the cell) and the rest (with the cell); when only the cell's output states it, the whole
+ * explanation stays and the cell goes. Nothing is cut when the first paragraph or the title
+ * states it.
  */
 function splitAtAnswer(step: Step, context: AnswerContext): [Step | null, Step] {
   const { answer } = context;
   const given = givenIn(context.question ?? "");
   const paragraphs = paragraphsOf(step.markdown);
-  const first = paragraphs.findIndex((p) => textBearsAnswer(p, answer!, given));
-  if (first <= 0 || textBearsAnswer(step.title, answer!, given)) return [null, step];
+  if (paragraphs.length === 0 || textBearsAnswer(step.title, answer!, given)) return [null, step];
+  const bearing = paragraphs.findIndex((p) => textBearsAnswer(p, answer!, given));
+  const first = bearing < 0 ? paragraphs.length : bearing;
+  if (first === 0) return [null, step];
   const working: Step = { title: step.title, markdown: paragraphs.slice(0, first).join("\n\n") };
   return [working, { ...step, markdown: paragraphs.slice(first).join("\n\n") }];
 }
