@@ -71,7 +71,14 @@ async function decide(
     }
     case "show_code": {
       if (!result) return notFinished();
-      const blocks = result.steps.flatMap((step, index) =>
+      // A withheld step's code is asked for by its button, which only Reveal posts.
+      const revealable =
+        input.step !== undefined &&
+        question?.mode !== "hint" &&
+        question?.mode !== "check" &&
+        (await deps.settings.get(input.space)).revealPolicy !== "never";
+      const steps = [...result.steps, ...(revealable ? (result.withheld ?? []) : [])];
+      const blocks = steps.flatMap((step, index) =>
         step.code !== undefined && (input.step === undefined || input.step === index)
           ? [{ step: index, code: step.code, ...(step.output === undefined ? {} : { output: step.output }) }]
           : [],
@@ -93,7 +100,17 @@ async function decide(
       if (revealPolicy === "never") return reject("reveal_disabled");
       if (result.answer === null) return reject("no_answer");
       const rendered = result.renderedAnswer;
-      return { kind: "answer", jobId, answer: result.answer, as: revealPolicy, ...(rendered ? { rendered } : {}) };
+      const withheld = result.withheld ?? [];
+      const total = result.steps.length + withheld.length;
+      const steps = withheld.map((step, i) => ({ index: result.steps.length + i, total, step }));
+      return {
+        kind: "answer",
+        jobId,
+        answer: result.answer,
+        as: revealPolicy,
+        ...(rendered ? { rendered } : {}),
+        steps,
+      };
     }
     case "feedback": {
       if (!result) return notFinished();

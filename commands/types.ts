@@ -121,9 +121,18 @@ export type ActionReply = (
   | { kind: "step"; jobId: string; index: number; total: number; step: ResultStep; last: boolean }
   /**
    * The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply);
-   * `rendered` = the rendered answer step (its formula image, alt text = the LaTeX), when there is one.
+   * `rendered` = the rendered answer step (its formula image, alt text = the LaTeX), when there is one;
+   * `steps` = the withheld steps, numbered after those in the thread.
    */
-  | { kind: "answer"; jobId: string; answer: string; as: "spoiler" | "button"; rendered?: ResultStep }
+  | {
+      kind: "answer";
+      jobId: string;
+      answer: string;
+      as: "spoiler" | "button";
+      rendered?: ResultStep;
+      /** The steps withheld from the thread because they state or compute the answer, to show before it. */
+      steps: { index: number; total: number; step: ResultStep }[];
+    }
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
   | { kind: "rejected"; code: ErrorCode; text: string }
 ) & { locale?: Locale };

@@ -18,32 +18,47 @@ const step = (over: Partial<ResultStep> = {}): ResultStep => ({
   markdown: "",
   text: "Then [formula 1] holds.",
   images: [image(1)],
-  parts: [],
+  parts: [
+    { kind: "text", text: "Then " },
+    { kind: "image", index: 0 },
+    { kind: "text", text: " holds." },
+  ],
   ...over,
 });
 const context = { jobId: "discord-9", key: "discord-9:step:1" };
 
 describe("layoutMessage", () => {
-  it("titles a step with its number, attaches formulas with their LaTeX as alt text, and marks it", () => {
-    const [piece, ...rest] = layoutMessage({ kind: "step", index: 1, total: 3, step: step() }, context);
+  it("titles a step with its number, puts each formula under the text before it (no [formula N]), and marks it", () => {
+    const [piece, after, ...rest] = layoutMessage({ kind: "step", index: 1, total: 3, step: step() }, context);
     expect(rest).toEqual([]);
-    expect(piece?.content.startsWith("**Step 2 of 3 · Square both sides**\n")).toBe(true);
+    expect(piece?.content).toBe("**Step 2 of 3 · Square both sides**\nThen");
     expect(piece?.files.map((f) => f.description)).toEqual(["x^{1}"]);
-    const marker = piece?.buttons.flat()[0];
+    expect(after?.content).toBe("holds.");
+    const marker = after?.buttons.flat()[0];
     expect(marker?.disabled).toBe(true);
     expect(markerFor("discord-9", "step:1")).toBe(`st|code|discord-9|1`);
   });
 
   it("shows short code and its output in the step, and offers Show code only for folded code", () => {
     const short = layoutMessage(
-      { kind: "step", index: 0, total: 1, step: step({ code: "print(6*7)", output: "42" }) },
+      {
+        kind: "step",
+        index: 0,
+        total: 1,
+        step: step({ code: "print(6*7)", output: "42", images: [], parts: [{ kind: "text", text: "Multiply." }] }),
+      },
       context,
     );
     expect(short[0]?.content).toContain("```python\nprint(6*7)\n```\nOutput:\n```\n42\n```");
     expect(short[0]?.buttons.flat().map((b) => [b.label, b.disabled ?? false])).toEqual([["Step 1/1", true]]);
     const long = "x = 1\n".repeat(20);
     const [folded] = layoutMessage(
-      { kind: "step", index: 0, total: 1, step: step({ code: long, output: "42", foldCode: true }) },
+      {
+        kind: "step",
+        index: 0,
+        total: 1,
+        step: step({ code: long, output: "42", foldCode: true, images: [], parts: [] }),
+      },
       context,
     );
     expect(folded?.content).not.toContain("x = 1");
@@ -53,7 +68,7 @@ describe("layoutMessage", () => {
 
   it("puts more than 10 images into further messages, never over 10 files or 10 MiB each", () => {
     const images = Array.from({ length: 13 }, (_, i) => image(i, 3 * 1024 * 1024));
-    const pieces = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ images }) }, context);
+    const pieces = layoutMessage({ kind: "step", index: 0, total: 1, step: step({ images, parts: [] }) }, context);
     expect(pieces.flatMap((p) => p.files)).toHaveLength(13);
     for (const p of pieces) {
       expect(p.files.length).toBeLessThanOrEqual(10);

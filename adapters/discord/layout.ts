@@ -8,7 +8,7 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import { t } from "../../src/i18n/index.js";
-import type { ResultStep } from "../../src/seam.js";
+import { type ResultStep, WITHHOLD_TEXTS } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
 import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
@@ -86,23 +86,48 @@ export function markerFor(jobId: string, field: string): string | null {
   return step === undefined ? null : buttonId({ kind: "show_code", jobId, step: Number(step) });
 }
 
+/**
+ * A step in reading order: Discord shows a message's images under its text, so the text is cut
+ * after each run of formulas and the formulas ride with the text before them (never a
+ * `[formula N]` placeholder). The code goes last, before any plot.
+ */
 function layoutStep(step: ResultStep, index: number, total: number, jobId: string, locale?: string): DiscordPiece[] {
   const title = total > 1 ? t(locale, "steps.of", { index: index + 1, total, title: step.title }) : step.title;
   const header = `**${title}**`;
+  const blocks: { text: string; images: number[] }[] = [{ text: `${header}\n`, images: [] }];
+  // A step drawn without parts (no formulas in reading order): its text, then its images.
+  const parts: ResultStep["parts"] =
+    step.parts.length > 0
+      ? step.parts
+      : [{ kind: "text", text: step.text }, ...step.images.map((_, i) => ({ kind: "image" as const, index: i }))];
+  for (const part of parts) {
+    const current = blocks.at(-1)!;
+    if (part.kind === "image") current.images.push(part.index);
+    else if (current.images.length === 0) current.text += part.text;
+    else if (part.text.trim() !== "") blocks.push({ text: part.text.replace(/^\n+/, ""), images: [] });
+  }
   const code = stepCodeMarkdown(step);
-  const text = splitMessage(`${header}\n${step.text}${code ? `\n${code}` : ""}`);
-  const groups = groupFiles(
-    step.images.map((image) => ({
-      filename: image.filename,
-      description: (image.alt || image.caption || image.filename).slice(0, MAX_ALT_CHARS),
-      blob: image.blob,
-    })),
-  );
-  const pieces: DiscordPiece[] = text.map((content) => ({ content, files: [], buttons: [] }));
-  // Images go with the last text piece (the one that names them), further groups after it.
-  const last = pieces.at(-1);
-  if (last && groups[0]) last.files = groups.shift() ?? [];
-  for (const files of groups) pieces.push({ content: "", files, buttons: [] });
+  if (code) {
+    const last = blocks.at(-1)!;
+    if (last.images.some((i) => step.images[i]?.kind === "formula")) blocks.push({ text: code, images: [] });
+    else last.text = `${last.text.trimEnd()}\n${code}`;
+  }
+  const pieces: DiscordPiece[] = blocks.flatMap((block) => {
+    const text = splitMessage(block.text.trim()).map((content) => ({ content, files: [], buttons: [] }));
+    const groups = groupFiles(
+      block.images.flatMap((i) => {
+        const image = step.images[i];
+        if (!image) return [];
+        const description = (image.alt || image.caption || image.filename).slice(0, MAX_ALT_CHARS);
+        return [{ filename: image.filename, description, blob: image.blob }];
+      }),
+    );
+    const out: DiscordPiece[] = text.length > 0 ? text : [{ content: "", files: [], buttons: [] }];
+    // Images go with the last text piece (the one before them), further groups after it.
+    out.at(-1)!.files = groups.shift() ?? [];
+    for (const files of groups) out.push({ content: "", files, buttons: [] });
+    return out;
+  });
   const marker: ButtonSpec = {
     // The step shows short code itself; only folded code needs the button.
     label: step.foldCode ? t(locale, "buttons.show_code") : t(locale, "buttons.step_of", { index: index + 1, total }),
@@ -140,9 +165,19 @@ function layoutAnswer(
   } else if (reveal === "spoiler") {
     content = `**${say("answer.label")}** ||${message.answer}||`;
     files = answerFiles(message.rendered, { spoiler: true });
+    // A spoiler can hide a word, not a step with its code and plot: withheld steps wait for a button.
+    if (message.withheld?.length) {
+      content += `\n${WITHHOLD_TEXTS.spoilerRest}`;
+      rows.push([{ label: WITHHOLD_TEXTS.showRest, action: { kind: "reveal", jobId }, style: "primary" }]);
+    }
+  } else if (reveal === "button" && message.withheld?.length) {
+    content = WITHHOLD_TEXTS.revealRest;
+    rows.push([{ label: say("buttons.reveal"), action: { kind: "reveal", jobId }, style: "primary" }]);
   } else if (reveal === "button") {
     content = say("answer.ready");
     rows.push([{ label: say("buttons.reveal"), action: { kind: "reveal", jobId }, style: "primary" }]);
+  } else if (message.withheld?.length) {
+    content = WITHHOLD_TEXTS.neverRest;
   } else {
     content = say("answer.every_step");
   }

@@ -5,7 +5,7 @@
  */
 import { latexToUnicode } from "../../render/index.js";
 import { type Locale, t } from "../../src/i18n/index.js";
-import type { OutgoingMessage } from "../../src/seam.js";
+import { type OutgoingMessage, WITHHOLD_TEXTS } from "../../src/seam.js";
 import { type Block, type ButtonSpec, buttons, sections } from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
 
@@ -55,12 +55,13 @@ export function answerBlocks(
       }
       switch (message.reveal) {
         case "never":
+          if (message.withheld?.length) return [...sections(WITHHOLD_TEXTS.neverRest), buttons(value, more)];
           return [...sections(say("answer.whole_solution")), buttons(value, more)];
         // Slack has no spoiler markup: a spoiler is the Reveal button, which shows it to the clicker only.
         case "spoiler":
         case "button":
           return [
-            ...sections(say("answer.ready_slack")),
+            ...sections(message.withheld?.length ? WITHHOLD_TEXTS.revealRestSlack : say("answer.ready_slack")),
             buttons(value, [{ action: "reveal", text: say("buttons.reveal"), style: "primary" }, ...more]),
           ];
       }

@@ -100,13 +100,14 @@ export class SlackPoster implements Poster<SlackTarget> {
     return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
   }
 
-  /** The final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
+  /** The withheld steps and the final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
   async revealAnswer(
     where: { channel: string; user: string; threadTs?: string },
     answer: string,
     rendered?: ResultStep,
+    steps: { index: number; total: number; step: ResultStep }[] = [],
   ): Promise<void> {
-    await revealAnswer(this.deps, where, answer, rendered);
+    await revealAnswer(this.deps, where, answer, rendered, steps);
   }
 
   async edit(target: SlackTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {

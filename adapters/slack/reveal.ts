@@ -1,13 +1,14 @@
 /**
- * The final answer for the student who pressed Reveal, as an ephemeral message in the thread: the
- * text and the rendered formula. Ephemeral messages carry no files, so each image is uploaded
+ * What Reveal shows the student who pressed it, as ephemeral messages in the thread: the steps
+ * withheld because they state or compute the answer, then the answer's text and rendered formula. Ephemeral messages carry no files, so each image is uploaded
  * without being shared in any channel and shown by its file id (`slack_file`); if Slack will not
  * take it, the student still gets the answer as text.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ResultStep } from "../../src/seam.js";
+import { stepCodeMarkdown } from "../step-code.js";
 import { answerText } from "./answer-blocks.js";
-import { type Block, sections } from "./blocks.js";
+import { type Block, header, sections, withFormulaLabels } from "./blocks.js";
 import type { SlackPosterDeps } from "./poster.js";
 import { callSlack, slackErrorCode } from "./web-client.js";
 
@@ -24,9 +25,30 @@ export async function revealAnswer(
   where: { channel: string; user: string; threadTs?: string },
   answer: string,
   rendered?: ResultStep,
+  steps: { index: number; total: number; step: ResultStep }[] = [],
 ): Promise<void> {
-  const text = `Final answer: ${answer}`;
+  // The withheld steps first, as the thread would have shown them, each its own message.
+  for (const { index, total, step } of steps) {
+    const title = `Step ${index + 1}/${total} · ${step.title}`;
+    const code = stepCodeMarkdown(step);
+    const blocks = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
+    await ephemeralWithImages(deps, where, title, blocks, step);
+  }
   const blocks = sections(`*Final answer:* ${answerText(answer)}`);
+  await ephemeralWithImages(deps, where, `Final answer: ${answer}`, blocks, rendered);
+}
+
+/**
+ * One ephemeral message in the thread, with the step's images privately uploaded under its
+ * blocks; if Slack will not take them, the blocks go without (the text is what matters).
+ */
+async function ephemeralWithImages(
+  deps: SlackPosterDeps,
+  where: { channel: string; user: string; threadTs?: string },
+  text: string,
+  blocks: Block[],
+  step?: ResultStep,
+): Promise<void> {
   const ephemeral = (withBlocks: Block[]) =>
     deps.pacer.run(where.channel, () =>
       callSlack(() =>
@@ -39,7 +61,7 @@ export async function revealAnswer(
         }),
       ),
     );
-  const images = rendered?.images.length ? await uploadPrivately(deps, where.channel, rendered) : [];
+  const images = step?.images.length ? await uploadPrivately(deps, where.channel, step) : [];
   if (images.length > 0) {
     for (const waitMs of [...FRESH_UPLOAD_WAITS_MS, null]) {
       try {
@@ -50,7 +72,7 @@ export async function revealAnswer(
         await sleep(waitMs);
       }
     }
-    deps.logger.warn({ channel: where.channel }, "Slack did not take the answer's image; sent as text");
+    deps.logger.warn({ channel: where.channel }, "Slack did not take a revealed message's images; sent as text");
   }
   await ephemeral(blocks);
 }

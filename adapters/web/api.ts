@@ -16,7 +16,7 @@ import type { RunQueue } from "../../src/queue/queue.js";
 import type { ResultStore } from "../../src/queue/results.js";
 import type { EventLogHub, RunEventLog } from "./event-log.js";
 import { invalid, notFound, sendAction, sendRejection, unknownRun } from "./replies.js";
-import { ANSWER_IMAGES } from "./run-view.js";
+import { ANSWER_IMAGES, WITHHELD_IMAGES } from "./run-view.js";
 import { presentEvent, runView, settle } from "./runs.js";
 import { streamEvents } from "./sse.js";
 import type { WebTarget } from "./target.js";
@@ -107,7 +107,13 @@ export function apiRouter(deps: WebApiDeps): Router {
       const result = await deps.results.get(id);
       // Step indexes count held-back steps too, as "next step" numbers them.
       const steps = result ? [...result.steps, ...(result.heldBack ?? [])] : [];
-      const step = req.params.step === ANSWER_IMAGES ? result?.renderedAnswer : steps[Number(req.params.step)];
+      const which = req.params.step!;
+      const step =
+        which === ANSWER_IMAGES
+          ? result?.renderedAnswer
+          : which.startsWith(WITHHELD_IMAGES)
+            ? result?.withheld?.[Number(which.slice(WITHHELD_IMAGES.length))]
+            : steps[Number(which)];
       const found = step?.images.find((i) => i.filename === req.params.filename);
       // `?theme=` names the other theme a plot was drawn in, for the page's dark or light look.
       const image = req.query.theme === undefined ? found : found?.otherTheme;

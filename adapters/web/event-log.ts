@@ -26,7 +26,15 @@ export type RunEvent =
    * `reveal`: the space's policy (the page keeps the answer behind Reveal, or shows none with
    * `never`); `rendered`: the answer step (typeset by the page once Reveal is pressed).
    */
-  | { type: "answer"; answer: string | null; correct?: boolean; reveal?: RevealPolicy; rendered?: ResultStep }
+  | {
+      type: "answer";
+      answer: string | null;
+      correct?: boolean;
+      reveal?: RevealPolicy;
+      rendered?: ResultStep;
+      /** The steps withheld from the thread because they state or compute the answer (shown on Reveal). */
+      withheld?: ResultStep[];
+    }
   | { type: "failure"; code: string; message: string }
   /** The last event of every run. */
   | { type: "done"; status: "ok" | "error" | "cancelled" };

@@ -43,6 +43,7 @@ function toEvent(message: OutgoingMessage): RunEvent {
         ...(message.correct === undefined ? {} : { correct: message.correct }),
         // A space that never shows answers gets none to show.
         ...(message.rendered && message.reveal !== "never" ? { rendered: message.rendered } : {}),
+        ...(message.withheld && message.reveal !== "never" ? { withheld: message.withheld } : {}),
       };
     case "error":
       return { type: "failure", code: message.code, message: message.message };

@@ -27,13 +27,16 @@ export interface PublicStep extends Omit<ResultStep, "images"> {
 /** Where the answer message's images are served (`/api/runs/:id/images/answer/…`), whatever its step index. */
 export const ANSWER_IMAGES = "answer";
 
-export function imageUrl(jobId: string, step: number | typeof ANSWER_IMAGES, filename: string, theme?: Theme): string {
+/** Where a withheld step's images are served: `/api/runs/:id/images/withheld-N/…` (N counts withheld steps). */
+export const WITHHELD_IMAGES = "withheld-";
+
+export function imageUrl(jobId: string, step: number | string, filename: string, theme?: Theme): string {
   const url = `/api/runs/${encodeURIComponent(jobId)}/images/${step}/${encodeURIComponent(filename)}`;
   return theme === undefined ? url : `${url}?theme=${theme}`;
 }
 
 /** A step with image URLs; the rendered answer's (`ANSWER_IMAGES`) are served under `answer/`. */
-export function publicStep(jobId: string, index: number | typeof ANSWER_IMAGES, step: ResultStep): PublicStep {
+export function publicStep(jobId: string, index: number | string, step: ResultStep): PublicStep {
   return {
     ...step,
     isAnswer: index === ANSWER_IMAGES,
@@ -68,7 +71,13 @@ export function publicResult(
     ...rest,
     id: jobId,
     // The closing answer step (ask --json's shape) serves its images under `answer/`.
-    steps: steps.map((step, index) => publicStep(jobId, step.finalAnswer ? ANSWER_IMAGES : index, step)),
+    steps: steps.map((step, index) =>
+      publicStep(
+        jobId,
+        step.finalAnswer ? ANSWER_IMAGES : step.withheld ? `${WITHHELD_IMAGES}${index - result.steps.length}` : index,
+        step,
+      ),
+    ),
     ...(hidesSolution ? {} : { transcript }),
   };
 }

@@ -6,7 +6,14 @@
 import { type ErrorCode, studentSentence } from "../../src/errors.js";
 import type { WebApiDeps } from "./api.js";
 import type { LoggedEvent } from "./event-log.js";
-import { ANSWER_IMAGES, publicResult, publicStep, type RunStatus, statusOfJobState } from "./run-view.js";
+import {
+  ANSWER_IMAGES,
+  publicResult,
+  publicStep,
+  type RunStatus,
+  statusOfJobState,
+  WITHHELD_IMAGES,
+} from "./run-view.js";
 
 async function runStatus(id: string, deps: WebApiDeps): Promise<{ status: RunStatus; cancelled: boolean } | null> {
   const job = await deps.runs.queue.getJob(id);
@@ -45,8 +52,14 @@ export async function settle(id: string, deps: WebApiDeps): Promise<void> {
 
 export function presentEvent(jobId: string, entry: LoggedEvent): unknown {
   const { event } = entry;
-  if (event.type === "answer" && event.rendered) {
-    return { ...event, rendered: publicStep(jobId, ANSWER_IMAGES, event.rendered) };
+  if (event.type === "answer") {
+    return {
+      ...event,
+      ...(event.rendered ? { rendered: publicStep(jobId, ANSWER_IMAGES, event.rendered) } : {}),
+      ...(event.withheld
+        ? { withheld: event.withheld.map((step, i) => publicStep(jobId, `${WITHHELD_IMAGES}${i}`, step)) }
+        : {}),
+    };
   }
   if (event.type !== "step") return event;
   return { ...event, step: publicStep(jobId, event.index, event.step) };

@@ -11,8 +11,8 @@ import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
-import { stepsWithoutAnswer } from "../present/redact.js";
 import type { Presentation } from "../present/types.js";
+import { withholdAnswer } from "../present/withhold.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
@@ -197,8 +197,9 @@ export class QuestionPipeline implements Pipeline {
     const maxToolCalls = settings.maxToolCalls ?? defaults.maxToolCalls;
     return {
       ...defaults,
-      // A hint urges the model to use Python: pointless, and confusing, when no cell may run.
-      hints: maxToolCalls === 0 ? "off" : (settings.hints ?? defaults.hints),
+      // A hint urges the model to use Python: pointless, and confusing, when no cell may run, and
+      // an explanation is not a calculation to check (a cell would cut it off with a computation).
+      hints: maxToolCalls === 0 || question.mode === "explain" ? "off" : (settings.hints ?? defaults.hints),
       maxHints: settings.maxHints ?? defaults.maxHints,
       maxToolCalls,
     };
@@ -244,35 +245,34 @@ export class QuestionPipeline implements Pipeline {
 
   /**
    * Draws the steps and the answer into the blob store. Asked in a space with a reveal policy
-   * (every chat surface), the steps hide the answer's value for the answer message to show as the
-   * policy says; a terminal shows it all. A hint run also draws the rest of the solution, held back
-   * for "Next step" with its answer hidden.
+   * (every chat surface), the steps that state or compute the answer are withheld whole, drawn
+   * apart for Reveal (./present/withhold.ts); a terminal shows it all. A hint run also draws the
+   * rest of the solution up to the answer, held back for "Next step".
    */
   async render(run: RunContext, solution: Presentation, presentation: Presentation): Promise<Drawn> {
     const { question, options } = run;
     const { blobs } = options;
     const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
-    const hiding = { answer: solution.answer, question: question.text };
-    const shown =
+    const context = { answer: solution.answer, question: question.text };
+    const split =
       question.reveal === undefined
-        ? presentation
-        : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
-    const { steps, answer } = await this.renderer.render(shown, store, question.theme);
-    const heldBack =
-      question.mode === "hint"
-        ? (
+        ? { shown: presentation.steps, withheld: [] }
+        : withholdAnswer(presentation.steps, context);
+    const { steps, answer } = await this.renderer.render({ ...presentation, steps: split.shown }, store, question.theme);
+    const drawSteps = async (list: Presentation["steps"]) =>
+      list.length === 0
+        ? []
+        : (
             await this.renderer.render(
-              {
-                steps: stepsWithoutAnswer(solution.steps.slice(1), hiding),
-                answer: null,
-                presenter: solution.presenter,
-              },
+              { steps: list, answer: null, presenter: solution.presenter },
               store,
               question.theme,
             )
-          ).steps
-        : [];
-    const drawn: Drawn = { steps, heldBack, ...(answer ? { renderedAnswer: answer } : {}) };
+          ).steps;
+    const withheld = await drawSteps(split.withheld);
+    const heldBack =
+      question.mode === "hint" ? await drawSteps(withholdAnswer(solution.steps.slice(1), context).shown) : [];
+    const drawn: Drawn = { steps, heldBack, withheld, ...(answer ? { renderedAnswer: answer } : {}) };
     // Cancelled while rendering: nobody will read this result, so its images go now.
     if (options.signal?.aborted) await blobs.delete(imagesOfResult(drawn));
     return drawn;
@@ -298,6 +298,7 @@ export class QuestionPipeline implements Pipeline {
       steps: drawn.steps,
       ...(drawn.renderedAnswer ? { renderedAnswer: drawn.renderedAnswer } : {}),
       ...(drawn.heldBack.length > 0 ? { heldBack: drawn.heldBack } : {}),
+      ...(drawn.withheld.length > 0 ? { withheld: drawn.withheld } : {}),
       presenter: presentation.presenter,
       ...(presenterFallback === undefined ? {} : { presenterFallback }),
       toolCalls: transcript.toolCalls,
@@ -314,9 +315,10 @@ export class QuestionPipeline implements Pipeline {
   }
 }
 
-/** A result's drawn parts: the steps, the hint run's held-back steps and the rendered answer. */
+/** A result's drawn parts: the steps, those withheld for Reveal, the hint run's held-back steps and the rendered answer. */
 interface Drawn {
   steps: ResultStep[];
+  withheld: ResultStep[];
   heldBack: ResultStep[];
   renderedAnswer?: ResultStep;
 }

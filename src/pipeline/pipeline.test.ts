@@ -13,6 +13,7 @@ import { silentLogger } from "../logger.js";
 import type { Question } from "../question.js";
 import { emptyTranscript } from "../reasoning/transcript.js";
 import { QuestionPipeline } from "./index.js";
+import type { ResultStep } from "./types.js";
 
 let model: FakeModelServer;
 let pipeline: QuestionPipeline;
@@ -83,33 +84,41 @@ describe("pipeline and the seam", () => {
     }
   });
 
-  it("hint mode: Next step's steps teach the working with the answer hidden, in text, LaTeX, output and alt text", async () => {
+  it("hint mode: Next step never hands out a step that states or computes the answer, in text, LaTeX, output or alt text", async () => {
     const result = await pipeline.runQuestion(
       question({ text: "What is the sum of the first 50 odd numbers?", mode: "hint" }),
       { blobs },
     );
     expect(result.status).toBe("ok");
-    expect(result.heldBack?.length).toBeGreaterThan(0);
+    expect(result.steps.length).toBeGreaterThan(0);
     for (const step of [...result.steps, ...(result.heldBack ?? [])]) {
       const shown = [step.title, step.markdown, step.text, step.output ?? "", ...step.images.map((i) => i.alt)];
       expect(shown.join("\n")).not.toContain("2500");
+      expect(shown.join("\n")).not.toContain("?");
     }
-    expect(result.heldBack!.some((step) => step.code?.includes("print(50**2)"))).toBe(true);
+    // The cell whose output is the answer computes it: it is never handed out, not even masked.
+    expect((result.heldBack ?? []).some((step) => step.code?.includes("print(50**2)"))).toBe(false);
   });
 
-  it("with a reveal policy, the steps hide the answer's value and only the rendered answer states it", async () => {
+  it("with a reveal policy, the steps that state or compute the answer are withheld whole, never rewritten", async () => {
     const text = "What is the sum of the first 50 odd numbers, in full?";
     const asked = await pipeline.runQuestion(question({ text, reveal: "button" }), { blobs });
     expect(asked.renderedAnswer).toMatchObject({ title: "Answer", markdown: "$$\\boxed{2500}$$" });
     expect(asked.renderedAnswer!.images.map((i) => i.alt)).toEqual(["2500"]);
-    expect(asked.steps.length).toBeGreaterThan(0);
     for (const step of asked.steps) {
       const shown = [step.title, step.markdown, step.text, step.output ?? "", ...step.images.map((i) => i.alt)];
       expect(shown.join("\n")).not.toContain("2500");
     }
-    // A terminal (no reveal policy) shows the whole working.
+    // A terminal (no reveal policy) shows the whole working; a chat gets the same steps, split.
     const full = await pipeline.runQuestion(question({ text }), { blobs });
     expect(JSON.stringify(full.steps)).toContain("2500");
+    expect(full.withheld).toBeUndefined();
+    expect(asked.withheld?.length).toBeGreaterThan(0);
+    // Every word and every cell as the terminal shows them, in the same order: split, never rewritten.
+    const words = (steps: ResultStep[]) => steps.flatMap((s) => [s.markdown, s.code ?? "", s.output ?? ""]).join("\n");
+    expect(words([...asked.steps, ...asked.withheld!]).replace(/\n+/g, "\n")).toBe(
+      words(full.steps).replace(/\n+/g, "\n"),
+    );
   });
 
   it("reports an attachment whose blob is gone as attachment_missing, without asking the model", async () => {

@@ -11,9 +11,12 @@ export function imagesOf(steps: readonly ResultStep[]): BlobRef[] {
 }
 
 /** Every image blob of a result: its steps, the held-back steps and the rendered answer. */
-export function imagesOfResult(result: Pick<RunResult, "steps" | "heldBack" | "renderedAnswer">): BlobRef[] {
+export function imagesOfResult(
+  result: Pick<RunResult, "steps" | "withheld" | "heldBack" | "renderedAnswer">,
+): BlobRef[] {
   return imagesOf([
     ...result.steps,
+    ...(result.withheld ?? []),
     ...(result.heldBack ?? []),
     ...(result.renderedAnswer ? [result.renderedAnswer] : []),
   ]);

@@ -50,10 +50,16 @@ export interface RunResult {
   /** `check` mode: whether the student's answer matches the solution. */
   correct?: boolean;
   /**
-   * The solution's steps. For a question asked with a reveal policy they hide the answer's value
-   * (`?`), so only the answer message, under that policy, shows it.
+   * The solution's steps, exactly as written and executed. For a question asked with a reveal
+   * policy they stop before the first step that states or computes the answer (see `withheld`).
    */
   steps: ResultStep[];
+  /**
+   * The steps that state or compute the final answer, and those after them: withheld whole from
+   * `steps` when the question was asked with a reveal policy, shown only by Reveal (never with
+   * the policy `never`, nor in hint or check mode).
+   */
+  withheld?: ResultStep[];
   /**
    * The final answer drawn like a step (titled "Answer": its formula image, with the LaTeX as alt
    * text), when there is one. Platforms show it only in the answer message, under the space's
@@ -61,8 +67,8 @@ export interface RunResult {
    */
   renderedAnswer?: ResultStep;
   /**
-   * Hint mode only: the solution's later steps, held back and handed out one at a time by the
-   * "Next step" action, with the final answer's value hidden.
+   * Hint mode only: the solution's later steps up to (not including) the first that states or
+   * computes the answer, held back and handed out one at a time by the "Next step" action.
    */
   heldBack?: ResultStep[];
   /** Which presenter made the steps: the checked model write-up or the deterministic fallback. */
@@ -99,14 +105,21 @@ export type RunQuestion = (
 /**
  * The result as `ask --json` prints it and `GET /api/runs/:id` serves it (the README's shape,
  * kept for scripts that read it): the steps, then the rendered answer as a closing step marked
- * `finalAnswer: true`. Inside the bot the answer is a field of the result (`renderedAnswer`),
+ * `finalAnswer: true`, after the steps withheld for Reveal (marked `withheld: true`). Inside the bot the answer is a field of the result (`renderedAnswer`),
  * never a step; this is the one place it becomes one.
  */
-export type ResultJson = Omit<RunResult, "steps" | "renderedAnswer"> & {
-  steps: (ResultStep & { finalAnswer?: true })[];
+export type ResultJson = Omit<RunResult, "steps" | "withheld" | "renderedAnswer"> & {
+  steps: (ResultStep & { withheld?: true; finalAnswer?: true })[];
 };
 
 export function resultJson(result: RunResult): ResultJson {
-  const { renderedAnswer, steps, ...rest } = result;
-  return { ...rest, steps: renderedAnswer ? [...steps, { ...renderedAnswer, finalAnswer: true }] : steps };
+  const { renderedAnswer, steps, withheld, ...rest } = result;
+  return {
+    ...rest,
+    steps: [
+      ...steps,
+      ...(withheld ?? []).map((step) => ({ ...step, withheld: true as const })),
+      ...(renderedAnswer ? [{ ...renderedAnswer, finalAnswer: true as const }] : []),
+    ],
+  };
 }

@@ -14,7 +14,9 @@ export const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$
 export const RELATION = /\\(?:approx|le|leq|ge|geq|ne|neq|equiv|implies|Rightarrow)\b|[=<>≈≤≥]/;
 
 /** The statements a reader could take as a value: numbers, formulas and the sides of equations. */
-export function statementsIn(text: string): string[] {
+export function statementsIn(posted: string): string[] {
+  // A reference to a cell ("[cell 2]", "(cell 2)") names the cell, not a value.
+  const text = posted.replace(/[[(]cells? \d+(?:(?:,| and) \d+)*[\])]/g, " ");
   const out = new Set<string>();
   for (const m of text.matchAll(MATH)) {
     const latex = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim();

@@ -7,8 +7,9 @@
  */
 import type { Mode } from "../question.js";
 import { revealsAnswer, withoutAnswer } from "./leaks.js";
-import { sentencesOf } from "./prose.js";
+import { paragraphsOf, sentencesOf } from "./prose.js";
 import { UNFINISHED_TITLE } from "./steps.js";
+import { EXPLANATION_TITLES } from "./texts.js";
 import type { Presentation, Step } from "./types.js";
 
 export interface CheckVerdict {
@@ -37,13 +38,44 @@ export function presentForMode(
   const fitted = { ...presentation, steps: presentation.steps.map((s) => withinBudget(s, chars)) };
   if (mode === "hint") return hintOnly(fitted, chars);
   if (mode === "check" && check) return checkFeedback(fitted, check.studentAnswer, check.verdict);
-  if (mode === "explain") return { ...fitted, steps: fitted.steps.map(asExplanation) };
+  if (mode === "explain") return { ...fitted, steps: explanationSteps(fitted.steps.map(asExplanation)) };
   return fitted;
 }
 
 /** An explanation has no answer to reach: its closing step sums up rather than "Where it ended". */
 function asExplanation(step: Step): Step {
   return step.title === UNFINISHED_TITLE ? { ...step, title: "In short" } : step;
+}
+
+/**
+ * An explanation read as one block is a wall of text: one step of several paragraphs becomes two
+ * to four steps (the idea, why it works, …, in short), paragraphs kept whole and in order.
+ */
+function explanationSteps(steps: Step[]): Step[] {
+  const only = steps[0];
+  if (steps.length !== 1 || !only || only.code !== undefined) return steps;
+  const paragraphs = paragraphsOf(only.markdown);
+  if (paragraphs.length < 2) return steps;
+  const count = Math.min(paragraphs.length, EXPLANATION_TITLES.length);
+  const share = paragraphs.join("").length / count;
+  const groups: string[][] = [[]];
+  let used = 0;
+  for (const [i, p] of paragraphs.entries()) {
+    const left = paragraphs.length - i;
+    // Start a new step when this one has its share, or when the rest is just enough for the rest.
+    if (groups.at(-1)!.length > 0 && groups.length < count && (used >= share || left <= count - groups.length)) {
+      groups.push([]);
+      used = 0;
+    }
+    groups.at(-1)!.push(p);
+    used += p.length;
+  }
+  const titles = [...EXPLANATION_TITLES.slice(0, groups.length - 1), EXPLANATION_TITLES.at(-1)!];
+  return groups.map((g, i) => ({
+    title: titles[i]!,
+    markdown: g.join("\n\n"),
+    ...(i === groups.length - 1 && only.figures ? { figures: only.figures } : {}),
+  }));
 }
 
 function hintOnly(presentation: Presentation, chars: number): Presentation {

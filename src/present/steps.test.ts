@@ -35,7 +35,8 @@ describe("presentTranscript", () => {
     const { steps, answer } = presentTranscript(digitSum);
     expect(answer).toBe("115");
     // "The digit sum is 115." only restates the answer: the answer step says it once.
-    expect(steps.map((s) => s.title)).toEqual(["Sum the digits"]);
+    // The code comment ("# Sum the digits") speaks to the program's reader: it is not a title.
+    expect(steps.map((s) => s.title)).toEqual(["Calculate with Python"]);
     expect(steps[0]).toMatchObject({ markdown: "The number $2^{100}$ has 31 digits.", output: "115", cells: [1] });
     expect(steps[0]!.code).toContain("print(sum");
   });
@@ -69,10 +70,47 @@ describe("presentTranscript", () => {
     expect(text).toContain("Fermat's little theorem");
   });
 
-  it("shows a failed cell as a one-line summary naming the line that failed", () => {
+  it("folds a false start into the step of the cell that fixed it, saying what the first try raised", () => {
     const failing = loadTranscriptFixtures().find((f) => f.name === "cubic-error-then-fix")!;
-    const [first] = presentTranscript(transcriptOf(failing)).steps;
-    expect(first!.output).toBe("✗ Line 2: x = sp.symbols('x')\nNameError: name 'sp' is not defined");
+    const { steps } = presentTranscript(transcriptOf(failing));
+    const fixed = steps.find((s) => s.code !== undefined)!;
+    expect(steps.filter((s) => s.code !== undefined)).toHaveLength(1);
+    expect(fixed.markdown).toContain("First try raised NameError — fixed in the cell below.");
+    expect(fixed.code).toContain("import sympy");
+    expect(fixed.output).not.toMatch(/Error/);
+    expect(steps.map((s) => s.title)).not.toContain("Try it in Python");
+  });
+
+  it("shows a failed cell nobody fixed as a one-line summary naming the line that failed", () => {
+    const t = transcript([
+      { kind: "text", text: "Compute it.\n" },
+      { kind: "code", index: 1, code: "x = 1\nprint(y)" },
+      {
+        kind: "output",
+        index: 1,
+        text: "",
+        result: {
+          ...result(""),
+          error:
+            "Traceback (most recent call last):\n  File \"<cell>\", line 2, in <module>\nNameError: name 'y' is not defined",
+        },
+      },
+    ]);
+    expect(presentTranscript(t).steps[0]!.output).toMatch(/Line 2[\s\S]*NameError/);
+  });
+
+  it("never makes a step of a guess in prose", () => {
+    const t = transcript([
+      {
+        kind: "text",
+        text: "Digital roots cycle, so I think it is eleven.\n\nThe digital root of $10^{k}$ is 1 for every $k$, since its digits add up to 1.\n```python\n",
+      },
+      { kind: "code", index: 1, code: "print(sum(map(int, str(10**12))))" },
+      { kind: "output", index: 1, text: "1", result: result("1\n") },
+      { kind: "text", text: "**Final Answer**\n\\[ \\boxed{1} \\]" },
+    ]);
+    const all = JSON.stringify(presentTranscript(t).steps);
+    expect(all).not.toMatch(/eleven|I think/);
   });
 
   it("shows a refused cell as not run", () => {
@@ -120,7 +158,7 @@ describe("presentForMode", () => {
     expect(checked.steps).toHaveLength(1);
     const text = checked.steps[0]!.markdown;
     expect(text).toMatch(/not right yet/);
-    expect(text).toMatch(/Recheck step 1, \*\*Sum the digits\*\*/);
+    expect(text).toMatch(/Recheck step 1, \*\*Calculate with Python\*\*/);
     expect(text).not.toContain("115");
   });
 

@@ -3,13 +3,17 @@
  * reads the transcript (./flow.ts), keeps the paragraphs that teach (./prose.ts) and lays them out
  * as steps: the hand derivation first (split at its cases), then one step per executed cell with
  * what led to it, then a conclusion. The answer is stated once, by the answer step; prose that only
- * restates it is left out.
+ * restates it is left out, and so is a guess ("so I think it is eleven"): a guess is not a step. A
+ * cell that failed and the cell that fixed it are one step, the fixed cell's, which says in one
+ * line what the first try raised. Titles come from the step's place, never from a code comment
+ * (a comment speaks to the program's reader, not to the student).
  */
 import type { Transcript } from "../reasoning/types.js";
 import { FOLD_CODE_LINES } from "./cells.js";
 import { type Cell, readTranscript } from "./flow.js";
 import { restatesAnswer } from "./leaks.js";
 import { type Judged, pickWithin, sentencesOf, substantiveTexts } from "./prose.js";
+import { falseStartSentence } from "./texts.js";
 import type { Presentation, Step } from "./types.js";
 
 /** The closing step's title when the run reached no final answer. */
@@ -26,17 +30,22 @@ export interface PresentOptions {
 
 /** Reasoning before a cell longer than this becomes steps of its own (a hand derivation). */
 const DERIVATION_CHARS = 450;
+/** A sentence that guesses rather than works something out. */
+const GUESS =
+  /\b(?:i (?:think|guess|believe|suspect|bet)|i'd (?:guess|say)|my (?:guess|hunch)|probably|presumably|it might be|could be)\b/i;
 
 export function presentTranscript(transcript: Transcript, options: PresentOptions = {}): Presentation {
   const budget = options.maxStepChars ?? 900;
   const maxSteps = options.maxSteps ?? 7;
   const items = readTranscript(transcript, { maxOutputChars: options.maxOutputChars ?? 1500 });
   const answer = transcript.answer;
-  const proseItems = items.flatMap((item) => (item.kind === "prose" ? [withoutRestatements(item.text, answer)] : []));
+  const proseItems = items.flatMap((item) => (item.kind === "prose" ? [withoutGuesses(item.text, answer)] : []));
   const { kept, retracted } = substantiveTexts(proseItems);
 
   const steps: Step[] = [];
   const cellsSeen = { n: 0 };
+  /** A failed cell waiting for the cell that fixes it, with the prose that led to it. */
+  let failed: { cell: Cell; lead: Judged[] } | null = null;
   let lead: Judged[] = [];
   let prose = 0;
   let startOver = false;
@@ -54,27 +63,62 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
       steps.push(...derivationSteps(lead, budget, steps.length === 0));
       lead = [];
     }
+    if (item.cell.result?.error) {
+      // A false start: held until a later cell fixes it (the prose between is the model noticing).
+      if (failed) steps.push(cellStep(failed.cell, failed.lead, budget / 4, cellsSeen));
+      failed = { cell: item.cell, lead };
+      lead = [];
+      continue;
+    }
+    const first = cellsSeen.n === 0 || startOver;
     // After the first cell the prose mostly re-checks: keep only a little of it.
-    steps.push(cellStep(item.cell, lead, cellsSeen.n === 0 || startOver ? budget / 2 : budget / 4, cellsSeen));
+    const step = cellStep(item.cell, failed ? failed.lead : lead, first ? budget / 2 : budget / 4, cellsSeen);
+    if (failed) {
+      step.markdown = [falseStartSentence(errorName(failed.cell)), step.markdown].filter(Boolean).join("\n\n");
+      failed = null;
+    }
+    steps.push(step);
     lead = [];
     startOver = false;
   }
+  // Never fixed: the failed cell is what happened, and shown as such.
+  if (failed) steps.push(cellStep(failed.cell, failed.lead, budget / 4, cellsSeen));
   const hasCells = items.some((i) => i.kind === "cell");
   if (!hasCells) steps.push(...derivationSteps(lead, budget, true));
   else if (lead.length > 0) {
     const conclusion = join(pickWithin(lead, budget / 2));
     if (conclusion) steps.push({ title: answer !== null ? "Conclude" : UNFINISHED_TITLE, markdown: conclusion });
   }
-  return { steps: fitSteps(steps, maxSteps), answer, presenter: "deterministic" };
+  return { steps: fitSteps(steps.map(withoutDanglingLead), maxSteps), answer, presenter: "deterministic" };
 }
 
-function withoutRestatements(text: string, answer: string | null): string {
-  if (answer === null) return text;
+/** The error's name (`NameError`) from a failed cell's traceback, else a plain word for it. */
+function errorName(cell: Cell): string {
+  const error = cell.result?.error ?? "";
+  return /\b([A-Z]\w*(?:Error|Exception|Interrupt))\b/.exec(error)?.[1] ?? "an error";
+}
+
+/**
+ * A step whose explanation ends by announcing something ("the summary is:") that is not in it
+ * (the output it introduced is shown under the code, or was dropped): the announcement goes.
+ */
+function withoutDanglingLead(step: Step): Step {
+  const paragraphs = step.markdown.split(/\n\s*\n/);
+  const last = paragraphs.at(-1) ?? "";
+  if (!/:\s*$/.test(last)) return step;
+  const sentences = sentencesOf(last);
+  const kept = sentences.slice(0, -1).join(" ");
+  const markdown = [...paragraphs.slice(0, -1), ...(kept ? [kept] : [])].join("\n\n");
+  return { ...step, markdown };
+}
+
+/** The prose without sentences that only restate the answer, and without guesses. */
+function withoutGuesses(text: string, answer: string | null): string {
   return text
     .split("\n")
     .map((line) =>
       sentencesOf(line)
-        .filter((s) => !restatesAnswer(s, answer))
+        .filter((s) => !restatesAnswer(s, answer) && !GUESS.test(s))
         .join(" "),
     )
     .join("\n");
@@ -212,11 +256,8 @@ function join(paragraphs: Judged[]): string {
   return paragraphs.map((p) => p.text).join("\n\n");
 }
 
-/** A title from the cell's first comment, else from its place in the run. */
+/** A title from what the cell does and its place in the run (never from a code comment). */
 function codeTitle(code: string, cellsSeen: number, outcome: "ok" | "error"): string {
-  let comment = /^\s*#\s*(.{4,}?)\s*$/m.exec(code)?.[1];
-  if (comment && comment.length > 60) comment = comment.split(/[:(;]|, /)[0]!.trim();
-  if (comment && comment.length >= 4 && comment.length <= 70) return capitalise(comment.replace(/[.:?]+$/, ""));
   if (outcome === "error") return "Try it in Python";
   if (/\b(plt|matplotlib|plot)\b/.test(code)) return "Plot it";
   if (/\b(read_csv|open\()/.test(code)) return "Read the data";

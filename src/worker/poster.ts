@@ -57,6 +57,11 @@ export type OutgoingMessage =
        * alt text), shown only as `reveal` says, like `answer`. Never in hint or check mode.
        */
       rendered?: ResultStep;
+      /**
+       * The steps that state or compute the answer, withheld whole from the thread: shown only as
+       * `reveal` says, with the answer (a spoiler cannot hide a step, so they wait for the button).
+       */
+      withheld?: ResultStep[];
     }
   /**
    * The run ended without an answer: `message` is the student's sentence for `code`; offer

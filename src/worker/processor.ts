@@ -203,7 +203,8 @@ export class RunProcessor {
    * policy; never in hint or check mode) or the error that ended the run without one.
    */
   async postResult(attempt: Attempt, result: RunResult): Promise<void> {
-    const total = result.steps.length;
+    // Steps withheld for Reveal count too: "Step 1 of 4" tells the student more is to come.
+    const total = result.steps.length + (result.withheld?.length ?? 0);
     for (const [index, step] of result.steps.entries()) {
       if (attempt.signal.aborted) throw this.stopError(attempt);
       await this.postOnce(attempt, `step:${index}`, { kind: "step", index, total, step });
@@ -214,6 +215,7 @@ export class RunProcessor {
     }
     const { mode } = attempt.job.data;
     const rendered = result.renderedAnswer;
+    const withheld = result.withheld ?? [];
     await this.postOnce(attempt, "answer", {
       kind: "answer",
       answer: result.answer,
@@ -222,6 +224,7 @@ export class RunProcessor {
       reveal: attempt.job.data.reveal ?? DEFAULT_REVEAL,
       mode,
       ...(rendered && mode !== "hint" && mode !== "check" ? { rendered } : {}),
+      ...(withheld.length > 0 && mode !== "hint" && mode !== "check" ? { withheld } : {}),
     });
   }
 

@@ -119,7 +119,7 @@ export function showStep(index, step) {
 }
 
 /** The run's answer message: the verdict of a check at once; the answer itself waits for Reveal. */
-function showAnswer(answer, correct, reveal, rendered) {
+function showAnswer(answer, correct, reveal, rendered, withheld) {
   if (correct !== undefined && !document.querySelector(".verdict")) {
     const verdict = document.createElement("p");
     verdict.className = correct ? "verdict right" : "verdict wrong";
@@ -128,14 +128,19 @@ function showAnswer(answer, correct, reveal, rendered) {
   }
   // A check says right or wrong, nothing more; a space that never shows answers: not even behind Reveal.
   if (correct !== undefined || reveal === "never" || answer === null || answer === undefined) return;
-  state.answer = { answer, rendered };
+  state.answer = { answer, rendered, withheld: withheld ?? [] };
   $("answer").hidden = false;
 }
 
-/** Reveal: the answer, typeset like the steps (the rendered answer step, or the bare answer). */
+/**
+ * Reveal: the steps withheld because they state or compute the answer (numbered after those
+ * shown), then the answer, typeset like the steps (the rendered answer step, or the bare answer).
+ */
 export function revealAnswer() {
   if (!state.answer) return;
-  const { answer, rendered } = state.answer;
+  const { answer, rendered, withheld } = state.answer;
+  const shown = $("steps").children.length;
+  for (const [i, step] of withheld.entries()) showStep(shown + i, step);
   const label = document.createElement("span");
   label.textContent = "Answer: ";
   let math;
@@ -173,7 +178,7 @@ export function onEvent(type, data) {
   } else if (type === "cell") showCell(data.index, data.code);
   else if (type === "output") showOutput(data.index, data.text, data.error);
   else if (type === "step") showStep(data.index, data.step);
-  else if (type === "answer") showAnswer(data.answer, data.correct, data.reveal, data.rendered);
+  else if (type === "answer") showAnswer(data.answer, data.correct, data.reveal, data.rendered, data.withheld);
   else if (type === "failure") showFailure(data.message);
   else if (type === "done") finish(data.status);
 }

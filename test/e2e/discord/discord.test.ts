@@ -36,11 +36,30 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     expect(fake.threadOf(ask.original!.id)?.name).toBe(question);
     expect(ask.original?.content).toContain(question);
 
-    // Each step ends with its Show code marker; more than one step are numbered in order.
-    expect(thread.filter((m) => buttonIds(m).some((id) => id.startsWith("st|code|"))).length).toBeGreaterThan(0);
-    const headers = stepHeaders(thread);
+    // The default policy withholds the step that computes the answer whole (its formulas, its
+    // cell) behind a button: nothing in the thread gives it away, not a step's text, not an
+    // attachment, not an image's alt text. Reveal shows it, rendered, only to whoever clicks.
+    const area = (Math.PI * 9).toFixed(4);
+    expect(visibleText([ask.original!, ...thread])).not.toContain(area);
+    expect(visibleText([ask.original!, ...thread])).not.toContain("9\\pi");
+    const answer = answerMessage(thread)!;
+    expect(answer.attachments).toEqual([]);
+    const {
+      interaction: reveal,
+      message: revealed,
+      messages: revealedAll,
+    } = await clickReveal(fake, thread, fake.user("curious"));
+    expect(reveal.ephemeral).toBe(true);
+    // Steps are numbered in order, the withheld ones after those in the thread.
+    const headers = stepHeaders([...thread, ...revealedAll]);
     expect(headers).toEqual(headers.map((_, i) => `Step ${i + 1} of ${headers.length}`));
-    const images = thread.flatMap((m) => m.attachments.map((a) => ({ a, file: m.files.get(a.id) })));
+    const images = [...thread, ...revealedAll].flatMap((m) =>
+      m.attachments.map((a) => ({ a, file: m.files.get(a.id) })),
+    );
+    console.error(
+      "DEBUG",
+      JSON.stringify([...thread, ...revealedAll].map((m) => [m.content, m.attachments.length, m.flags])),
+    );
     expect(images.length).toBeGreaterThan(0);
     for (const { a, file } of images) {
       expect(file?.bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
@@ -48,24 +67,17 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     }
     expect(images.map(({ a }) => a.description)).toContain("A = \\pi r^2");
 
-    // The default policy hides the answer behind a button: nothing in the thread gives it away,
-    // not a step's text, not an attachment, not an image's alt text.
-    const area = (Math.PI * 9).toFixed(4);
-    expect(visibleText([ask.original!, ...thread])).not.toContain(area);
-    const answer = answerMessage(thread)!;
-    expect(answer.attachments).toEqual([]);
-    // Reveal shows it, rendered, only to whoever clicks.
-    const { interaction: reveal, message: revealed } = await clickReveal(fake, thread, fake.user("curious"));
-    expect(reveal.ephemeral).toBe(true);
     expect(revealed.content).toContain(area);
     expect(revealed.attachments.map((a) => a.description)).toEqual([area]);
     for (const a of revealed.attachments) {
       expect(revealed.files.get(a.id)?.bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     }
     expect(fake.messagesIn(fake.threadOf(ask.original!.id)!.id)).not.toContain(revealed);
-    // The step shows its short code and what it printed, the answer's value hidden until Reveal.
-    const withCode = thread.find((m) => m.content.includes("```python\nimport math"));
-    expect(withCode?.content).toContain("Output:\n```\n?\n```");
+    // The cell that computes the answer is withheld whole, never rewritten: Reveal shows it as it ran.
+    expect(thread.some((m) => m.content.includes("```python\nimport math"))).toBe(false);
+    const withCode = revealedAll.find((m) => m.content.includes("```python\nimport math"));
+    expect(withCode?.content).toContain(`Output:\n\`\`\`\n${area}`);
+    expect(visibleText([...thread, ...revealedAll])).not.toMatch(/(?<![\w)\]])\?(?![\w(])/);
     // 👍 answers only the student who clicked.
     const up = fake.click(answer, buttonIds(answer).find((id) => id.endsWith("|up"))!, { user: fake.user("fan") });
     await fake.waitFor("the thanks", () => up.original?.content || undefined);
@@ -115,14 +127,15 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     for (let k = 1; k < 100; k += 2) sum += k;
     expect(visibleText([ask.original!, ...thread])).not.toContain(String(sum));
     expect(thread.flatMap(buttonIds).some((id) => id.startsWith("st|reveal|"))).toBe(false);
-    // "Next step" hands out the following steps to the thread, one per click, until none is left.
+    // "Next step" hands out the following steps to the thread, one per click, until the one that
+    // computes the answer: here the first cell prints it, so there is nothing to hand out.
     const steps = await clickNextStepUntilDone(fake, thread, fake.user("bo"));
-    expect(steps.length).toBeGreaterThan(0);
     expect(steps.map((m) => /^\*\*(Step \d+) of \d+/.exec(m.content)?.[1])).toEqual(
       steps.map((_, i) => `Step ${i + 2}`),
     );
     expect(steps.every((m) => !(m.flags & (1 << 6)))).toBe(true);
     expect(visibleText(steps)).not.toContain(String(sum));
+    expect(steps.some((m) => m.content.includes("print(sum(range(1, 100, 2)))"))).toBe(false);
   });
 
   it("shows the answer behind a spoiler, or not at all, as the server's /settings say", async () => {
@@ -149,7 +162,9 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       expect(answer.content).toContain(`||${area}||`);
       expect(answer.attachments.map((a) => [a.filename.startsWith("SPOILER_"), a.description])).toEqual([[true, area]]);
       expect(visibleText([spoiled.original!, ...thread.filter((m) => m !== answer)])).not.toContain(area);
-      expect(buttonIds(answer).some((id) => id.startsWith("st|reveal|"))).toBe(false);
+      // The cell that computed it cannot be a spoiler: it waits behind a button, whole.
+      const rest = await clickReveal(fake, thread, fake.user("sp"));
+      expect(rest.messages.some((m) => m.content.includes("```python\nimport math"))).toBe(true);
 
       await setReveal("never");
       const hidden = fake.slash("ask", {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { loadConfig } from "../../../src/config.js";
-import { parseScript } from "../../../src/fake-model/script.js";
+import { parseScript, type Script } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
 import { jobIdFor, runKeys } from "../../../src/queue/keys.js";
 import {
@@ -132,9 +132,9 @@ export const SCRIPT = parseScript({
   ],
 });
 
-export async function startRig(options: FakeDiscordOptions = {}): Promise<Rig> {
+export async function startRig(options: FakeDiscordOptions = {}, script: Script = SCRIPT): Promise<Rig> {
   const fake = await FakeDiscord.start({ heartbeatIntervalMs: 1_000, ...options });
-  const model = await startFakeModel(SCRIPT);
+  const model = await startFakeModel(script);
   const { url: redisUrl } = await testRedis();
   const prefix = uniquePrefix("discord-e2e");
   // The processes' own temp folder: what a SIGKILLed worker leaves behind goes with the rig.
@@ -256,10 +256,10 @@ export async function startRig(options: FakeDiscordOptions = {}): Promise<Rig> {
  * One rig with a receiver and a worker for the whole test file: started before its tests, closed
  * after them; their stderr is printed when a test fails.
  */
-export function rigForFile(): { rig: Rig; receiver: Proc; worker: Proc } {
+export function rigForFile(script: Script = SCRIPT): { rig: Rig; receiver: Proc; worker: Proc } {
   const running = {} as { rig: Rig; receiver: Proc; worker: Proc };
   beforeAll(async () => {
-    running.rig = await startRig();
+    running.rig = await startRig({}, script);
     running.receiver = await running.rig.receiver();
     running.worker = await running.rig.worker();
   }, 180_000);
@@ -350,28 +350,34 @@ export function visibleText(messages: FakeMessage[]): string {
 }
 
 /**
- * Clicks "Reveal answer" on the thread's answer message as `user` and resolves with the message
- * Discord shows that user (ephemeral), once it has content: the answer and its formula images
- * (`attachments` with their LaTeX as `description`, bytes in `files`).
+ * Clicks "Reveal answer" on the thread's answer message as `user` and resolves, once the answer
+ * is there, with every message Discord shows that user (ephemeral): the withheld steps, then the
+ * answer (`message`) with its formula images (`attachments` with their LaTeX as `description`,
+ * bytes in `files`).
  */
 export async function clickReveal(
   fake: FakeDiscord,
   thread: FakeMessage[],
   user = fake.user("revealer"),
-): Promise<{ interaction: RecordedInteraction; message: FakeMessage }> {
+): Promise<{ interaction: RecordedInteraction; message: FakeMessage; messages: FakeMessage[] }> {
   const answer = answerMessage(thread);
   const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"));
   if (!answer || !revealId) throw new Error("the thread has no Reveal answer button");
   const interaction = fake.click(answer, revealId, { user });
+  const all = () => [...(interaction.original ? [interaction.original] : []), ...interaction.followUps];
   const message = await fake.waitFor("the revealed answer", () =>
-    interaction.original?.content ? interaction.original : undefined,
+    all().find(
+      (m) =>
+        m.content.startsWith("**Answer:**") ||
+        (m === interaction.original && m.content !== "" && !m.content.startsWith("**")),
+    ),
   );
-  return { interaction, message };
+  return { interaction, message, messages: all() };
 }
 
 /**
- * Clicks "Next step" (as `user`) from the thread's offer until a step comes without one, and
- * resolves with every step message handed out, in order.
+ * Clicks "Next step" (as `user`) from the thread's offer until a step comes without one (or the
+ * bot says there is none left), and resolves with every step message handed out, in order.
  */
 export async function clickNextStepUntilDone(
   fake: FakeDiscord,
@@ -384,7 +390,10 @@ export async function clickNextStepUntilDone(
   const steps: FakeMessage[] = [];
   while (offer && steps.length < maxSteps) {
     const click = fake.click(offer, nextId(offer)!, { user });
-    const step = await fake.waitFor("the next step", () => (click.original?.content ? click.original : undefined));
+    const step = await fake.waitFor("the next step", () =>
+      click.original?.content ? click.original : click.followUps.find((m) => m.content),
+    );
+    if (!step.content.startsWith("**Step")) break;
     steps.push(step);
     offer = nextId(step) ? step : undefined;
   }

@@ -53,8 +53,16 @@ export async function showActionReply(
       return;
     }
     case "answer": {
-      const spoiler = reply.as === "spoiler";
+      const spoiler = reply.as === "spoiler" && reply.steps.length === 0;
+      // The withheld steps first, exactly as the thread would have shown them, then the answer.
+      const steps = reply.steps.flatMap(({ index, total, step }) =>
+        layoutMessage(
+          { kind: "step", index, total, step },
+          { jobId: reply.jobId, key: `${reply.jobId}:revealed:${index}` },
+        ),
+      );
       await sendPieces(ctx, interaction, [
+        ...steps,
         {
           content: `**${say("answer.label")}** ${spoiler ? `||${reply.answer}||` : reply.answer}`,
           files: answerFiles(reply.rendered, { spoiler }),
