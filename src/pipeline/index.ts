@@ -258,7 +258,11 @@ export class QuestionPipeline implements Pipeline {
       question.reveal === undefined
         ? { shown: presentation.steps, withheld: [] }
         : withholdAnswer(presentation.steps, context);
-    const { steps, answer } = await this.renderer.render({ ...presentation, steps: split.shown }, store, question.theme);
+    const { steps, answer } = await this.renderer.render(
+      { ...presentation, steps: split.shown },
+      store,
+      question.theme,
+    );
     const drawSteps = async (list: Presentation["steps"]) =>
       list.length === 0
         ? []
