@@ -5,10 +5,10 @@
  */
 import { type ErrorCode, noticeSentence } from "../src/errors.js";
 import type { Question } from "../src/question.js";
-import type { RunResult } from "../src/seam.js";
+import type { ResultStep, RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
 import { refusal } from "./input-check.js";
-import type { ActionReply, RunActionInput } from "./types.js";
+import type { ActionReply, NextKind, RunActionInput } from "./types.js";
 
 const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal(code) });
 
@@ -66,7 +66,16 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const index = input.after + 1;
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
-      return { kind: "step", jobId, index, total: steps.length, step, last: index === steps.length - 1 };
+      const following = steps[index + 1];
+      return {
+        kind: "step",
+        jobId,
+        index,
+        total: steps.length,
+        step,
+        last: following === undefined,
+        ...(following ? { next: nextKind(following, step) } : {}),
+      };
     }
     case "reveal": {
       if (!result) return notFinished();
@@ -95,4 +104,11 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
  */
 function allSteps(result: RunResult) {
   return [...result.steps, ...(result.heldBack ?? [])];
+}
+
+/** The button that hands out `next`: another hint, the start of the worked solution, or the next step. */
+function nextKind(next: ResultStep, current: ResultStep): NextKind {
+  if (next.rung === "hint") return "hint";
+  if (next.rung === "solution" && current.rung !== "solution") return "solution";
+  return "step";
 }

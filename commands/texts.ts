@@ -38,7 +38,22 @@ export const GENERAL_TEXTS = {
     check: { ack: "Checking your answer…" },
     explain: { ack: "Working on an explanation…" },
   },
-  buttons: { stale: "This button is no longer active." },
+  /** The run's closing line in hint mode, by what its button hands out next. */
+  ladder: {
+    hint: "💡 Try it yourself first. Stuck? Press **Another hint**.",
+    solution: "💡 That was the last hint. Still stuck? You can **See a worked solution**.",
+    none: "💡 That was the last hint — try it yourself now.",
+  },
+  /** The closing line of a /check run. */
+  verdict: {
+    right: "✅ Your answer is right.",
+    wrong: "❌ Not quite — recheck what is quoted above, then try /check again.",
+  },
+  buttons: {
+    stale: "This button is no longer active.",
+    /** The "next" button, named for what it hands out (commands/types.ts `NextKind`). */
+    next: { hint: "Another hint", solution: "See a worked solution", step: "Next step" },
+  },
 } as const satisfies Catalog;
 
 /** The table's texts under `commands.<name>`, as catalog keys. */
@@ -108,4 +123,19 @@ export class Texts {
     }
     return node;
   }
+}
+
+/** The label of the button that hands out `next` (English; the i18n catalogs take `buttons.next.*`). */
+export function nextButtonLabel(next: "hint" | "solution" | "step"): string {
+  return GENERAL_TEXTS.buttons.next[next];
+}
+
+/** Hint mode's closing line, by what its button hands out next (`none`: nothing is held back). */
+export function ladderClosing(next: "hint" | "solution" | undefined): string {
+  return GENERAL_TEXTS.ladder[next ?? "none"];
+}
+
+/** A /check run's closing line. */
+export function verdictClosing(correct: boolean): string {
+  return GENERAL_TEXTS.verdict[correct ? "right" : "wrong"];
 }

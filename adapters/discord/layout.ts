@@ -6,6 +6,7 @@
  * message, so `findPosted` can recognise it in the channel's history (Discord keeps no nonces).
  */
 import { ButtonStyle, ComponentType } from "discord.js";
+import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import type { ResultStep } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
@@ -86,7 +87,11 @@ export function markerFor(jobId: string, field: string): string | null {
 }
 
 function layoutStep(step: ResultStep, index: number, total: number, jobId: string): DiscordPiece[] {
-  const header = total > 1 ? `**Step ${index + 1} of ${total} · ${step.title}**` : `**${step.title}**`;
+  const header = step.label
+    ? `**${step.label} · ${step.title}**`
+    : total > 1
+      ? `**Step ${index + 1} of ${total} · ${step.title}**`
+      : `**${step.title}**`;
   const code = stepCodeMarkdown(step);
   const text = splitMessage(`${header}\n${step.text}${code ? `\n${code}` : ""}`);
   const groups = groupFiles(
@@ -103,7 +108,7 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   for (const files of groups) pieces.push({ content: "", files, buttons: [] });
   const marker: ButtonSpec = {
     // The step shows short code itself; only folded code needs the button.
-    label: step.foldCode ? "Show code" : `Step ${index + 1}/${total}`,
+    label: step.foldCode ? "Show code" : (step.label ?? `Step ${index + 1}/${total}`),
     action: { kind: "show_code", jobId, step: index },
     style: "secondary",
     disabled: !step.foldCode,
@@ -120,13 +125,13 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
   let content: string;
   let files: DiscordFile[] = [];
   if (message.mode === "hint") {
-    // Hint mode posts one step, the hint; "Next step" hands out the solution after it, never the answer.
-    content = "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.";
-    rows.push([{ label: "Next step", action: { kind: "next_step", jobId, after: 0 }, style: "primary" }]);
+    // Hint mode posts the first rung of the ladder; its button hands out the next rung, then
+    // (where the policy allows) the worked solution, never the answer.
+    content = ladderClosing(message.next);
+    if (message.next) rows.push([nextButton(jobId, message.next)]);
   } else if (message.correct !== undefined) {
-    content = message.correct
-      ? "✅ Your answer is right."
-      : "❌ Not quite — look at the steps above and try again (the answer stays hidden).";
+    content = verdictClosing(message.correct);
+    if (message.correct && message.next) rows.push([nextButton(jobId, message.next)]);
   } else if (message.answer === null && message.mode === "explain") {
     // An explanation needs no final answer: saying "no answer" after one would read as a failure.
     content = "That's the whole explanation — mention me with a follow-up question if anything is unclear.";
@@ -153,6 +158,11 @@ function layoutAnswer(message: Extract<OutgoingMessage, { kind: "answer" }>, job
     ...groups.map((group) => ({ content: "", files: group, buttons: [] })),
     { content, files: last, buttons: rows },
   ];
+}
+
+/** The button that hands out the step after `after` (the first held back by default), named for what it is. */
+export function nextButton(jobId: string, next: NextKind, after = 0): ButtonSpec {
+  return { label: nextButtonLabel(next), action: { kind: "next_step", jobId, after }, style: "primary" };
 }
 
 /**

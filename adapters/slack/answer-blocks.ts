@@ -3,10 +3,12 @@
  * check never reveal the answer; Slack has no spoiler markup, so a spoiler is the Reveal button),
  * or the error with a Retry when one can help.
  */
+import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import { latexToUnicode } from "../../render/index.js";
 import type { OutgoingMessage } from "../../src/seam.js";
 import { type Block, type ButtonSpec, buttons, sections } from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
+import { toMrkdwn } from "./mrkdwn.js";
 
 export function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>): string {
   if (message.answer !== null) return "Final answer";
@@ -32,18 +34,18 @@ export function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" 
   ];
   switch (value.mode) {
     case "hint":
+      // The first rung is above; the button hands out the next rung, then the worked solution.
       return [
-        ...sections("That's how to start. Try the next step yourself, or ask for it with *Next step* above."),
-        buttons(value, feedback),
+        ...sections(toMrkdwn(ladderClosing(message.next))),
+        buttons(value, [...nextButton(message.next), ...feedback]),
       ];
     case "check": {
       const verdict =
         message.correct === undefined
           ? "I could not decide whether your answer is right."
-          : message.correct
-            ? ":white_check_mark: Your answer is right."
-            : ":x: Your answer does not match. Recheck the step named above.";
-      return [...sections(verdict), buttons(value, more)];
+          : toMrkdwn(verdictClosing(message.correct));
+      const solution = message.correct ? nextButton(message.next) : [];
+      return [...sections(verdict), buttons(value, [...solution, ...more])];
     }
     default:
       if (message.answer === null) {
@@ -65,6 +67,11 @@ export function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" 
           ];
       }
   }
+}
+
+/** The button that hands out the first held-back step, named for what it is (none when nothing is held back). */
+function nextButton(next: NextKind | undefined): ButtonSpec[] {
+  return next ? [{ action: "nextStep", text: nextButtonLabel(next), style: "primary" }] : [];
 }
 
 export function errorBlocks(message: Extract<OutgoingMessage, { kind: "error" }>, value: ButtonValue): Block[] {

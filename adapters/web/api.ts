@@ -175,6 +175,8 @@ interface AskFields {
   question?: unknown;
   mode?: unknown;
   answer?: unknown;
+  /** The student's working, for `check`. */
+  work?: unknown;
 }
 
 async function askJson(req: Request, res: Response, deps: WebApiDeps): Promise<void> {
@@ -227,6 +229,7 @@ async function ask(
   }
   if (fields.answer !== undefined && typeof fields.answer !== "string")
     return invalid(res, '"answer" must be a string.');
+  if (fields.work !== undefined && typeof fields.work !== "string") return invalid(res, '"work" must be a string.');
 
   const from = origin(req);
   const eventId = eventIdFor(req, from.user);
@@ -239,6 +242,7 @@ async function ask(
     text,
     mode: mode as Mode,
     ...(fields.answer === undefined ? {} : { studentAnswer: fields.answer }),
+    ...(fields.work === undefined ? {} : { studentWork: fields.work }),
     attachments,
     replyTarget: { platform: "web" } satisfies WebTarget,
   };

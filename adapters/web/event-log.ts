@@ -8,7 +8,7 @@
 import type { RevealPolicy } from "../../commands/index.js";
 import { MODES, type Mode } from "../../src/question.js";
 import { closeRedis, type RedisConnection } from "../../src/queue/connection.js";
-import type { ResultStep } from "../../src/seam.js";
+import type { ResultStep, Rung } from "../../src/seam.js";
 import type { RunState } from "../types.js";
 
 export type RunEvent =
@@ -26,7 +26,17 @@ export type RunEvent =
    * `reveal`: the space's policy (the page keeps the answer behind Reveal, or shows none with
    * `never`); `rendered`: the answer step (typeset by the page once Reveal is pressed).
    */
-  | { type: "answer"; answer: string | null; correct?: boolean; reveal?: RevealPolicy; rendered?: ResultStep }
+  | {
+      type: "answer";
+      answer: string | null;
+      correct?: boolean;
+      reveal?: RevealPolicy;
+      rendered?: ResultStep;
+      /** What "next" hands out first (hint mode, a right check): another hint or the worked solution. */
+      next?: Rung;
+      /** That button's label (the page has no catalog of its own). */
+      nextLabel?: string;
+    }
   | { type: "failure"; code: string; message: string }
   /** The last event of every run. */
   | { type: "done"; status: "ok" | "error" | "cancelled" };

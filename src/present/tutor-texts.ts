@@ -22,29 +22,26 @@ export const LADDER_TEXTS = {
     first:
       "Try the same kind of question with smaller numbers first, where you can check every case by hand, then scale the idea up.",
   },
-  /** Closing lines under a hint in the thread (the button's own sentence). */
-  afterHint: "💡 Try it yourself first. Stuck? Press **Another hint**.",
-  afterLastHint: "💡 That was the last hint — try it yourself now.",
-  afterLastHintWithSolution: "💡 That was the last hint. Still stuck? You can **See a worked solution**.",
 } as const;
 
 export const CHECK_TEXTS = {
   correctTitle: "Correct",
-  /** A right answer: why it holds, from the run's method. */
-  correct: (why: string) => `Your answer is right. ${why}`,
+  /** A right answer: why it holds, from the run's method (a sentence). */
+  correct: (why: string) => `Your answer is right — it follows from this method:\n> ${why}`,
   correctNoWhy: "Your answer is right: it agrees with the solution I worked out.",
+  workHolds: "Every line of your working that I could check holds.",
   wrongTitle: "Not quite",
   wrong: (answer: string) => `Your answer $${answer}$ is not right yet.`,
   /** The first line of the student's working that does not hold. */
   recheckLine: (line: string, why: string) => `Recheck this line of your working:\n> ${line}\n\n${why}`,
   sidesDiffer: "Its two sides are not equal — work each side out again.",
-  notFromRun: (value: string) => `The value ${value} here does not come out of a correct working — redo this line.`,
+  answerAppears: "This is where your answer first appears: check how it follows from the line before it.",
   /** No working (or none that diverges): the idea to recheck against, quoted. */
   recheckIdea: (idea: string) => `Recheck your working against this idea:\n> ${idea}`,
   recheckMethod: (method: string) => `Then check the method:\n> ${method}`,
   noAdvice: "Go back over your working one line at a time and check each result.",
-  verdictRight: "✅ Your answer is right.",
-  verdictWrong: "❌ Not quite — recheck what is quoted above, then try /check again.",
+  /** Labels the verdict in place of "Step 1 of 1". */
+  label: "Check",
 } as const;
 
 /**
