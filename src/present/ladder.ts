@@ -10,7 +10,7 @@
 
 import type { Transcript } from "../reasoning/types.js";
 import { type Cell, type FlowItem, readTranscript } from "./flow.js";
-import { equalToAnswer, revealsAnswer } from "./leaks.js";
+import { equalToAnswer, MATH, revealsAnswer } from "./leaks.js";
 import { paragraphsOf, sentencesOf, withoutOpener } from "./prose.js";
 import { LADDER_TEXTS, METHODS, type MethodText } from "./tutor-texts.js";
 
@@ -198,7 +198,15 @@ function cleanSentence(sentence: string): string {
 
 /** Most of the sentence's words are the question's: it says what is asked, not how to start. */
 function restatesQuestion(sentence: string, question: string): boolean {
-  const words = (text: string) => text.toLowerCase().match(/[\p{L}\d]{3,}/gu) ?? [];
+  // A formula the question does not have is something new ("the first n odd numbers are 1, 3, …, 2n − 1").
+  const compact = (text: string) => text.replace(/[\s{}$]/g, "");
+  const formulas = [...sentence.matchAll(MATH)].map((m) => compact(m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""));
+  if (formulas.some((f) => f.length > 1 && !compact(question).includes(f))) return false;
+  const words = (text: string) =>
+    text
+      .replace(/\\[a-zA-Z]+/g, " ")
+      .toLowerCase()
+      .match(/[\p{L}\d]{3,}/gu) ?? [];
   const asked = new Set(words(question));
   const said = words(sentence);
   if (said.length === 0) return true;
