@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { FakeDiscord, FakeMessage } from "../../fakes/discord/server.js";
-import { answered, answerMessage, buttonIds, jobOf, rigForFile, visibleText } from "./rig.js";
+import { answered, answerMessage, jobOf, rigForFile, visibleText } from "./rig.js";
 
 const bot = rigForFile();
 
