@@ -6,9 +6,10 @@
 import { type ErrorCode, noticeSentence, studentSentence } from "../src/errors.js";
 import { type Locale, toLocale } from "../src/i18n/index.js";
 import type { Question } from "../src/question.js";
-import type { RunResult } from "../src/seam.js";
+import type { ResultStep, RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
-import type { ActionReply, RunActionInput } from "./types.js";
+import { refusal } from "./input-check.js";
+import type { ActionReply, NextKind, RunActionInput } from "./types.js";
 
 /**
  * The reply to an action, worded in the presser's language when the platform says it (Discord),
@@ -91,7 +92,16 @@ async function decide(
       const index = input.after + 1;
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
-      return { kind: "step", jobId, index, total: steps.length, step, last: index === steps.length - 1 };
+      const following = steps[index + 1];
+      return {
+        kind: "step",
+        jobId,
+        index,
+        total: steps.length,
+        step,
+        last: following === undefined,
+        ...(following ? { next: nextKind(following, step) } : {}),
+      };
     }
     case "reveal": {
       if (!result) return notFinished();
@@ -130,4 +140,11 @@ async function decide(
  */
 function allSteps(result: RunResult) {
   return [...result.steps, ...(result.heldBack ?? [])];
+}
+
+/** The button that hands out `next`: another hint, the start of the worked solution, or the next step. */
+function nextKind(next: ResultStep, current: ResultStep): NextKind {
+  if (next.rung === "hint") return "hint";
+  if (next.rung === "solution" && current.rung !== "solution") return "solution";
+  return "step";
 }

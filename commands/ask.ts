@@ -54,6 +54,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     text: checked.text,
     mode: input.mode,
     ...(input.studentAnswer === undefined ? {} : { studentAnswer: input.studentAnswer.trim() }),
+    ...(input.mode === "check" && input.studentWork?.trim() ? { studentWork: input.studentWork.trim() } : {}),
     attachments: [],
     replyTarget: input.replyTarget,
     user: input.user,

@@ -102,6 +102,8 @@ export function parseLine(spec: CommandSpec, surface: Surface, line: string): Re
 export interface AskFields {
   text: string;
   studentAnswer?: string;
+  /** The student's working (`/check work:`). */
+  studentWork?: string;
   attachments: IncomingAttachment[];
   /** Answer only to the asker (Discord: in their DMs). */
   private: boolean;
@@ -114,6 +116,7 @@ export function askFields(spec: CommandSpec, options: Readonly<Record<string, Op
     if (value === undefined) continue;
     if (option.ask === "text" && typeof value === "string") fields.text = value;
     else if (option.ask === "answer" && typeof value === "string") fields.studentAnswer = value;
+    else if (option.ask === "work" && typeof value === "string") fields.studentWork = value;
     else if (option.ask === "file" && typeof value === "object") fields.attachments.push(value);
     else if (option.ask === "private" && typeof value === "boolean") fields.private = value;
   }

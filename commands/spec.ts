@@ -53,7 +53,7 @@ export interface OptionSpec {
   /** Only on these surfaces (e.g. answering in DMs is Discord's). */
   surfaces?: readonly Surface[];
   /** A question command: what the option becomes in the question. */
-  ask?: "text" | "answer" | "file" | "private";
+  ask?: "text" | "answer" | "work" | "file" | "private";
   texts: {
     description: string;
     /** How `/help` names the value (`question`, `your answer`). */

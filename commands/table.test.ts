@@ -68,7 +68,7 @@ describe("/help, generated per surface", () => {
   it("Discord: every registered command in Discord's syntax, the message command included", () => {
     const help = commands.help("discord");
     expect(listed(help)).toHaveLength(commands.table.on("discord").length);
-    expect(help).toContain("• `/check` question: *problem* answer: *your answer* — ");
+    expect(help).toContain("• `/check` question: *problem* answer: *your answer* [work: *your working*] — ");
     expect(help).toContain("• `/analyze` file: *file* [question: *question*] — ");
     expect(help).toContain("• `/ask` [question: *question*] [file] [private] — ");
     expect(help).toContain("*Apps → Solve with START* on any message");
@@ -79,7 +79,7 @@ describe("/help, generated per surface", () => {
   it("Slack: its own command names and one line of text with `answer:`", () => {
     const help = commands.help("slack");
     expect(listed(help)).toHaveLength(commands.table.on("slack").length);
-    expect(help).toContain("• `/check` *problem* answer: *your answer* — ");
+    expect(help).toContain("• `/check` *problem* answer: *your answer* [work: *your working*] — ");
     expect(help).toContain("• `/tutor-settings` — how this workspace shows answers");
     expect(help).toContain("• `/tutor-help` — ");
     expect(help).toContain("newest file you shared in this channel");

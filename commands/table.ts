@@ -104,6 +104,17 @@ export const COMMANDS: readonly CommandSpec[] = [
         ask: "answer",
         texts: { description: "Your answer", placeholder: "your answer", example: "2, 3" },
       },
+      {
+        name: "work",
+        type: "text",
+        maxLength: QUESTION_CHARS,
+        ask: "work",
+        texts: {
+          description: "Your working, one line per step (optional): a wrong answer's advice quotes the line to recheck",
+          placeholder: "your working",
+          example: "x^2 - 5x + 6 = (x - 2)(x - 3)",
+        },
+      },
     ],
     texts: {
       description: "Check your answer without spoiling the solution",

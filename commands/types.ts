@@ -8,7 +8,7 @@ import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
 import type { Locale } from "../src/i18n/index.js";
 import type { ImageTheme, Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
-import type { ResultStep } from "../src/seam.js";
+import type { ResultStep, Rung } from "../src/seam.js";
 import type { CheckedCall } from "./options.js";
 import type { CommandCall, CommandResult, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
@@ -56,6 +56,8 @@ export interface AskInput extends Origin {
   mode: Mode;
   /** The student's own answer (`check` mode). */
   studentAnswer?: string;
+  /** The student's working (`check` mode, optional). */
+  studentWork?: string;
   attachments: IncomingAttachment[];
   /** Where the steps go; the adapter's own typed target (it is stored as JSON with the job). */
   replyTarget: ReplyTarget;
@@ -118,7 +120,16 @@ export type ActionReply = (
   | { kind: "retry_queued"; jobId: string; text: string }
   | { kind: "code"; jobId: string; blocks: CodeBlock[] }
   /** The next step to post; `last` when no step follows it. */
-  | { kind: "step"; jobId: string; index: number; total: number; step: ResultStep; last: boolean }
+  | {
+      kind: "step";
+      jobId: string;
+      index: number;
+      total: number;
+      step: ResultStep;
+      last: boolean;
+      /** What the next press hands out (names its button); absent on the last step. */
+      next?: NextKind;
+    }
   /**
    * The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply);
    * `rendered` = the rendered answer step (its formula image, alt text = the LaTeX), when there is one;
@@ -180,3 +191,6 @@ export interface Commands {
   /** `/help` for a surface (Markdown), in that surface's syntax. */
   help(surface: Surface): string;
 }
+
+/** What a "next" button hands out: another rung of the hint ladder, the start of the worked solution, or the next step. */
+export type NextKind = Rung | "step";

@@ -45,6 +45,8 @@ export interface RunSettings {
   hints?: "off" | "end" | "wait";
   maxHints?: number;
   maxToolCalls?: number;
+  /** Hint mode: how many rungs of the hint ladder (1–3) before the worked solution; absent = 3. */
+  ladderDepth?: number;
 }
 
 /**
@@ -67,6 +69,8 @@ export interface Question {
   mode: Mode;
   /** The student's own answer, for `check` mode. */
   studentAnswer?: string;
+  /** The student's working, for `check` mode (optional): a wrong answer's advice quotes the first line that does not hold. */
+  studentWork?: string;
   attachments: Attachment[];
   replyTarget: ReplyTarget;
   user: string;

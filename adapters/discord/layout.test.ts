@@ -98,13 +98,24 @@ describe("layoutMessage", () => {
     expect(never.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 
-  it("never shows an answer in hint mode and offers the next step instead", () => {
+  it("never shows an answer in hint mode and offers another hint, then the worked solution, instead", () => {
     const [piece] = layoutMessage(
-      { kind: "answer", answer: null, status: "ok", mode: "hint", reveal: "spoiler" },
+      { kind: "answer", answer: null, status: "ok", mode: "hint", reveal: "spoiler", next: "hint" },
       context,
     );
     expect(piece?.content).not.toContain("could not");
-    expect(piece?.buttons.flat().map((b) => b.label)).toContain("Next step");
+    expect(piece?.buttons.flat().map((b) => b.label)).toContain("Another hint");
+    const [last] = layoutMessage(
+      { kind: "answer", answer: null, status: "ok", mode: "hint", reveal: "spoiler", next: "solution" },
+      context,
+    );
+    expect(last?.buttons.flat().map((b) => b.label)).toContain("See a worked solution");
+    const [none] = layoutMessage(
+      { kind: "answer", answer: null, status: "ok", mode: "hint", reveal: "never" },
+      context,
+    );
+    expect(none?.content).toMatch(/last hint/);
+    expect(none?.buttons.flat().some((b) => b.action.kind === "next_step")).toBe(false);
     expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 

@@ -6,6 +6,7 @@
  * message, so `findPosted` can recognise it in the channel's history (Discord keeps no nonces).
  */
 import { ButtonStyle, ComponentType } from "discord.js";
+import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import { t } from "../../src/i18n/index.js";
 import { type ResultStep, WITHHOLD_TEXTS } from "../../src/seam.js";
@@ -89,10 +90,15 @@ export function markerFor(jobId: string, field: string): string | null {
 /**
  * A step in reading order: Discord shows a message's images under its text, so the text is cut
  * after each run of formulas and the formulas ride with the text before them (never a
- * `[formula N]` placeholder). The code goes last, before any plot.
+ * `[formula N]` placeholder). The code goes last, before any plot. A step handed out by a button
+ * (a hint, a worked-solution step) is headed by its label.
  */
 function layoutStep(step: ResultStep, index: number, total: number, jobId: string, locale?: string): DiscordPiece[] {
-  const title = total > 1 ? t(locale, "steps.of", { index: index + 1, total, title: step.title }) : step.title;
+  const title = step.label
+    ? `${step.label} · ${step.title}`
+    : total > 1
+      ? t(locale, "steps.of", { index: index + 1, total, title: step.title })
+      : step.title;
   const header = `**${title}**`;
   const blocks: { text: string; images: number[] }[] = [{ text: `${header}\n`, images: [] }];
   // A step drawn without parts (no formulas in reading order): its text, then its images.
@@ -130,7 +136,9 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   });
   const marker: ButtonSpec = {
     // The step shows short code itself; only folded code needs the button.
-    label: step.foldCode ? t(locale, "buttons.show_code") : t(locale, "buttons.step_of", { index: index + 1, total }),
+    label: step.foldCode
+      ? t(locale, "buttons.show_code")
+      : (step.label ?? t(locale, "buttons.step_of", { index: index + 1, total })),
     action: { kind: "show_code", jobId, step: index },
     style: "secondary",
     disabled: !step.foldCode,
@@ -152,11 +160,13 @@ function layoutAnswer(
   let content: string;
   let files: DiscordFile[] = [];
   if (message.mode === "hint") {
-    // Hint mode posts one step, the hint; "Next step" hands out the solution after it, never the answer.
-    content = say("answer.hint_done");
-    rows.push([{ label: say("buttons.next_step"), action: { kind: "next_step", jobId, after: 0 }, style: "primary" }]);
+    // Hint mode posts the first rung of the ladder; its button hands out the next rung, then
+    // (where the policy allows) the worked solution, never the answer.
+    content = ladderClosing(message.next);
+    if (message.next) rows.push([nextButton(jobId, message.next)]);
   } else if (message.correct !== undefined) {
-    content = message.correct ? `✅ ${say("answer.right")}` : `❌ ${say("answer.wrong")}`;
+    content = verdictClosing(message.correct);
+    if (message.correct && message.next) rows.push([nextButton(jobId, message.next)]);
   } else if (message.answer === null && message.mode === "explain") {
     // An explanation needs no final answer: saying "no answer" after one would read as a failure.
     content = say("answer.explained");
@@ -193,6 +203,11 @@ function layoutAnswer(
     ...groups.map((group) => ({ content: "", files: group, buttons: [] })),
     { content, files: last, buttons: rows },
   ];
+}
+
+/** The button that hands out the step after `after` (the first held back by default), named for what it is. */
+export function nextButton(jobId: string, next: NextKind, after = 0): ButtonSpec {
+  return { label: nextButtonLabel(next), action: { kind: "next_step", jobId, after }, style: "primary" };
 }
 
 /**

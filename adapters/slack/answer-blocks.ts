@@ -3,11 +3,13 @@
  * check never reveal the answer; Slack has no spoiler markup, so a spoiler is the Reveal button),
  * or the error with a Retry when one can help.
  */
+import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import { latexToUnicode } from "../../render/index.js";
 import { type Locale, t } from "../../src/i18n/index.js";
 import { type OutgoingMessage, WITHHOLD_TEXTS } from "../../src/seam.js";
 import { type Block, type ButtonSpec, buttons, sections } from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
+import { toMrkdwn } from "./mrkdwn.js";
 
 export function answerFallback(message: Extract<OutgoingMessage, { kind: "answer" }>, locale?: Locale): string {
   if (message.answer !== null) return t(locale, "answer.fallback");
@@ -38,15 +40,16 @@ export function answerBlocks(
   ];
   switch (value.mode) {
     case "hint":
-      return [...sections(say("answer.hint_done_slack")), buttons(value, feedback)];
+      // The first rung is above; the button hands out the next rung, then the worked solution.
+      return [
+        ...sections(toMrkdwn(ladderClosing(message.next))),
+        buttons(value, [...nextButton(message.next), ...feedback]),
+      ];
     case "check": {
       const verdict =
-        message.correct === undefined
-          ? say("answer.undecided")
-          : message.correct
-            ? `:white_check_mark: ${say("answer.right")}`
-            : `:x: ${say("answer.wrong_slack")}`;
-      return [...sections(verdict), buttons(value, more)];
+        message.correct === undefined ? say("answer.undecided") : toMrkdwn(verdictClosing(message.correct));
+      const solution = message.correct ? nextButton(message.next) : [];
+      return [...sections(verdict), buttons(value, [...solution, ...more])];
     }
     default:
       if (message.answer === null) {
@@ -66,6 +69,11 @@ export function answerBlocks(
           ];
       }
   }
+}
+
+/** The button that hands out the first held-back step, named for what it is (none when nothing is held back). */
+function nextButton(next: NextKind | undefined): ButtonSpec[] {
+  return next ? [{ action: "nextStep", text: nextButtonLabel(next), style: "primary" }] : [];
 }
 
 export function errorBlocks(

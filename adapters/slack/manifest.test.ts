@@ -21,7 +21,7 @@ describe("Slack app manifest", () => {
       expect(url).toBe("https://tutor.example.com/slack/events");
       expect(JSON.parse(description!)).toBe(texts.command(table.slack(command!)!.name, "description", "slack"));
     }
-    expect(manifest).toContain('usage_hint: "Solve x^2 - 5x + 6 = 0 answer: 2, 3"');
+    expect(manifest).toContain('usage_hint: "Solve x^2 - 5x + 6 = 0 answer: 2, 3 work: x^2 - 5x + 6 = (x - 2)(x - 3)"');
   });
 
   it("subscribes to mentions, thread replies and assistant threads, with interactivity for the buttons", () => {

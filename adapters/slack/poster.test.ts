@@ -164,10 +164,20 @@ describe("SlackPoster", () => {
     await poster().post(target, { kind: "step", index: 0, total: 1, step: s }, { jobId: "job-3", key: "job-3:step:0" });
     const [first] = slack.workspace.thread("C2", status.messageId);
     expect(first!.blocks[0]).toMatchObject({ type: "header", text: { text: "Compute the power" } });
-    // Hint mode: the student asks for the next step, until the last one.
-    expect(JSON.stringify(first!.blocks)).toContain("tutor_next_step");
-    await poster().postNextStep(target, { jobId: "job-3", index: 2, total: 3, step: s, last: true });
-    const last = slack.workspace.thread("C2", status.messageId)[1]!;
+    // Hint mode: the run's closing message offers the next rung; a rung handed out offers the one after it.
+    expect(JSON.stringify(first!.blocks)).not.toContain("tutor_next_step");
+    await poster().postNextStep(target, {
+      jobId: "job-3",
+      index: 1,
+      total: 3,
+      step: { ...s, label: "Hint 2" },
+      next: "hint",
+    });
+    const middle = slack.workspace.thread("C2", status.messageId)[1]!;
+    expect(middle.blocks[0]).toMatchObject({ type: "header", text: { text: "Hint 2 · Compute the power" } });
+    expect(JSON.stringify(middle.blocks)).toContain('"text":"Another hint"');
+    await poster().postNextStep(target, { jobId: "job-3", index: 2, total: 3, step: s });
+    const last = slack.workspace.thread("C2", status.messageId)[2]!;
     expect(last.blocks[0]).toMatchObject({ type: "header", text: { text: "Step 3/3 · Compute the power" } });
     expect(JSON.stringify(last.blocks)).not.toContain("tutor_next_step");
   });

@@ -6,6 +6,7 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
+import { type NextKind, nextButtonLabel } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import { type Locale, t } from "../../src/i18n/index.js";
@@ -64,8 +65,8 @@ export class SlackPoster implements Poster<SlackTarget> {
     const threadTs = await this.threadOf(target, context.jobId);
     switch (message.kind) {
       case "step":
-        // The worker posts a hint run's first step only; the rest come one "Next step" at a time.
-        return this.postStep(target, threadTs, message.index, message.total, message.step, context, false);
+        // The worker posts a hint run's first rung only; the rest come one press at a time.
+        return this.postStep(target, threadTs, message.index, message.total, message.step, context);
       case "answer":
         return this.send(
           target,
@@ -88,7 +89,7 @@ export class SlackPoster implements Poster<SlackTarget> {
   /** A step a student asked for with "Next step", under the run's thread, in `locale`. */
   async postNextStep(
     target: SlackTarget,
-    next: { jobId: string; index: number; total: number; step: ResultStep; last: boolean },
+    next: { jobId: string; index: number; total: number; step: ResultStep; next?: NextKind },
     locale?: Locale,
   ): Promise<{ messageId: string }> {
     const context: PostContext = {
@@ -97,7 +98,7 @@ export class SlackPoster implements Poster<SlackTarget> {
       ...(locale && { locale }),
     };
     const threadTs = await this.threadOf(target, next.jobId);
-    return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
+    return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.next);
   }
 
   /** The withheld steps and the final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
@@ -189,19 +190,21 @@ export class SlackPoster implements Poster<SlackTarget> {
     total: number,
     step: ResultStep,
     context: PostContext,
-    last: boolean,
+    next?: NextKind,
   ): Promise<{ messageId: string }> {
     const { locale } = context;
-    const title = total > 1 ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title }) : step.title;
+    const title = step.label
+      ? `${step.label} · ${step.title}`
+      : total > 1
+        ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title })
+        : step.title;
     const code = stepCodeMarkdown(step);
     const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
     const specs: ButtonSpec[] = [];
     // The step shows short code itself; only folded code needs the button.
     if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
-    // Hint mode shows one step at a time; the student asks for the next when ready.
-    if (target.mode === "hint" && !last) {
-      specs.push({ action: "nextStep", text: t(locale, "buttons.next_step"), style: "primary" });
-    }
+    // A step handed out by a press offers the next one, its button named for what it is.
+    if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next), style: "primary" });
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.

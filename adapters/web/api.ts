@@ -186,6 +186,8 @@ interface AskFields {
   question?: unknown;
   mode?: unknown;
   answer?: unknown;
+  /** The student's working, for `check`. */
+  work?: unknown;
 }
 
 async function askJson(req: Request, res: Response, deps: WebApiDeps): Promise<void> {
@@ -238,6 +240,7 @@ async function ask(
   }
   if (fields.answer !== undefined && typeof fields.answer !== "string")
     return invalid(res, '"answer" must be a string.');
+  if (fields.work !== undefined && typeof fields.work !== "string") return invalid(res, '"work" must be a string.');
 
   const from = origin(req);
   const eventId = eventIdFor(req, from.user);
@@ -250,6 +253,7 @@ async function ask(
     text,
     mode: mode as Mode,
     ...(fields.answer === undefined ? {} : { studentAnswer: fields.answer }),
+    ...(fields.work === undefined ? {} : { studentWork: fields.work }),
     attachments,
     replyTarget: { platform: "web" } satisfies WebTarget,
     // The browser's language (absent or none we speak: the question's language decides).

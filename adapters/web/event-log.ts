@@ -8,7 +8,7 @@
 import type { RevealPolicy } from "../../commands/index.js";
 import { MODES, type Mode } from "../../src/question.js";
 import { closeRedis, type RedisConnection } from "../../src/queue/connection.js";
-import type { ResultStep } from "../../src/seam.js";
+import type { ResultStep, Rung } from "../../src/seam.js";
 import type { RunState } from "../types.js";
 
 export type RunEvent =
@@ -34,6 +34,10 @@ export type RunEvent =
       rendered?: ResultStep;
       /** The steps withheld from the thread because they state or compute the answer (shown on Reveal). */
       withheld?: ResultStep[];
+      /** What "next" hands out first (hint mode, a right check): another hint or the worked solution. */
+      next?: Rung;
+      /** That button's label (the page has no catalog of its own). */
+      nextLabel?: string;
     }
   | { type: "failure"; code: string; message: string }
   /** The last event of every run. */

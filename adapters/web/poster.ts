@@ -4,6 +4,7 @@
  * `<jobId> <entry id>` (an edit must know which run's log to append to), and the context key is
  * stored with each entry, so `findPosted` can always tell whether a post happened.
  */
+import { nextButtonLabel } from "../../commands/index.js";
 import type { OutgoingMessage, PostContext, Poster } from "../types.js";
 import type { RunEvent, RunEventLog } from "./event-log.js";
 import type { WebTarget } from "./target.js";
@@ -41,6 +42,7 @@ function toEvent(message: OutgoingMessage): RunEvent {
         answer: message.answer,
         reveal: message.reveal,
         ...(message.correct === undefined ? {} : { correct: message.correct }),
+        ...(message.next === undefined ? {} : { next: message.next, nextLabel: nextButtonLabel(message.next) }),
         // A space that never shows answers gets none to show.
         ...(message.rendered && message.reveal !== "never" ? { rendered: message.rendered } : {}),
         ...(message.withheld && message.reveal !== "never" ? { withheld: message.withheld } : {}),

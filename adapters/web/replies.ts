@@ -4,8 +4,9 @@
  * for a limit, 503 with `Retry-After` while Redis is unavailable; and the successful replies to
  * the run actions.
  */
+
 import type { Response } from "express";
-import { type ActionReply, type CommandReply, QUEUE_RETRY_AFTER_S } from "../../commands/index.js";
+import { type ActionReply, type CommandReply, nextButtonLabel, QUEUE_RETRY_AFTER_S } from "../../commands/index.js";
 import { type ErrorCode, studentSentence } from "../../src/errors.js";
 import type { WebLimits } from "./api.js";
 import { publicStep } from "./run-view.js";
@@ -46,6 +47,7 @@ export function sendAction(res: Response, reply: ActionReply, okStatus: number):
         index: reply.index,
         total: reply.total,
         last: reply.last,
+        ...(reply.next ? { next: reply.next, nextLabel: nextButtonLabel(reply.next) } : {}),
         step: publicStep(reply.jobId, reply.index, reply.step),
       });
     default:

@@ -10,9 +10,11 @@ import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
+import { DEFAULT_LADDER_DEPTH } from "../present/ladder.js";
 import { presentForMode } from "../present/modes.js";
-import type { Presentation } from "../present/types.js";
-import { withholdAnswer } from "../present/withhold.js";
+import { LADDER_TEXTS } from "../present/tutor-texts.js";
+import type { Presentation, Step } from "../present/types.js";
+import { type AnswerContext, withholdAnswer } from "../present/withhold.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
@@ -226,6 +228,7 @@ export class QuestionPipeline implements Pipeline {
     const solution = await presentRun(
       transcript,
       this.writeup && wantsWriteup ? { ...this.writeup, logger: log, signal: options.signal } : null,
+      question.mode === "hint" || question.mode === "check" ? { ladderDepth: ladderDepth(question) } : {},
     );
     log.info({ presenter: solution.presenter, fallbackReason: solution.fallbackReason }, "presented");
     const presentation = presentForMode(
@@ -233,6 +236,7 @@ export class QuestionPipeline implements Pipeline {
       question.mode,
       {
         studentAnswer: question.studentAnswer ?? "",
+        ...(question.studentWork ? { studentWork: question.studentWork } : {}),
         verdict:
           grade === undefined
             ? null
@@ -274,8 +278,7 @@ export class QuestionPipeline implements Pipeline {
             )
           ).steps;
     const withheld = await drawSteps(split.withheld);
-    const heldBack =
-      question.mode === "hint" ? await drawSteps(withholdAnswer(solution.steps.slice(1), context).shown) : [];
+    const heldBack = await drawSteps(heldBackSteps(question, solution, presentation, context));
     const drawn: Drawn = { steps, heldBack, withheld, ...(answer ? { renderedAnswer: answer } : {}) };
     // Cancelled while rendering: nobody will read this result, so its images go now.
     if (options.signal?.aborted) await blobs.delete(imagesOfResult(drawn));
@@ -317,6 +320,41 @@ export class QuestionPipeline implements Pipeline {
       transcript,
     };
   }
+}
+
+/** How many rungs of the hint ladder this question's channel allows (its policy's depth, else 3). */
+function ladderDepth(question: Question): number {
+  return question.settings?.ladderDepth ?? DEFAULT_LADDER_DEPTH;
+}
+
+/**
+ * What waits behind the run's button, one step per press: in hint mode the rest of the ladder,
+ * then — unless the policy never reveals — the worked solution up to the step that states or
+ * computes the answer (withheld by structure, never rewritten); after a right /check, the worked
+ * solution (whole in a private run: the student has the answer already).
+ */
+function heldBackSteps(
+  question: Question,
+  solution: Presentation,
+  presentation: Presentation,
+  context: AnswerContext,
+): Step[] {
+  // The hint path never shows the answer; after a right check only a shared thread needs it withheld.
+  const hidden = question.mode === "hint" || question.reveal !== undefined;
+  const worked = (from: Step[]) => {
+    const steps = hidden ? withholdAnswer(from, context).shown : from;
+    return steps.map((step, i) => ({
+      ...step,
+      label: LADDER_TEXTS.solutionStep(i + 1, steps.length),
+      rung: "solution" as const,
+    }));
+  };
+  if (question.mode === "check") return presentation.answer !== null ? worked(solution.steps) : [];
+  if (question.mode !== "hint") return [];
+  const rungs = (presentation.ladder ?? [])
+    .slice(1)
+    .map((hint, i) => ({ ...hint, label: LADDER_TEXTS.hint(i + 2), rung: "hint" as const }));
+  return [...rungs, ...(question.reveal === "never" ? [] : worked(solution.steps))];
 }
 
 /** A result's drawn parts: the steps, those withheld for Reveal, the hint run's held-back steps and the rendered answer. */

@@ -49,6 +49,8 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
           ...(await toResultStep(store, step.title, step.markdown, rendered[i]!, step.code, step.output)),
           ...(step.cells === undefined ? {} : { cells: step.cells }),
           ...(step.foldCode ? { foldCode: true } : {}),
+          ...(step.label === undefined ? {} : { label: step.label }),
+          ...(step.rung === undefined ? {} : { rung: step.rung }),
         })),
       );
       if (presentation.answer === null) return { steps, answer: null };

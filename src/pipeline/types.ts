@@ -2,6 +2,7 @@
 import type { StepPart, Theme } from "../../render/index.js";
 import type { BlobRef, BlobStore } from "../blobs/types.js";
 import type { WireError } from "../errors.js";
+import type { Rung } from "../present/types.js";
 import type { Question } from "../question.js";
 import type { ProgressEvent, Transcript } from "../reasoning/types.js";
 
@@ -21,6 +22,10 @@ export interface ResultStep {
   foldCode?: boolean;
   /** The step in reading order: text pieces and images (by index into `images`), for adapters that interleave. */
   parts: StepPart[];
+  /** Shown in place of "Step i of n" ("Hint 2", "Worked solution · step 1 of 3"). */
+  label?: string;
+  /** A held-back rung of the hint ladder or step of the worked solution: the button that hands it out is named for it. */
+  rung?: Rung;
 }
 
 export type { StepPart };

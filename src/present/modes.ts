@@ -1,16 +1,19 @@
 /**
  * What each tutor mode shows of a solved problem. `solve` shows every step; `explain` too, with
- * no final answer required; `hint` shows only how to start; `check` says whether the student's
- * answer is right and, when it is not, names the step to recheck. Hint and check never show a
- * statement the grader finds equal to the answer (./leaks.ts), and every step keeps to a budget
- * of characters so a chat message does not scroll forever.
+ * no final answer required; `hint` shows the first rung of the hint ladder (./ladder.ts); `check`
+ * says whether the student's answer is right — why, when it is — and, when it is not, quotes what
+ * to recheck: the first line of their working that does not hold, or the run's idea and method.
+ * Hint and check never show a statement the grader finds equal to the answer, and every step
+ * keeps to a budget of characters so a chat message does not scroll forever.
  */
 import type { Mode } from "../question.js";
 import { revealsAnswer, withoutAnswer } from "./leaks.js";
 import { paragraphsOf, sentencesOf } from "./prose.js";
 import { UNFINISHED_TITLE } from "./steps.js";
 import { EXPLANATION_TITLES } from "./texts.js";
+import { CHECK_TEXTS, LADDER_TEXTS } from "./tutor-texts.js";
 import type { Presentation, Step } from "./types.js";
+import { firstDivergence } from "./work.js";
 
 export interface CheckVerdict {
   correct: boolean;
@@ -28,16 +31,23 @@ export const DEFAULT_STEP_CHARS = 1200;
 /** A hint is a nudge: a paragraph or two. */
 const HINT_CHARS = 450;
 
+export interface CheckInput {
+  studentAnswer: string;
+  /** The student's working, when they gave it. */
+  studentWork?: string;
+  verdict: CheckVerdict | null;
+}
+
 export function presentForMode(
   presentation: Presentation,
   mode: Mode,
-  check?: { studentAnswer: string; verdict: CheckVerdict | null },
+  check?: CheckInput,
   options: ModeOptions = {},
 ): Presentation {
   const chars = options.stepChars ?? DEFAULT_STEP_CHARS;
   const fitted = { ...presentation, steps: presentation.steps.map((s) => withinBudget(s, chars)) };
   if (mode === "hint") return hintOnly(fitted, chars);
-  if (mode === "check" && check) return checkFeedback(fitted, check.studentAnswer, check.verdict);
+  if (mode === "check" && check) return checkFeedback(fitted, check);
   if (mode === "explain") return { ...fitted, steps: explanationSteps(fitted.steps.map(asExplanation)) };
   return fitted;
 }
@@ -79,21 +89,24 @@ function explanationSteps(steps: Step[]): Step[] {
 }
 
 function hintOnly(presentation: Presentation, chars: number): Presentation {
-  const base = { answer: null, presenter: presentation.presenter };
-  const first = presentation.steps[0];
-  if (!first) return { ...base, steps: [] };
-  const answer = presentation.answer;
-  const safeTitle = revealsAnswer(first.title, answer) ? "How to start" : first.title;
-  let markdown = withoutAnswer(first.markdown, answer);
-  if (markdown.trim() === "") {
-    markdown = `Start here: **${safeTitle.charAt(0).toLowerCase()}${safeTitle.slice(1)}**. Try it yourself before asking for the next step.`;
-  }
-  // How to start, not the result: the cell (whose output may be the answer) stays hidden.
-  const step: Step = { title: `Hint: ${safeTitle}`, markdown: cut(markdown, Math.min(chars, HINT_CHARS)) };
-  return { ...base, steps: [step] };
+  const ladder = presentation.ladder ?? [{ title: LADDER_TEXTS.titles.notice, markdown: LADDER_TEXTS.fallback.notice }];
+  const first = ladder[0]!;
+  // The first rung only; the pipeline holds the rest of the ladder (and the solution) back.
+  const step: Step = {
+    title: first.title,
+    markdown: cut(first.markdown, Math.min(chars, HINT_CHARS)),
+    label: LADDER_TEXTS.hint(1),
+  };
+  return { steps: [step], answer: null, presenter: presentation.presenter, ladder };
 }
 
-function checkFeedback(presentation: Presentation, studentAnswer: string, verdict: CheckVerdict | null): Presentation {
+function checkFeedback(presentation: Presentation, check: CheckInput): Presentation {
+  const verdict = checkVerdictSteps(presentation, check);
+  return { ...verdict, steps: verdict.steps.map((step) => ({ ...step, label: CHECK_TEXTS.label })) };
+}
+
+function checkVerdictSteps(presentation: Presentation, check: CheckInput): Presentation {
+  const { studentAnswer, verdict } = check;
   const base = { presenter: presentation.presenter };
   if (verdict === null) {
     return {
@@ -111,13 +124,15 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
     };
   }
   if (verdict.correct) {
+    // Not echoed: in a shared thread the echo would be the answer, shown to everyone. The worked
+    // solution waits behind its own button (the pipeline holds it back).
+    const method = presentation.ladder?.[1]?.markdown;
+    const why = method ? CHECK_TEXTS.correct(method) : CHECK_TEXTS.correctNoWhy;
+    const work = check.studentWork?.trim();
+    const holds = work !== undefined && work !== "" && firstDivergence(work, studentAnswer) === null;
     return {
       ...base,
-      steps: [
-        // Not echoed: in a shared thread the echo would be the answer, shown to everyone.
-        { title: "Correct!", markdown: "Your answer is right. Here is a worked solution." },
-        ...presentation.steps,
-      ],
+      steps: [{ title: CHECK_TEXTS.correctTitle, markdown: holds ? `${why}\n\n${CHECK_TEXTS.workHolds}` : why }],
       answer: presentation.answer,
     };
   }
@@ -137,8 +152,8 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
     ...base,
     steps: [
       {
-        title: "Not quite",
-        markdown: `Your answer $${studentAnswer}$ is not right yet. ${recheckAdvice(presentation)}`,
+        title: CHECK_TEXTS.wrongTitle,
+        markdown: `${CHECK_TEXTS.wrong(studentAnswer)}\n\n${recheckAdvice(presentation, check)}`,
       },
     ],
     answer: null,
@@ -146,18 +161,17 @@ function checkFeedback(presentation: Presentation, studentAnswer: string, verdic
 }
 
 /**
- * Names the step where the reference solution works out the quantity asked for (the first step
- * whose text or output gives the final answer), by number and — when it does not give the answer
- * away — by title.
+ * What to recheck, quoted in the message itself (no step the student cannot see): the first line
+ * of their working that does not hold, else the run's first idea and its method.
  */
-function recheckAdvice(presentation: Presentation): string {
-  const { steps, answer } = presentation;
-  const at = steps.findIndex((s) => revealsAnswer(`${s.markdown}\n${s.output ?? ""}`, answer));
-  const index = at >= 0 ? at : steps.findIndex((s) => s.code !== undefined || /=/.test(s.markdown));
-  const step = steps[index];
-  if (!step) return "Go back over your calculation step by step and check each result.";
-  const name = revealsAnswer(step.title, answer) ? `step ${index + 1}` : `step ${index + 1}, **${step.title}**`;
-  return `Recheck ${name}: that is where the solution works out the quantity the question asks for. Redo it carefully and compare your result.`;
+function recheckAdvice(presentation: Presentation, check: CheckInput): string {
+  const divergence = check.studentWork ? firstDivergence(check.studentWork, check.studentAnswer) : null;
+  if (divergence) return CHECK_TEXTS.recheckLine(divergence.line, divergence.why);
+  const [idea, method] = presentation.ladder ?? [];
+  if (!idea) return CHECK_TEXTS.noAdvice;
+  return [CHECK_TEXTS.recheckIdea(idea.markdown), ...(method ? [CHECK_TEXTS.recheckMethod(method.markdown)] : [])].join(
+    "\n\n",
+  );
 }
 
 /** The step with its explanation cut to `chars` at a sentence boundary. */

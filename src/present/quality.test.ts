@@ -12,6 +12,7 @@ import { writeupScenario } from "../fake-model/writeups.js";
 import { createModelClient } from "../reasoning/model-client.js";
 import type { Transcript } from "../reasoning/types.js";
 import { cellsOf, readTranscript } from "./flow.js";
+import { ladderOf } from "./ladder.js";
 import { restatesAnswer, revealsAnswer } from "./leaks.js";
 import { presentForMode } from "./modes.js";
 import { isTrivial, matchesAny, numbersIn } from "./numbers.js";
@@ -151,7 +152,7 @@ describe.each(fixtures.map((f) => [f.name, f] as const))("%s", (_name, fixture: 
     });
 
     it.runIf(transcript.answer !== null)("hint mode gives a start and never the answer or an equivalent", () => {
-      const hint = presentForMode(present(), "hint");
+      const hint = presentForMode({ ...present(), ladder: ladderOf(transcript) }, "hint");
       expect(hint.answer).toBeNull();
       expect(hint.steps).toHaveLength(1);
       const step = hint.steps[0]!;
@@ -162,17 +163,18 @@ describe.each(fixtures.map((f) => [f.name, f] as const))("%s", (_name, fixture: 
     });
 
     it.runIf(transcript.answer !== null)(
-      "check mode with a wrong answer names a step and keeps the answer hidden",
+      "check mode with a wrong answer quotes what to recheck and keeps the answer hidden",
       () => {
         const wrong = wrongAnswerFor(transcript.answer!);
-        const p = present();
+        const p = { ...present(), ladder: ladderOf(transcript) };
         const checked = presentForMode(p, "check", { studentAnswer: wrong, verdict: { correct: false } });
         expect(checked.answer).toBeNull();
         const text = checked.steps
           .map((s) => `${s.title}\n${s.markdown}\n${s.output ?? ""}\n${s.code ?? ""}`)
           .join("\n");
         expect(text).toMatch(/not right yet/);
-        expect(text).toMatch(/Recheck step \d/);
+        expect(text).toMatch(/^> \S/m);
+        expect(text).not.toMatch(/\bstep \d/i);
         expect(revealsAnswer(text.replaceAll(wrong, ""), transcript.answer)).toBe(false);
       },
     );

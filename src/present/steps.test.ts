@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellResult } from "../../test/support/cell-result.js";
 import { loadTranscriptFixtures, transcriptOf } from "../../test/support/transcripts.js";
 import type { Transcript, TranscriptPart } from "../reasoning/types.js";
+import { ladderOf } from "./ladder.js";
 import { presentForMode } from "./modes.js";
 import { presentTranscript } from "./steps.js";
 
@@ -138,28 +139,46 @@ describe("presentTranscript", () => {
 describe("presentForMode", () => {
   const presentation = presentTranscript(digitSum);
 
-  it("hint mode shows how to start, not the answer", () => {
-    const hint = presentForMode(presentation, "hint");
+  const laddered = { ...presentation, ladder: ladderOf(digitSum) };
+
+  it("hint mode shows the first rung of the ladder, labelled as a hint, and keeps the rest", () => {
+    const hint = presentForMode(laddered, "hint");
     expect(hint.answer).toBeNull();
     expect(hint.steps).toHaveLength(1);
-    expect(hint.steps[0]!.title).toMatch(/^Hint: /);
+    expect(hint.steps[0]).toMatchObject({ title: "What to notice", label: "Hint 1" });
+    expect(hint.steps[0]!.markdown).toBe("The number $2^{100}$ has 31 digits.");
     expect(hint.steps[0]!.output).toBeUndefined();
+    expect(hint.ladder).toHaveLength(3);
   });
 
-  it("check mode confirms a right answer with the worked solution", () => {
-    const checked = presentForMode(presentation, "check", { studentAnswer: "115", verdict: { correct: true } });
-    expect(checked.steps[0]!.title).toBe("Correct!");
+  it("check mode confirms a right answer with why (the method), the worked solution held back", () => {
+    const checked = presentForMode(laddered, "check", { studentAnswer: "115", verdict: { correct: true } });
+    expect(checked.steps).toHaveLength(1);
+    expect(checked.steps[0]).toMatchObject({ title: "Correct", label: "Check" });
+    expect(checked.steps[0]!.markdown).toMatch(/^Your answer is right — it follows from this method:\n> \S/);
     expect(checked.answer).toBe("115");
   });
 
-  it("check mode does not reveal the solution for a wrong answer, and names a step to recheck", () => {
-    const checked = presentForMode(presentation, "check", { studentAnswer: "114", verdict: { correct: false } });
+  it("check mode quotes what to recheck in the message itself, never a step the student cannot see", () => {
+    const checked = presentForMode(laddered, "check", { studentAnswer: "114", verdict: { correct: false } });
     expect(checked.answer).toBeNull();
     expect(checked.steps).toHaveLength(1);
     const text = checked.steps[0]!.markdown;
     expect(text).toMatch(/not right yet/);
-    expect(text).toMatch(/Recheck step 1, \*\*Calculate with Python\*\*/);
+    expect(text).toContain("Recheck your working against this idea:\n> The number $2^{100}$ has 31 digits.");
+    expect(text).not.toMatch(/step \d/i);
     expect(text).not.toContain("115");
+  });
+
+  it("check mode with the student's working quotes the first line that does not hold", () => {
+    const checked = presentForMode(laddered, "check", {
+      studentAnswer: "114",
+      studentWork: "2^{10} = 1024\n1 + 0 + 2 + 4 = 7\n7 + 9 + 7 = 25\nso the sum is 114",
+      verdict: { correct: false },
+    });
+    const text = checked.steps[0]!.markdown;
+    expect(text).toContain("Recheck this line of your working:\n> 7 + 9 + 7 = 25");
+    expect(text).not.toMatch(/1024|step \d|115/);
   });
 
   it("check mode says it could not read an answer instead of calling it wrong", () => {

@@ -1,5 +1,6 @@
 /** Steps a student can follow, produced from a Transcript by a presenter. */
 import type { Figure } from "../sandbox/types.js";
+import type { Hint } from "./ladder.js";
 
 export interface Step {
   title: string;
@@ -14,7 +15,16 @@ export interface Step {
   /** Long code: show it behind a "Show code" button instead of inline. */
   foldCode?: boolean;
   figures?: Figure[];
+  /**
+   * What the step is shown as, in place of "Step i of n": "Hint 2", "Worked solution · step 1 of 3".
+   * Set where steps are handed out one at a time from a ladder whose length the student never sees.
+   */
+  label?: string;
+  /** A rung of the hint ladder, or a step of the worked solution behind it (labels the button that hands it out). */
+  rung?: Rung;
 }
+
+export type Rung = "hint" | "solution";
 
 /** Which presenter made the steps: the model's write-up (checked) or the deterministic fallback. */
 export type PresenterKind = "writeup" | "deterministic";
@@ -26,4 +36,6 @@ export interface Presentation {
   presenter: PresenterKind;
   /** Why the write-up was not used, when it was tried and failed its checks. */
   fallbackReason?: string;
+  /** Hint mode's ladder (and /check's idea to recheck against), when it was asked for. */
+  ladder?: Hint[];
 }

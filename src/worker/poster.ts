@@ -7,6 +7,7 @@
 import type { ErrorCode } from "../errors.js";
 import type { Locale } from "../i18n/index.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
+import type { Rung } from "../present/types.js";
 import type { Mode, ReplyTarget, RevealPolicy } from "../question.js";
 
 /**
@@ -50,8 +51,10 @@ export type OutgoingMessage =
       correct?: boolean;
       status: RunResult["status"];
       reveal: RevealPolicy;
-      /** The question's mode: in `hint` mode `answer` is null and the rest of the solution comes through "Next step". */
+      /** The question's mode: in `hint` mode `answer` is null and the rest of the ladder comes through "Another hint". */
       mode?: Mode;
+      /** What the run's button hands out first (hint mode, a right /check): another hint or the worked solution; absent: nothing is held back. */
+      next?: Rung;
       /**
        * The rendered answer (the run's `finalAnswer` step: its formula image, with the LaTeX as
        * alt text), shown only as `reveal` says, like `answer`. Never in hint or check mode.

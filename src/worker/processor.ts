@@ -223,6 +223,7 @@ export class RunProcessor {
       status: "ok",
       reveal: attempt.job.data.reveal ?? DEFAULT_REVEAL,
       mode,
+      ...(result.heldBack?.[0]?.rung ? { next: result.heldBack[0].rung } : {}),
       ...(rendered && mode !== "hint" && mode !== "check" ? { rendered } : {}),
       ...(withheld.length > 0 && mode !== "hint" && mode !== "check" ? { withheld } : {}),
     });

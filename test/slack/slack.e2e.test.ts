@@ -19,6 +19,7 @@ import { waitFor } from "../queue/processes.js";
 import {
   findButton,
   finishedThread,
+  lastMessage,
   metadataKey,
   pressNextStepUntilDone,
   pressReveal,
@@ -96,19 +97,27 @@ describe("Slack over signed HTTP", () => {
     expect(JSON.stringify(bot.slack.workspace.find("C1", root.ts)!.blocks)).not.toContain("tutor_cancel");
   });
 
-  it("/hint shows how to start without the answer; Next step posts the rest, one at a time, never the answer", async () => {
+  it("/hint shows what to notice; Another hint twice, then See a worked solution, one at a time, never the answer", async () => {
     await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/hint", "Hint please: what is 2^20?"));
     const root = await rootQuoting(bot.slack, "C1", "Hint please: what is 2^20?");
     const thread = await finishedThread(bot.slack, "C1", root.ts);
     expect(headers(thread)).toHaveLength(1);
     expect(visibleThreadText([root, ...thread])).not.toContain(String(2 ** 20));
     expect(allText(thread)).not.toContain("tutor_reveal");
+    expect(headers(thread)).toEqual(["Hint 1 · What to notice"]);
+    // The closing message's button is named for what it hands out.
+    expect(allText([lastMessage(thread)])).toContain('"text":"Another hint"');
     const more = await pressNextStepUntilDone(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
     const titles = headers(more);
-    expect(titles.length).toBeGreaterThan(1);
-    expect(titles.slice(1).map((title) => /^Step (\d+)\/\d+ · /.exec(title)?.[1])).toEqual(
-      titles.slice(1).map((_, i) => String(i + 2)),
-    );
+    expect(titles.slice(0, 3)).toEqual(["Hint 1 · What to notice", "Hint 2 · The method", "Hint 3 · A first step"]);
+    expect(titles.length).toBeGreaterThan(3);
+    expect(titles.slice(3).every((title) => title.startsWith("Worked solution"))).toBe(true);
+    const rungs = more.filter((m) => /^Hint \d/.test(headers([m])[0] ?? ""));
+    expect(allText(rungs.slice(1, 2))).toContain('"text":"Another hint"');
+    expect(allText(rungs.slice(2, 3))).toContain('"text":"See a worked solution"');
+    // Each hint says something new.
+    const bodies = rungs.map((m) => JSON.stringify(m.blocks.slice(1)));
+    expect(new Set(bodies).size).toBe(3);
     expect(visibleThreadText([root, ...more])).not.toContain(String(2 ** 20));
   });
 

@@ -22,6 +22,7 @@ import {
   jobOf,
   lastMessage,
   metadataKey,
+  pressNextStepUntilDone,
   responsesTo,
   rootQuoting,
   SIGNING_SECRET,
@@ -253,9 +254,34 @@ describe("buttons on a finished run", () => {
 });
 
 describe("/check and /explain", () => {
-  it("/check says a right answer is right", async () => {
-    const { thread } = await askAndFinish("/check", "What is 2^20, checked? answer: 1048576", "What is 2^20, checked?");
-    expect(text([lastMessage(thread)])).toContain("Your answer is right");
+  it("/check says a right answer is right, and keeps the worked solution behind See a worked solution", async () => {
+    const { root, thread } = await askAndFinish(
+      "/check",
+      "What is 2^20, checked? answer: 1048576",
+      "What is 2^20, checked?",
+    );
+    const last = lastMessage(thread);
+    expect(text([last])).toContain("Your answer is right");
+    expect(text([last])).toContain('"text":"See a worked solution"');
+    // Only the verdict is posted at first: no solution, masked or not.
+    expect(stepsOf(thread)).toHaveLength(1);
+    expect(text(thread)).not.toMatch(/Worked solution|NameError/);
+    const more = await pressNextStepUntilDone(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
+    expect(text(more)).toContain("Worked solution");
+  });
+
+  it("/check with `work:` quotes the first line of the working that does not hold, never a step number", async () => {
+    const { root, thread } = await askAndFinish(
+      "/check",
+      "What is 2^20, worked? answer: 1000000 work: 2^{20} = 2^{10} \\cdot 2^{10}; 2^{10} \\cdot 2^{10} = 1000 \\cdot 1000",
+      "What is 2^20, worked?",
+    );
+    const shown = text([root, ...thread]);
+    expect(shown).toContain("Recheck this line of your working:");
+    expect(shown).toContain("2^{10} \\\\cdot 2^{10} = 1000 \\\\cdot 1000");
+    expect(shown).not.toContain("2^{20} = 2^{10}");
+    expect(shown).not.toMatch(/\bstep \d/i);
+    expect(shown).not.toContain(POWER);
   });
 
   it("/check says a wrong answer is wrong without giving the right one anywhere", async () => {
@@ -265,7 +291,7 @@ describe("/check and /explain", () => {
       "What is 2^20, checked again?",
     );
     const last = lastMessage(thread);
-    expect(text([last])).toContain("Your answer does not match");
+    expect(text([last])).toContain("Not quite");
     expect(text([root, ...thread])).not.toContain(POWER);
     expect(buttonsOn(last)).not.toContain("tutor_reveal");
     // Not behind a button either.

@@ -75,7 +75,7 @@ async function ask(
   mode: Mode,
   respond: RespondFn,
 ): Promise<void> {
-  const { text, studentAnswer } = askFields(spec, options);
+  const { text, studentAnswer, studentWork } = askFields(spec, options);
   const attachments: IncomingAttachment[] = [];
   let fileNote = "";
   if (spec.surfaces.slack?.file === "latest_shared") {
@@ -103,6 +103,7 @@ async function ask(
     text,
     mode,
     ...(studentAnswer !== undefined && { studentAnswer }),
+    ...(studentWork !== undefined && { studentWork }),
     attachments,
     replyTarget,
     locale: await localeOf(ctx, command.user_id),

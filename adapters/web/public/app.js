@@ -6,7 +6,17 @@ import { api, TOKEN_KEY } from "./api.js";
 import { remember, renderHistory } from "./history.js";
 import { whenKatex } from "./markdown.js";
 import { $, state } from "./state.js";
-import { follow, onEvent, resetThread, revealAnswer, setStatus, setVote, showFailure, showStep } from "./thread.js";
+import {
+  follow,
+  offerNext,
+  onEvent,
+  resetThread,
+  revealAnswer,
+  setStatus,
+  setVote,
+  showFailure,
+  showStep,
+} from "./thread.js";
 
 /** Shows a question from this browser's history again. */
 function reopen(entry) {
@@ -50,6 +60,7 @@ async function ask(event) {
   const question = $("question").value.trim();
   const mode = $("mode").value;
   const answer = $("student-answer").value.trim();
+  const work = $("student-work").value.trim();
   $("form-error").textContent = "";
   $("submit").disabled = true;
   performance.clearMarks("tutor-first-event");
@@ -63,10 +74,11 @@ async function ask(event) {
       body.set("question", question);
       body.set("mode", mode);
       if (mode === "check") body.set("answer", answer);
+      if (mode === "check" && work) body.set("work", work);
       for (const file of chosenFiles) body.append("files", file, file.name);
     } else {
       headers = { "content-type": "application/json" };
-      body = JSON.stringify({ question, mode, ...(mode === "check" ? { answer } : {}) });
+      body = JSON.stringify({ question, mode, ...(mode === "check" ? { answer, ...(work ? { work } : {}) } : {}) });
     }
     state.mode = mode;
     resetThread(question || chosenFiles.map((f) => f.name).join(", "), mode);
@@ -121,7 +133,7 @@ async function nextStep() {
       body: JSON.stringify({ after }),
     });
     showStep(reply.index, reply.step);
-    if (reply.last) $("next-step").hidden = true;
+    offerNext(reply.nextLabel);
   } catch (err) {
     if (err.code === "no_more_steps") $("next-step").hidden = true;
     showFailure(err.message);
@@ -144,6 +156,7 @@ function wire() {
   });
   $("mode").addEventListener("change", () => {
     $("answer-row").hidden = $("mode").value !== "check";
+    $("work-row").hidden = $("mode").value !== "check";
   });
   $("reveal").addEventListener("click", revealAnswer);
   $("answer-body").tabIndex = -1;

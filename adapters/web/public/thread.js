@@ -70,7 +70,8 @@ export function showStep(index, step) {
   item.id = `step-${index}`;
   item.className = "step";
   const title = document.createElement("h3");
-  title.textContent = `${index + 1}. ${step.title}`;
+  // A ladder's rungs and a check's verdict carry their own label ("Hint 2", "Check"), not a number.
+  title.textContent = step.label ? `${step.label} · ${step.title}` : `${index + 1}. ${step.title}`;
   item.append(title);
   item.append(renderMarkdown(step.markdown ?? ""));
   for (const image of step.images ?? []) {
@@ -118,8 +119,15 @@ export function showStep(index, step) {
   $("steps").insertBefore(item, later ?? null);
 }
 
+/** The "next" button, named for what it hands out (the server's label), or hidden when nothing is left. */
+export function offerNext(label) {
+  $("next-step").hidden = !label;
+  if (label) $("next-step").textContent = label;
+}
+
 /** The run's answer message: the verdict of a check at once; the answer itself waits for Reveal. */
-function showAnswer(answer, correct, reveal, rendered, withheld) {
+function showAnswer(answer, correct, reveal, rendered, withheld, nextLabel) {
+  offerNext(nextLabel);
   if (correct !== undefined && !document.querySelector(".verdict")) {
     const verdict = document.createElement("p");
     verdict.className = correct ? "verdict right" : "verdict wrong";
@@ -166,7 +174,6 @@ function finish(status) {
   if (status === "cancelled") setStatus("Cancelled.");
   else if (status === "ok") setStatus("Done.");
   else setStatus("Stopped.");
-  if (state.mode === "hint" && status === "ok") $("next-step").hidden = false;
 }
 
 export function onEvent(type, data) {
@@ -178,7 +185,8 @@ export function onEvent(type, data) {
   } else if (type === "cell") showCell(data.index, data.code);
   else if (type === "output") showOutput(data.index, data.text, data.error);
   else if (type === "step") showStep(data.index, data.step);
-  else if (type === "answer") showAnswer(data.answer, data.correct, data.reveal, data.rendered, data.withheld);
+  else if (type === "answer")
+    showAnswer(data.answer, data.correct, data.reveal, data.rendered, data.withheld, data.nextLabel);
   else if (type === "failure") showFailure(data.message);
   else if (type === "done") finish(data.status);
 }

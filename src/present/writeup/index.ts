@@ -10,6 +10,7 @@ import { renderTemplate, type TemplateName } from "../../reasoning/prompt.js";
 import type { Transcript } from "../../reasoning/types.js";
 import { withCells } from "../cells.js";
 import { type Cell, cellsOf, type FlowItem, readTranscript } from "../flow.js";
+import { buildLadder } from "../ladder.js";
 import { restatesAnswer } from "../leaks.js";
 import { sentencesOf } from "../prose.js";
 import { presentTranscript } from "../steps.js";
@@ -39,21 +40,50 @@ export interface WriteupDeps {
   signal?: AbortSignal;
 }
 
+export interface PresentRunOptions {
+  /** Build the hint ladder with this many rungs (hint and check modes): the write-up is asked to write it. */
+  ladderDepth?: number;
+}
+
 /**
  * Steps for the student: the checked write-up when `deps` is given and it passes, otherwise the
- * deterministic presenter's (with `fallbackReason` when a write-up was tried).
+ * deterministic presenter's (with `fallbackReason` when a write-up was tried). With `ladderDepth`,
+ * also the hint ladder: the write-up's rungs where they pass the ladder's checks, else built from
+ * the transcript.
  */
-export async function presentRun(transcript: Transcript, deps: WriteupDeps | null): Promise<Presentation> {
-  const fallback = (reason?: string): Presentation => {
+export async function presentRun(
+  transcript: Transcript,
+  deps: WriteupDeps | null,
+  options: PresentRunOptions = {},
+): Promise<Presentation> {
+  const presented = await presentSteps(transcript, deps, options);
+  const depth = options.ladderDepth;
+  if (depth === undefined) return presented.presentation;
+  const ladder = buildLadder({
+    question: transcript.question,
+    items: readTranscript(transcript),
+    answer: transcript.answer,
+    depth,
+    ...(presented.hints ? { written: presented.hints } : {}),
+  });
+  return { ...presented.presentation, ladder };
+}
+
+async function presentSteps(
+  transcript: Transcript,
+  deps: WriteupDeps | null,
+  options: PresentRunOptions,
+): Promise<{ presentation: Presentation; hints?: string[] }> {
+  const fallback = (reason?: string) => {
     const p = presentTranscript(transcript);
-    return reason === undefined ? p : { ...p, fallbackReason: reason };
+    return { presentation: reason === undefined ? p : { ...p, fallbackReason: reason } };
   };
   if (deps === null) return fallback();
   if (transcript.answer === null) return fallback("the run has no final answer to write up");
   const items = readTranscript(transcript);
   let reply: string;
   try {
-    reply = await requestWriteup(transcript.question, items, transcript.answer, deps);
+    reply = await requestWriteup(transcript.question, items, transcript.answer, deps, options.ladderDepth);
   } catch (err) {
     const reason = `the write-up call failed: ${err instanceof Error ? err.message : String(err)}`;
     deps.logger?.warn({ err }, "write-up call failed; using the deterministic presenter");
@@ -66,12 +96,25 @@ export async function presentRun(transcript: Transcript, deps: WriteupDeps | nul
     deps.logger?.info({ reason: grounding.reason }, "write-up failed its checks; using the deterministic presenter");
     return fallback(grounding.reason);
   }
-  return { steps: stepsFrom(writeup, items, transcript.answer), answer: transcript.answer, presenter: "writeup" };
+  return {
+    presentation: {
+      steps: stepsFrom(writeup, items, transcript.answer),
+      answer: transcript.answer,
+      presenter: "writeup",
+    },
+    ...(writeup.hints ? { hints: writeup.hints } : {}),
+  };
 }
 
-async function requestWriteup(question: string, items: FlowItem[], answer: string, deps: WriteupDeps): Promise<string> {
+async function requestWriteup(
+  question: string,
+  items: FlowItem[],
+  answer: string,
+  deps: WriteupDeps,
+  hints: number | undefined,
+): Promise<string> {
   const { client, settings } = deps;
-  const user = writeupUserMessage(question, items, answer);
+  const user = writeupUserMessage(question, items, answer, hints === undefined ? {} : { hints });
   const signal = deps.signal
     ? AbortSignal.any([deps.signal, AbortSignal.timeout(settings.timeoutMs)])
     : AbortSignal.timeout(settings.timeoutMs);

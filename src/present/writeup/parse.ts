@@ -13,7 +13,12 @@ export interface WrittenStep {
 export interface Writeup {
   steps: WrittenStep[];
   answer: string;
+  /** The hint ladder's rungs, when the reply has a `### Hints` section (numbered items). */
+  hints?: string[];
 }
+
+const HINTS_SECTION =
+  /^#{2,4}\s*(?:\*\*)?\s*(?:hints?|pistas?|indices|hinweise|dicas|提示)\s*:?\s*(?:\*\*)?\s*$([\s\S]*?)(?=^#{2,4}\s|$(?![\s\S]))/im;
 
 const STEP_HEADING =
   /^#{2,4}\s*(?:\*\*)?\s*(?:step|schritt|étape|etapa|paso|passo|шаг|步骤|ステップ)?\s*(\d+)\s*[:.)\-–—]\s*(.+?)\s*(?:\*\*)?\s*$/gim;
@@ -21,7 +26,11 @@ const ANSWER_HEADING =
   /^#{2,4}\s*(?:\*\*)?\s*(?:answer|final answer|antwort|réponse|respuesta|resposta|risposta|ответ|答案|答え)\s*:?\s*(?:\*\*)?\s*$/gim;
 
 export function parseWriteup(reply: string): Writeup | null {
-  const text = reply.replace(/<think>[\s\S]*?<\/think>/g, "").replace(/<\/?think>/g, "");
+  const thought = reply.replace(/<think>[\s\S]*?<\/think>/g, "").replace(/<\/?think>/g, "");
+  // The hints come out first: the steps and the answer are read without them.
+  const hintsAt = HINTS_SECTION.exec(thought);
+  const text = hintsAt ? thought.slice(0, hintsAt.index) + thought.slice(hintsAt.index + hintsAt[0].length) : thought;
+  const hints = hintsAt ? numberedItems(hintsAt[1]!) : [];
   const answers = [...text.matchAll(ANSWER_HEADING)];
   const answerAt = answers.at(-1);
   if (!answerAt) return null;
@@ -43,7 +52,18 @@ export function parseWriteup(reply: string): Writeup | null {
   });
   const answer = unwrapAnswer(text.slice(answerAt.index + answerAt[0].length));
   if (!answer) return null;
-  return { steps, answer };
+  return { steps, answer, ...(hints.length > 0 ? { hints } : {}) };
+}
+
+/** `1. …` items, each possibly over several lines. */
+function numberedItems(section: string): string[] {
+  const items: string[] = [];
+  for (const line of section.split("\n")) {
+    const start = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    if (start) items.push(start[1]!.trim());
+    else if (line.trim() && items.length > 0) items[items.length - 1] += ` ${line.trim()}`;
+  }
+  return items.filter(Boolean);
 }
 
 /** `$$\boxed{738}$$`, `\(738\)`, `**738**` → `738`. */

@@ -14,7 +14,12 @@ export const WRITEUP_SYSTEM_PROMPT =
 const MAX_REASONING_CHARS = 24_000;
 const MAX_OUTPUT_CHARS = 1_500;
 
-export function writeupUserMessage(question: string, items: FlowItem[], answer: string): string {
+export function writeupUserMessage(
+  question: string,
+  items: FlowItem[],
+  answer: string,
+  options: { hints?: number } = {},
+): string {
   const cells = cellsOf(items);
   const reasoning = elideMiddle(proseOf(items), MAX_REASONING_CHARS);
   const cellText = cells.length === 0 ? "(no code was run)" : cells.map((c) => describeCell(c)).join("\n\n");
@@ -40,7 +45,24 @@ export function writeupUserMessage(question: string, items: FlowItem[], answer: 
     "- When a step relies on an executed cell, write [cell N] in it. Do not copy code or outputs; they are shown beside the step.",
     "- Never write code. Never write a number that is not in the question, the working or a cell output.",
     "- Do not state the final answer in the steps; end with a heading `### Answer` followed by the final answer alone in LaTeX (no \\boxed).",
+    ...(options.hints ? hintInstructions(options.hints) : []),
   ].join("\n");
+}
+
+/** The hint ladder, asked for before the steps so a reply cut short still has it. */
+function hintInstructions(count: number): string[] {
+  const rungs = [
+    "what to notice: the first idea, with no computation",
+    "the method, named concretely",
+    "the first computation, or the same idea on a smaller example with other numbers",
+  ].slice(0, count);
+  return [
+    "",
+    "## Hints",
+    `Before Step 1, write a heading \`### Hints\` and ${count} numbered hints (\`1.\` …), one or two complete sentences each, for a student who wants to solve it alone:`,
+    ...rungs.map((r, i) => `${i + 1}. ${r};`),
+    "Each hint says something new. No hint states or computes the final answer, in any form.",
+  ];
 }
 
 function describeCell(cell: Cell): string {

@@ -44,6 +44,19 @@ describe("parseWriteup", () => {
     });
   });
 
+  it("reads the hint ladder from a `### Hints` section, wherever it stands, without it spilling into a step", () => {
+    const hints =
+      "### Hints\n1. Each toss has two outcomes, so list what two tosses can give.\n2. Count the outcomes with exactly\n   one head and divide by all outcomes.\n3. With one die, an even number shows in 3 of 6 outcomes.\n\n";
+    const parsed = parseWriteup(hints + reply("HT and TH: $2/4$ [cell 1]."));
+    expect(parsed?.hints).toEqual([
+      "Each toss has two outcomes, so list what two tosses can give.",
+      "Count the outcomes with exactly one head and divide by all outcomes.",
+      "With one die, an even number shows in 3 of 6 outcomes.",
+    ]);
+    expect(parsed?.steps.map((s) => s.title)).toEqual(["Count the outcomes", "Count the favourable ones"]);
+    expect(parsed?.answer).toBe("\\frac{1}{2}");
+  });
+
   it("gives up on a reply without steps or without an answer", () => {
     expect(parseWriteup("The answer is 1/2.")).toBeNull();
     expect(parseWriteup("### Step 1: Count\nfour outcomes")).toBeNull();
@@ -80,6 +93,41 @@ describe("checkGrounding", () => {
   it("wants 2 to 7 steps", () => {
     const one = "### Step 1: All of it\nTwo of 4 outcomes.\n\n### Answer\n$\\frac12$";
     expect(check(one)).toMatchObject({ ok: false, reason: "the write-up has 1 steps (2–7 wanted)" });
+  });
+});
+
+describe("presentRun with the hint ladder", () => {
+  it("asks the write-up for the hints and uses a written rung unless it gives the answer away", async () => {
+    const hints =
+      "### Hints\n1. Each toss has two outcomes, so list every way two tosses can come out.\n2. The probability is 0.5.\n3. With one die, an even number shows in 3 of 6 outcomes.\n\n";
+    const server = await startFakeModel({
+      scenarios: [writeupScenario("coin", "coin is tossed twice", hints + reply("HT and TH: $2/4$ [cell 1]."))],
+    });
+    try {
+      const presentation = await presentRun(
+        transcript,
+        {
+          client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
+          settings: {
+            model: "small",
+            transport: "chat",
+            template: "qwen",
+            timeoutMs: 5_000,
+            maxTokens: 1_000,
+            temperature: 0.2,
+          },
+        },
+        { ladderDepth: 3 },
+      );
+      expect(JSON.stringify(server.requests[0]!.body)).toContain("### Hints");
+      const ladder = presentation.ladder!.map((h) => h.markdown);
+      expect(ladder[0]).toBe("Each toss has two outcomes, so list every way two tosses can come out.");
+      // "0.5" is the answer by the grader: that rung is built from the run instead.
+      expect(ladder[1]).not.toContain("0.5");
+      expect(ladder[2]).toBe("With one die, an even number shows in 3 of 6 outcomes.");
+    } finally {
+      await server.close();
+    }
   });
 });
 

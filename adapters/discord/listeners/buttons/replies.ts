@@ -7,7 +7,7 @@ import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { ActionReply } from "../../../../commands/index.js";
 import { t, toLocale } from "../../../../src/i18n/index.js";
 import { fence } from "../../../step-code.js";
-import { answerFiles, componentsJson, type DiscordPiece, layoutMessage } from "../../layout.js";
+import { answerFiles, componentsJson, type DiscordPiece, layoutMessage, nextButton } from "../../layout.js";
 import { splitMessage } from "../../split.js";
 import type { ListenerContext } from "../context.js";
 
@@ -40,15 +40,7 @@ export async function showActionReply(
         { kind: "step", index: reply.index, total: reply.total, step: reply.step },
         { jobId: reply.jobId, key: `${reply.jobId}:shown:${reply.index}`, locale },
       );
-      if (!reply.last) {
-        pieces.at(-1)?.buttons.push([
-          {
-            label: say("buttons.next_step"),
-            action: { kind: "next_step", jobId: reply.jobId, after: reply.index },
-            style: "primary",
-          },
-        ]);
-      }
+      if (reply.next) pieces.at(-1)?.buttons.push([nextButton(reply.jobId, reply.next, reply.index)]);
       await sendPieces(ctx, interaction, pieces);
       return;
     }

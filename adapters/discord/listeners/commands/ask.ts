@@ -93,6 +93,7 @@ export async function ask(
     text: request.text,
     mode: request.mode,
     ...(request.studentAnswer !== undefined && { studentAnswer: request.studentAnswer }),
+    ...(request.studentWork !== undefined && { studentWork: request.studentWork }),
     attachments: files,
     replyTarget: target,
     theme: DISCORD_IMAGE_THEME,

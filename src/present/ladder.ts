@@ -1,0 +1,242 @@
+/**
+ * The hint ladder: what hint mode hands out one rung at a time before (where the policy allows)
+ * the worked solution. Rung 1 says what to notice — the first idea, no computation; rung 2 names
+ * the method; rung 3 gives the first computation, or the same idea on a smaller example with
+ * other numbers. The write-up pass may write the rungs; each written rung is used only when it is
+ * a complete sentence, distinct from the rung before and free of the answer by the grader,
+ * otherwise the rung is built from the transcript — from what the run did *before* it reached
+ * its answer, so a rung never quotes the result.
+ */
+
+import type { Transcript } from "../reasoning/types.js";
+import { type Cell, type FlowItem, readTranscript } from "./flow.js";
+import { equalToAnswer, MATH, revealsAnswer } from "./leaks.js";
+import { paragraphsOf, sentencesOf, withoutOpener } from "./prose.js";
+import { LADDER_TEXTS, METHODS, type MethodText } from "./tutor-texts.js";
+
+export interface Hint {
+  title: string;
+  markdown: string;
+}
+
+export type RungName = keyof typeof LADDER_TEXTS.titles;
+export const RUNGS: readonly RungName[] = ["notice", "method", "first"];
+
+/** The default number of hints before the worked solution (a channel's policy may set another). */
+export const DEFAULT_LADDER_DEPTH = 3;
+
+/** A hint is a sentence or two: longer candidates are cut at a sentence. */
+const HINT_CHARS = 450;
+
+export interface LadderInput {
+  question: string;
+  items: FlowItem[];
+  answer: string | null;
+  /** Rungs the write-up wrote, in order (each checked before it is used). */
+  written?: readonly string[];
+  /** How many rungs (1–3); default 3. */
+  depth?: number;
+}
+
+/** The ladder for a transcript (no write-up). */
+export function ladderOf(transcript: Transcript, depth?: number): Hint[] {
+  return buildLadder({
+    question: transcript.question,
+    items: readTranscript(transcript),
+    answer: transcript.answer,
+    ...(depth === undefined ? {} : { depth }),
+  });
+}
+
+export function buildLadder(input: LadderInput): Hint[] {
+  const { answer } = input;
+  const depth = Math.max(1, Math.min(RUNGS.length, input.depth ?? DEFAULT_LADDER_DEPTH));
+  const before = beforeAnswer(input.items, answer);
+  const candidates: Record<RungName, string[]> = {
+    notice: noticeCandidates(before.sentences, input.question),
+    method: methodCandidates(before, input.question),
+    first: firstCandidates(before, answer, input.question),
+  };
+  const hints: Hint[] = [];
+  const used: string[] = [];
+  for (const [i, rung] of RUNGS.slice(0, depth).entries()) {
+    const written = input.written?.[i];
+    const options = [...(written ? [written] : []), ...candidates[rung], LADDER_TEXTS.fallback[rung]];
+    const markdown = options.map(asHint).find((text) => usable(text, answer, used)) ?? LADDER_TEXTS.fallback[rung];
+    used.push(markdown);
+    hints.push({ title: LADDER_TEXTS.titles[rung], markdown });
+  }
+  return hints;
+}
+
+/** Whether a candidate may be a rung: a sentence, no code, no answer, not a repeat of an earlier rung. */
+export function usable(text: string, answer: string | null, earlier: readonly string[]): boolean {
+  if (text.trim().length < 20 || !/[\p{L}]{3,}/u.test(text)) return false;
+  if (/```|\bpython\b|\bsympy\b|\bprint\(/i.test(text)) return false;
+  if (givesAway(text, answer)) return false;
+  return earlier.every((e) => !alike(e, text));
+}
+
+/**
+ * The grader's leak check, and a bracketed list, set or tuple (`[2, 3]`, `{2, 3}`) whose items are
+ * the answer: printed collections are how runs most often state a list answer.
+ */
+export function givesAway(text: string, answer: string | null): boolean {
+  if (answer === null) return false;
+  if (revealsAnswer(text, answer)) return true;
+  for (const m of text.matchAll(/[[{(]([^[\]{}()]{1,200})[\]})]/g)) {
+    if (/,/.test(m[1]!) && equalToAnswer(m[1]!.trim(), answer)) return true;
+  }
+  return false;
+}
+
+/** What the run said and ran before its answer first appeared. */
+interface Before {
+  sentences: string[];
+  /** Cells that ran without an error, up to and including the one whose output is the answer. */
+  cells: Cell[];
+}
+
+function beforeAnswer(items: FlowItem[], answer: string | null): Before {
+  const sentences: string[] = [];
+  const cells: Cell[] = [];
+  // Where no output is recognisably the answer, the last cell computed it: what follows concludes.
+  const lastCell = items.map((item) => item.kind).lastIndexOf("cell");
+  for (const [at, item] of items.entries()) {
+    if (item.kind === "cell") {
+      const ok = item.cell.result !== null && !item.cell.result.error && !item.cell.result.timedOut;
+      if (ok) cells.push(item.cell);
+      if (givesAway(item.cell.output, answer) || at === lastCell) break;
+      continue;
+    }
+    let reached = false;
+    for (const paragraph of paragraphsOf(item.text)) {
+      if (/^\s*_\(/.test(paragraph) || /\*\*Final Answer\*\*|\\boxed/.test(paragraph)) continue;
+      for (const sentence of sentencesOf(paragraph)) {
+        if (givesAway(sentence, answer)) {
+          reached = true;
+          break;
+        }
+        sentences.push(sentence);
+      }
+      if (reached) break;
+    }
+    if (reached) break;
+  }
+  return { sentences, cells };
+}
+
+/** Thinking aloud about the tools or the next move, not about the problem. */
+const NARRATION =
+  /^(?:let me|let's|let us|i(?:'ll| will| can check| should)\b|maybe|perhaps|hmm|wait|ok\b|okay|now\b|to be sure|just to)|\b(?:python|sympy|numpy|code|compute (?:it|that|this)|with a computer|double-check|to be sure)\b/i;
+/** The question restated ("I need the roots of …"). */
+const RESTATES = /^(?:so,?\s*)?(?:i|we|you) (?:need|want|have|am asked|are asked)\b(?! (?:two|a|an) )/i;
+/** A computation: digits on both sides of an operator, or a value assigned. */
+const COMPUTATION = /\d\s*[=×*/+−·^-]\s*\(?\d|[=≈]\s*-?\d|\\(?:cdot|times)\s*\d/;
+
+function noticeCandidates(sentences: string[], question: string): string[] {
+  return sentences
+    .map(cleanSentence)
+    .filter(
+      (s) =>
+        s !== "" && !NARRATION.test(s) && !RESTATES.test(s) && !COMPUTATION.test(s) && !restatesQuestion(s, question),
+    );
+}
+
+/** The methods the run used: those its code calls first, then those its reasoning names. */
+function methodsOf(before: Before, question: string): MethodText[] {
+  const code = before.cells.map((c) => c.code).join("\n");
+  const prose = before.sentences.join(" ");
+  const fits = METHODS.filter((m) => m.question === undefined || m.question.test(question));
+  const byCode = fits.filter((m) => m.code?.test(code));
+  const byProse = fits.filter((m) => !byCode.includes(m) && m.prose?.test(prose));
+  return [...byCode, ...byProse];
+}
+
+function methodCandidates(before: Before, question: string): string[] {
+  return methodsOf(before, question).map((m) => m.method);
+}
+
+function firstCandidates(before: Before, answer: string | null, question: string): string[] {
+  const computed = before.sentences
+    .map(cleanSentence)
+    .map((s) =>
+      s
+        .split(/;\s*/)
+        .filter((clause) => !NARRATION.test(clause))
+        .join("; "),
+    )
+    .filter(
+      (s) =>
+        s !== "" && COMPUTATION.test(s) && !NARRATION.test(s) && !RESTATES.test(s) && !restatesQuestion(s, question),
+    );
+  const examples = methodsOf(before, question)
+    .flatMap((m) => m.examples)
+    .filter((e) => !givesAway(e, answer));
+  return [...computed, ...examples];
+}
+
+/** The sentence as said to the student: no thinking-aloud opener, no leading "So", in the second person. */
+function cleanSentence(sentence: string): string {
+  const s = withoutOpener(sentence)
+    .replace(/^(?:let me|let's|let us)\b[^:.]*:\s*/i, "")
+    .replace(/^(?:so|thus|then|hence|therefore)\s*,?\s+/i, "")
+    .trim();
+  if (!s) return "";
+  const you = s
+    .replace(/\bI'm\b/g, "you're")
+    .replace(/\bI am\b/g, "you are")
+    .replace(/\bI've\b/g, "you've")
+    .replace(/\bI'll\b/g, "you'll")
+    .replace(/\bI\b/g, "you")
+    .replace(/\bmyself\b/gi, "yourself")
+    .replace(/\bmy\b/gi, "your")
+    .replace(/\bme\b/g, "you");
+  const capital = you.charAt(0).toUpperCase() + you.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Most of the sentence's words are the question's: it says what is asked, not how to start. */
+function restatesQuestion(sentence: string, question: string): boolean {
+  // A formula the question does not have is something new ("the first n odd numbers are 1, 3, …, 2n − 1").
+  const compact = (text: string) => text.replace(/[\s{}$]/g, "");
+  const formulas = [...sentence.matchAll(MATH)].map((m) => compact(m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""));
+  if (formulas.some((f) => f.length > 1 && !compact(question).includes(f))) return false;
+  const words = (text: string) =>
+    text
+      .replace(/\\[a-zA-Z]+/g, " ")
+      .toLowerCase()
+      .match(/[\p{L}\d]{3,}/gu) ?? [];
+  const asked = new Set(words(question));
+  const said = words(sentence);
+  if (said.length === 0) return true;
+  return said.filter((w) => asked.has(w)).length / said.length >= 0.6;
+}
+
+/** A hint is at most a couple of sentences. */
+function asHint(text: string): string {
+  const trimmed = text.replace(/\s+/g, " ").trim();
+  if (trimmed.length <= HINT_CHARS) return trimmed;
+  const kept: string[] = [];
+  for (const s of sentencesOf(trimmed)) {
+    if ([...kept, s].join(" ").length > HINT_CHARS) break;
+    kept.push(s);
+  }
+  return kept.join(" ");
+}
+
+/** Two rungs that say the same thing (one contains the other, or nearly all words are shared). */
+function alike(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\d]+/gu, " ")
+      .trim();
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y || x.includes(y) || y.includes(x)) return true;
+  const wx = new Set(x.split(" "));
+  const wy = y.split(" ");
+  const shared = wy.filter((w) => wx.has(w)).length;
+  return shared / Math.max(wx.size, wy.length) >= 0.8;
+}
