@@ -142,7 +142,7 @@ def on_alarm(signum, frame):
 # pixels), so they stay sharp on high-density screens.
 DEVICE_SCALE = 2
 # At most this many inches wide: a plot shown across a phone's 360 CSS px keeps its 13-pt tick
-# labels at a 12 px font. Wider figures are shrunk toward it (at most to half), fonts kept.
+# labels at a font of about 12 px. Wider figures are shrunk toward it (at most to half), fonts kept.
 READABLE_WIDTH_IN = 5.6
 READABLE_RC = {"figure.figsize": (READABLE_WIDTH_IN, 4.2), "font.size": 13, "lines.linewidth": 2.0}
 
