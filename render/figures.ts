@@ -3,8 +3,8 @@
  * default white paper with a transparent background (`driver.py`), so their ink (axes, labels,
  * ticks: the greys) takes the theme's text colour and every antialiased edge blends into the
  * theme's own background, with no white halo along the lines of a dark plot. A plot the code gave
- * its own background is posted as drawn; an opaque white one (drawn before the sandbox did this)
- * is recoloured pixel by pixel for dark. Downscaled (sharp) when it exceeds the upload limits the
+ * its own background is posted as drawn; an opaque white one (white paper under tinted axes, or a
+ * figure from before the sandbox did this) is recoloured pixel by pixel for dark. Downscaled (sharp) when it exceeds the upload limits the
  * caller passes in, e.g. a platform's bytes per upload.
  */
 import { stat } from "node:fs/promises";

@@ -142,7 +142,7 @@ def on_alarm(signum, frame):
 # pixels), so they stay sharp on high-density screens.
 DEVICE_SCALE = 2
 # At most this many inches wide: a plot shown across a phone's 360 CSS px keeps its 13-pt tick
-# labels at a 12 px font. Wider figures are shrunk toward it (at most to half), fonts kept.
+# labels at a font of about 12 px. Wider figures are shrunk toward it (at most to half), fonts kept.
 READABLE_WIDTH_IN = 5.6
 READABLE_RC = {"figure.figsize": (READABLE_WIDTH_IN, 4.2), "font.size": 13, "lines.linewidth": 2.0}
 
@@ -154,6 +154,20 @@ def on_plain_paper(fig):
     from matplotlib.colors import to_rgba
     white = (1.0, 1.0, 1.0, 1.0)
     return to_rgba(fig.get_facecolor()) == white and all(to_rgba(ax.get_facecolor()) == white for ax in fig.axes)
+
+
+def relayout(fig):
+    """Lays a shrunk figure out again (a layout engine does so itself when it draws), so labels
+    placed for the larger size do not run into the next subplot."""
+    if fig.get_layout_engine() is not None:
+        return
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            fig.tight_layout()
+        except Exception:
+            pass
 
 
 def grab_figures(into):
@@ -171,7 +185,8 @@ def grab_figures(into):
         if shrink < 1.0:
             width, height = width * shrink, height * shrink
             fig.set_size_inches(width, height)
-            # Labels laid out for the larger size may stick out: keep every one in the picture.
+            relayout(fig)
+            # Labels laid out for the larger size may still stick out: keep every one in the picture.
             options["bbox_inches"] = "tight"
         # A tight box can come out a little larger than the figure: leave it room under the cap.
         side_cap = LIMITS["maxFigureSide"] * (0.9 if shrink < 1.0 else 1.0)

@@ -12,8 +12,9 @@ import { finishedThread, rootQuoting, SIGNING_SECRET, type SlackBot, startSlackB
 describe("images on Slack", () => {
   let bot: SlackBot;
   beforeAll(async () => {
-    // The operator's default theme is dark: Slack's images must not follow it.
-    bot = await startSlackBot("http", { RENDER_THEME: "dark" }, plotScript);
+    // The operator's default theme is dark: Slack's images must not follow it. A first plot imports
+    // matplotlib cold: on a loaded machine that outlasts the default cell timeout.
+    bot = await startSlackBot("http", { RENDER_THEME: "dark", SANDBOX_CELL_TIMEOUT_MS: "300000" }, plotScript);
   });
   afterAll(async () => {
     await bot?.close();
@@ -33,7 +34,7 @@ describe("images on Slack", () => {
     );
     expect(response.status).toBe(200);
     const root = await rootQuoting(bot.slack, "C1", PLOT_QUESTION);
-    const files = (await finishedThread(bot.slack, "C1", root.ts)).flatMap((m) => m.files);
+    const files = (await finishedThread(bot.slack, "C1", root.ts, 150_000)).flatMap((m) => m.files);
     const formulas = files.filter((f) => f.name.startsWith("formula"));
     const plots = files.filter((f) => f.name.startsWith("figure"));
     expect(formulas.length).toBeGreaterThan(0);
@@ -46,5 +47,5 @@ describe("images on Slack", () => {
     }
     const plot = await pixelsOf(plots[0]!.bytes);
     expect([plot.width, plot.height]).toEqual([1120, 840]);
-  });
+  }, 180_000);
 });

@@ -22,7 +22,12 @@ describe.skipIf(missing !== null)(`plots on the page${missing ? ` (skipped: ${mi
   beforeAll(async () => {
     redisUrl = (await testRedis()).url;
     model = await startFakeModel(plotScript);
-    start = await spawnTestStart(redisUrl, prefix, { OPENAI_BASE_URL: model.url, QUEUE_USER_BURST: "0" });
+    start = await spawnTestStart(redisUrl, prefix, {
+      OPENAI_BASE_URL: model.url,
+      QUEUE_USER_BURST: "0",
+      // A first plot imports matplotlib cold: on a loaded machine that outlasts the default cell timeout.
+      SANDBOX_CELL_TIMEOUT_MS: "300000",
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -38,7 +43,7 @@ describe.skipIf(missing !== null)(`plots on the page${missing ? ` (skipped: ${mi
       await page.waitForSelector("body[data-ready=true]");
       await page.locator("#question").fill(PLOT_QUESTION);
       await page.locator("#question").press("Control+Enter");
-      await page.waitForSelector("#thread[data-state=done]", { timeout: 60_000 });
+      await page.waitForSelector("#thread[data-state=done]", { timeout: 150_000 });
       const plot = page.locator("#steps figure img").first();
       await plot.scrollIntoViewIfNeeded();
 
@@ -75,5 +80,5 @@ describe.skipIf(missing !== null)(`plots on the page${missing ? ` (skipped: ${mi
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  }, 180_000);
 });

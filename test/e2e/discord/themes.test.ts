@@ -24,7 +24,7 @@ function luminanceOf(hex: string): number {
   return (0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255)) / 255;
 }
 
-describe("images on Discord", { timeout: 90_000 }, () => {
+describe("images on Discord", { timeout: 180_000 }, () => {
   it("are dark: formulas and the chart on Discord's background, the chart at twice its size", async () => {
     const fake = rig.fake;
     const file = fake.upload("scores.csv", Buffer.from("klass,score\nA,80\nA,90\nB,70\nB,75\n"), "text/csv");
@@ -34,7 +34,7 @@ describe("images on Discord", { timeout: 90_000 }, () => {
       options: { question: "Which class scores higher on average? Chart it." },
       attachments: { file },
     });
-    const thread = await answered(fake, ask).catch((err) => {
+    const thread = await answered(fake, ask, 150_000).catch((err) => {
       throw new Error(`${err}\nreceiver:\n${receiver.stderr()}\nworker:\n${worker.stderr()}`);
     });
     const uploads = thread.flatMap((m) =>
