@@ -5,9 +5,10 @@
  */
 import { type ErrorCode, noticeSentence } from "../src/errors.js";
 import type { Question } from "../src/question.js";
-import type { RunResult } from "../src/seam.js";
+import { answerMessage, type RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
 import { refusal } from "./input-check.js";
+import { mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
 import type { ActionReply, RunActionInput } from "./types.js";
 
 const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal(code) });
@@ -21,10 +22,14 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
     return reject(state === "waiting" || state === "active" ? "run_in_progress" : "unknown_run");
   };
 
+  if (isOwnerAction(input.kind)) {
+    if (!question) return reject("unknown_run");
+    if (!mayActOnRun(question, input)) return reject("not_your_run");
+  }
+
   switch (input.kind) {
     case "cancel": {
       if (!question) return reject("unknown_run");
-      if (question.user !== input.user) return reject("not_your_run");
       if (result) return reject("already_finished");
       const outcome = await deps.queue.cancel(jobId);
       if (outcome === "unknown") return reject("unknown_run");
@@ -66,7 +71,10 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const index = input.after + 1;
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
-      return { kind: "step", jobId, index, total: steps.length, step, last: index === steps.length - 1 };
+      const last = index === steps.length - 1;
+      // One step at a time: the last step comes with the answer message, under the reveal policy.
+      const answer = last && question?.stepPace === "one" ? answerMessage(result, question) : undefined;
+      return { kind: "step", jobId, index, total: steps.length, step, last, ...(answer && { answer }) };
     }
     case "reveal": {
       if (!result) return notFinished();
@@ -88,6 +96,8 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
     }
   }
 }
+
+const isOwnerAction = (kind: RunActionInput["kind"]): boolean => (OWNER_ACTIONS as readonly string[]).includes(kind);
 
 /**
  * The steps "Next step" walks through: those posted, then (hint mode) those held back. The

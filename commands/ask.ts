@@ -63,6 +63,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
+    ...(input.wholeSolution || settings.stepPace !== "one" ? {} : { stepPace: settings.stepPace }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);

@@ -6,8 +6,8 @@
  */
 import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
-import type { Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
-import type { ResultStep } from "../src/seam.js";
+import type { Mode, ReplyTarget, RevealPolicy, RunSettings, StepPace } from "../src/question.js";
+import type { OutgoingMessage, ResultStep } from "../src/seam.js";
 import type { CheckedCall } from "./options.js";
 import type { CommandCall, CommandResult, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
@@ -104,8 +104,19 @@ export type ActionReply =
   | { kind: "cancelled"; jobId: string; text: string }
   | { kind: "retry_queued"; jobId: string; text: string }
   | { kind: "code"; jobId: string; blocks: CodeBlock[] }
-  /** The next step to post; `last` when no step follows it. */
-  | { kind: "step"; jobId: string; index: number; total: number; step: ResultStep; last: boolean }
+  /**
+   * The next step to post; `last` when no step follows it. After the last step of a run shown one
+   * step at a time comes its `answer` message (shown under the reveal policy, like the worker's).
+   */
+  | {
+      kind: "step";
+      jobId: string;
+      index: number;
+      total: number;
+      step: ResultStep;
+      last: boolean;
+      answer?: Extract<OutgoingMessage, { kind: "answer" }>;
+    }
   /**
    * The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply);
    * `rendered` = the rendered answer step (its formula image, alt text = the LaTeX), when there is one.
@@ -125,6 +136,8 @@ export interface SpaceSettings {
   hintPolicy?: "off" | "end" | "wait";
   /** Channel ids the bot answers in; empty = every channel. */
   allowedChannels: string[];
+  /** Solve runs post every step at once (`all`, absent) or one at a time behind "Next step" (`one`). */
+  stepPace?: StepPace;
 }
 
 /**

@@ -355,6 +355,10 @@ export const NOTICE_CODES = [
   "progress_rendering",
   "progress_cells_ran",
   "progress_elapsed",
+  // The channel message a run's thread grows from, once the run is over (`name` = where to look).
+  "parent_done",
+  "parent_stopped",
+  "parent_cancelled",
   // Replies to actions on a run.
   "run_cancelled",
   "retry_already_running",
@@ -383,6 +387,9 @@ export const NOTICES: Record<NoticeCode, (facts: ErrorFacts) => string> = {
   progress_rendering: fixed("Rendering formulas and figures…"),
   progress_cells_ran: ({ count = 0 }) => `ran ${count} Python cell${count === 1 ? "" : "s"}`,
   progress_elapsed: ({ count = 0 }) => `${count} s`,
+  parent_done: ({ name }) => `✅ Done — the solution is in ${name ?? "the thread"}.`,
+  parent_stopped: ({ name }) => `⏹️ Stopped without an answer — see ${name ?? "the thread"}.`,
+  parent_cancelled: fixed("⏹️ Cancelled."),
   run_cancelled: fixed("Cancelled."),
   retry_already_running: fixed("Already on it."),
   feedback_saved: fixed("Thanks for the feedback!"),

@@ -10,6 +10,10 @@ export type Platform = "discord" | "slack" | "cli" | "web";
 export type RevealPolicy = "spoiler" | "button" | "never";
 export const DEFAULT_REVEAL: RevealPolicy = "button";
 
+/** How a solve run's steps are posted: all at once, or one at a time behind "Next step". */
+export type StepPace = "all" | "one";
+export const STEP_PACES: readonly StepPace[] = ["all", "one"];
+
 /**
  * A file the student attached, by reference: `commands/` stored its bytes in the blob store at
  * enqueue, so any worker on any host can read it. Never a host path.
@@ -67,4 +71,9 @@ export interface Question {
   followUp?: FollowUp;
   /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */
   reveal?: RevealPolicy;
+  /**
+   * The space's step pace when the question was asked: `all` steps at once (absent = all), or
+   * `one` at a time behind "Next step", the answer message after the last.
+   */
+  stepPace?: StepPace;
 }

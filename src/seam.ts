@@ -14,4 +14,4 @@ export type {
 } from "./pipeline/types.js";
 export { resultJson } from "./pipeline/types.js";
 export type { FindPosted, OutgoingMessage, PostContext, Poster, RunState, StatusLine } from "./worker/poster.js";
-export { isFinalState } from "./worker/poster.js";
+export { answerMessage, isFinalState } from "./worker/poster.js";

@@ -9,7 +9,7 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import type { ResultStep } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
-import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
+import { isFinalState, type OutgoingMessage, type PostContext, type RunState } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
 import { splitMessage } from "./split.js";
 
@@ -48,11 +48,11 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
         {
           content: message.text,
           files: [],
-          buttons: statusButtons(jobId, isFinalState(message.state)),
+          buttons: statusButtons(jobId, message.state),
         },
       ];
     case "step":
-      return layoutStep(message.step, message.index, message.total, jobId);
+      return layoutStep(message.step, message.index, message.total, jobId, message.next === true);
     case "answer":
       return layoutAnswer(message, jobId);
     case "error":
@@ -67,13 +67,14 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
 }
 
 /**
- * The status message's Cancel button: greyed out once the run is over (it stays, as the marker
- * `findPosted` looks for).
+ * The status message's buttons: Cancel while the run can still be stopped; once it is over
+ * nothing to press — except Retry under a run its asker cancelled. (`findPosted` looks for the
+ * Cancel marker only before the status is recorded, i.e. before any edit.)
  */
-export function statusButtons(jobId: string, final: boolean): ButtonSpec[][] {
-  return [
-    [{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger", ...(final ? { disabled: true } : {}) }],
-  ];
+export function statusButtons(jobId: string, state: RunState): ButtonSpec[][] {
+  if (state === "cancelled") return [[{ label: "Retry", action: { kind: "retry", jobId }, style: "primary" }]];
+  if (isFinalState(state)) return [];
+  return [[{ label: "Cancel", action: { kind: "cancel", jobId }, style: "danger" }]];
 }
 
 /** The marker button's id for a ledger field, or null for messages that carry none (non-retryable errors). */
@@ -85,7 +86,7 @@ export function markerFor(jobId: string, field: string): string | null {
   return step === undefined ? null : buttonId({ kind: "show_code", jobId, step: Number(step) });
 }
 
-function layoutStep(step: ResultStep, index: number, total: number, jobId: string): DiscordPiece[] {
+function layoutStep(step: ResultStep, index: number, total: number, jobId: string, next: boolean): DiscordPiece[] {
   const header = total > 1 ? `**Step ${index + 1} of ${total} · ${step.title}**` : `**${step.title}**`;
   const code = stepCodeMarkdown(step);
   const text = splitMessage(`${header}\n${step.text}${code ? `\n${code}` : ""}`);
@@ -111,6 +112,9 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   const end = pieces.at(-1) ?? { content: header, files: [], buttons: [] };
   if (pieces.length === 0) pieces.push(end);
   end.buttons = [[marker]];
+  // One step at a time: the rest come one press each (see ./listeners/buttons).
+  if (next)
+    end.buttons.push([{ label: "Next step", action: { kind: "next_step", jobId, after: index }, style: "primary" }]);
   return pieces;
 }
 

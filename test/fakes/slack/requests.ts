@@ -148,6 +148,8 @@ export interface SettingsForm {
   hourlyLimit: string;
   hints: string;
   channels: string[];
+  /** How a solution's steps are posted (`all`, `one`); absent = left unset. */
+  steps?: string;
 }
 
 /** A `view_submission` of the `/tutor-settings` modal by `user`, with these values. */
@@ -169,6 +171,9 @@ export function settingsSubmission(user: string, form: SettingsForm): SignedBody
           hourly_limit: { value: { type: "number_input", value: form.hourlyLimit } },
           hints: { value: { type: "static_select", selected_option: { value: form.hints } } },
           channels: { value: { type: "multi_channels_select", selected_channels: form.channels } },
+          ...(form.steps !== undefined && {
+            steps: { value: { type: "static_select", selected_option: { value: form.steps } } },
+          }),
         },
       },
     },
