@@ -166,8 +166,12 @@ describe("SlackPoster", () => {
     expect(first!.blocks[0]).toMatchObject({ type: "header", text: { text: "Compute the power" } });
     // Hint mode: the student asks for the next step, until the last one.
     expect(JSON.stringify(first!.blocks)).toContain("tutor_next_step");
-    await poster().postNextStep(target, { jobId: "job-3", index: 2, total: 3, step: s, last: true });
-    const last = slack.workspace.thread("C2", status.messageId)[1]!;
+    const where = { channel: "C2", user: "U1", threadTs: status.messageId };
+    await poster().postNextStep(target, where, { jobId: "job-3", index: 2, total: 3, step: s, last: true });
+    // Only the student who pressed it sees the next step.
+    expect(slack.workspace.thread("C2", status.messageId)).toHaveLength(1);
+    const last = slack.workspace.ephemerals.at(-1)!;
+    expect(last).toMatchObject({ user: "U1", threadTs: status.messageId });
     expect(last.blocks[0]).toMatchObject({ type: "header", text: { text: "Step 3/3 · Compute the power" } });
     expect(JSON.stringify(last.blocks)).not.toContain("tutor_next_step");
   });

@@ -17,6 +17,7 @@ import {
   type OutgoingMessage,
   type PostContext,
   type Poster,
+  type RunState,
   type StatusLine,
 } from "../types.js";
 import { answerBlocks, answerFallback, errorBlocks } from "./answer-blocks.js";
@@ -32,11 +33,11 @@ import {
   sections,
   withFormulaLabels,
 } from "./blocks.js";
-import { valueFor } from "./buttons.js";
+import { type ButtonValue, valueFor } from "./buttons.js";
 import { findInThread, findRoot, postMetadata } from "./history.js";
 import { toMrkdwn } from "./mrkdwn.js";
 import type { ChannelPacer } from "./pacer.js";
-import { revealAnswer } from "./reveal.js";
+import { revealAnswer, uploadPrivately } from "./reveal.js";
 import type { SlackTarget } from "./target.js";
 import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
 
@@ -63,8 +64,11 @@ export class SlackPoster implements Poster<SlackTarget> {
     const threadTs = await this.threadOf(target, context.jobId);
     switch (message.kind) {
       case "step":
-        // The worker posts a hint run's first step only; the rest come one "Next step" at a time.
-        return this.postStep(target, threadTs, message.index, message.total, message.step, context, false);
+        // A hint run's first step, or a paced run's (`next`): the rest come one "Next step" at a time.
+        return this.postStep(target, threadTs, message.index, message.total, message.step, context, {
+          last: false,
+          next: message.next === true,
+        });
       case "answer":
         return this.send(
           target,
@@ -84,14 +88,40 @@ export class SlackPoster implements Poster<SlackTarget> {
     }
   }
 
-  /** A step a student asked for with "Next step", under the run's thread. */
+  /**
+   * A step a student asked for with "Next step", only to them (an ephemeral message in the
+   * thread, its images uploaded privately): its own Next step, or after the last step of a run
+   * shown one step at a time the answer message.
+   */
   async postNextStep(
     target: SlackTarget,
-    next: { jobId: string; index: number; total: number; step: ResultStep; last: boolean },
-  ): Promise<{ messageId: string }> {
-    const context = { jobId: next.jobId, key: `${next.jobId}:next:${next.index}` };
-    const threadTs = await this.threadOf(target, next.jobId);
-    return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
+    where: { channel: string; user: string; threadTs: string },
+    next: {
+      jobId: string;
+      index: number;
+      total: number;
+      step: ResultStep;
+      last: boolean;
+      answer?: Extract<OutgoingMessage, { kind: "answer" }>;
+    },
+  ): Promise<void> {
+    const value = valueFor(target, next.jobId, next.index);
+    const { blocks, fallback } = stepBlocks(next.index, next.total, next.step, value, { last: next.last, next: true });
+    const images = next.step.images.length > 0 ? await uploadPrivately(this.deps, where.channel, next.step) : [];
+    const answer = next.answer ? answerBlocks(next.answer, valueFor(target, next.jobId)) : [];
+    for (const [i, part] of intoMessages([...blocks, ...images, ...answer]).entries()) {
+      await this.deps.pacer.run(where.channel, () =>
+        callSlack(() =>
+          this.deps.client.chat.postEphemeral({
+            channel: where.channel,
+            user: where.user,
+            thread_ts: where.threadTs,
+            text: i === 0 ? fallback : `${fallback} (continued)`,
+            blocks: part,
+          }),
+        ),
+      );
+    }
   }
 
   /** The final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
@@ -182,21 +212,17 @@ export class SlackPoster implements Poster<SlackTarget> {
     total: number,
     step: ResultStep,
     context: PostContext,
-    last: boolean,
+    pace: { last: boolean; next: boolean },
   ): Promise<{ messageId: string }> {
-    const title = total > 1 ? `Step ${index + 1}/${total} · ${step.title}` : step.title;
-    const code = stepCodeMarkdown(step);
-    const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
-    const specs: ButtonSpec[] = [];
-    // The step shows short code itself; only folded code needs the button.
-    if (step.foldCode) specs.push({ action: "showCode", text: "Show code" });
-    // Hint mode shows one step at a time; the student asks for the next when ready.
-    if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
-    if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
+    const value = valueFor(target, context.jobId, index);
+    // Hint mode shows one step at a time, as does a paced run: the student asks for the next when ready.
+    const { blocks, fallback, title } = stepBlocks(index, total, step, value, {
+      ...pace,
+      next: pace.next || target.mode === "hint",
+    });
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.
     const [first, ...rest] = intoMessages(blocks);
-    const fallback = `${title}\n${fallbackText(toMrkdwn(step.text))}`;
     const posted = await this.send(target, threadTs, context, first!, fallback);
     for (const [i, more] of rest.entries()) {
       await this.send(target, threadTs, { ...context, key: `${context.key}#${i + 1}` }, more, `${title} (continued)`);
@@ -273,6 +299,35 @@ export class SlackPoster implements Poster<SlackTarget> {
   }
 }
 
+/** One step as Block Kit: its title, text and short code, Show code (folded code) and Next step (`next`, unless `last`). */
+function stepBlocks(
+  index: number,
+  total: number,
+  step: ResultStep,
+  value: ButtonValue,
+  pace: { last: boolean; next: boolean },
+): { blocks: Block[]; fallback: string; title: string } {
+  const title = total > 1 ? `Step ${index + 1}/${total} · ${step.title}` : step.title;
+  const code = stepCodeMarkdown(step);
+  const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
+  const specs: ButtonSpec[] = [];
+  // The step shows short code itself; only folded code needs the button.
+  if (step.foldCode) specs.push({ action: "showCode", text: "Show code" });
+  if (pace.next && !pace.last) specs.push({ action: "nextStep", text: "Next step", style: "primary" });
+  if (specs.length > 0) blocks.push(buttons(value, specs));
+  return { blocks, fallback: `${title}\n${fallbackText(toMrkdwn(step.text))}`, title };
+}
+
+/** The status line's emoji by state: the hourglass only while there is something to wait for. */
+const STATUS_EMOJI: Record<RunState, string> = {
+  queued: ":hourglass_flowing_sand:",
+  running: ":hourglass_flowing_sand:",
+  done: ":white_check_mark:",
+  stopped: ":black_square_for_stop:",
+  cancelled: ":black_square_for_stop:",
+  failed: ":warning:",
+};
+
 /** The status message: for a slash command it is also the thread's root, quoting the question. */
 function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): Block[] {
   const blocks: Block[] = [];
@@ -280,9 +335,14 @@ function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): B
     const asked = `<@${target.user}> asked${target.command ? ` with ${target.command}` : ""}:`;
     blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${status.text}` }] });
-  // A finished run has nothing left to cancel.
-  if (!isFinalState(status.state)) {
+  blocks.push({
+    type: "context",
+    elements: [{ type: "mrkdwn", text: `${STATUS_EMOJI[status.state]} ${status.text}` }],
+  });
+  // A finished run has nothing left to cancel; a cancelled one can be asked again.
+  if (status.state === "cancelled") {
+    blocks.push(buttons(valueFor(target, jobId), [{ action: "retry", text: "Retry", style: "primary" }]));
+  } else if (!isFinalState(status.state)) {
     blocks.push(buttons(valueFor(target, jobId), [{ action: "cancel", text: "Cancel", style: "danger" }]));
   }
   return blocks;

@@ -5,6 +5,7 @@
  * thread; the numbers come from Python, never from the model's script.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { studentSentence } from "../../src/errors.js";
 import {
   blockActions,
   eventBody,
@@ -20,6 +21,7 @@ import {
   findButton,
   finishedThread,
   metadataKey,
+  pressButton,
   pressNextStepUntilDone,
   pressReveal,
   rootQuoting,
@@ -30,7 +32,7 @@ import {
   visibleThreadText,
 } from "./harness.js";
 
-function headers(thread: ReturnType<SlackBot["slack"]["workspace"]["thread"]>): string[] {
+function headers(thread: { blocks: unknown[] }[]): string[] {
   return thread.flatMap((m) => {
     const header = m.blocks.find((b) => (b as { type: string }).type === "header") as
       | { text: { text: string } }
@@ -93,23 +95,37 @@ describe("Slack over signed HTTP", () => {
     await waitFor("the final status", async () =>
       statusLine(bot.slack.workspace.find("C1", root.ts)!).includes("Done"),
     );
-    expect(JSON.stringify(bot.slack.workspace.find("C1", root.ts)!.blocks)).not.toContain("tutor_cancel");
+    const status = bot.slack.workspace.find("C1", root.ts)!;
+    expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
+    // "Done." is never shown with an hourglass.
+    expect(statusLine(status)).toBe(":white_check_mark: Done.");
   });
 
-  it("/hint shows how to start without the answer; Next step posts the rest, one at a time, never the answer", async () => {
+  it("/hint shows how to start without the answer; Next step hands the asker the rest, one at a time, never the answer", async () => {
     await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/hint", "Hint please: what is 2^20?"));
     const root = await rootQuoting(bot.slack, "C1", "Hint please: what is 2^20?");
     const thread = await finishedThread(bot.slack, "C1", root.ts);
     expect(headers(thread)).toHaveLength(1);
     expect(visibleThreadText([root, ...thread])).not.toContain(String(2 ** 20));
     expect(allText(thread)).not.toContain("tutor_reveal");
+    // Another student cannot take the asker's next step: told so, only them.
+    const offer = findButton(thread, "tutor_next_step")!;
+    const seen = bot.slack.workspace.ephemerals.length;
+    await pressButton(bot, { channel: "C1", rootTs: root.ts, user: "U9" }, offer);
+    const refused = await waitFor("the refusal", async () =>
+      bot.slack.workspace.ephemerals.slice(seen).find((e) => e.user === "U9"),
+    );
+    expect(refused.text).toBe(studentSentence("not_your_run"));
+    expect(allText(bot.slack.workspace.thread("C1", root.ts))).toContain("tutor_next_step");
     const more = await pressNextStepUntilDone(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
     const titles = headers(more);
-    expect(titles.length).toBeGreaterThan(1);
-    expect(titles.slice(1).map((title) => /^Step (\d+)\/\d+ · /.exec(title)?.[1])).toEqual(
-      titles.slice(1).map((_, i) => String(i + 2)),
-    );
-    expect(visibleThreadText([root, ...more])).not.toContain(String(2 ** 20));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.map((title) => /^Step (\d+)\/\d+ · /.exec(title)?.[1])).toEqual(titles.map((_, i) => String(i + 2)));
+    expect(more.every((m) => m.ephemeral)).toBe(true);
+    expect(JSON.stringify(more)).not.toContain(String(2 ** 20));
+    // The thread did not grow, and the pressed Next step left the hint.
+    expect(bot.slack.workspace.thread("C1", root.ts)).toHaveLength(thread.length);
+    expect(allText(bot.slack.workspace.thread("C1", root.ts))).not.toContain("tutor_next_step");
   });
 
   it("a reply in the tutor's thread is a follow-up: the earlier question goes into the prompt", async () => {
@@ -190,10 +206,12 @@ describe("Slack over signed HTTP", () => {
     await waitFor("the cancelled status", async () =>
       statusLine(bot.slack.workspace.find("C1", root.ts)!).includes("Cancelled"),
     );
-    const told = await waitFor("the confirmation", async () =>
-      bot.slack.workspace.ephemerals.find((e) => e.user === "U1" && e.threadTs === root.ts),
-    );
-    expect(told.text).toMatch(/cancel/i);
+    // Said once, by the status itself, which offers Retry instead of Cancel; the hourglass is gone.
+    const status = bot.slack.workspace.find("C1", root.ts)!;
+    expect(statusLine(status)).not.toContain(":hourglass");
+    expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
+    expect(JSON.stringify(status.blocks)).toContain("tutor_retry");
+    expect(bot.slack.workspace.ephemerals.filter((e) => /cancel/i.test(e.text))).toHaveLength(0);
     expect(bot.slack.workspace.thread("C1", root.ts).filter((m) => metadataKey(m)?.endsWith(":answer"))).toHaveLength(
       0,
     );

@@ -110,6 +110,10 @@ export interface ButtonClick {
   actionId: string;
   value: string;
   responseUrl: string;
+  /** The clicked message's blocks, as Slack sends them with a click on a message in the channel. */
+  blocks?: unknown[];
+  /** The click was on an ephemeral message (Slack then sends no `message`). */
+  ephemeral?: boolean;
 }
 
 /** A `block_actions` payload: what Slack sends when a button is clicked. */
@@ -125,11 +129,19 @@ export function blockActions(click: ButtonClick): Record<string, unknown> {
       type: "message",
       message_ts: click.messageTs,
       channel_id: click.channel,
-      is_ephemeral: false,
+      is_ephemeral: click.ephemeral === true,
       thread_ts: click.threadTs,
     },
     channel: { id: click.channel, name: "general" },
-    message: { type: "message", ts: click.messageTs, thread_ts: click.threadTs, text: "" },
+    ...(!click.ephemeral && {
+      message: {
+        type: "message",
+        ts: click.messageTs,
+        thread_ts: click.threadTs,
+        text: "",
+        ...(click.blocks && { blocks: click.blocks }),
+      },
+    }),
     response_url: click.responseUrl,
     actions: [
       {
