@@ -3,7 +3,7 @@
  * acked at once and turned into run actions for `commands/` (which decides who may press what).
  * What only the clicker should see (code, the answer, a next step, confirmations, refusals)
  * comes back ephemeral in the thread; a pressed Next step leaves its message; Cancel says
- * nothing of its own (the status turns into "Cancelled." with Retry). Every block action is taken here, so a button we did not
+ * nothing of its own (the status shows the cancelled state, with Retry). Every block action is taken here, so a button we did not
  * make (a forged or stale action id, a value that does not parse) is acked and its clicker told
  * it is no longer active, instead of Slack showing a failure.
  */
@@ -92,7 +92,7 @@ async function show(
 ): Promise<void> {
   switch (reply.kind) {
     case "cancelled":
-      // The status message itself turns into "Cancelled." with Retry: saying it again would say it twice.
+      // The status message itself turns to its cancelled state, with Retry: saying so here would say it twice.
       return;
     case "retry_queued":
     case "feedback_saved":

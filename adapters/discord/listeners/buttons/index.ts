@@ -1,7 +1,7 @@
 /**
  * The buttons on a run's messages (Cancel, Retry, Show code, Next step, Reveal answer, 👍/👎):
  * the custom id names the action and the run; `commands/` decides over the stored run (and who
- * may press what). Cancel turns the status into "Cancelled." with Retry; a next step goes only
+ * may press what). Cancel turns the status into its cancelled state, with Retry; a next step goes only
  * to the clicker and greys out the button that gave it; a retry is for everyone in the thread;
  * everything else only for the clicker. A
  * component we did not make (a forged or stale id, a select menu, a form) is told it is no
