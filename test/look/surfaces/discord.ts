@@ -112,8 +112,8 @@ export async function startDiscordStack(script: Script): Promise<SurfaceStack> {
   function newestButton(channelId: string, prefix: string, student: FakeUser) {
     const threads = fake.messagesIn(channelId).flatMap((m) => fake.threadOf(m.id)?.messages ?? []);
     const ephemerals = [...fake.interactions.values()]
-      .filter((i) => i.user.id === student.id && i.ephemeral)
-      .flatMap((i) => [...(i.original ? [i.original] : []), ...i.followUps]);
+      .filter((i) => i.user.id === student.id)
+      .flatMap((i) => [...(i.ephemeral && i.original ? [i.original] : []), ...i.followUps]);
     const messages = [...fake.messagesIn(channelId), ...threads, ...ephemerals].sort((a, b) =>
       BigInt(a.id) < BigInt(b.id) ? 1 : -1,
     );

@@ -116,18 +116,17 @@ export async function startSlackStack(script: Script): Promise<SurfaceStack> {
   function newestButton(channel: string, rootTs: string, user: string, actionId: string) {
     const ephemerals = workspace.ephemerals
       .filter((e) => e.channel === channel && e.user === user && e.threadTs === rootTs && e.ts)
-      .map(
-        (e): FakeMessage => ({
-          channel,
-          ts: e.ts!,
-          threadTs: rootTs,
-          user: BOT_USER_ID,
-          text: e.text,
-          blocks: e.blocks,
-          files: [],
-          edits: 0,
-        }),
-      );
+      .map((e): FakeMessage & { ephemeral: true } => ({
+        ephemeral: true,
+        channel,
+        ts: e.ts!,
+        threadTs: rootTs,
+        user: BOT_USER_ID,
+        text: e.text,
+        blocks: e.blocks,
+        files: [],
+        edits: 0,
+      }));
     const root = workspace.find(channel, rootTs);
     const messages = [...(root ? [root] : []), ...workspace.thread(channel, rootTs), ...ephemerals].sort(
       (a, b) => Number(b.ts) - Number(a.ts),
