@@ -6,10 +6,13 @@
 import { type ErrorCode, noticeSentence, studentSentence } from "../src/errors.js";
 import { type Locale, toLocale } from "../src/i18n/index.js";
 import type { Question } from "../src/question.js";
-import type { ResultStep, RunResult } from "../src/seam.js";
+import { answerMessage, type ResultStep, type RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
 import { refusal } from "./input-check.js";
+import { mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
 import type { ActionReply, NextKind, RunActionInput } from "./types.js";
+
+const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal(code) });
 
 /**
  * The reply to an action, worded in the presser's language when the platform says it (Discord),
@@ -40,10 +43,14 @@ async function decide(
     return reject(state === "waiting" || state === "active" ? "run_in_progress" : "unknown_run");
   };
 
+  if (isOwnerAction(input.kind)) {
+    if (!question) return reject("unknown_run");
+    if (!mayActOnRun(question, input)) return reject("not_your_run");
+  }
+
   switch (input.kind) {
     case "cancel": {
       if (!question) return reject("unknown_run");
-      if (question.user !== input.user) return reject("not_your_run");
       if (result) return reject("already_finished");
       const outcome = await deps.queue.cancel(jobId);
       if (outcome === "unknown") return reject("unknown_run");
@@ -93,14 +100,19 @@ async function decide(
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
       const following = steps[index + 1];
+      // Steps withheld for Reveal count too, as the thread numbered them ("Step 1 of 4").
+      const total = steps.length + (result.withheld?.length ?? 0);
+      // One step at a time: the last step comes with the answer message, under the reveal policy.
+      const answer = !following && question?.stepPace === "one" ? answerMessage(result, question) : undefined;
       return {
         kind: "step",
         jobId,
         index,
-        total: steps.length,
+        total,
         step,
         last: following === undefined,
         ...(following ? { next: nextKind(following, step) } : {}),
+        ...(answer && { answer }),
       };
     }
     case "reveal": {
@@ -133,6 +145,8 @@ async function decide(
     }
   }
 }
+
+const isOwnerAction = (kind: RunActionInput["kind"]): boolean => (OWNER_ACTIONS as readonly string[]).includes(kind);
 
 /**
  * The steps "Next step" walks through: those posted, then (hint mode) those held back. The

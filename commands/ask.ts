@@ -64,6 +64,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
     locale,
     ...(input.theme === undefined ? {} : { theme: input.theme }),
+    ...(input.wholeSolution || settings.stepPace !== "one" ? {} : { stepPace: settings.stepPace }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);

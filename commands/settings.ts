@@ -4,7 +4,7 @@
  * Changes come in as raw strings from any platform and are validated here, once.
  */
 import { studentSentence } from "../src/errors.js";
-import { DEFAULT_REVEAL } from "../src/question.js";
+import { DEFAULT_REVEAL, STEP_PACES } from "../src/question.js";
 import type { RedisConnection } from "../src/queue/connection.js";
 import type { RunKeys } from "../src/queue/keys.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
@@ -27,6 +27,7 @@ export const SETTING_NAMES = {
   hourly_limit: "userHourlyLimit",
   hints: "hintPolicy",
   channels: "allowedChannels",
+  steps: "stepPace",
 } as const satisfies Record<string, keyof SpaceSettings>;
 
 type SettingName = keyof typeof SETTING_NAMES;
@@ -43,6 +44,10 @@ function parseSetting(name: SettingName, raw: string): Partial<SpaceSettings> | 
       if (value === "default") return { hintPolicy: undefined };
       const hint = HINTS.find((h) => h === value);
       return hint ? { hintPolicy: hint } : null;
+    }
+    case "steps": {
+      const pace = STEP_PACES.find((p) => p === value);
+      return pace ? { stepPace: pace } : null;
     }
     case "hourly_limit": {
       if (!/^\d+$/.test(value)) return null;
@@ -87,6 +92,7 @@ export function describeSettings(settings: SpaceSettings): string {
     `• hourly_limit: ${settings.userHourlyLimit === 0 ? "no limit" : `${settings.userHourlyLimit} questions`} per person per hour (0 = no limit)`,
     `• hints: START's hint policy is \`${settings.hintPolicy ?? "default"}\` (\`off\`, \`end\`, \`wait\`, \`default\` = the bot's)`,
     `• channels: ${settings.allowedChannels.length === 0 ? "every channel" : settings.allowedChannels.join(", ")} (\`all\` or a list)`,
+    `• steps: a solution's steps are posted ${settings.stepPace === "one" ? "one at a time, behind “Next step”" : "all at once"} (\`all\`, \`one\`)`,
   ].join("\n");
 }
 

@@ -233,6 +233,16 @@ export const COMMANDS: readonly CommandSpec[] = [
         role: "admin",
         texts: { description: "Channels the bot answers in (none or all = every channel)", placeholder: "channels" },
       },
+      {
+        name: "steps",
+        type: "choice",
+        role: "admin",
+        choices: [
+          { value: "all", label: "all at once" },
+          { value: "one", label: "one at a time (Next step)" },
+        ],
+        texts: { description: "How a solution's steps are posted", placeholder: "how" },
+      },
     ],
     texts: {
       description: "Show or change how the tutor behaves here (admins change it)",

@@ -7,8 +7,8 @@
 import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
 import type { Locale } from "../src/i18n/index.js";
-import type { ImageTheme, Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
-import type { ResultStep, Rung } from "../src/seam.js";
+import type { ImageTheme, Mode, ReplyTarget, RevealPolicy, RunSettings, StepPace } from "../src/question.js";
+import type { OutgoingMessage, ResultStep, Rung } from "../src/seam.js";
 import type { CheckedCall } from "./options.js";
 import type { CommandCall, CommandResult, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
@@ -119,7 +119,10 @@ export type ActionReply = (
   | { kind: "cancelled"; jobId: string; text: string }
   | { kind: "retry_queued"; jobId: string; text: string }
   | { kind: "code"; jobId: string; blocks: CodeBlock[] }
-  /** The next step to post; `last` when no step follows it. */
+  /**
+   * The next step to post; `last` when no step follows it. After the last step of a run shown one
+   * step at a time comes its `answer` message (shown under the reveal policy, like the worker's).
+   */
   | {
       kind: "step";
       jobId: string;
@@ -129,6 +132,7 @@ export type ActionReply = (
       last: boolean;
       /** What the next press hands out (names its button); absent on the last step. */
       next?: NextKind;
+      answer?: Extract<OutgoingMessage, { kind: "answer" }>;
     }
   /**
    * The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply);
@@ -159,6 +163,8 @@ export interface SpaceSettings {
   hintPolicy?: "off" | "end" | "wait";
   /** Channel ids the bot answers in; empty = every channel. */
   allowedChannels: string[];
+  /** Solve runs post every step at once (`all`, absent) or one at a time behind "Next step" (`one`). */
+  stepPace?: StepPace;
 }
 
 /**

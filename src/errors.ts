@@ -374,6 +374,10 @@ export const NOTICE_CODES = [
   "progress_rendering",
   "progress_cells_ran",
   "progress_elapsed",
+  // The channel message a run's thread grows from, once the run is over (`name` = where to look).
+  "parent_done",
+  "parent_stopped",
+  "parent_cancelled",
   // Replies to actions on a run.
   "run_cancelled",
   "retry_already_running",
@@ -409,6 +413,11 @@ export const NOTICES: Record<NoticeCode, Notice> = {
   progress_rendering: say("progress.rendering"),
   progress_cells_ran: ({ count = 0 }, locale) => t(locale, "progress.cells_ran", { count }),
   progress_elapsed: ({ count = 0 }, locale) => t(locale, "progress.elapsed", { seconds: count }),
+  parent_done: ({ name }, locale) =>
+    t(locale, "notices.parent_done", { name: name ?? t(locale, "notices.the_thread") }),
+  parent_stopped: ({ name }, locale) =>
+    t(locale, "notices.parent_stopped", { name: name ?? t(locale, "notices.the_thread") }),
+  parent_cancelled: say("notices.parent_cancelled"),
   run_cancelled: say("notices.run_cancelled"),
   retry_already_running: say("notices.retry_already_running"),
   feedback_saved: say("notices.feedback_saved"),

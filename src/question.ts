@@ -18,6 +18,10 @@ export type ImageTheme = "dark" | "light" | "auto";
 export type RevealPolicy = "spoiler" | "button" | "never";
 export const DEFAULT_REVEAL: RevealPolicy = "button";
 
+/** How a solve run's steps are posted: all at once, or one at a time behind "Next step". */
+export type StepPace = "all" | "one";
+export const STEP_PACES: readonly StepPace[] = ["all", "one"];
+
 /**
  * A file the student attached, by reference: `commands/` stored its bytes in the blob store at
  * enqueue, so any worker on any host can read it. Never a host path.
@@ -86,4 +90,9 @@ export interface Question {
   locale?: Locale;
   /** The surface's image theme (the adapter decides it); without one, the renderer's default (`RENDER_THEME`). */
   theme?: ImageTheme;
+  /**
+   * The space's step pace when the question was asked: `all` steps at once (absent = all), or
+   * `one` at a time behind "Next step", the answer message after the last.
+   */
+  stepPace?: StepPace;
 }

@@ -11,7 +11,7 @@ import type { BlobRef } from "../../src/blobs/types.js";
 import { t } from "../../src/i18n/index.js";
 import { type ResultStep, WITHHOLD_TEXTS } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
-import { isFinalState, type OutgoingMessage, type PostContext } from "../types.js";
+import { isFinalState, type OutgoingMessage, type PostContext, type RunState } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
 import { splitMessage } from "./split.js";
 
@@ -51,11 +51,11 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
         {
           content: message.text,
           files: [],
-          buttons: statusButtons(jobId, isFinalState(message.state), locale),
+          buttons: statusButtons(jobId, message.state, locale),
         },
       ];
     case "step":
-      return layoutStep(message.step, message.index, message.total, jobId, locale);
+      return layoutStep(message.step, message.index, message.total, jobId, locale, message.next === true);
     case "answer":
       return layoutAnswer(message, jobId, locale);
     case "error": {
@@ -70,12 +70,16 @@ export function layoutMessage(message: OutgoingMessage, context: PostContext): D
 }
 
 /**
- * The status message's Cancel button: greyed out once the run is over (it stays, as the marker
- * `findPosted` looks for).
+ * The status message's buttons: Cancel while the run can still be stopped; once it is over
+ * nothing to press — except Retry under a run its asker cancelled. (`findPosted` looks for the
+ * Cancel marker only before the status is recorded, i.e. before any edit.)
  */
-export function statusButtons(jobId: string, final: boolean, locale?: string): ButtonSpec[][] {
-  const label = t(locale, "buttons.cancel");
-  return [[{ label, action: { kind: "cancel", jobId }, style: "danger", ...(final ? { disabled: true } : {}) }]];
+export function statusButtons(jobId: string, state: RunState, locale?: string): ButtonSpec[][] {
+  if (state === "cancelled") {
+    return [[{ label: t(locale, "buttons.retry"), action: { kind: "retry", jobId }, style: "primary" }]];
+  }
+  if (isFinalState(state)) return [];
+  return [[{ label: t(locale, "buttons.cancel"), action: { kind: "cancel", jobId }, style: "danger" }]];
 }
 
 /** The marker button's id for a ledger field, or null for messages that carry none (non-retryable errors). */
@@ -93,7 +97,14 @@ export function markerFor(jobId: string, field: string): string | null {
  * `[formula N]` placeholder). The code goes last, before any plot. A step handed out by a button
  * (a hint, a worked-solution step) is headed by its label.
  */
-function layoutStep(step: ResultStep, index: number, total: number, jobId: string, locale?: string): DiscordPiece[] {
+function layoutStep(
+  step: ResultStep,
+  index: number,
+  total: number,
+  jobId: string,
+  locale: string | undefined,
+  next: boolean,
+): DiscordPiece[] {
   const title = step.label
     ? `${step.label} · ${step.title}`
     : total > 1
@@ -146,6 +157,8 @@ function layoutStep(step: ResultStep, index: number, total: number, jobId: strin
   const end = pieces.at(-1) ?? { content: header, files: [], buttons: [] };
   if (pieces.length === 0) pieces.push(end);
   end.buttons = [[marker]];
+  // One step at a time: the rest come one press each (see ./listeners/buttons).
+  if (next) end.buttons.push([nextButton(jobId, "step", index)]);
   return pieces;
 }
 

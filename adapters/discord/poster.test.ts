@@ -118,13 +118,17 @@ describe("DiscordPoster", () => {
     const patches = fake.requests.filter((r) => r.method === "PATCH" && r.path.endsWith(messageId));
     expect(patches.map((r) => r.status)).toEqual([429, 200]);
     expect(JSON.stringify(status?.components)).not.toContain('"disabled":true');
-    // The final state decides, whatever its words: a locale's "Fertig." greys Cancel out too,
-    // and the button stays the marker a lookup finds the status by.
+    // While it runs, Cancel is the marker a lookup finds the status by (the ledger records the
+    // status before any edit, so a finished one is never looked up).
+    expect(await poster.findPosted(target, context)).toEqual({ outcome: "posted", messageId });
+    // The final state decides, whatever its words: a locale's "Fertig." has no Cancel either.
     await poster.edit(target, messageId, { state: "done", text: "Fertig." }, context);
     const done = fake.messagesIn(target.channelId)[0];
     expect(done?.content).toBe("Fertig.");
-    expect(JSON.stringify(done?.components)).toContain('"disabled":true');
-    expect(await poster.findPosted(target, context)).toEqual({ outcome: "posted", messageId });
+    expect(done?.components).toEqual([]);
+    // A cancelled run offers Retry in its place.
+    await poster.edit(target, messageId, { state: "cancelled", text: "Abgebrochen." }, context);
+    expect(JSON.stringify(fake.messagesIn(target.channelId)[0]?.components)).toContain("st|retry|discord-4|");
   });
 
   it("hides the answer behind a Reveal button when the space says so", async () => {

@@ -7,7 +7,7 @@
  */
 import { DiscordAPIError, type RawFile, type REST, Routes } from "discord.js";
 import type { BlobStore } from "../../src/blobs/types.js";
-import { CodedError } from "../../src/errors.js";
+import { CodedError, noticeSentence } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import {
   type FindPosted,
@@ -55,20 +55,48 @@ export class DiscordPoster implements Poster<DiscordTarget> {
   }
 
   async edit(target: DiscordTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
-    // A finished run has nothing left to cancel: its Cancel button is greyed out.
-    const final = isFinalState(status.state);
+    // A finished run has nothing left to cancel: its Cancel button goes (a cancelled one offers Retry).
     const body = {
       content: status.text,
       allowed_mentions: { parse: [] },
-      ...(final ? { components: componentsJson(statusButtons(context.jobId, true, context.locale)) } : {}),
+      components: componentsJson(statusButtons(context.jobId, status.state, context.locale)),
     };
     const patch = (channelId: string) => this.deps.rest.patch(Routes.channelMessage(channelId, messageId), { body });
+    let inThread = target.threadFrom !== undefined && this.channelOf(target) === target.channelId;
     try {
       await patch(this.channelOf(target));
     } catch (err) {
       // No thread: the run went to the parent channel (posted by a worker that found out before us).
       if (!(isUnknownChannel(err) && target.threadFrom)) throw this.translate(err);
+      inThread = false;
       await this.call(() => patch(target.threadFrom!.channelId));
+    }
+    if (isFinalState(status.state) && target.threadFrom) await this.closeParent(target.threadFrom, status, inThread);
+  }
+
+  /**
+   * The channel message the thread grows from said "Working on it — … in this thread": once the
+   * run is over it says how it ended and where to look, keeping the quoted question above. It is
+   * cosmetic: a failure is logged, never fatal.
+   */
+  private async closeParent(
+    from: NonNullable<DiscordTarget["threadFrom"]>,
+    status: StatusLine,
+    inThread: boolean,
+  ): Promise<void> {
+    const route = Routes.channelMessage(from.channelId, from.messageId);
+    try {
+      const parent = (await this.deps.rest.get(route)) as { content?: string; interaction_metadata?: unknown };
+      // A thread grown from a student's mention has their message above it: not ours to edit.
+      if (parent.interaction_metadata === undefined) return;
+      const quoted = (parent.content ?? "").split("\n").filter((line) => line.startsWith(">"));
+      const where = inThread ? `<#${from.messageId}>` : "the messages below";
+      const code =
+        status.state === "done" ? "parent_done" : status.state === "cancelled" ? "parent_cancelled" : "parent_stopped";
+      const content = [...quoted, noticeSentence(code, { name: where })].join("\n");
+      await this.deps.rest.patch(route, { body: { content, allowed_mentions: { parse: [] } } });
+    } catch (err) {
+      this.deps.logger.warn({ err, channel: from.channelId }, "could not update the run's channel message");
     }
   }
 

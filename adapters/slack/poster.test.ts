@@ -164,20 +164,25 @@ describe("SlackPoster", () => {
     await poster().post(target, { kind: "step", index: 0, total: 1, step: s }, { jobId: "job-3", key: "job-3:step:0" });
     const [first] = slack.workspace.thread("C2", status.messageId);
     expect(first!.blocks[0]).toMatchObject({ type: "header", text: { text: "Compute the power" } });
-    // Hint mode: the run's closing message offers the next rung; a rung handed out offers the one after it.
+    // Hint mode: the run's closing message offers the next rung; a rung handed out goes only to the
+    // student who pressed, with the button for the one after it.
     expect(JSON.stringify(first!.blocks)).not.toContain("tutor_next_step");
-    await poster().postNextStep(target, {
+    const where = { channel: "C2", user: "U1", threadTs: status.messageId };
+    await poster().postNextStep(target, where, {
       jobId: "job-3",
       index: 1,
       total: 3,
       step: { ...s, label: "Hint 2" },
+      last: false,
       next: "hint",
     });
-    const middle = slack.workspace.thread("C2", status.messageId)[1]!;
+    expect(slack.workspace.thread("C2", status.messageId)).toHaveLength(1);
+    const middle = slack.workspace.ephemerals.at(-1)!;
+    expect(middle).toMatchObject({ user: "U1", threadTs: status.messageId });
     expect(middle.blocks[0]).toMatchObject({ type: "header", text: { text: "Hint 2 · Compute the power" } });
     expect(JSON.stringify(middle.blocks)).toContain('"text":"Another hint"');
-    await poster().postNextStep(target, { jobId: "job-3", index: 2, total: 3, step: s });
-    const last = slack.workspace.thread("C2", status.messageId)[2]!;
+    await poster().postNextStep(target, where, { jobId: "job-3", index: 2, total: 3, step: s, last: true });
+    const last = slack.workspace.ephemerals.at(-1)!;
     expect(last.blocks[0]).toMatchObject({ type: "header", text: { text: "Step 3/3 · Compute the power" } });
     expect(JSON.stringify(last.blocks)).not.toContain("tutor_next_step");
   });

@@ -19,6 +19,7 @@ import {
   type OutgoingMessage,
   type PostContext,
   type Poster,
+  type RunState,
   type StatusLine,
 } from "../types.js";
 import { answerBlocks, answerFallback, errorBlocks } from "./answer-blocks.js";
@@ -34,11 +35,11 @@ import {
   sections,
   withFormulaLabels,
 } from "./blocks.js";
-import { valueFor } from "./buttons.js";
+import { type ButtonValue, valueFor } from "./buttons.js";
 import { findInThread, findRoot, postMetadata } from "./history.js";
 import { toMrkdwn } from "./mrkdwn.js";
 import type { ChannelPacer } from "./pacer.js";
-import { revealAnswer } from "./reveal.js";
+import { revealAnswer, uploadPrivately } from "./reveal.js";
 import type { SlackTarget } from "./target.js";
 import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
 
@@ -65,8 +66,16 @@ export class SlackPoster implements Poster<SlackTarget> {
     const threadTs = await this.threadOf(target, context.jobId);
     switch (message.kind) {
       case "step":
-        // The worker posts a hint run's first rung only; the rest come one press at a time.
-        return this.postStep(target, threadTs, message.index, message.total, message.step, context);
+        // A paced run's first step (`next`) offers the rest, one press at a time.
+        return this.postStep(
+          target,
+          threadTs,
+          message.index,
+          message.total,
+          message.step,
+          context,
+          message.next === true,
+        );
       case "answer":
         return this.send(
           target,
@@ -86,19 +95,43 @@ export class SlackPoster implements Poster<SlackTarget> {
     }
   }
 
-  /** A step a student asked for with "Next step", under the run's thread, in `locale`. */
+  /**
+   * A step a student asked for with its button, only to them (an ephemeral message in the
+   * thread, its images uploaded privately): with the button for what comes next (another hint,
+   * the worked solution, the next step), or after the last step of a run shown one step at a time
+   * the answer message.
+   */
   async postNextStep(
     target: SlackTarget,
-    next: { jobId: string; index: number; total: number; step: ResultStep; next?: NextKind },
+    where: { channel: string; user: string; threadTs: string },
+    next: {
+      jobId: string;
+      index: number;
+      total: number;
+      step: ResultStep;
+      last: boolean;
+      next?: NextKind;
+      answer?: Extract<OutgoingMessage, { kind: "answer" }>;
+    },
     locale?: Locale,
-  ): Promise<{ messageId: string }> {
-    const context: PostContext = {
-      jobId: next.jobId,
-      key: `${next.jobId}:next:${next.index}`,
-      ...(locale && { locale }),
-    };
-    const threadTs = await this.threadOf(target, next.jobId);
-    return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.next);
+  ): Promise<void> {
+    const value = valueFor(target, next.jobId, next.index);
+    const { blocks, fallback } = stepBlocks(next.index, next.total, next.step, value, locale, next.next);
+    const images = next.step.images.length > 0 ? await uploadPrivately(this.deps, where.channel, next.step) : [];
+    const answer = next.answer ? answerBlocks(next.answer, valueFor(target, next.jobId), locale) : [];
+    for (const [i, part] of intoMessages([...blocks, ...images, ...answer]).entries()) {
+      await this.deps.pacer.run(where.channel, () =>
+        callSlack(() =>
+          this.deps.client.chat.postEphemeral({
+            channel: where.channel,
+            user: where.user,
+            thread_ts: where.threadTs,
+            text: i === 0 ? fallback : t(locale, "steps.continued", { title: fallback }),
+            blocks: part,
+          }),
+        ),
+      );
+    }
   }
 
   /** The withheld steps and the final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
@@ -190,26 +223,15 @@ export class SlackPoster implements Poster<SlackTarget> {
     total: number,
     step: ResultStep,
     context: PostContext,
-    next?: NextKind,
+    paced: boolean,
   ): Promise<{ messageId: string }> {
     const { locale } = context;
-    const title = step.label
-      ? `${step.label} · ${step.title}`
-      : total > 1
-        ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title })
-        : step.title;
-    const code = stepCodeMarkdown(step);
-    const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
-    const specs: ButtonSpec[] = [];
-    // The step shows short code itself; only folded code needs the button.
-    if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
-    // A step handed out by a press offers the next one, its button named for what it is.
-    if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next), style: "primary" });
-    if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
+    const value = valueFor(target, context.jobId, index);
+    // A paced run's step offers the next one; a hint run's closing message offers the next rung.
+    const { blocks, fallback, title } = stepBlocks(index, total, step, value, locale, paced ? "step" : undefined);
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.
     const [first, ...rest] = intoMessages(blocks);
-    const fallback = `${title}\n${fallbackText(toMrkdwn(step.text))}`;
     const posted = await this.send(target, threadTs, context, first!, fallback);
     for (const [i, more] of rest.entries()) {
       const continued = t(locale, "steps.continued", { title });
@@ -288,6 +310,43 @@ export class SlackPoster implements Poster<SlackTarget> {
   }
 }
 
+/**
+ * One step as Block Kit: its title (its label when a button handed it out), text and short code,
+ * Show code (folded code) and the button for what comes `next`.
+ */
+function stepBlocks(
+  index: number,
+  total: number,
+  step: ResultStep,
+  value: ButtonValue,
+  locale: Locale | undefined,
+  next: NextKind | undefined,
+): { blocks: Block[]; fallback: string; title: string } {
+  const title = step.label
+    ? `${step.label} · ${step.title}`
+    : total > 1
+      ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title })
+      : step.title;
+  const code = stepCodeMarkdown(step);
+  const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
+  const specs: ButtonSpec[] = [];
+  // The step shows short code itself; only folded code needs the button.
+  if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
+  if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next), style: "primary" });
+  if (specs.length > 0) blocks.push(buttons(value, specs));
+  return { blocks, fallback: `${title}\n${fallbackText(toMrkdwn(step.text))}`, title };
+}
+
+/** The status line's emoji by state: the hourglass only while there is something to wait for. */
+const STATUS_EMOJI: Record<RunState, string> = {
+  queued: ":hourglass_flowing_sand:",
+  running: ":hourglass_flowing_sand:",
+  done: ":white_check_mark:",
+  stopped: ":black_square_for_stop:",
+  cancelled: ":black_square_for_stop:",
+  failed: ":warning:",
+};
+
 /** The status message: for a slash command it is also the thread's root, quoting the question. */
 function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }: PostContext): Block[] {
   const blocks: Block[] = [];
@@ -296,9 +355,15 @@ function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }
     const asked = t(locale, target.command ? "thread.asked_with" : "thread.asked", who);
     blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${status.text}` }] });
-  // A finished run has nothing left to cancel.
-  if (!isFinalState(status.state)) {
+  blocks.push({
+    type: "context",
+    elements: [{ type: "mrkdwn", text: `${STATUS_EMOJI[status.state]} ${status.text}` }],
+  });
+  // A finished run has nothing left to cancel; a cancelled one can be asked again.
+  if (status.state === "cancelled") {
+    const retry = { action: "retry", text: t(locale, "buttons.retry"), style: "primary" } as const;
+    blocks.push(buttons(valueFor(target, jobId), [retry]));
+  } else if (!isFinalState(status.state)) {
     const cancel = { action: "cancel", text: t(locale, "buttons.cancel"), style: "danger" } as const;
     blocks.push(buttons(valueFor(target, jobId), [cancel]));
   }

@@ -78,7 +78,7 @@ async function ephemeralWithImages(
 }
 
 /** Uploads a step's images shared nowhere (only the app can see them); image blocks that show them. */
-async function uploadPrivately(deps: SlackPosterDeps, channel: string, step: ResultStep): Promise<Block[]> {
+export async function uploadPrivately(deps: SlackPosterDeps, channel: string, step: ResultStep): Promise<Block[]> {
   const files = await Promise.all(
     step.images.map(async (image) => ({
       file: await deps.blobs.get(image.blob),

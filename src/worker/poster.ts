@@ -8,7 +8,7 @@ import type { ErrorCode } from "../errors.js";
 import type { Locale } from "../i18n/index.js";
 import type { ResultStep, RunResult } from "../pipeline/types.js";
 import type { Rung } from "../present/types.js";
-import type { Mode, ReplyTarget, RevealPolicy } from "../question.js";
+import { DEFAULT_REVEAL, type Mode, type Question, type ReplyTarget, type RevealPolicy } from "../question.js";
 
 /**
  * Where a run is, as its status message says: `queued` (waiting for a worker, or for a retry),
@@ -39,7 +39,14 @@ export type OutgoingMessage =
    * the adapter reads from the blob store by `image.blob` (upload under `image.filename`, with
    * `image.alt` as alt text). Code and output stay behind a "Show code" action.
    */
-  | { kind: "step"; index: number; total: number; step: ResultStep }
+  | {
+      kind: "step";
+      index: number;
+      total: number;
+      step: ResultStep;
+      /** Offer "Next step" under it: the run shows one step at a time (the rest come one press each). */
+      next?: boolean;
+    }
   /**
    * The final answer, shown as `reveal` says: a spoiler, behind a "Reveal answer" button (the
    * `reveal` action returns it), or not at all. Hint and check runs never carry the answer. The
@@ -71,6 +78,29 @@ export type OutgoingMessage =
    * "Retry" only when `retryable`.
    */
   | { kind: "error"; code: ErrorCode; message: string; retryable: boolean };
+
+/** An ok run's answer message, as the worker posts it (and "Next step" hands out after a progressive run's last step). */
+export function answerMessage(
+  result: Pick<RunResult, "answer" | "correct" | "renderedAnswer" | "withheld" | "heldBack">,
+  question: Pick<Question, "mode" | "reveal">,
+): Extract<OutgoingMessage, { kind: "answer" }> {
+  const { mode } = question;
+  const rendered = result.renderedAnswer;
+  const withheld = result.withheld ?? [];
+  // Hint and check runs never show the answer's formula or the steps that reach it.
+  const shows = mode !== "hint" && mode !== "check";
+  return {
+    kind: "answer",
+    answer: result.answer,
+    ...(result.correct === undefined ? {} : { correct: result.correct }),
+    status: "ok",
+    reveal: question.reveal ?? DEFAULT_REVEAL,
+    mode,
+    ...(result.heldBack?.[0]?.rung ? { next: result.heldBack[0].rung } : {}),
+    ...(rendered && shows ? { rendered } : {}),
+    ...(withheld.length > 0 && shows ? { withheld } : {}),
+  };
+}
 
 export interface PostContext {
   /** The job the message belongs to: adapters key buttons (show code, retry, cancel) by it. */

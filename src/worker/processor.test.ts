@@ -137,6 +137,32 @@ describe("a run, step by step", () => {
     expect(platform.edits).toEqual([{ messageId: "m1", status: { state: "done", text: "Done." } }]);
   });
 
+  it("steps one at a time: posts the first step with Next step, and neither the others nor the answer", async () => {
+    const j = job({ stepPace: "one" });
+    await run(
+      processor(async (q) => answered(q.id)),
+      await j.attempt(),
+    );
+    expect(platform.posts.map((p) => p.key)).toEqual([`${j.id}:status`, `${j.id}:step:0`]);
+    expect(platform.posts[1]!.message).toMatchObject({ kind: "step", index: 0, total: 2, next: true });
+    expect(states()).toEqual(["done"]);
+  });
+
+  it("moves the status clock on while a long cell runs", async () => {
+    const j = job();
+    await run(
+      processor(async (q, options) => {
+        options.onProgress?.({ type: "code", index: 1, code: "sleep(3)" });
+        await new Promise((resolve) => setTimeout(resolve, 2_600));
+        return answered(q.id);
+      }),
+      await j.attempt(),
+    );
+    const running = platform.edits.filter((e) => e.status.state === "running").map((e) => e.status.text);
+    expect(running[0]).toBe("Running Python cell 1… · 0 s");
+    expect(running).toContain("Running Python cell 1… · 2 s");
+  });
+
   it("after a send failed half-way, the retry reuses the stored result and posts only what is missing", async () => {
     const j = job();
     const p = processor(async (q) => answered(q.id));

@@ -12,14 +12,21 @@ import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import { blobsOfRun, imagesOfResult } from "../pipeline/run-blobs.js";
 import type { RunQuestion, RunResult } from "../pipeline/types.js";
-import { DEFAULT_REVEAL, type Question } from "../question.js";
+import type { Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
 import { decideRetry } from "../retry.js";
 import type { PostingLedger } from "./ledger.js";
 import { LostJob, type PostingAttempt, postOnce } from "./post-once.js";
-import { NoPosterError, type OutgoingMessage, type PostContext, type Poster, type RunState } from "./poster.js";
+import {
+  answerMessage,
+  NoPosterError,
+  type OutgoingMessage,
+  type PostContext,
+  type Poster,
+  type RunState,
+} from "./poster.js";
 import { liveCell, runStatus, type StatusUpdate, statusLine, statusThrottle } from "./progress.js";
 
 /** What the processor needs from a BullMQ job (tests can build one by hand). */
@@ -161,6 +168,16 @@ export class RunProcessor {
       (err) => log.warn({ err }, "progress update failed"),
     );
     const line = statusLine(Date.now(), Date.now, job.data.locale);
+    // Between events (a long cell, a slow model) the clock still moves: the throttle sends the
+    // new seconds at most once per WORKER_STATUS_EDIT_MS, and an unchanged line not at all.
+    const clock = setInterval(
+      () => {
+        const text = line.tick();
+        const event = line.latest();
+        if (text && event) throttle.update({ text, event });
+      },
+      Math.max(STATUS_TICK_MS, options.statusEditMs),
+    );
     let result: RunResult;
     try {
       result = await options.runQuestion(job.data, {
@@ -178,6 +195,7 @@ export class RunProcessor {
       if (signal.aborted) throw this.stopError(attempt);
       throw err;
     } finally {
+      clearInterval(clock);
       await throttle.stop();
     }
     const code = result.error?.code;
@@ -205,28 +223,20 @@ export class RunProcessor {
   async postResult(attempt: Attempt, result: RunResult): Promise<void> {
     // Steps withheld for Reveal count too: "Step 1 of 4" tells the student more is to come.
     const total = result.steps.length + (result.withheld?.length ?? 0);
+    const question = attempt.job.data;
+    // One step at a time: the first here, the rest (and then the answer) one "Next step" each.
+    const paced =
+      question.stepPace === "one" && question.mode === "solve" && result.status === "ok" && result.steps.length > 1;
     for (const [index, step] of result.steps.entries()) {
       if (attempt.signal.aborted) throw this.stopError(attempt);
-      await this.postOnce(attempt, `step:${index}`, { kind: "step", index, total, step });
+      await this.postOnce(attempt, `step:${index}`, { kind: "step", index, total, step, ...(paced && { next: true }) });
+      if (paced) return;
     }
     if (result.status !== "ok") {
       await this.postOnce(attempt, "error", errorMessage(result));
       return;
     }
-    const { mode } = attempt.job.data;
-    const rendered = result.renderedAnswer;
-    const withheld = result.withheld ?? [];
-    await this.postOnce(attempt, "answer", {
-      kind: "answer",
-      answer: result.answer,
-      correct: result.correct,
-      status: "ok",
-      reveal: attempt.job.data.reveal ?? DEFAULT_REVEAL,
-      mode,
-      ...(result.heldBack?.[0]?.rung ? { next: result.heldBack[0].rung } : {}),
-      ...(rendered && mode !== "hint" && mode !== "check" ? { rendered } : {}),
-      ...(withheld.length > 0 && mode !== "hint" && mode !== "check" ? { withheld } : {}),
-    });
+    await this.postOnce(attempt, "answer", answerMessage(result, question));
   }
 
   /** Everything is posted: the status says how the run ended, and BullMQ stores the outcome. */
@@ -308,6 +318,9 @@ export class RunProcessor {
     return attempt.signal.reason === SHUTDOWN ? new HandBack("shutdown deadline") : new RunCancelled();
   }
 }
+
+/** The status line shows whole seconds: looking more often than this would change nothing. */
+const STATUS_TICK_MS = 1_000;
 
 /** The processor as BullMQ's wrapper in worker.ts calls it. */
 export function createProcessor(options: ProcessorOptions): Processor {

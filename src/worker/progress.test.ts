@@ -78,6 +78,17 @@ describe("status line", () => {
     expect(line({ type: "thinking", chars: 20 })).toBe("Thinking… · ran 2 Python cells · 14 s");
     expect(line({ type: "done", status: "ok" })).toBeNull();
   });
+
+  it("moves the clock on while nothing happens (a long cell), keeping the latest phrase", () => {
+    let now = 0;
+    const line = statusLine(now, () => now);
+    expect(line.tick()).toBeNull();
+    expect(line({ type: "code", index: 1, code: "sleep" })).toBe("Running Python cell 1… · 0 s");
+    now = 15_400;
+    expect(line.tick()).toBe("Running Python cell 1… · 15 s");
+    expect(line({ type: "done", status: "ok" })).toBeNull();
+    expect(line.latest()).toEqual({ type: "code", index: 1, code: "sleep" });
+  });
 });
 
 describe("liveCell", () => {

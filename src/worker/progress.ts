@@ -43,15 +43,31 @@ export function describeProgress(event: PipelineProgress, locale?: string): stri
   }
 }
 
+/** The live status line of one run: `line(event)` for each event, `line.tick()` to move the clock on. */
+export interface LiveStatusLine {
+  (event: PipelineProgress): string | null;
+  /**
+   * The latest line again with the seconds brought up to date (null before the first line), so a
+   * cell that runs for a minute shows its clock moving instead of "· 0 s" all along.
+   */
+  tick(): string | null;
+  /** The event the latest line was made from (null before the first line). */
+  latest(): PipelineProgress | null;
+}
+
 /**
  * The live status line of one run: the latest event's phrase, how many Python cells have run and
  * the seconds since the run started — "Thinking… · ran 2 Python cells · 14 s" — so a long START
  * run never looks like a silent wait. Null for events a student would not notice.
  */
-export function statusLine(startedAt: number = Date.now(), now: () => number = Date.now, locale?: string) {
+export function statusLine(
+  startedAt: number = Date.now(),
+  now: () => number = Date.now,
+  locale?: string,
+): LiveStatusLine {
   let cellsRan = 0;
-  return (event: PipelineProgress): string | null => {
-    if (event.type === "output") cellsRan = Math.max(cellsRan, event.index);
+  let latest: PipelineProgress | null = null;
+  const render = (event: PipelineProgress): string | null => {
     const phrase = describeProgress(event, locale);
     if (phrase === null) return null;
     const parts = [phrase];
@@ -62,6 +78,16 @@ export function statusLine(startedAt: number = Date.now(), now: () => number = D
     parts.push(noticeSentence("progress_elapsed", { count: Math.floor((now() - startedAt) / 1000) }, locale));
     return parts.join(" · ");
   };
+  const line = (event: PipelineProgress): string | null => {
+    if (event.type === "output") cellsRan = Math.max(cellsRan, event.index);
+    const text = render(event);
+    if (text !== null) latest = event;
+    return text;
+  };
+  return Object.assign(line, {
+    tick: () => (latest === null ? null : render(latest)),
+    latest: () => latest,
+  });
 }
 
 /** The most of a cell's stdout/stderr a live cell event carries (the full output is in the result). */

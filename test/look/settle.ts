@@ -10,6 +10,11 @@ import { waitFor } from "../queue/processes.js";
 
 /** How long nothing may happen before a thread counts as settled. */
 const QUIET_MS = 1_500;
+/**
+ * The status edit interval the look stacks run with: a running cell's status line moves its
+ * clock once per interval, which must leave `QUIET_MS` of silence between two edits.
+ */
+export const LOOK_STATUS_EDIT_MS = "2500";
 
 export interface RunQueue {
   /** Jobs that have finished (completed or failed) so far. */

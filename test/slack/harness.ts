@@ -212,10 +212,10 @@ export function responsesTo(bot: Pick<SlackBot, "slack">, responseId: string) {
 }
 
 /** The newest message among `messages` with a button of this action id, and the button. */
-export function findButton(
-  messages: FakeMessage[],
+export function findButton<M extends Pick<FakeMessage, "blocks">>(
+  messages: M[],
   actionId: string,
-): { message: FakeMessage; button: ButtonElement } | undefined {
+): { message: M; button: ButtonElement } | undefined {
   for (const message of [...messages].reverse()) {
     const button = (message.blocks as { elements?: ButtonElement[] }[])
       .flatMap((b) => b.elements ?? [])
@@ -225,23 +225,32 @@ export function findButton(
   return undefined;
 }
 
-/** Presses a button as `user`, the way Slack sends it: a signed `block_actions` interaction. */
+/** A message a student sees: one in the thread, or one only they see (`ephemeral`, its `ts` as Slack answered it). */
+export type SeenMessage = Pick<FakeMessage, "blocks"> & { ts?: string; ephemeral?: boolean };
+
+/**
+ * Presses a button as `user`, the way Slack sends it: a signed `block_actions` interaction (with
+ * the message's blocks for a message in the channel); resolves with the click's response_url id.
+ */
 export async function pressButton(
   bot: SlackBot,
   where: { channel: string; rootTs: string; user: string },
-  found: { message: FakeMessage; button: ButtonElement },
-): Promise<void> {
+  found: { message: SeenMessage; button: ButtonElement },
+): Promise<string> {
+  const response = bot.slack.responseUrl();
   const click = blockActions({
     user: where.user,
     channel: where.channel,
-    messageTs: found.message.ts,
+    messageTs: found.message.ts ?? "",
     threadTs: where.rootTs,
     actionId: found.button.action_id,
     value: found.button.value,
-    responseUrl: bot.slack.responseUrl().url,
+    responseUrl: response.url,
+    ...(found.message.ephemeral ? { ephemeral: true } : { blocks: found.message.blocks }),
   });
-  const response = await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click));
-  if (response.status !== 200) throw new Error(`the button press answered ${response.status}`);
+  const answer = await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(click));
+  if (answer.status !== 200) throw new Error(`the button press answered ${answer.status}`);
+  return response.id;
 }
 
 /**
@@ -270,32 +279,28 @@ export async function pressReveal(
 }
 
 /**
- * Presses "Next step" (as `user`) on the newest step offering it until a step comes without one;
- * resolves with the thread as it is then.
+ * Presses "Next step" (as `user`) on the thread's offer, then on each step handed out, until a
+ * step comes without one; resolves with what was handed out — ephemeral messages only `user`
+ * sees — in order.
  */
 export async function pressNextStepUntilDone(
   bot: SlackBot,
   where: { channel: string; rootTs: string; user: string },
   maxSteps = 20,
-): Promise<FakeMessage[]> {
-  const thread = () => bot.slack.workspace.thread(where.channel, where.rootTs);
-  for (let pressed = 0; pressed < maxSteps; pressed++) {
-    const next = findButton(thread(), "tutor_next_step");
-    if (!next) break;
-    const count = thread().length;
-    await pressButton(bot, where, next);
-    // The new step is in the thread; the pressed button is spent (its step is no longer the newest offer).
-    await waitFor("the next step", async () => (thread().length > count ? true : undefined));
-    if (findButton(thread(), "tutor_next_step")?.message === next.message) break;
+): Promise<SeenMessage[]> {
+  const mine = () => bot.slack.workspace.ephemerals.filter((e) => e.user === where.user && e.threadTs === where.rootTs);
+  let offer: { message: SeenMessage; button: ButtonElement } | undefined = findButton(
+    bot.slack.workspace.thread(where.channel, where.rootTs),
+    "tutor_next_step",
+  );
+  const handed: SeenMessage[] = [];
+  for (let pressed = 0; offer && pressed < maxSteps; pressed++) {
+    const seen = mine().length;
+    await pressButton(bot, where, offer);
+    const step = await waitFor("the next step", async () => mine()[seen]);
+    const shown: SeenMessage = { blocks: step.blocks, ephemeral: true, ...(step.ts && { ts: step.ts }) };
+    handed.push(shown);
+    offer = findButton([shown], "tutor_next_step");
   }
-  // A step's images are uploaded after its message: wait until the thread stops growing.
-  let seen = -1;
-  await waitFor("the last step's images", async () => {
-    const now = thread().length;
-    const settled = now === seen;
-    seen = now;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return settled ? true : undefined;
-  });
-  return thread();
+  return handed;
 }

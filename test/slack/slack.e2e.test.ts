@@ -5,6 +5,7 @@
  * thread; the numbers come from Python, never from the model's script.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { studentSentence } from "../../src/errors.js";
 import {
   blockActions,
   eventBody,
@@ -21,6 +22,7 @@ import {
   finishedThread,
   lastMessage,
   metadataKey,
+  pressButton,
   pressNextStepUntilDone,
   pressReveal,
   rootQuoting,
@@ -31,7 +33,7 @@ import {
   visibleThreadText,
 } from "./harness.js";
 
-function headers(thread: ReturnType<SlackBot["slack"]["workspace"]["thread"]>): string[] {
+function headers(thread: { blocks: unknown[] }[]): string[] {
   return thread.flatMap((m) => {
     const header = m.blocks.find((b) => (b as { type: string }).type === "header") as
       | { text: { text: string } }
@@ -40,8 +42,8 @@ function headers(thread: ReturnType<SlackBot["slack"]["workspace"]["thread"]>): 
   });
 }
 
-function allText(thread: ReturnType<SlackBot["slack"]["workspace"]["thread"]>): string {
-  return thread.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join("\n");
+function allText(thread: { text?: string; blocks?: unknown }[]): string {
+  return thread.map((m) => `${m.text ?? ""}\n${JSON.stringify(m.blocks)}`).join("\n");
 }
 
 describe("Slack over signed HTTP", () => {
@@ -94,10 +96,13 @@ describe("Slack over signed HTTP", () => {
     await waitFor("the final status", async () =>
       statusLine(bot.slack.workspace.find("C1", root.ts)!).includes("Done"),
     );
-    expect(JSON.stringify(bot.slack.workspace.find("C1", root.ts)!.blocks)).not.toContain("tutor_cancel");
+    const status = bot.slack.workspace.find("C1", root.ts)!;
+    expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
+    // "Done." is never shown with an hourglass.
+    expect(statusLine(status)).toBe(":white_check_mark: Done.");
   });
 
-  it("/hint shows what to notice; Another hint twice, then See a worked solution, one at a time, never the answer", async () => {
+  it("/hint shows what to notice; Another hint twice, then See a worked solution, one at a time, only to the asker, never the answer", async () => {
     await sendSigned(bot.eventsUrl, SIGNING_SECRET, slash("/hint", "Hint please: what is 2^20?"));
     const root = await rootQuoting(bot.slack, "C1", "Hint please: what is 2^20?");
     const thread = await finishedThread(bot.slack, "C1", root.ts);
@@ -107,18 +112,32 @@ describe("Slack over signed HTTP", () => {
     expect(headers(thread)).toEqual(["Hint 1 · What to notice"]);
     // The closing message's button is named for what it hands out.
     expect(allText([lastMessage(thread)])).toContain('"text":"Another hint"');
+    // Another student cannot take the asker's next hint: told so, only them.
+    const offer = findButton(thread, "tutor_next_step")!;
+    const seen = bot.slack.workspace.ephemerals.length;
+    await pressButton(bot, { channel: "C1", rootTs: root.ts, user: "U9" }, offer);
+    const refused = await waitFor("the refusal", async () =>
+      bot.slack.workspace.ephemerals.slice(seen).find((e) => e.user === "U9"),
+    );
+    expect(refused.text).toBe(studentSentence("not_your_run"));
+    expect(allText(bot.slack.workspace.thread("C1", root.ts))).toContain("tutor_next_step");
     const more = await pressNextStepUntilDone(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
     const titles = headers(more);
-    expect(titles.slice(0, 3)).toEqual(["Hint 1 · What to notice", "Hint 2 · The method", "Hint 3 · A first step"]);
-    expect(titles.length).toBeGreaterThan(3);
-    expect(titles.slice(3).every((title) => title.startsWith("Worked solution"))).toBe(true);
-    const rungs = more.filter((m) => /^Hint \d/.test(headers([m])[0] ?? ""));
-    expect(allText(rungs.slice(1, 2))).toContain('"text":"Another hint"');
-    expect(allText(rungs.slice(2, 3))).toContain('"text":"See a worked solution"');
+    expect(titles.slice(0, 2)).toEqual(["Hint 2 · The method", "Hint 3 · A first step"]);
+    expect(titles.length).toBeGreaterThan(2);
+    expect(titles.slice(2).every((title) => title.startsWith("Worked solution"))).toBe(true);
+    const isHint = (m: (typeof more)[number]) => /^Hint \d/.test(headers([m])[0] ?? "");
+    const rungs = more.filter(isHint);
+    expect(allText(rungs.slice(0, 1))).toContain('"text":"Another hint"');
+    expect(allText(rungs.slice(1, 2))).toContain('"text":"See a worked solution"');
     // Each hint says something new.
-    const bodies = rungs.map((m) => JSON.stringify(m.blocks.slice(1)));
+    const bodies = [...thread.filter(isHint), ...rungs].map((m) => JSON.stringify(m.blocks.slice(1)));
     expect(new Set(bodies).size).toBe(3);
-    expect(visibleThreadText([root, ...more])).not.toContain(String(2 ** 20));
+    expect(more.every((m) => m.ephemeral)).toBe(true);
+    expect(JSON.stringify(more)).not.toContain(String(2 ** 20));
+    // The thread did not grow, and the pressed button left the hint.
+    expect(bot.slack.workspace.thread("C1", root.ts)).toHaveLength(thread.length);
+    expect(allText(bot.slack.workspace.thread("C1", root.ts))).not.toContain("tutor_next_step");
   });
 
   it("a reply in the tutor's thread is a follow-up: the earlier question goes into the prompt", async () => {
@@ -199,10 +218,12 @@ describe("Slack over signed HTTP", () => {
     await waitFor("the cancelled status", async () =>
       statusLine(bot.slack.workspace.find("C1", root.ts)!).includes("Cancelled"),
     );
-    const told = await waitFor("the confirmation", async () =>
-      bot.slack.workspace.ephemerals.find((e) => e.user === "U1" && e.threadTs === root.ts),
-    );
-    expect(told.text).toMatch(/cancel/i);
+    // Said once, by the status itself, which offers Retry instead of Cancel; the hourglass is gone.
+    const status = bot.slack.workspace.find("C1", root.ts)!;
+    expect(statusLine(status)).not.toContain(":hourglass");
+    expect(JSON.stringify(status.blocks)).not.toContain("tutor_cancel");
+    expect(JSON.stringify(status.blocks)).toContain("tutor_retry");
+    expect(bot.slack.workspace.ephemerals.filter((e) => /cancel/i.test(e.text))).toHaveLength(0);
     expect(bot.slack.workspace.thread("C1", root.ts).filter((m) => metadataKey(m)?.endsWith(":answer"))).toHaveLength(
       0,
     );

@@ -56,11 +56,22 @@ const surfacesScript = parseScript({
           "exponential growth outruns any straight line.",
       ],
     },
+    {
+      name: "steps",
+      match: "three parts",
+      turns: [
+        "First, $a = 2 + 3$.\n```python\nprint(2 + 3)\n```\n```output",
+        "So $a = {{output}}$. Second, $b = a \\cdot 4$.\n```python\nprint(5 * 4)\n```\n```output",
+        "So $b = {{output}}$. Third, $c = b - 1$.\n```python\nprint(20 - 1)\n```\n```output",
+        "So $c = {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
     ...slackScript.scenarios,
   ],
 });
 
-const text = (messages: FakeMessage[]) => messages.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join("\n");
+const text = (messages: { text?: string; blocks?: unknown }[]) =>
+  messages.map((m) => `${m.text ?? ""}\n${JSON.stringify(m.blocks)}`).join("\n");
 const stepsOf = (thread: FakeMessage[]) => thread.filter((m) => /:step:\d+$/.test(metadataKey(m) ?? ""));
 
 let bot: SlackBot;
@@ -497,5 +508,41 @@ describe("/tutor-settings", () => {
     const [limitReply] = await responsesTo(admin, again.responseId);
     expect(limitReply!.text).toMatch(/limit of 1 questions per hour/);
     expect(await admin.jobCount()).toBe(before + 1);
+  });
+
+  it("steps one at a time: the thread shows the first, Next step hands the asker the rest, then Reveal", async () => {
+    const saved = await sendSigned(
+      admin.eventsUrl,
+      SIGNING_SECRET,
+      settingsSubmission("UADMIN", { reveal: "button", hourlyLimit: "0", hints: "off", channels: [], steps: "one" }),
+    );
+    expect(saved).toEqual({ status: 200, body: "" });
+    const paced = ask("Work out three parts: a, b and c", "C7");
+    await paced.send();
+    const root = await rootQuoting(admin.slack, "C7", "Work out three parts");
+    const thread = await waitFor("the first step", async () => {
+      const status = admin.slack.workspace.find("C7", root.ts);
+      return status && /Done/.test(JSON.stringify(status.blocks))
+        ? admin.slack.workspace.thread("C7", root.ts)
+        : undefined;
+    });
+    // One step in the thread, with Next step; no answer message yet.
+    expect(thread.filter((m) => /:step:\d+$/.test(metadataKey(m) ?? ""))).toHaveLength(1);
+    expect(buttonsOn(thread[0]!)).toContain("tutor_next_step");
+    expect(thread.some((m) => /:answer$/.test(metadataKey(m) ?? ""))).toBe(false);
+    const handed = await pressNextStepUntilDone(admin, { channel: "C7", rootTs: root.ts, user: "U1" });
+    const titles = handed.flatMap((m) =>
+      m.blocks.flatMap((b) =>
+        (b as { type: string }).type === "header" ? [(b as { text: { text: string } }).text.text] : [],
+      ),
+    );
+    expect(titles.map((t) => /^Step (\d+)\//.exec(t)?.[1])).toEqual(titles.map((_, i) => String(i + 2)));
+    expect(titles.length).toBeGreaterThan(0);
+    // Only the asker saw them; the last one ends with the answer message, behind Reveal.
+    expect(handed.every((m) => m.ephemeral)).toBe(true);
+    expect(JSON.stringify(handed.at(-1)!.blocks)).toContain("tutor_reveal");
+    expect(JSON.stringify(handed)).not.toContain('"19');
+    expect(admin.slack.workspace.thread("C7", root.ts)).toHaveLength(thread.length);
+    expect(buttonsOn(admin.slack.workspace.thread("C7", root.ts)[0]!)).not.toContain("tutor_next_step");
   });
 });

@@ -7,6 +7,7 @@ import {
   DiscordAPIError,
   type Interaction,
   type Message,
+  type MessageComponentInteraction,
   MessageFlags,
   RESTJSONErrorCodes,
   type RepliableInteraction,
@@ -34,8 +35,24 @@ export async function defer(
   interaction: RepliableInteraction,
   ephemeral: boolean,
 ): Promise<boolean> {
+  return deferred(ctx, interaction, () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
+}
+
+/**
+ * Defers a button as an update of the message it sits on (nothing new is posted): `editReply`
+ * then edits that message, and anything else follows up. False when it was handled already.
+ */
+export async function deferUpdate(ctx: ListenerContext, interaction: MessageComponentInteraction): Promise<boolean> {
+  return deferred(ctx, interaction, () => interaction.deferUpdate());
+}
+
+async function deferred(
+  ctx: ListenerContext,
+  interaction: { id: string },
+  ack: () => Promise<unknown>,
+): Promise<boolean> {
   try {
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    await ack();
     return true;
   } catch (err) {
     if (

@@ -1,8 +1,9 @@
 /**
  * The buttons on a run's messages — Cancel, Retry, Show code, Next step, Reveal answer, 👍/👎 —
- * acked at once and turned into run actions for `commands/`. What only the clicker should see
- * (code, the answer, confirmations, refusals) comes back ephemeral in the thread; a next step is
- * posted in the thread for everyone. Every block action is taken here, so a button we did not
+ * acked at once and turned into run actions for `commands/` (which decides who may press what).
+ * What only the clicker should see (code, the answer, a next step, confirmations, refusals)
+ * comes back ephemeral in the thread; a pressed Next step leaves its message; Cancel says
+ * nothing of its own (the status shows the cancelled state, with Retry). Every block action is taken here, so a button we did not
  * make (a forged or stale action id, a value that does not parse) is acked and its clicker told
  * it is no longer active, instead of Slack showing a failure.
  */
@@ -51,6 +52,7 @@ export function register(app: App, ctx: ListenerContext): void {
       space: team,
       channel,
     });
+    if (reply.kind === "step") await spendButton(ctx, body, action.action_id);
     await show(ctx, reply, target, where);
     ctx.logger.info({ action: name, jobId: value.job, user: body.user.id, outcome: reply.kind }, "button");
   });
@@ -90,6 +92,8 @@ async function show(
 ): Promise<void> {
   switch (reply.kind) {
     case "cancelled":
+      // The status message itself turns to its cancelled state, with Retry: saying so here would say it twice.
+      return;
     case "retry_queued":
     case "feedback_saved":
     case "rejected":
@@ -107,7 +111,41 @@ async function show(
     case "answer":
       return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps);
     case "step":
-      await ctx.poster.postNextStep(target, reply);
+      await ctx.poster.postNextStep(target, where, reply);
       return;
+  }
+}
+
+/**
+ * A pressed "Next step" is spent: Slack buttons cannot be greyed out, so it is taken off the
+ * message it sat on (a run's step in the thread, by chat.update; a step only the student sees,
+ * through the click's response_url). Without the message's blocks in the click there is nothing
+ * to rebuild, and the button stays. Cosmetic: a failure is logged.
+ */
+async function spendButton(ctx: ListenerContext, body: BlockAction<ButtonAction>, actionId: string): Promise<void> {
+  const blocks = body.message?.blocks as { type: string; elements?: { action_id?: string }[] }[] | undefined;
+  if (!blocks) return;
+  const kept = blocks.flatMap((block) => {
+    if (block.type !== "actions") return [block];
+    const elements = (block.elements ?? []).filter((e) => e.action_id !== actionId);
+    return elements.length > 0 ? [{ ...block, elements }] : [];
+  });
+  // Without a text Slack keeps the message's notification text as it was.
+  const text = (body.message?.text as string | undefined) || undefined;
+  try {
+    if (body.container?.is_ephemeral) {
+      if (!body.response_url) return;
+      await fetch(body.response_url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ replace_original: true, ...(text && { text }), blocks: kept }),
+      });
+      return;
+    }
+    const channel = body.container?.channel_id ?? body.channel?.id;
+    const ts = body.container?.message_ts ?? body.message?.ts;
+    if (channel && ts) await ctx.client.chat.update({ channel, ts, ...(text && { text }), blocks: kept as never });
+  } catch (err) {
+    ctx.logger.warn({ err }, "could not take a spent Next step button off its message");
   }
 }

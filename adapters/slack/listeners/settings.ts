@@ -98,7 +98,8 @@ function currentValue(name: string, settings: SpaceSettings): unknown {
   const field = SETTING_NAMES[name as keyof typeof SETTING_NAMES];
   if (field === undefined) return undefined;
   const value = settings[field];
-  return name === "hints" && value === undefined ? "default" : value;
+  if (value !== undefined) return value;
+  return name === "hints" ? "default" : name === "steps" ? "all" : undefined;
 }
 
 function plain(text: string) {

@@ -24,6 +24,10 @@ export const de = {
     elapsed: "{{seconds}} s",
   },
   notices: {
+    parent_done: "✅ Fertig – die Lösung steht in {{name}}.",
+    parent_stopped: "⏹️ Ohne Antwort gestoppt – siehe {{name}}.",
+    parent_cancelled: "⏹️ Abgebrochen.",
+    the_thread: "dem Thread",
     run_cancelled: "Abgebrochen.",
     retry_already_running: "Bin schon dabei.",
     feedback_saved: "Danke für dein Feedback!",

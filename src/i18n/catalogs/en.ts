@@ -32,6 +32,10 @@ export const en = {
   },
   /** Replies to actions on a run. */
   notices: {
+    parent_done: "✅ Done — the solution is in {{name}}.",
+    parent_stopped: "⏹️ Stopped without an answer — see {{name}}.",
+    parent_cancelled: "⏹️ Cancelled.",
+    the_thread: "the thread",
     run_cancelled: "Cancelled.",
     retry_already_running: "Already on it.",
     feedback_saved: "Thanks for the feedback!",

@@ -25,6 +25,10 @@ export const es = {
     elapsed: "{{seconds}} s",
   },
   notices: {
+    parent_done: "✅ Listo: la solución está en {{name}}.",
+    parent_stopped: "⏹️ Se detuvo sin respuesta: mira {{name}}.",
+    parent_cancelled: "⏹️ Cancelado.",
+    the_thread: "el hilo",
     run_cancelled: "Cancelado.",
     retry_already_running: "Ya estoy en ello.",
     feedback_saved: "¡Gracias por tu opinión!",

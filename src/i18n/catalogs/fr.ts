@@ -25,6 +25,10 @@ export const fr = {
     elapsed: "{{seconds}} s",
   },
   notices: {
+    parent_done: "✅ Terminé — la solution est dans {{name}}.",
+    parent_stopped: "⏹️ Arrêté sans réponse — voir {{name}}.",
+    parent_cancelled: "⏹️ Annulé.",
+    the_thread: "le fil",
     run_cancelled: "Annulé.",
     retry_already_running: "Je m'en occupe déjà.",
     feedback_saved: "Merci pour ton avis !",

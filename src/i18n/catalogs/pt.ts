@@ -25,6 +25,10 @@ export const pt = {
     elapsed: "{{seconds}} s",
   },
   notices: {
+    parent_done: "✅ Pronto — a solução está em {{name}}.",
+    parent_stopped: "⏹️ Parou sem resposta — veja {{name}}.",
+    parent_cancelled: "⏹️ Cancelado.",
+    the_thread: "o tópico",
     run_cancelled: "Cancelado.",
     retry_already_running: "Já estou cuidando disso.",
     feedback_saved: "Obrigado pelo feedback!",

@@ -23,6 +23,10 @@ export const zh = {
     elapsed: "{{seconds}} 秒",
   },
   notices: {
+    parent_done: "✅ 完成——解答在{{name}}中。",
+    parent_stopped: "⏹️ 已停止，没有得到答案——请查看{{name}}。",
+    parent_cancelled: "⏹️ 已取消。",
+    the_thread: "讨论串",
     run_cancelled: "已取消。",
     retry_already_running: "已经在处理了。",
     feedback_saved: "感谢你的反馈！",

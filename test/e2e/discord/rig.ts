@@ -11,10 +11,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { nonceFor } from "../../../adapters/discord/nonce.js";
 import { loadConfig } from "../../../src/config.js";
 import { parseScript, type Script } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
 import { jobIdFor, runKeys } from "../../../src/queue/keys.js";
+import { runStatus } from "../../../src/worker/progress.js";
 import {
   FakeDiscord,
   type FakeDiscordOptions,
@@ -278,6 +280,19 @@ export function buttonIds(message: FakeMessage | undefined): string[] {
   return rows.flatMap((row) => row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : []));
 }
 
+/** The first words of every run's status message (it is edited from there). */
+const STATUS_FIRST = runStatus("running").text;
+
+/** Whether a message is a run's status (it started as "Working on it…"; Cancel goes once it is over). */
+export function isStatus(message: FakeMessage): boolean {
+  return (message.history[0] ?? message.content) === STATUS_FIRST && message.author.bot === true;
+}
+
+/** The status messages among these, in order. */
+export function statusMessages(messages: FakeMessage[]): FakeMessage[] {
+  return messages.filter(isStatus);
+}
+
 /** The step messages among these: each step ends with its Show code marker (numbered or not). */
 export function stepMessages(messages: FakeMessage[]): FakeMessage[] {
   return messages.filter((m) => buttonIds(m).some((id) => id.startsWith("st|code|")));
@@ -303,7 +318,7 @@ export async function answered(
     () => {
       // The worker edits its status to "Done." (or "Stopped.") after its last post.
       const messages = fake.messagesIn(fake.threadOf(original.id)?.id ?? "");
-      const status = messages.find((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+      const status = messages.find(isStatus);
       return status && /^(Done|Stopped)/.test(status.content) ? messages : undefined;
     },
     timeoutMs,
@@ -376,28 +391,33 @@ export async function clickReveal(
 }
 
 /**
- * Clicks "Next step" (as `user`) from the thread's offer until a step comes without one (or the
- * bot says there is none left), and resolves with every step message handed out, in order.
+ * Clicks "Next step" (as `user`) from the thread's offer until a step comes without one, and
+ * resolves with every message handed out, in order (each only to `user`: ephemeral follow-ups).
+ * `answerAtEnd`: the last step comes with the answer message (a run shown one step at a time).
  */
 export async function clickNextStepUntilDone(
   fake: FakeDiscord,
   thread: FakeMessage[],
   user = fake.user("learner"),
-  maxSteps = 20,
+  { maxSteps = 20, answerAtEnd = false } = {},
 ): Promise<FakeMessage[]> {
   const nextId = (m: FakeMessage | undefined) => buttonIds(m).find((id) => id.startsWith("st|next|"));
   let offer = thread.find((m) => nextId(m));
-  const steps: FakeMessage[] = [];
-  while (offer && steps.length < maxSteps) {
-    const click = fake.click(offer, nextId(offer)!, { user });
-    const step = await fake.waitFor("the next step", () =>
-      click.original?.content ? click.original : click.followUps.find((m) => m.content),
-    );
-    if (!step.content.startsWith("**Step")) break;
-    steps.push(step);
-    offer = nextId(step) ? step : undefined;
+  const handed: FakeMessage[] = [];
+  for (let clicks = 0; offer && clicks < maxSteps; clicks++) {
+    const pressed = nextId(offer)!;
+    const click = fake.click(offer, pressed, { user });
+    const pieces = await fake.waitFor("the next step", () => {
+      const ids = click.followUps.flatMap(buttonIds);
+      const ended =
+        ids.some((id) => id.startsWith("st|next|")) ||
+        (answerAtEnd ? ids.some((id) => id.startsWith("st|fb|")) : ids.some((id) => id.startsWith("st|code|")));
+      return ended ? click.followUps : undefined;
+    });
+    handed.push(...pieces);
+    offer = pieces.find((m) => nextId(m));
   }
-  return steps;
+  return handed;
 }
 
 /** The job an interaction's question runs as (the job id is derived from the interaction id). */
@@ -427,7 +447,7 @@ export async function finishedIn(
     `run ${jobId} to finish in ${channelId}`,
     () => {
       const messages = fake.messagesIn(channelId);
-      const status = messages.find((m) => buttonIds(m).includes(`st|cancel|${jobId}|`));
+      const status = messages.find((m) => m.nonce === nonceFor(`${jobId}:status#0`));
       return status && /^(Done|Stopped)/.test(status.content) ? messages : undefined;
     },
     timeoutMs,

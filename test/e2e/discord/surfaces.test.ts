@@ -21,6 +21,7 @@ import {
   jobOf,
   onlyToAsker,
   rigForFile,
+  statusMessages,
   stepMessages,
   visibleText,
 } from "./rig.js";
@@ -224,8 +225,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const messages = await finishedIn(fake, threadId, jobOf(retry));
     expect(retry.ephemeral).toBe(false);
     expect(retry.original?.content).toMatch(/Working on it/);
-    const statuses = messages.filter((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
-    expect(statuses.map((m) => m.content)).toEqual(["Done.", "Done."]);
+    expect(statusMessages(messages).map((m) => m.content)).toEqual(["Done.", "Done."]);
     expect(firstSteps).toBeGreaterThan(0);
     expect(stepMessages(messages)).toHaveLength(2 * firstSteps);
     const answers = messages.filter((m) => buttonIds(m).some((id) => id.startsWith("st|fb|")));
@@ -328,9 +328,7 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
         `<@${fake.bot.id}> and the area of a circle of radius 3 in terms of pi?`,
       );
       await fake.waitFor("the follow-up's answer", () => {
-        const statuses = fake
-          .messagesIn(threadId)
-          .filter((m) => buttonIds(m).some((id) => id.startsWith("st|cancel|")));
+        const statuses = statusMessages(fake.messagesIn(threadId));
         return statuses.length === 2 && statuses.every((m) => m.content === "Done.");
       });
       expect(fake.messagesIn(threadId).some((m) => m.content === studentSentence("not_allowed_here"))).toBe(false);

@@ -143,6 +143,8 @@ export interface RecordedInteraction {
   owners: Record<string, string>;
   ephemeral: boolean;
   followUps: FakeMessage[];
+  /** A button's message (the one clicked): a deferred update (type 6) edits it as `@original`. */
+  message?: FakeMessage;
 }
 
 /**

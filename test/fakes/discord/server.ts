@@ -300,10 +300,12 @@ export class FakeDiscord {
 
   /** A click on the button `customId` of `message`. */
   click(message: FakeMessage, customId: string, init: Omit<SlashOptions, "channelId" | "options" | "attachments">) {
-    return this.interact(
+    const record = this.interact(
       { ...init, channelId: message.channel_id },
       { type: 3, data: { component_type: 2, custom_id: customId }, message: toWire(message) },
     );
+    record.message = message;
+    return record;
   }
 
   /** A message a user writes (files from `upload`); MESSAGE_CREATE carries its content only where Discord would. */
@@ -788,6 +790,11 @@ export class FakeDiscord {
         channel.messages.push(message);
         this.announce(channel, message);
       }
+    }
+    // DEFERRED_UPDATE_MESSAGE / UPDATE_MESSAGE: the button's own message is the response.
+    if ((body.type === 6 || body.type === 7) && interaction.message) {
+      interaction.original = interaction.message;
+      if (body.type === 7) this.editMessage(interaction.message, { ...record, body: body.data ?? {} });
     }
     if (record.query.get("with_response") !== "true") return { status: 204 };
     return {

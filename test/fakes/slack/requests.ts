@@ -110,6 +110,10 @@ export interface ButtonClick {
   actionId: string;
   value: string;
   responseUrl: string;
+  /** The clicked message's blocks, as Slack sends them with a click on a message in the channel. */
+  blocks?: unknown[];
+  /** The click was on an ephemeral message (Slack then sends no `message`). */
+  ephemeral?: boolean;
 }
 
 /** A `block_actions` payload: what Slack sends when a button is clicked. */
@@ -125,11 +129,19 @@ export function blockActions(click: ButtonClick): Record<string, unknown> {
       type: "message",
       message_ts: click.messageTs,
       channel_id: click.channel,
-      is_ephemeral: false,
+      is_ephemeral: click.ephemeral === true,
       thread_ts: click.threadTs,
     },
     channel: { id: click.channel, name: "general" },
-    message: { type: "message", ts: click.messageTs, thread_ts: click.threadTs, text: "" },
+    ...(!click.ephemeral && {
+      message: {
+        type: "message",
+        ts: click.messageTs,
+        thread_ts: click.threadTs,
+        text: "",
+        ...(click.blocks && { blocks: click.blocks }),
+      },
+    }),
     response_url: click.responseUrl,
     actions: [
       {
@@ -148,6 +160,8 @@ export interface SettingsForm {
   hourlyLimit: string;
   hints: string;
   channels: string[];
+  /** How a solution's steps are posted (`all`, `one`); absent = left unset. */
+  steps?: string;
 }
 
 /** A `view_submission` of the `/tutor-settings` modal by `user`, with these values. */
@@ -169,6 +183,9 @@ export function settingsSubmission(user: string, form: SettingsForm): SignedBody
           hourly_limit: { value: { type: "number_input", value: form.hourlyLimit } },
           hints: { value: { type: "static_select", selected_option: { value: form.hints } } },
           channels: { value: { type: "multi_channels_select", selected_channels: form.channels } },
+          ...(form.steps !== undefined && {
+            steps: { value: { type: "static_select", selected_option: { value: form.steps } } },
+          }),
         },
       },
     },

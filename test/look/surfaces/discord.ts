@@ -13,7 +13,7 @@ import { discordView } from "../discord/view.js";
 import type { Recorder } from "../record.js";
 import type { Action, LookScenario } from "../scenarios.js";
 import { QUESTIONS } from "../script.js";
-import { cellRunning, quiet, type RunQueue, runQueue } from "../settle.js";
+import { cellRunning, LOOK_STATUS_EDIT_MS, quiet, type RunQueue, runQueue } from "../settle.js";
 import type { PlayOptions, SurfaceStack } from "./types.js";
 
 /** The custom-id prefix of the button each action presses. */
@@ -44,7 +44,9 @@ export async function startDiscordStack(script: Script): Promise<SurfaceStack> {
     rig = await startRig();
     model = await startFakeModel(script);
     await rig.receiver();
-    worker = await rig.worker({ OPENAI_BASE_URL: model.url });
+    // The status clock ticks once per WORKER_STATUS_EDIT_MS at most: slower than `quiet` waits,
+    // so a running cell's thread still settles for its screenshot.
+    worker = await rig.worker({ OPENAI_BASE_URL: model.url, WORKER_STATUS_EDIT_MS: LOOK_STATUS_EDIT_MS });
     queue = runQueue(rig.redisUrl, rig.prefix);
   } catch (err) {
     await rig?.close();
@@ -112,8 +114,8 @@ export async function startDiscordStack(script: Script): Promise<SurfaceStack> {
   function newestButton(channelId: string, prefix: string, student: FakeUser) {
     const threads = fake.messagesIn(channelId).flatMap((m) => fake.threadOf(m.id)?.messages ?? []);
     const ephemerals = [...fake.interactions.values()]
-      .filter((i) => i.user.id === student.id && i.ephemeral)
-      .flatMap((i) => [...(i.original ? [i.original] : []), ...i.followUps]);
+      .filter((i) => i.user.id === student.id)
+      .flatMap((i) => [...(i.ephemeral && i.original ? [i.original] : []), ...i.followUps]);
     const messages = [...fake.messagesIn(channelId), ...threads, ...ephemerals].sort((a, b) =>
       BigInt(a.id) < BigInt(b.id) ? 1 : -1,
     );

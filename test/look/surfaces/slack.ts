@@ -11,7 +11,7 @@ import { pressButton, SIGNING_SECRET, type SlackBot, startSlackBot } from "../..
 import type { Recorder } from "../record.js";
 import type { Action, LookScenario } from "../scenarios.js";
 import { QUESTIONS } from "../script.js";
-import { cellRunning, quiet, type RunQueue, runQueue } from "../settle.js";
+import { cellRunning, LOOK_STATUS_EDIT_MS, quiet, type RunQueue, runQueue } from "../settle.js";
 import { renderSlack } from "../slack/render.js";
 import { slackView } from "../slack/view.js";
 import type { PlayOptions, SurfaceStack } from "./types.js";
@@ -34,7 +34,11 @@ interface ButtonElement {
 
 export async function startSlackStack(script: Script): Promise<SurfaceStack> {
   // No idle interpreters: a Python process under this one means a cell is running.
-  const bot: SlackBot = await startSlackBot("http", { SANDBOX_POOL_SIZE: "0", SANDBOX_ZYGOTE: "false" }, script);
+  const bot: SlackBot = await startSlackBot(
+    "http",
+    { SANDBOX_POOL_SIZE: "0", SANDBOX_ZYGOTE: "false", WORKER_STATUS_EDIT_MS: LOOK_STATUS_EDIT_MS },
+    script,
+  );
   const queue: RunQueue = runQueue(bot.redisUrl, bot.prefix);
   const workspace = bot.slack.workspace;
   const activity = () =>
@@ -116,18 +120,17 @@ export async function startSlackStack(script: Script): Promise<SurfaceStack> {
   function newestButton(channel: string, rootTs: string, user: string, actionId: string) {
     const ephemerals = workspace.ephemerals
       .filter((e) => e.channel === channel && e.user === user && e.threadTs === rootTs && e.ts)
-      .map(
-        (e): FakeMessage => ({
-          channel,
-          ts: e.ts!,
-          threadTs: rootTs,
-          user: BOT_USER_ID,
-          text: e.text,
-          blocks: e.blocks,
-          files: [],
-          edits: 0,
-        }),
-      );
+      .map((e): FakeMessage & { ephemeral: true } => ({
+        ephemeral: true,
+        channel,
+        ts: e.ts!,
+        threadTs: rootTs,
+        user: BOT_USER_ID,
+        text: e.text,
+        blocks: e.blocks,
+        files: [],
+        edits: 0,
+      }));
     const root = workspace.find(channel, rootTs);
     const messages = [...(root ? [root] : []), ...workspace.thread(channel, rootTs), ...ephemerals].sort(
       (a, b) => Number(b.ts) - Number(a.ts),

@@ -1,7 +1,9 @@
 /**
  * The buttons on a run's messages (Cancel, Retry, Show code, Next step, Reveal answer, 👍/👎):
- * the custom id names the action and the run; `commands/` decides over the stored run. A next
- * step and a retry are for everyone in the thread, everything else only for the clicker. A
+ * the custom id names the action and the run; `commands/` decides over the stored run (and who
+ * may press what). Cancel turns the status into its cancelled state, with Retry; a next step goes only
+ * to the clicker and greys out the button that gave it; a retry is for everyone in the thread;
+ * everything else only for the clicker. A
  * component we did not make (a forged or stale id, a select menu, a form) is told it is no
  * longer active.
  */
@@ -10,8 +12,8 @@ import type { RunAction } from "../../../../commands/index.js";
 import { parseButtonId } from "../../custom-id.js";
 import { answerFailure, guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
-import { defer, type ListenerContext, origin, tellCaller } from "../context.js";
-import { showActionReply } from "./replies.js";
+import { defer, deferUpdate, type ListenerContext, origin, tellCaller } from "../context.js";
+import { showActionReply, updateFromButton } from "./replies.js";
 
 export function register(client: Client, ctx: ListenerContext): void {
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -35,19 +37,25 @@ async function onButton(ctx: ListenerContext, interaction: ButtonInteraction): P
     await tellCaller(interaction, ctx.commands.texts.in(interaction.locale).t("buttons.stale"));
     return;
   }
-  const everyone = action.kind === "next_step" || action.kind === "retry";
-  if (!(await defer(ctx, interaction, !everyone))) return;
-  const runAction: RunAction =
-    action.kind === "retry"
-      ? {
-          ...action,
-          eventId: interaction.id,
-          replyTarget: { platform: "discord", channelId: interaction.channelId } satisfies DiscordTarget,
-        }
-      : action;
+  // Cancel and Next step change the message they sit on instead of posting a reply of their own.
+  if (action.kind === "cancel" || action.kind === "next_step") {
+    if (!(await deferUpdate(ctx, interaction))) return;
+    const reply = await ctx.commands.action({ ...action, ...origin(interaction) });
+    await updateFromButton(ctx, interaction, reply);
+    return;
+  }
+  const retry = action.kind === "retry";
+  if (!(await defer(ctx, interaction, !retry))) return;
+  const runAction: RunAction = retry
+    ? {
+        ...action,
+        eventId: interaction.id,
+        replyTarget: { platform: "discord", channelId: interaction.channelId } satisfies DiscordTarget,
+      }
+    : action;
   const reply = await ctx.commands.action({ ...runAction, ...origin(interaction) });
-  if (reply.kind === "rejected" && everyone) {
-    // Deferred in public for the thread's sake; a refusal (a limit, no more steps) is the clicker's alone.
+  if (reply.kind === "rejected" && retry) {
+    // Deferred in public for the thread's sake; a refusal (a limit, not their run) is the clicker's alone.
     await tellCaller(interaction, reply.text);
     return;
   }

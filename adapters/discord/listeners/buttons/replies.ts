@@ -1,13 +1,20 @@
 /**
- * A button's reply on Discord: the code behind a run, the next step (with its own "Next step"),
- * the answer (as a spoiler or plain, with its rendered formula), or a sentence. The first piece
- * edits the deferred reply, the rest follow up with the same visibility.
+ * A button's reply on Discord: the code behind a run, the answer (as a spoiler or plain, with its
+ * rendered formula), or a sentence — the first piece edits the deferred reply, the rest follow up
+ * with the same visibility — and the updates Cancel and Next step make (`updateFromButton`).
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { ActionReply } from "../../../../commands/index.js";
 import { t, toLocale } from "../../../../src/i18n/index.js";
 import { fence } from "../../../step-code.js";
-import { answerFiles, componentsJson, type DiscordPiece, layoutMessage, nextButton } from "../../layout.js";
+import {
+  answerFiles,
+  componentsJson,
+  type DiscordPiece,
+  layoutMessage,
+  nextButton,
+  statusButtons,
+} from "../../layout.js";
 import { splitMessage } from "../../split.js";
 import type { ListenerContext } from "../context.js";
 
@@ -35,15 +42,6 @@ export async function showActionReply(
       );
       return;
     }
-    case "step": {
-      const pieces = layoutMessage(
-        { kind: "step", index: reply.index, total: reply.total, step: reply.step },
-        { jobId: reply.jobId, key: `${reply.jobId}:shown:${reply.index}`, locale },
-      );
-      if (reply.next) pieces.at(-1)?.buttons.push([nextButton(reply.jobId, reply.next, reply.index)]);
-      await sendPieces(ctx, interaction, pieces);
-      return;
-    }
     case "answer": {
       const spoiler = reply.as === "spoiler" && reply.steps.length === 0;
       // The withheld steps first, exactly as the thread would have shown them, then the answer.
@@ -63,8 +61,89 @@ export async function showActionReply(
       ]);
       return;
     }
+    case "step":
+      // Next step is answered by `updateFromButton`.
+      return;
     default:
       await interaction.editReply(reply.text);
+  }
+}
+
+/**
+ * The reply to a button deferred as an update of its message (Cancel, Next step): a cancelled
+ * run's status says so once, with Retry; a next step greys out the pressed button and goes to the
+ * clicker alone (with its own Next step, or after the last one the answer message); a refusal is
+ * the clicker's alone.
+ */
+export async function updateFromButton(
+  ctx: ListenerContext,
+  interaction: ButtonInteraction,
+  reply: ActionReply,
+): Promise<void> {
+  switch (reply.kind) {
+    case "cancelled":
+      // The worker writes the same status when its run stops; a queued run has no worker to do it.
+      await interaction.editReply({
+        content: reply.text,
+        components: componentsJson(statusButtons(reply.jobId, "cancelled", reply.locale)) as never,
+      });
+      return;
+    case "step": {
+      await interaction.editReply({ components: withButtonDisabled(interaction, interaction.customId) as never });
+      await followUpPieces(ctx, interaction, nextStepPieces(reply));
+      return;
+    }
+    case "rejected":
+      await interaction.followUp({ content: reply.text, flags: MessageFlags.Ephemeral });
+      return;
+    default:
+      ctx.logger.warn({ kind: reply.kind }, "a Cancel or Next step press got an unexpected reply");
+  }
+}
+
+/** A handed-out step as Discord pieces: its own Next step, or after the last its answer message. */
+function nextStepPieces(reply: Extract<ActionReply, { kind: "step" }>): DiscordPiece[] {
+  const { jobId } = reply;
+  const pieces = layoutMessage(
+    { kind: "step", index: reply.index, total: reply.total, step: reply.step },
+    { jobId, key: `${jobId}:shown:${reply.index}`, ...(reply.locale && { locale: reply.locale }) },
+  );
+  // The next press's button, named for what it hands out (another hint, a worked solution, a step).
+  if (reply.next) pieces.at(-1)?.buttons.push([nextButton(jobId, reply.next, reply.index)]);
+  if (reply.answer) {
+    const context = { jobId, key: `${jobId}:shown:answer`, ...(reply.locale && { locale: reply.locale }) };
+    pieces.push(...layoutMessage(reply.answer, context));
+  }
+  return pieces;
+}
+
+/** The clicked message's button rows with the button `customId` greyed out. */
+function withButtonDisabled(interaction: ButtonInteraction, customId: string): unknown[] {
+  return interaction.message.components.map((row) => {
+    const json = row.toJSON() as { components?: { custom_id?: string }[] };
+    return {
+      ...json,
+      components: (json.components ?? []).map((c) => (c.custom_id === customId ? { ...c, disabled: true } : c)),
+    };
+  });
+}
+
+/** Pieces only the clicker sees, as follow-ups of an interaction deferred as an update. */
+async function followUpPieces(ctx: ListenerContext, interaction: ButtonInteraction, pieces: DiscordPiece[]) {
+  for (const piece of pieces) {
+    const files = await Promise.all(
+      piece.files.map(async (f) => ({
+        attachment: await ctx.blobs.get(f.blob),
+        name: f.filename,
+        description: f.description,
+      })),
+    );
+    await interaction.followUp({
+      content: piece.content,
+      files,
+      components: componentsJson(piece.buttons) as never,
+      flags: MessageFlags.Ephemeral,
+    });
   }
 }
 
