@@ -12,8 +12,6 @@ import { refusal } from "./input-check.js";
 import { mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
 import type { ActionReply, NextKind, RunActionInput } from "./types.js";
 
-const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal(code) });
-
 /**
  * The reply to an action, worded in the presser's language when the platform says it (Discord),
  * else in the run's (Slack, the web), else English.

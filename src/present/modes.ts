@@ -7,7 +7,6 @@
  * keeps to a budget of characters so a chat message does not scroll forever.
  */
 import type { Mode } from "../question.js";
-import { revealsAnswer, withoutAnswer } from "./leaks.js";
 import { paragraphsOf, sentencesOf } from "./prose.js";
 import { UNFINISHED_TITLE } from "./steps.js";
 import { EXPLANATION_TITLES } from "./texts.js";
