@@ -389,7 +389,8 @@ export const NOTICES: Record<NoticeCode, (facts: ErrorFacts) => string> = {
   progress_elapsed: ({ count = 0 }) => `${count} s`,
   parent_done: ({ name }) => `✅ Done — the solution is in ${name ?? "the thread"}.`,
   parent_stopped: ({ name }) => `⏹️ Stopped without an answer — see ${name ?? "the thread"}.`,
-  parent_cancelled: fixed("⏹️ Cancelled."),
+  // The status in the thread says "Cancelled." (once); this points at its Retry.
+  parent_cancelled: ({ name }) => `⏹️ Stopped before an answer — Retry is in ${name ?? "the thread"}.`,
   run_cancelled: fixed("Cancelled."),
   retry_already_running: fixed("Already on it."),
   feedback_saved: fixed("Thanks for the feedback!"),
