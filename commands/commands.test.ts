@@ -361,6 +361,23 @@ describe("actions on a run", () => {
       last: false,
       step: { title: "Then" },
     });
+    // The next step is the asker's: nobody else walks their run.
+    expect(await commands.action({ user: "peer", space: "s1", kind: "next_step", jobId, after: 0 })).toMatchObject({
+      code: "not_your_run",
+    });
+  });
+
+  it("steps one at a time (the space's `steps: one`): the last step comes with the answer message", async () => {
+    await commands.settings({ user: "admin", space: "s-paced", canManage: true, changes: { steps: "one" } });
+    const { jobId, question } = await queuedQuestion(ask({ space: "s-paced", user: "paced" }));
+    expect(question).toMatchObject({ stepPace: "one", reveal: "button" });
+    await client.results.save(jobId, finished(jobId));
+    const origin = { user: "paced", space: "s-paced" };
+    expect(await commands.action({ ...origin, kind: "next_step", jobId, after: 0 })).toMatchObject({
+      kind: "step",
+      last: true,
+      answer: { kind: "answer", answer: "1024", reveal: "button", mode: "solve" },
+    });
   });
 
   it("cancels only for the asker and deletes the run's files", async () => {
@@ -393,6 +410,10 @@ describe("actions on a run", () => {
       replyTarget: { platform: "cli" },
     });
     expect(reply).toMatchObject({ kind: "retry_queued" });
+    const byPeer = { user: "peer", space: "s1", kind: "retry", jobId, eventId: `peer-${jobId}` } as const;
+    expect(await commands.action({ ...byPeer, replyTarget: { platform: "cli" } })).toMatchObject({
+      code: "not_your_run",
+    });
     const again = (await client.runs.queue.getJob((reply as { jobId: string }).jobId))!.data;
     expect(again).toMatchObject({ text: "Sum it", attachments: question.attachments });
     expect(again.id).not.toBe(question.id);

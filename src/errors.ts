@@ -417,7 +417,9 @@ export const NOTICES: Record<NoticeCode, Notice> = {
     t(locale, "notices.parent_done", { name: name ?? t(locale, "notices.the_thread") }),
   parent_stopped: ({ name }, locale) =>
     t(locale, "notices.parent_stopped", { name: name ?? t(locale, "notices.the_thread") }),
-  parent_cancelled: say("notices.parent_cancelled"),
+  // The status in the thread says "Cancelled." (once); this points at its Retry.
+  parent_cancelled: ({ name }, locale) =>
+    t(locale, "notices.parent_cancelled", { name: name ?? t(locale, "notices.the_thread") }),
   run_cancelled: say("notices.run_cancelled"),
   retry_already_running: say("notices.retry_already_running"),
   feedback_saved: say("notices.feedback_saved"),

@@ -26,7 +26,7 @@ export const de = {
   notices: {
     parent_done: "✅ Fertig – die Lösung steht in {{name}}.",
     parent_stopped: "⏹️ Ohne Antwort gestoppt – siehe {{name}}.",
-    parent_cancelled: "⏹️ Abgebrochen.",
+    parent_cancelled: "⏹️ Vor der Antwort gestoppt – „Erneut versuchen“ steht in {{name}}.",
     the_thread: "dem Thread",
     run_cancelled: "Abgebrochen.",
     retry_already_running: "Bin schon dabei.",

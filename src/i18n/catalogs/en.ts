@@ -34,7 +34,7 @@ export const en = {
   notices: {
     parent_done: "✅ Done — the solution is in {{name}}.",
     parent_stopped: "⏹️ Stopped without an answer — see {{name}}.",
-    parent_cancelled: "⏹️ Cancelled.",
+    parent_cancelled: "⏹️ Stopped before an answer — Retry is in {{name}}.",
     the_thread: "the thread",
     run_cancelled: "Cancelled.",
     retry_already_running: "Already on it.",

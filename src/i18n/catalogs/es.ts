@@ -27,7 +27,7 @@ export const es = {
   notices: {
     parent_done: "✅ Listo: la solución está en {{name}}.",
     parent_stopped: "⏹️ Se detuvo sin respuesta: mira {{name}}.",
-    parent_cancelled: "⏹️ Cancelado.",
+    parent_cancelled: "⏹️ Se detuvo antes de la respuesta: Reintentar está en {{name}}.",
     the_thread: "el hilo",
     run_cancelled: "Cancelado.",
     retry_already_running: "Ya estoy en ello.",

@@ -27,7 +27,7 @@ export const fr = {
   notices: {
     parent_done: "✅ Terminé — la solution est dans {{name}}.",
     parent_stopped: "⏹️ Arrêté sans réponse — voir {{name}}.",
-    parent_cancelled: "⏹️ Annulé.",
+    parent_cancelled: "⏹️ Arrêté avant la réponse — Réessayer est dans {{name}}.",
     the_thread: "le fil",
     run_cancelled: "Annulé.",
     retry_already_running: "Je m'en occupe déjà.",

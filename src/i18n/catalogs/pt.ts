@@ -27,7 +27,7 @@ export const pt = {
   notices: {
     parent_done: "✅ Pronto — a solução está em {{name}}.",
     parent_stopped: "⏹️ Parou sem resposta — veja {{name}}.",
-    parent_cancelled: "⏹️ Cancelado.",
+    parent_cancelled: "⏹️ Parou antes da resposta — Tentar de novo está em {{name}}.",
     the_thread: "o tópico",
     run_cancelled: "Cancelado.",
     retry_already_running: "Já estou cuidando disso.",

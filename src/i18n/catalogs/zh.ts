@@ -25,7 +25,7 @@ export const zh = {
   notices: {
     parent_done: "✅ 完成——解答在{{name}}中。",
     parent_stopped: "⏹️ 已停止，没有得到答案——请查看{{name}}。",
-    parent_cancelled: "⏹️ 已取消。",
+    parent_cancelled: "⏹️ 在得到答案前已停止——“重试”在{{name}}中。",
     the_thread: "讨论串",
     run_cancelled: "已取消。",
     retry_already_running: "已经在处理了。",

@@ -85,10 +85,12 @@ describe("Discord buttons and status (real discord.js against the fake Discord)"
 
     const click = fake.click(status, cancelId, { user: student });
     await fake.waitFor("the status to say cancelled", () => status.content === "Cancelled." || undefined, 30_000);
-    await fake.waitFor("the channel message to say cancelled", () => /Cancelled/.test(original.content) || undefined);
+    // The channel message says the run stopped and points at the Retry in the thread.
+    await fake.waitFor("the channel message to say it stopped", () => /Stopped/.test(original.content) || undefined);
+    expect(original.content).toContain(`<#${original.id}>`);
     // Said once: the status itself, with Retry instead of Cancel — no second "Cancelled." anywhere.
-    const saidCancelled = [...fake.messagesIn(original.id), ...click.followUps, ...other.followUps].filter((m) =>
-      /Cancelled/.test(m.content),
+    const saidCancelled = [original, ...fake.messagesIn(original.id), ...click.followUps, ...other.followUps].filter(
+      (m) => /Cancelled/.test(m.content),
     );
     expect(saidCancelled).toEqual([status]);
     const buttons = buttonIds(status);

@@ -15,6 +15,7 @@ export interface MrkdwnContext {
 const EMOJI: Record<string, string> = {
   hourglass_flowing_sand: "⏳",
   hourglass: "⌛",
+  black_square_for_stop: "⏹️",
   white_check_mark: "✅",
   heavy_check_mark: "✔️",
   x: "❌",
