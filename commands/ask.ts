@@ -4,6 +4,7 @@
  * limit, hint policy), resolve a follow-up, stream the attachments into the blob store, enqueue,
  * and reply. Anything refused leaves nothing behind: no blob, no job, no count.
  */
+import { type AssignmentProblem, type AssignmentStore, findProblem, problemRef } from "../src/assignments/index.js";
 import type { BlobRef, BlobStore } from "../src/blobs/types.js";
 import { BlobTooLargeError } from "../src/blobs/types.js";
 import type { Logger } from "../src/logger.js";
@@ -29,6 +30,10 @@ export interface CommandDeps {
   limits: AskLimits;
   /** Lifetime of attachments and run records: the results' TTL. */
   resultTtlS: number;
+  /** Teachers' assignments and the `/check` attempts at them. */
+  assignments: AssignmentStore;
+  /** The time now (due dates): injected by tests. */
+  now: () => Date;
   logger?: Logger;
 }
 
@@ -51,9 +56,11 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     followUp = found;
   }
   const hints = input.settings?.hints ?? settings.hintPolicy;
+  const bound = await assignmentOf(input, deps);
   const question: Question = {
     id: input.eventId,
-    text: checked.text,
+    // "2" in an assignment's channel is problem 2: the model is asked the teacher's statement.
+    text: bound?.statement ?? checked.text,
     mode: input.mode,
     ...(input.studentAnswer === undefined ? {} : { studentAnswer: input.studentAnswer.trim() }),
     attachments: [],
@@ -64,12 +71,38 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
   };
-  return enqueueQuestion(question, settings, deps, async () => {
+  const assignment = bound?.ref;
+  if (assignment) question.assignment = assignment;
+  const reply = await enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);
     if ("code" in stored) return stored;
     question.attachments = stored;
     return stored.map((a) => a.blob);
   });
+  if (reply.kind === "queued" && assignment && question.mode === "check" && question.studentAnswer !== undefined) {
+    await deps.assignments.recordAttempt(input.space, assignment.assignmentId, {
+      user: input.user,
+      problem: assignment.problem,
+      answer: question.studentAnswer,
+      at: deps.now().toISOString(),
+      jobId: reply.jobId,
+    });
+  }
+  return reply;
+}
+
+/**
+ * The assignment problem a `/check` or `/hint` in an assignment's channel is about: the question
+ * names it by number or by its statement. Anything else is an ordinary question.
+ */
+async function assignmentOf(
+  input: AskInput,
+  deps: CommandDeps,
+): Promise<{ ref: AssignmentProblem; statement: string } | undefined> {
+  if (input.channel === undefined || (input.mode !== "check" && input.mode !== "hint")) return undefined;
+  const assignment = await deps.assignments.forChannel(input.space, input.channel, deps.now());
+  const problem = assignment ? findProblem(assignment, input.text) : undefined;
+  return assignment && problem ? { ref: problemRef(assignment, problem), statement: problem.statement } : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * input checker, one handler per command. Adapters get a `Commands` (from `createCommands`) and
  * never reach past this file.
  */
+import { AssignmentStore } from "../src/assignments/index.js";
 import type { BlobStore } from "../src/blobs/types.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
@@ -39,6 +40,11 @@ export interface CommandsSetup {
   limits: AskLimits;
   resultTtlS: number;
   logger?: Logger;
+  /**
+   * The time now (due dates of assignments).
+   * @defaultValue the system clock
+   */
+  now?: () => Date;
 }
 
 export function commandDeps(setup: CommandsSetup): CommandDeps {
@@ -52,6 +58,8 @@ export function commandDeps(setup: CommandsSetup): CommandDeps {
     blobs: setup.blobs,
     limits: setup.limits,
     resultTtlS: setup.resultTtlS,
+    assignments: new AssignmentStore(redis, runs.keys),
+    now: setup.now ?? (() => new Date()),
     ...(setup.logger ? { logger: setup.logger } : {}),
   };
 }

@@ -39,6 +39,13 @@ export const GENERAL_TEXTS = {
     explain: { ack: "Working on an explanation…" },
   },
   buttons: { stale: "This button is no longer active." },
+  assign: {
+    saved: "Saved the assignment **{{title}}** for <#{{channel}}>, due {{due}}, with {{count}} problem(s):",
+    problem: "{{number}}. {{statement}}",
+    how:
+      "In that channel a student's `/check` with the problem's number (e.g. `/check 1` with their answer) is graded " +
+      "against your answer; hints follow your solution and avoid your {{avoid}} phrase(s).",
+  },
 } as const satisfies Catalog;
 
 /** The table's texts under `commands.<name>`, as catalog keys. */

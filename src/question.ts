@@ -1,4 +1,5 @@
 /** What every adapter turns an incoming message into (through `commands/`), and what the queue carries. */
+import type { AssignmentProblem } from "./assignments/assignment.js";
 import type { BlobRef } from "./blobs/types.js";
 
 export type Mode = "solve" | "hint" | "check" | "explain";
@@ -67,4 +68,10 @@ export interface Question {
   followUp?: FollowUp;
   /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */
   reveal?: RevealPolicy;
+  /**
+   * The assignment problem this question is (a `/check` or `/hint` in an assignment's channel): the
+   * student's answer is graded against its reference answer, hints follow its solution and never
+   * say its "avoid" phrases.
+   */
+  assignment?: AssignmentProblem;
 }

@@ -22,7 +22,7 @@ describe("start-tutor register-commands", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Registered 8 commands in server ${fake.guild.id}`);
     expect(result.stdout).toContain("+ ask (added)");
-    expect(fake.commands.get(fake.guild.id)).toHaveLength(8);
+    expect(fake.commands.get(fake.guild.id)).toHaveLength(9);
   });
 
   it("says which variables are missing instead of calling Discord", async () => {

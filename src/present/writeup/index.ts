@@ -16,7 +16,7 @@ import { presentTranscript } from "../steps.js";
 import type { Presentation, Step } from "../types.js";
 import { checkGrounding } from "./grounding.js";
 import { parseWriteup, type Writeup } from "./parse.js";
-import { WRITEUP_SYSTEM_PROMPT, writeupUserMessage } from "./prompt.js";
+import { WRITEUP_SYSTEM_PROMPT, type WriteupGuide, writeupUserMessage } from "./prompt.js";
 
 export { checkGrounding } from "./grounding.js";
 export { parseWriteup } from "./parse.js";
@@ -37,6 +37,8 @@ export interface WriteupDeps {
   settings: WriteupSettings;
   logger?: Logger;
   signal?: AbortSignal;
+  /** A teacher's guidance for an assignment problem: the method to follow and phrases never to write. */
+  guide?: WriteupGuide;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function presentRun(transcript: Transcript, deps: WriteupDeps | nul
 
 async function requestWriteup(question: string, items: FlowItem[], answer: string, deps: WriteupDeps): Promise<string> {
   const { client, settings } = deps;
-  const user = writeupUserMessage(question, items, answer);
+  const user = writeupUserMessage(question, items, answer, deps.guide);
   const signal = deps.signal
     ? AbortSignal.any([deps.signal, AbortSignal.timeout(settings.timeoutMs)])
     : AbortSignal.timeout(settings.timeoutMs);
