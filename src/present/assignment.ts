@@ -19,14 +19,18 @@ export function followTeacher(
   return { ...solution, steps, answer: problem.answer };
 }
 
-/** The teacher's solution as steps: one per non-empty line (a paragraph is one idea). */
+/**
+ * The teacher's solution as steps: one per line, or one per sentence when it is one line (a
+ * slash command's option has no line breaks), so a hint shows only how the teacher starts.
+ */
 function teacherSteps(solution: string | undefined): Step[] {
   if (!solution) return [];
-  return solution
-    .split(/\r?\n|;;/)
+  const lines = solution
+    .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter(Boolean)
-    .map((markdown, i) => ({ title: `Step ${i + 1}`, markdown }));
+    .filter(Boolean);
+  const parts = lines.length > 1 ? lines : sentencesOf(lines[0] ?? "");
+  return parts.map((markdown, i) => ({ title: `Step ${i + 1}`, markdown }));
 }
 
 /** Whether `text` says one of the phrases (case- and spacing-insensitive). */
