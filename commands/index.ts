@@ -18,6 +18,7 @@ import { checkCall } from "./options.js";
 import { SettingsStore, settingsCommand } from "./settings.js";
 import type { Surface } from "./spec.js";
 import { type CommandTable, commandTable } from "./table.js";
+import { teacherDesk } from "./teacher.js";
 import { Texts } from "./texts.js";
 import type { Commands } from "./types.js";
 import { unlessUnavailable } from "./unavailable.js";
@@ -29,6 +30,8 @@ export { type AskFields, askFields, type CheckedCall, parseLine } from "./option
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
+export { type AssignReply, describeAssignment } from "./assign.js";
+export { type TeacherDesk, assignmentReport } from "./teacher.js";
 export { type Catalog, GENERAL_TEXTS, Texts } from "./texts.js";
 export type * from "./types.js";
 export { QUEUE_RETRY_AFTER_S } from "./unavailable.js";
@@ -92,8 +95,14 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
   const table = options.table ?? commandTable();
   const { onOutage } = options;
   const base = tableCommands(table);
+  const desk = teacherDesk(deps);
   return {
     ...base,
+    teacher: {
+      create: (draft, who) => unlessUnavailable(() => desk.create(draft, who), onOutage),
+      list: () => desk.list(),
+      report: (space, id) => desk.report(space, id),
+    },
     ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
     action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),
     settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),

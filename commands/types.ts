@@ -11,6 +11,7 @@ import type { ResultStep } from "../src/seam.js";
 import type { CheckedCall } from "./options.js";
 import type { CommandCall, CommandResult, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
+import type { TeacherDesk } from "./teacher.js";
 import type { Texts } from "./texts.js";
 
 /** Who is asking and where: every input carries it (rate limits, settings, allowed channels). */
@@ -156,4 +157,6 @@ export interface Commands {
   run(call: CommandCall): Promise<CommandResult>;
   /** `/help` for a surface (Markdown), in that surface's syntax. */
   help(surface: Surface): string;
+  /** A teacher's assignments and reports (the web's teacher page; the surface checks the teacher). */
+  readonly teacher: TeacherDesk;
 }

@@ -53,6 +53,12 @@ class RecordingCommands implements Commands {
   actions: RunActionInput[] = [];
   settingsCalls: SettingsInput[] = [];
   runs: CommandCall[] = [];
+  /** The web's teacher page only: the Slack receiver never calls it. */
+  readonly teacher: Commands["teacher"] = {
+    create: () => Promise.reject(new Error("not on Slack")),
+    list: async () => [],
+    report: async () => null,
+  };
 
   constructor() {
     ({ table: this.table, texts: this.texts, check: this.check, help: this.help } = tableCommands());
