@@ -24,14 +24,14 @@ import type { Commands } from "./types.js";
 import { unlessUnavailable } from "./unavailable.js";
 
 export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
+export { type AssignReply, describeAssignment } from "./assign.js";
 export { helpText, usage } from "./help.js";
 export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./input-check.js";
 export { type AskFields, askFields, type CheckedCall, parseLine } from "./options.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
-export { type AssignReply, describeAssignment } from "./assign.js";
-export { type TeacherDesk, assignmentReport } from "./teacher.js";
+export { assignmentReport, type TeacherDesk } from "./teacher.js";
 export { type Catalog, GENERAL_TEXTS, Texts } from "./texts.js";
 export type * from "./types.js";
 export { QUEUE_RETRY_AFTER_S } from "./unavailable.js";

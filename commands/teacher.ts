@@ -10,8 +10,8 @@ import {
   assignmentReportCsv,
   buildAssignmentReport,
 } from "../src/assignments/index.js";
-import { type AssignReply, createAssignment } from "./assign.js";
 import type { CommandDeps } from "./ask.js";
+import { type AssignReply, createAssignment } from "./assign.js";
 
 export interface TeacherDesk {
   /** Checks and stores a draft, as `/assign` does. */
