@@ -91,6 +91,30 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
   return reply;
 }
 
+/** The problems a student picks from when a `/check` in an assignment's channel names none of them. */
+export interface ProblemMenu {
+  /** "Which problem of Fractions is this answer for?" */
+  text: string;
+  problems: { number: number; label: string }[];
+}
+
+/**
+ * A `/check` in an assignment's channel whose question names no problem of it: the problems to
+ * choose from (the surface shows a menu, then asks again with the number). Null otherwise.
+ */
+export async function problemMenu(
+  input: Pick<AskInput, "space" | "channel" | "mode" | "text">,
+  deps: Pick<CommandDeps, "assignments" | "now">,
+): Promise<ProblemMenu | null> {
+  if (input.mode !== "check" || input.channel === undefined) return null;
+  const assignment = await deps.assignments.forChannel(input.space, input.channel, deps.now());
+  if (!assignment || findProblem(assignment, input.text)) return null;
+  return {
+    text: ENGLISH.t("assign.pick", { title: assignment.title }),
+    problems: assignment.problems.map((p) => ({ number: p.number, label: `${p.number}. ${p.statement}` })),
+  };
+}
+
 /**
  * The assignment problem a `/check` or `/hint` in an assignment's channel is about: the question
  * names it by number or by its statement. Anything else is an ordinary question.

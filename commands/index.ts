@@ -11,7 +11,7 @@ import type { QueueClient } from "../src/queue/client.js";
 import { HourlyLimit } from "../src/queue/hourly.js";
 import { RunRecords } from "../src/queue/records.js";
 import { runAction } from "./actions.js";
-import { askCommand, type CommandDeps } from "./ask.js";
+import { askCommand, type CommandDeps, problemMenu } from "./ask.js";
 import { helpText } from "./help.js";
 import type { AskLimits } from "./input-check.js";
 import { checkCall } from "./options.js";
@@ -23,7 +23,7 @@ import { Texts } from "./texts.js";
 import type { Commands } from "./types.js";
 import { unlessUnavailable } from "./unavailable.js";
 
-export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
+export { type CommandDeps, enqueueQuestion, type ProblemMenu, storeAttachments } from "./ask.js";
 export { type AssignReply, describeAssignment } from "./assign.js";
 export { helpText, usage } from "./help.js";
 export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./input-check.js";
@@ -105,6 +105,11 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
     },
     ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
     action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),
+    async problemMenu(input) {
+      // During an outage there is no menu: the check itself then says Redis is unavailable.
+      const menu = await unlessUnavailable(() => problemMenu(input, deps), onOutage);
+      return menu !== null && "kind" in menu ? null : menu;
+    },
     settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),
     async run(call) {
       const checked = base.check(call);

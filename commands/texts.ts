@@ -45,6 +45,8 @@ export const GENERAL_TEXTS = {
     how:
       "In that channel a student's `/check` with the problem's number (e.g. `/check 1` with their answer) is graded " +
       "against your answer; hints follow your solution and avoid your {{avoid}} phrase(s).",
+    pick: "Which problem of **{{title}}** is this answer for?",
+    pick_placeholder: "Choose the problem",
   },
 } as const satisfies Catalog;
 

@@ -8,6 +8,7 @@ import type { BlobBody } from "../src/blobs/types.js";
 import type { ErrorCode } from "../src/errors.js";
 import type { Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
 import type { ResultStep } from "../src/seam.js";
+import type { ProblemMenu } from "./ask.js";
 import type { CheckedCall } from "./options.js";
 import type { CommandCall, CommandResult, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
@@ -149,6 +150,11 @@ export interface Commands {
   /** The bot's words about its commands, keyed (`texts.t("buttons.stale")`). */
   readonly texts: Texts;
   ask(input: AskInput): Promise<CommandReply>;
+  /**
+   * A `/check` in an assignment's channel that names no problem of it: the problems to choose
+   * from (the surface shows a menu and then calls `ask` with the chosen number); null otherwise.
+   */
+  problemMenu(input: Pick<AskInput, "space" | "channel" | "mode" | "text">): Promise<ProblemMenu | null>;
   action(input: RunActionInput): Promise<ActionReply>;
   settings(input: SettingsInput): Promise<SettingsReply>;
   /** Checks a call against the table: an unknown or stale command, its options, the caller's role. */

@@ -53,6 +53,9 @@ class RecordingCommands implements Commands {
   actions: RunActionInput[] = [];
   settingsCalls: SettingsInput[] = [];
   runs: CommandCall[] = [];
+  async problemMenu() {
+    return null;
+  }
   /** The web's teacher page only: the Slack receiver never calls it. */
   readonly teacher: Commands["teacher"] = {
     create: () => Promise.reject(new Error("not on Slack")),

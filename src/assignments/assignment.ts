@@ -137,15 +137,17 @@ export function isPastDue(assignment: Pick<Assignment, "due">, now: Date): boole
 }
 
 /**
- * The problem a student means by `text`: its number (`2`, `#2`, `problem 2`, `p2`, `Q2`) or its
- * statement as written; undefined when it names none.
+ * The problem a student means by `text`: its number (`2`, `#2`, `problem 2`, `p2`, `Q2`), its
+ * statement as written, or both as a menu shows them (`2. Simplify 6/8`); undefined when it names none.
  */
 export function findProblem(assignment: Assignment, text: string): Problem | undefined {
   const trimmed = text.trim();
   const number = /^(?:#|p|q|problem\s*|question\s*|no\.?\s*)?(\d{1,3})\.?$/i.exec(trimmed)?.[1];
   if (number !== undefined) return assignment.problems.find((p) => p.number === Number(number));
   const plain = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
-  return assignment.problems.find((p) => plain(p.statement) === plain(trimmed));
+  return assignment.problems.find(
+    (p) => plain(p.statement) === plain(trimmed) || plain(`${p.number}. ${p.statement}`) === plain(trimmed),
+  );
 }
 
 /** What a run of `problem` carries in its job. */

@@ -79,6 +79,28 @@ describe("assignments on Discord (real discord.js against the fake Discord)", { 
     expect(visibleText(await answered(fake, elsewhere))).toContain("Not quite");
   });
 
+  it("offers the assignment's problems in a menu when a /check names none; the chosen one is checked", async () => {
+    const fake = bot.rig.fake;
+    const student = fake.user("gil");
+    const unnamed = fake.slash("check", {
+      user: student,
+      channelId: homework,
+      options: { question: "my homework", answer: "5/6" },
+    });
+    const menu = await fake.waitFor("the menu", () =>
+      unnamed.original?.components.length ? unnamed.original : undefined,
+    );
+    expect(unnamed.ephemeral).toBe(true);
+    expect(menu.content).toBe("Which problem of **Fractions** is this answer for?");
+    type Select = { custom_id: string; options: { label: string; value: string }[] };
+    const select = (menu.components as { components: Select[] }[])[0]!.components[0]!;
+    expect(select.options.map((o) => o.label)).toEqual([`1. ${PROBLEM}`, "2. Simplify 6/8"]);
+    const pick = fake.select(menu, select.custom_id, ["1"], { user: student });
+    const thread = await answered(fake, pick);
+    expect(visibleText(thread)).toContain("Correct!");
+    expect(fake.threadOf(pick.original!.id)?.name).toContain("fraction sum");
+  });
+
   it("refuses an answer key the grader cannot read, a due date in the past, and a student", async () => {
     const fake = bot.rig.fake;
     const options = {

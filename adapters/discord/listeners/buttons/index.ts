@@ -1,9 +1,9 @@
 /**
  * The buttons on a run's messages (Cancel, Retry, Show code, Next step, Reveal answer, 👍/👎):
  * the custom id names the action and the run; `commands/` decides over the stored run. A next
- * step and a retry are for everyone in the thread, everything else only for the clicker. A
- * component we did not make (a forged or stale id, a select menu, a form) is told it is no
- * longer active.
+ * step and a retry are for everyone in the thread, everything else only for the clicker. The
+ * problem menu of an assignment's channel goes to ../problems.ts; any other component we did not
+ * make (a forged or stale id, a select menu, a form) is told it is no longer active.
  */
 import { type ButtonInteraction, type Client, Events, type Interaction } from "discord.js";
 import type { RunAction } from "../../../../commands/index.js";
@@ -11,6 +11,7 @@ import { parseButtonId } from "../../custom-id.js";
 import { answerFailure, guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
 import { defer, type ListenerContext, origin, tellCaller } from "../context.js";
+import { answerOfPick, onProblemPicked } from "../problems.js";
 import { showActionReply } from "./replies.js";
 
 export function register(client: Client, ctx: ListenerContext): void {
@@ -19,10 +20,12 @@ export function register(client: Client, ctx: ListenerContext): void {
     void guarded(
       ctx.logger,
       { id: interaction.id, kind: "component" },
-      () =>
-        interaction.isButton()
-          ? onButton(ctx, interaction)
-          : tellCaller(interaction, ctx.commands.texts.t("buttons.stale")),
+      () => {
+        if (interaction.isButton()) return onButton(ctx, interaction);
+        const picked = interaction.isStringSelectMenu() ? answerOfPick(interaction.customId) : null;
+        if (interaction.isStringSelectMenu() && picked !== null) return onProblemPicked(ctx, interaction, picked);
+        return tellCaller(interaction, ctx.commands.texts.t("buttons.stale"));
+      },
       (text) => answerFailure(interaction, text),
     );
   });
