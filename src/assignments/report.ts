@@ -73,9 +73,16 @@ export function buildAssignmentReport(assignment: Assignment, attempts: readonly
   return { assignment: { id, title, channel, due, space }, problems, rows };
 }
 
-/** The report's attempts as CSV (RFC 4180: every field quoted, quotes doubled), one row per attempt. */
+/**
+ * The report's attempts as CSV (RFC 4180: every field quoted, quotes doubled), one row per attempt.
+ * A student's text starting with `=` or `@` is prefixed with `'` so a spreadsheet shows it rather
+ * than running it as a formula (`+` and `-` start ordinary answers and are kept).
+ */
 export function assignmentReportCsv(report: AssignmentReport): string {
-  const quote = (value: string | number | boolean) => `"${String(value).replace(/"/g, '""')}"`;
+  const quote = (value: string | number | boolean) => {
+    const text = String(value);
+    return `"${(/^[=@\t\r]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
+  };
   const header = ["assignment", "problem", "student", "answer", "correct", "at"];
   const lines = report.rows.map((r) =>
     [report.assignment.title, r.problem, r.student, r.answer, r.correct, r.at].map(quote).join(","),
