@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
-import { sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
+import { blockActions, interactionBody, sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import type { FakeMessage } from "../fakes/slack/workspace.js";
 import { waitFor } from "../queue/processes.js";
 import {
@@ -78,6 +78,37 @@ describe("assignments on Slack (real Bolt against the loopback Slack)", { timeou
     const wrong = visibleThreadText(await check("problem 1 answer: 2/5", "U1"));
     expect(wrong).toContain("Not quite");
     expect(wrong.toLowerCase()).not.toContain("add the denominators");
+  });
+
+  it("offers the problems in a menu when a /check names none; the chosen one is checked", async () => {
+    const [menu] = await responsesTo(bot, await slash("/check", "my homework answer: 5/6", "U1"));
+    expect(menu).toMatchObject({
+      response_type: "ephemeral",
+      text: "Which problem of *Fractions* is this answer for?",
+    });
+    type Select = { action_id: string; options: { text: { text: string }; value: string }[] };
+    const select = (menu as unknown as { blocks: { accessory?: Select }[] }).blocks[0]!.accessory!;
+    expect(select.options.map((o) => o.text.text)).toEqual([`1. ${PROBLEM}`]);
+    const choice = blockActions({
+      user: "U1",
+      channel: CHANNEL,
+      messageTs: "0",
+      actionId: select.action_id,
+      value: "",
+      responseUrl: bot.slack.responseUrl().url,
+    });
+    choice.actions = [
+      {
+        type: "static_select",
+        action_id: select.action_id,
+        block_id: "pick_problem",
+        selected_option: select.options[0],
+      },
+    ];
+    const before = roots().length;
+    expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(choice))).status).toBe(200);
+    const root = await waitFor("the check's thread", async () => roots()[before]);
+    expect(visibleThreadText(await finishedThread(bot.slack, CHANNEL, root.ts))).toContain("Correct!");
   });
 
   it("refuses an answer key the grader cannot read, a past due date, and a student", async () => {
