@@ -236,7 +236,7 @@ export class QuestionPipeline implements Pipeline {
     log.info({ presenter: presented.presenter, fallbackReason: presented.fallbackReason }, "presented");
     // An assignment problem is presented as the teacher set it (answer, solution, phrases to avoid).
     const solution = assignment
-      ? withoutAvoided(followTeacher(presented, transcript.answer, assignment), assignment.avoid)
+      ? withoutAvoided(followTeacher(presented, transcript.answer, assignment, question.mode), assignment.avoid)
       : presented;
     const presentation = presentForMode(
       solution,

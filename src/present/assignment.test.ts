@@ -26,12 +26,17 @@ const model: Presentation = {
 
 describe("presenting an assignment problem", () => {
   it("keeps the model's steps only when its answer is the teacher's; the answer is always the teacher's", () => {
-    const disagreeing = followTeacher(model, "2/5", problem);
+    const disagreeing = followTeacher(model, "2/5", problem, "check");
     expect(disagreeing.answer).toBe("5/6");
     expect(disagreeing.steps.map((s) => s.markdown)).toEqual(["Write both fractions over 6.", "Then add the sixths."]);
-    const agreeing = followTeacher({ ...model, answer: "\\frac{5}{6}" }, "\\frac{5}{6}", problem);
+    const agreeing = followTeacher({ ...model, answer: "\\frac{5}{6}" }, "\\frac{5}{6}", problem, "hint");
     expect(agreeing.steps).toBe(model.steps);
-    expect(followTeacher(model, null, { ...problem, solution: undefined }).steps).toEqual([]);
+    const noSolution = { ...problem, solution: undefined };
+    expect(followTeacher(model, null, noSolution, "check").steps).toEqual([]);
+    // A hint still gets a start, never the model's method.
+    const hint = followTeacher(model, "2/5", noSolution, "hint").steps;
+    expect(hint).toHaveLength(1);
+    expect(JSON.stringify(hint)).not.toContain("numerators");
   });
 
   it("drops every sentence, title and cell that says an avoided phrase", () => {

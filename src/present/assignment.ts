@@ -5,18 +5,35 @@
  */
 import type { AssignmentProblem } from "../assignments/assignment.js";
 import { isEquivalent } from "../grading/index.js";
+import type { Mode } from "../question.js";
 import { sentencesOf } from "./prose.js";
 import type { Presentation, Step } from "./types.js";
 
-/** The solution to present for `problem`, from the model's (whose answer is `modelAnswer`). */
+/**
+ * A hint when neither the model (it disagrees with the teacher) nor the teacher (no solution) can
+ * give one: how to go about it, without a method that may be wrong.
+ */
+const GENERAL_HINT: Step = {
+  title: "How to start",
+  markdown:
+    "Write down what the problem gives you and what it asks for, then work towards it one step at a time. " +
+    "When you have an answer, check it with `/check`.",
+};
+
+/** The solution to present for `problem` in `mode`, from the model's (whose answer is `modelAnswer`). */
 export function followTeacher(
   solution: Presentation,
   modelAnswer: string | null,
   problem: AssignmentProblem,
+  mode: Mode,
 ): Presentation {
   const agrees = modelAnswer !== null && isEquivalent(modelAnswer, problem.answer);
   const steps = agrees ? solution.steps : teacherSteps(problem.solution);
-  return { ...solution, steps, answer: problem.answer };
+  return {
+    ...solution,
+    steps: steps.length === 0 && mode === "hint" ? [GENERAL_HINT] : steps,
+    answer: problem.answer,
+  };
 }
 
 /**
