@@ -48,6 +48,13 @@ export const GENERAL_TEXTS = {
     pick: "Which problem of **{{title}}** is this answer for?",
     pick_placeholder: "Choose the problem",
   },
+  /** The web's teacher page (its API's error messages). */
+  teacher: {
+    off: "The teacher page is off: the operator sets WEB_TEACHER_TOKEN to turn it on.",
+    wrong_token: "That is not the teacher token.",
+    log_in: "Log in with the teacher token first.",
+    no_assignment: "There is no such assignment.",
+  },
 } as const satisfies Catalog;
 
 /** The table's texts under `commands.<name>`, as catalog keys. */

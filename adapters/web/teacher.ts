@@ -17,7 +17,7 @@ const COOKIE = "st_teacher";
 const SESSION_S = 12 * 60 * 60;
 
 export interface TeacherPageDeps {
-  commands: Pick<Commands, "teacher">;
+  commands: Pick<Commands, "teacher" | "texts">;
   /** `WEB_TEACHER_TOKEN`; undefined turns the page off. */
   token: string | undefined;
   logger: Logger;
@@ -46,6 +46,7 @@ function fail(res: Response, status: number, code: string, message: string): voi
 export function installTeacherPage(app: Express, deps: TeacherPageDeps): void {
   const html = readFileSync(join(projectRoot(), "adapters", "web", "public", "teacher.html"), "utf8");
   const { token } = deps;
+  const say = (key: string) => deps.commands.texts.t(key);
   const session = token ? hashOf(token) : undefined;
   const json = express.json({ limit: "256kb" });
 
@@ -55,17 +56,12 @@ export function installTeacherPage(app: Express, deps: TeacherPageDeps): void {
 
   app.post("/teacher/login", json, (req, res) => {
     if (!token || !session) {
-      return fail(
-        res,
-        403,
-        "teacher_page_off",
-        "The teacher page is off: the operator sets WEB_TEACHER_TOKEN to turn it on.",
-      );
+      return fail(res, 403, "teacher_page_off", say("teacher.off"));
     }
     const given = typeof req.body?.token === "string" ? req.body.token.trim() : "";
     if (!sameText(hashOf(given), session)) {
       deps.logger.info({ from: req.socket.remoteAddress }, "teacher login refused");
-      return fail(res, 401, "unauthorized", "That is not the teacher token.");
+      return fail(res, 401, "unauthorized", say("teacher.wrong_token"));
     }
     res.set("set-cookie", `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/teacher; Max-Age=${SESSION_S}`);
     res.status(204).end();
@@ -78,7 +74,7 @@ export function installTeacherPage(app: Express, deps: TeacherPageDeps): void {
   const teacherOnly: RequestHandler = (req, res, next) => {
     const given = cookieOf(req, COOKIE);
     if (session && given !== undefined && sameText(given, session)) return next();
-    fail(res, 401, "unauthorized", "Log in with the teacher token first.");
+    fail(res, 401, "unauthorized", say("teacher.log_in"));
   };
   const api = express.Router();
   api.use(teacherOnly);
@@ -117,7 +113,7 @@ export function installTeacherPage(app: Express, deps: TeacherPageDeps): void {
   api.get("/assignments/:space/:id/report", async (req, res, next) => {
     try {
       const found = await deps.commands.teacher.report(req.params.space!, req.params.id!);
-      if (!found) return fail(res, 404, "not_found", "There is no such assignment.");
+      if (!found) return fail(res, 404, "not_found", say("teacher.no_assignment"));
       res.json(found.report);
     } catch (err) {
       next(err);
@@ -127,7 +123,7 @@ export function installTeacherPage(app: Express, deps: TeacherPageDeps): void {
   api.get("/assignments/:space/:id/report.csv", async (req, res, next) => {
     try {
       const found = await deps.commands.teacher.report(req.params.space!, req.params.id!);
-      if (!found) return fail(res, 404, "not_found", "There is no such assignment.");
+      if (!found) return fail(res, 404, "not_found", say("teacher.no_assignment"));
       const name = found.report.assignment.title.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-|-$/g, "") || "report";
       res
         .type("text/csv; charset=utf-8")
