@@ -140,4 +140,17 @@ describe.skipIf(missing !== null)(`the teacher page in Chromium${missing ? ` (sk
     };
     expect(listed.assignments.map((a) => a.title)).toEqual(["Fractions"]);
   }, 120_000);
+
+  it("is off without WEB_TEACHER_TOKEN: no token logs in and the API stays shut", async () => {
+    await start.stop("SIGTERM");
+    start = await spawnTestStart(redisUrl, prefix, { ...env, WEB_TEACHER_TOKEN: "" });
+    const login = await fetch(`${start.url}/teacher/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: TOKEN }),
+    });
+    expect(login.status).toBe(403);
+    expect(((await login.json()) as { error: { message: string } }).error.message).toContain("WEB_TEACHER_TOKEN");
+    expect((await fetch(`${start.url}/teacher/api/assignments`)).status).toBe(401);
+  }, 120_000);
 });
