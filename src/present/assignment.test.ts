@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { AssignmentProblem } from "../assignments/assignment.js";
 import { followTeacher, saysAvoided, withoutAvoided } from "./assignment.js";
 import type { Presentation } from "./types.js";
+import { writeupUserMessage } from "./writeup/prompt.js";
 
 const problem: AssignmentProblem = {
   assignmentId: "a1",
@@ -45,5 +46,15 @@ describe("presenting an assignment problem", () => {
     expect(clean.steps[1]).toEqual({ title: "Result", markdown: "So the sum is 2/5." });
     expect(saysAvoided(JSON.stringify(clean), ["add the denominators"])).toBe(false);
     expect(withoutAvoided(model, [])).toBe(model);
+  });
+
+  it("gives the write-up the teacher's solution to follow and the phrases never to write", () => {
+    const prompt = writeupUserMessage("What is 1/2 + 1/3?", [], "5/6", {
+      solution: problem.solution,
+      avoid: problem.avoid,
+    });
+    expect(prompt).toContain("## The teacher's solution (follow its method and order)\nWrite both fractions over 6.");
+    expect(prompt).toContain('Never write any of these (the teacher asked): "add the denominators".');
+    expect(writeupUserMessage("What is 1/2 + 1/3?", [], "5/6")).not.toContain("teacher");
   });
 });
