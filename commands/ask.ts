@@ -4,6 +4,7 @@
  * limit, hint policy), resolve a follow-up, stream the attachments into the blob store, enqueue,
  * and reply. Anything refused leaves nothing behind: no blob, no job, no count.
  */
+import { type AssignmentProblem, type AssignmentStore, findProblem, problemRef } from "../src/assignments/index.js";
 import type { BlobRef, BlobStore } from "../src/blobs/types.js";
 import { BlobTooLargeError } from "../src/blobs/types.js";
 import { chooseLocale, t } from "../src/i18n/index.js";
@@ -16,6 +17,7 @@ import type { ResultStore } from "../src/queue/results.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
 import { type AskLimits, checkAsk, inLocale, type Refusal, refusal } from "./input-check.js";
 import type { SettingsStore } from "./settings.js";
+import { Texts } from "./texts.js";
 import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
 
 /** What every command reaches: the queue, what is stored about runs, blobs and settings. */
@@ -29,6 +31,10 @@ export interface CommandDeps {
   limits: AskLimits;
   /** Lifetime of attachments and run records: the results' TTL. */
   resultTtlS: number;
+  /** Teachers' assignments and the `/check` attempts at them. */
+  assignments: AssignmentStore;
+  /** The time now (due dates): injected by tests. */
+  now: () => Date;
   logger?: Logger;
 }
 
@@ -49,9 +55,11 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     followUp = found;
   }
   const hints = input.settings?.hints ?? settings.hintPolicy;
+  const bound = await assignmentOf(input, deps);
   const question: Question = {
     id: input.eventId,
-    text: checked.text,
+    // "2" in an assignment's channel is problem 2: the model is asked the teacher's statement.
+    text: bound?.statement ?? checked.text,
     mode: input.mode,
     ...(input.studentAnswer === undefined ? {} : { studentAnswer: input.studentAnswer.trim() }),
     ...(input.mode === "check" && input.studentWork?.trim() ? { studentWork: input.studentWork.trim() } : {}),
@@ -66,12 +74,65 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     ...(input.theme === undefined ? {} : { theme: input.theme }),
     ...(input.wholeSolution || settings.stepPace !== "one" ? {} : { stepPace: settings.stepPace }),
   };
-  return enqueueQuestion(question, settings, deps, async () => {
+  const assignment = bound?.ref;
+  if (assignment) question.assignment = assignment;
+  const reply = await enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);
     if ("code" in stored) return stored;
     question.attachments = stored;
     return stored.map((a) => a.blob);
   });
+  if (reply.kind === "queued" && assignment && question.mode === "check" && question.studentAnswer !== undefined) {
+    await deps.assignments.recordAttempt(input.space, assignment.assignmentId, {
+      user: input.user,
+      problem: assignment.problem,
+      answer: question.studentAnswer,
+      at: deps.now().toISOString(),
+      jobId: reply.jobId,
+    });
+  }
+  return reply;
+}
+
+/** The problems a student picks from when a `/check` in an assignment's channel names none of them. */
+export interface ProblemMenu {
+  /** "Which problem of Fractions is this answer for?" */
+  text: string;
+  problems: { number: number; label: string }[];
+}
+
+/** The classroom's sentences (English until they join the catalogs). */
+const ENGLISH = Texts.english([]);
+
+/**
+ * A `/check` in an assignment's channel whose question names no problem of it: the problems to
+ * choose from (the surface shows a menu, then asks again with the number). Null otherwise.
+ */
+export async function problemMenu(
+  input: Pick<AskInput, "space" | "channel" | "mode" | "text">,
+  deps: Pick<CommandDeps, "assignments" | "now">,
+): Promise<ProblemMenu | null> {
+  if (input.mode !== "check" || input.channel === undefined) return null;
+  const assignment = await deps.assignments.forChannel(input.space, input.channel, deps.now());
+  if (!assignment || findProblem(assignment, input.text)) return null;
+  return {
+    text: ENGLISH.t("assign.pick", { title: assignment.title }),
+    problems: assignment.problems.map((p) => ({ number: p.number, label: `${p.number}. ${p.statement}` })),
+  };
+}
+
+/**
+ * The assignment problem a `/check` or `/hint` in an assignment's channel is about: the question
+ * names it by number or by its statement. Anything else is an ordinary question.
+ */
+async function assignmentOf(
+  input: AskInput,
+  deps: CommandDeps,
+): Promise<{ ref: AssignmentProblem; statement: string } | undefined> {
+  if (input.channel === undefined || (input.mode !== "check" && input.mode !== "hint")) return undefined;
+  const assignment = await deps.assignments.forChannel(input.space, input.channel, deps.now());
+  const problem = assignment ? findProblem(assignment, input.text) : undefined;
+  return assignment && problem ? { ref: problemRef(assignment, problem), statement: problem.statement } : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@
  * input checker, one handler per command. Adapters get a `Commands` (from `createCommands`) and
  * never reach past this file.
  */
+import { AssignmentStore } from "../src/assignments/index.js";
 import type { BlobStore } from "../src/blobs/types.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
@@ -10,24 +11,27 @@ import type { QueueClient } from "../src/queue/client.js";
 import { HourlyLimit } from "../src/queue/hourly.js";
 import { RunRecords } from "../src/queue/records.js";
 import { runAction } from "./actions.js";
-import { askCommand, type CommandDeps } from "./ask.js";
+import { askCommand, type CommandDeps, problemMenu } from "./ask.js";
 import { helpText } from "./help.js";
 import type { AskLimits } from "./input-check.js";
 import { checkCall } from "./options.js";
 import { SettingsStore, settingsCommand } from "./settings.js";
 import type { Surface } from "./spec.js";
 import { type CommandTable, commandTable } from "./table.js";
+import { teacherDesk } from "./teacher.js";
 import { Texts } from "./texts.js";
 import type { Commands } from "./types.js";
 import { unlessUnavailable } from "./unavailable.js";
 
-export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
+export { type CommandDeps, enqueueQuestion, type ProblemMenu, storeAttachments } from "./ask.js";
+export { type AssignReply, describeAssignment } from "./assign.js";
 export { helpText, usage } from "./help.js";
 export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./input-check.js";
 export { type AskFields, askFields, type CheckedCall, parseLine } from "./options.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
+export { assignmentReport, type TeacherDesk } from "./teacher.js";
 export {
   type Catalog,
   ladderClosing,
@@ -45,6 +49,11 @@ export interface CommandsSetup {
   limits: AskLimits;
   resultTtlS: number;
   logger?: Logger;
+  /**
+   * The time now (due dates of assignments).
+   * @defaultValue the system clock
+   */
+  now?: () => Date;
 }
 
 export function commandDeps(setup: CommandsSetup): CommandDeps {
@@ -58,6 +67,8 @@ export function commandDeps(setup: CommandsSetup): CommandDeps {
     blobs: setup.blobs,
     limits: setup.limits,
     resultTtlS: setup.resultTtlS,
+    assignments: new AssignmentStore(redis, runs.keys),
+    now: setup.now ?? (() => new Date()),
     ...(setup.logger ? { logger: setup.logger } : {}),
   };
 }
@@ -90,10 +101,21 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
   const table = options.table ?? commandTable();
   const { onOutage } = options;
   const base = tableCommands(table);
+  const desk = teacherDesk(deps);
   return {
     ...base,
+    teacher: {
+      create: (draft, who) => unlessUnavailable(() => desk.create(draft, who), onOutage),
+      list: () => desk.list(),
+      report: (space, id) => desk.report(space, id),
+    },
     ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
     action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),
+    async problemMenu(input) {
+      // During an outage there is no menu: the check itself then says Redis is unavailable.
+      const menu = await unlessUnavailable(() => problemMenu(input, deps), onOutage);
+      return menu !== null && "kind" in menu ? null : menu;
+    },
     settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),
     async run(call) {
       const checked = base.check(call);

@@ -4,11 +4,18 @@
  * adding a command is one entry here (or in `commandTable(extra)`) plus its handler file.
  */
 import type { Mode } from "../src/question.js";
+import { assignHandler } from "./assign.js";
 import { helpHandler } from "./help.js";
 import { settingsHandler } from "./settings.js";
-import { type CommandSpec, discordKind, discordName, type Surface } from "./spec.js";
+import { type CommandSpec, discordKind, discordName, type Role, type Surface } from "./spec.js";
 
 const QUESTION_CHARS = 4000;
+
+/**
+ * Who may run the teachers' commands (`/assign`). Until the teacher role exists this is the
+ * platform's admins (Discord Manage Server, a Slack workspace admin): the one place to change.
+ */
+const TEACHERS: Role = "admin";
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -258,6 +265,67 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [],
     texts: { description: "What the tutor can do and how to use it", help: "this list" },
     surfaces: { discord: {}, slack: { command: "/tutor-help" } },
+  },
+  {
+    name: "assign",
+    run: { kind: "handler", handler: assignHandler },
+    role: TEACHERS,
+    reply: "ephemeral",
+    options: [
+      {
+        name: "title",
+        type: "text",
+        required: true,
+        maxLength: 100,
+        texts: { description: "The assignment's title", placeholder: "title", example: "Week 3: fractions" },
+      },
+      {
+        name: "due",
+        type: "text",
+        required: true,
+        maxLength: 40,
+        texts: {
+          description: "Due date-time, ISO (no zone = UTC), e.g. 2026-12-20T17:00Z",
+          placeholder: "date-time",
+          example: "2026-12-20T17:00Z",
+        },
+      },
+      {
+        name: "problems",
+        type: "text",
+        required: true,
+        maxLength: 4000,
+        texts: {
+          description: "Problems separated by ;; — each `problem :: answer` or `problem :: answer :: solution`",
+          placeholder: "problem :: answer :: solution ;; …",
+          example: "Solve 2x = 1 :: 1/2 ;; Simplify 6/8 :: 3/4",
+        },
+      },
+      {
+        name: "avoid",
+        type: "text",
+        maxLength: 1000,
+        texts: {
+          description: "Phrases hints must never say, separated by ;",
+          placeholder: "phrase; phrase",
+          example: "divide by 2",
+        },
+      },
+      {
+        name: "channel",
+        type: "channels",
+        surfaces: ["discord"],
+        texts: {
+          description: "The channel whose /check answers it grades (default: this one)",
+          placeholder: "channel",
+        },
+      },
+    ],
+    texts: {
+      description: "Create an assignment with answer keys: /check in its channel is graded against them (teachers)",
+      help: "creates an assignment for a channel: `/check` there is graded against your answers (teachers only)",
+    },
+    surfaces: { discord: { guildOnly: true }, slack: { command: "/tutor-assign" } },
   },
   {
     name: "solve-with-start",

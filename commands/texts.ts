@@ -38,6 +38,26 @@ const TUTOR_CLOSINGS = {
   next: { hint: "Another hint", solution: "See a worked solution", step: "Next step" },
 } as const;
 
+/** The classroom's sentences for teachers (English until they join the catalogs in src/i18n). */
+export const CLASSROOM_TEXTS = {
+  assign: {
+    saved: "Saved the assignment **{{title}}** for <#{{channel}}>, due {{due}}, with {{count}} problem(s):",
+    problem: "{{number}}. {{statement}}",
+    how:
+      "In that channel a student's `/check` with the problem's number (e.g. `/check 1` with their answer) is graded " +
+      "against your answer; hints follow your solution and avoid your {{avoid}} phrase(s).",
+    pick: "Which problem of **{{title}}** is this answer for?",
+    pick_placeholder: "Choose the problem",
+  },
+  /** The web's teacher page (its API's error messages). */
+  teacher: {
+    off: "The teacher page is off: the operator sets WEB_TEACHER_TOKEN to turn it on.",
+    wrong_token: "That is not the teacher token.",
+    log_in: "Log in with the teacher token first.",
+    no_assignment: "There is no such assignment.",
+  },
+} as const satisfies Catalog;
+
 /** The table's texts under `commands.<name>`, as catalog keys. */
 export function commandTexts(specs: readonly CommandSpec[]): Catalog {
   const commands: Catalog = {};
@@ -67,7 +87,7 @@ export class Texts {
 
   /** The catalogs with the table's texts as their English `commands.*`, in English. */
   static english(specs: readonly CommandSpec[]): Texts {
-    return new Texts(TRANSLATOR.withTexts({ en: commandTexts(specs) }));
+    return new Texts(TRANSLATOR.withTexts({ en: { ...CLASSROOM_TEXTS, ...commandTexts(specs) } }));
   }
 
   /** The same words in `locale` (a BCP 47 tag; English for one we do not speak). */

@@ -9,9 +9,11 @@ import type { ErrorCode } from "../src/errors.js";
 import type { Locale } from "../src/i18n/index.js";
 import type { ImageTheme, Mode, ReplyTarget, RevealPolicy, RunSettings, StepPace } from "../src/question.js";
 import type { OutgoingMessage, ResultStep, Rung } from "../src/seam.js";
+import type { ProblemMenu } from "./ask.js";
 import type { CheckedCall } from "./options.js";
 import type { CommandCall, CommandResult, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
+import type { TeacherDesk } from "./teacher.js";
 import type { Texts } from "./texts.js";
 
 /** Who is asking and where: every input carries it (rate limits, settings, allowed channels). */
@@ -188,6 +190,11 @@ export interface Commands {
   /** The bot's words about its commands, keyed (`texts.t("buttons.stale")`). */
   readonly texts: Texts;
   ask(input: AskInput): Promise<CommandReply>;
+  /**
+   * A `/check` in an assignment's channel that names no problem of it: the problems to choose
+   * from (the surface shows a menu and then calls `ask` with the chosen number); null otherwise.
+   */
+  problemMenu(input: Pick<AskInput, "space" | "channel" | "mode" | "text">): Promise<ProblemMenu | null>;
   action(input: RunActionInput): Promise<ActionReply>;
   settings(input: SettingsInput): Promise<SettingsReply>;
   /** Checks a call against the table: an unknown or stale command, its options, the caller's role. */
@@ -196,6 +203,8 @@ export interface Commands {
   run(call: CommandCall): Promise<CommandResult>;
   /** `/help` for a surface (Markdown), in that surface's syntax. */
   help(surface: Surface): string;
+  /** A teacher's assignments and reports (the web's teacher page; the surface checks the teacher). */
+  readonly teacher: TeacherDesk;
 }
 
 /** What a "next" button hands out: another rung of the hint ladder, the start of the worked solution, or the next step. */

@@ -359,6 +359,11 @@ export const configSchema = z.object({
   WEB_HOST: z.string().min(1).default("127.0.0.1"),
   /** Bearer token every `/api` call must send when WEB_HOST is not loopback (`Authorization: Bearer …`). */
   WEB_TOKEN: z.string().min(16, "must be at least 16 characters (it guards the HTTP API)").optional(),
+  /**
+   * The teacher token: logs a teacher in to the page at `/teacher` (create assignments, read
+   * reports, download CSV). Unset: the teacher page is off.
+   */
+  WEB_TEACHER_TOKEN: z.string().min(16, "must be at least 16 characters (it guards the teacher page)").optional(),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

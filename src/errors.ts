@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   "admin_only",
   "invalid_setting",
   "unknown_command",
+  // A teacher's assignment refused at creation (commands/assign.ts).
+  "invalid_assignment",
+  "assignment_answer_missing",
+  "assignment_answer_unreadable",
+  "assignment_due_past",
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
   "unknown_run",
   "run_in_progress",
@@ -217,6 +222,42 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
       name ? t(locale, "errors.unknown_command.named", { name }) : t(locale, "errors.unknown_command.plain"),
     operator:
       "a command (or an option) the command table does not have: a stale or newer registration, or a malformed payload",
+    retryable: false,
+    transient: false,
+  },
+  invalid_assignment: {
+    student: ({ name, limit }) =>
+      ({
+        title: "The assignment needs a title (at most 100 characters).",
+        channel: "The assignment needs a channel.",
+        due: "The due date is not a date-time I can read: write it as ISO, e.g. `2026-12-20T17:00Z` (no zone = UTC).",
+        problems:
+          limit === undefined
+            ? "The assignment needs problems: one per line (or separated by `;;`), each `problem :: answer` or `problem :: answer :: solution`."
+            : `An assignment has at most ${limit} problems.`,
+      })[name ?? ""] ?? "That assignment is not valid.",
+    operator: "an assignment failed validation at creation",
+    retryable: false,
+    transient: false,
+  },
+  assignment_answer_missing: {
+    student: ({ count }) =>
+      `Problem ${count ?? ""} has no reference answer: write it as \`problem :: answer\` (optionally \`:: solution\`).`,
+    operator: "an assignment problem without a reference answer",
+    retryable: false,
+    transient: false,
+  },
+  assignment_answer_unreadable: {
+    student: ({ count, name }) =>
+      `I can't read the reference answer of problem ${count ?? ""}${name ? ` (\`${name}\`)` : ""} as a value, formula, ` +
+      "list or interval, so I could not grade students against it. Write just the answer, e.g. `1/2`, `x = 3` or `\\{1, 2\\}`.",
+    operator: "an assignment's reference answer the grader cannot parse (refused at creation)",
+    retryable: false,
+    transient: false,
+  },
+  assignment_due_past: {
+    student: ({ name }) => `The due date${name ? ` (${name})` : ""} is in the past: choose a date-time still to come.`,
+    operator: "an assignment whose due date had already passed at creation",
     retryable: false,
     transient: false,
   },

@@ -1,4 +1,5 @@
 /** What every adapter turns an incoming message into (through `commands/`), and what the queue carries. */
+import type { AssignmentProblem } from "./assignments/assignment.js";
 import type { BlobRef } from "./blobs/types.js";
 import type { Locale } from "./i18n/index.js";
 
@@ -95,4 +96,10 @@ export interface Question {
    * `one` at a time behind "Next step", the answer message after the last.
    */
   stepPace?: StepPace;
+  /**
+   * The assignment problem this question is (a `/check` or `/hint` in an assignment's channel): the
+   * student's answer is graded against its reference answer, hints follow its solution and never
+   * say its "avoid" phrases.
+   */
+  assignment?: AssignmentProblem;
 }

@@ -38,6 +38,7 @@ export const INTEGRATION_TESTS = [
   "src/worker/processor.test.ts",
   "test/look/cli.test.ts",
   "test/look/views.test.ts",
+  "commands/assign.test.ts",
 ];
 
 /** Where test files live. */

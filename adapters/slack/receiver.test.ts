@@ -53,6 +53,15 @@ class RecordingCommands implements Commands {
   actions: RunActionInput[] = [];
   settingsCalls: SettingsInput[] = [];
   runs: CommandCall[] = [];
+  async problemMenu() {
+    return null;
+  }
+  /** The web's teacher page only: the Slack receiver never calls it. */
+  readonly teacher: Commands["teacher"] = {
+    create: () => Promise.reject(new Error("not on Slack")),
+    list: async () => [],
+    report: async () => null,
+  };
 
   constructor() {
     ({ table: this.table, texts: this.texts, check: this.check, help: this.help } = tableCommands());

@@ -289,7 +289,10 @@ function eventIdFor(req: Request, user: string): string {
   return `web-${createHash("sha256").update(`${user}\n${key}`).digest("hex").slice(0, 32)}`;
 }
 
-/** Who is asking: rate limits and votes are per client address; every web client shares one space. */
-function origin(req: Request): { user: string; space: string } {
-  return { user: `web:${req.socket.remoteAddress ?? "unknown"}`, space: "web" };
+/**
+ * Who is asking: rate limits and votes are per client address; every web client shares one space
+ * and one channel (the page), which the teacher page's assignments name as `web`.
+ */
+function origin(req: Request): { user: string; space: string; channel: string } {
+  return { user: `web:${req.socket.remoteAddress ?? "unknown"}`, space: "web", channel: "web" };
 }

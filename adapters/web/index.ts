@@ -37,6 +37,7 @@ export function webSettings(config: Config): WebSettings {
     host: config.WEB_HOST,
     port: config.PORT,
     token: config.WEB_TOKEN,
+    teacherToken: config.WEB_TEACHER_TOKEN,
     queue: queueClientSettings(config),
     limits: {
       maxAttachments: config.SANDBOX_MAX_ATTACHMENTS,

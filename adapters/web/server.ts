@@ -19,11 +19,14 @@ import { type HttpHost, startHttpHost } from "./http-host.js";
 import { modelInfo } from "./model-info.js";
 import { installPage } from "./page.js";
 import { startRelay } from "./relay.js";
+import { installTeacherPage } from "./teacher.js";
 
 export interface WebSettings {
   host: string;
   port: number;
   token: string | undefined;
+  /** `WEB_TEACHER_TOKEN`: logs a teacher in to `/teacher`; undefined = the teacher page is off. */
+  teacherToken: string | undefined;
   queue: QueueClientSettings;
   limits: WebLimits;
   /** The model server (the page says when it is the scripted demo model). */
@@ -64,6 +67,7 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
 
   const install = (app: Express) => {
     installPage(app, deps.commands);
+    installTeacherPage(app, { commands: deps.commands, token: settings.teacherToken, logger });
     if (token) app.use("/api", bearerAuth(token));
     app.use(
       "/api",

@@ -10,6 +10,7 @@ import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
+import { followTeacher, withoutAvoided } from "../present/assignment.js";
 import { DEFAULT_LADDER_DEPTH } from "../present/ladder.js";
 import { presentForMode } from "../present/modes.js";
 import { LADDER_TEXTS } from "../present/tutor-texts.js";
@@ -207,12 +208,16 @@ export class QuestionPipeline implements Pipeline {
     };
   }
 
-  /** Check mode: whether the student's answer equals the model's (undefined in other modes, or without an answer). */
+  /**
+   * Check mode: whether the student's answer equals the reference — the teacher's answer for an
+   * assignment problem, else the model's (undefined in other modes, or without a reference).
+   */
   grade(question: Question, transcript: Transcript): Grade | undefined {
-    if (question.mode !== "check" || question.studentAnswer === undefined || transcript.answer === null) {
+    const reference = question.assignment?.answer ?? transcript.answer;
+    if (question.mode !== "check" || question.studentAnswer === undefined || reference === null) {
       return undefined;
     }
-    const verdict = gradeVerdict(question.studentAnswer, transcript.answer);
+    const verdict = gradeVerdict(question.studentAnswer, reference);
     return { equal: verdict.equal, ...(verdict.unreadable ? { unreadable: verdict.unreadable } : {}) };
   }
 
@@ -225,12 +230,18 @@ export class QuestionPipeline implements Pipeline {
     const { question, options, log } = run;
     // A wrong answer in check mode shows only "Not quite" and a step to recheck: no write-up needed.
     const wantsWriteup = transcript.status === "answered" && !(question.mode === "check" && grade?.equal === false);
-    const solution = await presentRun(
+    const { assignment } = question;
+    const guide = assignment ? { solution: assignment.solution, avoid: assignment.avoid } : undefined;
+    const presented = await presentRun(
       transcript,
-      this.writeup && wantsWriteup ? { ...this.writeup, logger: log, signal: options.signal } : null,
+      this.writeup && wantsWriteup ? { ...this.writeup, logger: log, signal: options.signal, guide } : null,
       question.mode === "hint" || question.mode === "check" ? { ladderDepth: ladderDepth(question) } : {},
     );
-    log.info({ presenter: solution.presenter, fallbackReason: solution.fallbackReason }, "presented");
+    log.info({ presenter: presented.presenter, fallbackReason: presented.fallbackReason }, "presented");
+    // An assignment problem is presented as the teacher set it (answer, solution, phrases to avoid).
+    const solution = assignment
+      ? withoutAvoided(followTeacher(presented, transcript.answer, assignment, question.mode), assignment.avoid)
+      : presented;
     const presentation = presentForMode(
       solution,
       question.mode,
@@ -244,7 +255,7 @@ export class QuestionPipeline implements Pipeline {
       },
       { stepChars: this.config.PRESENT_STEP_CHARS },
     );
-    return { solution, presentation };
+    return { solution, presentation: assignment ? withoutAvoided(presentation, assignment.avoid) : presentation };
   }
 
   /**

@@ -34,6 +34,12 @@ export interface RunKeys {
   probe: string;
   /** A short lease: the one worker that keeps the keys of waiting runs alive this round. */
   keeper: string;
+  /** Hash: assignment id → a space's assignment (JSON); no TTL (class records last). */
+  assignments(space: string): string;
+  /** Set of the spaces that have assignments (the teacher page lists them all). */
+  assignmentSpaces: string;
+  /** List of the `/check` attempts (JSON) at one assignment's problems. */
+  attempts(space: string, assignmentId: string): string;
 }
 
 export function runKeys(prefix: string): RunKeys {
@@ -54,6 +60,9 @@ export function runKeys(prefix: string): RunKeys {
     cancelChannel: own("cancel"),
     probe: own("probe"),
     keeper: own("keeper"),
+    assignments: (space) => [prefix, "assignments", space].join(":"),
+    assignmentSpaces: [prefix, "assignment-spaces"].join(":"),
+    attempts: (space, assignmentId) => [prefix, "attempts", space, assignmentId].join(":"),
   };
 }
 

@@ -3,22 +3,28 @@
  * acked at once and turned into run actions for `commands/` (which decides who may press what).
  * What only the clicker should see (code, the answer, a next step, confirmations, refusals)
  * comes back ephemeral in the thread; a pressed Next step leaves its message; Cancel says
- * nothing of its own (the status shows the cancelled state, with Retry). Every block action is taken here, so a button we did not
+ * nothing of its own (the status shows the cancelled state, with Retry); the problem menu of an
+ * assignment's channel goes to ./problems.ts. Every block action is taken here, so a button we did not
  * make (a forged or stale action id, a value that does not parse) is acked and its clicker told
  * it is no longer active, instead of Slack showing a failure.
  */
 
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
 import { fence } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
 import type { SlackTarget } from "../target.js";
 import { type ListenerContext, tellUser } from "./context.js";
+import { onProblemPicked, PICK_PROBLEM } from "./problems.js";
 
 export function register(app: App, ctx: ListenerContext): void {
-  app.action<BlockAction<ButtonAction>>({ type: "block_actions" }, async ({ ack, body, action }) => {
+  app.action<BlockAction<ButtonAction>>({ type: "block_actions" }, async ({ ack, body, action, respond }) => {
     await ack();
+    if (action?.action_id === PICK_PROBLEM && (action as unknown as StaticSelectAction).type === "static_select") {
+      const select = action as unknown as StaticSelectAction;
+      return onProblemPicked(ctx, body as unknown as BlockAction<StaticSelectAction>, select, respond);
+    }
     const name = actionFor(action?.action_id ?? "");
     const value = parseButtonValue(action?.type === "button" ? action.value : undefined);
     const channel = body.container?.channel_id ?? body.channel?.id;

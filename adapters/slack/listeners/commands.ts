@@ -19,6 +19,7 @@ import { decodeEntities, latestSharedFile, SLACK_IMAGE_THEME, slackAttachment } 
 import { toMrkdwn } from "../mrkdwn.js";
 import type { SlackTarget } from "../target.js";
 import { type ListenerContext, localeOf, needsRoles, rolesOf } from "./context.js";
+import { problemMenuBlocks } from "./problems.js";
 import { openSettingsForm } from "./settings.js";
 
 /** How much of the question the thread's first message quotes. */
@@ -76,6 +77,15 @@ async function ask(
   respond: RespondFn,
 ): Promise<void> {
   const { text, studentAnswer, studentWork } = askFields(spec, options);
+  // A /check in an assignment's channel that names no problem: the student picks one first.
+  if (studentAnswer !== undefined) {
+    const menu = await ctx.commands.problemMenu({ space: command.team_id, channel: command.channel_id, mode, text });
+    const blocks = menu && problemMenuBlocks(menu, studentAnswer, ctx.commands.texts.t("assign.pick_placeholder"));
+    if (menu && blocks) {
+      await respond({ response_type: "ephemeral", text: toMrkdwn(menu.text), blocks: blocks as never });
+      return;
+    }
+  }
   const attachments: IncomingAttachment[] = [];
   let fileNote = "";
   if (spec.surfaces.slack?.file === "latest_shared") {

@@ -17,7 +17,7 @@ import { presentTranscript } from "../steps.js";
 import type { Presentation, Step } from "../types.js";
 import { checkGrounding } from "./grounding.js";
 import { parseWriteup, type Writeup } from "./parse.js";
-import { WRITEUP_SYSTEM_PROMPT, writeupUserMessage } from "./prompt.js";
+import { WRITEUP_SYSTEM_PROMPT, type WriteupGuide, writeupUserMessage } from "./prompt.js";
 
 export { checkGrounding } from "./grounding.js";
 export { parseWriteup } from "./parse.js";
@@ -38,6 +38,8 @@ export interface WriteupDeps {
   settings: WriteupSettings;
   logger?: Logger;
   signal?: AbortSignal;
+  /** A teacher's guidance for an assignment problem: the method to follow and phrases never to write. */
+  guide?: WriteupGuide;
 }
 
 export interface PresentRunOptions {
@@ -114,7 +116,10 @@ async function requestWriteup(
   hints: number | undefined,
 ): Promise<string> {
   const { client, settings } = deps;
-  const user = writeupUserMessage(question, items, answer, hints === undefined ? {} : { hints });
+  const user = writeupUserMessage(question, items, answer, {
+    ...(hints === undefined ? {} : { hints }),
+    guide: deps.guide,
+  });
   const signal = deps.signal
     ? AbortSignal.any([deps.signal, AbortSignal.timeout(settings.timeoutMs)])
     : AbortSignal.timeout(settings.timeoutMs);

@@ -14,12 +14,21 @@ export const WRITEUP_SYSTEM_PROMPT =
 const MAX_REASONING_CHARS = 24_000;
 const MAX_OUTPUT_CHARS = 1_500;
 
+/** A teacher's guidance for an assignment problem. */
+export interface WriteupGuide {
+  /** The teacher's worked solution: the write-up follows its method. */
+  solution?: string | undefined;
+  /** Phrases the write-up must never contain (the steps are also filtered after it). */
+  avoid: readonly string[];
+}
+
 export function writeupUserMessage(
   question: string,
   items: FlowItem[],
   answer: string,
-  options: { hints?: number } = {},
+  options: { hints?: number; guide?: WriteupGuide | undefined } = {},
 ): string {
+  const { guide } = options;
   const cells = cellsOf(items);
   const reasoning = elideMiddle(proseOf(items), MAX_REASONING_CHARS);
   const cellText = cells.length === 0 ? "(no code was run)" : cells.map((c) => describeCell(c)).join("\n\n");
@@ -38,6 +47,7 @@ export function writeupUserMessage(
     "## The solver's final answer",
     answer,
     "",
+    ...(guide?.solution ? ["## The teacher's solution (follow its method and order)", guide.solution, ""] : []),
     "## How to write it",
     "- Write in the same language as the question.",
     "- 2 to 7 steps. Each step: a heading `### Step N: <short title>`, then 1–4 sentences explaining one idea, with LaTeX in $…$ or $$…$$.",
@@ -46,6 +56,9 @@ export function writeupUserMessage(
     "- Never write code. Never write a number that is not in the question, the working or a cell output.",
     "- Do not state the final answer in the steps; end with a heading `### Answer` followed by the final answer alone in LaTeX (no \\boxed).",
     ...(options.hints ? hintInstructions(options.hints) : []),
+    ...(guide && guide.avoid.length > 0
+      ? [`- Never write any of these (the teacher asked): ${guide.avoid.map((a) => `"${a}"`).join(", ")}.`]
+      : []),
   ].join("\n");
 }
 

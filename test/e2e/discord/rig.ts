@@ -131,6 +131,15 @@ export const SCRIPT = parseScript({
         "Python da {{output}}.\n\nAsí que el área es $9\\pi \\approx {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
       ],
     },
+    {
+      // A model that gets a fraction sum wrong (numerators and denominators added): an assignment's answer key overrides it.
+      name: "fraction-sum",
+      match: "fraction sum",
+      turns: [
+        "To add fractions, add the numerators and add the denominators.\n```python\nfrom fractions import Fraction\nprint(Fraction(1 + 1, 2 + 3))\n```\n```output",
+        "Python gives {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
   ],
 });
 

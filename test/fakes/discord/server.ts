@@ -308,6 +308,19 @@ export class FakeDiscord {
     return record;
   }
 
+  /** A choice of `values` in the select menu `customId` of `message`. */
+  select(
+    message: FakeMessage,
+    customId: string,
+    values: string[],
+    init: Omit<SlashOptions, "channelId" | "options" | "attachments">,
+  ) {
+    return this.interact(
+      { ...init, channelId: message.channel_id },
+      { type: 3, data: { component_type: 3, custom_id: customId, values }, message: toWire(message) },
+    );
+  }
+
   /** A message a user writes (files from `upload`); MESSAGE_CREATE carries its content only where Discord would. */
   say(
     channelId: string,
@@ -774,6 +787,7 @@ export class FakeDiscord {
       interaction.ephemeral = Boolean(flags & FLAGS.EPHEMERAL);
       const message = this.newMessage(channel, this.bot, {
         content: body.type === 4 ? String(body.data?.content ?? "") : "",
+        components: body.type === 4 ? ((body.data?.components as unknown[]) ?? []) : [],
         flags: flags | (body.type === 5 ? FLAGS.LOADING : 0),
         webhook_id: this.appId,
         application_id: this.appId,

@@ -1,11 +1,11 @@
 /**
  * The buttons on a run's messages (Cancel, Retry, Show code, Next step, Reveal answer, 👍/👎):
  * the custom id names the action and the run; `commands/` decides over the stored run (and who
- * may press what). Cancel turns the status into its cancelled state, with Retry; a next step goes only
- * to the clicker and greys out the button that gave it; a retry is for everyone in the thread;
- * everything else only for the clicker. A
- * component we did not make (a forged or stale id, a select menu, a form) is told it is no
- * longer active.
+ * may press what). Cancel turns the status into its cancelled state, with Retry; a next step goes
+ * only to the clicker and greys out the button that gave it; a retry is for everyone in the
+ * thread; everything else only for the clicker. The problem menu of an assignment's channel goes
+ * to ../problems.ts; any other component we did not make (a forged or stale id, a select menu, a
+ * form) is told it is no longer active.
  */
 import { type ButtonInteraction, type Client, Events, type Interaction } from "discord.js";
 import type { RunAction } from "../../../../commands/index.js";
@@ -13,6 +13,7 @@ import { parseButtonId } from "../../custom-id.js";
 import { answerFailure, guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
 import { defer, deferUpdate, type ListenerContext, origin, tellCaller } from "../context.js";
+import { answerOfPick, onProblemPicked } from "../problems.js";
 import { showActionReply, updateFromButton } from "./replies.js";
 
 export function register(client: Client, ctx: ListenerContext): void {
@@ -21,10 +22,12 @@ export function register(client: Client, ctx: ListenerContext): void {
     void guarded(
       ctx.logger,
       { id: interaction.id, kind: "component" },
-      () =>
-        interaction.isButton()
-          ? onButton(ctx, interaction)
-          : tellCaller(interaction, ctx.commands.texts.in(interaction.locale).t("buttons.stale")),
+      () => {
+        if (interaction.isButton()) return onButton(ctx, interaction);
+        const picked = interaction.isStringSelectMenu() ? answerOfPick(interaction.customId) : null;
+        if (interaction.isStringSelectMenu() && picked !== null) return onProblemPicked(ctx, interaction, picked);
+        return tellCaller(interaction, ctx.commands.texts.in(interaction.locale).t("buttons.stale"));
+      },
       (text) => answerFailure(interaction, text),
     );
   });

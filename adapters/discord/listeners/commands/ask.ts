@@ -14,6 +14,7 @@ import {
   PermissionFlagsBits,
   type PermissionsBitField,
   RESTJSONErrorCodes,
+  type StringSelectMenuInteraction,
 } from "discord.js";
 import type { AskFields, AskInput } from "../../../../commands/index.js";
 import { studentSentence } from "../../../../src/errors.js";
@@ -24,7 +25,8 @@ import { threadName } from "../../thread-name.js";
 import { threadPlan } from "../../threads.js";
 import { DISCORD_IMAGE_THEME, defer, type ListenerContext, origin, tellCaller } from "../context.js";
 
-type AskInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+/** A slash or message command, or the problem chosen from an assignment's menu (../problems.ts). */
+type AskInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | StringSelectMenuInteraction;
 
 /** How much of the question the acknowledgement quotes. */
 const QUOTE_CHARS = 1500;

@@ -10,6 +10,7 @@ import { incoming } from "../../attachments.js";
 import { answerFailure, guarded } from "../../guard.js";
 import { rolesOf } from "../../registration.js";
 import { defer, type ListenerContext, origin, tellCaller } from "../context.js";
+import { offerProblems } from "../problems.js";
 import { ask } from "./ask.js";
 import { parseOptions } from "./options.js";
 
@@ -60,6 +61,16 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
       const target = interaction.targetMessage;
       fields.text = target.content;
       fields.attachments = [...target.attachments.values()].map(incoming);
+    }
+    // A /check in an assignment's channel that names no problem: the student picks one first.
+    if (interaction.isChatInputCommand() && fields.studentAnswer !== undefined) {
+      const menu = await ctx.commands.problemMenu({
+        ...origin(interaction),
+        mode: checked.spec.run.mode,
+        text: fields.text,
+      });
+      const placeholder = ctx.commands.texts.t("assign.pick_placeholder");
+      if (menu && (await offerProblems(interaction, menu, fields.studentAnswer, placeholder))) return;
     }
     // The table puts questions on slash and message commands only.
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {

@@ -1,0 +1,90 @@
+/**
+ * A run of an assignment problem, presented as the teacher set it: the answer is the teacher's,
+ * the model's steps are kept only when its answer agrees with the teacher's (by the grader), else
+ * the teacher's solution stands in (one step per line), and nothing shown says an "avoid" phrase.
+ */
+import type { AssignmentProblem } from "../assignments/assignment.js";
+import { isEquivalent } from "../grading/index.js";
+import type { Mode } from "../question.js";
+import { sentencesOf } from "./prose.js";
+import type { Presentation, Step } from "./types.js";
+
+/**
+ * A hint when neither the model (it disagrees with the teacher) nor the teacher (no solution) can
+ * give one: how to go about it, without a method that may be wrong.
+ */
+const GENERAL_HINT: Step = {
+  title: "How to start",
+  markdown:
+    "Write down what the problem gives you and what it asks for, then work towards it one step at a time. " +
+    "When you have an answer, check it with `/check`.",
+};
+
+/** The solution to present for `problem` in `mode`, from the model's (whose answer is `modelAnswer`). */
+export function followTeacher(
+  solution: Presentation,
+  modelAnswer: string | null,
+  problem: AssignmentProblem,
+  mode: Mode,
+): Presentation {
+  const agrees = modelAnswer !== null && isEquivalent(modelAnswer, problem.answer);
+  const steps = agrees ? solution.steps : teacherSteps(problem.solution);
+  return {
+    ...solution,
+    steps: steps.length === 0 && mode === "hint" ? [GENERAL_HINT] : steps,
+    answer: problem.answer,
+  };
+}
+
+/**
+ * The teacher's solution as steps: one per line, or one per sentence when it is one line (a
+ * slash command's option has no line breaks), so a hint shows only how the teacher starts.
+ */
+function teacherSteps(solution: string | undefined): Step[] {
+  if (!solution) return [];
+  const lines = solution
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const parts = lines.length > 1 ? lines : sentencesOf(lines[0] ?? "");
+  return parts.map((markdown, i) => ({ title: `Step ${i + 1}`, markdown }));
+}
+
+/** Whether `text` says one of the phrases (case- and spacing-insensitive). */
+export function saysAvoided(text: string, avoid: readonly string[]): boolean {
+  const plain = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
+  const haystack = plain(text);
+  return avoid.some((phrase) => phrase.trim() !== "" && haystack.includes(plain(phrase.trim())));
+}
+
+/**
+ * The presentation without any sentence that says an avoided phrase: such sentences are dropped,
+ * such a title becomes neutral, and a cell whose code or output says one is not shown.
+ */
+export function withoutAvoided(presentation: Presentation, avoid: readonly string[]): Presentation {
+  if (avoid.length === 0) return presentation;
+  const steps = presentation.steps.map((step, i): Step => {
+    const markdown = step.markdown
+      .split("\n")
+      .map((line) =>
+        sentencesOf(line)
+          .filter((s) => !saysAvoided(s, avoid))
+          .join(" "),
+      )
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
+    const cell = `${step.code ?? ""}\n${step.output ?? ""}`;
+    const { code, output, cells, foldCode, ...rest } = step;
+    const keepCell = !saysAvoided(cell, avoid);
+    return {
+      ...rest,
+      title: saysAvoided(step.title, avoid) ? `Step ${i + 1}` : step.title,
+      markdown,
+      ...(keepCell ? { ...(code === undefined ? {} : { code }), ...(output === undefined ? {} : { output }) } : {}),
+      ...(keepCell && cells ? { cells } : {}),
+      ...(keepCell && foldCode !== undefined ? { foldCode } : {}),
+    };
+  });
+  return { ...presentation, steps };
+}
