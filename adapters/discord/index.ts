@@ -10,6 +10,7 @@ import { DiscordPoster } from "./poster.js";
 import { DiscordReceiver } from "./receiver.js";
 import { type DiscordTarget, parseDiscordTarget } from "./target.js";
 
+export { nonceFor } from "./nonce.js";
 export { type CommandChange, type RegisterOptions, registerCommands } from "./register.js";
 export type { DiscordTarget };
 
