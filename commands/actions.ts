@@ -38,7 +38,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
         return reject("attachment_missing");
       }
       const again: Question = { ...question, id: input.eventId, replyTarget: input.replyTarget, user: input.user };
-      const reply = await enqueueQuestion(again, await deps.settings.get(input.space), deps);
+      const reply = await enqueueQuestion(again, deps);
       if (reply.kind === "rejected") return reply;
       if (reply.kind === "queued")
         await deps.blobs.expire(
@@ -66,6 +66,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const index = input.after + 1;
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
+      if (question) await deps.classRecords.deepen(question.space, jobId, index + 1);
       return { kind: "step", jobId, index, total: steps.length, step, last: index === steps.length - 1 };
     }
     case "reveal": {
@@ -84,6 +85,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
         ...(input.comment === undefined ? {} : { comment: input.comment.slice(0, 1_000) }),
         at: new Date().toISOString(),
       });
+      if (question) await deps.classRecords.recordVote(question.space, jobId, input.user, input.value);
       return { kind: "feedback_saved", jobId, value: input.value, text: noticeSentence("feedback_saved") };
     }
   }

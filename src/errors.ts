@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "file_unreadable",
   "rate_limited",
   "hourly_limit",
+  "daily_limit",
   "not_allowed_here",
   "permission_missing",
   "dm_closed",
@@ -85,6 +86,13 @@ export interface ErrorInfo {
 }
 
 const fixed = (sentence: string) => () => sentence;
+/** A wait as people say it: `40 min`, `3 h 5 min`. */
+export function waitWords(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
 const MODEL_DOWN = "The tutor's model is not answering right now. Please try again in a few minutes.";
 
 export const ERRORS: Record<ErrorCode, ErrorInfo> = {
@@ -156,6 +164,14 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
       `You've reached this server's limit of ${limit ?? "your"} questions per hour` +
       `${retryAfterS === undefined ? "" : ` — try again in ${Math.ceil(retryAfterS / 60)} min`}.`,
     operator: "the space's per-user hourly limit (settings) was reached",
+    retryable: true,
+    transient: false,
+  },
+  daily_limit: {
+    student: ({ limit, retryAfterS }) =>
+      `You've used your ${limit ?? ""} questions for today` +
+      `${retryAfterS === undefined ? "" : ` — you can ask again in ${waitWords(retryAfterS)}`}.`,
+    operator: "the student's questions per day (QUOTA_PER_DAY or the channel's policy) were used up",
     retryable: true,
     transient: false,
   },

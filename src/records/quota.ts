@@ -18,7 +18,7 @@ export interface Limits {
 export type QuotaOutcome =
   | { ok: true }
   /** Over the limit of `window`: a question can be asked again at `freeAt` (ms). */
-  | { ok: false; window: "hour" | "day"; limit: number; freeAt: number };
+  | { ok: false; window: "hour" | "day"; limit: number; freeAt: number; retryAfterS: number };
 
 export interface Usage {
   hour: { used: number; limit: number; freeAt?: number };
@@ -64,17 +64,25 @@ export class QuotaLedger {
   /** Enters question `id` in the student's ledger unless that goes over `limits`. */
   async take(space: string, student: string, id: string, limits: Limits): Promise<QuotaOutcome> {
     if (limits.perHour <= 0 && limits.perDay <= 0) return { ok: true };
+    const now = this.now();
     const reply = (await this.redis.eval(
       TAKE,
       1,
       this.key(space, student),
-      this.now(),
+      now,
       limits.perHour,
       limits.perDay,
       id,
     )) as [number, string?, number?, number?];
     if (reply[0] === 1) return { ok: true };
-    return { ok: false, window: reply[1] as "hour" | "day", limit: Number(reply[2]), freeAt: Number(reply[3]) };
+    const freeAt = Number(reply[3]);
+    return {
+      ok: false,
+      window: reply[1] as "hour" | "day",
+      limit: Number(reply[2]),
+      freeAt,
+      retryAfterS: Math.max(1, Math.ceil((freeAt - now) / 1000)),
+    };
   }
 
   /** A question that was counted but not enqueued gives its entry back. */
