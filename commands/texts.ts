@@ -39,6 +39,39 @@ export const GENERAL_TEXTS = {
     explain: { ack: "Working on an explanation…" },
   },
   buttons: { stale: "This button is no longer active." },
+  /** `/report`, `/usage`, `/forget-me` and `/forget-channel` (commands/report.ts, usage.ts, forget.ts). */
+  records: {
+    report: {
+      title: "**Class report — {{where}}**",
+      where_channel: "<#{{channel}}>",
+      where_space: "every channel",
+      where_none: "no channel",
+      assignment: "assignment {{assignment}}",
+      empty: "No class records yet for {{where}}.",
+      questions:
+        "• Questions: {{questions}} by {{students}} students — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
+      by_whom: "• By whom: {{list}}",
+      hints: "• Hints: {{steps}} steps shown, the deepest {{deepest}}",
+      checks: "• /check: {{checks}} attempts — {{right}} right, {{wrong}} wrong",
+      feedback: "• Feedback: 👍 {{up}} · 👎 {{down}}",
+      cost: "• Cost: {{tokens}} model tokens · {{seconds}} s in the sandbox",
+      wrong_title: "**Common wrong answers**",
+      wrong: "{{group}}. {{answers}} — {{count}} attempts by {{students}} students ({{question}})",
+      example: "   e.g. {{answer}}: “{{work}}”",
+      more: "… and more in the CSV.",
+      csv: "The CSV has a row per question.",
+    },
+    usage: {
+      title: "**Your questions in this {{space}}**",
+      window: "• This {{window}}: {{used}} of {{limit}} — {{left}} left",
+      window_full: "• This {{window}}: {{used}} of {{limit}} — none left; the next frees up in {{wait}}",
+      window_free: "• This {{window}}: {{used}} (no limit)",
+    },
+    forgot_me:
+      "Done: I deleted your {{count}} records in this {{space}} (questions, checks, votes and usage). Nothing about you is kept.",
+    forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
+    no_channel: "Run this in the channel whose records you want to delete.",
+  },
 } as const satisfies Catalog;
 
 /** The table's texts under `commands.<name>`, as catalog keys. */

@@ -123,9 +123,9 @@ export const SCRIPT = parseScript({
   ],
 });
 
-export async function startRig(options: FakeDiscordOptions = {}): Promise<Rig> {
+export async function startRig(options: FakeDiscordOptions = {}, script = SCRIPT): Promise<Rig> {
   const fake = await FakeDiscord.start({ heartbeatIntervalMs: 1_000, ...options });
-  const model = await startFakeModel(SCRIPT);
+  const model = await startFakeModel(script);
   const { url: redisUrl } = await testRedis();
   const prefix = uniquePrefix("discord-e2e");
   // The processes' own temp folder: what a SIGKILLed worker leaves behind goes with the rig.
