@@ -108,8 +108,8 @@ describe("the teacher's report", () => {
       "time,channel,assignment,student,mode,problem,answer,verdict,wrong_group,hint_depth,thumbs_up,thumbs_down,tokens,sandbox_seconds",
     );
     expect(csv.slice(1).map((row) => row.split(",").slice(3, 12))).toEqual([
-      ["student 1", "check", "What is 1/2 + 1/4?", "1/2", "wrong", "1", "0", "0", "0"],
-      ["student 1", "check", "What is 1/2 + 1/4?", "3/4", "right", "", "0", "0", "0"],
+      ["student 1", "check", "What is 1/2 + 1/4?", "1/2", "wrong", "1", "", "0", "0"],
+      ["student 1", "check", "What is 1/2 + 1/4?", "3/4", "right", "", "", "0", "0"],
       ["student 2", "hint", "What is 1/2 + 1/4?", "", "", "", "3", "0", "1"],
     ]);
   });

@@ -286,7 +286,7 @@ export function reportCsv(records: readonly ClassRecord[], options: ReportOption
         r.answer ?? "",
         r.verdict ?? "",
         groupOf.has(r.id) ? String(groupOf.get(r.id)) : "",
-        String(r.hintDepth),
+        r.mode === "hint" ? String(r.hintDepth) : "",
         String(v.up),
         String(v.down),
         String(r.tokens),

@@ -46,10 +46,15 @@ const SCRIPT = parseScript({
       name: "sum",
       match: "1/2 \\+ 1/4",
       turns: [
-        "Write both over 4: $\\frac{2}{4} + \\frac{1}{4} = \\frac{3}{4}$.\n\n**Final Answer**\n\\[ \\boxed{\\frac{3}{4}} \\]",
+        "Write both over 4 and add the numerators.\n```python\nfrom fractions import Fraction\nprint(Fraction(1, 2) + Fraction(1, 4))\n```\n```output",
+        "Python gives {{output}}.\n\n**Final Answer**\n\\[ \\boxed{\\frac{3}{4}} \\]",
       ],
     },
-    { name: "other", match: "seven", turns: ["Seven it is.\n\n\\[ \\boxed{7} \\]"] },
+    {
+      name: "other",
+      match: "seven",
+      turns: ["Let me count.\n```python\nprint(3 + 4)\n```\n```output", "It is {{output}}.\n\n\\[ \\boxed{7} \\]"],
+    },
   ],
 });
 const ADMIN = PERMISSIONS.MANAGE_GUILD | PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.SEND_MESSAGES;
@@ -130,13 +135,13 @@ async function nextSteps(thread: FakeMessage[], user: FakeUser, times: number): 
 }
 
 describe("class records and the teacher's report (real discord.js, 30 scripted students)", { timeout: 600_000 }, () => {
-  const students = PLANS.map((_, i) => `student-${i + 1}`);
+  let users: FakeUser[] = [];
   /** What the students saw of their hints: steps shown per student (1-based index). */
   const depths = new Map<number, number>();
 
   it("reports what 30 students did: questions by whom, hint depth, checks, 👍/👎, wrong answers grouped by the grader, cost; CSV the same", async () => {
     const fake = rig.fake;
-    const users = students.map((name) => fake.user(name));
+    users = PLANS.map((_, i) => fake.user(`student-${i + 1}`));
     // Hints first (one run each), then every first check at once, then the second attempts.
     await Promise.all(
       PLANS.map(async (plan, i) => {
@@ -214,14 +219,12 @@ describe("class records and the teacher's report (real discord.js, 30 scripted s
     const sum = (name: string) => rows.reduce((total, r) => total + Number(r[col(name)]), 0);
     expect(sum("hint_depth")).toBe(hintSteps);
     expect([sum("thumbs_up"), sum("thumbs_down")]).toEqual([6, 2]);
-    // The cost: every run used the model; only the hints ran Python.
+    // The cost: every run used the model and ran Python.
     const tokens = /• Cost: ([\d,]+) model tokens · ([\d.]+) s in the sandbox/.exec(text);
     expect(Number(tokens?.[1]?.replace(/,/g, ""))).toBe(sum("tokens"));
     expect(rows.every((r) => Number(r[col("tokens")]) > 0)).toBe(true);
     expect(Number(tokens?.[2])).toBeCloseTo(sum("sandbox_seconds"), 0);
-    expect(rows.filter((r) => r[col("mode")] === "hint").every((r) => Number(r[col("sandbox_seconds")]) > 0)).toBe(
-      true,
-    );
+    expect(rows.every((r) => Number(r[col("sandbox_seconds")]) > 0)).toBe(true);
     const perStudent = (label: string) => rows.filter((r) => r[col("student")] === label).length;
     expect(byWhom.map((s) => `${s.replace(/ \(\d+\)$/, "")} (${perStudent(s.replace(/ \(\d+\)$/, ""))})`)).toEqual(
       byWhom,
@@ -230,8 +233,7 @@ describe("class records and the teacher's report (real discord.js, 30 scripted s
 
   it("/forget-me deletes exactly that student's records, at once, and says so", async () => {
     const before = await report();
-    const student = rig.fake.user("student-11");
-    const reply = await command("forget-me", student);
+    const reply = await command("forget-me", users[10]!);
     expect(reply).toMatch(/deleted your 2 records/);
     const after = await report();
     const [header, ...rows] = before.csv;
