@@ -63,9 +63,11 @@ export const GENERAL_TEXTS = {
     },
     usage: {
       title: "**Your questions in this {{space}}**",
-      window: "• This {{window}}: {{used}} of {{limit}} — {{left}} left",
-      window_full: "• This {{window}}: {{used}} of {{limit}} — none left; the next frees up in {{wait}}",
-      window_free: "• This {{window}}: {{used}} (no limit)",
+      hour: "This hour",
+      day: "Today",
+      window: "• {{window}}: {{used}} of {{limit}} — {{left}} left",
+      window_full: "• {{window}}: {{used}} of {{limit}} — none left; the next frees up in {{wait}}",
+      window_free: "• {{window}}: {{used}} (no limit)",
     },
     forgot_me:
       "Done: I deleted your {{count}} records in this {{space}} (questions, checks, votes and usage). Nothing about you is kept.",

@@ -12,7 +12,12 @@ export async function usageHandler(call: CommandCall, context: HandlerContext): 
   const usage = await deps.quota.usage(call.space, call.user, limits);
   const now = Date.now();
   const line = (window: "hour" | "day", u: { used: number; limit: number; freeAt?: number }) => {
-    const values = { window, used: u.used, limit: u.limit, left: Math.max(0, u.limit - u.used) };
+    const values = {
+      window: texts.t(`records.usage.${window}`),
+      used: u.used,
+      limit: u.limit,
+      left: Math.max(0, u.limit - u.used),
+    };
     if (u.limit <= 0) return texts.t("records.usage.window_free", values);
     if (u.freeAt !== undefined) {
       return texts.t("records.usage.window_full", { ...values, wait: waitWords((u.freeAt - now) / 1000) });
