@@ -22,8 +22,19 @@ export async function reportHandler(call: CommandCall, context: HandlerContext):
     ? texts.t("records.report.where_space")
     : texts.t("records.report.where_channel", { channel: call.channel! });
   if (report.sections.length === 0) return { kind: "text", text: texts.t("records.report.empty", { where }) };
+  // Every channel: the space's totals (the cost of the class) come first, before any cut.
+  const total = texts.t("records.report.total", {
+    questions: report.totals.questions,
+    students: report.totals.students,
+    tokens: number(report.totals.tokens),
+    seconds: report.totals.sandboxS.toFixed(1),
+  });
   const text = withinLimit(
-    [texts.t("records.report.title", { where }), ...report.sections.map((s) => section(s, texts, everywhere))],
+    [
+      texts.t("records.report.title", { where }),
+      ...(everywhere ? [total] : []),
+      ...report.sections.map((s) => section(s, texts, everywhere)),
+    ],
     texts,
   );
   const day = new Date().toISOString().slice(0, 10);

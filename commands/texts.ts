@@ -60,6 +60,8 @@ export const GENERAL_TEXTS = {
       example: "   e.g. {{answer}}: “{{work}}”",
       more: "… and more in the CSV.",
       csv: "The CSV has a row per question.",
+      total:
+        "**In all:** {{questions}} questions by {{students}} students · {{tokens}} model tokens · {{seconds}} s in the sandbox",
     },
     usage: {
       title: "**Your questions in this {{space}}**",

@@ -102,8 +102,10 @@ afterEach((context) => {
 afterAll(() => rig?.close());
 
 /** The teacher's `/report` in #homework: its text and its CSV's rows (split into fields). */
-async function report(): Promise<{ text: string; csv: string[][]; ephemeral: boolean }> {
-  const call = rig.fake.slash("report", { user: teacher, channelId: homework.id, permissions: ADMIN });
+async function report(
+  options: Record<string, boolean> = {},
+): Promise<{ text: string; csv: string[][]; ephemeral: boolean }> {
+  const call = rig.fake.slash("report", { user: teacher, channelId: homework.id, permissions: ADMIN, options });
   const reply = await onlyToAsker(rig.fake, call);
   const attachment = reply.attachments.find((a) => a.filename.endsWith(".csv"));
   const bytes = attachment ? reply.files.get(attachment.id)?.bytes : undefined;
@@ -258,6 +260,12 @@ describe("class records and the teacher's report (real discord.js, 30 scripted s
     const after = await report();
     expect(after.text).toBe(before.text);
     expect(after.csv).toEqual(before.csv);
+    // Every channel: the server's totals, the cost of the class, first.
+    const all = await report({ all: true });
+    expect(all.text).toMatch(
+      /^\*\*Class report — every channel\*\*\n\n\*\*In all:\*\* 37 questions by 29 students · [\d,]+ model tokens/,
+    );
+    expect(all.csv).toEqual(before.csv);
   });
 
   it("refuses a question over the hourly quota with when it frees up, and /usage says what is left", async () => {
@@ -271,6 +279,9 @@ describe("class records and the teacher's report (real discord.js, 30 scripted s
     expect((await onlyToAsker(fake, saved)).content).toMatch(/^Saved\./);
     const lou = fake.user("lou");
     expect(await command("usage", lou)).toContain("This hour: 0 of 2 — 2 left");
+    // A student may not read the report, and is told so.
+    const peek = rig.fake.slash("report", { user: lou, channelId: homework.id });
+    expect((await onlyToAsker(fake, peek)).content).toBe(studentSentence("admin_only"));
     for (let n = 0; n < 2; n++) {
       await answered(
         fake,
