@@ -72,7 +72,7 @@ export const GENERAL_TEXTS = {
       window_free: "• {{window}}: {{used}} (no limit)",
     },
     forgot_me:
-      "Done: I deleted your {{count}} records in this {{space}} (questions, checks, votes and usage). Nothing about you is kept.",
+      "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — and your usage count. Runs you started lately expire on their own within a few days.",
     forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
     no_channel: "Run this in the channel whose records you want to delete.",
   },

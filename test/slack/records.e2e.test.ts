@@ -2,8 +2,8 @@
  * Class records on Slack, through the real Bolt app (signed HTTP) and a worker against the
  * loopback Slack: students' `/check`s in #maths become the admin's `/tutor-report` (only to them)
  * with the CSV uploaded to their direct messages with the app — never to the channel — a student
- * is refused the report and told why, `/tutor-forget-me` deletes that student's records and
- * `/tutor-usage` says what is left.
+ * is refused the report and told why, `/tutor-forget-me` deletes that student's records,
+ * `/tutor-usage` says what is left and `/tutor-forget-channel` empties the channel's records.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { studentSentence } from "../../src/errors.js";
@@ -91,10 +91,18 @@ describe("class records on Slack", { timeout: 180_000 }, () => {
 
   it("/tutor-usage says what is left today; /tutor-forget-me deletes that student's records at once", async () => {
     expect((await command("/tutor-usage", "", "U2")).text).toContain("Today: 1 of 5 — 4 left");
-    expect((await command("/tutor-forget-me", "", "U2")).text).toMatch(/deleted your 1 records/);
+    expect((await command("/tutor-forget-me", "", "U2")).text).toMatch(
+      /deleted what I had recorded about you in this workspace — 1 in all/,
+    );
     expect((await command("/tutor-usage", "", "U2")).text).toContain("Today: 0 of 5 — 5 left");
     const reply = await command("/tutor-report", "", "UADMIN");
     expect(reply.text).toContain("Questions: 2 by 2 students");
     expect(reply.text).toContain("1. `1/2` — 1 attempts by 1 students");
+  });
+
+  it("/tutor-forget-channel deletes the channel's records for an admin, and for no one else", async () => {
+    expect((await command("/tutor-forget-channel", "", "U1")).text).toBe(studentSentence("admin_only"));
+    expect((await command("/tutor-forget-channel", "", "UADMIN")).text).toContain("deleted the 2 class records of");
+    expect((await command("/tutor-report", "", "UADMIN")).text).toContain("No class records yet for");
   });
 });

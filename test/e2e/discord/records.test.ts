@@ -236,7 +236,7 @@ describe("class records and the teacher's report (real discord.js, 30 scripted s
   it("/forget-me deletes exactly that student's records, at once, and says so", async () => {
     const before = await report();
     const reply = await command("forget-me", users[10]!);
-    expect(reply).toMatch(/deleted your 2 records/);
+    expect(reply).toMatch(/deleted what I had recorded about you in this server — 2 in all/);
     const after = await report();
     const [header, ...rows] = before.csv;
     const col = (name: string) => header!.indexOf(name);
