@@ -3,7 +3,7 @@
  * `all` — as the report's summary (src/records/report.ts) in Markdown, with the same report as
  * a CSV file. The text stays within one message; the CSV carries everything.
  */
-import { buildReport, type ReportSection, reportCsv } from "../src/records/report.js";
+import { buildReport, type Report, type ReportSection, reportCsv } from "../src/records/report.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { Texts } from "./texts.js";
 
@@ -22,21 +22,7 @@ export async function reportHandler(call: CommandCall, context: HandlerContext):
     ? texts.t("records.report.where_space")
     : texts.t("records.report.where_channel", { channel: call.channel! });
   if (report.sections.length === 0) return { kind: "text", text: texts.t("records.report.empty", { where }) };
-  // Every channel: the space's totals (the cost of the class) come first, before any cut.
-  const total = texts.t("records.report.total", {
-    questions: report.totals.questions,
-    students: report.totals.students,
-    tokens: number(report.totals.tokens),
-    seconds: report.totals.sandboxS.toFixed(1),
-  });
-  const text = withinLimit(
-    [
-      texts.t("records.report.title", { where }),
-      ...(everywhere ? [total] : []),
-      ...report.sections.map((s) => section(s, texts, everywhere)),
-    ],
-    texts,
-  );
+  const text = reportText(report, texts, where, everywhere);
   const day = new Date().toISOString().slice(0, 10);
   return {
     kind: "text",
@@ -52,6 +38,27 @@ export async function reportHandler(call: CommandCall, context: HandlerContext):
 }
 
 const number = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * The report as one message (at most `MAX_CHARS`): the title, the space's totals when it covers
+ * every channel (the cost of the class comes before any cut), then a part per section.
+ */
+export function reportText(report: Report, texts: Texts, where: string, everywhere: boolean): string {
+  const total = texts.t("records.report.total", {
+    questions: report.totals.questions,
+    students: report.totals.students,
+    tokens: number(report.totals.tokens),
+    seconds: report.totals.sandboxS.toFixed(1),
+  });
+  return withinLimit(
+    [
+      texts.t("records.report.title", { where }),
+      ...(everywhere ? [total] : []),
+      ...report.sections.map((s) => section(s, texts, everywhere)),
+    ],
+    texts,
+  );
+}
 
 /** One section of the report as Markdown lines. */
 export function section(s: ReportSection, texts: Texts, named: boolean): string {
