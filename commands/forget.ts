@@ -7,9 +7,15 @@ import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 
 export async function forgetMeHandler(call: CommandCall, context: HandlerContext): Promise<CommandResult> {
   const { deps, texts } = context;
-  const count = await deps.classRecords.forgetStudent(call.space, call.user);
+  const ids = await deps.classRecords.forgetStudent(call.space, call.user);
   await deps.quota.forget(call.space, call.user);
-  return { kind: "text", text: texts.t("records.forgot_me", { count, space: texts.t(`space.${call.surface}`) }) };
+  // What the runs keep for a few days (their question, for Retry and follow-ups; the votes) goes too.
+  const runs = new Set(ids.map((id) => /^vote:([^:]+):/.exec(id)?.[1] ?? id));
+  for (const jobId of runs) await deps.records.forget(jobId, call.user);
+  return {
+    kind: "text",
+    text: texts.t("records.forgot_me", { count: ids.length, space: texts.t(`space.${call.surface}`) }),
+  };
 }
 
 export async function forgetChannelHandler(call: CommandCall, context: HandlerContext): Promise<CommandResult> {

@@ -72,7 +72,7 @@ export const GENERAL_TEXTS = {
       window_free: "• {{window}}: {{used}} (no limit)",
     },
     forgot_me:
-      "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — and your usage count. Runs you started lately expire on their own within a few days.",
+      "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — with your usage count and what your recent runs kept.",
     forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
     no_channel: "Run this in the channel whose records you want to delete.",
   },

@@ -180,8 +180,12 @@ export class ClassRecords {
     return records;
   }
 
-  /** `/forget-me`: deletes every record of the student in the space, and their pseudonym. Returns how many. */
-  async forgetStudent(space: string, student: string): Promise<number> {
+  /**
+   * `/forget-me`: deletes every record of the student in the space, and their pseudonym. Returns
+   * the ids deleted (question job ids, and `vote:<jobId>:<student>`), so what the runs themselves
+   * keep about the student can go too.
+   */
+  async forgetStudent(space: string, student: string): Promise<string[]> {
     const ids = await this.redis.smembers(this.keys.byStudent(space, student));
     const deleted = await this.remove(space, ids);
     await this.redis.multi().del(this.keys.byStudent(space, student)).hdel(this.keys.pseudonyms(space), student).exec();
@@ -193,7 +197,7 @@ export class ClassRecords {
     const ids = await this.redis.smembers(this.keys.byChannel(space, channel));
     const deleted = await this.remove(space, ids);
     await this.redis.del(this.keys.byChannel(space, channel));
-    return deleted;
+    return deleted.length;
   }
 
   /** Deletes the records past the retention in `space` (every space when omitted). Returns how many. */
@@ -204,7 +208,7 @@ export class ClassRecords {
       for (;;) {
         const ids = await this.redis.zrangebyscore(this.keys.byTime(s), "-inf", `(${this.cutoff()}`, "LIMIT", 0, BATCH);
         if (ids.length === 0) break;
-        deleted += await this.remove(s, ids);
+        deleted += (await this.remove(s, ids)).length;
       }
     }
     return deleted;
@@ -234,9 +238,9 @@ export class ClassRecords {
     await this.maybeSweep();
   }
 
-  /** Deletes records and their index entries; ids already gone are skipped. */
-  private async remove(space: string, ids: readonly string[]): Promise<number> {
-    let deleted = 0;
+  /** Deletes records and their index entries; returns the ids that were there. */
+  private async remove(space: string, ids: readonly string[]): Promise<string[]> {
+    const deleted: string[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
       const found = await this.redis.pipeline(batch.map((id) => ["hget", this.keys.record(space, id), "json"])).exec();
@@ -247,7 +251,7 @@ export class ClassRecords {
         if (!json) continue;
         const fixed = JSON.parse(json) as Fixed;
         multi.srem(this.keys.byStudent(space, fixed.student), id).srem(this.keys.byChannel(space, fixed.channel), id);
-        deleted++;
+        deleted.push(id);
       }
       await multi.exec();
     }

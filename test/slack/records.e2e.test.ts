@@ -5,11 +5,14 @@
  * is refused the report and told why, `/tutor-forget-me` deletes that student's records,
  * `/tutor-usage` says what is left and `/tutor-forget-channel` empties the channel's records.
  */
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { studentSentence } from "../../src/errors.js";
 import { parseScript } from "../../src/fake-model/script.js";
+import type { Question } from "../../src/question.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import { waitFor } from "../queue/processes.js";
+import { keysMatching } from "../support/redis.js";
 import { finishedThread, responsesTo, SIGNING_SECRET, type SlackBot, startSlackBot } from "./harness.js";
 
 const PROBLEM = "What is 1/2 + 1/4 on Slack?";
@@ -91,10 +94,22 @@ describe("class records on Slack", { timeout: 180_000 }, () => {
 
   it("/tutor-usage says what is left today; /tutor-forget-me deletes that student's records at once", async () => {
     expect((await command("/tutor-usage", "", "U2")).text).toContain("Today: 1 of 5 — 4 left");
+    // Whose run is whose: the runs' own Question records (kept a few days for Retry and follow-ups).
+    const redis = new Redis(bot.redisUrl);
+    const askedBy = async () => {
+      const keys = await keysMatching(redis, `${bot.prefix}:runs:question:*`);
+      const users = await Promise.all(
+        keys.map(async (k) => (JSON.parse((await redis.get(k)) ?? "{}") as Question).user),
+      );
+      return users.sort();
+    };
+    expect(await askedBy()).toEqual(["U1", "U2", "U3"]);
     expect((await command("/tutor-forget-me", "", "U2")).text).toMatch(
       /deleted what I had recorded about you in this workspace — 1 in all/,
     );
     expect((await command("/tutor-usage", "", "U2")).text).toContain("Today: 0 of 5 — 5 left");
+    expect(await askedBy()).toEqual(["U1", "U3"]);
+    redis.disconnect();
     const reply = await command("/tutor-report", "", "UADMIN");
     expect(reply.text).toContain("Questions: 2 by 2 students");
     expect(reply.text).toContain("1. `1/2` — 1 attempts by 1 students");
