@@ -99,7 +99,8 @@ export async function enqueueQuestion(
   }
   const undo = async (blobs: BlobRef[]) => {
     await deps.blobs.delete(blobs);
-    await deps.quota.giveBack(space, user, question.id);
+    // A redelivered event's question was counted the first time: that entry stays.
+    if (!taken.already) await deps.quota.giveBack(space, user, question.id);
   };
   const prepared = await prepare();
   if ("code" in prepared) {

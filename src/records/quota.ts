@@ -16,7 +16,8 @@ export interface Limits {
 }
 
 export type QuotaOutcome =
-  | { ok: true }
+  /** Counted; `already` when this question was counted before (a redelivered event): nothing to give back then. */
+  | { ok: true; already?: true }
   /** Over the limit of `window`: a question can be asked again at `freeAt` (ms). */
   | { ok: false; window: "hour" | "day"; limit: number; freeAt: number; retryAfterS: number };
 
@@ -28,9 +29,11 @@ export interface Usage {
 /**
  * Drops entries older than a day, then refuses when a window is full (returning the time the
  * entry that must leave it does: the (used - limit + 1)-th oldest one's time plus the window),
- * else adds the entry. ARGV: now, perHour, perDay, member.
+ * else adds the entry. A question already in the ledger (a redelivered event) is not counted
+ * twice. ARGV: now, perHour, perDay, member.
  */
 const TAKE = `
+if redis.call('ZSCORE', KEYS[1], ARGV[4]) then return {2} end
 local now = tonumber(ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - ${DAY_MS}))
 local windows = { {'hour', ${HOUR_MS}, tonumber(ARGV[2])}, {'day', ${DAY_MS}, tonumber(ARGV[3])} }
@@ -61,9 +64,8 @@ export class QuotaLedger {
     this.now = options.now ?? Date.now;
   }
 
-  /** Enters question `id` in the student's ledger unless that goes over `limits`. */
+  /** Enters question `id` in the student's ledger unless that goes over `limits` (counted also without limits, for `/usage`). */
   async take(space: string, student: string, id: string, limits: Limits): Promise<QuotaOutcome> {
-    if (limits.perHour <= 0 && limits.perDay <= 0) return { ok: true };
     const now = this.now();
     const reply = (await this.redis.eval(
       TAKE,
@@ -75,6 +77,7 @@ export class QuotaLedger {
       id,
     )) as [number, string?, number?, number?];
     if (reply[0] === 1) return { ok: true };
+    if (reply[0] === 2) return { ok: true, already: true };
     const freeAt = Number(reply[3]);
     return {
       ok: false,

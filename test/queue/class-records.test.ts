@@ -161,6 +161,8 @@ describe("the quota ledger", () => {
     });
     clock.now = T0 + HOUR_MS + 1;
     expect(await ledger.take("S", "ann", "q3", limits)).toEqual({ ok: true });
+    // The same question again (a redelivered event) is not counted twice.
+    expect(await ledger.take("S", "ann", "q3", limits)).toEqual({ ok: true, already: true });
     await ledger.giveBack("S", "ann", "q3");
     expect((await ledger.usage("S", "ann", limits)).day.used).toBe(2);
     expect(await ledger.take("S", "ann", "q4", limits)).toEqual({ ok: true });
