@@ -61,7 +61,7 @@ async function decide(
         return reject("attachment_missing");
       }
       const again: Question = { ...question, id: input.eventId, replyTarget: input.replyTarget, user: input.user };
-      const reply = await enqueueQuestion(again, await deps.settings.get(input.space), deps);
+      const reply = await enqueueQuestion(again, deps);
       if (reply.kind === "rejected") return reply;
       if (reply.kind === "queued")
         await deps.blobs.expire(
@@ -96,6 +96,7 @@ async function decide(
       const index = input.after + 1;
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
+      if (question) await deps.classRecords.deepen(question.space, jobId, index + 1);
       const following = steps[index + 1];
       // Steps withheld for Reveal count too, as the thread numbered them ("Step 1 of 4").
       const total = steps.length + (result.withheld?.length ?? 0);
@@ -138,6 +139,7 @@ async function decide(
         ...(input.comment === undefined ? {} : { comment: input.comment.slice(0, 1_000) }),
         at: new Date().toISOString(),
       });
+      if (question) await deps.classRecords.recordVote(question.space, jobId, input.user, input.value);
       return { kind: "feedback_saved", jobId, value: input.value, text: noticeSentence("feedback_saved", {}, locale) };
     }
   }

@@ -10,10 +10,11 @@ import { BlobTooLargeError } from "../src/blobs/types.js";
 import { chooseLocale, t } from "../src/i18n/index.js";
 import type { Logger } from "../src/logger.js";
 import type { Attachment, FollowUp, Question } from "../src/question.js";
-import type { HourlyLimit } from "../src/queue/hourly.js";
 import type { EnqueueOutcome, RunQueue } from "../src/queue/queue.js";
 import type { RunRecords } from "../src/queue/records.js";
 import type { ResultStore } from "../src/queue/results.js";
+import type { Limits, QuotaLedger } from "../src/records/quota.js";
+import type { ClassRecords } from "../src/records/store.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
 import { type AskLimits, checkAsk, inLocale, type Refusal, refusal } from "./input-check.js";
 import type { SettingsStore } from "./settings.js";
@@ -26,7 +27,14 @@ export interface CommandDeps {
   results: Pick<ResultStore, "get">;
   records: RunRecords;
   settings: SettingsStore;
-  hourly: HourlyLimit;
+  /** What each student asked and what was decided, for the teacher's report. */
+  classRecords: ClassRecords;
+  /** Each student's questions in the last hour and day. */
+  quota: QuotaLedger;
+  /** Questions per student per hour and per day in a channel: the one place limits are read. */
+  limitsFor(space: string, channel?: string): Promise<Limits>;
+  /** Reports name students by platform id (`RECORDS_REAL_NAMES`) instead of "student 7". */
+  realNames: boolean;
   blobs: BlobStore;
   limits: AskLimits;
   /** Lifetime of attachments and run records: the results' TTL. */
@@ -67,6 +75,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     replyTarget: input.replyTarget,
     user: input.user,
     space: input.space,
+    ...(input.channel === undefined ? {} : { channel: input.channel }),
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
@@ -76,7 +85,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
   };
   const assignment = bound?.ref;
   if (assignment) question.assignment = assignment;
-  const reply = await enqueueQuestion(question, settings, deps, async () => {
+  const reply = await enqueueQuestion(question, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);
     if ("code" in stored) return stored;
     question.attachments = stored;
@@ -136,27 +145,26 @@ async function assignmentOf(
 }
 
 /**
- * Counts the question against the space's hourly limit, runs `prepare` (storing attachments; it
+ * Counts the question against the student's quota (`limitsFor`), runs `prepare` (storing attachments; it
  * returns the blobs it stored), enqueues and records the run; every refusal on the way undoes
  * what was done before it. Shared by `/ask` and the Retry action (which reuses the run's blobs).
  */
 export async function enqueueQuestion(
   question: Question,
-  settings: SpaceSettings,
   deps: CommandDeps,
   prepare: () => Promise<Refusal | BlobRef[]> = async () => [],
 ): Promise<CommandReply> {
   const { space, user } = question;
   const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...inLocale(r, question.locale) });
-  if (settings.userHourlyLimit > 0) {
-    const taken = await deps.hourly.take(space, user, settings.userHourlyLimit);
-    if (!taken.ok) {
-      return rejected(refusal("hourly_limit", { limit: settings.userHourlyLimit, retryAfterS: taken.retryAfterS }));
-    }
+  const taken = await deps.quota.take(space, user, question.id, await deps.limitsFor(space, question.channel));
+  if (!taken.ok) {
+    const { limit, retryAfterS } = taken;
+    return rejected(refusal(taken.window === "hour" ? "hourly_limit" : "daily_limit", { limit, retryAfterS }));
   }
   const undo = async (blobs: BlobRef[]) => {
     await deps.blobs.delete(blobs);
-    if (settings.userHourlyLimit > 0) await deps.hourly.giveBack(space, user);
+    // A redelivered event's question was counted the first time: that entry stays.
+    if (!taken.already) await deps.quota.giveBack(space, user, question.id);
   };
   const prepared = await prepare();
   if ("code" in prepared) {
@@ -177,6 +185,7 @@ export async function enqueueQuestion(
     return rejected(refusal("rate_limited", { scope: outcome.scope, retryAfterS: outcome.retryAfterS }));
   }
   await deps.records.saveQuestion(outcome.jobId, question);
+  await deps.classRecords.recordQuestion(outcome.jobId, question);
   deps.logger?.info({ jobId: outcome.jobId, mode: question.mode, files: question.attachments.length }, "enqueued");
   // The acknowledgement of each mode (`modes.<mode>.ack` in the catalogs), in the asker's language.
   return { kind: "queued", jobId: outcome.jobId, text: t(question.locale, `modes.${question.mode}.ack`) };

@@ -47,7 +47,7 @@ beforeAll(async () => {
   client = createQueueClient(queueClientSettings(config));
   const blobs = new RedisBlobStore(client.redis, { prefix, maxBytes: 1024 * 1024, ttlS: 600 });
   const limits = { maxQuestionChars: 20_000, maxAttachmentBytes: 64 * 1024, maxAttachments: 3 };
-  commands = createCommands(commandDeps({ client, blobs, limits, resultTtlS: 600, now: () => now }));
+  commands = createCommands(commandDeps({ client, blobs, limits, resultTtlS: 600, now: () => now.getTime() }));
 });
 
 afterAll(async () => {

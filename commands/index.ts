@@ -8,8 +8,9 @@ import type { BlobStore } from "../src/blobs/types.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/logger.js";
 import type { QueueClient } from "../src/queue/client.js";
-import { HourlyLimit } from "../src/queue/hourly.js";
 import { RunRecords } from "../src/queue/records.js";
+import { type Limits, QuotaLedger } from "../src/records/quota.js";
+import { ClassRecords } from "../src/records/store.js";
 import { runAction } from "./actions.js";
 import { askCommand, type CommandDeps, problemMenu } from "./ask.js";
 import { helpText } from "./help.js";
@@ -48,27 +49,41 @@ export interface CommandsSetup {
   blobs: BlobStore;
   limits: AskLimits;
   resultTtlS: number;
+  /** Class records: `RECORDS_RETENTION_DAYS` and `RECORDS_REAL_NAMES`. @defaultValue 180 days, pseudonyms */
+  records?: { retentionDays: number; realNames: boolean };
+  /** Questions per student per hour and day where nothing else says (`QUOTA_PER_HOUR`, `QUOTA_PER_DAY`). @defaultValue no limit */
+  quota?: Limits;
+  /** The clock of records, quotas and assignments' due dates, in ms (tests move it). @defaultValue Date.now */
+  now?: () => number;
   logger?: Logger;
-  /**
-   * The time now (due dates of assignments).
-   * @defaultValue the system clock
-   */
-  now?: () => Date;
 }
 
 export function commandDeps(setup: CommandsSetup): CommandDeps {
   const { redis, runs, results } = setup.client;
+  const settings = new SettingsStore(redis, runs.keys);
+  const clock = setup.now ? { now: setup.now } : {};
+  const quota = setup.quota ?? { perHour: 0, perDay: 0 };
   return {
     queue: runs,
     results,
     records: new RunRecords(redis, runs.keys, setup.resultTtlS),
-    settings: new SettingsStore(redis, runs.keys),
-    hourly: new HourlyLimit(redis, runs.keys),
+    settings,
+    classRecords: new ClassRecords(redis, runs.keys.prefix, {
+      retentionDays: setup.records?.retentionDays ?? 180,
+      ...clock,
+    }),
+    quota: new QuotaLedger(redis, runs.keys.prefix, clock),
+    realNames: setup.records?.realNames ?? false,
+    // Until channels have policies, a space's `hourly_limit` setting wins over the configured hour.
+    async limitsFor(space) {
+      const { userHourlyLimit } = await settings.get(space);
+      return { perHour: userHourlyLimit > 0 ? userHourlyLimit : quota.perHour, perDay: quota.perDay };
+    },
     blobs: setup.blobs,
     limits: setup.limits,
     resultTtlS: setup.resultTtlS,
     assignments: new AssignmentStore(redis, runs.keys),
-    now: setup.now ?? (() => new Date()),
+    now: () => new Date((setup.now ?? Date.now)()),
     ...(setup.logger ? { logger: setup.logger } : {}),
   };
 }

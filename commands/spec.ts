@@ -82,9 +82,16 @@ export interface CommandCall extends Origin {
   options: Readonly<Record<string, OptionValue>>;
 }
 
+/** A file a reply carries (the report's CSV): Discord attaches it, Slack uploads it. */
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  text: string;
+}
+
 export type CommandResult =
-  /** A reply to show as the command's `reply` says. */
-  | { kind: "text"; text: string }
+  /** A reply to show as the command's `reply` says, with the files it carries. */
+  | { kind: "text"; text: string; files?: ReplyFile[] }
   /** The space's settings (Slack shows them as a form). */
   | { kind: "settings"; settings: SpaceSettings; text: string }
   | { kind: "rejected"; code: ErrorCode; text: string };

@@ -5,17 +5,15 @@
  */
 import type { Mode } from "../src/question.js";
 import { assignHandler } from "./assign.js";
+import { forgetChannelHandler, forgetMeHandler } from "./forget.js";
 import { helpHandler } from "./help.js";
+import { reportHandler } from "./report.js";
 import { settingsHandler } from "./settings.js";
-import { type CommandSpec, discordKind, discordName, type Role, type Surface } from "./spec.js";
+import { type CommandSpec, discordKind, discordName, type Surface } from "./spec.js";
+import { TEACHER } from "./teacher.js";
+import { usageHandler } from "./usage.js";
 
 const QUESTION_CHARS = 4000;
-
-/**
- * Who may run the teachers' commands (`/assign`). Until the teacher role exists this is the
- * platform's admins (Discord Manage Server, a Slack workspace admin): the one place to change.
- */
-const TEACHERS: Role = "admin";
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -269,7 +267,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "assign",
     run: { kind: "handler", handler: assignHandler },
-    role: TEACHERS,
+    role: TEACHER,
     reply: "ephemeral",
     options: [
       {
@@ -338,6 +336,60 @@ export const COMMANDS: readonly CommandSpec[] = [
       help: "solves the question in that message, step by step in a thread",
     },
     surfaces: { discord: { kind: "message", name: "Solve with START" } },
+  },
+  {
+    name: "report",
+    run: { kind: "handler", handler: reportHandler },
+    role: TEACHER,
+    reply: "ephemeral",
+    options: [
+      {
+        name: "all",
+        type: "boolean",
+        texts: { description: "Every channel, not only this one", placeholder: "true" },
+      },
+    ],
+    texts: {
+      description: "Class report: questions, hints, checks, common wrong answers, cost (with a CSV)",
+      help: "what students asked here, their hints, checks and common wrong answers, and the cost, with a CSV (teachers)",
+    },
+    surfaces: { discord: { guildOnly: true }, slack: { command: "/tutor-report" } },
+  },
+  {
+    name: "usage",
+    run: { kind: "handler", handler: usageHandler },
+    role: "everyone",
+    reply: "ephemeral",
+    options: [],
+    texts: {
+      description: "How many questions you have left this hour and today",
+      help: "how many questions you have left this hour and today",
+    },
+    surfaces: { discord: {}, slack: { command: "/tutor-usage" } },
+  },
+  {
+    name: "forget-me",
+    run: { kind: "handler", handler: forgetMeHandler },
+    role: "everyone",
+    reply: "ephemeral",
+    options: [],
+    texts: {
+      description: "Delete everything the tutor recorded about you here, at once",
+      help: "deletes everything I recorded about you in this {{space}}, at once",
+    },
+    surfaces: { discord: {}, slack: { command: "/tutor-forget-me" } },
+  },
+  {
+    name: "forget-channel",
+    run: { kind: "handler", handler: forgetChannelHandler },
+    role: TEACHER,
+    reply: "ephemeral",
+    options: [],
+    texts: {
+      description: "Delete this channel's class records (teachers)",
+      help: "deletes this channel's class records (teachers)",
+    },
+    surfaces: { discord: { guildOnly: true }, slack: { command: "/tutor-forget-channel" } },
   },
 ];
 

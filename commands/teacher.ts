@@ -1,7 +1,8 @@
 /**
- * What a teacher does outside a chat command (the web's teacher page): create an assignment, list
- * every assignment, and read an assignment's report as a table and as CSV. The report is built by
- * `assignmentReport` alone, so the class records' report can take its place in one edit.
+ * Who a teacher is, and what a teacher does outside a chat command (the web's teacher page):
+ * create an assignment, list every assignment, and read an assignment's report as a table and as
+ * CSV. The report is built by `assignmentReport` alone, so the class records' report can take its
+ * place in one edit.
  */
 import {
   type Assignment,
@@ -12,6 +13,14 @@ import {
 } from "../src/assignments/index.js";
 import type { CommandDeps } from "./ask.js";
 import { type AssignReply, createAssignment } from "./assign.js";
+import type { Role } from "./spec.js";
+
+/**
+ * Who may create assignments, read class reports and delete a channel's records. Until there is a
+ * teacher role, it is whoever may change the settings (Discord *Manage Server*, a Slack workspace
+ * admin): the one place that says so, so a teacher role replaces it here.
+ */
+export const TEACHER: Role = "admin";
 
 export interface TeacherDesk {
   /** Checks and stores a draft, as `/assign` does. */

@@ -56,6 +56,43 @@ export const CLASSROOM_TEXTS = {
     log_in: "Log in with the teacher token first.",
     no_assignment: "There is no such assignment.",
   },
+  /** `/report`, `/usage`, `/forget-me` and `/forget-channel` (commands/report.ts, usage.ts, forget.ts). */
+  records: {
+    report: {
+      title: "**Class report — {{where}}**",
+      where_channel: "<#{{channel}}>",
+      where_space: "every channel",
+      where_none: "no channel",
+      assignment: "assignment {{assignment}}",
+      empty: "No class records yet for {{where}}.",
+      questions:
+        "• Questions: {{questions}} by {{students}} students — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
+      by_whom: "• By whom: {{list}}",
+      hints: "• Hints: {{steps}} steps shown, the deepest {{deepest}}",
+      checks: "• /check: {{checks}} attempts — {{right}} right, {{wrong}} wrong",
+      feedback: "• Feedback: 👍 {{up}} · 👎 {{down}}",
+      cost: "• Cost: {{tokens}} model tokens · {{seconds}} s in the sandbox",
+      wrong_title: "**Common wrong answers**",
+      wrong: "{{group}}. {{answers}} — {{count}} attempts by {{students}} students ({{question}})",
+      example: "   e.g. {{answer}}: “{{work}}”",
+      more: "… and more in the CSV.",
+      csv: "The CSV has a row per question.",
+      total:
+        "**In all:** {{questions}} questions by {{students}} students · {{tokens}} model tokens · {{seconds}} s in the sandbox",
+    },
+    usage: {
+      title: "**Your questions in this {{space}}**",
+      hour: "This hour",
+      day: "Today",
+      window: "• {{window}}: {{used}} of {{limit}} — {{left}} left",
+      window_full: "• {{window}}: {{used}} of {{limit}} — none left; the next frees up in {{wait}}",
+      window_free: "• {{window}}: {{used}} (no limit)",
+    },
+    forgot_me:
+      "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — with your usage count and what your recent runs kept.",
+    forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
+    no_channel: "Run this in the channel whose records you want to delete.",
+  },
 } as const satisfies Catalog;
 
 /** The table's texts under `commands.<name>`, as catalog keys. */

@@ -281,6 +281,13 @@ export const configSchema = z.object({
   QUEUE_DEDUPE_TTL_S: int(86_400, 60, 30 * 86_400),
   /** Results (transcript, steps, answer) kept for follow-ups, "show code", "retry" and `ask --via-queue`. */
   QUEUE_RESULT_TTL_S: int(3 * 86_400, 60, 90 * 86_400),
+  /** Class records (what was asked and decided, per space) are deleted this many days after they were made. */
+  RECORDS_RETENTION_DAYS: int(180, 1, 3_650),
+  /** Teachers' reports name students by their platform id instead of "student 7". */
+  RECORDS_REAL_NAMES: bool(false),
+  /** Questions per student per hour and per day in a space, unless a policy says otherwise; 0 = no limit. */
+  QUOTA_PER_HOUR: int(0, 0, 100_000),
+  QUOTA_PER_DAY: int(0, 0, 1_000_000),
   /** Token buckets checked before enqueueing: burst size and refill per minute; 0 burst = no limit. */
   QUEUE_USER_BURST: int(5, 0, 100_000),
   QUEUE_USER_PER_MINUTE: int(6, 1, 1_000_000),

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   "file_unreadable",
   "rate_limited",
   "hourly_limit",
+  "daily_limit",
   "not_allowed_here",
   "permission_missing",
   "dm_closed",
@@ -98,6 +99,13 @@ const fixed =
   (key: string) =>
   (_facts: ErrorFacts, locale?: string): string =>
     t(locale, key);
+/** A wait as people say it: `40 min`, `3 h 5 min`. */
+export function waitWords(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
 const MODEL_DOWN = "errors.model_down";
 
 export const ERRORS: Record<ErrorCode, ErrorInfo> = {
@@ -183,6 +191,15 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
           ? t(locale, "errors.hourly_limit.plain", { limit })
           : t(locale, "errors.hourly_limit.wait", { limit, minutes: Math.ceil(retryAfterS / 60) }),
     operator: "the space's per-user hourly limit (settings) was reached",
+    retryable: true,
+    transient: false,
+  },
+  daily_limit: {
+    student: ({ limit, retryAfterS }, locale) =>
+      retryAfterS === undefined
+        ? t(locale, "errors.daily_limit.plain", { limit: limit ?? "" })
+        : t(locale, "errors.daily_limit.wait", { limit: limit ?? "", wait: waitWords(retryAfterS) }),
+    operator: "the student's questions per day (QUOTA_PER_DAY or the channel's policy) were used up",
     retryable: true,
     transient: false,
   },

@@ -80,6 +80,8 @@ export interface Question {
   replyTarget: ReplyTarget;
   user: string;
   space: string;
+  /** The channel it was asked in (class records are kept per channel); absent on the web page and the CLI. */
+  channel?: string;
   settings?: RunSettings;
   followUp?: FollowUp;
   /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */

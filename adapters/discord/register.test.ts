@@ -25,9 +25,16 @@ describe("registerCommands", () => {
       "help",
       "assign",
       "Solve with START",
+      "report",
+      "usage",
+      "forget-me",
+      "forget-channel",
     ]);
     const settings = fake.commands.get(fake.guild.id)?.find((c) => c.name === "settings");
     expect(settings?.default_member_permissions).toBe(String(1 << 5));
+    // Reports are for teachers (Manage Server until there is a teacher role): students do not see them.
+    const report = fake.commands.get(fake.guild.id)?.find((c) => c.name === "report");
+    expect(report?.default_member_permissions).toBe(String(1 << 5));
     const second = await registerCommands(options);
     expect(second.every((c) => c.change === "unchanged")).toBe(true);
   });
@@ -36,6 +43,6 @@ describe("registerCommands", () => {
     fake.commands.set("global", [{ id: "1", name: "old-command", type: 1, description: "gone" }]);
     const changes = await registerCommands({ token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl });
     expect(changes).toContainEqual({ name: "old-command", change: "removed" });
-    expect(fake.commands.get("global")).toHaveLength(9);
+    expect(fake.commands.get("global")).toHaveLength(13);
   });
 });

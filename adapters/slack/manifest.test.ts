@@ -35,7 +35,15 @@ describe("Slack app manifest", () => {
   });
 
   it("asks for the scopes the adapter's Web API calls need", () => {
-    for (const scope of ["chat:write", "commands", "files:read", "files:write", "assistant:write", "users:read"]) {
+    for (const scope of [
+      "chat:write",
+      "commands",
+      "files:read",
+      "files:write",
+      "assistant:write",
+      "users:read",
+      "im:write",
+    ]) {
       expect(manifest).toContain(`- ${scope}\n`);
     }
   });

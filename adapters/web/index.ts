@@ -46,6 +46,7 @@ export function webSettings(config: Config): WebSettings {
       retryAfterS: {
         rate_limited: Math.ceil(60 / config.QUEUE_USER_PER_MINUTE),
         hourly_limit: 3600,
+        daily_limit: 86_400,
         queue_unavailable: QUEUE_RETRY_AFTER_S,
       },
     },

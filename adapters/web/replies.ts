@@ -12,7 +12,7 @@ import type { WebLimits } from "./api.js";
 import { publicStep } from "./run-view.js";
 
 /** Rejections that are about pace, not content: 429 with `Retry-After`. */
-const RATE_CODES = new Set<ErrorCode>(["rate_limited", "hourly_limit"]);
+const RATE_CODES = new Set<ErrorCode>(["rate_limited", "hourly_limit", "daily_limit"]);
 
 export function sendRejection(
   res: Response,

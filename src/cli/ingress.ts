@@ -45,6 +45,8 @@ export function connectCommands(config: Config, logger: Logger): CommandsConnect
       blobs,
       limits: askLimits(config),
       resultTtlS: config.QUEUE_RESULT_TTL_S,
+      records: { retentionDays: config.RECORDS_RETENTION_DAYS, realNames: config.RECORDS_REAL_NAMES },
+      quota: { perHour: config.QUOTA_PER_HOUR, perDay: config.QUOTA_PER_DAY },
       logger: logger.child({ component: "commands" }),
     }),
     { onOutage: (err) => availability.reportFailure(err) },

@@ -23,8 +23,6 @@ export interface RunKeys {
   question(jobId: string): string;
   /** Hash: user → 👍/👎 vote (JSON) on a run's answer. */
   feedback(jobId: string): string;
-  /** Questions a user asked in a space in the current hour (the space's hourly limit). */
-  hourly(space: string, user: string): string;
   /** A space's settings as JSON (reveal policy, hourly limit, hint policy, allowed channels); no TTL. */
   settings(space: string): string;
   bucket(scope: "user" | "space", id: string): string;
@@ -54,7 +52,6 @@ export function runKeys(prefix: string): RunKeys {
     cancelled: (jobId) => own("cancelled", jobId),
     question: (jobId) => own("question", jobId),
     feedback: (jobId) => own("feedback", jobId),
-    hourly: (space, user) => own("hourly", space, user),
     settings: (space) => [prefix, "settings", space].join(":"),
     bucket: (scope, id) => own("bucket", scope, id),
     cancelChannel: own("cancel"),

@@ -41,6 +41,14 @@ export class RunRecords {
     return Object.fromEntries(Object.entries(raw).map(([user, json]) => [user, JSON.parse(json) as Feedback]));
   }
 
+  /** `/forget-me`: the run's Question (when `user` asked it) and `user`'s vote on it go now. */
+  async forget(jobId: string, user: string): Promise<void> {
+    const asked = await this.question(jobId);
+    const multi = this.redis.multi().hdel(this.keys.feedback(jobId), user);
+    if (asked?.user === user) multi.del(this.keys.question(jobId));
+    await multi.exec();
+  }
+
   /** Keeps the records as long as the result (called when the result is stored). */
   async expire(jobId: string): Promise<void> {
     await this.redis

@@ -16,6 +16,7 @@ import type { Question } from "../question.js";
 import type { RunOutcome } from "../queue/queue.js";
 import type { RunRecords } from "../queue/records.js";
 import type { ResultStore } from "../queue/results.js";
+import type { ClassRecords } from "../records/store.js";
 import { decideRetry } from "../retry.js";
 import type { PostingLedger } from "./ledger.js";
 import { LostJob, type PostingAttempt, postOnce } from "./post-once.js";
@@ -72,6 +73,8 @@ export interface ProcessorOptions {
   blobs: BlobStore;
   /** The run's class records, which expire with its result. */
   records: Pick<RunRecords, "expire">;
+  /** The class records: a finished run's verdict, hint depth and cost (none in tests that do not keep them). */
+  classRecords?: Pick<ClassRecords, "recordResult">;
   /** How long a result and its blobs live (`QUEUE_RESULT_TTL_S`, default 3 days). */
   resultTtlS: number;
   /** Where the run's messages go: one poster over every platform's reply targets. */
@@ -242,6 +245,10 @@ export class RunProcessor {
   /** Everything is posted: the status says how the run ended, and BullMQ stores the outcome. */
   async handleCompleted(attempt: Attempt, result: RunResult): Promise<RunOutcome> {
     await this.setStatus(attempt, result.status === "ok" ? "done" : "stopped");
+    // The class record is bookkeeping: a failure to write it is logged, never the student's problem.
+    await this.options.classRecords
+      ?.recordResult(attempt.job.data.space, attempt.jobId, result)
+      .catch((err) => attempt.log.warn({ err }, "could not update the class record"));
     this.options.metrics.runs.inc({ status: result.status });
     return { status: result.status, steps: result.steps.length, answer: result.answer };
   }

@@ -26,6 +26,7 @@ import { RUN_QUEUE, runKeys } from "../queue/keys.js";
 import type { RunJobData, RunOutcome } from "../queue/queue.js";
 import { RunRecords } from "../queue/records.js";
 import { ResultStore } from "../queue/results.js";
+import { ClassRecords } from "../records/store.js";
 import { defaultConcurrency, hostResources } from "./capacity.js";
 import { RunLifetimes } from "./keeper.js";
 import { PostingLedger } from "./ledger.js";
@@ -48,6 +49,11 @@ export interface WorkerSettings {
   outDir: string;
   /** Largest blob (attachment or image) the worker's blob store keeps. */
   blobMaxBytes: number;
+  /**
+   * `RECORDS_RETENTION_DAYS`: how long class records are kept.
+   * @defaultValue 180
+   */
+  recordsRetentionDays?: number;
 }
 
 export function workerSettings(config: Config): WorkerSettings {
@@ -63,6 +69,7 @@ export function workerSettings(config: Config): WorkerSettings {
     shutdownMs: config.WORKER_SHUTDOWN_MS,
     outDir: config.WORKER_OUT_DIR,
     blobMaxBytes: config.BLOB_MAX_MB * 1024 * 1024,
+    recordsRetentionDays: config.RECORDS_RETENTION_DAYS,
   };
 }
 
@@ -160,6 +167,7 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
     runQuestion: deps.runQuestion,
     blobs,
     records,
+    classRecords: new ClassRecords(redis, settings.prefix, { retentionDays: settings.recordsRetentionDays ?? 180 }),
     resultTtlS: settings.resultTtlS,
     poster: deps.poster,
     ledger: new PostingLedger(redis, keys, settings.resultTtlS, settings.lockMs),

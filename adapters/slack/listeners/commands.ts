@@ -13,6 +13,7 @@ import {
   type IncomingAttachment,
   type OptionValue,
   parseLine,
+  type ReplyFile,
 } from "../../../commands/index.js";
 import type { Mode } from "../../../src/question.js";
 import { decodeEntities, latestSharedFile, SLACK_IMAGE_THEME, slackAttachment } from "../inputs.js";
@@ -64,8 +65,27 @@ export function register(app: App, ctx: ListenerContext): void {
     const result = await ctx.commands.run(call);
     const shared = result.kind !== "rejected" && checked.spec.reply === "public";
     await respond({ response_type: shared ? "in_channel" : "ephemeral", text: toMrkdwn(result.text) });
+    if (result.kind === "text" && result.files?.length) await sendFiles(ctx, command.user_id, result.files);
     log.info({ outcome: result.kind }, "slash command");
   });
+}
+
+/**
+ * A reply's files (the report's CSV) go to the caller's direct messages with the app: Slack has
+ * no ephemeral files, and a file shared in the channel would show the class's records to everyone.
+ */
+async function sendFiles(ctx: ListenerContext, user: string, files: readonly ReplyFile[]): Promise<void> {
+  const dm = await ctx.client.conversations.open({ users: user });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error("conversations.open returned no channel");
+  for (const file of files) {
+    await ctx.client.files.uploadV2({
+      channel_id: channel,
+      file: Buffer.from(file.text, "utf8"),
+      filename: file.name,
+      title: file.name,
+    });
+  }
 }
 
 async function ask(

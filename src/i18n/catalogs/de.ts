@@ -124,6 +124,10 @@ export const de = {
       wait: "versuch es in {{seconds}} s noch einmal",
       moment: "versuch es gleich noch einmal",
     },
+    daily_limit: {
+      plain: "Du hast deine {{limit}} Fragen für heute aufgebraucht.",
+      wait: "Du hast deine {{limit}} Fragen für heute aufgebraucht – du kannst in {{wait}} wieder fragen.",
+    },
     hourly_limit: {
       wait: "Du hast das Limit dieses Servers von {{limit}} Fragen pro Stunde erreicht – versuch es in {{minutes}} min noch einmal.",
       unknown: "Du hast das stündliche Fragenlimit dieses Servers erreicht.",

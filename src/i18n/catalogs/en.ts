@@ -136,6 +136,10 @@ export const en = {
       wait: "try again in {{seconds}} s",
       moment: "try again in a moment",
     },
+    daily_limit: {
+      plain: "You've used your {{limit}} questions for today.",
+      wait: "You've used your {{limit}} questions for today — you can ask again in {{wait}}.",
+    },
     hourly_limit: {
       wait: "You've reached this server's limit of {{limit}} questions per hour — try again in {{minutes}} min.",
       unknown: "You've reached this server's hourly limit of questions.",

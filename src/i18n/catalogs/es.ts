@@ -123,6 +123,10 @@ export const es = {
       wait: "vuelve a intentarlo en {{seconds}} s",
       moment: "vuelve a intentarlo en un momento",
     },
+    daily_limit: {
+      plain: "Ya usaste tus {{limit}} preguntas de hoy.",
+      wait: "Ya usaste tus {{limit}} preguntas de hoy; podrás volver a preguntar en {{wait}}.",
+    },
     hourly_limit: {
       wait: "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora: vuelve a intentarlo en {{minutes}} min.",
       unknown: "Has alcanzado el límite de preguntas por hora de este servidor.",

@@ -124,6 +124,10 @@ export const fr = {
       wait: "réessaie dans {{seconds}} s",
       moment: "réessaie dans un instant",
     },
+    daily_limit: {
+      plain: "Tu as utilisé tes {{limit}} questions du jour.",
+      wait: "Tu as utilisé tes {{limit}} questions du jour — tu pourras redemander dans {{wait}}.",
+    },
     hourly_limit: {
       wait: "Tu as atteint la limite de ce serveur, {{limit}} questions par heure — réessaie dans {{minutes}} min.",
       unknown: "Tu as atteint la limite de questions par heure de ce serveur.",

@@ -123,6 +123,10 @@ export const pt = {
       wait: "tente de novo em {{seconds}} s",
       moment: "tente de novo em instantes",
     },
+    daily_limit: {
+      plain: "Você já usou suas {{limit}} perguntas de hoje.",
+      wait: "Você já usou suas {{limit}} perguntas de hoje — pode perguntar de novo em {{wait}}.",
+    },
     hourly_limit: {
       wait: "Você atingiu o limite deste servidor de {{limit}} perguntas por hora — tente de novo em {{minutes}} min.",
       unknown: "Você atingiu o limite de perguntas por hora deste servidor.",

@@ -117,6 +117,10 @@ export const zh = {
       wait: "请 {{seconds}} 秒后再试",
       moment: "请稍后再试",
     },
+    daily_limit: {
+      plain: "你今天的 {{limit}} 个问题已经用完了。",
+      wait: "你今天的 {{limit}} 个问题已经用完了——{{wait}}后可以再问。",
+    },
     hourly_limit: {
       wait: "你已达到本服务器每小时 {{limit}} 个问题的上限——请 {{minutes}} 分钟后再试。",
       unknown: "你已达到本服务器每小时的提问上限。",

@@ -162,6 +162,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         });
         return { ok: true, message_ts: ts };
       }
+      case "conversations.open": {
+        // The app's direct messages with one user: a stable channel id per user.
+        const user = args.users?.split(",")[0];
+        return user ? { ok: true, channel: { id: `D${user}` } } : { ok: false, error: "users_list_not_supplied" };
+      }
       case "conversations.replies":
         return replies(args);
       case "conversations.history": {

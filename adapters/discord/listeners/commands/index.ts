@@ -82,5 +82,12 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
   if (!(await defer(ctx, interaction, ephemeral))) return;
   const result = await ctx.commands.run(call);
   if (result.kind === "rejected") await tellCaller(interaction, result.text);
-  else await interaction.editReply({ content: result.text, allowedMentions: { parse: [] } });
+  else {
+    // A file the reply carries (the report's CSV) is attached to the same reply.
+    const files = (result.kind === "text" ? (result.files ?? []) : []).map((f) => ({
+      attachment: Buffer.from(f.text, "utf8"),
+      name: f.name,
+    }));
+    await interaction.editReply({ content: result.text, files, allowedMentions: { parse: [] } });
+  }
 }
