@@ -12,7 +12,7 @@ import { slackAdapter } from "./slack/index.js";
 import type { AdapterDefinition, AdapterDeps, PlatformAdapter } from "./types.js";
 import { webAdapter } from "./web/index.js";
 
-export { discordAdapter, registerCommands } from "./discord/index.js";
+export { discordAdapter, nonceFor, registerCommands } from "./discord/index.js";
 export {
   EVENTS_PATH as SLACK_EVENTS_PATH,
   type SlackReceiver,

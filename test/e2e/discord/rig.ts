@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { nonceFor } from "../../../adapters/discord/index.js";
+import { nonceFor } from "../../../adapters/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { parseScript, type Script } from "../../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../../src/fake-model/server.js";
