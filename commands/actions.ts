@@ -2,18 +2,26 @@
  * The buttons and reactions on a run's messages, decided over the stored run (its Question
  * record and RunResult), never over platform state: cancel, retry, show code, next step, reveal
  * answer, feedback. Adapters only turn a click into a `RunActionInput` and the reply into a post.
+ * A student cancels and retries only their own run, a teacher any; the channel's policy decides
+ * whether code is shown and when an answer is released (commands/policy.ts).
  */
 import { type ErrorCode, noticeSentence } from "../src/errors.js";
 import type { Question } from "../src/question.js";
 import type { RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
 import { refusal } from "./input-check.js";
+import { answerReleased, postedReveal } from "./policy.js";
+import { policyAt } from "./policy-command.js";
+import { notReleasedWhen } from "./policy-texts.js";
 import type { ActionReply, RunActionInput } from "./types.js";
 
 const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal(code) });
 
 export async function runAction(input: RunActionInput, deps: CommandDeps): Promise<ActionReply> {
   const { jobId } = input;
+  const teacher = input.roles?.includes("teacher") ?? false;
+  /** Cancel and Retry change what the whole thread sees: the asker's, or a teacher's, to press. */
+  const owns = (asker: Question) => asker.user === input.user || teacher;
   const [result, question] = await Promise.all([deps.results.get(jobId), deps.records.question(jobId)]);
   /** Why there is no result to act on yet. */
   const notFinished = async (): Promise<ActionReply> => {
@@ -24,7 +32,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
   switch (input.kind) {
     case "cancel": {
       if (!question) return reject("unknown_run");
-      if (question.user !== input.user) return reject("not_your_run");
+      if (!owns(question)) return reject("not_your_run");
       if (result) return reject("already_finished");
       const outcome = await deps.queue.cancel(jobId);
       if (outcome === "unknown") return reject("unknown_run");
@@ -34,6 +42,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
     }
     case "retry": {
       if (!question) return reject("unknown_run");
+      if (!owns(question)) return reject("not_your_run");
       if (!(await Promise.all(question.attachments.map((a) => deps.blobs.exists(a.blob)))).every(Boolean)) {
         return reject("attachment_missing");
       }
@@ -53,6 +62,9 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
     }
     case "show_code": {
       if (!result) return notFinished();
+      const policy = await policyAt(input, deps);
+      // A "never" channel shows no program that computes the answer.
+      if (!policy.showCode || policy.reveal === "never") return reject("code_hidden");
       const blocks = result.steps.flatMap((step, index) =>
         step.code !== undefined && (input.step === undefined || input.step === index)
           ? [{ step: index, code: step.code, ...(step.output === undefined ? {} : { output: step.output }) }]
@@ -71,11 +83,15 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
     case "reveal": {
       if (!result) return notFinished();
       if (question?.mode === "hint" || question?.mode === "check") return reject("reveal_disabled");
-      const { revealPolicy } = await deps.settings.get(input.space);
-      if (revealPolicy === "never") return reject("reveal_disabled");
+      const policy = await policyAt(input, deps);
+      const as = postedReveal(policy);
+      if (as === "never") return reject("reveal_disabled");
+      if (!teacher && !answerReleased(policy, deps.now())) {
+        return { kind: "rejected", ...refusal("not_released", { when: notReleasedWhen(policy) }) };
+      }
       if (result.answer === null) return reject("no_answer");
       const rendered = result.renderedAnswer;
-      return { kind: "answer", jobId, answer: result.answer, as: revealPolicy, ...(rendered ? { rendered } : {}) };
+      return { kind: "answer", jobId, answer: result.answer, as, ...(rendered ? { rendered } : {}) };
     }
     case "feedback": {
       if (!result) return notFinished();

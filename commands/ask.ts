@@ -14,6 +14,9 @@ import type { RunRecords } from "../src/queue/records.js";
 import type { ResultStore } from "../src/queue/results.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
 import { type AskLimits, checkAsk, type Refusal, refusal } from "./input-check.js";
+import { type PolicyStore, policyMode, postedReveal } from "./policy.js";
+import { policyAt } from "./policy-command.js";
+import { allowedInstead, modeWord } from "./policy-texts.js";
 import type { SettingsStore } from "./settings.js";
 import { GENERAL_TEXTS, Texts } from "./texts.js";
 import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
@@ -24,12 +27,16 @@ export interface CommandDeps {
   results: Pick<ResultStore, "get">;
   records: RunRecords;
   settings: SettingsStore;
+  /** Channel policies (commands/policy.ts). */
+  policies: PolicyStore;
   hourly: HourlyLimit;
   blobs: BlobStore;
   limits: AskLimits;
   /** Lifetime of attachments and run records: the results' TTL. */
   resultTtlS: number;
   logger?: Logger;
+  /** The time, for release dates (a test injects its own clock). */
+  now(): Date;
 }
 
 /** The acknowledgement of each mode (`modes.<mode>.ack` in the catalog). */
@@ -43,6 +50,12 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
   const settings = await deps.settings.get(input.space);
   if (input.channel !== undefined && !channelAllowed(settings, input.channel)) {
     return rejected(refusal("not_allowed_here"));
+  }
+  const policy = await policyAt(input, deps);
+  const mode = policyMode(input.mode, input.command);
+  // A terminal (`wholeSolution`) is one person's own tool, not a class channel.
+  if (!input.wholeSolution && !policy.modes.includes(mode)) {
+    return rejected(refusal("mode_not_allowed", { name: modeWord(mode), who: allowedInstead(policy) }));
   }
   let followUp: FollowUp | undefined;
   if (input.followUpOf !== undefined) {
@@ -62,7 +75,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     space: input.space,
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
-    ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
+    ...(input.wholeSolution ? {} : { reveal: postedReveal(policy) }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);

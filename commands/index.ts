@@ -14,6 +14,7 @@ import { askCommand, type CommandDeps } from "./ask.js";
 import { helpText } from "./help.js";
 import type { AskLimits } from "./input-check.js";
 import { checkCall } from "./options.js";
+import { PolicyStore, rolesFor } from "./policy.js";
 import { SettingsStore, settingsCommand } from "./settings.js";
 import type { Surface } from "./spec.js";
 import { type CommandTable, commandTable } from "./table.js";
@@ -25,6 +26,18 @@ export { type CommandDeps, enqueueQuestion, storeAttachments } from "./ask.js";
 export { helpText, usage } from "./help.js";
 export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./input-check.js";
 export { type AskFields, askFields, type CheckedCall, parseLine } from "./options.js";
+export {
+  type EffectivePolicy,
+  effectivePolicy,
+  type MemberFacts,
+  type Place,
+  POLICY_MODES,
+  type PolicyMode,
+  PolicyStore,
+  rolesFor,
+  type StudentLimits,
+} from "./policy.js";
+export { limitsFor, policyAt } from "./policy-command.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
@@ -39,6 +52,8 @@ export interface CommandsSetup {
   limits: AskLimits;
   resultTtlS: number;
   logger?: Logger;
+  /** The clock release dates are read against (tests inject one); the system's by default. */
+  now?: () => Date;
 }
 
 export function commandDeps(setup: CommandsSetup): CommandDeps {
@@ -48,11 +63,13 @@ export function commandDeps(setup: CommandsSetup): CommandDeps {
     results,
     records: new RunRecords(redis, runs.keys, setup.resultTtlS),
     settings: new SettingsStore(redis, runs.keys),
+    policies: new PolicyStore(redis, runs.keys),
     hourly: new HourlyLimit(redis, runs.keys),
     blobs: setup.blobs,
     limits: setup.limits,
     resultTtlS: setup.resultTtlS,
     ...(setup.logger ? { logger: setup.logger } : {}),
+    now: setup.now ?? (() => new Date()),
   };
 }
 
@@ -89,6 +106,7 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
     ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
     action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),
     settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),
+    roles: async (space, member) => rolesFor(member, await deps.settings.get(space)),
     async run(call) {
       const checked = base.check(call);
       if (!checked.ok) return { kind: "rejected", code: checked.code, text: checked.text };

@@ -7,6 +7,8 @@ import { studentSentence } from "../src/errors.js";
 import { DEFAULT_REVEAL } from "../src/question.js";
 import type { RedisConnection } from "../src/queue/connection.js";
 import type { RunKeys } from "../src/queue/keys.js";
+import { refusal } from "./input-check.js";
+import { whoMay } from "./policy-texts.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { RevealPolicy, SettingsInput, SettingsReply, SpaceSettings } from "./types.js";
 
@@ -27,6 +29,9 @@ export const SETTING_NAMES = {
   hourly_limit: "userHourlyLimit",
   hints: "hintPolicy",
   channels: "allowedChannels",
+  teacher_role: "teacherRole",
+  teachers: "teachers",
+  teacher_group: "teacherGroup",
 } as const satisfies Record<string, keyof SpaceSettings>;
 
 type SettingName = keyof typeof SETTING_NAMES;
@@ -56,6 +61,21 @@ function parseSetting(name: SettingName, raw: string): Partial<SpaceSettings> | 
         .filter(Boolean)
         .map((id) => id.replace(/^<#(.+)>$/, "$1"));
       return ids.every((id) => CHANNEL_ID.test(id)) ? { allowedChannels: [...new Set(ids)] } : null;
+    }
+    // "none" clears a teacher setting; otherwise it is a platform id (a role, users, a user group).
+    case "teacher_role":
+    case "teacher_group": {
+      const field = name === "teacher_role" ? "teacherRole" : "teacherGroup";
+      if (value === "" || value === "none") return { [field]: undefined };
+      const id = value.replace(/^<@&(.+)>$/, "$1");
+      return CHANNEL_ID.test(id) ? { [field]: id } : null;
+    }
+    case "teachers": {
+      const ids = value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((id) => id.replace(/^<@(.+?)(\|.*)?>$/, "$1"));
+      return ids.every((id) => CHANNEL_ID.test(id)) ? { teachers: [...new Set(ids)] } : null;
     }
   }
 }
@@ -87,7 +107,18 @@ export function describeSettings(settings: SpaceSettings): string {
     `• hourly_limit: ${settings.userHourlyLimit === 0 ? "no limit" : `${settings.userHourlyLimit} questions`} per person per hour (0 = no limit)`,
     `• hints: START's hint policy is \`${settings.hintPolicy ?? "default"}\` (\`off\`, \`end\`, \`wait\`, \`default\` = the bot's)`,
     `• channels: ${settings.allowedChannels.length === 0 ? "every channel" : settings.allowedChannels.join(", ")} (\`all\` or a list)`,
+    `• teachers: ${teacherWords(settings)}`,
   ].join("\n");
+}
+
+/** Who the space's teachers are, as mentions the platform shows by name. */
+function teacherWords(settings: SpaceSettings): string {
+  const named = [
+    ...(settings.teacherRole ? [`<@&${settings.teacherRole}>`] : []),
+    ...(settings.teacherGroup ? [`<!subteam^${settings.teacherGroup}>`] : []),
+    ...(settings.teachers ?? []).map((id) => `<@${id}>`),
+  ];
+  return named.length === 0 ? "the admins only" : `the admins and ${named.join(", ")}`;
 }
 
 /** Space settings in a Redis hash per space; unset fields fall back to the defaults. */
@@ -117,7 +148,8 @@ export async function settingsCommand(input: SettingsInput, store: SettingsStore
     const settings = await store.get(input.space);
     return { kind: "settings", settings, text: describeSettings(settings) };
   }
-  if (!input.canManage) return { kind: "rejected", code: "admin_only", text: studentSentence("admin_only") };
+  if (!input.canManage)
+    return { kind: "rejected", ...refusal("admin_only", { who: whoMay("admin", input.surface ?? "discord") }) };
   const parsed = parseChanges(changes);
   if (!parsed.ok) {
     return {
@@ -138,6 +170,7 @@ export async function settingsHandler(call: CommandCall, context: HandlerContext
       user: call.user,
       space: call.space,
       ...(call.channel !== undefined && { channel: call.channel }),
+      surface: call.surface,
       canManage: call.roles.includes("admin"),
       ...(Object.keys(changes).length > 0 && { changes }),
     },

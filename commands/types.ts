@@ -9,7 +9,8 @@ import type { ErrorCode } from "../src/errors.js";
 import type { Mode, ReplyTarget, RevealPolicy, RunSettings } from "../src/question.js";
 import type { ResultStep } from "../src/seam.js";
 import type { CheckedCall } from "./options.js";
-import type { CommandCall, CommandResult, Surface } from "./spec.js";
+import type { MemberFacts, Place } from "./policy.js";
+import type { CommandCall, CommandResult, Role, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
 import type { Texts } from "./texts.js";
 
@@ -21,6 +22,11 @@ export interface Origin {
   space: string;
   /** The channel the event came from, checked against the space's allowed channels. */
   channel?: string;
+  /**
+   * Where the event came from, innermost first (a thread, its channel, the channel's category),
+   * with names: the channel policies that apply (commands/policy.ts). Absent: `channel` alone.
+   */
+  places?: readonly Place[];
 }
 
 /**
@@ -54,6 +60,8 @@ export interface AskInput extends Origin {
   replyTarget: ReplyTarget;
   /** Explicit overrides (CLI flags); otherwise the space's settings decide. */
   settings?: RunSettings;
+  /** The table's name of the command that asked (`analyze` counts apart from `solve` in a channel's policy). */
+  command?: string;
   /**
    * A follow-up: the job id of the bot's earlier run this message replies to (a reply in the bot's
    * thread). Its question, answer and step titles go into the new run's prompt.
@@ -90,7 +98,11 @@ export type RunAction =
   /** 👍/👎 on the answer, stored with the run (one vote per user; a new vote replaces the old). */
   | { kind: "feedback"; jobId: string; value: "up" | "down"; comment?: string };
 
-export type RunActionInput = RunAction & Origin;
+export type RunActionInput = RunAction &
+  Origin & {
+    /** The roles the clicker holds here (`Commands.roles`): a teacher may act on any run. */
+    roles?: readonly Role[];
+  };
 
 /** A cell of the run, for "Show code". */
 export interface CodeBlock {
@@ -125,6 +137,12 @@ export interface SpaceSettings {
   hintPolicy?: "off" | "end" | "wait";
   /** Channel ids the bot answers in; empty = every channel. */
   allowedChannels: string[];
+  /** Discord: the role whose members are teachers (besides Manage Server). */
+  teacherRole?: string;
+  /** Slack: the user ids of teachers (besides workspace admins). */
+  teachers?: string[];
+  /** Slack: the user group whose members are teachers. */
+  teacherGroup?: string;
 }
 
 /**
@@ -134,6 +152,8 @@ export interface SpaceSettings {
 export interface SettingsInput extends Origin {
   /** The adapter says whether the platform considers this user an admin of the space. */
   canManage: boolean;
+  /** Where the call came from: the refusal names that surface's admins. */
+  surface?: Surface;
   changes?: Record<string, string>;
 }
 
@@ -150,6 +170,11 @@ export interface Commands {
   ask(input: AskInput): Promise<CommandReply>;
   action(input: RunActionInput): Promise<ActionReply>;
   settings(input: SettingsInput): Promise<SettingsReply>;
+  /**
+   * The roles a member holds in a space, from what the platform says about them (its admins, a
+   * Discord member's roles, a Slack user's groups) and the space's teacher settings.
+   */
+  roles(space: string, member: MemberFacts): Promise<Role[]>;
   /** Checks a call against the table: an unknown or stale command, its options, the caller's role. */
   check(call: CommandCall): CheckedCall;
   /** Runs a command whose table entry names a handler (questions go through `ask`). */

@@ -28,6 +28,12 @@ export const ERROR_CODES = [
   "admin_only",
   "invalid_setting",
   "unknown_command",
+  // The classroom: who may change a channel's policy, and what the policy allows (commands/policy.ts).
+  "teacher_only",
+  "mode_not_allowed",
+  "invalid_policy",
+  "not_released",
+  "code_hidden",
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
   "unknown_run",
   "run_in_progress",
@@ -71,6 +77,10 @@ export interface ErrorFacts {
   scope?: "user" | "space";
   /** A setting's name, or the command a student should use. */
   name?: string;
+  /** Who may do what was refused, or what is allowed instead, in words (commands/policy-texts.ts). */
+  who?: string;
+  /** When something becomes available, in words. */
+  when?: string;
 }
 
 export interface ErrorInfo {
@@ -180,7 +190,7 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     transient: false,
   },
   admin_only: {
-    student: fixed("Only server admins can change my settings."),
+    student: ({ who }) => `Only ${who ?? "server admins"} can change my settings.`,
     operator: "a settings change by a user the platform does not report as an admin",
     retryable: false,
     transient: false,
@@ -198,6 +208,41 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
       `${name ? `\`${name}\`` : "Help"} lists what I can do here.`,
     operator:
       "a command (or an option) the command table does not have: a stale or newer registration, or a malformed payload",
+    retryable: false,
+    transient: false,
+  },
+  teacher_only: {
+    student: ({ who }) => `Only teachers can do that here. ${who ?? "Ask your teacher."}`,
+    operator:
+      "a teacher-only command or option (a policy change, /reveal, another's run) by a member who is not a teacher",
+    retryable: false,
+    transient: false,
+  },
+  mode_not_allowed: {
+    student: ({ name, who }) =>
+      `${name ? `\`${name}\`` : "That"} is not allowed in this channel: your teacher set it to ${who ?? "other modes"}. \`/policy\` shows what is allowed here.`,
+    operator: "a question in a mode the channel's policy does not allow",
+    retryable: false,
+    transient: false,
+  },
+  invalid_policy: {
+    student: ({ name, who }) => `That policy${name ? ` (${name})` : ""} is not valid${who ? `: ${who}` : ""}.`,
+    operator: "a /policy change failed validation",
+    retryable: false,
+    transient: false,
+  },
+  not_released: {
+    student: ({ when }) =>
+      `The answers here are not released yet${when ? `: ${when}` : ""}. Try the next step, or check your own answer.`,
+    operator: "reveal before the channel's release (a date not reached, or no teacher has run /reveal)",
+    retryable: false,
+    transient: false,
+  },
+  code_hidden: {
+    student: fixed(
+      "Code and outputs are not shown in this channel: your teacher set it so. `/policy` shows what is allowed here.",
+    ),
+    operator: "show code where the channel's policy hides code (or never reveals answers)",
     retryable: false,
     transient: false,
   },
@@ -220,8 +265,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     transient: false,
   },
   not_your_run: {
-    student: fixed("Only the person who asked this question can do that."),
-    operator: "an action reserved to the asker (cancel) by another user",
+    student: fixed("Only the person who asked this question, or a teacher, can do that."),
+    operator: "an action reserved to the asker and teachers (cancel, retry) by another user",
     retryable: false,
     transient: false,
   },

@@ -15,7 +15,18 @@ describe("registerCommands", () => {
     const first = await registerCommands(options);
     expect(first.every((c) => c.change === "added")).toBe(true);
     const names = fake.commands.get(fake.guild.id)?.map((c) => c.name);
-    expect(names).toEqual(["ask", "hint", "check", "explain", "analyze", "settings", "help", "Solve with START"]);
+    expect(names).toEqual([
+      "ask",
+      "hint",
+      "check",
+      "explain",
+      "analyze",
+      "settings",
+      "policy",
+      "reveal",
+      "help",
+      "Solve with START",
+    ]);
     const settings = fake.commands.get(fake.guild.id)?.find((c) => c.name === "settings");
     expect(settings?.default_member_permissions).toBe(String(1 << 5));
     const second = await registerCommands(options);
@@ -26,6 +37,6 @@ describe("registerCommands", () => {
     fake.commands.set("global", [{ id: "1", name: "old-command", type: 1, description: "gone" }]);
     const changes = await registerCommands({ token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl });
     expect(changes).toContainEqual({ name: "old-command", change: "removed" });
-    expect(fake.commands.get("global")).toHaveLength(8);
+    expect(fake.commands.get("global")).toHaveLength(10);
   });
 });

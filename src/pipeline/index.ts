@@ -237,7 +237,8 @@ export class QuestionPipeline implements Pipeline {
             ? null
             : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
       },
-      { stepChars: this.config.PRESENT_STEP_CHARS },
+      // A channel that never reveals answers gets no worked solution from a right check.
+      { stepChars: this.config.PRESENT_STEP_CHARS, workedSolution: question.reveal !== "never" },
     );
     return { solution, presentation };
   }
@@ -258,8 +259,9 @@ export class QuestionPipeline implements Pipeline {
         ? presentation
         : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
     const { steps, answer } = await this.renderer.render(shown, store);
+    // The rest of the solution waits behind "Next step", except where answers are never shown.
     const heldBack =
-      question.mode === "hint"
+      question.mode === "hint" && question.reveal !== "never"
         ? (
             await this.renderer.render(
               {

@@ -20,6 +20,11 @@ export interface CheckVerdict {
 export interface ModeOptions {
   /** Longest explanation per step, in characters (longer text is cut at a sentence). */
   stepChars?: number;
+  /**
+   * Whether a right check is followed by the worked solution (default true). A channel that never
+   * reveals answers shows no solution, nor the program that computes it.
+   */
+  workedSolution?: boolean;
 }
 
 export const DEFAULT_STEP_CHARS = 1200;
@@ -36,7 +41,15 @@ export function presentForMode(
   const chars = options.stepChars ?? DEFAULT_STEP_CHARS;
   const fitted = { ...presentation, steps: presentation.steps.map((s) => withinBudget(s, chars)) };
   if (mode === "hint") return hintOnly(fitted, chars);
-  if (mode === "check" && check) return checkFeedback(fitted, check.studentAnswer, check.verdict);
+  if (mode === "check" && check) {
+    const feedback = checkFeedback(fitted, check.studentAnswer, check.verdict);
+    if (options.workedSolution !== false || !check.verdict?.correct) return feedback;
+    return {
+      presenter: feedback.presenter,
+      steps: [{ title: "Correct!", markdown: "Your answer is right." }],
+      answer: null,
+    };
+  }
   if (mode === "explain") return { ...fitted, steps: fitted.steps.map(asExplanation) };
   return fitted;
 }

@@ -27,6 +27,8 @@ export interface RunKeys {
   hourly(space: string, user: string): string;
   /** A space's settings as JSON (reveal policy, hourly limit, hint policy, allowed channels); no TTL. */
   settings(space: string): string;
+  /** Hash: channel id (`*` = the space) → that place's own policy as JSON (commands/policy.ts); no TTL. */
+  policies(space: string): string;
   bucket(scope: "user" | "space", id: string): string;
   /** Pub/sub channel carrying job ids to cancel. */
   cancelChannel: string;
@@ -50,6 +52,7 @@ export function runKeys(prefix: string): RunKeys {
     feedback: (jobId) => own("feedback", jobId),
     hourly: (space, user) => own("hourly", space, user),
     settings: (space) => [prefix, "settings", space].join(":"),
+    policies: (space) => [prefix, "policies", space].join(":"),
     bucket: (scope, id) => own("bucket", scope, id),
     cancelChannel: own("cancel"),
     probe: own("probe"),

@@ -56,7 +56,7 @@ describe("Slack over signed HTTP: malformed and stale requests", () => {
   it("answers a command this version does not have, privately, naming its own help", async () => {
     const response = bot.slack.responseUrl();
     const body = slashCommandBody({
-      command: "/tutor-policy",
+      command: "/tutor-frobnicate",
       text: "",
       user: "U1",
       channel: "C1",

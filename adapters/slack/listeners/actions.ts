@@ -13,7 +13,7 @@ import { fence } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
 import type { SlackTarget } from "../target.js";
-import { type ListenerContext, tellUser } from "./context.js";
+import { type ListenerContext, rolesOf, tellUser } from "./context.js";
 
 export function register(app: App, ctx: ListenerContext): void {
   app.action<BlockAction<ButtonAction>>({ type: "block_actions" }, async ({ ack, body, action }) => {
@@ -50,6 +50,8 @@ export function register(app: App, ctx: ListenerContext): void {
       user: body.user.id,
       space: team,
       channel,
+      // Only Cancel and Retry ask who the clicker is (a teacher may act on another's run).
+      ...((name === "cancel" || name === "retry") && { roles: await rolesOf(ctx, team, body.user.id) }),
     });
     await show(ctx, reply, target, where);
     ctx.logger.info({ action: name, jobId: value.job, user: body.user.id, outcome: reply.kind }, "button");

@@ -10,7 +10,7 @@ import type { RunAction } from "../../../../commands/index.js";
 import { parseButtonId } from "../../custom-id.js";
 import { answerFailure, guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
-import { defer, type ListenerContext, origin, tellCaller } from "../context.js";
+import { defer, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
 import { showActionReply } from "./replies.js";
 
 export function register(client: Client, ctx: ListenerContext): void {
@@ -45,7 +45,8 @@ async function onButton(ctx: ListenerContext, interaction: ButtonInteraction): P
           replyTarget: { platform: "discord", channelId: interaction.channelId } satisfies DiscordTarget,
         }
       : action;
-  const reply = await ctx.commands.action({ ...runAction, ...origin(interaction) });
+  const roles = await rolesOfCaller(ctx, interaction);
+  const reply = await ctx.commands.action({ ...runAction, ...origin(interaction), roles });
   if (reply.kind === "rejected" && everyone) {
     // Deferred in public for the thread's sake; a refusal (a limit, no more steps) is the clicker's alone.
     await tellCaller(interaction, reply.text);

@@ -31,7 +31,7 @@ const QUOTE_CHARS = 1500;
 export async function ask(
   ctx: ListenerContext,
   interaction: AskInteraction,
-  request: AskFields & { mode: Mode },
+  request: AskFields & { mode: Mode; command: string },
 ): Promise<void> {
   if (!(await defer(ctx, interaction, request.private))) return;
   const files = request.attachments;
@@ -86,6 +86,7 @@ export async function ask(
     eventId: interaction.id,
     text: request.text,
     mode: request.mode,
+    command: request.command,
     ...(request.studentAnswer !== undefined && { studentAnswer: request.studentAnswer }),
     attachments: files,
     replyTarget: target,
