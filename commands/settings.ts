@@ -29,9 +29,9 @@ export const SETTING_NAMES = {
   hourly_limit: "userHourlyLimit",
   hints: "hintPolicy",
   channels: "allowedChannels",
-  teacher_role: "teacherRole",
+  "teacher-role": "teacherRole",
   teachers: "teachers",
-  teacher_group: "teacherGroup",
+  "teacher-group": "teacherGroup",
 } as const satisfies Record<string, keyof SpaceSettings>;
 
 type SettingName = keyof typeof SETTING_NAMES;
@@ -63,9 +63,9 @@ function parseSetting(name: SettingName, raw: string): Partial<SpaceSettings> | 
       return ids.every((id) => CHANNEL_ID.test(id)) ? { allowedChannels: [...new Set(ids)] } : null;
     }
     // "none" clears a teacher setting; otherwise it is a platform id (a role, users, a user group).
-    case "teacher_role":
-    case "teacher_group": {
-      const field = name === "teacher_role" ? "teacherRole" : "teacherGroup";
+    case "teacher-role":
+    case "teacher-group": {
+      const field = name === "teacher-role" ? "teacherRole" : "teacherGroup";
       if (value === "" || value === "none") return { [field]: undefined };
       const id = value.replace(/^<@&(.+)>$/, "$1");
       return CHANNEL_ID.test(id) ? { [field]: id } : null;

@@ -224,7 +224,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         texts: { description: "Channels the bot answers in (none or all = every channel)", placeholder: "channels" },
       },
       {
-        name: "teacher_role",
+        name: "teacher-role",
         type: "role",
         role: "admin",
         surfaces: ["discord"],
@@ -238,7 +238,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         texts: { description: "Teachers (they set channel policies)", placeholder: "members" },
       },
       {
-        name: "teacher_group",
+        name: "teacher-group",
         type: "text",
         role: "admin",
         surfaces: ["slack"],
@@ -439,7 +439,7 @@ function checkSpec(spec: CommandSpec): void {
   let optional = false;
   const names = new Set<string>();
   for (const option of spec.options) {
-    if (!/^[a-z][a-z0-9_]{0,31}$/.test(option.name)) fail(`option ${option.name}: lowercase letters, digits and _`);
+    if (!/^[a-z][a-z0-9_-]{0,31}$/.test(option.name)) fail(`option ${option.name}: lowercase letters, digits, - and _`);
     if (names.has(option.name)) fail(`two options named ${option.name}`);
     names.add(option.name);
     if (option.required && optional) fail(`required option ${option.name} after an optional one`);

@@ -109,6 +109,13 @@ export interface FakeGuild {
   name: string;
   owner_id: string;
   channels: string[];
+  /** Roles beyond @everyone (`FakeDiscord.addRole`). */
+  roles?: FakeRole[];
+}
+
+export interface FakeRole {
+  id: string;
+  name: string;
 }
 
 export interface RecordedRequest {

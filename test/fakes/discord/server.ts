@@ -18,6 +18,7 @@ import {
   type FakeChannel,
   type FakeGuild,
   type FakeMessage,
+  type FakeRole,
   type FakeUser,
   MEMBER_PERMISSIONS,
   PERMISSIONS,
@@ -95,6 +96,10 @@ export interface SlashOptions {
   redeliver?: { id: string; token: string };
   /** The user's client language (the interaction's `locale`); default `en-US`. */
   locale?: string;
+  /** The member's roles in the server (default: none beyond @everyone). */
+  roles?: FakeRole[];
+  /** Role options by name (Discord sends their ids, with the roles in `resolved`). */
+  roleOptions?: Record<string, FakeRole>;
 }
 
 export class FakeDiscord {
@@ -208,6 +213,15 @@ export class FakeDiscord {
     return [...this.channels.values()].find((c) => c.type === CHANNEL_TYPES.DM && c.recipient?.id === user.id);
   }
 
+  /** A role in `guild` (default: the first server); a connected bot hears of it (GUILD_ROLE_CREATE). */
+  addRole(name: string, guild: FakeGuild = this.guild): FakeRole {
+    const role: FakeRole = { id: snowflake(), name };
+    guild.roles = [...(guild.roles ?? []), role];
+    if (this.gateway?.hasSession)
+      this.gateway.dispatch("GUILD_ROLE_CREATE", { guild_id: guild.id, role: rolePayload(role, 1) });
+    return role;
+  }
+
   /** A DM channel between the bot and `user`. */
   dm(user: FakeUser): FakeChannel {
     return this.addChannel({ type: CHANNEL_TYPES.DM, recipient: user });
@@ -259,7 +273,11 @@ export class FakeDiscord {
     for (const [option, file] of Object.entries(init.attachments ?? {})) {
       options.push({ name: option, type: 11, value: file.id });
     }
+    for (const [option, role] of Object.entries(init.roleOptions ?? {})) {
+      options.push({ name: option, type: 8, value: role.id });
+    }
     const attachments = Object.fromEntries(Object.values(init.attachments ?? {}).map((a) => [a.id, a]));
+    const roles = Object.fromEntries(Object.values(init.roleOptions ?? {}).map((r) => [r.id, rolePayload(r, 1)]));
     return this.interact(init, {
       type: 2,
       data: {
@@ -267,7 +285,12 @@ export class FakeDiscord {
         name,
         type: 1,
         options,
-        ...(Object.keys(attachments).length > 0 && { resolved: { attachments } }),
+        ...((Object.keys(attachments).length > 0 || Object.keys(roles).length > 0) && {
+          resolved: {
+            ...(Object.keys(attachments).length > 0 && { attachments }),
+            ...(Object.keys(roles).length > 0 && { roles }),
+          },
+        }),
       },
     });
   }
@@ -388,6 +411,7 @@ export class FakeDiscord {
           mentionable: false,
           flags: 0,
         },
+        ...(guild.roles ?? []).map((role, i) => rolePayload(role, i + 1)),
       ],
       channels,
       threads: [],
@@ -455,7 +479,7 @@ export class FakeDiscord {
     this.interactions.set(id, record);
     const member = {
       user: init.user,
-      roles: [],
+      roles: (init.roles ?? []).map((r) => r.id),
       permissions: String(init.permissions ?? MEMBER_PERMISSIONS),
       joined_at: new Date().toISOString(),
       deaf: false,
@@ -971,4 +995,19 @@ export class FakeDiscord {
     this.gateway.dispatch("THREAD_CREATE", { ...this.channelPayload(thread), newly_created: true });
     return thread;
   }
+}
+
+/** A role as Discord sends it: no permissions of its own (what it grants is the server's business). */
+function rolePayload(role: FakeRole, position: number): Record<string, unknown> {
+  return {
+    id: role.id,
+    name: role.name,
+    permissions: "0",
+    position,
+    color: 0,
+    hoist: false,
+    managed: false,
+    mentionable: true,
+    flags: 0,
+  };
 }
