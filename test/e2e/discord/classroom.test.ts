@@ -103,6 +103,8 @@ describe("Discord: a class with a teacher role and a #homework channel", { timeo
         );
       }
     }
+    expect(pressed.map((m) => m.content)).toContain(studentSentence("code_hidden"));
+    expect(pressed.map((m) => m.content)).toContain(studentSentence("no_more_steps"));
     const everything = visibleText([hint.original!, check.original!, ...hinted, ...checked, ...pressed]);
     expect(everything).not.toContain(ANSWER);
     for (const program of ["```", "sum(range", "50**2", "print("]) expect(everything).not.toContain(program);
