@@ -131,7 +131,7 @@ export function revealNotNeeded(policy: EffectivePolicy): string {
 /** Why a reveal waits, for the `not_released` refusal. */
 export function notReleasedWhen(policy: EffectivePolicy): string {
   if (policy.reveal === "date" && policy.releaseAt) return `they are released at ${releaseWords(policy.releaseAt)}`;
-  return "a teacher releases them with `/reveal`";
+  return "your teacher releases them";
 }
 
 /** Why a policy value is refused. */
