@@ -10,7 +10,7 @@ import type { Question } from "../src/question.js";
 import type { RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
 import { refusal } from "./input-check.js";
-import { answerReleased, postedReveal } from "./policy.js";
+import { answerReleased, postedReveal, strictlyNever } from "./policy.js";
 import { policyAt } from "./policy-command.js";
 import { notReleasedWhen } from "./policy-texts.js";
 import type { ActionReply, RunActionInput } from "./types.js";
@@ -19,9 +19,9 @@ const reject = (code: ErrorCode): ActionReply => ({ kind: "rejected", ...refusal
 
 export async function runAction(input: RunActionInput, deps: CommandDeps): Promise<ActionReply> {
   const { jobId } = input;
-  const teacher = input.roles?.includes("teacher") ?? false;
+  const teacher = async () => (await input.roles?.())?.includes("teacher") ?? false;
   /** Cancel and Retry change what the whole thread sees: the asker's, or a teacher's, to press. */
-  const owns = (asker: Question) => asker.user === input.user || teacher;
+  const owns = async (asker: Question) => asker.user === input.user || (await teacher());
   const [result, question] = await Promise.all([deps.results.get(jobId), deps.records.question(jobId)]);
   /** Why there is no result to act on yet. */
   const notFinished = async (): Promise<ActionReply> => {
@@ -32,7 +32,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
   switch (input.kind) {
     case "cancel": {
       if (!question) return reject("unknown_run");
-      if (!owns(question)) return reject("not_your_run");
+      if (!(await owns(question))) return reject("not_your_run");
       if (result) return reject("already_finished");
       const outcome = await deps.queue.cancel(jobId);
       if (outcome === "unknown") return reject("unknown_run");
@@ -42,7 +42,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
     }
     case "retry": {
       if (!question) return reject("unknown_run");
-      if (!owns(question)) return reject("not_your_run");
+      if (!(await owns(question))) return reject("not_your_run");
       if (!(await Promise.all(question.attachments.map((a) => deps.blobs.exists(a.blob)))).every(Boolean)) {
         return reject("attachment_missing");
       }
@@ -64,7 +64,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       if (!result) return notFinished();
       const policy = await policyAt(input, deps);
       // A "never" channel shows no program that computes the answer.
-      if (!policy.showCode || policy.reveal === "never") return reject("code_hidden");
+      if (!policy.showCode || strictlyNever(policy)) return reject("code_hidden");
       const blocks = result.steps.flatMap((step, index) =>
         step.code !== undefined && (input.step === undefined || input.step === index)
           ? [{ step: index, code: step.code, ...(step.output === undefined ? {} : { output: step.output }) }]
@@ -86,7 +86,7 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const policy = await policyAt(input, deps);
       const as = postedReveal(policy);
       if (as === "never") return reject("reveal_disabled");
-      if (!teacher && !answerReleased(policy, deps.now())) {
+      if (!answerReleased(policy, deps.now()) && !(await teacher())) {
         return { kind: "rejected", ...refusal("not_released", { when: notReleasedWhen(policy) }) };
       }
       if (result.answer === null) return reject("no_answer");

@@ -14,7 +14,7 @@ import type { RunRecords } from "../src/queue/records.js";
 import type { ResultStore } from "../src/queue/results.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
 import { type AskLimits, checkAsk, type Refusal, refusal } from "./input-check.js";
-import { type PolicyStore, policyMode, postedReveal } from "./policy.js";
+import { type PolicyStore, policyMode, postedReveal, strictlyNever } from "./policy.js";
 import { policyAt } from "./policy-command.js";
 import { allowedInstead, modeWord } from "./policy-texts.js";
 import type { SettingsStore } from "./settings.js";
@@ -76,6 +76,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: postedReveal(policy) }),
+    ...(!input.wholeSolution && strictlyNever(policy) && { noSolution: true }),
   };
   return enqueueQuestion(question, settings, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);

@@ -4,7 +4,7 @@
  * codes' sentences (src/errors.ts) take their `who`/`when` from here, so a catalog can replace
  * these words without touching a decision.
  */
-import type { EffectivePolicy, Place, PolicyMode, PolicyScope } from "./policy.js";
+import { type EffectivePolicy, type Place, type PolicyMode, type PolicyScope, strictlyNever } from "./policy.js";
 import type { Role, Surface } from "./spec.js";
 
 /** Who holds a role, as the member reads it on that surface. */
@@ -63,7 +63,9 @@ function revealWords(policy: EffectivePolicy): string {
     case "button":
       return "Final answers are behind a “Reveal answer” button.";
     case "never":
-      return "Final answers are never shown here, nor any program or output that computes them: hints and answer checks only.";
+      return policy.revealFrom.scope === "settings"
+        ? "Final answers are never shown (the steps are, without the answer)."
+        : "Final answers are never shown here, nor any program or output that computes them: hints and answer checks only.";
     case "teacher":
       return policy.released
         ? "Final answers are behind “Reveal answer”, released by a teacher."
@@ -90,13 +92,13 @@ function limitWords(policy: EffectivePolicy): string {
 export function describePolicy(policy: EffectivePolicy, here: readonly Place[], surface: Surface): string {
   const channel = here.find((p) => p.kind === "channel") ?? here[0];
   const from = (scope: PolicyScope, place: Place | undefined) =>
-    scope === "space" ? placeName(undefined, surface) : placeName(place, surface);
+    scope === "space" || scope === "settings" ? placeName(undefined, surface) : placeName(place, surface);
   return [
     `**Policy in ${placeName(channel, surface)}**`,
     `• Allowed: ${modeList(policy.modes)}.`,
     `• ${revealWords(policy)}${policy.reveal === "button" || policy.reveal === "now" ? "" : ` (set for ${from(policy.revealFrom.scope, policy.revealFrom.place)})`}`,
-    `• Code and outputs are ${policy.showCode && policy.reveal !== "never" ? "shown" : "not shown"}.`,
-    `• Hints: up to ${policy.hintDepth}${policy.reveal === "never" ? ", never the worked solution" : ""}.`,
+    `• Code and outputs are ${policy.showCode && !strictlyNever(policy) ? "shown" : "not shown"}.`,
+    `• Hints: up to ${policy.hintDepth}${strictlyNever(policy) ? ", never the worked solution" : ""}.`,
     `• ${limitWords(policy)}`,
   ].join("\n");
 }

@@ -51,8 +51,12 @@ export interface Place {
   kind: "thread" | "channel" | "category";
 }
 
-/** Where the policy in force comes from, for `/policy` to say. */
-export type PolicyScope = "space" | Place["kind"];
+/**
+ * Where the policy in force comes from, for `/policy` to say: the space's `/settings` (their
+ * `reveal: never` keeps its older meaning, steps without the answer), or a policy of the space or
+ * of a place.
+ */
+export type PolicyScope = "settings" | "space" | Place["kind"];
 
 /** The policy in force in one place: every field decided. */
 export interface EffectivePolicy {
@@ -102,7 +106,7 @@ export function effectivePolicy(
     hintDepth: DEFAULT_HINT_DEPTH,
     perHour: settings.userHourlyLimit,
     perDay: 0,
-    revealFrom: { scope: "space" },
+    revealFrom: { scope: "settings" },
     policed: false,
   };
   for (const { scope, place, policy: own } of layers) {
@@ -120,9 +124,14 @@ export function effectivePolicy(
     if (own.perHour !== undefined) policy.perHour = own.perHour;
     if (own.perDay !== undefined) policy.perDay = own.perDay;
   }
-  // "never" means no final answer and no program that computes it: only hints and checks run.
-  if (policy.reveal === "never") policy.modes = policy.modes.filter((m) => NEVER_MODES.includes(m));
+  // A policy's "never" means no final answer and no program that computes it: only hints and checks run.
+  if (strictlyNever(policy)) policy.modes = policy.modes.filter((m) => NEVER_MODES.includes(m));
   return policy;
+}
+
+/** A policy's "never" (not the older `/settings` one): no answer, no program that computes it, hints and checks only. */
+export function strictlyNever(policy: Pick<EffectivePolicy, "reveal" | "revealFrom">): boolean {
+  return policy.reveal === "never" && policy.revealFrom.scope !== "settings";
 }
 
 /** Whether a run's answer may be revealed now (for `button`, `teacher` and `date` channels). */

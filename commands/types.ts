@@ -100,8 +100,11 @@ export type RunAction =
 
 export type RunActionInput = RunAction &
   Origin & {
-    /** The roles the clicker holds here (`Commands.roles`): a teacher may act on any run. */
-    roles?: readonly Role[];
+    /**
+     * The roles the clicker holds here (`Commands.roles`), asked only when it matters (a teacher
+     * may act on another's run, and reveal before the release).
+     */
+    roles?: () => Promise<readonly Role[]>;
   };
 
 /** A cell of the run, for "Show code". */

@@ -67,4 +67,9 @@ export interface Question {
   followUp?: FollowUp;
   /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */
   reveal?: RevealPolicy;
+  /**
+   * Asked where a channel policy never shows answers: no final answer and no program that
+   * computes it — no worked solution after a right check, no solution behind a hint's "Next step".
+   */
+  noSolution?: boolean;
 }

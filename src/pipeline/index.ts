@@ -238,7 +238,7 @@ export class QuestionPipeline implements Pipeline {
             : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
       },
       // A channel that never reveals answers gets no worked solution from a right check.
-      { stepChars: this.config.PRESENT_STEP_CHARS, workedSolution: question.reveal !== "never" },
+      { stepChars: this.config.PRESENT_STEP_CHARS, workedSolution: !question.noSolution },
     );
     return { solution, presentation };
   }
@@ -261,7 +261,7 @@ export class QuestionPipeline implements Pipeline {
     const { steps, answer } = await this.renderer.render(shown, store);
     // The rest of the solution waits behind "Next step", except where answers are never shown.
     const heldBack =
-      question.mode === "hint" && question.reveal !== "never"
+      question.mode === "hint" && !question.noSolution
         ? (
             await this.renderer.render(
               {

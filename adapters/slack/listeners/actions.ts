@@ -50,8 +50,7 @@ export function register(app: App, ctx: ListenerContext): void {
       user: body.user.id,
       space: team,
       channel,
-      // Only Cancel and Retry ask who the clicker is (a teacher may act on another's run).
-      ...((name === "cancel" || name === "retry") && { roles: await rolesOf(ctx, team, body.user.id) }),
+      roles: () => rolesOf(ctx, team, body.user.id),
     });
     await show(ctx, reply, target, where);
     ctx.logger.info({ action: name, jobId: value.job, user: body.user.id, outcome: reply.kind }, "button");

@@ -45,7 +45,7 @@ async function onButton(ctx: ListenerContext, interaction: ButtonInteraction): P
           replyTarget: { platform: "discord", channelId: interaction.channelId } satisfies DiscordTarget,
         }
       : action;
-  const roles = await rolesOfCaller(ctx, interaction);
+  const roles = () => rolesOfCaller(ctx, interaction);
   const reply = await ctx.commands.action({ ...runAction, ...origin(interaction), roles });
   if (reply.kind === "rejected" && everyone) {
     // Deferred in public for the thread's sake; a refusal (a limit, no more steps) is the clicker's alone.
