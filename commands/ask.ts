@@ -78,7 +78,8 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     ...(input.wholeSolution ? {} : { reveal: postedReveal(policy) }),
     ...(!input.wholeSolution && strictlyNever(policy) && { noSolution: true }),
   };
-  return enqueueQuestion(question, settings, deps, async () => {
+  // The channel's hourly limit (its policy's, else the space's) is the one a question counts against.
+  return enqueueQuestion(question, { ...settings, userHourlyLimit: policy.perHour }, deps, async () => {
     const stored = await storeAttachments(input.attachments, checked.names, deps);
     if ("code" in stored) return stored;
     question.attachments = stored;

@@ -141,4 +141,27 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
     });
     expect(await reveal(rootTs)).toContain(POWER);
   });
+
+  it("a channel's hourly limit counts each student's questions there", async () => {
+    await command("/tutor-policy", "per_hour: 1", "UTEACH");
+    const ask = async (question: string) => {
+      const response = bot.slack.responseUrl();
+      await sendSigned(
+        bot.eventsUrl,
+        SIGNING_SECRET,
+        slashCommandBody({
+          command: "/ask",
+          text: question,
+          user: "USTU",
+          channel: CHANNEL,
+          responseUrl: response.url,
+        }),
+      );
+      return response.id;
+    };
+    await ask("What is 2^20 within the limit?");
+    await rootQuoting(bot.slack, CHANNEL, "What is 2^20 within the limit?");
+    const [refused] = await responsesTo(bot, await ask("What is 2^20 over the limit?"));
+    expect(refused!.text).toMatch(/limit of 1 questions per hour/);
+  });
 });
