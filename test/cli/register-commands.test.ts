@@ -20,9 +20,9 @@ describe("start-tutor register-commands", () => {
     const result = await cli(["--guild", fake.guild.id], env);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Registered 8 commands in server ${fake.guild.id}`);
+    expect(result.stdout).toContain(`Registered 10 commands in server ${fake.guild.id}`);
     expect(result.stdout).toContain("+ ask (added)");
-    expect(fake.commands.get(fake.guild.id)).toHaveLength(8);
+    expect(fake.commands.get(fake.guild.id)).toHaveLength(10);
   });
 
   it("says which variables are missing instead of calling Discord", async () => {
