@@ -130,6 +130,30 @@ describe("Discord: a class with a teacher role and a #homework channel", { timeo
     expect(await privateReply(teacher)).toBe("Cancelled.");
   });
 
+  it("a category's policy covers its channels; a channel's own policy wins", async () => {
+    const { fake } = bot.rig;
+    const maths = fake.addChannel({ type: CHANNEL_TYPES.GUILD_CATEGORY, guild_id: fake.guild.id, name: "Maths" });
+    const lab = fake.addChannel({
+      type: CHANNEL_TYPES.GUILD_TEXT,
+      guild_id: fake.guild.id,
+      name: "lab",
+      parent_id: maths.id,
+    });
+    const teacher = { user: fake.user("dr-oz"), roles: [teacherRole] };
+    const set = fake.slash("policy", {
+      ...teacher,
+      channelId: lab.id,
+      options: { modes: "explain", scope: "category" },
+    });
+    expect(await privateReply(set)).toContain("Saved for the category Maths.");
+    const student = fake.user("ray");
+    expect(await privateReply(fake.slash("policy", { user: student, channelId: lab.id }))).toContain(
+      "Allowed: `explain`.",
+    );
+    const solve = fake.slash("ask", { user: student, channelId: lab.id, options: { question: QUESTION } });
+    expect(await privateReply(solve)).toContain("`explain` only");
+  });
+
   it("answers a command it does not have", async () => {
     const { fake } = bot.rig;
     const unknown = fake.slash("frobnicate", { user: fake.user("eve"), channelId: homeworkId });

@@ -172,7 +172,10 @@ export class FakeDiscord {
   addChannel(init: Partial<FakeChannel> & { type: number }): FakeChannel {
     const channel: FakeChannel = { id: snowflake(), threadsAllowed: true, messages: [], ...init };
     this.channels.set(channel.id, channel);
-    if (channel.guild_id && channel.type === CHANNEL_TYPES.GUILD_TEXT) {
+    if (
+      channel.guild_id &&
+      (channel.type === CHANNEL_TYPES.GUILD_TEXT || channel.type === CHANNEL_TYPES.GUILD_CATEGORY)
+    ) {
       this.guildById(channel.guild_id).channels.push(channel.id);
       // A channel made after READY reaches a connected bot as CHANNEL_CREATE, as on Discord.
       if (this.gateway?.hasSession) this.gateway.dispatch("CHANNEL_CREATE", this.channelPayload(channel));
@@ -392,7 +395,15 @@ export class FakeDiscord {
   private guildPayload(guild: FakeGuild): Record<string, unknown> {
     const channels = guild.channels.map((id) => {
       const c = this.channel(id);
-      return { id: c.id, type: c.type, name: c.name, guild_id: c.guild_id, position: 0, permission_overwrites: [] };
+      return {
+        id: c.id,
+        type: c.type,
+        name: c.name,
+        guild_id: c.guild_id,
+        position: 0,
+        permission_overwrites: [],
+        ...(c.parent_id && { parent_id: c.parent_id }),
+      };
     });
     return {
       id: guild.id,
@@ -445,6 +456,8 @@ export class FakeDiscord {
     base.name = channel.name;
     base.position = 0;
     base.permission_overwrites = [];
+    // A text channel in a category names it; a thread names its channel (below).
+    if (channel.parent_id) base.parent_id = channel.parent_id;
     if (channel.type === CHANNEL_TYPES.PUBLIC_THREAD) {
       base.parent_id = channel.parent_id;
       base.owner_id = channel.owner_id;
