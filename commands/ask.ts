@@ -77,6 +77,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: postedReveal(policy) }),
     ...(!input.wholeSolution && strictlyNever(policy) && { noSolution: true }),
+    ...(!input.wholeSolution && !policy.showCode && { hideCode: true }),
   };
   // The channel's hourly limit (its policy's, else the space's) is the one a question counts against.
   return enqueueQuestion(question, { ...settings, userHourlyLimit: policy.perHour }, deps, async () => {

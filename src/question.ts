@@ -72,4 +72,6 @@ export interface Question {
    * computes it — no worked solution after a right check, no solution behind a hint's "Next step".
    */
   noSolution?: boolean;
+  /** Asked where a channel policy hides code and outputs: the steps carry neither. */
+  hideCode?: boolean;
 }

@@ -12,7 +12,7 @@ import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
 import { stepsWithoutAnswer } from "../present/redact.js";
-import type { Presentation } from "../present/types.js";
+import type { Presentation, Step } from "../present/types.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
 import type { Conversation } from "../reasoning/conversation.js";
@@ -254,10 +254,9 @@ export class QuestionPipeline implements Pipeline {
     const { blobs } = options;
     const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
     const hiding = { answer: solution.answer, question: question.text };
+    const policed = question.hideCode ? { ...presentation, steps: presentation.steps.map(withoutCode) } : presentation;
     const shown =
-      question.reveal === undefined
-        ? presentation
-        : { ...presentation, steps: stepsWithoutAnswer(presentation.steps, hiding) };
+      question.reveal === undefined ? policed : { ...policed, steps: stepsWithoutAnswer(policed.steps, hiding) };
     const { steps, answer } = await this.renderer.render(shown, store);
     // The rest of the solution waits behind "Next step", except where answers are never shown.
     const heldBack =
@@ -265,7 +264,10 @@ export class QuestionPipeline implements Pipeline {
         ? (
             await this.renderer.render(
               {
-                steps: stepsWithoutAnswer(solution.steps.slice(1), hiding),
+                steps: stepsWithoutAnswer(
+                  question.hideCode ? solution.steps.slice(1).map(withoutCode) : solution.steps.slice(1),
+                  hiding,
+                ),
                 answer: null,
                 presenter: solution.presenter,
               },
@@ -356,4 +358,9 @@ async function readAttachments(question: Question, blobs: BlobStore): Promise<Sa
       }
     }),
   );
+}
+
+/** A step without its code and printed output (a channel's policy hides them); its figures stay. */
+function withoutCode({ code: _code, output: _output, cells: _cells, foldCode: _fold, ...step }: Step): Step {
+  return step;
 }

@@ -142,6 +142,25 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
     expect(await reveal(rootTs)).toContain(POWER);
   });
 
+  it("a channel that hides code posts no code or printed output, and Show code says why", async () => {
+    const set = await command("/tutor-policy", "code: false reveal: button", "UTEACH");
+    expect(set.text).toContain("Code and outputs are not shown.");
+    const rootTs = await askAndFinish("What is 2^20 without the code?");
+    const thread = bot.slack.workspace.thread(CHANNEL, rootTs);
+    const posted = thread.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join("\n");
+    expect(posted).not.toContain("print(2**20)");
+    expect(posted).not.toContain("```");
+    const showCode = findButton(thread, "tutor_show_code");
+    if (showCode) {
+      const before = bot.slack.workspace.ephemerals.length;
+      await pressButton(bot, { channel: CHANNEL, rootTs, user: "USTU" }, showCode);
+      const told = await waitFor("the reply to Show code", async () =>
+        bot.slack.workspace.ephemerals.slice(before).find((e) => e.user === "USTU"),
+      );
+      expect(told.text).toBe(studentSentence("code_hidden"));
+    }
+  });
+
   it("a channel's hourly limit counts each student's questions there", async () => {
     await command("/tutor-policy", "per_hour: 1", "UTEACH");
     const ask = async (question: string) => {
