@@ -77,10 +77,15 @@ function revealWords(policy: EffectivePolicy): string {
   }
 }
 
+/** A sentence with where its rule was set, before its full stop. */
+function withOrigin(sentence: string, where: string | undefined): string {
+  return where === undefined ? sentence : `${sentence.replace(/\.$/, "")} (set for ${where}).`;
+}
+
 function limitWords(policy: EffectivePolicy): string {
   const parts = [
-    policy.perHour > 0 ? `${policy.perHour} per hour` : "",
-    policy.perDay > 0 ? `${policy.perDay} per day` : "",
+    policy.perHour > 0 ? `${policy.perHour} question${policy.perHour === 1 ? "" : "s"} per hour` : "",
+    policy.perDay > 0 ? `${policy.perDay} question${policy.perDay === 1 ? "" : "s"} per day` : "",
   ].filter(Boolean);
   return parts.length === 0 ? "No limit on questions per student." : `Each student may ask ${parts.join(" and ")}.`;
 }
@@ -96,7 +101,7 @@ export function describePolicy(policy: EffectivePolicy, here: readonly Place[], 
   return [
     `**Policy in ${placeName(channel, surface)}**`,
     `• Allowed: ${modeList(policy.modes)}.`,
-    `• ${revealWords(policy)}${policy.reveal === "button" || policy.reveal === "now" ? "" : ` (set for ${from(policy.revealFrom.scope, policy.revealFrom.place)})`}`,
+    `• ${withOrigin(revealWords(policy), policy.reveal === "button" || policy.reveal === "now" ? undefined : from(policy.revealFrom.scope, policy.revealFrom.place))}`,
     `• Code and outputs are ${policy.showCode && !strictlyNever(policy) ? "shown" : "not shown"}.`,
     `• Hints: up to ${policy.hintDepth}${strictlyNever(policy) ? ", never the worked solution" : ""}.`,
     `• ${limitWords(policy)}`,
