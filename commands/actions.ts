@@ -76,6 +76,12 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       if (!result) return notFinished();
       const steps = allSteps(result);
       const index = input.after + 1;
+      // A hint run gives as many steps as the channel's hint depth: the first, then the next ones.
+      if (question?.mode === "hint") {
+        const { hintDepth } = await policyAt(input, deps);
+        if (hintDepth > 0 && index >= hintDepth && steps[index])
+          return { kind: "rejected", ...refusal("hint_limit", { limit: hintDepth }) };
+      }
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
       return { kind: "step", jobId, index, total: steps.length, step, last: index === steps.length - 1 };

@@ -103,7 +103,7 @@ export function describePolicy(policy: EffectivePolicy, here: readonly Place[], 
     `• Allowed: ${modeList(policy.modes)}.`,
     `• ${withOrigin(revealWords(policy), policy.reveal === "button" || policy.reveal === "now" ? undefined : from(policy.revealFrom.scope, policy.revealFrom.place))}`,
     `• Code and outputs are ${policy.showCode && !strictlyNever(policy) ? "shown" : "not shown"}.`,
-    `• Hints: up to ${policy.hintDepth}${strictlyNever(policy) ? ", never the worked solution" : ""}.`,
+    `• Hints: ${policy.hintDepth > 0 ? `up to ${policy.hintDepth}` : "one at a time"}${strictlyNever(policy) ? ", never the worked solution" : ""}.`,
     `• ${limitWords(policy)}`,
   ].join("\n");
 }

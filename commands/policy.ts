@@ -37,7 +37,7 @@ export interface StoredPolicy {
   /** A teacher ran `/reveal` here (with `reveal: "teacher"`). */
   released?: boolean;
   showCode?: boolean;
-  /** How many hints a hint run may give (the ladder's rungs before the worked solution). */
+  /** How many steps a hint run may give, the first hint included (the ladder's rungs). */
   hintDepth?: number;
   perHour?: number;
   perDay?: number;
@@ -74,7 +74,8 @@ export interface EffectivePolicy {
   policed: boolean;
 }
 
-export const DEFAULT_HINT_DEPTH = 3;
+/** No limit: a hint run hands out its steps until the last (a policy sets 1–5). */
+export const DEFAULT_HINT_DEPTH = 0;
 export const MAX_HINT_DEPTH = 5;
 const MAX_PER_HOUR = 1_000;
 const MAX_PER_DAY = 10_000;

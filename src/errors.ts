@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   "invalid_policy",
   "not_released",
   "code_hidden",
+  "hint_limit",
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
   "unknown_run",
   "run_in_progress",
@@ -235,6 +236,13 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     student: ({ when }) =>
       `The answers here are not released yet${when ? `: ${when}` : ""}. Try the next step, or check your own answer.`,
     operator: "reveal before the channel's release (a date not reached, or no teacher has run /reveal)",
+    retryable: false,
+    transient: false,
+  },
+  hint_limit: {
+    student: ({ limit }) =>
+      `That's all the hints your teacher allows here${limit === undefined ? "" : ` (${limit})`}. Try the problem yourself, then \`/check\` your answer.`,
+    operator: "next step of a hint run past the channel policy's hint depth",
     retryable: false,
     transient: false,
   },

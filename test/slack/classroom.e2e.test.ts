@@ -142,6 +142,29 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
     expect(await reveal(rootTs)).toContain(POWER);
   });
 
+  it("a hint run stops at the channel's hint depth", async () => {
+    expect(await command("/tutor-policy", "hint_depth: 1 reveal: button", "UTEACH")).toMatchObject({
+      text: expect.stringContaining("Hints: up to 1."),
+    });
+    const response = bot.slack.responseUrl();
+    const question = "What is 2^20, one hint only?";
+    await sendSigned(
+      bot.eventsUrl,
+      SIGNING_SECRET,
+      slashCommandBody({ command: "/hint", text: question, user: "USTU", channel: CHANNEL, responseUrl: response.url }),
+    );
+    const root = await rootQuoting(bot.slack, CHANNEL, question);
+    const thread = await finishedThread(bot.slack, CHANNEL, root.ts);
+    const next = findButton(thread, "tutor_next_step");
+    expect(next).toBeDefined();
+    const before = bot.slack.workspace.ephemerals.length;
+    await pressButton(bot, { channel: CHANNEL, rootTs: root.ts, user: "USTU" }, next!);
+    const told = await waitFor("the reply to Next step", async () =>
+      bot.slack.workspace.ephemerals.slice(before).find((e) => e.user === "USTU"),
+    );
+    expect(told.text).toBe(studentSentence("hint_limit", { limit: 1 }));
+  });
+
   it("a channel that hides code posts no code or printed output, and Show code says why", async () => {
     const set = await command("/tutor-policy", "code: false reveal: button", "UTEACH");
     expect(set.text).toContain("Code and outputs are not shown.");
