@@ -2,13 +2,19 @@
  * The buttons and reactions on a run's messages, decided over the stored run (its Question
  * record and RunResult), never over platform state: cancel, retry, show code, next step, reveal
  * answer, feedback. Adapters only turn a click into a `RunActionInput` and the reply into a post.
+ * A student cancels and retries only their own run, a teacher any; the channel's policy decides
+ * whether code is shown and when an answer is released (commands/policy.ts).
  */
 import { type ErrorCode, noticeSentence, studentSentence } from "../src/errors.js";
 import { type Locale, toLocale } from "../src/i18n/index.js";
 import type { Question } from "../src/question.js";
 import { answerMessage, type ResultStep, type RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
+import { refusal } from "./input-check.js";
 import { mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
+import { answerReleased, postedReveal, strictlyNever } from "./policy.js";
+import { policyAt } from "./policy-command.js";
+import { notReleasedWhen } from "./policy-texts.js";
 import type { ActionReply, NextKind, RunActionInput } from "./types.js";
 
 /**
@@ -34,6 +40,7 @@ async function decide(
     code,
     text: studentSentence(code, {}, locale),
   });
+  const teacher = async () => (await input.roles?.())?.includes("teacher") ?? false;
   /** Why there is no result to act on yet. */
   const notFinished = async (): Promise<ActionReply> => {
     const state = await deps.queue.state(jobId);
@@ -42,7 +49,8 @@ async function decide(
 
   if (isOwnerAction(input.kind)) {
     if (!question) return reject("unknown_run");
-    if (!mayActOnRun(question, input)) return reject("not_your_run");
+    // The asker's run, or any run for a teacher.
+    if (!mayActOnRun(question, input) && !(await teacher())) return reject("not_your_run");
   }
 
   switch (input.kind) {
@@ -76,12 +84,15 @@ async function decide(
     }
     case "show_code": {
       if (!result) return notFinished();
+      const policy = await policyAt(input, deps);
+      // A "never" channel shows no program that computes the answer.
+      if (!policy.showCode || strictlyNever(policy)) return reject("code_hidden");
       // A withheld step's code is asked for by its button, which only Reveal posts.
       const revealable =
         input.step !== undefined &&
         question?.mode !== "hint" &&
         question?.mode !== "check" &&
-        (await deps.settings.get(input.space)).revealPolicy !== "never";
+        postedReveal(policy) !== "never";
       const steps = [...result.steps, ...(revealable ? (result.withheld ?? []) : [])];
       const blocks = steps.flatMap((step, index) =>
         step.code !== undefined && (input.step === undefined || input.step === index)
@@ -94,6 +105,12 @@ async function decide(
       if (!result) return notFinished();
       const steps = allSteps(result);
       const index = input.after + 1;
+      // A hint run gives as many steps as the channel's hint depth: the first, then the next ones.
+      if (question?.mode === "hint") {
+        const { hintDepth } = await policyAt(input, deps);
+        if (hintDepth > 0 && index >= hintDepth && steps[index])
+          return { kind: "rejected", ...refusal("hint_limit", { limit: hintDepth }) };
+      }
       const step = steps[index];
       if (!step || index < 0) return reject("no_more_steps");
       if (question) await deps.classRecords.deepen(question.space, jobId, index + 1);
@@ -116,21 +133,18 @@ async function decide(
     case "reveal": {
       if (!result) return notFinished();
       if (question?.mode === "hint" || question?.mode === "check") return reject("reveal_disabled");
-      const { revealPolicy } = await deps.settings.get(input.space);
-      if (revealPolicy === "never") return reject("reveal_disabled");
+      const policy = await policyAt(input, deps);
+      const as = postedReveal(policy);
+      if (as === "never") return reject("reveal_disabled");
+      if (!answerReleased(policy, deps.now()) && !(await teacher())) {
+        return { kind: "rejected", ...refusal("not_released", { when: notReleasedWhen(policy) }) };
+      }
       if (result.answer === null) return reject("no_answer");
       const rendered = result.renderedAnswer;
       const withheld = result.withheld ?? [];
       const total = result.steps.length + withheld.length;
       const steps = withheld.map((step, i) => ({ index: result.steps.length + i, total, step }));
-      return {
-        kind: "answer",
-        jobId,
-        answer: result.answer,
-        as: revealPolicy,
-        ...(rendered ? { rendered } : {}),
-        steps,
-      };
+      return { kind: "answer", jobId, answer: result.answer, as, ...(rendered ? { rendered } : {}), steps };
     }
     case "feedback": {
       if (!result) return notFinished();

@@ -17,6 +17,9 @@ import type { Limits, QuotaLedger } from "../src/records/quota.js";
 import type { ClassRecords } from "../src/records/store.js";
 import { BinaryContentError, fileKind, textOnly } from "./file-kinds.js";
 import { type AskLimits, checkAsk, inLocale, type Refusal, refusal } from "./input-check.js";
+import { type PolicyStore, policyMode, postedReveal, strictlyNever } from "./policy.js";
+import { policyAt } from "./policy-command.js";
+import { allowedInstead, modeWord } from "./policy-texts.js";
 import type { SettingsStore } from "./settings.js";
 import { Texts } from "./texts.js";
 import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
@@ -35,13 +38,15 @@ export interface CommandDeps {
   limitsFor(space: string, channel?: string): Promise<Limits>;
   /** Reports name students by platform id (`RECORDS_REAL_NAMES`) instead of "student 7". */
   realNames: boolean;
+  /** Channel policies (commands/policy.ts). */
+  policies: PolicyStore;
   blobs: BlobStore;
   limits: AskLimits;
   /** Lifetime of attachments and run records: the results' TTL. */
   resultTtlS: number;
   /** Teachers' assignments and the `/check` attempts at them. */
   assignments: AssignmentStore;
-  /** The time now (due dates): injected by tests. */
+  /** The time now (due dates, release dates): injected by tests. */
   now: () => Date;
   logger?: Logger;
 }
@@ -55,6 +60,12 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
   const settings = await deps.settings.get(input.space);
   if (input.channel !== undefined && !channelAllowed(settings, input.channel)) {
     return rejected(refusal("not_allowed_here"));
+  }
+  const policy = await policyAt(input, deps);
+  const mode = policyMode(input.mode, input.command);
+  // A terminal (`wholeSolution`) is one person's own tool, not a class channel.
+  if (!input.wholeSolution && !policy.modes.includes(mode)) {
+    return rejected(refusal("mode_not_allowed", { name: modeWord(mode), who: allowedInstead(policy) }));
   }
   let followUp: FollowUp | undefined;
   if (input.followUpOf !== undefined) {
@@ -78,19 +89,32 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     ...(input.channel === undefined ? {} : { channel: input.channel }),
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
-    ...(input.wholeSolution ? {} : { reveal: settings.revealPolicy }),
+    ...(input.wholeSolution ? {} : { reveal: postedReveal(policy) }),
+    ...(!input.wholeSolution && strictlyNever(policy) && { noSolution: true }),
+    ...(!input.wholeSolution && !policy.showCode && { hideCode: true }),
     locale,
     ...(input.theme === undefined ? {} : { theme: input.theme }),
     ...(input.wholeSolution || settings.stepPace !== "one" ? {} : { stepPace: settings.stepPace }),
   };
   const assignment = bound?.ref;
   if (assignment) question.assignment = assignment;
-  const reply = await enqueueQuestion(question, deps, async () => {
-    const stored = await storeAttachments(input.attachments, checked.names, deps);
-    if ("code" in stored) return stored;
-    question.attachments = stored;
-    return stored.map((a) => a.blob);
-  });
+  // The channel policy's limits (its own, else the space's hourly setting) win over the configured ones.
+  const configured = await deps.limitsFor(input.space, input.channel);
+  const limits = {
+    perHour: policy.perHour > 0 ? policy.perHour : configured.perHour,
+    perDay: policy.perDay > 0 ? policy.perDay : configured.perDay,
+  };
+  const reply = await enqueueQuestion(
+    question,
+    deps,
+    async () => {
+      const stored = await storeAttachments(input.attachments, checked.names, deps);
+      if ("code" in stored) return stored;
+      question.attachments = stored;
+      return stored.map((a) => a.blob);
+    },
+    limits,
+  );
   if (reply.kind === "queued" && assignment && question.mode === "check" && question.studentAnswer !== undefined) {
     await deps.assignments.recordAttempt(input.space, assignment.assignmentId, {
       user: input.user,
@@ -153,10 +177,16 @@ export async function enqueueQuestion(
   question: Question,
   deps: CommandDeps,
   prepare: () => Promise<Refusal | BlobRef[]> = async () => [],
+  limits?: Limits,
 ): Promise<CommandReply> {
   const { space, user } = question;
   const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...inLocale(r, question.locale) });
-  const taken = await deps.quota.take(space, user, question.id, await deps.limitsFor(space, question.channel));
+  const taken = await deps.quota.take(
+    space,
+    user,
+    question.id,
+    limits ?? (await deps.limitsFor(space, question.channel)),
+  );
   if (!taken.ok) {
     const { limit, retryAfterS } = taken;
     return rejected(refusal(taken.window === "hour" ? "hourly_limit" : "daily_limit", { limit, retryAfterS }));

@@ -440,6 +440,6 @@ describe("actions on a run", () => {
     const help = await commands.run({ ...call, command: "help" });
     expect(help).toMatchObject({ kind: "text" });
     expect(help.kind === "text" && help.text).toContain("`/analyze`");
-    expect(await commands.run({ ...call, command: "policy" })).toMatchObject({ code: "unknown_command" });
+    expect(await commands.run({ ...call, command: "frobnicate" })).toMatchObject({ code: "unknown_command" });
   });
 });

@@ -16,6 +16,7 @@ import { askCommand, type CommandDeps, problemMenu } from "./ask.js";
 import { helpText } from "./help.js";
 import type { AskLimits } from "./input-check.js";
 import { checkCall } from "./options.js";
+import { PolicyStore, rolesFor } from "./policy.js";
 import { SettingsStore, settingsCommand } from "./settings.js";
 import type { Surface } from "./spec.js";
 import { type CommandTable, commandTable } from "./table.js";
@@ -29,6 +30,18 @@ export { type AssignReply, describeAssignment } from "./assign.js";
 export { helpText, usage } from "./help.js";
 export { type AskLimits, checkAsk, defaultQuestion, type Refusal, refusal, safeNames } from "./input-check.js";
 export { type AskFields, askFields, type CheckedCall, parseLine } from "./options.js";
+export {
+  type EffectivePolicy,
+  effectivePolicy,
+  type MemberFacts,
+  type Place,
+  POLICY_MODES,
+  type PolicyMode,
+  PolicyStore,
+  rolesFor,
+  type StudentLimits,
+} from "./policy.js";
+export { limitsFor, policyAt } from "./policy-command.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
@@ -68,13 +81,14 @@ export function commandDeps(setup: CommandsSetup): CommandDeps {
     results,
     records: new RunRecords(redis, runs.keys, setup.resultTtlS),
     settings,
+    policies: new PolicyStore(redis, runs.keys),
     classRecords: new ClassRecords(redis, runs.keys.prefix, {
       retentionDays: setup.records?.retentionDays ?? 180,
       ...clock,
     }),
     quota: new QuotaLedger(redis, runs.keys.prefix, clock),
     realNames: setup.records?.realNames ?? false,
-    // Until channels have policies, a space's `hourly_limit` setting wins over the configured hour.
+    // The configured limits, with a space's `hourly_limit` setting for the hour; a channel's policy wins over both (commands/ask.ts).
     async limitsFor(space) {
       const { userHourlyLimit } = await settings.get(space);
       return { perHour: userHourlyLimit > 0 ? userHourlyLimit : quota.perHour, perDay: quota.perDay };
@@ -132,6 +146,7 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
       return menu !== null && "kind" in menu ? null : menu;
     },
     settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),
+    roles: async (space, member) => rolesFor(member, await deps.settings.get(space)),
     async run(call) {
       const checked = base.check(call);
       if (!checked.ok) return { kind: "rejected", code: checked.code, text: checked.text };

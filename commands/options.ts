@@ -9,6 +9,7 @@
  */
 import type { ErrorCode } from "../src/errors.js";
 import { inLocale, refusal } from "./input-check.js";
+import { whoMay } from "./policy-texts.js";
 import {
   type CommandCall,
   type CommandSpec,
@@ -34,12 +35,12 @@ export function checkCall(table: CommandTable, call: CommandCall): CheckedCall {
   });
   if (!spec?.surfaces[call.surface]) return unknown();
   const missing = (role: Role | undefined) => role !== undefined && role !== "everyone" && !call.roles.includes(role);
-  if (missing(spec.role)) return refuseRole(spec.role, call.locale);
+  if (missing(spec.role)) return refuseRole(spec.role, call.surface, call.locale);
   const offered = optionsOn(spec, call.surface);
   for (const [name, value] of Object.entries(call.options)) {
     const option = offered.find((o) => o.name === name);
     if (!option || !fits(option, value)) return unknown();
-    if (missing(option.role)) return refuseRole(option.role!, call.locale);
+    if (missing(option.role)) return refuseRole(option.role!, call.surface, call.locale);
   }
   // A question's missing text or answer is the input checker's to word; a handler's is a bad payload.
   if (spec.run.kind === "handler" && offered.some((o) => o.required && call.options[o.name] === undefined)) {
@@ -48,9 +49,10 @@ export function checkCall(table: CommandTable, call: CommandCall): CheckedCall {
   return { ok: true, spec, options: call.options };
 }
 
-/** Why a caller without `role` is refused (`role` is never `everyone` here). */
-function refuseRole(role: Role, locale: string | undefined): CheckedCall {
-  return { ok: false, ...inLocale(refusal(ROLE_REFUSALS[role as Exclude<Role, "everyone">]), locale) };
+/** Why a caller without `role` is refused, and who holds it there (`role` is never `everyone` here). */
+function refuseRole(role: Role, surface: Surface, locale: string | undefined): CheckedCall {
+  const needed = role as Exclude<Role, "everyone">;
+  return { ok: false, ...inLocale(refusal(ROLE_REFUSALS[needed], { who: whoMay(needed, surface) }), locale) };
 }
 
 /** Whether a value has the option's declared type. */
@@ -58,6 +60,8 @@ function fits(option: OptionSpec, value: OptionValue): boolean {
   switch (option.type) {
     case "text":
     case "channels":
+    case "role":
+    case "users":
       return typeof value === "string";
     case "choice":
       return typeof value === "string" && (option.choices ?? []).some((c) => c.value === value);
@@ -86,9 +90,11 @@ export function parseLine(spec: CommandSpec, surface: Surface, line: string): Re
     put(first.name, line);
     return values;
   }
+  // The first option may be named too (`modes: hint,check reveal: never`).
+  const named = line.replace(new RegExp(`^\\s*${first.name}\\s*[:=]\\s*`, "i"), "");
   const marker = new RegExp(`\\b(${marked.map((o) => o.name).join("|")})\\s*[:=]\\s*`, "i");
   let current = first.name;
-  let rest = line;
+  let rest = named;
   for (let match = marker.exec(rest); match; match = marker.exec(rest)) {
     put(current, rest.slice(0, match.index));
     current = match[1]!.toLowerCase();

@@ -7,6 +7,8 @@ import { studentSentence } from "../src/errors.js";
 import { DEFAULT_REVEAL, STEP_PACES } from "../src/question.js";
 import type { RedisConnection } from "../src/queue/connection.js";
 import type { RunKeys } from "../src/queue/keys.js";
+import { refusal } from "./input-check.js";
+import { whoMay } from "./policy-texts.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { RevealPolicy, SettingsInput, SettingsReply, SpaceSettings } from "./types.js";
 
@@ -28,6 +30,9 @@ export const SETTING_NAMES = {
   hints: "hintPolicy",
   channels: "allowedChannels",
   steps: "stepPace",
+  "teacher-role": "teacherRole",
+  teachers: "teachers",
+  "teacher-group": "teacherGroup",
 } as const satisfies Record<string, keyof SpaceSettings>;
 
 type SettingName = keyof typeof SETTING_NAMES;
@@ -62,6 +67,21 @@ function parseSetting(name: SettingName, raw: string): Partial<SpaceSettings> | 
         .map((id) => id.replace(/^<#(.+)>$/, "$1"));
       return ids.every((id) => CHANNEL_ID.test(id)) ? { allowedChannels: [...new Set(ids)] } : null;
     }
+    // "none" clears a teacher setting; otherwise it is a platform id (a role, users, a user group).
+    case "teacher-role":
+    case "teacher-group": {
+      const field = name === "teacher-role" ? "teacherRole" : "teacherGroup";
+      if (value === "" || value === "none") return { [field]: undefined };
+      const id = value.replace(/^<@&(.+)>$/, "$1");
+      return CHANNEL_ID.test(id) ? { [field]: id } : null;
+    }
+    case "teachers": {
+      const ids = value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((id) => id.replace(/^<@(.+?)(\|.*)?>$/, "$1"));
+      return ids.every((id) => CHANNEL_ID.test(id)) ? { teachers: [...new Set(ids)] } : null;
+    }
   }
 }
 
@@ -93,7 +113,18 @@ export function describeSettings(settings: SpaceSettings): string {
     `• hints: START's hint policy is \`${settings.hintPolicy ?? "default"}\` (\`off\`, \`end\`, \`wait\`, \`default\` = the bot's)`,
     `• channels: ${settings.allowedChannels.length === 0 ? "every channel" : settings.allowedChannels.join(", ")} (\`all\` or a list)`,
     `• steps: a solution's steps are posted ${settings.stepPace === "one" ? "one at a time, behind “Next step”" : "all at once"} (\`all\`, \`one\`)`,
+    `• teachers: ${teacherWords(settings)}`,
   ].join("\n");
+}
+
+/** Who the space's teachers are, as mentions the platform shows by name. */
+function teacherWords(settings: SpaceSettings): string {
+  const named = [
+    ...(settings.teacherRole ? [`<@&${settings.teacherRole}>`] : []),
+    ...(settings.teacherGroup ? [`<!subteam^${settings.teacherGroup}>`] : []),
+    ...(settings.teachers ?? []).map((id) => `<@${id}>`),
+  ];
+  return named.length === 0 ? "the admins only" : `the admins and ${named.join(", ")}`;
 }
 
 /** Space settings in a Redis hash per space; unset fields fall back to the defaults. */
@@ -124,7 +155,11 @@ export async function settingsCommand(input: SettingsInput, store: SettingsStore
     return { kind: "settings", settings, text: describeSettings(settings) };
   }
   if (!input.canManage)
-    return { kind: "rejected", code: "admin_only", text: studentSentence("admin_only", {}, input.locale) };
+    return {
+      kind: "rejected",
+      code: "admin_only",
+      text: studentSentence("admin_only", { who: whoMay("admin", input.surface ?? "discord") }, input.locale),
+    };
   const parsed = parseChanges(changes);
   if (!parsed.ok) {
     return {
@@ -146,6 +181,7 @@ export async function settingsHandler(call: CommandCall, context: HandlerContext
       space: call.space,
       ...(call.channel !== undefined && { channel: call.channel }),
       ...(call.locale !== undefined && { locale: call.locale }),
+      surface: call.surface,
       canManage: call.roles.includes("admin"),
       ...(Object.keys(changes).length > 0 && { changes }),
     },

@@ -12,23 +12,27 @@ import type { Texts } from "./texts.js";
 import type { IncomingAttachment, Origin, SpaceSettings } from "./types.js";
 
 /**
- * Who may run a command (or set an option). `everyone` is every member; the adapter says which
- * further roles the platform grants the caller (`admin`: Discord Manage Server, a Slack workspace
- * admin). A new role (a teacher) is one more value here and one more refusal in `ROLE_REFUSALS`.
+ * Who may run a command (or set an option). `everyone` is every member; `Commands.roles` decides
+ * from the platform's facts which further roles the caller holds (`admin`: Discord Manage Server,
+ * a Slack workspace admin; `teacher`: an admin, or a member an admin named a teacher in
+ * `/settings`, see commands/policy.ts `rolesFor`).
  */
-export const ROLES = ["everyone", "admin"] as const;
+export const ROLES = ["everyone", "admin", "teacher"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Why a caller without the role is refused: a code of the closed set, with its sentence. */
-export const ROLE_REFUSALS: Record<Exclude<Role, "everyone">, ErrorCode> = { admin: "admin_only" };
+export const ROLE_REFUSALS: Record<Exclude<Role, "everyone">, ErrorCode> = {
+  admin: "admin_only",
+  teacher: "teacher_only",
+};
 
 /** The surfaces a command can be registered on. The CLI asks questions only (`start-tutor ask`). */
 export const SURFACES = ["discord", "slack", "web"] as const;
 export type Surface = (typeof SURFACES)[number];
 
-export type OptionType = "text" | "integer" | "boolean" | "file" | "choice" | "channels";
+export type OptionType = "text" | "integer" | "boolean" | "file" | "choice" | "channels" | "role" | "users";
 
-/** A value of an option as an adapter hands it over (a channel list is comma-separated ids). */
+/** A value of an option as an adapter hands it over (a channel or user list is comma-separated ids, a role its id). */
 export type OptionValue = string | number | boolean | IncomingAttachment;
 
 export interface ChoiceSpec {

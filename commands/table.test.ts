@@ -99,13 +99,13 @@ describe("/help, generated per surface", () => {
 
 describe("checking a call against the table", () => {
   it("answers an unknown or stale command with how to get help on that surface", () => {
-    const policy = commands.check(call({ command: "policy" }));
+    const policy = commands.check(call({ command: "frobnicate" }));
     expect(policy).toEqual({
       ok: false,
       code: "unknown_command",
       text: studentSentence("unknown_command", { name: "/help" }),
     });
-    expect(commands.check(call({ surface: "slack", command: "policy" }))).toMatchObject({
+    expect(commands.check(call({ surface: "slack", command: "frobnicate" }))).toMatchObject({
       text: expect.stringContaining("`/tutor-help`"),
     });
     // Registered elsewhere only, an unknown option, a value of the wrong type: all stale or malformed.

@@ -7,6 +7,7 @@ import type { Mode } from "../src/question.js";
 import { assignHandler } from "./assign.js";
 import { forgetChannelHandler, forgetMeHandler } from "./forget.js";
 import { helpHandler } from "./help.js";
+import { policyHandler, revealHandler } from "./policy-command.js";
 import { reportHandler } from "./report.js";
 import { settingsHandler } from "./settings.js";
 import { type CommandSpec, discordKind, discordName, type Surface } from "./spec.js";
@@ -248,12 +249,111 @@ export const COMMANDS: readonly CommandSpec[] = [
         ],
         texts: { description: "How a solution's steps are posted", placeholder: "how" },
       },
+      {
+        name: "teacher-role",
+        type: "role",
+        role: "admin",
+        surfaces: ["discord"],
+        texts: { description: "The role whose members are teachers (they set channel policies)", placeholder: "role" },
+      },
+      {
+        name: "teachers",
+        type: "users",
+        role: "admin",
+        surfaces: ["slack"],
+        texts: { description: "Teachers (they set channel policies)", placeholder: "members" },
+      },
+      {
+        name: "teacher-group",
+        type: "text",
+        role: "admin",
+        surfaces: ["slack"],
+        texts: { description: "A user group whose members are teachers (its ID, e.g. S0123ABC)", placeholder: "group" },
+      },
     ],
     texts: {
       description: "Show or change how the tutor behaves here (admins change it)",
-      help: "how this {{space}} shows answers, hourly limits and where I answer ({{space}} admins can change them)",
+      help: "how this {{space}} shows answers, hourly limits, where I answer and who the teachers are ({{space}} admins can change them)",
     },
     surfaces: { discord: { guildOnly: true }, slack: { command: "/tutor-settings", reply: "modal" } },
+  },
+  {
+    name: "policy",
+    run: { kind: "handler", handler: policyHandler },
+    role: "everyone",
+    reply: "ephemeral",
+    options: [
+      {
+        name: "modes",
+        type: "text",
+        role: "teacher",
+        texts: {
+          description: "Allowed modes: solve, hint, check, explain, analyze",
+          placeholder: "modes",
+          example: "hint,check",
+        },
+      },
+      {
+        name: "reveal",
+        type: "text",
+        role: "teacher",
+        texts: {
+          description: "When answers are shown: now, button, never, teacher, or an ISO date-time",
+          placeholder: "when",
+          example: "never",
+        },
+      },
+      {
+        name: "code",
+        type: "text",
+        role: "teacher",
+        texts: { description: "Show code and outputs: true or false", placeholder: "true|false" },
+      },
+      {
+        name: "hint_depth",
+        type: "text",
+        role: "teacher",
+        texts: { description: "How many hints a student may get (1–5)", placeholder: "number" },
+      },
+      {
+        name: "per_hour",
+        type: "text",
+        role: "teacher",
+        texts: { description: "Questions per student per hour (0 = no limit)", placeholder: "number" },
+      },
+      {
+        name: "per_day",
+        type: "text",
+        role: "teacher",
+        texts: { description: "Questions per student per day (0 = no limit)", placeholder: "number" },
+      },
+      {
+        name: "scope",
+        type: "text",
+        role: "teacher",
+        texts: {
+          description: "Where the change applies: channel (default), category or space",
+          placeholder: "channel|category|space",
+        },
+      },
+    ],
+    texts: {
+      description: "Show this channel's policy; teachers change it (modes, reveal, code, limits)",
+      help: "what is allowed in this channel and when answers are shown (teachers change it)",
+    },
+    surfaces: { discord: { guildOnly: true }, slack: { command: "/tutor-policy" } },
+  },
+  {
+    name: "reveal",
+    run: { kind: "handler", handler: revealHandler },
+    role: "teacher",
+    reply: "ephemeral",
+    options: [],
+    texts: {
+      description: "Release the answers in this channel (teachers)",
+      help: "releases the answers in a channel whose policy waits for a teacher (teachers only)",
+    },
+    surfaces: { discord: { guildOnly: true }, slack: { command: "/tutor-reveal" } },
   },
   {
     name: "help",
@@ -480,7 +580,7 @@ function checkSpec(spec: CommandSpec): void {
   let optional = false;
   const names = new Set<string>();
   for (const option of spec.options) {
-    if (!/^[a-z][a-z0-9_]{0,31}$/.test(option.name)) fail(`option ${option.name}: lowercase letters, digits and _`);
+    if (!/^[a-z][a-z0-9_-]{0,31}$/.test(option.name)) fail(`option ${option.name}: lowercase letters, digits, - and _`);
     if (names.has(option.name)) fail(`two options named ${option.name}`);
     names.add(option.name);
     if (option.required && optional) fail(`required option ${option.name} after an optional one`);

@@ -11,7 +11,8 @@ import type { ImageTheme, Mode, ReplyTarget, RevealPolicy, RunSettings, StepPace
 import type { OutgoingMessage, ResultStep, Rung } from "../src/seam.js";
 import type { ProblemMenu } from "./ask.js";
 import type { CheckedCall } from "./options.js";
-import type { CommandCall, CommandResult, Surface } from "./spec.js";
+import type { MemberFacts, Place } from "./policy.js";
+import type { CommandCall, CommandResult, Role, Surface } from "./spec.js";
 import type { CommandTable } from "./table.js";
 import type { TeacherDesk } from "./teacher.js";
 import type { Texts } from "./texts.js";
@@ -30,6 +31,11 @@ export interface Origin {
    * question, the question's own language decides when it is absent or one the bot does not speak.
    */
   locale?: string;
+  /**
+   * Where the event came from, innermost first (a thread, its channel, the channel's category),
+   * with names: the channel policies that apply (commands/policy.ts). Absent: `channel` alone.
+   */
+  places?: readonly Place[];
 }
 
 /**
@@ -65,6 +71,8 @@ export interface AskInput extends Origin {
   replyTarget: ReplyTarget;
   /** Explicit overrides (CLI flags); otherwise the space's settings decide. */
   settings?: RunSettings;
+  /** The table's name of the command that asked (`analyze` counts apart from `solve` in a channel's policy). */
+  command?: string;
   /**
    * A follow-up: the job id of the bot's earlier run this message replies to (a reply in the bot's
    * thread). Its question, answer and step titles go into the new run's prompt.
@@ -103,7 +111,14 @@ export type RunAction =
   /** 👍/👎 on the answer, stored with the run (one vote per user; a new vote replaces the old). */
   | { kind: "feedback"; jobId: string; value: "up" | "down"; comment?: string };
 
-export type RunActionInput = RunAction & Origin;
+export type RunActionInput = RunAction &
+  Origin & {
+    /**
+     * The roles the clicker holds here (`Commands.roles`), asked only when it matters (a teacher
+     * may act on another's run, and reveal before the release).
+     */
+    roles?: () => Promise<readonly Role[]>;
+  };
 
 /** A cell of the run, for "Show code". */
 export interface CodeBlock {
@@ -167,6 +182,12 @@ export interface SpaceSettings {
   allowedChannels: string[];
   /** Solve runs post every step at once (`all`, absent) or one at a time behind "Next step" (`one`). */
   stepPace?: StepPace;
+  /** Discord: the role whose members are teachers (besides Manage Server). */
+  teacherRole?: string;
+  /** Slack: the user ids of teachers (besides workspace admins). */
+  teachers?: string[];
+  /** Slack: the user group whose members are teachers. */
+  teacherGroup?: string;
 }
 
 /**
@@ -176,6 +197,8 @@ export interface SpaceSettings {
 export interface SettingsInput extends Origin {
   /** The adapter says whether the platform considers this user an admin of the space. */
   canManage: boolean;
+  /** Where the call came from: the refusal names that surface's admins. */
+  surface?: Surface;
   changes?: Record<string, string>;
 }
 
@@ -197,6 +220,11 @@ export interface Commands {
   problemMenu(input: Pick<AskInput, "space" | "channel" | "mode" | "text">): Promise<ProblemMenu | null>;
   action(input: RunActionInput): Promise<ActionReply>;
   settings(input: SettingsInput): Promise<SettingsReply>;
+  /**
+   * The roles a member holds in a space, from what the platform says about them (its admins, a
+   * Discord member's roles, a Slack user's groups) and the space's teacher settings.
+   */
+  roles(space: string, member: MemberFacts): Promise<Role[]>;
   /** Checks a call against the table: an unknown or stale command, its options, the caller's role. */
   check(call: CommandCall): CheckedCall;
   /** Runs a command whose table entry names a handler (questions go through `ask`). */

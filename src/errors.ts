@@ -35,6 +35,13 @@ export const ERROR_CODES = [
   "assignment_answer_missing",
   "assignment_answer_unreadable",
   "assignment_due_past",
+  // The classroom: who may change a channel's policy, and what the policy allows (commands/policy.ts).
+  "teacher_only",
+  "mode_not_allowed",
+  "invalid_policy",
+  "not_released",
+  "code_hidden",
+  "hint_limit",
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
   "unknown_run",
   "run_in_progress",
@@ -78,6 +85,10 @@ export interface ErrorFacts {
   scope?: "user" | "space";
   /** A setting's name, or the command a student should use. */
   name?: string;
+  /** Who may do what was refused, or what is allowed instead, in words (commands/policy-texts.ts). */
+  who?: string;
+  /** When something becomes available, in words. */
+  when?: string;
 }
 
 export interface ErrorInfo {
@@ -222,7 +233,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     transient: false,
   },
   admin_only: {
-    student: fixed("errors.admin_only"),
+    student: ({ who }, locale) =>
+      who === undefined ? t(locale, "errors.admin_only") : t(locale, "errors.admin_only_who", { who }),
     operator: "a settings change by a user the platform does not report as an admin",
     retryable: false,
     transient: false,
@@ -278,6 +290,48 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     retryable: false,
     transient: false,
   },
+  teacher_only: {
+    student: ({ who }) => `Only teachers can do that here. ${who ?? "Ask your teacher."}`,
+    operator:
+      "a teacher-only command or option (a policy change, /reveal, another's run) by a member who is not a teacher",
+    retryable: false,
+    transient: false,
+  },
+  mode_not_allowed: {
+    student: ({ name, who }) =>
+      `${name ? `\`${name}\`` : "That"} is not allowed in this channel: your teacher set it to ${who ?? "other modes"}. \`/policy\` shows what is allowed here.`,
+    operator: "a question in a mode the channel's policy does not allow",
+    retryable: false,
+    transient: false,
+  },
+  invalid_policy: {
+    student: ({ name, who }) => `That policy${name ? ` (${name})` : ""} is not valid${who ? `: ${who}` : ""}.`,
+    operator: "a /policy change failed validation",
+    retryable: false,
+    transient: false,
+  },
+  not_released: {
+    student: ({ when }) =>
+      `The answers here are not released yet${when ? `: ${when}` : ""}. Try the next step, or check your own answer.`,
+    operator: "reveal before the channel's release (a date not reached, or no teacher has run /reveal)",
+    retryable: false,
+    transient: false,
+  },
+  hint_limit: {
+    student: ({ limit }) =>
+      `That's all the hints your teacher allows here${limit === undefined ? "" : ` (${limit})`}. Try the problem yourself, then \`/check\` your answer.`,
+    operator: "next step of a hint run past the channel policy's hint depth",
+    retryable: false,
+    transient: false,
+  },
+  code_hidden: {
+    student: fixed(
+      "Code and outputs are not shown in this channel: your teacher set it so. `/policy` shows what is allowed here.",
+    ),
+    operator: "show code where the channel's policy hides code (or never reveals answers)",
+    retryable: false,
+    transient: false,
+  },
   unknown_run: {
     student: fixed("errors.unknown_run"),
     operator: "an action named a run whose stored result expired or never existed",
@@ -298,7 +352,7 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   },
   not_your_run: {
     student: fixed("errors.not_your_run"),
-    operator: "an action reserved to the asker (cancel) by another user",
+    operator: "an action reserved to the asker and teachers (cancel, retry, next step) by another user",
     retryable: false,
     transient: false,
   },

@@ -104,4 +104,11 @@ export interface Question {
    * say its "avoid" phrases.
    */
   assignment?: AssignmentProblem;
+  /**
+   * Asked where a channel policy never shows answers: no final answer and no program that
+   * computes it — no worked solution after a right check, no solution behind a hint's "Next step".
+   */
+  noSolution?: boolean;
+  /** Asked where a channel policy hides code and outputs: the steps carry neither. */
+  hideCode?: boolean;
 }

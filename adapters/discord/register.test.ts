@@ -22,6 +22,8 @@ describe("registerCommands", () => {
       "explain",
       "analyze",
       "settings",
+      "policy",
+      "reveal",
       "help",
       "assign",
       "Solve with START",
@@ -43,6 +45,6 @@ describe("registerCommands", () => {
     fake.commands.set("global", [{ id: "1", name: "old-command", type: 1, description: "gone" }]);
     const changes = await registerCommands({ token: fake.token, appId: fake.appId, apiUrl: fake.apiUrl });
     expect(changes).toContainEqual({ name: "old-command", change: "removed" });
-    expect(fake.commands.get("global")).toHaveLength(13);
+    expect(fake.commands.get("global")).toHaveLength(15);
   });
 });

@@ -23,8 +23,14 @@ import {
   type Role,
 } from "../../commands/index.js";
 
-/** What a role needs on Discord; a command for it is hidden from members without it by default. */
-export const ROLE_PERMISSIONS: Record<Exclude<Role, "everyone">, bigint> = { admin: PermissionFlagsBits.ManageGuild };
+/**
+ * What a role needs on Discord; a command for it is hidden from members without it by default.
+ * A teacher is whoever the server says (a role it chose), so teachers' commands stay visible and
+ * `commands/` answers a student who tries one.
+ */
+export const ROLE_PERMISSIONS: Partial<Record<Exclude<Role, "everyone">, bigint>> = {
+  admin: PermissionFlagsBits.ManageGuild,
+};
 
 const EVERYWHERE = [InteractionContextType.Guild, InteractionContextType.BotDM];
 
@@ -61,6 +67,10 @@ function slashCommand(spec: CommandSpec, { texts }: Catalog): RESTPostAPIApplica
         .setDescription(text("description"))
         .setRequired(option.required ?? false);
     switch (option.type) {
+      case "role":
+        command.addRoleOption((o) => base(o));
+        break;
+      case "users":
       case "text":
       case "channels":
         command.addStringOption((o) => {
@@ -103,13 +113,11 @@ function choices(option: OptionSpec) {
 /** The permission of the strictest role the command or any of its options asks for. */
 function strictestPermission(spec: CommandSpec): bigint | undefined {
   const roles = [spec.role, ...spec.options.map((o) => o.role ?? "everyone")];
-  const needed = roles.filter((r): r is Exclude<Role, "everyone"> => r !== "everyone");
-  return needed.length > 0 ? needed.map((r) => ROLE_PERMISSIONS[r]).reduce((a, b) => a | b) : undefined;
+  const needed = roles.flatMap((r) => (r === "everyone" ? [] : (ROLE_PERMISSIONS[r] ?? [])));
+  return needed.length > 0 ? needed.reduce((a, b) => a | b) : undefined;
 }
 
-/** The roles Discord grants a member, from their permissions in the channel. */
-export function rolesOf(permissions: { has(flag: bigint): boolean } | null | undefined): Role[] {
-  return (Object.entries(ROLE_PERMISSIONS) as [Exclude<Role, "everyone">, bigint][])
-    .filter(([, flag]) => permissions?.has(flag) ?? false)
-    .map(([role]) => role);
+/** Whether Discord makes a member an admin of the server (Manage Server in the channel). */
+export function isDiscordAdmin(permissions: { has(flag: bigint): boolean } | null | undefined): boolean {
+  return permissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }

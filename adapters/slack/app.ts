@@ -17,6 +17,7 @@ import * as commands from "./listeners/commands.js";
 import type { ListenerContext } from "./listeners/context.js";
 import * as events from "./listeners/events.js";
 import * as settingsModal from "./listeners/settings.js";
+import * as stale from "./listeners/stale.js";
 import type { SlackPoster } from "./poster.js";
 import { slackLogger } from "./web-client.js";
 
@@ -99,6 +100,7 @@ export function createSlackReceiver(
   assistant.register(app, ctx);
   commands.register(app, ctx);
   settingsModal.register(app, ctx);
+  stale.register(app, ctx);
   events.register(app, ctx);
   actions.register(app, ctx);
   installGuard(app, ctx);

@@ -14,13 +14,14 @@ import {
   type CommandReply,
   type CommandResult,
   type Commands,
+  type MemberFacts,
+  type Role,
   type RunActionInput,
   type SettingsInput,
   type SettingsReply,
   tableCommands,
 } from "../../commands/index.js";
 import { MemoryBlobStore } from "../../src/blobs/index.js";
-import { studentSentence } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 import {
   blockActions,
@@ -72,6 +73,9 @@ class RecordingCommands implements Commands {
   async ask(input: AskInput): Promise<CommandReply> {
     this.asks.push(input);
     return this.askReply;
+  }
+  async roles(_space: string, member: MemberFacts): Promise<Role[]> {
+    return member.admin ? ["admin", "teacher"] : [];
   }
   async action(input: RunActionInput): Promise<ActionReply> {
     this.actions.push(input);
@@ -260,6 +264,7 @@ describe("Slack receiver (HTTP)", () => {
   });
 
   it("a button click becomes a run action; the reply goes to the clicker, ephemeral, in the thread", async () => {
+    slack.workspace.users.set("U5", { id: "U5", name: "student", isAdmin: false });
     const root = slack.workspace.userPost("C1", "U1", "question");
     const value = buttonValue({ job: "job-9", mode: "solve", assistant: false });
     const click = blockActions({
@@ -304,7 +309,7 @@ describe("Slack settings modal (HTTP)", () => {
       command: "settings",
       user: "UADMIN",
       space: "T0000TEAM",
-      roles: ["admin"],
+      roles: ["admin", "teacher"],
       options: { reveal: "never", hourly_limit: 5, hints: "wait", channels: "C1,C2" },
     });
     slack.workspace.users.set("U1", { id: "U1", name: "student", isAdmin: false });
@@ -312,7 +317,7 @@ describe("Slack settings modal (HTTP)", () => {
     // The table refuses a change by a non-admin before any settings code runs; shown on the form.
     expect(JSON.parse(refused.body)).toEqual({
       response_action: "errors",
-      errors: { reveal: studentSentence("admin_only") },
+      errors: { reveal: "Only workspace admins and owners can change my settings." },
     });
   });
 });

@@ -34,8 +34,13 @@ export interface CommandsConnection {
   close(): Promise<void>;
 }
 
+/** What a test may put in place of the real thing: the clock release dates are read against. */
+export interface CommandsHooks {
+  now?: () => Date;
+}
+
 /** One wiring of `commands/` over Redis, shared by `ask --via-queue`, the receivers and the workers. */
-export function connectCommands(config: Config, logger: Logger): CommandsConnection {
+export function connectCommands(config: Config, logger: Logger, hooks: CommandsHooks = {}): CommandsConnection {
   const client = createQueueClient(queueClientSettings(config), { logger });
   const blobs = createBlobStore(client.redis, config);
   const availability = new RedisAvailability(client.redis, runKeys(config.QUEUE_PREFIX).probe, { logger }).start();
@@ -48,6 +53,7 @@ export function connectCommands(config: Config, logger: Logger): CommandsConnect
       records: { retentionDays: config.RECORDS_RETENTION_DAYS, realNames: config.RECORDS_REAL_NAMES },
       quota: { perHour: config.QUOTA_PER_HOUR, perDay: config.QUOTA_PER_DAY },
       logger: logger.child({ component: "commands" }),
+      ...(hooks.now && { now: () => hooks.now!().getTime() }),
     }),
     { onOutage: (err) => availability.reportFailure(err) },
   );

@@ -14,7 +14,7 @@ import { defaultConcurrency, hostResources } from "../worker/capacity.js";
 import { createModelGate } from "../worker/model-gate.js";
 import { startWorkerService, type WorkerService } from "../worker/service.js";
 import { intFlag, parse } from "./args.js";
-import { connectCommands, outageLeft } from "./ingress.js";
+import { type CommandsHooks, connectCommands, outageLeft } from "./ingress.js";
 import { type ModelEndpoint, modelProblem, requireRedis } from "./preflight.js";
 import { CLOSE_GRACE_MS, stopWithin } from "./shutdown.js";
 import { untilTerminated } from "./signals.js";
@@ -63,12 +63,16 @@ export interface QuestionWorker {
  * The real pipeline behind the queue worker service, posting through every configured adapter
  * from the registry: what `worker` and `start` both run. `start` also starts the adapters' receivers.
  */
-export async function startQuestionWorker(config: Config, logger: Logger): Promise<QuestionWorker> {
+export async function startQuestionWorker(
+  config: Config,
+  logger: Logger,
+  hooks: CommandsHooks = {},
+): Promise<QuestionWorker> {
   const { createPipeline } = await import("../pipeline/index.js");
   // Ours, not the pipeline's: /readyz asks it whether a session can still be forked.
   const sandbox = createSandbox(config, logger.child({ component: "sandbox" }));
   const pipeline = createPipeline(config, logger, { sandbox });
-  const { adapters, availability, close: closeAdapters } = connectAdapters(config, logger);
+  const { adapters, availability, close: closeAdapters } = connectAdapters(config, logger, hooks);
   const endpoint = modelEndpoint(config);
   const modelGate = createModelGate({ probe: () => modelProblem(endpoint) });
   let service: WorkerService;
@@ -124,8 +128,9 @@ export async function startQuestionWorker(config: Config, logger: Logger): Promi
 export function connectAdapters(
   config: Config,
   logger: Logger,
+  hooks: CommandsHooks = {},
 ): { adapters: PlatformAdapter<ReplyTarget>[]; availability: RedisAvailability; close(): Promise<void> } {
-  const connection = connectCommands(config, logger);
+  const connection = connectCommands(config, logger, hooks);
   const adapters = createAdapters(config, { commands: connection.commands, blobs: connection.blobs, logger });
   return {
     adapters,

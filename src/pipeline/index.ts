@@ -269,10 +269,12 @@ export class QuestionPipeline implements Pipeline {
     const { blobs } = options;
     const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
     const context = { answer: solution.answer, question: question.text };
+    // A channel that hides code shows neither programs nor their outputs, in any step.
+    const policed = (list: Step[]) => (question.hideCode ? list.map(withoutCode) : list);
     const split =
       question.reveal === undefined
-        ? { shown: presentation.steps, withheld: [] }
-        : withholdAnswer(presentation.steps, context);
+        ? { shown: policed(presentation.steps), withheld: [] }
+        : withholdAnswer(policed(presentation.steps), context);
     const { steps, answer } = await this.renderer.render(
       { ...presentation, steps: split.shown },
       store,
@@ -283,7 +285,7 @@ export class QuestionPipeline implements Pipeline {
         ? []
         : (
             await this.renderer.render(
-              { steps: list, answer: null, presenter: solution.presenter },
+              { steps: policed(list), answer: null, presenter: solution.presenter },
               store,
               question.theme,
             )
@@ -360,12 +362,18 @@ function heldBackSteps(
       rung: "solution" as const,
     }));
   };
+  // A channel that never reveals answers shows no worked solution, nor the program that computes it.
+  if (question.noSolution) return question.mode === "hint" ? rungsOf(presentation) : [];
   if (question.mode === "check") return presentation.answer !== null ? worked(solution.steps) : [];
   if (question.mode !== "hint") return [];
-  const rungs = (presentation.ladder ?? [])
+  return [...rungsOf(presentation), ...(question.reveal === "never" ? [] : worked(solution.steps))];
+}
+
+/** The hint ladder's rungs after the first, labelled for "Another hint". */
+function rungsOf(presentation: Presentation): Step[] {
+  return (presentation.ladder ?? [])
     .slice(1)
     .map((hint, i) => ({ ...hint, label: LADDER_TEXTS.hint(i + 2), rung: "hint" as const }));
-  return [...rungs, ...(question.reveal === "never" ? [] : worked(solution.steps))];
 }
 
 /** A result's drawn parts: the steps, those withheld for Reveal, the hint run's held-back steps and the rendered answer. */
@@ -410,4 +418,9 @@ async function readAttachments(question: Question, blobs: BlobStore): Promise<Sa
       }
     }),
   );
+}
+
+/** A step without its code and printed output (a channel's policy hides them); its figures stay. */
+function withoutCode({ code: _code, output: _output, cells: _cells, foldCode: _fold, ...step }: Step): Step {
+  return step;
 }

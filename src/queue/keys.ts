@@ -25,6 +25,8 @@ export interface RunKeys {
   feedback(jobId: string): string;
   /** A space's settings as JSON (reveal policy, hourly limit, hint policy, allowed channels); no TTL. */
   settings(space: string): string;
+  /** Hash: channel id (`*` = the space) → that place's own policy as JSON (commands/policy.ts); no TTL. */
+  policies(space: string): string;
   bucket(scope: "user" | "space", id: string): string;
   /** Pub/sub channel carrying job ids to cancel. */
   cancelChannel: string;
@@ -53,6 +55,7 @@ export function runKeys(prefix: string): RunKeys {
     question: (jobId) => own("question", jobId),
     feedback: (jobId) => own("feedback", jobId),
     settings: (space) => [prefix, "settings", space].join(":"),
+    policies: (space) => [prefix, "policies", space].join(":"),
     bucket: (scope, id) => own("bucket", scope, id),
     cancelChannel: own("cancel"),
     probe: own("probe"),

@@ -4,6 +4,7 @@
  * loopback Slack. Helpers read threads the way a student would.
  */
 import type { SlackReceiver } from "../../adapters/index.js";
+import type { CommandsHooks } from "../../src/cli/ingress.js";
 import { startQuestionWorker } from "../../src/cli/worker.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Script } from "../../src/fake-model/script.js";
@@ -38,6 +39,7 @@ export async function startSlackBot(
   mode: "http" | "socket",
   env: Record<string, string> = {},
   script: Script = slackScript,
+  hooks: CommandsHooks = {},
 ): Promise<SlackBot> {
   const { url } = await testRedis();
   const prefix = uniquePrefix(`slack-${mode}`);
@@ -66,7 +68,7 @@ export async function startSlackBot(
     ...env,
   });
   const logger = createLogger(config.LOG_LEVEL);
-  const worker = await startQuestionWorker(config, logger);
+  const worker = await startQuestionWorker(config, logger, hooks);
   const adapter = worker.adapters.find((a) => a.platform === "slack");
   if (!adapter?.receiver) throw new Error("the Slack adapter is not configured");
   const receiver = adapter.receiver as SlackReceiver;

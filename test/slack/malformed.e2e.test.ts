@@ -56,7 +56,7 @@ describe("Slack over signed HTTP: malformed and stale requests", () => {
   it("answers a command this version does not have, privately, naming its own help", async () => {
     const response = bot.slack.responseUrl();
     const body = slashCommandBody({
-      command: "/tutor-policy",
+      command: "/tutor-frobnicate",
       text: "",
       user: "U1",
       channel: "C1",
@@ -68,6 +68,52 @@ describe("Slack over signed HTTP: malformed and stale requests", () => {
       response_type: "ephemeral",
       text: studentSentence("unknown_command", { name: "/tutor-help" }),
     });
+  });
+
+  it("answers a shortcut and a form this version does not have, in a modal", async () => {
+    const unknown = studentSentence("unknown_command", { name: "/tutor-help" });
+    const shown = (view: unknown) => JSON.stringify(view);
+    const base = { team: { id: TEAM_ID, domain: "fake" }, api_app_id: "A0000APP", token: "legacy-verification-token" };
+    const views = bot.slack.workspace.views.length;
+    const global = {
+      ...base,
+      type: "shortcut",
+      callback_id: "tutor_old_shortcut",
+      trigger_id: "9.9.1",
+      user: { id: "U1" },
+    };
+    const onMessage = {
+      ...base,
+      type: "message_action",
+      callback_id: "tutor_solve_message",
+      trigger_id: "9.9.2",
+      user: { id: "U1" },
+      channel: { id: "C1", name: "general" },
+      message: { type: "message", user: "U2", ts: "1700000000.000100", text: "What is 2^20?" },
+      message_ts: "1700000000.000100",
+      response_url: bot.slack.responseUrl().url,
+    };
+    for (const payload of [global, onMessage]) expect((await send(interactionBody(payload))).status).toBe(200);
+    const opened = await waitFor("the two notices", async () => {
+      const added = bot.slack.workspace.views.slice(views);
+      return added.length === 2 ? added : undefined;
+    });
+    expect(opened.map((v) => [v.triggerId, shown(v.view).includes(JSON.stringify(unknown).slice(1, -1))])).toEqual([
+      ["9.9.1", true],
+      ["9.9.2", true],
+    ]);
+
+    const staleForm = await send(
+      interactionBody({
+        ...base,
+        type: "view_submission",
+        user: { id: "U1", team_id: TEAM_ID },
+        view: { id: "V9", type: "modal", callback_id: "tutor_assign", state: { values: {} } },
+      }),
+    );
+    expect(staleForm.status).toBe(200);
+    expect(JSON.parse(staleForm.body)).toMatchObject({ response_action: "update" });
+    expect(staleForm.body).toContain(JSON.stringify(unknown).slice(1, -1));
   });
 
   it("acks a forged or unreadable button and tells the clicker it is no longer active", async () => {

@@ -12,10 +12,11 @@ import {
   RESTJSONErrorCodes,
   type RepliableInteraction,
 } from "discord.js";
-import type { Commands, Origin } from "../../../commands/index.js";
+import type { Commands, MemberFacts, Origin, Place, Role } from "../../../commands/index.js";
 import type { BlobStore } from "../../../src/blobs/types.js";
 import type { Logger } from "../../../src/logger.js";
 import type { ImageTheme } from "../../../src/question.js";
+import { isDiscordAdmin } from "../registration.js";
 import type { DiscordThreads } from "../threads.js";
 
 export interface ListenerContext {
@@ -88,13 +89,49 @@ export const DISCORD_IMAGE_THEME: ImageTheme = "dark";
 /** Who asks and where: users and spaces namespaced by platform, a thread counted as its channel. */
 export function origin(interaction: Interaction): Origin {
   const channel = interaction.channelId && allowListChannel(interaction.channel, interaction.channelId);
+  const places = interaction.channelId ? placesOf(interaction.channel, interaction.channelId) : [];
   return {
     user: `discord:${interaction.user.id}`,
     space: interaction.guildId ? `discord:${interaction.guildId}` : `discord:dm:${interaction.user.id}`,
     ...(channel && { channel }),
     // The user's Discord language: replies, and the statuses and buttons of their runs, speak it.
     locale: interaction.locale,
+    ...(places.length > 0 && { places }),
   };
+}
+
+/** The thread, its channel and the channel's category, innermost first, named as Discord names them. */
+export function placesOf(channel: Interaction["channel"] | Message["channel"], channelId: string): Place[] {
+  if (!channel) return [{ id: channelId, kind: "channel" }];
+  const named = (c: { name?: string | null } | null | undefined) => (c?.name ? { name: c.name } : {});
+  const places: Place[] = [];
+  let outer: { id: string; name?: string | null; parentId?: string | null; parent?: unknown } | null = channel;
+  if (channel.isThread()) {
+    places.push({ id: channel.id, kind: "thread", ...named(channel) });
+    outer = channel.parentId ? (channel.parent ?? { id: channel.parentId }) : null;
+  }
+  if (outer) {
+    places.push({ id: outer.id, kind: "channel", ...named(outer) });
+    const category = outer.parentId ? (outer.parent as { id: string; name?: string } | null) : null;
+    if (outer.parentId) places.push({ id: outer.parentId, kind: "category", ...named(category) });
+  }
+  return places;
+}
+
+/** What Discord says about the member (`commands/` decides whether that makes them a teacher). */
+export function memberFacts(interaction: Interaction): MemberFacts {
+  const member = interaction.member;
+  const roleIds = !member ? [] : Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+  return {
+    user: `discord:${interaction.user.id}`,
+    admin: interaction.inGuild() && isDiscordAdmin(interaction.memberPermissions),
+    roleIds,
+  };
+}
+
+/** The roles the caller holds where they are. */
+export function rolesOfCaller(ctx: ListenerContext, interaction: Interaction): Promise<Role[]> {
+  return ctx.commands.roles(origin(interaction).space, memberFacts(interaction));
 }
 
 /**

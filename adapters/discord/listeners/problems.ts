@@ -71,5 +71,12 @@ export async function onProblemPicked(
   const label = interaction.component.options.find((o) => o.value === number)?.label;
   // The label (`2. Simplify 6/8`) names the problem and the thread; a cut label falls back to the number.
   const text = label && !label.endsWith("…") ? label : number;
-  await ask(ctx, interaction, { mode: "check", text, studentAnswer: answer, attachments: [], private: false });
+  await ask(ctx, interaction, {
+    mode: "check",
+    command: "check",
+    text,
+    studentAnswer: answer,
+    attachments: [],
+    private: false,
+  });
 }

@@ -15,7 +15,7 @@ import { fence } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
 import type { SlackTarget } from "../target.js";
-import { type ListenerContext, tellUser } from "./context.js";
+import { type ListenerContext, rolesOf, tellUser } from "./context.js";
 import { onProblemPicked, PICK_PROBLEM } from "./problems.js";
 
 export function register(app: App, ctx: ListenerContext): void {
@@ -57,6 +57,7 @@ export function register(app: App, ctx: ListenerContext): void {
       user: body.user.id,
       space: team,
       channel,
+      roles: () => rolesOf(ctx, team, body.user.id),
     });
     if (reply.kind === "step") await spendButton(ctx, body, action.action_id);
     await show(ctx, reply, target, where);

@@ -12,6 +12,7 @@ import {
   type CommandSpec,
   type IncomingAttachment,
   type OptionValue,
+  type Place,
   parseLine,
   type ReplyFile,
 } from "../../../commands/index.js";
@@ -43,7 +44,8 @@ export function register(app: App, ctx: ListenerContext): void {
       user: command.user_id,
       space: command.team_id,
       channel: command.channel_id,
-      roles: spec && needsRoles(spec) ? await rolesOf(ctx, command.user_id) : [],
+      places: placesOf(command),
+      roles: spec && needsRoles(spec) ? await rolesOf(ctx, command.team_id, command.user_id) : [],
       // A form's options come from the form, not from the command's text.
       options: spec && !form ? parseLine(spec, "slack", decodeEntities(command.text)) : {},
     };
@@ -88,6 +90,11 @@ async function sendFiles(ctx: ListenerContext, user: string, files: readonly Rep
   }
 }
 
+/** A slash command's channel, with the name Slack sends along (a command names no thread). */
+function placesOf(command: SlashCommand): Place[] {
+  return [{ id: command.channel_id, kind: "channel", ...(command.channel_name && { name: command.channel_name }) }];
+}
+
 async function ask(
   ctx: ListenerContext,
   command: SlashCommand,
@@ -130,6 +137,8 @@ async function ask(
     user: command.user_id,
     space: command.team_id,
     channel: command.channel_id,
+    places: placesOf(command),
+    command: spec.name,
     text,
     mode,
     ...(studentAnswer !== undefined && { studentAnswer }),

@@ -39,10 +39,20 @@ export function needsRoles(spec: CommandSpec): boolean {
   return spec.role !== "everyone" || spec.options.some((o) => o.role !== undefined && o.role !== "everyone");
 }
 
-/** The roles Slack grants a user: workspace admins and owners are `admin`. */
-export async function rolesOf(ctx: ListenerContext, user: string): Promise<Role[]> {
+/**
+ * The roles a user holds in a workspace: Slack says whether they are an admin or owner and which
+ * user groups they are in; `commands/` decides whether that makes them a teacher.
+ */
+export async function rolesOf(ctx: ListenerContext, space: string, user: string): Promise<Role[]> {
   const info = await ctx.client.users.info({ user });
-  return info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner ? ["admin"] : [];
+  return ctx.commands.roles(space, {
+    user,
+    admin: Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner),
+    inGroup: async (usergroup) => {
+      const members = await ctx.client.usergroups.users.list({ usergroup });
+      return members.users?.includes(user) ?? false;
+    },
+  });
 }
 
 /** How long a user's Slack language is remembered: one `users.info` per user per window, not per question. */

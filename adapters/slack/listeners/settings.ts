@@ -54,7 +54,7 @@ export function register(app: App, ctx: ListenerContext): void {
         eventId: `slack-view-${view.id}`,
         user: body.user.id,
         space: body.team?.id ?? body.user.team_id ?? "",
-        roles: await rolesOf(ctx, body.user.id),
+        roles: await rolesOf(ctx, body.team?.id ?? body.user.team_id ?? "", body.user.id),
         options,
       });
       if (result.kind === "rejected") {
@@ -74,6 +74,7 @@ interface FormValue {
   value?: string | null;
   selected_option?: { value?: string } | null;
   selected_channels?: string[] | null;
+  selected_users?: string[] | null;
 }
 
 function formValue(option: OptionSpec, state: FormValue | undefined): OptionValue | undefined {
@@ -86,6 +87,8 @@ function formValue(option: OptionSpec, state: FormValue | undefined): OptionValu
     }
     case "channels":
       return (state?.selected_channels ?? []).join(",");
+    case "users":
+      return (state?.selected_users ?? []).join(",");
     case "text":
       return state?.value ?? undefined;
     default:
@@ -164,6 +167,30 @@ export function settingsView(
               type: "multi_channels_select",
               action_id: "value",
               initial_channels: (current as string[]) ?? [],
+            },
+          },
+        ];
+      case "users":
+        return [
+          {
+            type: "input",
+            block_id: option.name,
+            optional: true,
+            label,
+            element: { type: "multi_users_select", action_id: "value", initial_users: (current as string[]) ?? [] },
+          },
+        ];
+      case "text":
+        return [
+          {
+            type: "input",
+            block_id: option.name,
+            optional: true,
+            label,
+            element: {
+              type: "plain_text_input",
+              action_id: "value",
+              ...(typeof current === "string" && { initial_value: current }),
             },
           },
         ];

@@ -140,6 +140,7 @@ export const de = {
     dm_closed:
       "Ich kann dir keine Direktnachricht schicken. Erlaube Direktnachrichten von mir in deinen Privatsphäre-Einstellungen oder frag noch einmal ohne `private`.",
     admin_only: "Nur Server-Admins können meine Einstellungen ändern.",
+    admin_only_who: "Nur {{who}} können meine Einstellungen ändern.",
     invalid_setting: {
       named: "Diese Einstellung ({{name}}) ist ungültig. Mit `/settings` siehst du die Möglichkeiten.",
       plain: "Diese Einstellung ist ungültig. Mit `/settings` siehst du die Möglichkeiten.",
@@ -153,7 +154,7 @@ export const de = {
     unknown_run: "Diese Frage habe ich nicht mehr. Bitte stell sie noch einmal.",
     run_in_progress: "Ich arbeite noch an dieser Frage – versuch es noch einmal, wenn die Schritte gepostet sind.",
     already_finished: "Diese Frage ist schon beantwortet.",
-    not_your_run: "Das kann nur die Person, die diese Frage gestellt hat.",
+    not_your_run: "Nur wer diese Frage gestellt hat, oder eine Lehrkraft, kann das tun.",
     no_more_steps: "Das war der letzte Schritt.",
     reveal_disabled:
       "Hier decke ich die Antwort nicht auf. Versuch den nächsten Schritt oder prüf deine eigene Antwort.",

@@ -150,6 +150,7 @@ export const en = {
     dm_closed:
       "I can't send you a direct message. Allow direct messages from me in your privacy settings, or ask again without `private`.",
     admin_only: "Only server admins can change my settings.",
+    admin_only_who: "Only {{who}} can change my settings.",
     invalid_setting: {
       named: "That setting ({{name}}) is not valid. Use `/settings` to see the options.",
       plain: "That setting is not valid. Use `/settings` to see the options.",
@@ -163,7 +164,7 @@ export const en = {
     unknown_run: "I no longer have that question. Please ask it again.",
     run_in_progress: "I'm still working on that question — try again when the steps are posted.",
     already_finished: "That question is already answered.",
-    not_your_run: "Only the person who asked this question can do that.",
+    not_your_run: "Only the person who asked this question, or a teacher, can do that.",
     no_more_steps: "That was the last step.",
     reveal_disabled: "I don't reveal the answer here. Try the next step, or check your own answer.",
     no_answer: "I could not reach a final answer for this question. Try rephrasing it, or retry.",

@@ -138,6 +138,7 @@ export const es = {
     dm_closed:
       "No puedo enviarte un mensaje directo. Permite mis mensajes directos en tu configuración de privacidad o vuelve a preguntar sin `private`.",
     admin_only: "Solo los administradores del servidor pueden cambiar mi configuración.",
+    admin_only_who: "Solo {{who}} pueden cambiar mi configuración.",
     invalid_setting: {
       named: "Ese ajuste ({{name}}) no es válido. Usa `/settings` para ver las opciones.",
       plain: "Ese ajuste no es válido. Usa `/settings` para ver las opciones.",
@@ -151,7 +152,7 @@ export const es = {
     unknown_run: "Ya no tengo esa pregunta. Vuelve a hacerla, por favor.",
     run_in_progress: "Todavía estoy con esa pregunta: inténtalo de nuevo cuando se publiquen los pasos.",
     already_finished: "Esa pregunta ya está respondida.",
-    not_your_run: "Solo quien hizo esta pregunta puede hacer eso.",
+    not_your_run: "Solo quien hizo esta pregunta, o un profesor, puede hacer eso.",
     no_more_steps: "Ese era el último paso.",
     reveal_disabled: "Aquí no muestro la respuesta. Prueba el siguiente paso o comprueba tu propia respuesta.",
     no_answer: "No pude llegar a una respuesta final para esta pregunta. Prueba a reformularla o reinténtalo.",

@@ -140,6 +140,7 @@ export const fr = {
     dm_closed:
       "Je ne peux pas t'envoyer de message privé. Autorise mes messages privés dans tes paramètres de confidentialité, ou repose la question sans `private`.",
     admin_only: "Seuls les admins du serveur peuvent modifier mes réglages.",
+    admin_only_who: "Seuls {{who}} peuvent modifier mes réglages.",
     invalid_setting: {
       named: "Ce réglage ({{name}}) n'est pas valide. Utilise `/settings` pour voir les options.",
       plain: "Ce réglage n'est pas valide. Utilise `/settings` pour voir les options.",
@@ -153,7 +154,7 @@ export const fr = {
     unknown_run: "Je n'ai plus cette question. Pose-la à nouveau, s'il te plaît.",
     run_in_progress: "Je travaille encore sur cette question — réessaie quand les étapes seront publiées.",
     already_finished: "Cette question a déjà sa réponse.",
-    not_your_run: "Seule la personne qui a posé cette question peut faire cela.",
+    not_your_run: "Seule la personne qui a posé cette question, ou un enseignant, peut faire cela.",
     no_more_steps: "C'était la dernière étape.",
     reveal_disabled: "Je ne montre pas la réponse ici. Essaie l'étape suivante, ou vérifie ta propre réponse.",
     no_answer: "Je n'ai pas pu trouver de réponse finale à cette question. Reformule-la, ou réessaie.",

@@ -138,6 +138,7 @@ export const pt = {
     dm_closed:
       "Não consigo enviar uma mensagem direta para você. Permita minhas mensagens diretas nas suas configurações de privacidade ou pergunte de novo sem `private`.",
     admin_only: "Só administradores do servidor podem mudar minhas configurações.",
+    admin_only_who: "Só {{who}} podem mudar minhas configurações.",
     invalid_setting: {
       named: "Essa configuração ({{name}}) não é válida. Use `/settings` para ver as opções.",
       plain: "Essa configuração não é válida. Use `/settings` para ver as opções.",
@@ -151,7 +152,7 @@ export const pt = {
     unknown_run: "Não tenho mais essa pergunta. Faça-a de novo, por favor.",
     run_in_progress: "Ainda estou trabalhando nessa pergunta — tente de novo quando os passos forem publicados.",
     already_finished: "Essa pergunta já foi respondida.",
-    not_your_run: "Só quem fez esta pergunta pode fazer isso.",
+    not_your_run: "Só quem fez esta pergunta, ou um professor, pode fazer isso.",
     no_more_steps: "Esse foi o último passo.",
     reveal_disabled: "Aqui eu não revelo a resposta. Tente o próximo passo ou confira sua própria resposta.",
     no_answer: "Não consegui chegar a uma resposta final para esta pergunta. Tente reformulá-la ou tente de novo.",

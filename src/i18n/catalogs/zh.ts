@@ -130,6 +130,7 @@ export const zh = {
     permission_missing: "我无法在这里发帖：请让服务器管理员给我发送消息和文件的权限。",
     dm_closed: "我无法给你发私信。请在隐私设置中允许我的私信，或者不带 `private` 重新提问。",
     admin_only: "只有服务器管理员可以更改我的设置。",
+    admin_only_who: "只有{{who}}可以更改我的设置。",
     invalid_setting: {
       named: "该设置（{{name}}）无效。用 `/settings` 查看可选项。",
       plain: "该设置无效。用 `/settings` 查看可选项。",
@@ -141,7 +142,7 @@ export const zh = {
     unknown_run: "我已经没有这个问题了。请重新提问。",
     run_in_progress: "我还在处理这个问题——等步骤发布后再试。",
     already_finished: "这个问题已经回答过了。",
-    not_your_run: "只有提出这个问题的人才能这样做。",
+    not_your_run: "只有提出这个问题的人或老师才能这样做。",
     no_more_steps: "这已经是最后一步了。",
     reveal_disabled: "这里不显示答案。试试下一步，或者检查你自己的答案。",
     no_answer: "这道题我没能得出最终答案。请换个说法，或者重试。",

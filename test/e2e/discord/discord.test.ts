@@ -304,7 +304,7 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     });
     await fake.waitFor("the refusal", () => member.original?.content || undefined);
     expect(member.ephemeral).toBe(true);
-    expect(member.original?.content).toBe(studentSentence("admin_only"));
+    expect(member.original?.content).toBe("Only server admins (members with Manage Server) can change my settings.");
     const admin = fake.slash("settings", {
       user: fake.owner,
       channelId: fake.general.id,

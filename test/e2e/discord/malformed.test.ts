@@ -50,7 +50,7 @@ describe("Discord: malformed and stale interactions", { timeout: 120_000 }, () =
       where,
     );
     // A command this version does not have (registered by a newer one), an option it does not know.
-    const newer = fake.slash("policy", where);
+    const newer = fake.slash("frobnicate", where);
     const staleOption = fake.slash("ask", { ...where, options: { question: "2+2", colour: "red" } });
     // A user context menu the bot never registered.
     const userMenu = fake.interaction(

@@ -28,7 +28,7 @@ export const MEMBER_PERMISSIONS =
   PERMISSIONS.CREATE_PUBLIC_THREADS |
   PERMISSIONS.SEND_MESSAGES_IN_THREADS;
 
-export const CHANNEL_TYPES = { GUILD_TEXT: 0, DM: 1, PUBLIC_THREAD: 11 } as const;
+export const CHANNEL_TYPES = { GUILD_TEXT: 0, DM: 1, GUILD_CATEGORY: 4, PUBLIC_THREAD: 11 } as const;
 
 export interface FakeUser {
   id: string;
@@ -109,6 +109,13 @@ export interface FakeGuild {
   name: string;
   owner_id: string;
   channels: string[];
+  /** Roles beyond @everyone (`FakeDiscord.addRole`). */
+  roles?: FakeRole[];
+}
+
+export interface FakeRole {
+  id: string;
+  name: string;
 }
 
 export interface RecordedRequest {

@@ -18,6 +18,7 @@ import {
   type FakeChannel,
   type FakeGuild,
   type FakeMessage,
+  type FakeRole,
   type FakeUser,
   MEMBER_PERMISSIONS,
   PERMISSIONS,
@@ -95,6 +96,10 @@ export interface SlashOptions {
   redeliver?: { id: string; token: string };
   /** The user's client language (the interaction's `locale`); default `en-US`. */
   locale?: string;
+  /** The member's roles in the server (default: none beyond @everyone). */
+  roles?: FakeRole[];
+  /** Role options by name (Discord sends their ids, with the roles in `resolved`). */
+  roleOptions?: Record<string, FakeRole>;
 }
 
 export class FakeDiscord {
@@ -167,7 +172,10 @@ export class FakeDiscord {
   addChannel(init: Partial<FakeChannel> & { type: number }): FakeChannel {
     const channel: FakeChannel = { id: snowflake(), threadsAllowed: true, messages: [], ...init };
     this.channels.set(channel.id, channel);
-    if (channel.guild_id && channel.type === CHANNEL_TYPES.GUILD_TEXT) {
+    if (
+      channel.guild_id &&
+      (channel.type === CHANNEL_TYPES.GUILD_TEXT || channel.type === CHANNEL_TYPES.GUILD_CATEGORY)
+    ) {
       this.guildById(channel.guild_id).channels.push(channel.id);
       // A channel made after READY reaches a connected bot as CHANNEL_CREATE, as on Discord.
       if (this.gateway?.hasSession) this.gateway.dispatch("CHANNEL_CREATE", this.channelPayload(channel));
@@ -206,6 +214,15 @@ export class FakeDiscord {
   /** The DM channel the bot opened with `user` (POST /users/@me/channels), if any. */
   dmWith(user: FakeUser): FakeChannel | undefined {
     return [...this.channels.values()].find((c) => c.type === CHANNEL_TYPES.DM && c.recipient?.id === user.id);
+  }
+
+  /** A role in `guild` (default: the first server); a connected bot hears of it (GUILD_ROLE_CREATE). */
+  addRole(name: string, guild: FakeGuild = this.guild): FakeRole {
+    const role: FakeRole = { id: snowflake(), name };
+    guild.roles = [...(guild.roles ?? []), role];
+    if (this.gateway?.hasSession)
+      this.gateway.dispatch("GUILD_ROLE_CREATE", { guild_id: guild.id, role: rolePayload(role, 1) });
+    return role;
   }
 
   /** A DM channel between the bot and `user`. */
@@ -259,7 +276,11 @@ export class FakeDiscord {
     for (const [option, file] of Object.entries(init.attachments ?? {})) {
       options.push({ name: option, type: 11, value: file.id });
     }
+    for (const [option, role] of Object.entries(init.roleOptions ?? {})) {
+      options.push({ name: option, type: 8, value: role.id });
+    }
     const attachments = Object.fromEntries(Object.values(init.attachments ?? {}).map((a) => [a.id, a]));
+    const roles = Object.fromEntries(Object.values(init.roleOptions ?? {}).map((r) => [r.id, rolePayload(r, 1)]));
     return this.interact(init, {
       type: 2,
       data: {
@@ -267,7 +288,12 @@ export class FakeDiscord {
         name,
         type: 1,
         options,
-        ...(Object.keys(attachments).length > 0 && { resolved: { attachments } }),
+        ...((Object.keys(attachments).length > 0 || Object.keys(roles).length > 0) && {
+          resolved: {
+            ...(Object.keys(attachments).length > 0 && { attachments }),
+            ...(Object.keys(roles).length > 0 && { roles }),
+          },
+        }),
       },
     });
   }
@@ -384,7 +410,15 @@ export class FakeDiscord {
   private guildPayload(guild: FakeGuild): Record<string, unknown> {
     const channels = guild.channels.map((id) => {
       const c = this.channel(id);
-      return { id: c.id, type: c.type, name: c.name, guild_id: c.guild_id, position: 0, permission_overwrites: [] };
+      return {
+        id: c.id,
+        type: c.type,
+        name: c.name,
+        guild_id: c.guild_id,
+        position: 0,
+        permission_overwrites: [],
+        ...(c.parent_id && { parent_id: c.parent_id }),
+      };
     });
     return {
       id: guild.id,
@@ -403,6 +437,7 @@ export class FakeDiscord {
           mentionable: false,
           flags: 0,
         },
+        ...(guild.roles ?? []).map((role, i) => rolePayload(role, i + 1)),
       ],
       channels,
       threads: [],
@@ -436,6 +471,8 @@ export class FakeDiscord {
     base.name = channel.name;
     base.position = 0;
     base.permission_overwrites = [];
+    // A text channel in a category names it; a thread names its channel (below).
+    if (channel.parent_id) base.parent_id = channel.parent_id;
     if (channel.type === CHANNEL_TYPES.PUBLIC_THREAD) {
       base.parent_id = channel.parent_id;
       base.owner_id = channel.owner_id;
@@ -470,7 +507,7 @@ export class FakeDiscord {
     this.interactions.set(id, record);
     const member = {
       user: init.user,
-      roles: [],
+      roles: (init.roles ?? []).map((r) => r.id),
       permissions: String(init.permissions ?? MEMBER_PERMISSIONS),
       joined_at: new Date().toISOString(),
       deaf: false,
@@ -992,4 +1029,19 @@ export class FakeDiscord {
     this.gateway.dispatch("THREAD_CREATE", { ...this.channelPayload(thread), newly_created: true });
     return thread;
   }
+}
+
+/** A role as Discord sends it: no permissions of its own (what it grants is the server's business). */
+function rolePayload(role: FakeRole, position: number): Record<string, unknown> {
+  return {
+    id: role.id,
+    name: role.name,
+    permissions: "0",
+    position,
+    color: 0,
+    hoist: false,
+    managed: false,
+    mentionable: true,
+    flags: 0,
+  };
 }

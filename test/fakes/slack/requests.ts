@@ -54,6 +54,8 @@ export interface SlashCommand {
   channel: string;
   triggerId?: string;
   responseUrl: string;
+  /** The channel's name as Slack sends it along (default `general`). */
+  channelName?: string;
 }
 
 /** The fields Slack posts for a slash command (also the Socket Mode `slash_commands` payload). */
@@ -63,7 +65,7 @@ export function slashCommandFields(command: SlashCommand): Record<string, string
     team_id: TEAM_ID,
     team_domain: "fake",
     channel_id: command.channel,
-    channel_name: "general",
+    channel_name: command.channelName ?? "general",
     user_id: command.user,
     user_name: command.user.toLowerCase(),
     command: command.command,
@@ -162,6 +164,10 @@ export interface SettingsForm {
   channels: string[];
   /** How a solution's steps are posted (`all`, `one`); absent = left unset. */
   steps?: string;
+  /** The teachers picked in the form (none when absent). */
+  teachers?: string[];
+  /** The teacher user group's id typed in the form. */
+  teacherGroup?: string;
 }
 
 /** A `view_submission` of the `/tutor-settings` modal by `user`, with these values. */
@@ -186,6 +192,8 @@ export function settingsSubmission(user: string, form: SettingsForm): SignedBody
           ...(form.steps !== undefined && {
             steps: { value: { type: "static_select", selected_option: { value: form.steps } } },
           }),
+          teachers: { value: { type: "multi_users_select", selected_users: form.teachers ?? [] } },
+          "teacher-group": { value: { type: "plain_text_input", value: form.teacherGroup ?? null } },
         },
       },
     },

@@ -222,6 +222,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const locale = args.include_locale === "true" && user.locale ? { locale: user.locale } : {};
         return { ok: true, user: { id: user.id, name: user.name, is_admin: user.isAdmin, is_owner: false, ...locale } };
       }
+      case "usergroups.users.list": {
+        const members = args.usergroup ? workspace.userGroups.get(args.usergroup) : undefined;
+        return members ? { ok: true, users: members } : { ok: false, error: "no_such_subteam" };
+      }
       default:
         return { ok: false, error: "unknown_method" };
     }

@@ -69,6 +69,8 @@ export class Workspace {
   /** Uploads waiting for `files.completeUploadExternal`, by file id. */
   readonly pendingFiles = new Map<string, FakeFile & { length: number; uploaded: boolean }>();
   readonly users = new Map<string, FakeUser>();
+  /** User groups (`S…`) → the ids of their members (`usergroups.users.list`). */
+  readonly userGroups = new Map<string, string[]>();
   /** Bodies posted to response_url, by the id in the URL. */
   readonly responses = new Map<string, unknown[]>();
   /** Ids of the files the app downloaded (with the bot token), in order. */

@@ -12,7 +12,7 @@ import type { RunAction } from "../../../../commands/index.js";
 import { parseButtonId } from "../../custom-id.js";
 import { answerFailure, guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
-import { defer, deferUpdate, type ListenerContext, origin, tellCaller } from "../context.js";
+import { defer, deferUpdate, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
 import { answerOfPick, onProblemPicked } from "../problems.js";
 import { showActionReply, updateFromButton } from "./replies.js";
 
@@ -40,10 +40,11 @@ async function onButton(ctx: ListenerContext, interaction: ButtonInteraction): P
     await tellCaller(interaction, ctx.commands.texts.in(interaction.locale).t("buttons.stale"));
     return;
   }
+  const roles = () => rolesOfCaller(ctx, interaction);
   // Cancel and Next step change the message they sit on instead of posting a reply of their own.
   if (action.kind === "cancel" || action.kind === "next_step") {
     if (!(await deferUpdate(ctx, interaction))) return;
-    const reply = await ctx.commands.action({ ...action, ...origin(interaction) });
+    const reply = await ctx.commands.action({ ...action, ...origin(interaction), roles });
     await updateFromButton(ctx, interaction, reply);
     return;
   }
@@ -56,7 +57,7 @@ async function onButton(ctx: ListenerContext, interaction: ButtonInteraction): P
         replyTarget: { platform: "discord", channelId: interaction.channelId } satisfies DiscordTarget,
       }
     : action;
-  const reply = await ctx.commands.action({ ...runAction, ...origin(interaction) });
+  const reply = await ctx.commands.action({ ...runAction, ...origin(interaction), roles });
   if (reply.kind === "rejected" && retry) {
     // Deferred in public for the thread's sake; a refusal (a limit, not their run) is the clicker's alone.
     await tellCaller(interaction, reply.text);

@@ -34,7 +34,7 @@ const QUOTE_CHARS = 1500;
 export async function ask(
   ctx: ListenerContext,
   interaction: AskInteraction,
-  request: AskFields & { mode: Mode },
+  request: AskFields & { mode: Mode; command: string },
 ): Promise<void> {
   if (!(await defer(ctx, interaction, request.private))) return;
   const files = request.attachments;
@@ -94,6 +94,7 @@ export async function ask(
     eventId: interaction.id,
     text: request.text,
     mode: request.mode,
+    command: request.command,
     ...(request.studentAnswer !== undefined && { studentAnswer: request.studentAnswer }),
     ...(request.studentWork !== undefined && { studentWork: request.studentWork }),
     attachments: files,

@@ -8,8 +8,7 @@ import { type Client, type CommandInteraction, Events, type Interaction } from "
 import { askFields, type CommandCall, type OptionValue } from "../../../../commands/index.js";
 import { incoming } from "../../attachments.js";
 import { answerFailure, guarded } from "../../guard.js";
-import { rolesOf } from "../../registration.js";
-import { defer, type ListenerContext, origin, tellCaller } from "../context.js";
+import { defer, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
 import { offerProblems } from "../problems.js";
 import { ask } from "./ask.js";
 import { parseOptions } from "./options.js";
@@ -46,7 +45,7 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
     // An unknown name (or unreadable options) is checked as no command: the caller is told so.
     command: spec && options ? spec.name : "",
     eventId: interaction.id,
-    roles: rolesOf(interaction.memberPermissions),
+    roles: await rolesOfCaller(ctx, interaction),
     options: options ?? {},
   };
   const checked = ctx.commands.check(call);
@@ -74,7 +73,7 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
     }
     // The table puts questions on slash and message commands only.
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-      await ask(ctx, interaction, { mode: checked.spec.run.mode, ...fields });
+      await ask(ctx, interaction, { mode: checked.spec.run.mode, command: checked.spec.name, ...fields });
     }
     return;
   }

@@ -25,6 +25,10 @@ export function parseOptions(
         if (option.value === undefined) return null;
         values[option.name] = option.value;
         break;
+      case ApplicationCommandOptionType.Role:
+        if (typeof option.value !== "string") return null;
+        values[option.name] = option.value;
+        break;
       case ApplicationCommandOptionType.Attachment:
         if (!option.attachment) return null;
         values[option.name] = incoming(option.attachment);

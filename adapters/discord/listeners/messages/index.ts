@@ -10,7 +10,7 @@ import { guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
 import { threadName } from "../../thread-name.js";
 import { openThread } from "../commands/ask.js";
-import { allowListChannel, DISCORD_IMAGE_THEME, type ListenerContext } from "../context.js";
+import { allowListChannel, DISCORD_IMAGE_THEME, type ListenerContext, placesOf } from "../context.js";
 
 export function register(client: Client, ctx: ListenerContext): void {
   client.on(Events.MessageCreate, (message) => {
@@ -43,6 +43,7 @@ async function onMention(ctx: ListenerContext, message: Message, botId: string):
     user: `discord:${message.author.id}`,
     space: message.guildId ? `discord:${message.guildId}` : `discord:dm:${message.author.id}`,
     channel: allowListChannel(channel, message.channelId),
+    places: placesOf(channel, message.channelId),
     eventId: message.id,
     text,
     mode: "solve",
