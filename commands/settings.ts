@@ -7,7 +7,6 @@ import { studentSentence } from "../src/errors.js";
 import { DEFAULT_REVEAL, STEP_PACES } from "../src/question.js";
 import type { RedisConnection } from "../src/queue/connection.js";
 import type { RunKeys } from "../src/queue/keys.js";
-import { refusal } from "./input-check.js";
 import { whoMay } from "./policy-texts.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { RevealPolicy, SettingsInput, SettingsReply, SpaceSettings } from "./types.js";
