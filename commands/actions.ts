@@ -65,7 +65,8 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
           ? [{ step: index, code: step.code, ...(step.output === undefined ? {} : { output: step.output }) }]
           : [],
       );
-      return { kind: "code", jobId, blocks };
+      const withheld = !revealable && (result.withheld ?? []).some((step) => step.code !== undefined);
+      return { kind: "code", jobId, blocks, withheld };
     }
     case "next_step": {
       if (!result) return notFinished();

@@ -285,6 +285,7 @@ describe("actions on a run", () => {
       kind: "code",
       jobId,
       blocks: [{ step: 0, code: "print(2**10)", output: "1024" }],
+      withheld: false,
     });
     expect(await commands.action({ ...origin, kind: "next_step", jobId, after: 0 })).toMatchObject({
       kind: "step",

@@ -103,7 +103,8 @@ export interface CodeBlock {
 export type ActionReply =
   | { kind: "cancelled"; jobId: string; text: string }
   | { kind: "retry_queued"; jobId: string; text: string }
-  | { kind: "code"; jobId: string; blocks: CodeBlock[] }
+  /** `withheld`: cells that compute the answer are left out until Reveal (say so). */
+  | { kind: "code"; jobId: string; blocks: CodeBlock[]; withheld: boolean }
   /** The next step to post; `last` when no step follows it. */
   | { kind: "step"; jobId: string; index: number; total: number; step: ResultStep; last: boolean }
   /**

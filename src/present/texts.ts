@@ -17,8 +17,8 @@ export const WITHHOLD_TEXTS = {
   showRest: "Show the rest of the solution",
   /** Closing message when the space never reveals answers and steps were withheld. */
   neverRest: "That's how far I go here: the remaining steps work out the final answer: try them yourself.",
-  /** The label above the withheld steps once revealed. */
-  revealedHeading: "**The rest of the solution**",
+  /** Under "Show code" when the cells that compute the answer wait for Reveal. */
+  codeWithheld: "The code that works out the answer comes with Reveal.",
 } as const;
 
 /** The titles of an explanation's steps, in order (the last one closes it). */

@@ -252,21 +252,27 @@ export async function pressButton(
 export async function pressReveal(
   bot: SlackBot,
   where: { channel: string; rootTs: string; user: string },
-): Promise<{ text: string; blocks: unknown[]; images: { altText: string; file: FakeFile | undefined }[] }> {
+): Promise<{
+  text: string;
+  blocks: unknown[];
+  images: { altText: string; file: FakeFile | undefined }[];
+  /** Every message Reveal showed the student, in order: the withheld steps, then the answer. */
+  messages: { text: string; blocks: unknown[] }[];
+}> {
   const thread = bot.slack.workspace.thread(where.channel, where.rootTs);
   const reveal = findButton(thread, "tutor_reveal");
   if (!reveal) throw new Error("the thread has no Reveal answer button");
   const before = bot.slack.workspace.ephemerals.length;
   await pressButton(bot, where, reveal);
+  const mine = () =>
+    bot.slack.workspace.ephemerals.slice(before).filter((e) => e.user === where.user && e.channel === where.channel);
   const shown = await waitFor("the revealed answer", async () =>
-    bot.slack.workspace.ephemerals
-      .slice(before)
-      .find((e) => e.user === where.user && e.channel === where.channel && /answer/i.test(e.text)),
+    mine().find((e) => /^Final answer/.test(e.text) || !/^Step \d/.test(e.text)),
   );
   const images = (shown.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[])
     .filter((b) => b.type === "image")
     .map((b) => ({ altText: b.alt_text ?? "", file: b.slack_file && bot.slack.workspace.fileById(b.slack_file.id) }));
-  return { text: shown.text, blocks: shown.blocks, images };
+  return { text: shown.text, blocks: shown.blocks, images, messages: mine() };
 }
 
 /**

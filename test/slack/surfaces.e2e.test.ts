@@ -22,6 +22,7 @@ import {
   jobOf,
   lastMessage,
   metadataKey,
+  pressReveal,
   responsesTo,
   rootQuoting,
   SIGNING_SECRET,
@@ -195,18 +196,24 @@ describe("buttons on a finished run", () => {
   it("Reveal shows the final answer to the clicker only", async () => {
     const seen = bot.slack.workspace.ephemerals.length;
     expect(await clickButton(bot, last, "tutor_reveal", "U2")).toBe(200);
-    const shown = await ephemeralFor(bot, "U2", root.ts, seen);
+    // The withheld steps come first, each its own message, then the answer.
+    const shown = await waitFor("the answer", async () =>
+      bot.slack.workspace.ephemerals
+        .slice(seen)
+        .find((e) => e.user === "U2" && e.threadTs === root.ts && e.text.startsWith("Final answer")),
+    );
     expect(shown.text).toBe(`Final answer: ${POWER}`);
   });
 
-  it("Show code shows the Python and its output to the clicker only, the answer still hidden until Reveal", async () => {
+  it("Show code shows the Python to the clicker only; the cell that computes the answer comes with Reveal, never masked", async () => {
     const seen = bot.slack.workspace.ephemerals.length;
     const messages = bot.slack.workspace.messages.length;
     await clickButton(bot, last, "tutor_show_code", "U2");
     const shown = await ephemeralFor(bot, "U2", root.ts, seen);
     const body = JSON.stringify(shown.blocks);
-    expect(body).toContain("print(2**20)");
-    expect(body).toMatch(/Output:\\n\\n```\\n\?\\n```/);
+    expect(body).not.toContain("print(2**20)");
+    expect(body).toContain("The code that works out the answer comes with Reveal.");
+    expect(body).not.toMatch(/```\\n\?\\n```/);
     expect(body).not.toContain(POWER);
     expect(bot.slack.workspace.messages.length).toBe(messages);
   });
@@ -380,15 +387,19 @@ describe("refused input: told privately, nothing enqueued", () => {
 
 describe("math in the steps", () => {
   it("simple inline math reads as Unicode; the rest is an uploaded image with its LaTeX as alt text", async () => {
-    const { thread } = await askAndFinish("/ask", "What is the area of a circle of radius sqrt 2?");
-    const steps = text(stepsOf(thread));
+    const { root, thread } = await askAndFinish("/ask", "What is the area of a circle of radius sqrt 2?");
+    // The step states the answer (2π): it comes with Reveal, whole, to the student who pressed it.
+    const revealed = await pressReveal(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
+    const steps = [text(stepsOf(thread)), ...revealed.messages.map((m) => JSON.stringify(m.blocks))].join("\n");
     expect(steps).toContain("πr²");
     expect(steps).toContain("√2");
     expect(steps).not.toMatch(/\\pi|\\sqrt|\$/);
-    const images = thread.flatMap((m) => m.files).filter((f) => f.name.startsWith("formula"));
-    const integral = images.find((f) => f.altText?.includes("\\int_0^{\\sqrt{2}}"));
+    const images = revealed.messages
+      .flatMap((m) => m.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[])
+      .filter((b) => b.type === "image");
+    const integral = images.find((b) => b.alt_text?.includes("\\int_0^{\\sqrt{2}}"));
     expect(integral).toBeDefined();
-    expect(integral!.bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(bot.slack.workspace.fileById(integral!.slack_file!.id)?.bytes.subarray(1, 4).toString()).toBe("PNG");
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { ActionReply } from "../../../../commands/index.js";
+import { WITHHOLD_TEXTS } from "../../../../src/seam.js";
 import { fence } from "../../../step-code.js";
 import { answerFiles, componentsJson, type DiscordPiece, layoutMessage } from "../../layout.js";
 import { splitMessage } from "../../split.js";
@@ -26,7 +27,11 @@ export async function showActionReply(
       await sendPieces(
         ctx,
         interaction,
-        splitMessage(text || "This step ran no code.").map((content) => ({ content, files: [], buttons: [] })),
+        splitMessage(
+          [text || (reply.withheld ? "" : "This step ran no code."), reply.withheld ? WITHHOLD_TEXTS.codeWithheld : ""]
+            .filter(Boolean)
+            .join("\n"),
+        ).map((content) => ({ content, files: [], buttons: [] })),
       );
       return;
     }
