@@ -203,6 +203,15 @@ export function ephemeralFor(bot: Pick<SlackBot, "slack">, user: string, threadT
   );
 }
 
+/** The "Final answer" ephemeral a Reveal showed `user` (after the withheld steps, which come first). */
+export function finalAnswerFor(bot: Pick<SlackBot, "slack">, user: string, threadTs: string, seen: number) {
+  return waitFor(`the final answer shown to ${user}`, async () =>
+    bot.slack.workspace.ephemerals
+      .slice(seen)
+      .find((e) => e.user === user && e.threadTs === threadTs && e.text.startsWith("Final answer")),
+  );
+}
+
 /** What a `response_url` was sent (a slash command's private reply), once there is something. */
 export function responsesTo(bot: Pick<SlackBot, "slack">, responseId: string) {
   return waitFor("a reply to the command's response_url", async () => {
@@ -289,9 +298,18 @@ export async function pressNextStepUntilDone(
     const next = findButton(thread(), "tutor_next_step");
     if (!next) break;
     const count = thread().length;
+    const told = bot.slack.workspace.ephemerals.length;
     await pressButton(bot, where, next);
     // The new step is in the thread; the pressed button is spent (its step is no longer the newest offer).
-    await waitFor("the next step", async () => (thread().length > count ? true : undefined));
+    // Or the bot told the student there is none left.
+    const outcome = await waitFor("the next step", async () =>
+      thread().length > count
+        ? "step"
+        : bot.slack.workspace.ephemerals.slice(told).some((e) => e.user === where.user)
+          ? "none"
+          : undefined,
+    );
+    if (outcome === "none") break;
     if (findButton(thread(), "tutor_next_step")?.message === next.message) break;
   }
   // A step's images are uploaded after its message: wait until the thread stops growing.

@@ -18,6 +18,7 @@ import {
   buttonsOn,
   clickButton,
   ephemeralFor,
+  finalAnswerFor,
   finishedThread,
   jobOf,
   lastMessage,
@@ -149,7 +150,7 @@ describe("the Assistant surface (AI app thread)", () => {
     // Its buttons work there too: Reveal shows Python's number to the student, in that thread.
     const seen = workspace.ephemerals.length;
     await clickButton(bot, lastMessage(answered), "tutor_reveal", "U7");
-    expect((await ephemeralFor(bot, "U7", root.ts, seen)).text).toBe(`Final answer: ${POWER}`);
+    expect((await finalAnswerFor(bot, "U7", root.ts, seen)).text).toBe(`Final answer: ${POWER}`);
 
     // The status line: thinking at once, the worker's progress while it runs, then cleared.
     const cleared = await waitFor("the status to clear", async () => {
@@ -255,7 +256,7 @@ describe("buttons on a finished run", () => {
     expect(stepsOf(retried).length).toBeGreaterThan(0);
     const revealed = bot.slack.workspace.ephemerals.length;
     await clickButton(bot, again, "tutor_reveal", "U1");
-    expect((await ephemeralFor(bot, "U1", root.ts, revealed)).text).toBe(`Final answer: ${POWER}`);
+    expect((await finalAnswerFor(bot, "U1", root.ts, revealed)).text).toBe(`Final answer: ${POWER}`);
   });
 });
 
@@ -390,7 +391,14 @@ describe("math in the steps", () => {
     const { root, thread } = await askAndFinish("/ask", "What is the area of a circle of radius sqrt 2?");
     // The step states the answer (2π): it comes with Reveal, whole, to the student who pressed it.
     const revealed = await pressReveal(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
-    const steps = [text(stepsOf(thread)), ...revealed.messages.map((m) => JSON.stringify(m.blocks))].join("\n");
+    const sections = (blocks: unknown[]) =>
+      (blocks as { type: string; text?: { text: string } }[]).flatMap((b) =>
+        b.type === "section" && b.text ? [b.text.text] : [],
+      );
+    const steps = [
+      text(stepsOf(thread)),
+      ...revealed.messages.flatMap((m) => (m.text.startsWith("Final answer") ? [] : sections(m.blocks))),
+    ].join("\n");
     expect(steps).toContain("πr²");
     expect(steps).toContain("√2");
     expect(steps).not.toMatch(/\\pi|\\sqrt|\$/);
