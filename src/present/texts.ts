@@ -24,7 +24,12 @@ export const WITHHOLD_TEXTS = {
 /** The titles of an explanation's steps, in order (the last one closes it). */
 export const EXPLANATION_TITLES = ["The idea", "Why it works", "Put together", "In short"] as const;
 
-/** The sentence a step opens with when its cell fixed a failed first try (the error's type, e.g. `NameError`). */
+/** The sentence just above a cell that fixed a failed first try (the error's type, e.g. `NameError`). */
 export function falseStartSentence(error: string): string {
   return `*First try raised ${error} — fixed in the cell below.*`;
+}
+
+/** True for the paragraph `falseStartSentence` wrote: it belongs with its cell. */
+export function isFalseStartSentence(paragraph: string): boolean {
+  return /^\*First try raised .* — fixed in the cell below\.\*$/.test(paragraph.trim());
 }
