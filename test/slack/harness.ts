@@ -276,7 +276,7 @@ export async function pressReveal(
   const mine = () =>
     bot.slack.workspace.ephemerals.slice(before).filter((e) => e.user === where.user && e.channel === where.channel);
   const shown = await waitFor("the revealed answer", async () =>
-    mine().find((e) => /^Final answer/.test(e.text) || !/^Step \d/.test(e.text)),
+    mine().find((e) => /^Final answer/.test(e.text)),
   );
   const images = (shown.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[])
     .filter((b) => b.type === "image")

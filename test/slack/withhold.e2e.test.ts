@@ -82,7 +82,7 @@ describe("Slack: the answer withheld by structure, never masked", { timeout: 120
       expect(before.some((t) => codeBlocks(t).length > 0)).toBe(true);
       const revealed = await pressReveal(bot, { channel: "C9", rootTs: root.ts, user: who });
       const after = revealed.messages.map((m) => readable({ ...m }));
-      expect(answerIn(after.join("\n"), leak.answer)).toBe(true);
+      expect(answerIn(after.join("\n"), leak.answer), after.join("\n")).toBe(true);
       expectVerbatim([...before, ...after]);
     });
   }
