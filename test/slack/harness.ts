@@ -275,9 +275,7 @@ export async function pressReveal(
   await pressButton(bot, where, reveal);
   const mine = () =>
     bot.slack.workspace.ephemerals.slice(before).filter((e) => e.user === where.user && e.channel === where.channel);
-  const shown = await waitFor("the revealed answer", async () =>
-    mine().find((e) => /^Final answer/.test(e.text)),
-  );
+  const shown = await waitFor("the revealed answer", async () => mine().find((e) => /^Final answer/.test(e.text)));
   const images = (shown.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[])
     .filter((b) => b.type === "image")
     .map((b) => ({ altText: b.alt_text ?? "", file: b.slack_file && bot.slack.workspace.fileById(b.slack_file.id) }));
