@@ -30,4 +30,15 @@ describe("a step's code as a chat step shows it", () => {
     expect(block.match(/```/g)).toHaveLength(2);
     expect(block).toContain("after");
   });
+
+  it("shows each cell of a merged step in its own fence, exactly as it ran", () => {
+    const shown = stepCodeMarkdown({
+      code: "# cell 1\nx = 6\n\n# cell 2\nprint(x * 7)",
+      output: "[cell 1]\n(no output)\n\n[cell 2]\n42",
+      cells: [1, 2],
+    });
+    expect(shown).toBe(
+      "Cell 1:\n```python\nx = 6\n```\nOutput:\n```\n(no output)\n```\nCell 2:\n```python\nprint(x * 7)\n```\nOutput:\n```\n42\n```",
+    );
+  });
 });

@@ -9,9 +9,26 @@ import type { ResultStep } from "../src/seam.js";
 /** Output longer than this is cut in the step; "Show code" has all of it. */
 export const INLINE_OUTPUT_CHARS = 1000;
 
-/** The step's code and output as Markdown fences; "" for a step that ran no code. */
-export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "foldCode">): string {
+/**
+ * The step's code and output as Markdown fences; "" for a step that ran no code. A step of several
+ * cells (`# cell N` / `[cell N]` labels from the presenter) shows each cell in its own fence, as it
+ * ran, its label outside the fence.
+ */
+export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "foldCode" | "cells">): string {
   if (!step.code) return "";
+  const cells = step.cells ?? [];
+  if (cells.length > 1) {
+    const codes = byCell(step.code, /^# cell (\d+)\n/gm);
+    const outputs = byCell(step.output ?? "", /^\[cell (\d+)\]\n/gm);
+    if (cells.every((n) => codes.has(n))) {
+      return cells
+        .map(
+          (n) =>
+            `Cell ${n}:\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode })}`,
+        )
+        .join("\n");
+    }
+  }
   const parts = step.foldCode ? [] : [fence(step.code, "python")];
   const output = step.output?.trimEnd() ?? "";
   if (output) {
@@ -22,6 +39,17 @@ export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "fol
     parts.push(`Output:\n${fence(shown, "")}`);
   }
   return parts.join("\n");
+}
+
+/** The pieces of a joined text by their labels (the presenter joins them with a blank line). */
+function byCell(text: string, label: RegExp): Map<number, string> {
+  const marks = [...text.matchAll(label)];
+  const out = new Map<number, string>();
+  for (const [i, m] of marks.entries()) {
+    const end = marks[i + 1]?.index ?? text.length;
+    out.set(Number(m[1]), text.slice(m.index + m[0].length, end).replace(/\n\n$/, ""));
+  }
+  return out;
 }
 
 /** A fenced block that a ``` inside the text cannot close early. */

@@ -99,7 +99,8 @@ async function decide(
           ? [{ step: index, code: step.code, ...(step.output === undefined ? {} : { output: step.output }) }]
           : [],
       );
-      return { kind: "code", jobId, blocks };
+      const withheld = !revealable && (result.withheld ?? []).some((step) => step.code !== undefined);
+      return { kind: "code", jobId, blocks, withheld };
     }
     case "next_step": {
       if (!result) return notFinished();

@@ -311,6 +311,7 @@ describe("actions on a run", () => {
       blocks: [{ step: 0, code: "print(2**10)", output: "1024" }],
       // Worded in the run's language (the question was English).
       locale: "en",
+      withheld: false,
     });
     expect(await commands.action({ ...origin, kind: "next_step", jobId, after: 0 })).toMatchObject({
       kind: "step",

@@ -135,7 +135,8 @@ export interface CodeBlock {
 export type ActionReply = (
   | { kind: "cancelled"; jobId: string; text: string }
   | { kind: "retry_queued"; jobId: string; text: string }
-  | { kind: "code"; jobId: string; blocks: CodeBlock[] }
+  /** `withheld`: cells that compute the answer are left out until Reveal (say so). */
+  | { kind: "code"; jobId: string; blocks: CodeBlock[]; withheld: boolean }
   /**
    * The next step to post; `last` when no step follows it. After the last step of a run shown one
    * step at a time comes its `answer` message (shown under the reveal policy, like the worker's).

@@ -238,12 +238,14 @@ class Refused extends Error {
 
 /**
  * Writes every image of the result under `dir` (as `step-N-<filename>`, numbered as `--json`
- * lists them: the steps, the answer, the held-back steps) and records each `path`.
+ * lists them: the steps, those withheld for Reveal, the answer, the held-back steps) and records
+ * each `path`.
  */
 async function writeImages(result: RunResult, blobs: BlobStore, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const answer = result.renderedAnswer ? [result.renderedAnswer] : [];
-  for (const [i, step] of [...result.steps, ...answer, ...(result.heldBack ?? [])].entries()) {
+  const steps = [...result.steps, ...(result.withheld ?? []), ...answer, ...(result.heldBack ?? [])];
+  for (const [i, step] of steps.entries()) {
     for (const image of step.images) {
       const path = join(dir, `step-${i + 1}-${image.filename}`);
       await writeFile(path, await blobs.get(image.blob));

@@ -74,7 +74,8 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
     // After the first cell the prose mostly re-checks: keep only a little of it.
     const step = cellStep(item.cell, failed ? failed.lead : lead, first ? budget / 2 : budget / 4, cellsSeen);
     if (failed) {
-      step.markdown = [falseStartSentence(errorName(failed.cell)), step.markdown].filter(Boolean).join("\n\n");
+      // Last, just above the code it speaks of.
+      step.markdown = [step.markdown, falseStartSentence(errorName(failed.cell))].filter(Boolean).join("\n\n");
       failed = null;
     }
     steps.push(step);

@@ -17,14 +17,19 @@ export const WITHHOLD_TEXTS = {
   showRest: "Show the rest of the solution",
   /** Closing message when the space never reveals answers and steps were withheld. */
   neverRest: "That's how far I go here: the remaining steps work out the final answer: try them yourself.",
-  /** The label above the withheld steps once revealed. */
-  revealedHeading: "**The rest of the solution**",
+  /** Under "Show code" when the cells that compute the answer wait for Reveal. */
+  codeWithheld: "The code that works out the answer comes with Reveal.",
 } as const;
 
 /** The titles of an explanation's steps, in order (the last one closes it). */
 export const EXPLANATION_TITLES = ["The idea", "Why it works", "Put together", "In short"] as const;
 
-/** The sentence a step opens with when its cell fixed a failed first try (the error's type, e.g. `NameError`). */
+/** The sentence just above a cell that fixed a failed first try (the error's type, e.g. `NameError`). */
 export function falseStartSentence(error: string): string {
   return `*First try raised ${error} — fixed in the cell below.*`;
+}
+
+/** True for the paragraph `falseStartSentence` wrote: it belongs with its cell. */
+export function isFalseStartSentence(paragraph: string): boolean {
+  return /^\*First try raised .* — fixed in the cell below\.\*$/.test(paragraph.trim());
 }

@@ -64,6 +64,16 @@ describe("withholdAnswer", () => {
     expect(withheld).toEqual([{ ...solve, markdown: "" }]);
   });
 
+  it("keeps a folded false start's sentence with its cell", () => {
+    const fixed: Step = {
+      ...count,
+      markdown: "Count the sign changes.\n\n*First try raised NameError — fixed in the cell below.*",
+    };
+    const { shown, withheld } = withholdAnswer([fixed], { answer: "2" });
+    expect(shown).toEqual([{ title: fixed.title, markdown: "Count the sign changes." }]);
+    expect(withheld[0]!.markdown).toBe("*First try raised NameError — fixed in the cell below.*");
+  });
+
   it("does not count the question's own expression, or a constant in code, as the answer", () => {
     const step: Step = { title: "Compute", markdown: "We want $2^{10}$.", code: "print(2 ** 10)" };
     expect(bearsAnswer(step, { answer: "1024", question: "What is $2^{10}$?" })).toBe(false);

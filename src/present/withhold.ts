@@ -16,6 +16,7 @@
  */
 import { equalToAnswer, revealsAnswer } from "./leaks.js";
 import { paragraphsOf } from "./prose.js";
+import { isFalseStartSentence } from "./texts.js";
 import type { Step } from "./types.js";
 
 export interface AnswerContext {
@@ -77,7 +78,9 @@ function splitAtAnswer(step: Step, context: AnswerContext): [Step | null, Step] 
   const paragraphs = paragraphsOf(step.markdown);
   if (paragraphs.length === 0 || textBearsAnswer(step.title, answer!, given)) return [null, step];
   const bearing = paragraphs.findIndex((p) => textBearsAnswer(p, answer!, given));
-  const first = bearing < 0 ? paragraphs.length : bearing;
+  let first = bearing < 0 ? paragraphs.length : bearing;
+  // "First try raised … — fixed in the cell below" goes where the cell goes.
+  while (first > 0 && isFalseStartSentence(paragraphs[first - 1]!)) first--;
   if (first === 0) return [null, step];
   const working: Step = { title: step.title, markdown: paragraphs.slice(0, first).join("\n\n") };
   return [working, { ...step, markdown: paragraphs.slice(first).join("\n\n") }];

@@ -205,6 +205,15 @@ export function ephemeralFor(bot: Pick<SlackBot, "slack">, user: string, threadT
   );
 }
 
+/** The "Final answer" ephemeral a Reveal showed `user` (after the withheld steps, which come first). */
+export function finalAnswerFor(bot: Pick<SlackBot, "slack">, user: string, threadTs: string, seen: number) {
+  return waitFor(`the final answer shown to ${user}`, async () =>
+    bot.slack.workspace.ephemerals
+      .slice(seen)
+      .find((e) => e.user === user && e.threadTs === threadTs && e.text.startsWith("Final answer")),
+  );
+}
+
 /** What a `response_url` was sent (a slash command's private reply), once there is something. */
 export function responsesTo(bot: Pick<SlackBot, "slack">, responseId: string) {
   return waitFor("a reply to the command's response_url", async () => {
@@ -263,21 +272,25 @@ export async function pressButton(
 export async function pressReveal(
   bot: SlackBot,
   where: { channel: string; rootTs: string; user: string },
-): Promise<{ text: string; blocks: unknown[]; images: { altText: string; file: FakeFile | undefined }[] }> {
+): Promise<{
+  text: string;
+  blocks: unknown[];
+  images: { altText: string; file: FakeFile | undefined }[];
+  /** Every message Reveal showed the student, in order: the withheld steps, then the answer. */
+  messages: { text: string; blocks: unknown[] }[];
+}> {
   const thread = bot.slack.workspace.thread(where.channel, where.rootTs);
   const reveal = findButton(thread, "tutor_reveal");
   if (!reveal) throw new Error("the thread has no Reveal answer button");
   const before = bot.slack.workspace.ephemerals.length;
   await pressButton(bot, where, reveal);
-  const shown = await waitFor("the revealed answer", async () =>
-    bot.slack.workspace.ephemerals
-      .slice(before)
-      .find((e) => e.user === where.user && e.channel === where.channel && /answer/i.test(e.text)),
-  );
+  const mine = () =>
+    bot.slack.workspace.ephemerals.slice(before).filter((e) => e.user === where.user && e.channel === where.channel);
+  const shown = await waitFor("the revealed answer", async () => mine().find((e) => /^Final answer/.test(e.text)));
   const images = (shown.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[])
     .filter((b) => b.type === "image")
     .map((b) => ({ altText: b.alt_text ?? "", file: b.slack_file && bot.slack.workspace.fileById(b.slack_file.id) }));
-  return { text: shown.text, blocks: shown.blocks, images };
+  return { text: shown.text, blocks: shown.blocks, images, messages: mine() };
 }
 
 /**

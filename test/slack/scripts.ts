@@ -10,7 +10,7 @@ export const slackScript = parseScript({
       name: "power",
       match: "2\\^\\{?20",
       turns: [
-        "We need $2^{20}$; Python computes it exactly.\n```python\nprint(2**20)\n```\n```output",
+        "We need $2^{20}$. Doubling 1 twenty times gets there, and the doublings before add up to one less:\n$$2^{20} - 1 = \\sum_{k=0}^{19} 2^k.$$\n\nPython computes the power exactly.\n```python\nprint(2**20)\n```\n```output",
         "So $$2^{20} = {{output}}$$ and the sum over $k$ is $\\sum_{k=0}^{19} 2^k = 2^{20} - 1$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
       ],
     },

@@ -18,11 +18,13 @@ import {
   buttonsOn,
   clickButton,
   ephemeralFor,
+  finalAnswerFor,
   finishedThread,
   jobOf,
   lastMessage,
   metadataKey,
   pressNextStepUntilDone,
+  pressReveal,
   responsesTo,
   rootQuoting,
   SIGNING_SECRET,
@@ -160,7 +162,7 @@ describe("the Assistant surface (AI app thread)", () => {
     // Its buttons work there too: Reveal shows Python's number to the student, in that thread.
     const seen = workspace.ephemerals.length;
     await clickButton(bot, lastMessage(answered), "tutor_reveal", "U7");
-    expect((await ephemeralFor(bot, "U7", root.ts, seen)).text).toBe(`Final answer: ${POWER}`);
+    expect((await finalAnswerFor(bot, "U7", root.ts, seen)).text).toBe(`Final answer: ${POWER}`);
 
     // The status line: thinking at once, the worker's progress while it runs, then cleared.
     const cleared = await waitFor("the status to clear", async () => {
@@ -207,18 +209,24 @@ describe("buttons on a finished run", () => {
   it("Reveal shows the final answer to the clicker only", async () => {
     const seen = bot.slack.workspace.ephemerals.length;
     expect(await clickButton(bot, last, "tutor_reveal", "U2")).toBe(200);
-    const shown = await ephemeralFor(bot, "U2", root.ts, seen);
+    // The withheld steps come first, each its own message, then the answer.
+    const shown = await waitFor("the answer", async () =>
+      bot.slack.workspace.ephemerals
+        .slice(seen)
+        .find((e) => e.user === "U2" && e.threadTs === root.ts && e.text.startsWith("Final answer")),
+    );
     expect(shown.text).toBe(`Final answer: ${POWER}`);
   });
 
-  it("Show code shows the Python and its output to the clicker only, the answer still hidden until Reveal", async () => {
+  it("Show code shows the Python to the clicker only; the cell that computes the answer comes with Reveal, never masked", async () => {
     const seen = bot.slack.workspace.ephemerals.length;
     const messages = bot.slack.workspace.messages.length;
     await clickButton(bot, last, "tutor_show_code", "U2");
     const shown = await ephemeralFor(bot, "U2", root.ts, seen);
     const body = JSON.stringify(shown.blocks);
-    expect(body).toContain("print(2**20)");
-    expect(body).toMatch(/Output:\\n\\n```\\n\?\\n```/);
+    expect(body).not.toContain("print(2**20)");
+    expect(body).toContain("The code that works out the answer comes with Reveal.");
+    expect(body).not.toMatch(/```\\n\?\\n```/);
     expect(body).not.toContain(POWER);
     expect(bot.slack.workspace.messages.length).toBe(messages);
   });
@@ -260,7 +268,7 @@ describe("buttons on a finished run", () => {
     expect(stepsOf(retried).length).toBeGreaterThan(0);
     const revealed = bot.slack.workspace.ephemerals.length;
     await clickButton(bot, again, "tutor_reveal", "U1");
-    expect((await ephemeralFor(bot, "U1", root.ts, revealed)).text).toBe(`Final answer: ${POWER}`);
+    expect((await finalAnswerFor(bot, "U1", root.ts, revealed)).text).toBe(`Final answer: ${POWER}`);
   });
 });
 
@@ -417,15 +425,26 @@ describe("refused input: told privately, nothing enqueued", () => {
 
 describe("math in the steps", () => {
   it("simple inline math reads as Unicode; the rest is an uploaded image with its LaTeX as alt text", async () => {
-    const { thread } = await askAndFinish("/ask", "What is the area of a circle of radius sqrt 2?");
-    const steps = text(stepsOf(thread));
+    const { root, thread } = await askAndFinish("/ask", "What is the area of a circle of radius sqrt 2?");
+    // The step states the answer (2π): it comes with Reveal, whole, to the student who pressed it.
+    const revealed = await pressReveal(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
+    const sections = (blocks: unknown[]) =>
+      (blocks as { type: string; text?: { text: string } }[]).flatMap((b) =>
+        b.type === "section" && b.text ? [b.text.text] : [],
+      );
+    const steps = [
+      text(stepsOf(thread)),
+      ...revealed.messages.flatMap((m) => (m.text.startsWith("Final answer") ? [] : sections(m.blocks))),
+    ].join("\n");
     expect(steps).toContain("πr²");
     expect(steps).toContain("√2");
     expect(steps).not.toMatch(/\\pi|\\sqrt|\$/);
-    const images = thread.flatMap((m) => m.files).filter((f) => f.name.startsWith("formula"));
-    const integral = images.find((f) => f.altText?.includes("\\int_0^{\\sqrt{2}}"));
+    const images = revealed.messages
+      .flatMap((m) => m.blocks as { type: string; alt_text?: string; slack_file?: { id: string } }[])
+      .filter((b) => b.type === "image");
+    const integral = images.find((b) => b.alt_text?.includes("\\int_0^{\\sqrt{2}}"));
     expect(integral).toBeDefined();
-    expect(integral!.bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(bot.slack.workspace.fileById(integral!.slack_file!.id)?.bytes.subarray(1, 4).toString()).toBe("PNG");
   });
 });
 

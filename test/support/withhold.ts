@@ -176,7 +176,9 @@ export function answerIn(posted: string, answer: string): boolean {
   const reference = wordAnswer ?? answer;
   const candidates = new Set<string>();
   for (const m of text.matchAll(/\\frac\s*\{[^}]*\}\s*\{[^}]*\}|\\frac\d\d/g)) candidates.add(m[0]);
-  for (const m of text.matchAll(/-?\d+(?:\.\d+)?(?:\s*\/\s*\d+)?/g)) candidates.add(m[0].replace(/\s+/g, ""));
+  // Numbers, not digits of notation (`x^2`, `x_1`, a typeset `x2`).
+  for (const m of text.matchAll(/(?<![\w^.])-?\d+(?:\.\d+)?(?:\s*\/\s*\d+)?/g))
+    candidates.add(m[0].replace(/\s+/g, ""));
   for (const m of text.matchAll(/[[({]([^[\](){}\n]{1,80})[\])}]/g)) candidates.add(m[1]!.trim());
   for (const m of text.matchAll(/\b[a-z]+\b/gi)) {
     const word = WORDS[m[0].toLowerCase()];

@@ -16,7 +16,7 @@ const script = parseScript({
       name: "power",
       match: "2\\^10",
       turns: [
-        "We need $2^{10}$.\n```python\nprint(2**10)\n```\n```output",
+        "We need $2^{10}$. Doubling 1 ten times gets there, and the doublings before add up to one less:\n$$2^{10} - 1 = \\sum_{k=0}^{9} 2^k.$$\n\nPython computes the power exactly.\n```python\nprint(2**10)\n```\n```output",
         "Python gives {{output}}. Doubling $2^{9}$ should give the same; let me check.\n```python\nprint(2 * 2**9)\n```\n```output",
         "Both agree: $2^{10} = {{output}}$.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
       ],
@@ -206,7 +206,7 @@ describe("hint and check modes give nothing away", () => {
     expect(run.status).toBe("ok");
     expect(run).not.toHaveProperty("transcript");
     expect(JSON.stringify(run)).not.toContain(String(2 ** 10));
-    // Next step, pressed until there is none left, teaches the rest without ever giving the answer.
+    // Next step, pressed until there is none left, teaches the rest up to the step that computes the answer.
     let after = run.steps.length - 1;
     const handedOut: unknown[] = [];
     for (;;) {
@@ -221,9 +221,9 @@ describe("hint and check modes give nothing away", () => {
       after += 1;
       if ((next.body as { last: boolean }).last) break;
     }
-    expect(handedOut.length).toBeGreaterThan(0);
+    // Every later cell here prints the answer: none of them is handed out, not even masked.
     expect(JSON.stringify(handedOut)).not.toContain(String(2 ** 10));
-    expect(JSON.stringify(handedOut)).toContain("print(2 * 2**9)");
+    expect(JSON.stringify(handedOut)).not.toContain("print(2 * 2**9)");
   });
 
   it("check with a wrong answer: says so, without the solution", async () => {

@@ -11,6 +11,7 @@
 
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
+import { WITHHOLD_TEXTS } from "../../../src/seam.js";
 import { fence } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
@@ -111,6 +112,7 @@ async function show(
           `*Step ${cell.step + 1}*\n${fence(cell.code, "")}${cell.output ? `\nOutput:\n${fence(cell.output, "")}` : ""}`,
         ),
       );
+      if (reply.withheld) blocks.push(...sections(WITHHOLD_TEXTS.codeWithheld));
       if (blocks.length === 0) return tellUser(ctx, where, "This solution did not run any code.");
       for (const message of intoMessages(blocks)) await tellUser(ctx, where, "The code behind this solution", message);
       return;

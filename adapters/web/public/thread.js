@@ -128,6 +128,8 @@ export function offerNext(label) {
 /** The run's answer message: the verdict of a check at once; the answer itself waits for Reveal. */
 function showAnswer(answer, correct, reveal, rendered, withheld, nextLabel) {
   offerNext(nextLabel);
+  // The live cells were there while the run worked; the one that computed the answer waits for Reveal.
+  $("cells").replaceChildren();
   if (correct !== undefined && !document.querySelector(".verdict")) {
     const verdict = document.createElement("p");
     verdict.className = correct ? "verdict right" : "verdict wrong";

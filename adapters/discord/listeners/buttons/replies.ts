@@ -6,6 +6,7 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { ActionReply } from "../../../../commands/index.js";
 import { t, toLocale } from "../../../../src/i18n/index.js";
+import { WITHHOLD_TEXTS } from "../../../../src/seam.js";
 import { fence } from "../../../step-code.js";
 import {
   answerFiles,
@@ -38,7 +39,11 @@ export async function showActionReply(
       await sendPieces(
         ctx,
         interaction,
-        splitMessage(text || say("steps.no_code")).map((content) => ({ content, files: [], buttons: [] })),
+        splitMessage(
+          [text || (reply.withheld ? "" : say("steps.no_code")), reply.withheld ? WITHHOLD_TEXTS.codeWithheld : ""]
+            .filter(Boolean)
+            .join("\n"),
+        ).map((content) => ({ content, files: [], buttons: [] })),
       );
       return;
     }
