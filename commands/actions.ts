@@ -86,6 +86,15 @@ export async function runAction(input: RunActionInput, deps: CommandDeps): Promi
       const rendered = result.renderedAnswer;
       return { kind: "answer", jobId, answer: result.answer, as: revealPolicy, ...(rendered ? { rendered } : {}) };
     }
+    case "share": {
+      if (!result) return notFinished();
+      if (!question) return reject("unknown_run");
+      // A student's verdict is theirs: only they may show it to the thread.
+      if (question.user !== input.user) return reject("not_your_run");
+      const verdict = result.steps[0];
+      if (question.mode !== "check" || !verdict) return reject("no_more_steps");
+      return { kind: "shared", jobId, step: verdict, text: `**${verdict.title}**\n${verdict.text}` };
+    }
     case "feedback": {
       if (!result) return notFinished();
       await deps.records.saveFeedback(jobId, input.user, {

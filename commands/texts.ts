@@ -53,6 +53,11 @@ export const GENERAL_TEXTS = {
     stale: "This button is no longer active.",
     /** The "next" button, named for what it hands out (commands/types.ts `NextKind`). */
     next: { hint: "Another hint", solution: "See a worked solution", step: "Next step" },
+    share: "Share with the thread",
+  },
+  /** Over a verdict its student shared with the thread. */
+  shared: {
+    by: "{{user}} shared their check:",
   },
 } as const satisfies Catalog;
 

@@ -3,7 +3,7 @@
  * check never reveal the answer; Slack has no spoiler markup, so a spoiler is the Reveal button),
  * or the error with a Retry when one can help.
  */
-import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
+import { GENERAL_TEXTS, ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import { latexToUnicode } from "../../render/index.js";
 import type { OutgoingMessage } from "../../src/seam.js";
 import { type Block, type ButtonSpec, buttons, sections } from "./blocks.js";
@@ -22,7 +22,11 @@ export function answerText(latex: string): string {
 }
 
 /** The run's last message: what a student can do next, per mode (hint and check never reveal the answer). */
-export function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" }>, value: ButtonValue): Block[] {
+export function answerBlocks(
+  message: Extract<OutgoingMessage, { kind: "answer" }>,
+  value: ButtonValue,
+  options: { share?: boolean } = {},
+): Block[] {
   const feedback: ButtonSpec[] = [
     { action: "feedbackUp", text: "👍" },
     { action: "feedbackDown", text: "👎" },
@@ -45,7 +49,8 @@ export function answerBlocks(message: Extract<OutgoingMessage, { kind: "answer" 
           ? "I could not decide whether your answer is right."
           : toMrkdwn(verdictClosing(message.correct));
       const solution = message.correct ? nextButton(message.next) : [];
-      return [...sections(verdict), buttons(value, [...solution, ...more])];
+      const share: ButtonSpec[] = options.share ? [{ action: "share", text: GENERAL_TEXTS.buttons.share }] : [];
+      return [...sections(verdict), buttons(value, [...solution, ...share, ...more])];
     }
     default:
       if (message.answer === null) {

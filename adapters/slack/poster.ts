@@ -6,7 +6,7 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
-import { type NextKind, nextButtonLabel } from "../../commands/index.js";
+import { GENERAL_TEXTS, type NextKind, nextButtonLabel } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
@@ -66,14 +66,10 @@ export class SlackPoster implements Poster<SlackTarget> {
       case "step":
         // The worker posts a hint run's first rung only; the rest come one press at a time.
         return this.postStep(target, threadTs, message.index, message.total, message.step, context);
-      case "answer":
-        return this.send(
-          target,
-          threadTs,
-          context,
-          answerBlocks(message, valueFor(target, context.jobId)),
-          answerFallback(message),
-        );
+      case "answer": {
+        const blocks = answerBlocks(message, valueFor(target, context.jobId), { share: privateVerdict(target) });
+        return this.send(target, threadTs, context, blocks, answerFallback(message), privateVerdict(target));
+      }
       case "error":
         return this.send(
           target,
@@ -93,6 +89,25 @@ export class SlackPoster implements Poster<SlackTarget> {
     const context = { jobId: next.jobId, key: `${next.jobId}:next:${next.index}` };
     const threadTs = await this.threadOf(target, next.jobId);
     return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.next);
+  }
+
+  /** A verdict its student chose to share, for everyone in the run's thread. */
+  async postShared(
+    target: SlackTarget,
+    shared: { jobId: string; step: ResultStep },
+    user: string,
+  ): Promise<{ messageId: string }> {
+    const context = { jobId: shared.jobId, key: `${shared.jobId}:shared` };
+    const threadTs = await this.threadOf(target, shared.jobId);
+    // The mention is Slack markup: our sentence goes through as mrkdwn, the user id is Slack's.
+    const by = toMrkdwn(GENERAL_TEXTS.shared.by).replace("{{user}}", `<@${user}>`);
+    const blocks: Block[] = [
+      ...mrkdwnSections(by),
+      header(shared.step.title),
+      ...sections(withFormulaLabels(shared.step.text)),
+    ];
+    // Shared with the thread: a public post, whatever the run's own messages were.
+    return this.send(target, threadTs, context, blocks, `${shared.step.title}\n${shared.step.text}`);
   }
 
   /** The final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
@@ -202,11 +217,13 @@ export class SlackPoster implements Poster<SlackTarget> {
     // its key), the others carry `key#n` so they are recognisable too.
     const [first, ...rest] = intoMessages(blocks);
     const fallback = `${title}\n${fallbackText(toMrkdwn(step.text))}`;
-    const posted = await this.send(target, threadTs, context, first!, fallback);
+    const posted = await this.send(target, threadTs, context, first!, fallback, privateVerdict(target));
     for (const [i, more] of rest.entries()) {
-      await this.send(target, threadTs, { ...context, key: `${context.key}#${i + 1}` }, more, `${title} (continued)`);
+      const key = `${context.key}#${i + 1}`;
+      await this.send(target, threadTs, { ...context, key }, more, `${title} (continued)`, privateVerdict(target));
     }
-    if (step.images.length > 0) await this.uploadImages(target, threadTs, step);
+    // A file cannot be ephemeral: a private verdict's formulas stay in its text.
+    if (step.images.length > 0 && !privateVerdict(target)) await this.uploadImages(target, threadTs, step);
     return posted;
   }
 
@@ -234,7 +251,24 @@ export class SlackPoster implements Poster<SlackTarget> {
     context: PostContext,
     blocks: Block[],
     text: string,
+    /** Only for the target's student (`chat.postEphemeral`): a private verdict. */
+    privately = false,
   ): Promise<{ messageId: string }> {
+    if (privately) {
+      // A student's check in a shared channel: the verdict is theirs until they share it.
+      const result = await this.deps.pacer.run(target.channel, () =>
+        callSlack(() =>
+          this.deps.client.chat.postEphemeral({
+            channel: target.channel,
+            user: target.user,
+            ...(threadTs && { thread_ts: threadTs }),
+            text,
+            blocks,
+          }),
+        ),
+      );
+      return { messageId: result.message_ts ?? `ephemeral:${context.key}` };
+    }
     try {
       const result = await this.deps.pacer.run(target.channel, () =>
         callSlack(() =>
@@ -295,4 +329,12 @@ function statusBlocks(target: SlackTarget, status: StatusLine, jobId: string): B
 
 function statusFallback(target: SlackTarget, text: string): string {
   return target.threadTs ? text : `${target.prompt ?? "Question"} — ${text}`;
+}
+
+/**
+ * A /check in a channel others read (not a DM, not the assistant panel): its verdict goes only to
+ * the student (`chat.postEphemeral`) until they press "Share with the thread".
+ */
+export function privateVerdict(target: SlackTarget): boolean {
+  return target.mode === "check" && !target.assistant && !target.channel.startsWith("D");
 }

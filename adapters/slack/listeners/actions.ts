@@ -79,6 +79,8 @@ function runAction(
       return { kind: "feedback", jobId, value: "up" };
     case "feedbackDown":
       return { kind: "feedback", jobId, value: "down" };
+    case "share":
+      return { kind: "share", jobId };
   }
 }
 
@@ -108,6 +110,9 @@ async function show(
       return ctx.poster.revealAnswer(where, reply.answer, reply.rendered);
     case "step":
       await ctx.poster.postNextStep(target, reply);
+      return;
+    case "shared":
+      await ctx.poster.postShared(target, reply, where.user);
       return;
   }
 }
