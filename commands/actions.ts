@@ -147,6 +147,15 @@ async function decide(
       const steps = withheld.map((step, i) => ({ index: result.steps.length + i, total, step }));
       return { kind: "answer", jobId, answer: result.answer, as, ...(rendered ? { rendered } : {}), steps };
     }
+    case "share": {
+      if (!result) return notFinished();
+      if (!question) return reject("unknown_run");
+      // A student's verdict is theirs: only they may show it to the thread.
+      if (question.user !== input.user) return reject("not_your_run");
+      const verdict = result.steps[0];
+      if (question.mode !== "check" || !verdict) return reject("no_more_steps");
+      return { kind: "shared", jobId, step: verdict, text: `**${verdict.title}**\n${verdict.text}` };
+    }
     case "feedback": {
       if (!result) return notFinished();
       await deps.records.saveFeedback(jobId, input.user, {

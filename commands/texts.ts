@@ -95,6 +95,15 @@ export const CLASSROOM_TEXTS = {
   },
 } as const satisfies Catalog;
 
+/** Slack's "Share with the thread" for a private verdict (English until it joins the catalogs). */
+export const GENERAL_TEXTS = {
+  buttons: { share: "Share with the thread" },
+  /** Over a verdict its student shared with the thread. */
+  shared: {
+    by: "{{user}} shared their check:",
+  },
+} as const satisfies Catalog;
+
 /** The table's texts under `commands.<name>`, as catalog keys. */
 export function commandTexts(specs: readonly CommandSpec[]): Catalog {
   const commands: Catalog = {};

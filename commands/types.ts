@@ -108,6 +108,8 @@ export type RunAction =
   | { kind: "next_step"; jobId: string; after: number }
   /** The final answer, shown as the space's reveal policy says. */
   | { kind: "reveal"; jobId: string }
+  /** Share a verdict shown only to its student (a /check in a shared channel) with the thread: the student's choice. */
+  | { kind: "share"; jobId: string }
   /** 👍/👎 on the answer, stored with the run (one vote per user; a new vote replaces the old). */
   | { kind: "feedback"; jobId: string; value: "up" | "down"; comment?: string };
 
@@ -167,6 +169,8 @@ export type ActionReply = (
       steps: { index: number; total: number; step: ResultStep }[];
     }
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
+  /** The verdict to post for everyone, as its student chose (`text`: it as Markdown, with who shared it). */
+  | { kind: "shared"; jobId: string; step: ResultStep; text: string }
   | { kind: "rejected"; code: ErrorCode; text: string }
 ) & { locale?: Locale };
 

@@ -3,7 +3,7 @@
  * check never reveal the answer; Slack has no spoiler markup, so a spoiler is the Reveal button),
  * or the error with a Retry when one can help.
  */
-import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
+import { GENERAL_TEXTS, ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import { latexToUnicode } from "../../render/index.js";
 import { type Locale, t } from "../../src/i18n/index.js";
 import { type OutgoingMessage, WITHHOLD_TEXTS } from "../../src/seam.js";
@@ -27,6 +27,7 @@ export function answerBlocks(
   message: Extract<OutgoingMessage, { kind: "answer" }>,
   value: ButtonValue,
   locale?: Locale,
+  options: { share?: boolean } = {},
 ): Block[] {
   const say = (key: string) => t(locale, key);
   const feedback: ButtonSpec[] = [
@@ -49,7 +50,8 @@ export function answerBlocks(
       const verdict =
         message.correct === undefined ? say("answer.undecided") : toMrkdwn(verdictClosing(message.correct));
       const solution = message.correct ? nextButton(message.next) : [];
-      return [...sections(verdict), buttons(value, [...solution, ...more])];
+      const share: ButtonSpec[] = options.share ? [{ action: "share", text: GENERAL_TEXTS.buttons.share }] : [];
+      return [...sections(verdict), buttons(value, [...solution, ...share, ...more])];
     }
     default:
       if (message.answer === null) {

@@ -23,6 +23,7 @@ export const ACTIONS = {
   reveal: "tutor_reveal",
   feedbackUp: "tutor_feedback_up",
   feedbackDown: "tutor_feedback_down",
+  share: "tutor_share",
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -6,7 +6,7 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
-import { type NextKind, nextButtonLabel } from "../../commands/index.js";
+import { GENERAL_TEXTS, type NextKind, nextButtonLabel } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import { type Locale, t } from "../../src/i18n/index.js";
@@ -76,14 +76,12 @@ export class SlackPoster implements Poster<SlackTarget> {
           context,
           message.next === true,
         );
-      case "answer":
-        return this.send(
-          target,
-          threadTs,
-          context,
-          answerBlocks(message, valueFor(target, context.jobId), context.locale),
-          answerFallback(message, context.locale),
-        );
+      case "answer": {
+        const share = { share: privateVerdict(target) };
+        const blocks = answerBlocks(message, valueFor(target, context.jobId), context.locale, share);
+        const fallback = answerFallback(message, context.locale);
+        return this.send(target, threadTs, context, blocks, fallback, privateVerdict(target));
+      }
       case "error":
         return this.send(
           target,
@@ -132,6 +130,25 @@ export class SlackPoster implements Poster<SlackTarget> {
         ),
       );
     }
+  }
+
+  /** A verdict its student chose to share, for everyone in the run's thread. */
+  async postShared(
+    target: SlackTarget,
+    shared: { jobId: string; step: ResultStep },
+    user: string,
+  ): Promise<{ messageId: string }> {
+    const context = { jobId: shared.jobId, key: `${shared.jobId}:shared` };
+    const threadTs = await this.threadOf(target, shared.jobId);
+    // The mention is Slack markup: our sentence goes through as mrkdwn, the user id is Slack's.
+    const by = toMrkdwn(GENERAL_TEXTS.shared.by).replace("{{user}}", `<@${user}>`);
+    const blocks: Block[] = [
+      ...mrkdwnSections(by),
+      header(shared.step.title),
+      ...sections(withFormulaLabels(shared.step.text)),
+    ];
+    // Shared with the thread: a public post, whatever the run's own messages were.
+    return this.send(target, threadTs, context, blocks, `${shared.step.title}\n${shared.step.text}`);
   }
 
   /** The withheld steps and the final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
@@ -232,12 +249,14 @@ export class SlackPoster implements Poster<SlackTarget> {
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.
     const [first, ...rest] = intoMessages(blocks);
-    const posted = await this.send(target, threadTs, context, first!, fallback);
+    const posted = await this.send(target, threadTs, context, first!, fallback, privateVerdict(target));
     for (const [i, more] of rest.entries()) {
       const continued = t(locale, "steps.continued", { title });
-      await this.send(target, threadTs, { ...context, key: `${context.key}#${i + 1}` }, more, continued);
+      const key = `${context.key}#${i + 1}`;
+      await this.send(target, threadTs, { ...context, key }, more, continued, privateVerdict(target));
     }
-    if (step.images.length > 0) await this.uploadImages(target, threadTs, step, locale);
+    // A file cannot be ephemeral: a private verdict's formulas stay in its text.
+    if (step.images.length > 0 && !privateVerdict(target)) await this.uploadImages(target, threadTs, step, locale);
     return posted;
   }
 
@@ -266,7 +285,24 @@ export class SlackPoster implements Poster<SlackTarget> {
     context: PostContext,
     blocks: Block[],
     text: string,
+    /** Only for the target's student (`chat.postEphemeral`): a private verdict. */
+    privately = false,
   ): Promise<{ messageId: string }> {
+    if (privately) {
+      // A student's check in a shared channel: the verdict is theirs until they share it.
+      const result = await this.deps.pacer.run(target.channel, () =>
+        callSlack(() =>
+          this.deps.client.chat.postEphemeral({
+            channel: target.channel,
+            user: target.user,
+            ...(threadTs && { thread_ts: threadTs }),
+            text,
+            blocks,
+          }),
+        ),
+      );
+      return { messageId: result.message_ts ?? `ephemeral:${context.key}` };
+    }
     try {
       const result = await this.deps.pacer.run(target.channel, () =>
         callSlack(() =>
@@ -372,4 +408,12 @@ function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }
 
 function statusFallback(target: SlackTarget, text: string, locale?: Locale): string {
   return target.threadTs ? text : `${target.prompt ?? t(locale, "thread.question")} — ${text}`;
+}
+
+/**
+ * A /check in a channel others read (not a DM, not the assistant panel): its verdict goes only to
+ * the student (`chat.postEphemeral`) until they press "Share with the thread".
+ */
+export function privateVerdict(target: SlackTarget): boolean {
+  return target.mode === "check" && !target.assistant && !target.channel.startsWith("D");
 }

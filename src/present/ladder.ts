@@ -181,6 +181,8 @@ function cleanSentence(sentence: string): string {
   const s = withoutOpener(sentence)
     .replace(/^(?:let me|let's|let us)\b[^:.]*:\s*/i, "")
     .replace(/^(?:so|thus|then|hence|therefore)\s*,?\s+/i, "")
+    // "…, as {2: 3, 3: 2} says.": the output it points at is not shown with a hint.
+    .replace(/,\s*as [^,]{1,80} (?:says|shows|confirms)([.!]?)$/i, "$1")
     .trim();
   if (!s) return "";
   const you = s

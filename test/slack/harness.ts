@@ -151,10 +151,14 @@ export function lastMessage(thread: FakeMessage[]): FakeMessage {
  * the blocks, and each uploaded file's name, title and alt text. Assert a value is not in it to
  * prove it stays hidden until Reveal.
  */
-export function visibleThreadText(messages: FakeMessage[]): string {
+export function visibleThreadText(messages: (SeenMessage & Partial<Pick<FakeMessage, "text" | "files">>)[]): string {
   return messages
     .map((m) =>
-      [m.text, JSON.stringify(m.blocks), ...m.files.flatMap((f) => [f.name, f.title, f.altText ?? ""])].join("\n"),
+      [
+        m.text ?? "",
+        JSON.stringify(m.blocks),
+        ...(m.files ?? []).flatMap((f) => [f.name, f.title, f.altText ?? ""]),
+      ].join("\n"),
     )
     .join("\n");
 }

@@ -272,51 +272,87 @@ describe("buttons on a finished run", () => {
   });
 });
 
+/**
+ * Sends /check in the shared channel C1 and resolves once its verdict has reached its student:
+ * the ephemeral messages in the run's thread that only U1 sees, and the public thread.
+ */
+async function checkPrivately(line: string, quoted: string) {
+  const seen = bot.slack.workspace.ephemerals.length;
+  const { body } = slash("/check", line);
+  expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, body)).status).toBe(200);
+  const root = await rootQuoting(bot.slack, "C1", quoted);
+  const verdict = await waitFor("the private verdict", async () => {
+    const mine = bot.slack.workspace.ephemerals.slice(seen).filter((e) => e.user === "U1" && e.threadTs === root.ts);
+    return mine.some((e) => JSON.stringify(e.blocks).includes("tutor_feedback_up")) ? mine : undefined;
+  });
+  return { root, verdict, thread: bot.slack.workspace.thread("C1", root.ts) };
+}
+
+type Ephemeral = SlackBot["slack"]["workspace"]["ephemerals"][number];
+const ephemeralText = (messages: Ephemeral[]) =>
+  messages.map((m) => `${m.text}\n${JSON.stringify(m.blocks)}`).join("\n");
+const asMessage = (e: Ephemeral) => e as unknown as FakeMessage;
+const withButton = (messages: Ephemeral[], action: string) =>
+  asMessage(messages.find((m) => JSON.stringify(m.blocks).includes(action))!);
+
 describe("/check and /explain", () => {
-  it("/check says a right answer is right, and keeps the worked solution behind See a worked solution", async () => {
-    const { root, thread } = await askAndFinish(
-      "/check",
+  it("/check says a right answer is right, only to its student, and keeps the worked solution behind See a worked solution", async () => {
+    const { root, verdict, thread } = await checkPrivately(
       "What is 2^20, checked? answer: 1048576",
       "What is 2^20, checked?",
     );
-    const last = lastMessage(thread);
-    expect(text([last])).toContain("Your answer is right");
-    expect(text([last])).toContain('"text":"See a worked solution"');
-    // Only the verdict is posted at first: no solution, masked or not.
-    expect(stepsOf(thread)).toHaveLength(1);
-    expect(text(thread)).not.toMatch(/Worked solution|NameError/);
-    const more = await pressNextStepUntilDone(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
-    expect(text(more)).toContain("Worked solution");
+    const seen = ephemeralText(verdict);
+    expect(seen).toContain("Your answer is right");
+    expect(seen).toContain('"text":"See a worked solution"');
+    expect(seen).toContain('"text":"Share with the thread"');
+    // The thread others read has the question and its status, not the verdict; no solution, masked or not.
+    expect(text(thread)).not.toMatch(/Your answer is right|Check · Correct|Worked solution/);
+    const before = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, withButton(verdict, "tutor_next_step"), "tutor_next_step", "U1");
+    const solution = await ephemeralFor(bot, "U1", root.ts, before);
+    expect(JSON.stringify(solution.blocks)).toContain("Worked solution");
   });
 
   it("/check with `work:` quotes the first line of the working that does not hold, never a step number", async () => {
-    const { root, thread } = await askAndFinish(
-      "/check",
+    const { root, verdict, thread } = await checkPrivately(
       "What is 2^20, worked? answer: 1000000 work: 2^{20} = 2^{10} \\cdot 2^{10}; 2^{10} \\cdot 2^{10} = 1000 \\cdot 1000",
       "What is 2^20, worked?",
     );
-    const shown = text([root, ...thread]);
-    expect(shown).toContain("Recheck this line of your working:");
-    expect(shown).toContain("2^{10} \\\\cdot 2^{10} = 1000 \\\\cdot 1000");
-    expect(shown).not.toContain("2^{20} = 2^{10}");
-    expect(shown).not.toMatch(/\bstep \d/i);
-    expect(shown).not.toContain(POWER);
+    const seen = ephemeralText(verdict);
+    expect(seen).toContain("Recheck this line of your working:");
+    expect(seen).toContain("2^{10} \\\\cdot 2^{10} = 1000 \\\\cdot 1000");
+    expect(seen).not.toContain("2^{20} = 2^{10}");
+    expect(seen).not.toMatch(/\bstep \d/i);
+    expect(`${seen}\n${text([root, ...thread])}`).not.toContain(POWER);
+    expect(text(thread)).not.toContain("Recheck");
   });
 
-  it("/check says a wrong answer is wrong without giving the right one anywhere", async () => {
-    const { root, thread } = await askAndFinish(
-      "/check",
+  it("/check says a wrong answer is wrong without giving the right one anywhere, and shares it only when its student asks", async () => {
+    const { root, verdict, thread } = await checkPrivately(
       "What is 2^20, checked again? answer: 1000000",
       "What is 2^20, checked again?",
     );
-    const last = lastMessage(thread);
-    expect(text([last])).toContain("Not quite");
-    expect(text([root, ...thread])).not.toContain(POWER);
-    expect(buttonsOn(last)).not.toContain("tutor_reveal");
+    const seen = ephemeralText(verdict);
+    expect(seen).toContain("Not quite");
+    expect(`${seen}\n${text([root, ...thread])}`).not.toContain(POWER);
+    expect(seen).not.toContain("tutor_reveal");
+    expect(text(thread)).not.toContain("Not quite");
     // Not behind a button either.
-    const seen = bot.slack.workspace.ephemerals.length;
-    await clickButton(bot, last, "tutor_show_code", "U1");
-    expect(JSON.stringify((await ephemeralFor(bot, "U1", root.ts, seen)).blocks ?? [])).not.toContain(POWER);
+    const answer = withButton(verdict, "tutor_show_code");
+    let before = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, answer, "tutor_show_code", "U1");
+    expect(JSON.stringify((await ephemeralFor(bot, "U1", root.ts, before)).blocks ?? [])).not.toContain(POWER);
+    // Someone else cannot share it; its student can, and then the thread sees it.
+    before = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, withButton(verdict, "tutor_share"), "tutor_share", "U2");
+    await ephemeralFor(bot, "U2", root.ts, before);
+    expect(text(bot.slack.workspace.thread("C1", root.ts))).not.toContain("Not quite");
+    await clickButton(bot, withButton(verdict, "tutor_share"), "tutor_share", "U1");
+    const shared = await waitFor("the shared verdict", async () =>
+      bot.slack.workspace.thread("C1", root.ts).find((m) => text([m]).includes("shared their check")),
+    );
+    expect(text([shared])).toContain("Not quite");
+    expect(text([shared])).toContain("<@U1>");
   });
 
   it("/explain asks the model to explain and walks through it in the thread, with no final answer needed", async () => {

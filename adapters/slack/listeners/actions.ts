@@ -89,6 +89,8 @@ function runAction(
       return { kind: "feedback", jobId, value: "up" };
     case "feedbackDown":
       return { kind: "feedback", jobId, value: "down" };
+    case "share":
+      return { kind: "share", jobId };
   }
 }
 
@@ -121,6 +123,9 @@ async function show(
       return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps);
     case "step":
       await ctx.poster.postNextStep(target, where, reply);
+      return;
+    case "shared":
+      await ctx.poster.postShared(target, reply, where.user);
       return;
   }
 }
