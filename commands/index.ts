@@ -48,6 +48,7 @@ export { COMMANDS, CommandTable, commandTable } from "./table.js";
 export { assignmentReport, type TeacherDesk } from "./teacher.js";
 export {
   type Catalog,
+  GENERAL_TEXTS,
   ladderClosing,
   nextButtonLabel,
   Texts,
