@@ -100,13 +100,14 @@ export class SlackPoster implements Poster<SlackTarget> {
     return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
   }
 
-  /** The final answer for the student who pressed Reveal, only to them (see `./reveal.ts`). */
+  /** The final answer for the student who pressed Reveal, only to them (see `./reveal.ts`), in `locale`. */
   async revealAnswer(
     where: { channel: string; user: string; threadTs?: string },
     answer: string,
     rendered?: ResultStep,
+    locale?: Locale,
   ): Promise<void> {
-    await revealAnswer(this.deps, where, answer, rendered);
+    await revealAnswer(this.deps, where, answer, rendered, locale);
   }
 
   async edit(target: SlackTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {

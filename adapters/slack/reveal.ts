@@ -5,6 +5,7 @@
  * take it, the student still gets the answer as text.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { type Locale, t } from "../../src/i18n/index.js";
 import type { ResultStep } from "../../src/seam.js";
 import { answerText } from "./answer-blocks.js";
 import { type Block, sections } from "./blocks.js";
@@ -24,9 +25,11 @@ export async function revealAnswer(
   where: { channel: string; user: string; threadTs?: string },
   answer: string,
   rendered?: ResultStep,
+  locale?: Locale,
 ): Promise<void> {
-  const text = `Final answer: ${answer}`;
-  const blocks = sections(`*Final answer:* ${answerText(answer)}`);
+  const label = t(locale, "answer.final_label");
+  const text = `${label} ${answer}`;
+  const blocks = sections(`*${label}* ${answerText(answer)}`);
   const ephemeral = (withBlocks: Block[]) =>
     deps.pacer.run(where.channel, () =>
       callSlack(() =>

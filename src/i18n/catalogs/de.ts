@@ -60,11 +60,14 @@ export const de = {
     code_of: "Schritt {{index}}",
     output: "Ausgabe:",
     no_code: "Dieser Schritt hat keinen Code ausgeführt.",
+    no_code_run: "Diese Lösung hat keinen Code ausgeführt.",
+    code_behind: "Der Code hinter dieser Lösung",
     formula: "Formel {{index}}",
     figure: "Abbildung {{index}}",
   },
   answer: {
     label: "Antwort:",
+    final_label: "Endgültige Antwort:",
     hint_done:
       "💡 Das ist dein Hinweis – versuch den nächsten Schritt selbst. Kommst du nicht weiter? Frag nach dem **Nächsten Schritt**.",
     hint_done_slack:

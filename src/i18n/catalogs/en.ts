@@ -72,12 +72,15 @@ export const en = {
     code_of: "Step {{index}}",
     output: "Output:",
     no_code: "This step ran no code.",
+    no_code_run: "This solution did not run any code.",
+    code_behind: "The code behind this solution",
     formula: "Formula {{index}}",
     figure: "Figure {{index}}",
   },
   /** The run's last message, by mode and reveal policy. */
   answer: {
     label: "Answer:",
+    final_label: "Final answer:",
     hint_done: "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.",
     hint_done_slack: "That's how to start. Try the next step yourself, or ask for it with *Next step* above.",
     right: "Your answer is right.",

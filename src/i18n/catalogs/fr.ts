@@ -61,11 +61,14 @@ export const fr = {
     code_of: "Étape {{index}}",
     output: "Sortie :",
     no_code: "Cette étape n'a exécuté aucun code.",
+    no_code_run: "Cette solution n'a exécuté aucun code.",
+    code_behind: "Le code derrière cette solution",
     formula: "Formule {{index}}",
     figure: "Figure {{index}}",
   },
   answer: {
     label: "Réponse :",
+    final_label: "Réponse finale :",
     hint_done: "💡 Voilà ton indice : essaie l'étape suivante toi-même. Bloqué ? Demande l'**Étape suivante**.",
     hint_done_slack:
       "Voilà comment commencer. Essaie l'étape suivante toi-même, ou demande-la avec *Étape suivante* ci-dessus.",
