@@ -12,6 +12,7 @@ import { gradeVerdict } from "../grading/index.js";
 import type { Logger } from "../logger.js";
 import { presentForMode } from "../present/modes.js";
 import { stepsWithoutAnswer } from "../present/redact.js";
+import { localizeTitles } from "../present/titles.js";
 import type { Presentation } from "../present/types.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
 import type { Question } from "../question.js";
@@ -239,7 +240,11 @@ export class QuestionPipeline implements Pipeline {
       },
       { stepChars: this.config.PRESENT_STEP_CHARS },
     );
-    return { solution, presentation };
+    // The presenter's own titles in the asker's language (the write-up's are already in the question's).
+    return {
+      solution: localizeTitles(solution, question.locale),
+      presentation: localizeTitles(presentation, question.locale),
+    };
   }
 
   /**
