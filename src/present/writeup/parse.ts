@@ -15,10 +15,11 @@ export interface Writeup {
   answer: string;
 }
 
+// Headings a model may have translated with the text (`### Paso 1:`, `### 步骤 1：`, `### 答案`) read too.
 const STEP_HEADING =
-  /^#{2,4}\s*(?:\*\*)?\s*(?:step|schritt|étape|etapa|paso|passo|шаг|步骤|ステップ)?\s*(\d+)\s*[:.)\-–—]\s*(.+?)\s*(?:\*\*)?\s*$/gim;
+  /^#{2,4}\s*(?:\*\*)?\s*(?:step|schritt|étape|etapa|paso|passo|шаг|步骤|ステップ)?\s*(\d+)\s*[:.)\-–—：]\s*(.+?)\s*(?:\*\*)?\s*$/gim;
 const ANSWER_HEADING =
-  /^#{2,4}\s*(?:\*\*)?\s*(?:answer|final answer|antwort|réponse|respuesta|resposta|risposta|ответ|答案|答え)\s*:?\s*(?:\*\*)?\s*$/gim;
+  /^#{2,4}\s*(?:\*\*)?\s*(?:answer|final answer|antwort|réponse|respuesta|resposta|risposta|ответ|答案|答え)\s*[:：]?\s*(?:\*\*)?\s*$/gim;
 
 export function parseWriteup(reply: string): Writeup | null {
   const text = reply.replace(/<think>[\s\S]*?<\/think>/g, "").replace(/<\/?think>/g, "");
