@@ -65,7 +65,7 @@ export function tableCommands(
     table,
     texts,
     check: (call) => checkCall(table, call),
-    help: (surface: Surface) => helpText(table, texts, surface),
+    help: (surface: Surface, locale?: string) => helpText(table, texts.in(locale), surface),
   };
 }
 

@@ -237,5 +237,42 @@ export const de = {
     },
     message_command: "*Apps → {{name}}* bei jeder Nachricht",
   },
+  /** The command table's texts /help and the web page show (English: commands/table.ts). */
+  commands: {
+    ask: {
+      help: "die ganze Lösung, ein Schritt pro Nachricht (häng gern eine CSV- oder andere Datendatei an; eine Datei allein genügt)",
+      label: "Lösen – alle Schritte",
+      slack: {
+        help: "die ganze Lösung, ein Schritt pro Nachricht in einem Thread (um mit einer Datei zu arbeiten, nimm `/analyze`)",
+      },
+    },
+    hint: {
+      help: "nur, wie du anfängst; frag nach dem nächsten Schritt, wenn du so weit bist",
+      label: "Hinweis – nur der Anfang",
+    },
+    check: {
+      help: "sagt dir, ob deine Antwort stimmt, ohne die Lösung zu verraten",
+      label: "Meine Antwort prüfen",
+    },
+    explain: {
+      help: "eine Schritt-für-Schritt-Erklärung eines Begriffs",
+      label: "Einen Begriff erklären",
+    },
+    analyze: {
+      help: "arbeitet eine Datendatei (CSV, XLSX, JSON) mit pandas durch: Zahlen und Diagramme",
+      slack: {
+        help: "arbeitet die neueste Datei, die du in diesem Kanal geteilt hast (CSV, JSON, Text), mit pandas durch: Zahlen und Diagramme",
+      },
+    },
+    settings: {
+      help: "wie dieser {{space}} Antworten zeigt, Stundenlimits und wo ich antworte (Admins des {{space}} können das ändern)",
+    },
+    help: {
+      help: "diese Liste",
+    },
+    "solve-with-start": {
+      help: "löst die Frage in dieser Nachricht, Schritt für Schritt in einem Thread",
+    },
+  },
   space: { discord: "Server", slack: "Workspace", web: "Website" },
 } as const satisfies Catalog;

@@ -234,5 +234,42 @@ export const es = {
     },
     message_command: "*Aplicaciones → {{name}}* en cualquier mensaje",
   },
+  /** The command table's texts /help and the web page show (English: commands/table.ts). */
+  commands: {
+    ask: {
+      help: "la solución completa, un paso por mensaje (adjunta un CSV u otro archivo de datos si quieres; un archivo solo también vale)",
+      label: "Resolver: todos los pasos",
+      slack: {
+        help: "la solución completa, un paso por mensaje en un hilo (para trabajar con un archivo, usa `/analyze`)",
+      },
+    },
+    hint: {
+      help: "solo cómo empezar; pide el siguiente paso cuando estés listo",
+      label: "Pista: solo cómo empezar",
+    },
+    check: {
+      help: "te dice si tu respuesta es correcta, sin revelar la solución",
+      label: "Comprobar mi respuesta",
+    },
+    explain: {
+      help: "una explicación paso a paso de un concepto",
+      label: "Explicar un concepto",
+    },
+    analyze: {
+      help: "trabaja con un archivo de datos (CSV, XLSX, JSON) con pandas: cifras y gráficos",
+      slack: {
+        help: "trabaja con el último archivo que compartiste en este canal (CSV, JSON, texto) con pandas: cifras y gráficos",
+      },
+    },
+    settings: {
+      help: "cómo muestra este {{space}} las respuestas, los límites por hora y dónde respondo (los administradores del {{space}} pueden cambiarlo)",
+    },
+    help: {
+      help: "esta lista",
+    },
+    "solve-with-start": {
+      help: "resuelve la pregunta de ese mensaje, paso a paso en un hilo",
+    },
+  },
   space: { discord: "servidor", slack: "espacio de trabajo", web: "sitio" },
 } as const satisfies Catalog;

@@ -238,5 +238,42 @@ export const fr = {
     },
     message_command: "*Applications → {{name}}* sur n'importe quel message",
   },
+  /** The command table's texts /help and the web page show (English: commands/table.ts). */
+  commands: {
+    ask: {
+      help: "la solution complète, une étape par message (joins un CSV ou un autre fichier de données si tu veux ; un fichier seul suffit)",
+      label: "Résoudre : toutes les étapes",
+      slack: {
+        help: "la solution complète, une étape par message dans un fil (pour travailler sur un fichier, utilise `/analyze`)",
+      },
+    },
+    hint: {
+      help: "seulement comment commencer ; demande l'étape suivante quand tu es prêt",
+      label: "Indice : seulement comment commencer",
+    },
+    check: {
+      help: "te dit si ta réponse est juste, sans dévoiler la solution",
+      label: "Vérifier ma réponse",
+    },
+    explain: {
+      help: "une explication étape par étape d'une notion",
+      label: "Expliquer une notion",
+    },
+    analyze: {
+      help: "travaille sur un fichier de données (CSV, XLSX, JSON) avec pandas : chiffres et graphiques",
+      slack: {
+        help: "travaille sur le dernier fichier que tu as partagé dans ce canal (CSV, JSON, texte) avec pandas : chiffres et graphiques",
+      },
+    },
+    settings: {
+      help: "comment ce {{space}} affiche les réponses, les limites par heure et où je réponds (les admins du {{space}} peuvent les modifier)",
+    },
+    help: {
+      help: "cette liste",
+    },
+    "solve-with-start": {
+      help: "résout la question de ce message, étape par étape dans un fil",
+    },
+  },
   space: { discord: "serveur", slack: "espace de travail", web: "site" },
 } as const satisfies Catalog;

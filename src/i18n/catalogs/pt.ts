@@ -233,5 +233,42 @@ export const pt = {
     },
     message_command: "*Apps → {{name}}* em qualquer mensagem",
   },
+  /** The command table's texts /help and the web page show (English: commands/table.ts). */
+  commands: {
+    ask: {
+      help: "a solução completa, um passo por mensagem (anexe um CSV ou outro arquivo de dados se quiser; só um arquivo também serve)",
+      label: "Resolver — todos os passos",
+      slack: {
+        help: "a solução completa, um passo por mensagem em um tópico (para trabalhar com um arquivo, use `/analyze`)",
+      },
+    },
+    hint: {
+      help: "só como começar; peça o próximo passo quando estiver pronto",
+      label: "Dica — só como começar",
+    },
+    check: {
+      help: "diz se sua resposta está certa, sem entregar a solução",
+      label: "Conferir minha resposta",
+    },
+    explain: {
+      help: "uma explicação passo a passo de um conceito",
+      label: "Explicar um conceito",
+    },
+    analyze: {
+      help: "trabalha um arquivo de dados (CSV, XLSX, JSON) com pandas: números e gráficos",
+      slack: {
+        help: "trabalha o arquivo mais recente que você compartilhou neste canal (CSV, JSON, texto) com pandas: números e gráficos",
+      },
+    },
+    settings: {
+      help: "como este {{space}} mostra as respostas, os limites por hora e onde eu respondo (os administradores do {{space}} podem mudar)",
+    },
+    help: {
+      help: "esta lista",
+    },
+    "solve-with-start": {
+      help: "resolve a pergunta daquela mensagem, passo a passo em um tópico",
+    },
+  },
   space: { discord: "servidor", slack: "espaço de trabalho", web: "site" },
 } as const satisfies Catalog;

@@ -217,5 +217,42 @@ export const zh = {
     },
     message_command: "在任意消息上选择 *应用 → {{name}}*",
   },
+  /** The command table's texts /help and the web page show (English: commands/table.ts). */
+  commands: {
+    ask: {
+      help: "完整解答，每条消息一步（可以附上 CSV 或其他数据文件；只发文件也行）",
+      label: "解题——全部步骤",
+      slack: {
+        help: "完整解答，在话题里每条消息一步（要基于文件解题，请用 `/analyze`）",
+      },
+    },
+    hint: {
+      help: "只告诉你怎么开始；准备好了再要下一步",
+      label: "提示——只告诉你怎么开始",
+    },
+    check: {
+      help: "告诉你答案对不对，不透露解答",
+      label: "检查我的答案",
+    },
+    explain: {
+      help: "一步一步讲解一个概念",
+      label: "讲解一个概念",
+    },
+    analyze: {
+      help: "用 pandas 分析一个数据文件（CSV、XLSX、JSON）：数字和图表",
+      slack: {
+        help: "用 pandas 分析你在这个频道里最新分享的文件（CSV、JSON、文本）：数字和图表",
+      },
+    },
+    settings: {
+      help: "这个{{space}}如何显示答案、每小时的提问上限以及我在哪里回答（{{space}}管理员可以修改）",
+    },
+    help: {
+      help: "这个列表",
+    },
+    "solve-with-start": {
+      help: "解答那条消息里的问题，在话题里一步一步发布",
+    },
+  },
   space: { discord: "服务器", slack: "工作区", web: "网站" },
 } as const satisfies Catalog;
