@@ -4,22 +4,23 @@
  * (`foldCode`) stays behind "Show code" and only its output is shown. Markdown, for every surface
  * (Slack's converter drops the language tag).
  */
+import { t } from "../src/i18n/index.js";
 import type { ResultStep } from "../src/seam.js";
 
 /** Output longer than this is cut in the step; "Show code" has all of it. */
 export const INLINE_OUTPUT_CHARS = 1000;
 
-/** The step's code and output as Markdown fences; "" for a step that ran no code. */
-export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "foldCode">): string {
+/** The step's code and output as Markdown fences, labelled in `locale`; "" for a step that ran no code. */
+export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "foldCode">, locale?: string): string {
   if (!step.code) return "";
   const parts = step.foldCode ? [] : [fence(step.code, "python")];
   const output = step.output?.trimEnd() ?? "";
   if (output) {
     const shown =
       output.length > INLINE_OUTPUT_CHARS
-        ? `${output.slice(0, INLINE_OUTPUT_CHARS)}\n… (${output.length - INLINE_OUTPUT_CHARS} more characters: Show code)`
+        ? `${output.slice(0, INLINE_OUTPUT_CHARS)}\n${t(locale, "steps.output_cut", { count: output.length - INLINE_OUTPUT_CHARS })}`
         : output;
-    parts.push(`Output:\n${fence(shown, "")}`);
+    parts.push(`${t(locale, "steps.output")}\n${fence(shown, "")}`);
   }
   return parts.join("\n");
 }

@@ -89,7 +89,7 @@ export function markerFor(jobId: string, field: string): string | null {
 function layoutStep(step: ResultStep, index: number, total: number, jobId: string, locale?: string): DiscordPiece[] {
   const title = total > 1 ? t(locale, "steps.of", { index: index + 1, total, title: step.title }) : step.title;
   const header = `**${title}**`;
-  const code = stepCodeMarkdown(step);
+  const code = stepCodeMarkdown(step, locale);
   const text = splitMessage(`${header}\n${step.text}${code ? `\n${code}` : ""}`);
   const groups = groupFiles(
     step.images.map((image) => ({

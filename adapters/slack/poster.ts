@@ -193,7 +193,7 @@ export class SlackPoster implements Poster<SlackTarget> {
   ): Promise<{ messageId: string }> {
     const { locale } = context;
     const title = total > 1 ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title }) : step.title;
-    const code = stepCodeMarkdown(step);
+    const code = stepCodeMarkdown(step, locale);
     const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
     const specs: ButtonSpec[] = [];
     // The step shows short code itself; only folded code needs the button.

@@ -42,6 +42,8 @@ export function register(app: App, ctx: ListenerContext): void {
       space: command.team_id,
       channel: command.channel_id,
       roles: spec && needsRoles(spec) ? await rolesOf(ctx, command.user_id) : [],
+      // Refusals and replies (`/tutor-help`) in the user's Slack language.
+      locale: await localeOf(ctx, command.user_id),
       // A form's options come from the form, not from the command's text.
       options: spec && !form ? parseLine(spec, "slack", decodeEntities(command.text)) : {},
     };
@@ -53,7 +55,7 @@ export function register(app: App, ctx: ListenerContext): void {
       return;
     }
     if (checked.spec.run.kind === "ask") {
-      await ask(ctx, command, checked.spec, checked.options, checked.spec.run.mode, respond);
+      await ask(ctx, command, checked.spec, checked.options, checked.spec.run.mode, respond, call.locale);
       return;
     }
     if (form) {
@@ -74,6 +76,7 @@ async function ask(
   options: Readonly<Record<string, OptionValue>>,
   mode: Mode,
   respond: RespondFn,
+  locale: string | undefined,
 ): Promise<void> {
   const { text, studentAnswer } = askFields(spec, options);
   const attachments: IncomingAttachment[] = [];
@@ -105,7 +108,7 @@ async function ask(
     ...(studentAnswer !== undefined && { studentAnswer }),
     attachments,
     replyTarget,
-    locale: await localeOf(ctx, command.user_id),
+    ...(locale !== undefined && { locale }),
   });
   if (reply.kind === "rejected") await respond({ response_type: "ephemeral", text: reply.text });
   ctx.logger.info(

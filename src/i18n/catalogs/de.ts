@@ -59,6 +59,7 @@ export const de = {
     continued: "{{title}} (Fortsetzung)",
     code_of: "Schritt {{index}}",
     output: "Ausgabe:",
+    output_cut: "… ({{count}} weitere Zeichen: Code anzeigen)",
     no_code: "Dieser Schritt hat keinen Code ausgeführt.",
     no_code_run: "Diese Lösung hat keinen Code ausgeführt.",
     code_behind: "Der Code hinter dieser Lösung",

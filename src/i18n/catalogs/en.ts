@@ -71,6 +71,7 @@ export const en = {
     continued: "{{title}} (continued)",
     code_of: "Step {{index}}",
     output: "Output:",
+    output_cut: "… ({{count}} more characters: Show code)",
     no_code: "This step ran no code.",
     no_code_run: "This solution did not run any code.",
     code_behind: "The code behind this solution",

@@ -60,6 +60,7 @@ export const es = {
     continued: "{{title}} (continuación)",
     code_of: "Paso {{index}}",
     output: "Salida:",
+    output_cut: "… ({{count}} caracteres más: Ver código)",
     no_code: "Este paso no ejecutó código.",
     no_code_run: "Esta solución no ejecutó código.",
     code_behind: "El código detrás de esta solución",

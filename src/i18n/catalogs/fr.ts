@@ -60,6 +60,7 @@ export const fr = {
     continued: "{{title}} (suite)",
     code_of: "Étape {{index}}",
     output: "Sortie :",
+    output_cut: "… ({{count}} caractères de plus : Voir le code)",
     no_code: "Cette étape n'a exécuté aucun code.",
     no_code_run: "Cette solution n'a exécuté aucun code.",
     code_behind: "Le code derrière cette solution",

@@ -60,6 +60,7 @@ export const pt = {
     continued: "{{title}} (continuação)",
     code_of: "Passo {{index}}",
     output: "Saída:",
+    output_cut: "… (mais {{count}} caracteres: Ver código)",
     no_code: "Este passo não executou código.",
     no_code_run: "Esta solução não executou código.",
     code_behind: "O código por trás desta solução",

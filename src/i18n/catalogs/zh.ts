@@ -58,6 +58,7 @@ export const zh = {
     continued: "{{title}}（续）",
     code_of: "第 {{index}} 步",
     output: "输出：",
+    output_cut: "…（还有 {{count}} 个字符：查看代码）",
     no_code: "这一步没有运行代码。",
     no_code_run: "这个解答没有运行任何代码。",
     code_behind: "这个解答背后的代码",
