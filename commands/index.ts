@@ -28,7 +28,7 @@ export { type AskFields, askFields, type CheckedCall, parseLine } from "./option
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
-export { type Catalog, Texts } from "./texts.js";
+export { type Catalog, commandTexts, Texts } from "./texts.js";
 export type * from "./types.js";
 export { QUEUE_RETRY_AFTER_S } from "./unavailable.js";
 

@@ -85,17 +85,13 @@ export class SlackPoster implements Poster<SlackTarget> {
     }
   }
 
-  /** A step a student asked for with "Next step", under the run's thread, in `locale`. */
+  /** A step a student asked for with "Next step", under the run's thread, in `next.locale`. */
   async postNextStep(
     target: SlackTarget,
-    next: { jobId: string; index: number; total: number; step: ResultStep; last: boolean },
-    locale?: Locale,
+    next: { jobId: string; index: number; total: number; step: ResultStep; last: boolean; locale?: Locale },
   ): Promise<{ messageId: string }> {
-    const context: PostContext = {
-      jobId: next.jobId,
-      key: `${next.jobId}:next:${next.index}`,
-      ...(locale && { locale }),
-    };
+    const { jobId, locale } = next;
+    const context: PostContext = { jobId, key: `${jobId}:next:${next.index}`, ...(locale && { locale }) };
     const threadTs = await this.threadOf(target, next.jobId);
     return this.postStep(target, threadTs, next.index, next.total, next.step, context, next.last);
   }
@@ -199,9 +195,8 @@ export class SlackPoster implements Poster<SlackTarget> {
     // The step shows short code itself; only folded code needs the button.
     if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
     // Hint mode shows one step at a time; the student asks for the next when ready.
-    if (target.mode === "hint" && !last) {
-      specs.push({ action: "nextStep", text: t(locale, "buttons.next_step"), style: "primary" });
-    }
+    const next = t(locale, "buttons.next_step");
+    if (target.mode === "hint" && !last) specs.push({ action: "nextStep", text: next, style: "primary" });
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.
@@ -289,16 +284,14 @@ export class SlackPoster implements Poster<SlackTarget> {
 function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }: PostContext): Block[] {
   const blocks: Block[] = [];
   if (!target.threadTs) {
-    const who = { user: target.user, command: target.command ?? "" };
-    const asked = t(locale, target.command ? "thread.asked_with" : "thread.asked", who);
+    const { user, command = "" } = target;
+    const asked = t(locale, command ? "thread.asked_with" : "thread.asked", { user, command });
     blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
   }
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${status.text}` }] });
   // A finished run has nothing left to cancel.
-  if (!isFinalState(status.state)) {
-    const cancel = { action: "cancel", text: t(locale, "buttons.cancel"), style: "danger" } as const;
-    blocks.push(buttons(valueFor(target, jobId), [cancel]));
-  }
+  const cancel = { action: "cancel", text: t(locale, "buttons.cancel"), style: "danger" } as const;
+  if (!isFinalState(status.state)) blocks.push(buttons(valueFor(target, jobId), [cancel]));
   return blocks;
 }
 

@@ -4,8 +4,7 @@
  * English sentence in the middle of their language, or a `{{name}}` left unfilled.
  */
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../../commands/table.js";
-import { commandTexts } from "../../commands/texts.js";
+import { COMMANDS, commandTexts } from "../../commands/index.js";
 import { CATALOGS, type Catalog } from "./catalogs/index.js";
 import { LOCALES, t } from "./index.js";
 

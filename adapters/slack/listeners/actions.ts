@@ -111,7 +111,7 @@ async function show(
     case "answer":
       return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.locale);
     case "step":
-      await ctx.poster.postNextStep(target, reply, reply.locale);
+      await ctx.poster.postNextStep(target, reply);
       return;
   }
 }
