@@ -4,17 +4,21 @@
  * (`foldCode`) stays behind "Show code" and only its output is shown. Markdown, for every surface
  * (Slack's converter drops the language tag).
  */
+import { t } from "../src/i18n/index.js";
 import type { ResultStep } from "../src/seam.js";
 
 /** Output longer than this is cut in the step; "Show code" has all of it. */
 export const INLINE_OUTPUT_CHARS = 1000;
 
 /**
- * The step's code and output as Markdown fences; "" for a step that ran no code. A step of several
- * cells (`# cell N` / `[cell N]` labels from the presenter) shows each cell in its own fence, as it
- * ran, its label outside the fence.
+ * The step's code and output as Markdown fences, labelled in `locale`; "" for a step that ran no
+ * code. A step of several cells (`# cell N` / `[cell N]` labels from the presenter) shows each cell
+ * in its own fence, as it ran, its label outside the fence.
  */
-export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "foldCode" | "cells">): string {
+export function stepCodeMarkdown(
+  step: Pick<ResultStep, "code" | "output" | "foldCode" | "cells">,
+  locale?: string,
+): string {
   if (!step.code) return "";
   const cells = step.cells ?? [];
   if (cells.length > 1) {
@@ -24,7 +28,7 @@ export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "fol
       return cells
         .map(
           (n) =>
-            `Cell ${n}:\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode })}`,
+            `Cell ${n}:\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode }, locale)}`,
         )
         .join("\n");
     }
@@ -34,9 +38,9 @@ export function stepCodeMarkdown(step: Pick<ResultStep, "code" | "output" | "fol
   if (output) {
     const shown =
       output.length > INLINE_OUTPUT_CHARS
-        ? `${output.slice(0, INLINE_OUTPUT_CHARS)}\n… (${output.length - INLINE_OUTPUT_CHARS} more characters: Show code)`
+        ? `${output.slice(0, INLINE_OUTPUT_CHARS)}\n${t(locale, "steps.output_cut", { count: output.length - INLINE_OUTPUT_CHARS })}`
         : output;
-    parts.push(`Output:\n${fence(shown, "")}`);
+    parts.push(`${t(locale, "steps.output")}\n${fence(shown, "")}`);
   }
   return parts.join("\n");
 }

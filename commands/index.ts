@@ -48,6 +48,7 @@ export { COMMANDS, CommandTable, commandTable } from "./table.js";
 export { assignmentReport, type TeacherDesk } from "./teacher.js";
 export {
   type Catalog,
+  commandTexts,
   GENERAL_TEXTS,
   ladderClosing,
   nextButtonLabel,
@@ -112,7 +113,7 @@ export function tableCommands(
     table,
     texts,
     check: (call) => checkCall(table, call),
-    help: (surface: Surface) => helpText(table, texts, surface),
+    help: (surface: Surface, locale?: string) => helpText(table, texts.in(locale), surface),
   };
 }
 

@@ -234,8 +234,8 @@ export interface Commands {
   check(call: CommandCall): CheckedCall;
   /** Runs a command whose table entry names a handler (questions go through `ask`). */
   run(call: CommandCall): Promise<CommandResult>;
-  /** `/help` for a surface (Markdown), in that surface's syntax. */
-  help(surface: Surface): string;
+  /** `/help` for a surface (Markdown), in that surface's syntax, in `locale` (English when absent). */
+  help(surface: Surface, locale?: string): string;
   /** A teacher's assignments and reports (the web's teacher page; the surface checks the teacher). */
   readonly teacher: TeacherDesk;
 }

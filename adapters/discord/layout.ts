@@ -123,7 +123,7 @@ function layoutStep(
     else if (current.images.length === 0) current.text += part.text;
     else if (part.text.trim() !== "") blocks.push({ text: part.text.replace(/^\n+/, ""), images: [] });
   }
-  const code = stepCodeMarkdown(step);
+  const code = stepCodeMarkdown(step, locale);
   if (code) {
     const last = blocks.at(-1)!;
     if (last.images.some((i) => step.images[i]?.kind === "formula")) blocks.push({ text: code, images: [] });

@@ -157,8 +157,9 @@ export class SlackPoster implements Poster<SlackTarget> {
     answer: string,
     rendered?: ResultStep,
     steps: { index: number; total: number; step: ResultStep }[] = [],
+    locale?: Locale,
   ): Promise<void> {
-    await revealAnswer(this.deps, where, answer, rendered, steps);
+    await revealAnswer(this.deps, where, answer, rendered, steps, locale);
   }
 
   async edit(target: SlackTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
@@ -363,7 +364,7 @@ function stepBlocks(
     : total > 1
       ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title })
       : step.title;
-  const code = stepCodeMarkdown(step);
+  const code = stepCodeMarkdown(step, locale);
   const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
   const specs: ButtonSpec[] = [];
   // The step shows short code itself; only folded code needs the button.
@@ -387,8 +388,8 @@ const STATUS_EMOJI: Record<RunState, string> = {
 function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }: PostContext): Block[] {
   const blocks: Block[] = [];
   if (!target.threadTs) {
-    const who = { user: target.user, command: target.command ?? "" };
-    const asked = t(locale, target.command ? "thread.asked_with" : "thread.asked", who);
+    const { user, command = "" } = target;
+    const asked = t(locale, command ? "thread.asked_with" : "thread.asked", { user, command });
     blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
   }
   blocks.push({

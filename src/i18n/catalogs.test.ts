@@ -4,6 +4,7 @@
  * English sentence in the middle of their language, or a `{{name}}` left unfilled.
  */
 import { describe, expect, it } from "vitest";
+import { COMMANDS, commandTexts } from "../../commands/index.js";
 import { CATALOGS, type Catalog } from "./catalogs/index.js";
 import { LOCALES, t } from "./index.js";
 
@@ -37,13 +38,19 @@ function placeholders(texts: Iterable<string>): string[] {
   return [...names].sort();
 }
 
-const english = sentences(CATALOGS.en);
-
+/**
+ * English: the catalog's own sentences, and the command table's texts (`commands.<name>.…`, from
+ * commands/table.ts). Of the table's, every language words what `/help` and the web page show —
+ * each command's `help` and `label`, on every surface that has its own — and may word the rest.
+ */
+const english = sentences({ ...CATALOGS.en, ...commandTexts(COMMANDS) });
+const shown = (key: string) => !key.startsWith("commands.") || /\.(help|label)$/.test(key);
 describe.each(LOCALES.filter((l) => l !== "en"))("the %s catalog", (locale) => {
   const own = sentences(CATALOGS[locale]);
 
   it("has every English sentence and no other", () => {
-    expect([...own.keys()].sort()).toEqual([...english.keys()].sort());
+    expect([...own.keys()].filter(shown).sort()).toEqual([...english.keys()].filter(shown).sort());
+    expect([...own.keys()].filter((key) => !english.has(key))).toEqual([]);
   });
 
   it("names the same placeholders as English in each sentence", () => {

@@ -23,6 +23,7 @@ export {
   chooseLocale,
   DEFAULT_LOCALE,
   fromAcceptLanguage,
+  LANGUAGE_NAMES,
   LOCALES,
   type Locale,
   type LocaleHints,

@@ -10,6 +10,16 @@ export const LOCALES = ["en", "es", "fr", "de", "pt", "zh"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
+/** Each language's English name, as a prompt names it. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: "English",
+  es: "Spanish",
+  fr: "French",
+  de: "German",
+  pt: "Portuguese",
+  zh: "Simplified Chinese",
+};
+
 const KNOWN: ReadonlySet<string> = new Set(LOCALES);
 
 /**

@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import { followTeacher, withoutAvoided } from "../present/assignment.js";
 import { DEFAULT_LADDER_DEPTH } from "../present/ladder.js";
 import { presentForMode } from "../present/modes.js";
+import { localizeTitles } from "../present/titles.js";
 import { LADDER_TEXTS } from "../present/tutor-texts.js";
 import type { Presentation, Step } from "../present/types.js";
 import { type AnswerContext, withholdAnswer } from "../present/withhold.js";
@@ -255,7 +256,12 @@ export class QuestionPipeline implements Pipeline {
       },
       { stepChars: this.config.PRESENT_STEP_CHARS },
     );
-    return { solution, presentation: assignment ? withoutAvoided(presentation, assignment.avoid) : presentation };
+    const shown = assignment ? withoutAvoided(presentation, assignment.avoid) : presentation;
+    // The presenter's own titles in the asker's language (the write-up's are already in the question's).
+    return {
+      solution: localizeTitles(solution, question.locale),
+      presentation: localizeTitles(shown, question.locale),
+    };
   }
 
   /**

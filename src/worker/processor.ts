@@ -236,7 +236,7 @@ export class RunProcessor {
       if (paced) return;
     }
     if (result.status !== "ok") {
-      await this.postOnce(attempt, "error", errorMessage(result));
+      await this.postOnce(attempt, "error", errorMessage(result, attempt.locale));
       return;
     }
     await this.postOnce(attempt, "answer", answerMessage(result, question));
@@ -295,7 +295,7 @@ export class RunProcessor {
     await this.postOnce(attempt, "error", {
       kind: "error",
       code: "run_failed",
-      message: studentSentence("run_failed"),
+      message: studentSentence("run_failed", {}, attempt.locale),
       retryable: ERRORS.run_failed.retryable,
     }).catch((postErr) => log.warn({ err: postErr }, "could not post the failure"));
     await this.setStatus(attempt, "failed");
@@ -344,12 +344,17 @@ function statusContext(attempt: Attempt): PostContext {
   };
 }
 
-function errorMessage(result: RunResult): OutgoingMessage {
+/**
+ * The error that ended a run without an answer, in the run's language. The stored result keeps
+ * the English sentence (the HTTP API's `error.message`); the thread gets the asker's.
+ */
+function errorMessage(result: RunResult, locale: string | undefined): OutgoingMessage {
   const code = result.error?.code ?? toErrorCode(result.transcript.status);
   return {
     kind: "error",
     code,
-    message: result.error?.message ?? studentSentence(code),
+    message:
+      locale && locale !== "en" ? studentSentence(code, {}, locale) : (result.error?.message ?? studentSentence(code)),
     retryable: ERRORS[code].retryable,
   };
 }

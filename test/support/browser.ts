@@ -31,13 +31,20 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(options: { colorScheme?: "light" | "dark" } = {}): Promise<TestBrowser> {
+export async function launchBrowser(
+  options: {
+    colorScheme?: "light" | "dark";
+    /** The browser's language (its `Accept-Language` and `navigator.language`); Chromium's default is en-US. */
+    locale?: string;
+  } = {},
+): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "start-tutor-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     colorScheme: options.colorScheme ?? "light",
+    ...(options.locale ? { locale: options.locale } : {}),
     viewport: { width: 1100, height: 900 },
     // Nothing but the page under test: no proxies, no service workers.
     serviceWorkers: "block",

@@ -11,6 +11,7 @@
 
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
+import { type TextValues, t } from "../../../src/i18n/index.js";
 import { WITHHOLD_TEXTS } from "../../../src/seam.js";
 import { fence } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
@@ -100,6 +101,8 @@ async function show(
   target: SlackTarget,
   where: { channel: string; user: string; threadTs: string },
 ): Promise<void> {
+  // The run's language (Slack actions carry none of the presser's).
+  const say = (key: string, values?: TextValues) => t(reply.locale, key, values);
   switch (reply.kind) {
     case "cancelled":
       // The status message itself turns to its cancelled state, with Retry: saying so here would say it twice.
@@ -111,16 +114,17 @@ async function show(
     case "code": {
       const blocks: Block[] = reply.blocks.flatMap((cell) =>
         sections(
-          `*Step ${cell.step + 1}*\n${fence(cell.code, "")}${cell.output ? `\nOutput:\n${fence(cell.output, "")}` : ""}`,
+          `*${say("steps.code_of", { index: cell.step + 1 })}*\n${fence(cell.code, "")}` +
+            (cell.output ? `\n${say("steps.output")}\n${fence(cell.output, "")}` : ""),
         ),
       );
       if (reply.withheld) blocks.push(...sections(WITHHOLD_TEXTS.codeWithheld));
-      if (blocks.length === 0) return tellUser(ctx, where, "This solution did not run any code.");
-      for (const message of intoMessages(blocks)) await tellUser(ctx, where, "The code behind this solution", message);
+      if (blocks.length === 0) return tellUser(ctx, where, say("steps.no_code_run"));
+      for (const message of intoMessages(blocks)) await tellUser(ctx, where, say("steps.code_behind"), message);
       return;
     }
     case "answer":
-      return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps);
+      return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps, reply.locale);
     case "step":
       await ctx.poster.postNextStep(target, where, reply);
       return;

@@ -46,6 +46,8 @@ export function register(app: App, ctx: ListenerContext): void {
       channel: command.channel_id,
       places: placesOf(command),
       roles: spec && needsRoles(spec) ? await rolesOf(ctx, command.team_id, command.user_id) : [],
+      // Refusals and replies (`/tutor-help`) in the user's Slack language.
+      locale: await localeOf(ctx, command.user_id),
       // A form's options come from the form, not from the command's text.
       options: spec && !form ? parseLine(spec, "slack", decodeEntities(command.text)) : {},
     };
@@ -57,7 +59,7 @@ export function register(app: App, ctx: ListenerContext): void {
       return;
     }
     if (checked.spec.run.kind === "ask") {
-      await ask(ctx, command, checked.spec, checked.options, checked.spec.run.mode, respond);
+      await ask(ctx, command, checked.spec, checked.options, checked.spec.run.mode, respond, call.locale);
       return;
     }
     if (form) {
@@ -102,6 +104,7 @@ async function ask(
   options: Readonly<Record<string, OptionValue>>,
   mode: Mode,
   respond: RespondFn,
+  locale: string | undefined,
 ): Promise<void> {
   const { text, studentAnswer, studentWork } = askFields(spec, options);
   // A /check in an assignment's channel that names no problem: the student picks one first.
@@ -145,7 +148,7 @@ async function ask(
     ...(studentWork !== undefined && { studentWork }),
     attachments,
     replyTarget,
-    locale: await localeOf(ctx, command.user_id),
+    ...(locale !== undefined && { locale }),
     theme: SLACK_IMAGE_THEME,
   });
   if (reply.kind === "rejected") await respond({ response_type: "ephemeral", text: reply.text });

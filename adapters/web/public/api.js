@@ -1,6 +1,7 @@
 // The HTTP API as the page calls it: JSON requests with the access token (the token form opens
 // on a 401), errors as ApiError with the server's code and sentence, and a run's event stream.
 import { $ } from "./state.js";
+import { tr } from "./texts.js";
 
 export const TOKEN_KEY = "start-tutor:token";
 
@@ -29,7 +30,7 @@ export async function api(path, options = {}) {
     throw new ApiError(
       response.status,
       error.code ?? "internal",
-      error.message ?? `The server answered ${response.status}.`,
+      error.message ?? tr("web.server_answered", { status: response.status }),
     );
   }
   return body;
@@ -49,7 +50,7 @@ export async function followEvents(runId, onEvent, signal, onLost) {
       if (lastId) headers["last-event-id"] = lastId;
       const response = await fetch(`/api/runs/${encodeURIComponent(runId)}/events`, { headers, signal });
       if (response.status === 404)
-        return onEvent("failure", { code: "unknown_run", message: "This question is no longer stored." });
+        return onEvent("failure", { code: "unknown_run", message: tr("web.no_longer_stored") });
       if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
@@ -71,7 +72,7 @@ export async function followEvents(runId, onEvent, signal, onLost) {
       }
     } catch (err) {
       if (signal.aborted) return;
-      onLost(`Connection lost, reconnecting… (${err.message})`);
+      onLost(tr("web.reconnecting", { error: err.message }));
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 2, 5_000);

@@ -6,6 +6,7 @@ import { api, TOKEN_KEY } from "./api.js";
 import { remember, renderHistory } from "./history.js";
 import { whenKatex } from "./markdown.js";
 import { $, state } from "./state.js";
+import { tr } from "./texts.js";
 import {
   follow,
   offerNext,
@@ -37,8 +38,8 @@ function renderFileList() {
       item.textContent = `${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB) `;
       const remove = document.createElement("button");
       remove.type = "button";
-      remove.textContent = "Remove";
-      remove.setAttribute("aria-label", `Remove ${file.name}`);
+      remove.textContent = tr("web.remove");
+      remove.setAttribute("aria-label", tr("web.remove_file", { name: file.name }));
       remove.addEventListener("click", (event) => {
         event.stopPropagation();
         chosenFiles.splice(i, 1);
@@ -117,7 +118,7 @@ async function cancel() {
   if (!state.runId) return;
   try {
     await api(`/api/runs/${encodeURIComponent(state.runId)}/cancel`, { method: "POST" });
-    setStatus("Cancelling…");
+    setStatus(tr("web.cancelling"));
   } catch (err) {
     showFailure(err.message);
   }
@@ -143,7 +144,7 @@ async function nextStep() {
 function toggleCode() {
   state.showCode = !state.showCode;
   $("show-code").setAttribute("aria-pressed", String(state.showCode));
-  $("show-code").textContent = state.showCode ? "Hide code" : "Show code";
+  $("show-code").textContent = state.showCode ? tr("buttons.hide_code") : tr("buttons.show_code");
   for (const details of document.querySelectorAll(".step-code")) details.open = state.showCode;
 }
 

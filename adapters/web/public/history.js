@@ -31,7 +31,9 @@ export function renderHistory(onOpen) {
       open.textContent = entry.question;
       const when = document.createElement("span");
       when.className = "help";
-      when.textContent = ` ${entry.mode} · ${new Date(entry.at).toLocaleString()}`;
+      // The mode as the form names it, in the page's language.
+      const mode = document.querySelector(`#mode option[value="${entry.mode}"]`)?.textContent ?? entry.mode;
+      when.textContent = ` ${mode} · ${new Date(entry.at).toLocaleString()}`;
       open.addEventListener("click", () => onOpen(entry));
       item.append(open, when);
       return item;

@@ -3,6 +3,7 @@
 import { followEvents } from "./api.js";
 import { renderMarkdown, typeset, whenKatex } from "./markdown.js";
 import { $, state } from "./state.js";
+import { tr } from "./texts.js";
 
 export function setStatus(text) {
   $("status").textContent = text;
@@ -24,7 +25,7 @@ export function resetThread(question, mode) {
   $("next-step").hidden = true;
   $("show-code").hidden = mode === "check";
   setVote(null);
-  setStatus("Sending…");
+  setStatus(tr("web.sending"));
 }
 
 function cellBox(index) {
@@ -35,7 +36,7 @@ function cellBox(index) {
     box.className = "cell";
     box.open = true;
     const summary = document.createElement("summary");
-    summary.textContent = `Python cell ${index}`;
+    summary.textContent = tr("web.python_cell", { index });
     box.append(summary);
     $("cells").append(box);
   }
@@ -59,7 +60,7 @@ function showCell(index, code) {
 function showOutput(index, text, error) {
   const box = cellBox(index);
   if (!box.querySelector("pre.output"))
-    box.append(codeBlock(text || "(no output)", error ? "output failed" : "output"));
+    box.append(codeBlock(text || tr("web.no_output"), error ? "output failed" : "output"));
 }
 
 export function showStep(index, step) {
@@ -133,7 +134,7 @@ function showAnswer(answer, correct, reveal, rendered, withheld, nextLabel) {
   if (correct !== undefined && !document.querySelector(".verdict")) {
     const verdict = document.createElement("p");
     verdict.className = correct ? "verdict right" : "verdict wrong";
-    verdict.textContent = correct ? "Your answer is correct." : "Your answer is not correct yet.";
+    verdict.textContent = correct ? tr("web.correct") : tr("web.not_correct");
     $("steps").after(verdict);
   }
   // A check says right or wrong, nothing more; a space that never shows answers: not even behind Reveal.
@@ -152,7 +153,7 @@ export function revealAnswer() {
   const shown = $("steps").children.length;
   for (const [i, step] of withheld.entries()) showStep(shown + i, step);
   const label = document.createElement("span");
-  label.textContent = "Answer: ";
+  label.textContent = `${tr("answer.label")} `;
   let math;
   if (rendered) math = renderMarkdown(rendered.markdown);
   else {
@@ -173,9 +174,9 @@ export function showFailure(message) {
 function finish(status) {
   $("thread").dataset.state = "done";
   $("cancel").hidden = true;
-  if (status === "cancelled") setStatus("Cancelled.");
-  else if (status === "ok") setStatus("Done.");
-  else setStatus("Stopped.");
+  if (status === "cancelled") setStatus(tr("status.cancelled"));
+  else if (status === "ok") setStatus(tr("status.done"));
+  else setStatus(tr("status.stopped"));
 }
 
 export function onEvent(type, data) {

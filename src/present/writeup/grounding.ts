@@ -47,5 +47,8 @@ export function groundedValues(question: string, items: FlowItem[]): number[] {
 
 /** "(cell 2)", "Step 3": references, not quantities. */
 function withoutReferences(text: string): string {
-  return text.replace(/\b(?:cells?|steps?)\s+\d+(?:\s*(?:,|and|–|-)\s*\d+)*/gi, " ");
+  return text.replace(
+    /\b(?:cells?|steps?|pasos?|passos?|etapas?|étapes?|schritte?)\s+\d+(?:\s*(?:,|and|y|e|et|und|–|-)\s*\d+)*/gi,
+    " ",
+  );
 }

@@ -20,10 +20,11 @@ export interface Writeup {
 const HINTS_SECTION =
   /^#{2,4}\s*(?:\*\*)?\s*(?:hints?|pistas?|indices|hinweise|dicas|提示)\s*:?\s*(?:\*\*)?\s*$([\s\S]*?)(?=^#{2,4}\s|$(?![\s\S]))/im;
 
+// Headings a model may have translated with the text (`### Paso 1:`, `### 步骤 1：`, `### 答案`) read too.
 const STEP_HEADING =
-  /^#{2,4}\s*(?:\*\*)?\s*(?:step|schritt|étape|etapa|paso|passo|шаг|步骤|ステップ)?\s*(\d+)\s*[:.)\-–—]\s*(.+?)\s*(?:\*\*)?\s*$/gim;
+  /^#{2,4}\s*(?:\*\*)?\s*(?:step|schritt|étape|etapa|paso|passo|шаг|步骤|ステップ)?\s*(\d+)\s*[:.)\-–—：]\s*(.+?)\s*(?:\*\*)?\s*$/gim;
 const ANSWER_HEADING =
-  /^#{2,4}\s*(?:\*\*)?\s*(?:answer|final answer|antwort|réponse|respuesta|resposta|risposta|ответ|答案|答え)\s*:?\s*(?:\*\*)?\s*$/gim;
+  /^#{2,4}\s*(?:\*\*)?\s*(?:answer|final answer|antwort|réponse|respuesta|resposta|risposta|ответ|答案|答え)\s*[:：]?\s*(?:\*\*)?\s*$/gim;
 
 export function parseWriteup(reply: string): Writeup | null {
   const thought = reply.replace(/<think>[\s\S]*?<\/think>/g, "").replace(/<\/?think>/g, "");

@@ -3,6 +3,7 @@
  * outputs, and instructions for a short solution a student can learn from. The reply format is
  * plain Markdown headings (small models keep to it better than to JSON); ./parse.ts reads it.
  */
+import { detectLanguage, LANGUAGE_NAMES } from "../../i18n/index.js";
 import { type Cell, cellsOf, type FlowItem, proseOf } from "../flow.js";
 
 export const WRITEUP_SYSTEM_PROMPT =
@@ -49,7 +50,8 @@ export function writeupUserMessage(
     "",
     ...(guide?.solution ? ["## The teacher's solution (follow its method and order)", guide.solution, ""] : []),
     "## How to write it",
-    "- Write in the same language as the question.",
+    languageRule(question),
+    "- Keep the headings `### Step N:` and `### Answer` exactly as shown (a program reads them); only the titles after `Step N:` are in the question's language.",
     "- 2 to 7 steps. Each step: a heading `### Step N: <short title>`, then 1–4 sentences explaining one idea, with LaTeX in $…$ or $$…$$.",
     "- Teach the method: set up, the key idea, the calculation. Leave out false starts, doubts and re-checks.",
     "- When a step relies on an executed cell, write [cell N] in it. Do not copy code or outputs; they are shown beside the step.",
@@ -76,6 +78,17 @@ function hintInstructions(count: number): string[] {
     ...rungs.map((r, i) => `${i + 1}. ${r};`),
     "Each hint says something new. No hint states or computes the final answer, in any form.",
   ];
+}
+
+/**
+ * Which language to write in: the question's. Named when it is clear (small models follow a named
+ * language better than "the same language"), otherwise left to the model.
+ */
+function languageRule(question: string): string {
+  const language = detectLanguage(question);
+  return language === undefined
+    ? "- Write in the same language as the question."
+    : `- Write in the same language as the question: every title and sentence in ${LANGUAGE_NAMES[language]}.`;
 }
 
 function describeCell(cell: Cell): string {

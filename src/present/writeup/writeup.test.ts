@@ -157,3 +157,65 @@ describe("presentRun over the chat transport (hosted models)", () => {
     }
   });
 });
+
+describe("the write-up in the question's language", () => {
+  const spanish: Transcript = {
+    ...transcript,
+    question: "Se lanza una moneda dos veces. ¿Cuál es la probabilidad de obtener exactamente una cara?",
+  };
+  const respuesta = `### Step 1: Contar los resultados
+Dos lanzamientos dan 4 resultados igual de probables.
+
+### Step 2: Contar los favorables
+CX y XC tienen una sola cara: $2/4$ [cell 1].
+
+### Answer
+$\\frac{1}{2}$`;
+
+  it("asks for the question's language by name and keeps the headings a program reads", async () => {
+    const { writeupUserMessage } = await import("./prompt.js");
+    const prompt = writeupUserMessage(spanish.question, readTranscript(spanish), "\\frac12");
+    expect(prompt).toContain("every title and sentence in Spanish");
+    expect(prompt).toContain("Keep the headings `### Step N:` and `### Answer` exactly as shown");
+    expect(writeupUserMessage("求 2^100 的各位数字之和", items, "115")).toContain("in Simplified Chinese");
+    // No language to name (a bare formula): the model is told to follow the question.
+    expect(writeupUserMessage("x^2 - 5x + 6 = 0", items, "2, 3")).toContain(
+      "Write in the same language as the question.",
+    );
+  });
+
+  it("reads headings a model translated with the text", () => {
+    expect(parseWriteup("### 步骤 1：列式\n两次。\n\n### 步骤 2：计数\n一半。\n\n### 答案：\n$\\frac12$")).toEqual({
+      steps: [
+        { title: "列式", markdown: "两次。", cells: [] },
+        { title: "计数", markdown: "一半。", cells: [] },
+      ],
+      answer: "\\frac12",
+    });
+    expect(parseWriteup("### Paso 1: Contar\nA.\n\n### Paso 2: Dividir\nB.\n\n### Respuesta\n$2$")?.steps).toHaveLength(
+      2,
+    );
+  });
+
+  it("presents a Spanish question with the model's Spanish write-up", async () => {
+    const server = await startFakeModel({ scenarios: [writeupScenario("moneda", "moneda", respuesta)] });
+    try {
+      const presentation = await presentRun(spanish, {
+        client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
+        settings: {
+          model: "small",
+          transport: "chat",
+          template: "qwen",
+          timeoutMs: 5_000,
+          maxTokens: 1_000,
+          temperature: 0.2,
+        },
+      });
+      expect(presentation).toMatchObject({ presenter: "writeup", answer: "\\frac12" });
+      expect(presentation.steps.map((s) => s.title)).toEqual(["Contar los resultados", "Contar los favorables"]);
+      expect(JSON.stringify(server.requests[0]!.body)).toContain("every title and sentence in Spanish");
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -31,7 +31,8 @@ function finished(fake: FakeDiscord, channelId: () => string | undefined, final:
 }
 
 /** English words of the bot that must not show in a Spanish thread. */
-const ENGLISH = /Working on it|Thinking|Running Python|Done\.|Stopped\.|Step \d|Reveal answer|Retry|Show code|Cancel\b/;
+const ENGLISH =
+  /Working on it|Thinking|Running Python|Done\.|Stopped\.|Step \d|Reveal answer|Retry|Show code|Cancel\b|(Calculate|Check) with Python|Set up|Work it out|Conclude/;
 
 describe("Discord in the student's language", { timeout: 120_000 }, () => {
   it("answers a Spanish Discord client in Spanish: ack, status, steps, buttons, closing, Done and Reveal", async () => {
@@ -56,6 +57,8 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     const headers = thread.flatMap((m) => /^\*\*(Paso \d+ de \d+) · /.exec(m.content)?.[1] ?? []);
     expect(headers.length).toBeGreaterThan(1);
     expect(headers).toEqual(headers.map((_, i) => `Paso ${i + 1} de ${headers.length}`));
+    // The presenter's own step titles are Spanish too.
+    expect(thread.map((m) => m.content).join("\n")).toMatch(/· (Calcular|Comprobar) con Python\*\*/);
 
     const answer = answerMessage(thread)!;
     expect(answer.content).toBe("**La respuesta final está lista**: inténtalo primero tú y luego muéstrala.");
