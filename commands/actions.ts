@@ -8,7 +8,6 @@ import { type Locale, toLocale } from "../src/i18n/index.js";
 import type { Question } from "../src/question.js";
 import type { ResultStep, RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
-import { refusal } from "./input-check.js";
 import type { ActionReply, NextKind, RunActionInput } from "./types.js";
 
 /**

@@ -204,7 +204,7 @@ export class SlackPoster implements Poster<SlackTarget> {
     // The step shows short code itself; only folded code needs the button.
     if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
     // A step handed out by a press offers the next one, its button named for what it is.
-    if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next), style: "primary" });
+    if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next, locale), style: "primary" });
     if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.

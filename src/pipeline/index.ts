@@ -9,10 +9,10 @@ import { BlobMissingError, type BlobStore } from "../blobs/types.js";
 import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
+import { t } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_LADDER_DEPTH } from "../present/ladder.js";
 import { presentForMode } from "../present/modes.js";
-import { LADDER_TEXTS } from "../present/tutor-texts.js";
 import type { Presentation, Step } from "../present/types.js";
 import { type AnswerContext, withholdAnswer } from "../present/withhold.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
@@ -228,7 +228,10 @@ export class QuestionPipeline implements Pipeline {
     const solution = await presentRun(
       transcript,
       this.writeup && wantsWriteup ? { ...this.writeup, logger: log, signal: options.signal } : null,
-      question.mode === "hint" || question.mode === "check" ? { ladderDepth: ladderDepth(question) } : {},
+      {
+        ...(question.mode === "hint" || question.mode === "check" ? { ladderDepth: ladderDepth(question) } : {}),
+        ...(question.locale === undefined ? {} : { locale: question.locale }),
+      },
     );
     log.info({ presenter: solution.presenter, fallbackReason: solution.fallbackReason }, "presented");
     const presentation = presentForMode(
@@ -242,7 +245,10 @@ export class QuestionPipeline implements Pipeline {
             ? null
             : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
       },
-      { stepChars: this.config.PRESENT_STEP_CHARS },
+      {
+        stepChars: this.config.PRESENT_STEP_CHARS,
+        ...(question.locale === undefined ? {} : { locale: question.locale }),
+      },
     );
     return { solution, presentation };
   }
@@ -345,7 +351,10 @@ function heldBackSteps(
     const steps = hidden ? withholdAnswer(from, context).shown : from;
     return steps.map((step, i) => ({
       ...step,
-      label: LADDER_TEXTS.solutionStep(i + 1, steps.length),
+      label:
+        steps.length > 1
+          ? t(question.locale, "ladder.solution_step", { index: i + 1, total: steps.length })
+          : t(question.locale, "ladder.solution"),
       rung: "solution" as const,
     }));
   };
@@ -353,7 +362,7 @@ function heldBackSteps(
   if (question.mode !== "hint") return [];
   const rungs = (presentation.ladder ?? [])
     .slice(1)
-    .map((hint, i) => ({ ...hint, label: LADDER_TEXTS.hint(i + 2), rung: "hint" as const }));
+    .map((hint, i) => ({ ...hint, label: t(question.locale, "ladder.hint", { index: i + 2 }), rung: "hint" as const }));
   return [...rungs, ...(question.reveal === "never" ? [] : worked(solution.steps))];
 }
 

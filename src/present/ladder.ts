@@ -8,18 +8,19 @@
  * its answer, so a rung never quotes the result.
  */
 
+import { t } from "../i18n/index.js";
 import type { Transcript } from "../reasoning/types.js";
 import { type Cell, type FlowItem, readTranscript } from "./flow.js";
 import { equalToAnswer, MATH, revealsAnswer } from "./leaks.js";
 import { paragraphsOf, sentencesOf, withoutOpener } from "./prose.js";
-import { LADDER_TEXTS, METHODS, type MethodText } from "./tutor-texts.js";
+import { METHODS, type MethodText } from "./tutor-texts.js";
 
 export interface Hint {
   title: string;
   markdown: string;
 }
 
-export type RungName = keyof typeof LADDER_TEXTS.titles;
+export type RungName = "notice" | "method" | "first";
 export const RUNGS: readonly RungName[] = ["notice", "method", "first"];
 
 /** The default number of hints before the worked solution (a channel's policy may set another). */
@@ -36,15 +37,18 @@ export interface LadderInput {
   written?: readonly string[];
   /** How many rungs (1–3); default 3. */
   depth?: number;
+  /** The student's language for the rung titles and fallback rungs (English when unset). */
+  locale?: string;
 }
 
 /** The ladder for a transcript (no write-up). */
-export function ladderOf(transcript: Transcript, depth?: number): Hint[] {
+export function ladderOf(transcript: Transcript, depth?: number, locale?: string): Hint[] {
   return buildLadder({
     question: transcript.question,
     items: readTranscript(transcript),
     answer: transcript.answer,
     ...(depth === undefined ? {} : { depth }),
+    ...(locale === undefined ? {} : { locale }),
   });
 }
 
@@ -61,10 +65,11 @@ export function buildLadder(input: LadderInput): Hint[] {
   const used: string[] = [];
   for (const [i, rung] of RUNGS.slice(0, depth).entries()) {
     const written = input.written?.[i];
-    const options = [...(written ? [written] : []), ...candidates[rung], LADDER_TEXTS.fallback[rung]];
-    const markdown = options.map(asHint).find((text) => usable(text, answer, used)) ?? LADDER_TEXTS.fallback[rung];
+    const fallback = t(input.locale, `ladder.fallback.${rung}`);
+    const options = [...(written ? [written] : []), ...candidates[rung], fallback];
+    const markdown = options.map(asHint).find((text) => usable(text, answer, used)) ?? fallback;
     used.push(markdown);
-    hints.push({ title: LADDER_TEXTS.titles[rung], markdown });
+    hints.push({ title: t(input.locale, `ladder.titles.${rung}`), markdown });
   }
   return hints;
 }

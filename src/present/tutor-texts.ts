@@ -1,48 +1,7 @@
 /**
- * The tutor's own sentences for the hint ladder and for /check, in one place so the i18n catalogs
- * can take them over: rung titles, the fallbacks when a run offers nothing to ground a rung in,
- * the named methods (with a smaller example in other numbers) and the check verdicts.
+ * The named methods the hint ladder recognises a run by (with a smaller example in other numbers).
+ * The ladder's and /check's other sentences are in the message catalogs (`ladder.*`, `check.*`).
  */
-
-export const LADDER_TEXTS = {
-  titles: {
-    notice: "What to notice",
-    method: "The method",
-    first: "A first step",
-  },
-  /** "Hint 2", the label a rung is shown under (never "Step i of n": the ladder has no fixed length). */
-  hint: (n: number) => `Hint ${n}`,
-  /** A step of the worked solution at the top of the ladder. */
-  solutionStep: (i: number, n: number) => (n > 1 ? `Worked solution · step ${i} of ${n}` : "Worked solution"),
-  fallback: {
-    notice:
-      "Read the question once more and name exactly what it asks for, and which facts in it you will need to get there.",
-    method:
-      "Write what you are looking for in terms of what is given — an equation, a formula or a count — before working anything out.",
-    first:
-      "Try the same kind of question with smaller numbers first, where you can check every case by hand, then scale the idea up.",
-  },
-} as const;
-
-export const CHECK_TEXTS = {
-  correctTitle: "Correct",
-  /** A right answer: why it holds, from the run's method (a sentence). */
-  correct: (why: string) => `Your answer is right — it follows from this method:\n> ${why}`,
-  correctNoWhy: "Your answer is right: it agrees with the solution I worked out.",
-  workHolds: "Every line of your working that I could check holds.",
-  wrongTitle: "Not quite",
-  wrong: (answer: string) => `Your answer $${answer}$ is not right yet.`,
-  /** The first line of the student's working that does not hold. */
-  recheckLine: (line: string, why: string) => `Recheck this line of your working:\n> ${line}\n\n${why}`,
-  sidesDiffer: "Its two sides are not equal — work each side out again.",
-  answerAppears: "This is where your answer first appears: check how it follows from the line before it.",
-  /** No working (or none that diverges): the idea to recheck against, quoted. */
-  recheckIdea: (idea: string) => `Recheck your working against this idea:\n> ${idea}`,
-  recheckMethod: (method: string) => `Then check the method:\n> ${method}`,
-  noAdvice: "Go back over your working one line at a time and check each result.",
-  /** Labels the verdict in place of "Step 1 of 1". */
-  label: "Check",
-} as const;
 
 /**
  * Methods a run's code or reasoning can be recognised by: what the method is, named concretely,

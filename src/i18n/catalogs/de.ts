@@ -47,6 +47,8 @@ export const de = {
     show_code: "Code anzeigen",
     hide_code: "Code ausblenden",
     next_step: "Nächster Schritt",
+    next_hint: "Noch ein Tipp",
+    next_solution: "Musterlösung ansehen",
     reveal: "Antwort aufdecken",
     helpful: "Hilfreich",
     not_helpful: "Nicht hilfreich",
@@ -58,6 +60,7 @@ export const de = {
     of_short: "Schritt {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (Fortsetzung)",
     code_of: "Schritt {{index}}",
+    false_start: "*Der erste Versuch löste {{error}} aus – in der Zelle unten behoben.*",
     output: "Ausgabe:",
     no_code: "Dieser Schritt hat keinen Code ausgeführt.",
     formula: "Formel {{index}}",
@@ -183,4 +186,68 @@ export const de = {
     message_command: "*Apps → {{name}}* bei jeder Nachricht",
   },
   space: { discord: "Server", slack: "Workspace", web: "Website" },
+  withhold: {
+    reveal_rest:
+      "**Die Schritte zur Antwort und die Antwort selbst sind bereit** – versuch es zuerst selbst, dann deck sie auf.",
+    reveal_rest_slack:
+      "Die Schritte zur endgültigen Antwort und die Antwort selbst sind bereit. Versuch es zuerst selbst, dann drück auf Aufdecken, um sie zu sehen (nur du siehst sie).",
+    spoiler_rest: "Die Schritte, die sie ausrechnen, liegen hinter der Schaltfläche unten.",
+    show_rest: "Rest der Lösung anzeigen",
+    never_rest:
+      "Weiter gehe ich hier nicht: Die übrigen Schritte rechnen die endgültige Antwort aus – versuch sie selbst.",
+  },
+  explanation: {
+    idea: "Die Idee",
+    why: "Warum es funktioniert",
+    together: "Zusammengesetzt",
+    short: "Kurz gesagt",
+  },
+  ladder: {
+    titles: {
+      notice: "Worauf du achten solltest",
+      method: "Die Methode",
+      first: "Ein erster Schritt",
+    },
+    hint: "Tipp {{index}}",
+    solution: "Musterlösung",
+    solution_step: "Musterlösung · Schritt {{index}} von {{total}}",
+    fallback: {
+      notice:
+        "Lies die Frage noch einmal und benenne genau, wonach sie fragt und welche Angaben du brauchst, um dorthin zu kommen.",
+      method:
+        "Schreib das Gesuchte mithilfe des Gegebenen auf – als Gleichung, Formel oder Abzählung –, bevor du etwas ausrechnest.",
+      first:
+        "Probier dieselbe Art von Frage zuerst mit kleineren Zahlen, bei denen du jeden Fall von Hand prüfen kannst, und übertrag die Idee dann.",
+    },
+    closing: {
+      hint: "💡 Versuch es zuerst selbst. Du kommst nicht weiter? Drück auf **Noch ein Tipp**.",
+      solution: "💡 Das war der letzte Tipp. Immer noch festgefahren? Du kannst dir die **Musterlösung ansehen**.",
+      none: "💡 Das war der letzte Tipp – jetzt versuch es selbst.",
+    },
+  },
+  check: {
+    label: "Prüfung",
+    correct_title: "Richtig",
+    correct: "Deine Antwort ist richtig – sie folgt aus dieser Methode:\n> {{why}}",
+    correct_no_why: "Deine Antwort ist richtig: Sie stimmt mit meiner Lösung überein.",
+    work_holds: "Jede Zeile deines Rechenwegs, die ich prüfen konnte, stimmt.",
+    wrong_title: "Noch nicht ganz",
+    wrong: "Deine Antwort {{answer}} ist noch nicht richtig.",
+    recheck_line: "Prüf diese Zeile deines Rechenwegs noch einmal:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Ihre beiden Seiten sind nicht gleich – rechne jede Seite noch einmal aus.",
+    answer_appears: "Hier taucht deine Antwort zum ersten Mal auf: Prüf, wie sie aus der Zeile davor folgt.",
+    recheck_idea: "Prüf deinen Rechenweg anhand dieser Idee:\n> {{idea}}",
+    recheck_method: "Dann prüf die Methode:\n> {{method}}",
+    no_advice: "Geh deinen Rechenweg Zeile für Zeile durch und prüf jedes Ergebnis.",
+    unchecked_title: "Diese Antwort konnte ich nicht prüfen",
+    unsolved: "Ich konnte die Aufgabe selbst nicht lösen, deshalb kann ich nicht sagen, ob deine Antwort richtig ist.",
+    uncompared: "Ich konnte deine Antwort `{{answer}}` nicht mit meiner vergleichen; schreib sie als Zahl oder Formel.",
+    unreadable_title: "Deine Antwort konnte ich nicht lesen",
+    unreadable:
+      "Ich konnte deine Antwort `{{answer}}` nicht als {{kind}} lesen, deshalb kann ich nicht sagen, ob sie richtig ist. Schreib nur die Antwort, zum Beispiel in LaTeX.",
+    closing: {
+      right: "✅ Deine Antwort ist richtig.",
+      wrong: "❌ Noch nicht ganz – prüf das oben Zitierte und versuch es dann noch einmal mit /check.",
+    },
+  },
 } as const satisfies Catalog;

@@ -57,6 +57,8 @@ export const en = {
     show_code: "Show code",
     hide_code: "Hide code",
     next_step: "Next step",
+    next_hint: "Another hint",
+    next_solution: "See a worked solution",
     reveal: "Reveal answer",
     helpful: "Helpful",
     not_helpful: "Not helpful",
@@ -70,6 +72,7 @@ export const en = {
     of_short: "Step {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continued)",
     code_of: "Step {{index}}",
+    false_start: "*First try raised {{error}} — fixed in the cell below.*",
     output: "Output:",
     no_code: "This step ran no code.",
     formula: "Formula {{index}}",
@@ -189,4 +192,72 @@ export const en = {
   },
   /** What a surface calls a server or workspace. */
   space: { discord: "server", slack: "workspace", web: "site" },
+  /** The closing message when the steps that reach the answer are withheld (src/present/withhold.ts). */
+  withhold: {
+    reveal_rest:
+      "**The steps that reach the answer, and the answer, are ready** — try it yourself first, then reveal them.",
+    reveal_rest_slack:
+      "The steps that reach the final answer, and the answer itself, are ready. Try it yourself first, then press Reveal to see them (only you will).",
+    spoiler_rest: "The steps that work it out are behind the button below.",
+    show_rest: "Show the rest of the solution",
+    never_rest: "That's how far I go here: the remaining steps work out the final answer: try them yourself.",
+  },
+  /** An explanation's step titles, in order (the last one closes it). */
+  explanation: {
+    idea: "The idea",
+    why: "Why it works",
+    together: "Put together",
+    short: "In short",
+  },
+  /** The hint ladder: rung titles and labels, fallback rungs, hint mode's closing line. */
+  ladder: {
+    titles: {
+      notice: "What to notice",
+      method: "The method",
+      first: "A first step",
+    },
+    hint: "Hint {{index}}",
+    solution: "Worked solution",
+    solution_step: "Worked solution · step {{index}} of {{total}}",
+    fallback: {
+      notice:
+        "Read the question once more and name exactly what it asks for, and which facts in it you will need to get there.",
+      method:
+        "Write what you are looking for in terms of what is given — an equation, a formula or a count — before working anything out.",
+      first:
+        "Try the same kind of question with smaller numbers first, where you can check every case by hand, then scale the idea up.",
+    },
+    closing: {
+      hint: "💡 Try it yourself first. Stuck? Press **Another hint**.",
+      solution: "💡 That was the last hint. Still stuck? You can **See a worked solution**.",
+      none: "💡 That was the last hint — try it yourself now.",
+    },
+  },
+  /** /check's verdict, its advice on what to recheck, and its closing line. */
+  check: {
+    label: "Check",
+    correct_title: "Correct",
+    correct: "Your answer is right — it follows from this method:\n> {{why}}",
+    correct_no_why: "Your answer is right: it agrees with the solution I worked out.",
+    work_holds: "Every line of your working that I could check holds.",
+    wrong_title: "Not quite",
+    /** `{{answer}}`: the student's answer, as math. */
+    wrong: "Your answer {{answer}} is not right yet.",
+    recheck_line: "Recheck this line of your working:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Its two sides are not equal — work each side out again.",
+    answer_appears: "This is where your answer first appears: check how it follows from the line before it.",
+    recheck_idea: "Recheck your working against this idea:\n> {{idea}}",
+    recheck_method: "Then check the method:\n> {{method}}",
+    no_advice: "Go back over your working one line at a time and check each result.",
+    unchecked_title: "Could not check this answer",
+    unsolved: "I could not solve the problem myself, so I cannot say whether your answer is right.",
+    uncompared: "I could not compare your answer `{{answer}}` with mine; try writing it as a number or a formula.",
+    unreadable_title: "Could not read your answer",
+    unreadable:
+      "I could not read your answer `{{answer}}` as {{kind}}, so I cannot say whether it is right. Try writing just the answer, for example as LaTeX.",
+    closing: {
+      right: "✅ Your answer is right.",
+      wrong: "❌ Not quite — recheck what is quoted above, then try /check again.",
+    },
+  },
 } as const satisfies Catalog;

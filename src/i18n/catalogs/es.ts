@@ -48,6 +48,8 @@ export const es = {
     show_code: "Ver código",
     hide_code: "Ocultar código",
     next_step: "Siguiente paso",
+    next_hint: "Otra pista",
+    next_solution: "Ver una solución resuelta",
     reveal: "Mostrar respuesta",
     helpful: "Útil",
     not_helpful: "No útil",
@@ -59,6 +61,7 @@ export const es = {
     of_short: "Paso {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continuación)",
     code_of: "Paso {{index}}",
+    false_start: "*El primer intento lanzó {{error}}; corregido en la celda de abajo.*",
     output: "Salida:",
     no_code: "Este paso no ejecutó código.",
     formula: "Fórmula {{index}}",
@@ -180,4 +183,68 @@ export const es = {
     message_command: "*Aplicaciones → {{name}}* en cualquier mensaje",
   },
   space: { discord: "servidor", slack: "espacio de trabajo", web: "sitio" },
+  withhold: {
+    reveal_rest:
+      "**Los pasos que llegan a la respuesta, y la respuesta, están listos**: inténtalo tú primero y luego revélalos.",
+    reveal_rest_slack:
+      "Los pasos que llegan a la respuesta final, y la propia respuesta, están listos. Inténtalo tú primero y luego pulsa Revelar para verlos (solo los verás tú).",
+    spoiler_rest: "Los pasos que la calculan están detrás del botón de abajo.",
+    show_rest: "Mostrar el resto de la solución",
+    never_rest: "Hasta aquí llego en este espacio: los pasos que faltan calculan la respuesta final; hazlos tú.",
+  },
+  explanation: {
+    idea: "La idea",
+    why: "Por qué funciona",
+    together: "Todo junto",
+    short: "En resumen",
+  },
+  ladder: {
+    titles: {
+      notice: "En qué fijarse",
+      method: "El método",
+      first: "Un primer paso",
+    },
+    hint: "Pista {{index}}",
+    solution: "Solución resuelta",
+    solution_step: "Solución resuelta · paso {{index}} de {{total}}",
+    fallback: {
+      notice:
+        "Vuelve a leer la pregunta y di exactamente qué pide y qué datos de ella vas a necesitar para llegar ahí.",
+      method:
+        "Escribe lo que buscas en función de lo que te dan (una ecuación, una fórmula o un conteo) antes de calcular nada.",
+      first:
+        "Prueba primero el mismo tipo de pregunta con números más pequeños, donde puedas comprobar cada caso a mano, y luego amplía la idea.",
+    },
+    closing: {
+      hint: "💡 Inténtalo tú primero. ¿Atascado? Pulsa **Otra pista**.",
+      solution: "💡 Esa era la última pista. ¿Sigues atascado? Puedes pulsar **Ver una solución resuelta**.",
+      none: "💡 Esa era la última pista: ahora inténtalo tú.",
+    },
+  },
+  check: {
+    label: "Comprobación",
+    correct_title: "Correcto",
+    correct: "Tu respuesta es correcta: se deduce de este método:\n> {{why}}",
+    correct_no_why: "Tu respuesta es correcta: coincide con la solución que obtuve.",
+    work_holds: "Todas las líneas de tu desarrollo que pude comprobar son correctas.",
+    wrong_title: "Todavía no",
+    wrong: "Tu respuesta {{answer}} aún no es correcta.",
+    recheck_line: "Revisa esta línea de tu desarrollo:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Sus dos lados no son iguales: vuelve a calcular cada lado.",
+    answer_appears: "Aquí aparece tu respuesta por primera vez: comprueba cómo se deduce de la línea anterior.",
+    recheck_idea: "Revisa tu desarrollo a la luz de esta idea:\n> {{idea}}",
+    recheck_method: "Luego comprueba el método:\n> {{method}}",
+    no_advice: "Repasa tu desarrollo línea a línea y comprueba cada resultado.",
+    unchecked_title: "No pude comprobar esta respuesta",
+    unsolved: "No pude resolver el problema yo mismo, así que no puedo decir si tu respuesta es correcta.",
+    uncompared:
+      "No pude comparar tu respuesta `{{answer}}` con la mía; prueba a escribirla como un número o una fórmula.",
+    unreadable_title: "No pude leer tu respuesta",
+    unreadable:
+      "No pude leer tu respuesta `{{answer}}` como {{kind}}, así que no puedo decir si es correcta. Prueba a escribir solo la respuesta, por ejemplo en LaTeX.",
+    closing: {
+      right: "✅ Tu respuesta es correcta.",
+      wrong: "❌ Todavía no: revisa lo citado arriba y vuelve a intentarlo con /check.",
+    },
+  },
 } as const satisfies Catalog;

@@ -48,6 +48,8 @@ export const fr = {
     show_code: "Voir le code",
     hide_code: "Masquer le code",
     next_step: "Étape suivante",
+    next_hint: "Un autre indice",
+    next_solution: "Voir une solution détaillée",
     reveal: "Afficher la réponse",
     helpful: "Utile",
     not_helpful: "Pas utile",
@@ -59,6 +61,7 @@ export const fr = {
     of_short: "Étape {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (suite)",
     code_of: "Étape {{index}}",
+    false_start: "*Le premier essai a levé {{error}} — corrigé dans la cellule ci-dessous.*",
     output: "Sortie :",
     no_code: "Cette étape n'a exécuté aucun code.",
     formula: "Formule {{index}}",
@@ -184,4 +187,69 @@ export const fr = {
     message_command: "*Applications → {{name}}* sur n'importe quel message",
   },
   space: { discord: "serveur", slack: "espace de travail", web: "site" },
+  withhold: {
+    reveal_rest:
+      "**Les étapes qui mènent à la réponse, et la réponse, sont prêtes** — essaie d'abord toi-même, puis affiche-les.",
+    reveal_rest_slack:
+      "Les étapes qui mènent à la réponse finale, et la réponse elle-même, sont prêtes. Essaie d'abord toi-même, puis appuie sur Révéler pour les voir (toi seul les verras).",
+    spoiler_rest: "Les étapes qui la calculent sont derrière le bouton ci-dessous.",
+    show_rest: "Afficher la suite de la solution",
+    never_rest: "Je m'arrête là ici : les étapes restantes calculent la réponse finale ; fais-les toi-même.",
+  },
+  explanation: {
+    idea: "L'idée",
+    why: "Pourquoi ça marche",
+    together: "En assemblant",
+    short: "En bref",
+  },
+  ladder: {
+    titles: {
+      notice: "Ce qu'il faut remarquer",
+      method: "La méthode",
+      first: "Une première étape",
+    },
+    hint: "Indice {{index}}",
+    solution: "Solution détaillée",
+    solution_step: "Solution détaillée · étape {{index}} sur {{total}}",
+    fallback: {
+      notice:
+        "Relis la question et dis exactement ce qu'elle demande, et quelles données tu vas devoir utiliser pour y arriver.",
+      method:
+        "Écris ce que tu cherches en fonction de ce qui est donné — une équation, une formule ou un dénombrement — avant de calculer quoi que ce soit.",
+      first:
+        "Essaie d'abord le même genre de question avec de plus petits nombres, où tu peux vérifier chaque cas à la main, puis généralise l'idée.",
+    },
+    closing: {
+      hint: "💡 Essaie d'abord toi-même. Bloqué ? Appuie sur **Un autre indice**.",
+      solution: "💡 C'était le dernier indice. Toujours bloqué ? Tu peux **Voir une solution détaillée**.",
+      none: "💡 C'était le dernier indice — à toi de jouer maintenant.",
+    },
+  },
+  check: {
+    label: "Vérification",
+    correct_title: "Correct",
+    correct: "Ta réponse est juste — elle découle de cette méthode :\n> {{why}}",
+    correct_no_why: "Ta réponse est juste : elle concorde avec la solution que j'ai trouvée.",
+    work_holds: "Chaque ligne de ton raisonnement que j'ai pu vérifier est juste.",
+    wrong_title: "Pas tout à fait",
+    wrong: "Ta réponse {{answer}} n'est pas encore juste.",
+    recheck_line: "Revérifie cette ligne de ton raisonnement :\n> {{line}}\n\n{{why}}",
+    sides_differ: "Ses deux membres ne sont pas égaux — recalcule chacun d'eux.",
+    answer_appears:
+      "C'est ici que ta réponse apparaît pour la première fois : vérifie comment elle découle de la ligne précédente.",
+    recheck_idea: "Revérifie ton raisonnement à la lumière de cette idée :\n> {{idea}}",
+    recheck_method: "Puis vérifie la méthode :\n> {{method}}",
+    no_advice: "Reprends ton raisonnement ligne par ligne et vérifie chaque résultat.",
+    unchecked_title: "Impossible de vérifier cette réponse",
+    unsolved: "Je n'ai pas pu résoudre le problème moi-même, je ne peux donc pas dire si ta réponse est juste.",
+    uncompared:
+      "Je n'ai pas pu comparer ta réponse `{{answer}}` à la mienne ; essaie de l'écrire sous forme de nombre ou de formule.",
+    unreadable_title: "Impossible de lire ta réponse",
+    unreadable:
+      "Je n'ai pas pu lire ta réponse `{{answer}}` comme {{kind}}, je ne peux donc pas dire si elle est juste. Essaie d'écrire seulement la réponse, par exemple en LaTeX.",
+    closing: {
+      right: "✅ Ta réponse est juste.",
+      wrong: "❌ Pas tout à fait — revérifie ce qui est cité ci-dessus, puis réessaie /check.",
+    },
+  },
 } as const satisfies Catalog;

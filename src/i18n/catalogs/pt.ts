@@ -48,6 +48,8 @@ export const pt = {
     show_code: "Ver código",
     hide_code: "Ocultar código",
     next_step: "Próximo passo",
+    next_hint: "Outra dica",
+    next_solution: "Ver uma solução resolvida",
     reveal: "Revelar resposta",
     helpful: "Útil",
     not_helpful: "Não foi útil",
@@ -59,6 +61,7 @@ export const pt = {
     of_short: "Passo {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continuação)",
     code_of: "Passo {{index}}",
+    false_start: "*A primeira tentativa gerou {{error}} — corrigido na célula abaixo.*",
     output: "Saída:",
     no_code: "Este passo não executou código.",
     formula: "Fórmula {{index}}",
@@ -179,4 +182,68 @@ export const pt = {
     message_command: "*Apps → {{name}}* em qualquer mensagem",
   },
   space: { discord: "servidor", slack: "espaço de trabalho", web: "site" },
+  withhold: {
+    reveal_rest:
+      "**Os passos que chegam à resposta, e a resposta, estão prontos** — tente você primeiro e depois revele-os.",
+    reveal_rest_slack:
+      "Os passos que chegam à resposta final, e a própria resposta, estão prontos. Tente você primeiro e depois toque em Revelar para vê-los (só você verá).",
+    spoiler_rest: "Os passos que a calculam estão atrás do botão abaixo.",
+    show_rest: "Mostrar o resto da solução",
+    never_rest: "Aqui eu paro: os passos restantes calculam a resposta final; faça-os você mesmo.",
+  },
+  explanation: {
+    idea: "A ideia",
+    why: "Por que funciona",
+    together: "Juntando tudo",
+    short: "Em resumo",
+  },
+  ladder: {
+    titles: {
+      notice: "O que observar",
+      method: "O método",
+      first: "Um primeiro passo",
+    },
+    hint: "Dica {{index}}",
+    solution: "Solução resolvida",
+    solution_step: "Solução resolvida · passo {{index}} de {{total}}",
+    fallback: {
+      notice:
+        "Leia a pergunta mais uma vez e diga exatamente o que ela pede e quais dados dela você vai precisar para chegar lá.",
+      method:
+        "Escreva o que você procura em função do que é dado — uma equação, uma fórmula ou uma contagem — antes de calcular qualquer coisa.",
+      first:
+        "Tente primeiro o mesmo tipo de pergunta com números menores, em que você possa conferir cada caso à mão, e depois amplie a ideia.",
+    },
+    closing: {
+      hint: "💡 Tente você primeiro. Travou? Toque em **Outra dica**.",
+      solution: "💡 Essa foi a última dica. Ainda travado? Você pode **Ver uma solução resolvida**.",
+      none: "💡 Essa foi a última dica — agora tente você.",
+    },
+  },
+  check: {
+    label: "Verificação",
+    correct_title: "Correto",
+    correct: "Sua resposta está certa — ela decorre deste método:\n> {{why}}",
+    correct_no_why: "Sua resposta está certa: ela concorda com a solução que encontrei.",
+    work_holds: "Todas as linhas do seu desenvolvimento que consegui verificar estão certas.",
+    wrong_title: "Ainda não",
+    wrong: "Sua resposta {{answer}} ainda não está certa.",
+    recheck_line: "Revise esta linha do seu desenvolvimento:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Os dois lados não são iguais — calcule cada lado de novo.",
+    answer_appears: "É aqui que sua resposta aparece pela primeira vez: confira como ela decorre da linha anterior.",
+    recheck_idea: "Revise seu desenvolvimento à luz desta ideia:\n> {{idea}}",
+    recheck_method: "Depois confira o método:\n> {{method}}",
+    no_advice: "Revise seu desenvolvimento linha por linha e confira cada resultado.",
+    unchecked_title: "Não consegui verificar esta resposta",
+    unsolved: "Não consegui resolver o problema eu mesmo, então não posso dizer se sua resposta está certa.",
+    uncompared:
+      "Não consegui comparar sua resposta `{{answer}}` com a minha; tente escrevê-la como um número ou uma fórmula.",
+    unreadable_title: "Não consegui ler sua resposta",
+    unreadable:
+      "Não consegui ler sua resposta `{{answer}}` como {{kind}}, então não posso dizer se está certa. Tente escrever só a resposta, por exemplo em LaTeX.",
+    closing: {
+      right: "✅ Sua resposta está certa.",
+      wrong: "❌ Ainda não — revise o que está citado acima e tente /check de novo.",
+    },
+  },
 } as const satisfies Catalog;

@@ -40,7 +40,7 @@ export async function showActionReply(
         { kind: "step", index: reply.index, total: reply.total, step: reply.step },
         { jobId: reply.jobId, key: `${reply.jobId}:shown:${reply.index}`, locale },
       );
-      if (reply.next) pieces.at(-1)?.buttons.push([nextButton(reply.jobId, reply.next, reply.index)]);
+      if (reply.next) pieces.at(-1)?.buttons.push([nextButton(reply.jobId, reply.next, reply.index, locale)]);
       await sendPieces(ctx, interaction, pieces);
       return;
     }
@@ -50,7 +50,7 @@ export async function showActionReply(
       const steps = reply.steps.flatMap(({ index, total, step }) =>
         layoutMessage(
           { kind: "step", index, total, step },
-          { jobId: reply.jobId, key: `${reply.jobId}:revealed:${index}` },
+          { jobId: reply.jobId, key: `${reply.jobId}:revealed:${index}`, locale },
         ),
       );
       await sendPieces(ctx, interaction, [
