@@ -6,13 +6,12 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
-import { type NextKind, nextButtonLabel } from "../../commands/index.js";
+import type { NextKind } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import { type Locale, t } from "../../src/i18n/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { ResultStep } from "../../src/seam.js";
-import { stepCodeMarkdown } from "../step-code.js";
 import {
   type FindPosted,
   isFinalState,
@@ -22,23 +21,13 @@ import {
   type StatusLine,
 } from "../types.js";
 import { answerBlocks, answerFallback, errorBlocks } from "./answer-blocks.js";
-import {
-  type Block,
-  type ButtonSpec,
-  buttons,
-  fallbackText,
-  header,
-  intoMessages,
-  mrkdwnSections,
-  quote,
-  sections,
-  withFormulaLabels,
-} from "./blocks.js";
+import { type Block, intoMessages } from "./blocks.js";
 import { valueFor } from "./buttons.js";
 import { findInThread, findRoot, postMetadata } from "./history.js";
-import { toMrkdwn } from "./mrkdwn.js";
 import type { ChannelPacer } from "./pacer.js";
 import { revealAnswer } from "./reveal.js";
+import { statusBlocks, statusFallback } from "./status-blocks.js";
+import { stepBlocks } from "./step-blocks.js";
 import type { SlackTarget } from "./target.js";
 import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
 
@@ -107,8 +96,9 @@ export class SlackPoster implements Poster<SlackTarget> {
     answer: string,
     rendered?: ResultStep,
     steps: { index: number; total: number; step: ResultStep }[] = [],
+    locale?: Locale,
   ): Promise<void> {
-    await revealAnswer(this.deps, where, answer, rendered, steps);
+    await revealAnswer(this.deps, where, answer, rendered, steps, locale);
   }
 
   async edit(target: SlackTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
@@ -193,23 +183,16 @@ export class SlackPoster implements Poster<SlackTarget> {
     next?: NextKind,
   ): Promise<{ messageId: string }> {
     const { locale } = context;
-    const title = step.label
-      ? `${step.label} · ${step.title}`
-      : total > 1
-        ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title })
-        : step.title;
-    const code = stepCodeMarkdown(step);
-    const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
-    const specs: ButtonSpec[] = [];
-    // The step shows short code itself; only folded code needs the button.
-    if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
-    // A step handed out by a press offers the next one, its button named for what it is.
-    if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next, locale), style: "primary" });
-    if (specs.length > 0) blocks.push(buttons(valueFor(target, context.jobId, index), specs));
+    const { title, blocks, fallback } = stepBlocks(
+      step,
+      { index, total },
+      valueFor(target, context.jobId, index),
+      locale,
+      next,
+    );
     // More than 50 blocks go out as several messages; the first one stands for the step (its id,
     // its key), the others carry `key#n` so they are recognisable too.
     const [first, ...rest] = intoMessages(blocks);
-    const fallback = `${title}\n${fallbackText(toMrkdwn(step.text))}`;
     const posted = await this.send(target, threadTs, context, first!, fallback);
     for (const [i, more] of rest.entries()) {
       const continued = t(locale, "steps.continued", { title });
@@ -286,25 +269,4 @@ export class SlackPoster implements Poster<SlackTarget> {
     if (root) this.roots.set(jobId, root);
     return root;
   }
-}
-
-/** The status message: for a slash command it is also the thread's root, quoting the question. */
-function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }: PostContext): Block[] {
-  const blocks: Block[] = [];
-  if (!target.threadTs) {
-    const who = { user: target.user, command: target.command ?? "" };
-    const asked = t(locale, target.command ? "thread.asked_with" : "thread.asked", who);
-    blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
-  }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:hourglass_flowing_sand: ${status.text}` }] });
-  // A finished run has nothing left to cancel.
-  if (!isFinalState(status.state)) {
-    const cancel = { action: "cancel", text: t(locale, "buttons.cancel"), style: "danger" } as const;
-    blocks.push(buttons(valueFor(target, jobId), [cancel]));
-  }
-  return blocks;
-}
-
-function statusFallback(target: SlackTarget, text: string, locale?: Locale): string {
-  return target.threadTs ? text : `${target.prompt ?? t(locale, "thread.question")} — ${text}`;
 }

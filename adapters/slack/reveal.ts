@@ -5,11 +5,12 @@
  * take it, the student still gets the answer as text.
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { type Locale, t } from "../../src/i18n/index.js";
 import type { ResultStep } from "../../src/seam.js";
-import { stepCodeMarkdown } from "../step-code.js";
 import { answerText } from "./answer-blocks.js";
-import { type Block, header, sections, withFormulaLabels } from "./blocks.js";
+import { type Block, sections } from "./blocks.js";
 import type { SlackPosterDeps } from "./poster.js";
+import { stepContent } from "./step-blocks.js";
 import { callSlack, slackErrorCode } from "./web-client.js";
 
 /** Slack's limit on an uploaded file's alt text. */
@@ -26,16 +27,16 @@ export async function revealAnswer(
   answer: string,
   rendered?: ResultStep,
   steps: { index: number; total: number; step: ResultStep }[] = [],
+  locale?: Locale,
 ): Promise<void> {
   // The withheld steps first, as the thread would have shown them, each its own message.
   for (const { index, total, step } of steps) {
-    const title = `Step ${index + 1}/${total} · ${step.title}`;
-    const code = stepCodeMarkdown(step);
-    const blocks = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
-    await ephemeralWithImages(deps, where, title, blocks, step);
+    const title = t(locale, "steps.of_short", { index: index + 1, total, title: step.title });
+    await ephemeralWithImages(deps, where, title, stepContent(step, title), step);
   }
-  const blocks = sections(`*Final answer:* ${answerText(answer)}`);
-  await ephemeralWithImages(deps, where, `Final answer: ${answer}`, blocks, rendered);
+  const label = t(locale, "answer.final_label");
+  const blocks = sections(`*${label}* ${answerText(answer)}`);
+  await ephemeralWithImages(deps, where, `${label} ${answer}`, blocks, rendered);
 }
 
 /**

@@ -115,10 +115,9 @@ describe("pipeline and the seam", () => {
     expect(solution.length).toBeGreaterThan(0);
     for (const step of solution) expect(step.label).toMatch(/^Solución resuelta/);
 
-    const check = await pipeline.runQuestion(
-      question({ text, mode: "check", studentAnswer: "2400", locale: "es" }),
-      { blobs },
-    );
+    const check = await pipeline.runQuestion(question({ text, mode: "check", studentAnswer: "2400", locale: "es" }), {
+      blobs,
+    });
     expect(check.correct).toBe(false);
     expect(check.steps[0]).toMatchObject({ title: "Todavía no", label: "Comprobación" });
     expect(check.steps[0]!.markdown).toContain("Tu respuesta $2400$ aún no es correcta.");

@@ -105,7 +105,7 @@ async function show(
       return;
     }
     case "answer":
-      return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps);
+      return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps, reply.locale);
     case "step":
       await ctx.poster.postNextStep(target, reply);
       return;

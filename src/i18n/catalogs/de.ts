@@ -68,6 +68,7 @@ export const de = {
   },
   answer: {
     label: "Antwort:",
+    final_label: "Endgültige Antwort:",
     hint_done:
       "💡 Das ist dein Hinweis – versuch den nächsten Schritt selbst. Kommst du nicht weiter? Frag nach dem **Nächsten Schritt**.",
     hint_done_slack:

@@ -81,6 +81,8 @@ export const en = {
   /** The run's last message, by mode and reveal policy. */
   answer: {
     label: "Answer:",
+    /** Above the answer Reveal shows on Slack (only to the presser). */
+    final_label: "Final answer:",
     hint_done: "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.",
     hint_done_slack: "That's how to start. Try the next step yourself, or ask for it with *Next step* above.",
     right: "Your answer is right.",

@@ -69,6 +69,7 @@ export const es = {
   },
   answer: {
     label: "Respuesta:",
+    final_label: "Respuesta final:",
     hint_done: "💡 Esa es tu pista: intenta el siguiente paso por tu cuenta. ¿Te atascas? Pide el **Siguiente paso**.",
     hint_done_slack: "Así se empieza. Intenta el siguiente paso por tu cuenta o pídelo con *Siguiente paso* arriba.",
     right: "Tu respuesta es correcta.",

@@ -69,6 +69,7 @@ export const fr = {
   },
   answer: {
     label: "Réponse :",
+    final_label: "Réponse finale :",
     hint_done: "💡 Voilà ton indice : essaie l'étape suivante toi-même. Bloqué ? Demande l'**Étape suivante**.",
     hint_done_slack:
       "Voilà comment commencer. Essaie l'étape suivante toi-même, ou demande-la avec *Étape suivante* ci-dessus.",

@@ -69,6 +69,7 @@ export const pt = {
   },
   answer: {
     label: "Resposta:",
+    final_label: "Resposta final:",
     hint_done: "💡 Essa é a sua dica — tente o próximo passo sozinho. Travou? Peça o **Próximo passo**.",
     hint_done_slack: "É assim que se começa. Tente o próximo passo sozinho ou peça-o com *Próximo passo* acima.",
     right: "Sua resposta está certa.",

@@ -67,6 +67,7 @@ export const zh = {
   },
   answer: {
     label: "答案：",
+    final_label: "最终答案：",
     hint_done: "💡 这是你的提示——自己试试下一步。卡住了？点 **下一步**。",
     hint_done_slack: "这就是开头。自己试试下一步，或者点上面的 *下一步*。",
     right: "你的答案是对的。",
