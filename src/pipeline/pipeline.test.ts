@@ -111,6 +111,8 @@ describe("pipeline and the seam", () => {
       "El método",
       "Un primer paso",
     ]);
+    // The method the run used, named in Spanish (its code sums a range).
+    expect(rungs[0]!.markdown).toMatch(/^Escribe los términos/);
     const solution = (hint.heldBack ?? []).filter((s) => s.rung === "solution");
     expect(solution.length).toBeGreaterThan(0);
     for (const step of solution) expect(step.label).toMatch(/^Solución resuelta/);

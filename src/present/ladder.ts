@@ -58,8 +58,8 @@ export function buildLadder(input: LadderInput): Hint[] {
   const before = beforeAnswer(input.items, answer);
   const candidates: Record<RungName, string[]> = {
     notice: noticeCandidates(before.sentences, input.question),
-    method: methodCandidates(before, input.question),
-    first: firstCandidates(before, answer, input.question),
+    method: methodCandidates(before, input.question, input.locale),
+    first: firstCandidates(before, answer, input.question, input.locale),
   };
   const hints: Hint[] = [];
   const used: string[] = [];
@@ -158,11 +158,23 @@ function methodsOf(before: Before, question: string): MethodText[] {
   return [...byCode, ...byProse];
 }
 
-function methodCandidates(before: Before, question: string): string[] {
-  return methodsOf(before, question).map((m) => m.method);
+function methodCandidates(before: Before, question: string, locale: string | undefined): string[] {
+  return methodsOf(before, question).map((m) => t(locale, `ladder.methods.${m.key}.method`));
 }
 
-function firstCandidates(before: Before, answer: string | null, question: string): string[] {
+/** A method's smaller examples, in `locale`. */
+function examplesOf(method: MethodText, locale: string | undefined): string[] {
+  return Array.from({ length: method.examples }, (_, i) =>
+    t(locale, `ladder.methods.${method.key}.${i === 0 ? "example" : `example_${i + 1}`}`),
+  );
+}
+
+function firstCandidates(
+  before: Before,
+  answer: string | null,
+  question: string,
+  locale: string | undefined,
+): string[] {
   const computed = before.sentences
     .map(cleanSentence)
     .map((s) =>
@@ -176,7 +188,7 @@ function firstCandidates(before: Before, answer: string | null, question: string
         s !== "" && COMPUTATION.test(s) && !NARRATION.test(s) && !RESTATES.test(s) && !restatesQuestion(s, question),
     );
   const examples = methodsOf(before, question)
-    .flatMap((m) => m.examples)
+    .flatMap((m) => examplesOf(m, locale))
     .filter((e) => !givesAway(e, answer));
   return [...computed, ...examples];
 }

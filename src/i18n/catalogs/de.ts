@@ -225,6 +225,57 @@ export const de = {
       solution: "💡 Das war der letzte Tipp. Immer noch festgefahren? Du kannst dir die **Musterlösung ansehen**.",
       none: "💡 Das war der letzte Tipp – jetzt versuch es selbst.",
     },
+    methods: {
+      divisors: {
+        method:
+          "Zähl die Teiler über die Primfaktorzerlegung: Ein Teiler von $p^a q^b$ wählt für $p$ einen Exponenten von 0 bis $a$ und für $q$ von 0 bis $b$, also gibt es $(a + 1)(b + 1)$ davon.",
+        example: "Zum Beispiel hat $12 = 2^2 \\cdot 3$ genau $(2 + 1)(1 + 1) = 6$ Teiler: 1, 2, 3, 4, 6 und 12.",
+      },
+      factorization: {
+        method:
+          "Zerleg die Zahl in Primzahlpotenzen, $p^a \\cdot q^b \\cdots$; den Rest der Aufgabe liest du an diesen Exponenten ab.",
+        example: "Zum Beispiel $72 = 2^3 \\cdot 3^2$: Die Exponenten sind 3 und 2.",
+      },
+      factoring: {
+        method:
+          "Zerleg das Polynom in Klammern wie $(x - a)(x - b)$ und setz jede Klammer gleich null: Das Produkt ist genau dann null, wenn ein Faktor null ist.",
+        example: "Zum Beispiel $x^2 - 9x + 20 = (x - 4)(x - 5)$, denn $4 \\cdot 5 = 20$ und $4 + 5 = 9$.",
+        example_2: "Zum Beispiel $x^2 - 11x + 30 = (x - 5)(x - 6)$, denn $5 \\cdot 6 = 30$ und $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Zähl die Auswahlmöglichkeiten mit Binomialkoeffizienten: $k$ von $n$ Dingen lassen sich auf $\\binom{n}{k}$ Arten auswählen.",
+        example: "Zum Beispiel lassen sich 2 von 5 Dingen auf $\\binom{5}{2} = 10$ Arten auswählen.",
+      },
+      integral: {
+        method: "Such eine Stammfunktion und werte sie an den beiden Grenzen aus: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Zum Beispiel $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Leite gliedweise mit der Potenzregel ab, $\\frac{d}{dx}x^n = n x^{n-1}$, und wo nötig mit der Kettenregel.",
+        example: "Zum Beispiel $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Zähl die Fälle systematisch auf und zähl die, die die Bedingung erfüllen, damit keiner fehlt oder doppelt gezählt wird.",
+        example: "Zum Beispiel sind von 10 bis 19 die durch 3 teilbaren Zahlen 12, 15 und 18: drei Stück.",
+      },
+      sum: {
+        method:
+          "Schreib die Glieder aus und such ein Muster oder eine geschlossene Formel für ihre Summe, statt einzeln zu addieren.",
+        example: "Zum Beispiel $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Verwende die Flächenformel: Ein Kreis mit Radius $r$ hat die Fläche $A = \\pi r^2$.",
+        example: "Zum Beispiel hat ein Kreis mit Radius 2 die Fläche $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Zerleg einen Faktor in Zehner und Einer, multiplizier jeden Teil mit dem anderen Faktor und addier die beiden Teilprodukte: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Zum Beispiel $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
   },
   check: {
     label: "Prüfung",

@@ -234,6 +234,58 @@ export const en = {
       solution: "💡 That was the last hint. Still stuck? You can **See a worked solution**.",
       none: "💡 That was the last hint — try it yourself now.",
     },
+    /** Rung 2 and 3 for a run recognised by its method (src/present/tutor-texts.ts): the method, then the same idea on a smaller example in other numbers. */
+    methods: {
+      divisors: {
+        method:
+          "Count divisors from the prime factorization: a divisor of $p^a q^b$ picks an exponent from 0 to $a$ for $p$ and from 0 to $b$ for $q$, so there are $(a + 1)(b + 1)$ of them.",
+        example: "For example, $12 = 2^2 \\cdot 3$ has $(2 + 1)(1 + 1) = 6$ divisors: 1, 2, 3, 4, 6 and 12.",
+      },
+      factorization: {
+        method:
+          "Break the number into prime powers, $p^a \\cdot q^b \\cdots$; the rest of the problem reads off those exponents.",
+        example: "For example, $72 = 2^3 \\cdot 3^2$: the exponents are 3 and 2.",
+      },
+      factoring: {
+        method:
+          "Factor the polynomial into brackets like $(x - a)(x - b)$ and set each bracket to zero: the product is zero exactly when one factor is.",
+        example: "For example, $x^2 - 9x + 20 = (x - 4)(x - 5)$, because $4 \\cdot 5 = 20$ and $4 + 5 = 9$.",
+        example_2: "For example, $x^2 - 11x + 30 = (x - 5)(x - 6)$, because $5 \\cdot 6 = 30$ and $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Count the choices with binomial coefficients: $k$ things out of $n$ can be chosen in $\\binom{n}{k}$ ways.",
+        example: "For example, 2 of 5 things can be chosen in $\\binom{5}{2} = 10$ ways.",
+      },
+      integral: {
+        method: "Find an antiderivative and evaluate it at the two limits: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "For example, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Differentiate term by term with the power rule, $\\frac{d}{dx}x^n = n x^{n-1}$, and the chain rule where needed.",
+        example: "For example, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "List the cases systematically and count those that meet the condition, so none is missed or counted twice.",
+        example: "For example, among 10 to 19 the numbers divisible by 3 are 12, 15 and 18: three of them.",
+      },
+      sum: {
+        method:
+          "Write the terms out and look for a pattern or a closed formula for their sum instead of adding one by one.",
+        example: "For example, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Use the area formula: a circle of radius $r$ has area $A = \\pi r^2$.",
+        example: "For example, a circle of radius 2 has area $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Split one factor into tens and units and multiply each part by the other factor, then add the two partial products: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "For example, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
   },
   /** /check's verdict, its advice on what to recheck, and its closing line. */
   check: {

@@ -221,6 +221,57 @@ export const es = {
       solution: "💡 Esa era la última pista. ¿Sigues atascado? Puedes pulsar **Ver una solución resuelta**.",
       none: "💡 Esa era la última pista: ahora inténtalo tú.",
     },
+    methods: {
+      divisors: {
+        method:
+          "Cuenta los divisores a partir de la factorización en primos: un divisor de $p^a q^b$ elige un exponente de 0 a $a$ para $p$ y de 0 a $b$ para $q$, así que hay $(a + 1)(b + 1)$.",
+        example: "Por ejemplo, $12 = 2^2 \\cdot 3$ tiene $(2 + 1)(1 + 1) = 6$ divisores: 1, 2, 3, 4, 6 y 12.",
+      },
+      factorization: {
+        method:
+          "Descompón el número en potencias de primos, $p^a \\cdot q^b \\cdots$; el resto del problema se lee en esos exponentes.",
+        example: "Por ejemplo, $72 = 2^3 \\cdot 3^2$: los exponentes son 3 y 2.",
+      },
+      factoring: {
+        method:
+          "Factoriza el polinomio en paréntesis como $(x - a)(x - b)$ e iguala cada paréntesis a cero: el producto es cero exactamente cuando lo es un factor.",
+        example: "Por ejemplo, $x^2 - 9x + 20 = (x - 4)(x - 5)$, porque $4 \\cdot 5 = 20$ y $4 + 5 = 9$.",
+        example_2: "Por ejemplo, $x^2 - 11x + 30 = (x - 5)(x - 6)$, porque $5 \\cdot 6 = 30$ y $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Cuenta las elecciones con coeficientes binomiales: $k$ cosas de entre $n$ se pueden elegir de $\\binom{n}{k}$ maneras.",
+        example: "Por ejemplo, 2 de 5 cosas se pueden elegir de $\\binom{5}{2} = 10$ maneras.",
+      },
+      integral: {
+        method: "Busca una primitiva y evalúala en los dos límites: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Por ejemplo, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Deriva término a término con la regla de la potencia, $\\frac{d}{dx}x^n = n x^{n-1}$, y la regla de la cadena donde haga falta.",
+        example: "Por ejemplo, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Enumera los casos de forma sistemática y cuenta los que cumplen la condición, para no olvidar ninguno ni contarlo dos veces.",
+        example: "Por ejemplo, entre 10 y 19 los números divisibles por 3 son 12, 15 y 18: tres.",
+      },
+      sum: {
+        method:
+          "Escribe los términos y busca un patrón o una fórmula cerrada para su suma en lugar de sumarlos uno a uno.",
+        example: "Por ejemplo, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Usa la fórmula del área: un círculo de radio $r$ tiene área $A = \\pi r^2$.",
+        example: "Por ejemplo, un círculo de radio 2 tiene área $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Separa un factor en decenas y unidades, multiplica cada parte por el otro factor y suma los dos productos parciales: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Por ejemplo, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
   },
   check: {
     label: "Comprobación",

@@ -225,6 +225,57 @@ export const fr = {
       solution: "💡 C'était le dernier indice. Toujours bloqué ? Tu peux **Voir une solution détaillée**.",
       none: "💡 C'était le dernier indice — à toi de jouer maintenant.",
     },
+    methods: {
+      divisors: {
+        method:
+          "Compte les diviseurs à partir de la décomposition en facteurs premiers : un diviseur de $p^a q^b$ choisit un exposant de 0 à $a$ pour $p$ et de 0 à $b$ pour $q$, il y en a donc $(a + 1)(b + 1)$.",
+        example: "Par exemple, $12 = 2^2 \\cdot 3$ a $(2 + 1)(1 + 1) = 6$ diviseurs : 1, 2, 3, 4, 6 et 12.",
+      },
+      factorization: {
+        method:
+          "Décompose le nombre en puissances de nombres premiers, $p^a \\cdot q^b \\cdots$ ; le reste du problème se lit sur ces exposants.",
+        example: "Par exemple, $72 = 2^3 \\cdot 3^2$ : les exposants sont 3 et 2.",
+      },
+      factoring: {
+        method:
+          "Factorise le polynôme en parenthèses comme $(x - a)(x - b)$ et annule chaque parenthèse : le produit est nul exactement quand l'un des facteurs l'est.",
+        example: "Par exemple, $x^2 - 9x + 20 = (x - 4)(x - 5)$, car $4 \\cdot 5 = 20$ et $4 + 5 = 9$.",
+        example_2: "Par exemple, $x^2 - 11x + 30 = (x - 5)(x - 6)$, car $5 \\cdot 6 = 30$ et $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Compte les choix avec les coefficients binomiaux : on peut choisir $k$ objets parmi $n$ de $\\binom{n}{k}$ façons.",
+        example: "Par exemple, on peut choisir 2 objets parmi 5 de $\\binom{5}{2} = 10$ façons.",
+      },
+      integral: {
+        method: "Trouve une primitive et évalue-la aux deux bornes : $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Par exemple, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Dérive terme à terme avec la règle des puissances, $\\frac{d}{dx}x^n = n x^{n-1}$, et la règle de dérivation des fonctions composées si besoin.",
+        example: "Par exemple, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Énumère les cas de façon systématique et compte ceux qui vérifient la condition, pour n'en oublier aucun ni en compter deux fois.",
+        example: "Par exemple, entre 10 et 19, les nombres divisibles par 3 sont 12, 15 et 18 : il y en a trois.",
+      },
+      sum: {
+        method:
+          "Écris les termes et cherche un motif ou une formule close pour leur somme au lieu de les additionner un par un.",
+        example: "Par exemple, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Utilise la formule de l'aire : un disque de rayon $r$ a pour aire $A = \\pi r^2$.",
+        example: "Par exemple, un disque de rayon 2 a pour aire $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Décompose un facteur en dizaines et unités, multiplie chaque partie par l'autre facteur, puis additionne les deux produits partiels : $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Par exemple, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
   },
   check: {
     label: "Vérification",

@@ -220,6 +220,56 @@ export const pt = {
       solution: "💡 Essa foi a última dica. Ainda travado? Você pode **Ver uma solução resolvida**.",
       none: "💡 Essa foi a última dica — agora tente você.",
     },
+    methods: {
+      divisors: {
+        method:
+          "Conte os divisores a partir da fatoração em primos: um divisor de $p^a q^b$ escolhe um expoente de 0 a $a$ para $p$ e de 0 a $b$ para $q$, então há $(a + 1)(b + 1)$ deles.",
+        example: "Por exemplo, $12 = 2^2 \\cdot 3$ tem $(2 + 1)(1 + 1) = 6$ divisores: 1, 2, 3, 4, 6 e 12.",
+      },
+      factorization: {
+        method:
+          "Decomponha o número em potências de primos, $p^a \\cdot q^b \\cdots$; o resto do problema se lê nesses expoentes.",
+        example: "Por exemplo, $72 = 2^3 \\cdot 3^2$: os expoentes são 3 e 2.",
+      },
+      factoring: {
+        method:
+          "Fatore o polinômio em parênteses como $(x - a)(x - b)$ e iguale cada parêntese a zero: o produto é zero exatamente quando um fator é.",
+        example: "Por exemplo, $x^2 - 9x + 20 = (x - 4)(x - 5)$, porque $4 \\cdot 5 = 20$ e $4 + 5 = 9$.",
+        example_2: "Por exemplo, $x^2 - 11x + 30 = (x - 5)(x - 6)$, porque $5 \\cdot 6 = 30$ e $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Conte as escolhas com coeficientes binomiais: $k$ coisas entre $n$ podem ser escolhidas de $\\binom{n}{k}$ maneiras.",
+        example: "Por exemplo, 2 de 5 coisas podem ser escolhidas de $\\binom{5}{2} = 10$ maneiras.",
+      },
+      integral: {
+        method: "Encontre uma primitiva e avalie-a nos dois limites: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Por exemplo, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Derive termo a termo com a regra da potência, $\\frac{d}{dx}x^n = n x^{n-1}$, e a regra da cadeia onde for preciso.",
+        example: "Por exemplo, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Liste os casos de forma sistemática e conte os que satisfazem a condição, para não esquecer nenhum nem contar duas vezes.",
+        example: "Por exemplo, de 10 a 19 os números divisíveis por 3 são 12, 15 e 18: três deles.",
+      },
+      sum: {
+        method: "Escreva os termos e procure um padrão ou uma fórmula fechada para a soma, em vez de somar um por um.",
+        example: "Por exemplo, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Use a fórmula da área: um círculo de raio $r$ tem área $A = \\pi r^2$.",
+        example: "Por exemplo, um círculo de raio 2 tem área $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Separe um fator em dezenas e unidades, multiplique cada parte pelo outro fator e some os dois produtos parciais: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Por exemplo, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
   },
   check: {
     label: "Verificação",
