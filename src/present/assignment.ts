@@ -6,6 +6,7 @@
 import type { AssignmentProblem } from "../assignments/assignment.js";
 import { isEquivalent } from "../grading/index.js";
 import type { Mode } from "../question.js";
+import type { Hint } from "./ladder.js";
 import { sentencesOf } from "./prose.js";
 import type { Presentation, Step } from "./types.js";
 
@@ -33,7 +34,16 @@ export function followTeacher(
     ...solution,
     steps: steps.length === 0 && mode === "hint" ? [GENERAL_HINT] : steps,
     answer: problem.answer,
+    // The hint ladder follows the teacher too: rungs built from a wrong run would teach its method.
+    ...(solution.ladder && !agrees ? { ladder: teacherLadder(solution.ladder, steps) } : {}),
   };
+}
+
+/** The model's rungs' titles over the teacher's steps, one step a rung (at most as many rungs). */
+function teacherLadder(ladder: readonly Hint[], steps: readonly Step[]): Hint[] {
+  if (steps.length === 0)
+    return ladder.slice(0, 1).map((rung) => ({ title: rung.title, markdown: GENERAL_HINT.markdown }));
+  return ladder.slice(0, steps.length).map((rung, i) => ({ title: rung.title, markdown: steps[i]!.markdown }));
 }
 
 /**

@@ -12,6 +12,8 @@ import { PERMISSIONS } from "../../fakes/discord/server.js";
 import { answered, rigForFile, visibleText } from "./rig.js";
 
 const bot = rigForFile();
+/** The /check verdict's heading when the answer is right. */
+const CORRECT = "**Check · Correct**";
 
 const PROBLEM = "What is the fraction sum 1/2 + 1/3?";
 const SOLUTION = "Write both fractions over 6: 1/2 = 3/6 and 1/3 = 2/6. Then add the sixths.";
@@ -53,7 +55,7 @@ describe("assignments on Discord (real discord.js against the fake Discord)", { 
       options: { question: "1", answer: "\\frac{5}{6}" },
     });
     const rightThread = await answered(fake, right);
-    expect(visibleText(rightThread)).toContain("Correct!");
+    expect(visibleText(rightThread)).toContain(CORRECT);
     // The model's answer is wrong here.
     const modelsAnswer = fake.slash("check", {
       user: fake.user("ben"),
@@ -97,7 +99,7 @@ describe("assignments on Discord (real discord.js against the fake Discord)", { 
     expect(select.options.map((o) => o.label)).toEqual([`1. ${PROBLEM}`, "2. Simplify 6/8"]);
     const pick = fake.select(menu, select.custom_id, ["1"], { user: student });
     const thread = await answered(fake, pick);
-    expect(visibleText(thread)).toContain("Correct!");
+    expect(visibleText(thread)).toContain(CORRECT);
     expect(fake.threadOf(pick.original!.id)?.name).toContain("fraction sum");
   });
 
@@ -122,7 +124,7 @@ describe("assignments on Discord (real discord.js against the fake Discord)", { 
       channelId: fake.general.id,
       options: { ...options, problems: "Solve x + 1 = 3 :: 2" },
     });
-    expect(await reply(student)).toBe(studentSentence("admin_only"));
+    expect(await reply(student)).toBe("Only server admins (members with Manage Server) can change my settings.");
     expect(student.ephemeral).toBe(true);
     // None of them made /check in #general an assignment's.
     const check = fake.slash("check", {
@@ -143,6 +145,6 @@ describe("assignments on Discord (real discord.js against the fake Discord)", { 
       channelId: homework,
       options: { question: "1", answer: "5/6" },
     });
-    expect(visibleText(await answered(fake, check))).toContain("Correct!");
+    expect(visibleText(await answered(fake, check))).toContain(CORRECT);
   });
 });

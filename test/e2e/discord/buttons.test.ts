@@ -15,6 +15,7 @@ import {
   answerMessage,
   buttonIds,
   clickNextStepUntilDone,
+  clickReveal,
   isStatus,
   jobOf,
   rigForFile,
@@ -122,7 +123,8 @@ describe("Discord buttons and status (real discord.js against the fake Discord)"
 
     const click = fake.click(offer, nextId, { user: bo });
     const step = await fake.waitFor("the next step", () => click.followUps[0]);
-    expect(step.content).toMatch(/^\*\*Step 2 of \d+/);
+    // Hint mode's next rung: the second hint.
+    expect(step.content).toMatch(/^\*\*Hint 2 · /);
     expect(step.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(buttonStates(offer).find((b) => b.id === nextId)?.disabled).toBe(true);
     // Nothing was posted to the thread for everyone.
@@ -157,17 +159,25 @@ describe("Discord buttons and status (real discord.js against the fake Discord)"
 
     const handed = await clickNextStepUntilDone(fake, thread, kim, { answerAtEnd: true });
     const headers = handed.flatMap((m) => /^\*\*(Step \d+) of \d+/.exec(m.content)?.[1] ?? []);
-    expect(headers).toEqual(Array.from({ length: total - 1 }, (_, i) => `Step ${i + 2}`));
+    // Each press hands the next step; the steps that compute the answer are withheld for Reveal.
+    const shown = headers.length + 1;
+    expect(shown).toBeGreaterThan(1);
+    expect(shown).toBeLessThan(total);
+    expect(headers).toEqual(Array.from({ length: shown - 1 }, (_, i) => `Step ${i + 2}`));
     expect(handed.every((m) => m.flags & EPHEMERAL)).toBe(true);
     // After the last step: the answer message, behind the Reveal button (the default policy).
     const answer = handed.at(-1)!;
     expect(buttonIds(answer).some((id) => id.startsWith("st|reveal|"))).toBe(true);
     expect(answer.content).not.toContain("19");
+    // Reveal hands the withheld steps, numbered on from the last one shown.
+    const revealed = await clickReveal(fake, [answer], kim);
+    const rest = revealed.messages.flatMap((m) => /^\*\*(Step \d+) of \d+/.exec(m.content)?.[1] ?? []);
+    expect(rest).toEqual(Array.from({ length: total - shown }, (_, i) => `Step ${shown + i + 1}`));
     // Every Next step pressed is greyed out; the thread itself never grew.
     const offers = [stepMessages(thread)[0]!, ...handed].filter((m) =>
       buttonIds(m).some((id) => id.startsWith("st|next|")),
     );
-    expect(offers.length).toBe(total - 1);
+    expect(offers.length).toBe(shown - 1);
     expect(offers.every((m) => buttonStates(m).every((b) => !b.id.startsWith("st|next|") || b.disabled))).toBe(true);
   });
 });

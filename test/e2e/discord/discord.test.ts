@@ -260,6 +260,11 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
     const helpReply = await fake.waitFor("the /help reply", () => help.original?.content || undefined);
     expect(helpReply).toContain("`/analyze`");
     expect(help.ephemeral).toBe(true);
+    // The whole help (its last line too) reaches the member, past Discord's 2000 characters a message, only to them.
+    const rest = await fake.waitFor("the rest of /help", () =>
+      help.followUps.some((m) => m.content.includes("how I did")) ? help.followUps : undefined,
+    );
+    expect(rest.every((m) => m.flags & (1 << 6))).toBe(true);
     expect(fake.gateway.stats.resumes).toBe(resumesBefore + 1);
     expect(stepHeaders(thread).length).toBeGreaterThan(0);
   });

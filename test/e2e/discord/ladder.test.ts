@@ -4,10 +4,11 @@
  * and renderer, the scripted model and real Redis. Assertions are on what a student sees.
  */
 import { describe, expect, it } from "vitest";
-import type { FakeDiscord, FakeMessage } from "../../fakes/discord/server.js";
+import type { FakeDiscord, FakeMessage, FakeUser } from "../../fakes/discord/server.js";
 import { answered, answerMessage, jobOf, rigForFile, visibleText } from "./rig.js";
 
 const bot = rigForFile();
+const EPHEMERAL = 1 << 6;
 
 const CIRCLE = "What is the area of a circle of radius 3?";
 const AREA = (Math.PI * 9).toFixed(4);
@@ -19,19 +20,26 @@ function button(message: FakeMessage | undefined, prefix: string): { id: string;
   return found?.custom_id ? { id: found.custom_id, label: found.label ?? "" } : undefined;
 }
 
-/** Presses the "next" button on `message` as `user` and resolves with what Discord shows them. */
-async function pressNext(fake: FakeDiscord, message: FakeMessage, user = fake.user("bo")): Promise<FakeMessage> {
+/**
+ * Presses the "next" button on `message` as `user` and resolves with the next rung Discord shows
+ * only them: the press's first follow-up (the pressed message itself just greys its button out).
+ */
+async function pressNext(fake: FakeDiscord, message: FakeMessage, user: FakeUser): Promise<FakeMessage> {
   const next = button(message, "st|next|");
   if (!next) throw new Error("the message has no next button");
   const click = fake.click(message, next.id, { user });
-  return fake.waitFor("the next rung", () => (click.original?.content ? click.original : undefined));
+  const rung = await fake.waitFor("the next rung", () => click.followUps.find((m) => m.content));
+  expect(rung.flags & EPHEMERAL).toBe(EPHEMERAL);
+  return rung;
 }
 
 describe("the hint ladder on Discord", { timeout: 120_000 }, () => {
   it("/hint: what to notice, Another hint twice, then See a worked solution; each hint new and none gives the answer", async () => {
     const fake = bot.rig.fake;
+    // The asker presses: only they may climb their ladder.
+    const bo = fake.user("bo");
     const ask = fake.slash("hint", {
-      user: fake.user("bo"),
+      user: bo,
       channelId: fake.general.id,
       options: { question: "What is the sum of the first 50 odd numbers?" },
     });
@@ -44,13 +52,13 @@ describe("the hint ladder on Discord", { timeout: 120_000 }, () => {
     // No numbering that contradicts itself: the hint is not "Step 1/1".
     expect(visibleText(thread)).not.toMatch(/Step 1\/1|Step \d+ of/);
 
-    const second = await pressNext(fake, closing);
+    const second = await pressNext(fake, closing, bo);
     expect(second.content).toMatch(/^\*\*Hint 2 · The method\*\*\n\S/);
     expect(button(second, "st|next|")?.label).toBe("Another hint");
-    const third = await pressNext(fake, second);
+    const third = await pressNext(fake, second, bo);
     expect(third.content).toMatch(/^\*\*Hint 3 · A first step\*\*\n\S/);
     expect(button(third, "st|next|")?.label).toBe("See a worked solution");
-    const solution = await pressNext(fake, third);
+    const solution = await pressNext(fake, third, bo);
     expect(solution.content).toMatch(/^\*\*Worked solution/);
 
     const hints = [first!, second, third].map((m) => m.content.split("\n").slice(1).join("\n").trim());
@@ -101,8 +109,9 @@ describe("/check reads the student's work on Discord", { timeout: 120_000 }, () 
 
   it("a right answer says why, and the worked solution waits behind See a worked solution", async () => {
     const fake = bot.rig.fake;
+    const kim = fake.user("kim");
     const right = fake.slash("check", {
-      user: fake.user("kim"),
+      user: kim,
       channelId: fake.general.id,
       options: { question: CIRCLE, answer: AREA },
     });
@@ -114,7 +123,7 @@ describe("/check reads the student's work on Discord", { timeout: 120_000 }, () 
     const closing = answerMessage(thread, jobOf(right))!;
     expect(closing.content).toMatch(/✅/);
     expect(button(closing, "st|next|")?.label).toBe("See a worked solution");
-    const solution = await pressNext(fake, closing, fake.user("kim"));
+    const solution = await pressNext(fake, closing, kim);
     expect(solution.content).toMatch(/^\*\*Worked solution/);
   });
 });

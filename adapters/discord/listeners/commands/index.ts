@@ -4,10 +4,11 @@
  * command, a wrong option, a missing role is answered privately, never dropped); a question goes
  * to `./ask.ts`, any other command runs its handler and the reply shows as the table says.
  */
-import { type Client, type CommandInteraction, Events, type Interaction } from "discord.js";
+import { type Client, type CommandInteraction, Events, type Interaction, MessageFlags } from "discord.js";
 import { askFields, type CommandCall, type OptionValue } from "../../../../commands/index.js";
 import { incoming } from "../../attachments.js";
 import { answerFailure, guarded } from "../../guard.js";
+import { splitMessage } from "../../split.js";
 import { defer, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
 import { offerProblems } from "../problems.js";
 import { ask } from "./ask.js";
@@ -87,6 +88,15 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
       attachment: Buffer.from(f.text, "utf8"),
       name: f.name,
     }));
-    await interaction.editReply({ content: result.text, files, allowedMentions: { parse: [] } });
+    // A reply longer than one Discord message (the help of every command) goes on in follow-ups.
+    const [first = "", ...rest] = splitMessage(result.text);
+    await interaction.editReply({ content: first, files, allowedMentions: { parse: [] } });
+    for (const content of rest) {
+      await interaction.followUp({
+        content,
+        allowedMentions: { parse: [] },
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      });
+    }
   }
 }
