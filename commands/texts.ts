@@ -18,26 +18,6 @@ import type { CommandSpec, Surface, SurfaceTexts } from "./spec.js";
 
 export type { Catalog, TextValues };
 
-/**
- * The hint ladder's and /check's closing lines and the "next" button's names (English until they
- * join the catalogs in src/i18n).
- */
-const TUTOR_CLOSINGS = {
-  /** The run's closing line in hint mode, by what its button hands out next. */
-  ladder: {
-    hint: "💡 Try it yourself first. Stuck? Press **Another hint**.",
-    solution: "💡 That was the last hint. Still stuck? You can **See a worked solution**.",
-    none: "💡 That was the last hint — try it yourself now.",
-  },
-  /** The closing line of a /check run. */
-  verdict: {
-    right: "✅ Your answer is right.",
-    wrong: "❌ Not quite — recheck what is quoted above, then try /check again.",
-  },
-  /** The "next" button, named for what it hands out (commands/types.ts `NextKind`). */
-  next: { hint: "Another hint", solution: "See a worked solution", step: "Next step" },
-} as const;
-
 /** The classroom's sentences for teachers (English until they join the catalogs in src/i18n). */
 export const CLASSROOM_TEXTS = {
   assign: {
@@ -166,17 +146,17 @@ export class Texts {
   }
 }
 
-/** The label of the button that hands out `next` (English; the i18n catalogs take `buttons.next.*`). */
-export function nextButtonLabel(next: "hint" | "solution" | "step"): string {
-  return TUTOR_CLOSINGS.next[next];
+/** The label of the button that hands out `next` (commands/types.ts `NextKind`), in `locale`. */
+export function nextButtonLabel(next: "hint" | "solution" | "step", locale?: string): string {
+  return TRANSLATOR.t(locale, `buttons.next_${next}`);
 }
 
-/** Hint mode's closing line, by what its button hands out next (`none`: nothing is held back). */
-export function ladderClosing(next: "hint" | "solution" | undefined): string {
-  return TUTOR_CLOSINGS.ladder[next ?? "none"];
+/** Hint mode's closing line, by what its button hands out next (`none`: nothing is held back), in `locale`. */
+export function ladderClosing(next: "hint" | "solution" | undefined, locale?: string): string {
+  return TRANSLATOR.t(locale, `ladder.closing.${next ?? "none"}`);
 }
 
-/** A /check run's closing line. */
-export function verdictClosing(correct: boolean): string {
-  return TUTOR_CLOSINGS.verdict[correct ? "right" : "wrong"];
+/** A /check run's closing line, in `locale`. */
+export function verdictClosing(correct: boolean, locale?: string): string {
+  return TRANSLATOR.t(locale, `check.closing.${correct ? "right" : "wrong"}`);
 }

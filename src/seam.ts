@@ -13,7 +13,6 @@ export type {
   StepPart,
 } from "./pipeline/types.js";
 export { resultJson } from "./pipeline/types.js";
-export { falseStartSentence, WITHHOLD_TEXTS } from "./present/texts.js";
 export type { Rung } from "./present/types.js";
 export type { FindPosted, OutgoingMessage, PostContext, Poster, RunState, StatusLine } from "./worker/poster.js";
 export { answerMessage, isFinalState } from "./worker/poster.js";

@@ -119,6 +119,33 @@ describe("layoutMessage", () => {
     expect(piece?.buttons.flat().some((b) => b.label === "Reveal answer")).toBe(false);
   });
 
+  it("words a Spanish run's ladder closing, its buttons, a check's verdict and the withheld steps' closing in Spanish", () => {
+    const es = { ...context, locale: "es" as const };
+    const answer = { kind: "answer", answer: "42", status: "ok" } as const;
+    const [hint] = layoutMessage(
+      { kind: "answer", answer: null, status: "ok", mode: "hint", reveal: "spoiler", next: "hint" },
+      es,
+    );
+    expect(hint?.content).toBe("💡 Inténtalo tú primero. ¿Atascado? Pulsa **Otra pista**.");
+    expect(hint?.buttons.flat().map((b) => b.label)).toContain("Otra pista");
+    const [last] = layoutMessage(
+      { kind: "answer", answer: null, status: "ok", mode: "hint", reveal: "spoiler", next: "solution" },
+      es,
+    );
+    expect(last?.buttons.flat().map((b) => b.label)).toContain("Ver una solución resuelta");
+    const verdict = (correct: boolean) =>
+      layoutMessage(
+        { kind: "answer", answer: null, status: "ok", mode: "check", reveal: "spoiler", correct, next: "solution" },
+        es,
+      )[0]!;
+    expect(verdict(true).content).toBe("✅ Tu respuesta es correcta.");
+    expect(verdict(false).content).toMatch(/^❌ Todavía no/);
+    const withheld = layoutMessage({ ...answer, reveal: "button", withheld: [step()] }, es).at(-1)!;
+    expect(withheld.content).toMatch(/^\*\*Los pasos que llegan a la respuesta/);
+    const spoiler = layoutMessage({ ...answer, reveal: "spoiler", withheld: [step()] }, es).at(-1)!;
+    expect(spoiler.buttons.flat().map((b) => b.label)).toContain("Mostrar el resto de la solución");
+  });
+
   it("closes an explanation without a final answer as finished, not as a failure", () => {
     const [piece] = layoutMessage(
       { kind: "answer", answer: null, status: "ok", mode: "explain", reveal: "button" },

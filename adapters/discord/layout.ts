@@ -9,7 +9,7 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import type { BlobRef } from "../../src/blobs/types.js";
 import { t } from "../../src/i18n/index.js";
-import { type ResultStep, WITHHOLD_TEXTS } from "../../src/seam.js";
+import type { ResultStep } from "../../src/seam.js";
 import { stepCodeMarkdown } from "../step-code.js";
 import { isFinalState, type OutgoingMessage, type PostContext, type RunState } from "../types.js";
 import { type ButtonAction, buttonId } from "./custom-id.js";
@@ -175,11 +175,11 @@ function layoutAnswer(
   if (message.mode === "hint") {
     // Hint mode posts the first rung of the ladder; its button hands out the next rung, then
     // (where the policy allows) the worked solution, never the answer.
-    content = ladderClosing(message.next);
-    if (message.next) rows.push([nextButton(jobId, message.next)]);
+    content = ladderClosing(message.next, locale);
+    if (message.next) rows.push([nextButton(jobId, message.next, 0, locale)]);
   } else if (message.correct !== undefined) {
-    content = verdictClosing(message.correct);
-    if (message.correct && message.next) rows.push([nextButton(jobId, message.next)]);
+    content = verdictClosing(message.correct, locale);
+    if (message.correct && message.next) rows.push([nextButton(jobId, message.next, 0, locale)]);
   } else if (message.answer === null && message.mode === "explain") {
     // An explanation needs no final answer: saying "no answer" after one would read as a failure.
     content = say("answer.explained");
@@ -190,17 +190,17 @@ function layoutAnswer(
     files = answerFiles(message.rendered, { spoiler: true });
     // A spoiler can hide a word, not a step with its code and plot: withheld steps wait for a button.
     if (message.withheld?.length) {
-      content += `\n${WITHHOLD_TEXTS.spoilerRest}`;
-      rows.push([{ label: WITHHOLD_TEXTS.showRest, action: { kind: "reveal", jobId }, style: "primary" }]);
+      content += `\n${say("withhold.spoiler_rest")}`;
+      rows.push([{ label: say("withhold.show_rest"), action: { kind: "reveal", jobId }, style: "primary" }]);
     }
   } else if (reveal === "button" && message.withheld?.length) {
-    content = WITHHOLD_TEXTS.revealRest;
+    content = say("withhold.reveal_rest");
     rows.push([{ label: say("buttons.reveal"), action: { kind: "reveal", jobId }, style: "primary" }]);
   } else if (reveal === "button") {
     content = say("answer.ready");
     rows.push([{ label: say("buttons.reveal"), action: { kind: "reveal", jobId }, style: "primary" }]);
   } else if (message.withheld?.length) {
-    content = WITHHOLD_TEXTS.neverRest;
+    content = say("withhold.never_rest");
   } else {
     content = say("answer.every_step");
   }
@@ -218,9 +218,9 @@ function layoutAnswer(
   ];
 }
 
-/** The button that hands out the step after `after` (the first held back by default), named for what it is. */
-export function nextButton(jobId: string, next: NextKind, after = 0): ButtonSpec {
-  return { label: nextButtonLabel(next), action: { kind: "next_step", jobId, after }, style: "primary" };
+/** The button that hands out the step after `after` (the first held back by default), named for what it is in `locale`. */
+export function nextButton(jobId: string, next: NextKind, after = 0, locale?: string): ButtonSpec {
+  return { label: nextButtonLabel(next, locale), action: { kind: "next_step", jobId, after }, style: "primary" };
 }
 
 /**

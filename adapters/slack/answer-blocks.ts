@@ -6,7 +6,7 @@
 import { GENERAL_TEXTS, ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import { latexToUnicode } from "../../render/index.js";
 import { type Locale, t } from "../../src/i18n/index.js";
-import { type OutgoingMessage, WITHHOLD_TEXTS } from "../../src/seam.js";
+import type { OutgoingMessage } from "../../src/seam.js";
 import { type Block, type ButtonSpec, buttons, sections } from "./blocks.js";
 import type { ButtonValue } from "./buttons.js";
 import { toMrkdwn } from "./mrkdwn.js";
@@ -43,13 +43,13 @@ export function answerBlocks(
     case "hint":
       // The first rung is above; the button hands out the next rung, then the worked solution.
       return [
-        ...sections(toMrkdwn(ladderClosing(message.next))),
-        buttons(value, [...nextButton(message.next), ...feedback]),
+        ...sections(toMrkdwn(ladderClosing(message.next, locale))),
+        buttons(value, [...nextButton(message.next, locale), ...feedback]),
       ];
     case "check": {
       const verdict =
-        message.correct === undefined ? say("answer.undecided") : toMrkdwn(verdictClosing(message.correct));
-      const solution = message.correct ? nextButton(message.next) : [];
+        message.correct === undefined ? say("answer.undecided") : toMrkdwn(verdictClosing(message.correct, locale));
+      const solution = message.correct ? nextButton(message.next, locale) : [];
       const share: ButtonSpec[] = options.share ? [{ action: "share", text: GENERAL_TEXTS.buttons.share }] : [];
       return [...sections(verdict), buttons(value, [...solution, ...share, ...more])];
     }
@@ -60,13 +60,13 @@ export function answerBlocks(
       }
       switch (message.reveal) {
         case "never":
-          if (message.withheld?.length) return [...sections(WITHHOLD_TEXTS.neverRest), buttons(value, more)];
+          if (message.withheld?.length) return [...sections(say("withhold.never_rest")), buttons(value, more)];
           return [...sections(say("answer.whole_solution")), buttons(value, more)];
         // Slack has no spoiler markup: a spoiler is the Reveal button, which shows it to the clicker only.
         case "spoiler":
         case "button":
           return [
-            ...sections(message.withheld?.length ? WITHHOLD_TEXTS.revealRestSlack : say("answer.ready_slack")),
+            ...sections(message.withheld?.length ? say("withhold.reveal_rest_slack") : say("answer.ready_slack")),
             buttons(value, [{ action: "reveal", text: say("buttons.reveal"), style: "primary" }, ...more]),
           ];
       }
@@ -74,8 +74,8 @@ export function answerBlocks(
 }
 
 /** The button that hands out the first held-back step, named for what it is (none when nothing is held back). */
-function nextButton(next: NextKind | undefined): ButtonSpec[] {
-  return next ? [{ action: "nextStep", text: nextButtonLabel(next), style: "primary" }] : [];
+function nextButton(next: NextKind | undefined, locale: Locale | undefined): ButtonSpec[] {
+  return next ? [{ action: "nextStep", text: nextButtonLabel(next, locale), style: "primary" }] : [];
 }
 
 export function errorBlocks(

@@ -31,7 +31,7 @@ export function stepBlocks(
   const specs: ButtonSpec[] = [];
   // The step shows short code itself; only folded code needs the button.
   if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
-  if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next), style: "primary" });
+  if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next, locale), style: "primary" });
   if (specs.length > 0) blocks.push(buttons(value, specs));
   return { blocks, fallback: `${title}\n${fallbackText(toMrkdwn(step.text))}`, title };
 }

@@ -13,7 +13,7 @@ import type { WebTarget } from "./target.js";
 export function webPoster(log: () => RunEventLog): Poster<WebTarget> {
   return {
     async post(_target, message: OutgoingMessage, context: PostContext) {
-      const id = await log().append(context.jobId, toEvent(message), { key: context.key });
+      const id = await log().append(context.jobId, toEvent(message, context), { key: context.key });
       if (!id) throw new Error(`could not append to the event log of ${context.jobId}`);
       return { messageId: `${context.jobId} ${id}` };
     },
@@ -30,7 +30,7 @@ export function webPoster(log: () => RunEventLog): Poster<WebTarget> {
   };
 }
 
-function toEvent(message: OutgoingMessage): RunEvent {
+function toEvent(message: OutgoingMessage, context: PostContext): RunEvent {
   switch (message.kind) {
     case "status":
       return { type: "status", state: message.state, text: message.text };
@@ -42,7 +42,9 @@ function toEvent(message: OutgoingMessage): RunEvent {
         answer: message.answer,
         reveal: message.reveal,
         ...(message.correct === undefined ? {} : { correct: message.correct }),
-        ...(message.next === undefined ? {} : { next: message.next, nextLabel: nextButtonLabel(message.next) }),
+        ...(message.next === undefined
+          ? {}
+          : { next: message.next, nextLabel: nextButtonLabel(message.next, context.locale) }),
         // A space that never shows answers gets none to show.
         ...(message.rendered && message.reveal !== "never" ? { rendered: message.rendered } : {}),
         ...(message.withheld && message.reveal !== "never" ? { withheld: message.withheld } : {}),

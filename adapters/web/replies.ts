@@ -47,7 +47,7 @@ export function sendAction(res: Response, reply: ActionReply, okStatus: number):
         index: reply.index,
         total: reply.total,
         last: reply.last,
-        ...(reply.next ? { next: reply.next, nextLabel: nextButtonLabel(reply.next) } : {}),
+        ...(reply.next ? { next: reply.next, nextLabel: nextButtonLabel(reply.next, reply.locale) } : {}),
         step: publicStep(reply.jobId, reply.index, reply.step),
       });
     default:

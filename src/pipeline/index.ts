@@ -9,12 +9,12 @@ import { BlobMissingError, type BlobStore } from "../blobs/types.js";
 import { type Config, requireModelEndpoint } from "../config.js";
 import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
+import { t } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
 import { followTeacher, withoutAvoided } from "../present/assignment.js";
 import { DEFAULT_LADDER_DEPTH } from "../present/ladder.js";
 import { presentForMode } from "../present/modes.js";
 import { localizeTitles } from "../present/titles.js";
-import { LADDER_TEXTS } from "../present/tutor-texts.js";
 import type { Presentation, Step } from "../present/types.js";
 import { type AnswerContext, withholdAnswer } from "../present/withhold.js";
 import { presentRun, type WriteupDeps } from "../present/writeup/index.js";
@@ -236,7 +236,10 @@ export class QuestionPipeline implements Pipeline {
     const presented = await presentRun(
       transcript,
       this.writeup && wantsWriteup ? { ...this.writeup, logger: log, signal: options.signal, guide } : null,
-      question.mode === "hint" || question.mode === "check" ? { ladderDepth: ladderDepth(question) } : {},
+      {
+        ...(question.mode === "hint" || question.mode === "check" ? { ladderDepth: ladderDepth(question) } : {}),
+        ...(question.locale === undefined ? {} : { locale: question.locale }),
+      },
     );
     log.info({ presenter: presented.presenter, fallbackReason: presented.fallbackReason }, "presented");
     // An assignment problem is presented as the teacher set it (answer, solution, phrases to avoid).
@@ -254,7 +257,10 @@ export class QuestionPipeline implements Pipeline {
             ? null
             : { correct: grade.equal, ...(grade.unreadable ? { unreadable: grade.unreadable } : {}) },
       },
-      { stepChars: this.config.PRESENT_STEP_CHARS },
+      {
+        stepChars: this.config.PRESENT_STEP_CHARS,
+        ...(question.locale === undefined ? {} : { locale: question.locale }),
+      },
     );
     const shown = assignment ? withoutAvoided(presentation, assignment.avoid) : presentation;
     // The presenter's own titles in the asker's language (the write-up's are already in the question's).
@@ -364,22 +370,25 @@ function heldBackSteps(
     const steps = hidden ? withholdAnswer(from, context).shown : from;
     return steps.map((step, i) => ({
       ...step,
-      label: LADDER_TEXTS.solutionStep(i + 1, steps.length),
+      label:
+        steps.length > 1
+          ? t(question.locale, "ladder.solution_step", { index: i + 1, total: steps.length })
+          : t(question.locale, "ladder.solution"),
       rung: "solution" as const,
     }));
   };
   // A channel that never reveals answers shows no worked solution, nor the program that computes it.
-  if (question.noSolution) return question.mode === "hint" ? rungsOf(presentation) : [];
+  if (question.noSolution) return question.mode === "hint" ? rungsOf(presentation, question.locale) : [];
   if (question.mode === "check") return presentation.answer !== null ? worked(solution.steps) : [];
   if (question.mode !== "hint") return [];
-  return [...rungsOf(presentation), ...(question.reveal === "never" ? [] : worked(solution.steps))];
+  return [...rungsOf(presentation, question.locale), ...(question.reveal === "never" ? [] : worked(solution.steps))];
 }
 
 /** The hint ladder's rungs after the first, labelled for "Another hint". */
-function rungsOf(presentation: Presentation): Step[] {
+function rungsOf(presentation: Presentation, locale: string | undefined): Step[] {
   return (presentation.ladder ?? [])
     .slice(1)
-    .map((hint, i) => ({ ...hint, label: LADDER_TEXTS.hint(i + 2), rung: "hint" as const }));
+    .map((hint, i) => ({ ...hint, label: t(locale, "ladder.hint", { index: i + 2 }), rung: "hint" as const }));
 }
 
 /** A result's drawn parts: the steps, those withheld for Reveal, the hint run's held-back steps and the rendered answer. */

@@ -100,6 +100,32 @@ describe("pipeline and the seam", () => {
     expect((result.heldBack ?? []).some((step) => step.code?.includes("print(50**2)"))).toBe(false);
   });
 
+  it("a Spanish hint run's rungs and a Spanish check's verdict are worded in Spanish", async () => {
+    const text = "What is the sum of the first 50 odd numbers?";
+    const hint = await pipeline.runQuestion(question({ text, mode: "hint", locale: "es" }), { blobs });
+    expect(hint.steps.map((s) => s.label)).toEqual(["Pista 1"]);
+    const rungs = (hint.heldBack ?? []).filter((s) => s.rung === "hint");
+    expect(rungs.map((s) => s.label)).toEqual(["Pista 2", "Pista 3"]);
+    expect([hint.steps[0]!.title, ...rungs.map((s) => s.title)]).toEqual([
+      "En qué fijarse",
+      "El método",
+      "Un primer paso",
+    ]);
+    // The method the run used, named in Spanish (its code sums a range).
+    expect(rungs[0]!.markdown).toMatch(/^Escribe los términos/);
+    const solution = (hint.heldBack ?? []).filter((s) => s.rung === "solution");
+    expect(solution.length).toBeGreaterThan(0);
+    for (const step of solution) expect(step.label).toMatch(/^Solución resuelta/);
+
+    const check = await pipeline.runQuestion(question({ text, mode: "check", studentAnswer: "2400", locale: "es" }), {
+      blobs,
+    });
+    expect(check.correct).toBe(false);
+    expect(check.steps[0]).toMatchObject({ title: "Todavía no", label: "Comprobación" });
+    expect(check.steps[0]!.markdown).toContain("Tu respuesta $2400$ aún no es correcta.");
+    expect(check.steps[0]!.markdown).toMatch(/Revisa tu desarrollo|Repasa tu desarrollo/);
+  });
+
   it("with a reveal policy, the steps that state or compute the answer are withheld whole, never rewritten", async () => {
     const text = "What is the sum of the first 50 odd numbers, in full?";
     const asked = await pipeline.runQuestion(question({ text, reveal: "button" }), { blobs });

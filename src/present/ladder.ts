@@ -8,18 +8,19 @@
  * its answer, so a rung never quotes the result.
  */
 
+import { t } from "../i18n/index.js";
 import type { Transcript } from "../reasoning/types.js";
 import { type Cell, type FlowItem, readTranscript } from "./flow.js";
 import { equalToAnswer, MATH, revealsAnswer } from "./leaks.js";
 import { paragraphsOf, sentencesOf, withoutOpener } from "./prose.js";
-import { LADDER_TEXTS, METHODS, type MethodText } from "./tutor-texts.js";
+import { METHODS, type MethodText } from "./tutor-texts.js";
 
 export interface Hint {
   title: string;
   markdown: string;
 }
 
-export type RungName = keyof typeof LADDER_TEXTS.titles;
+export type RungName = "notice" | "method" | "first";
 export const RUNGS: readonly RungName[] = ["notice", "method", "first"];
 
 /** The default number of hints before the worked solution (a channel's policy may set another). */
@@ -36,15 +37,18 @@ export interface LadderInput {
   written?: readonly string[];
   /** How many rungs (1–3); default 3. */
   depth?: number;
+  /** The student's language for the rung titles and fallback rungs (English when unset). */
+  locale?: string;
 }
 
 /** The ladder for a transcript (no write-up). */
-export function ladderOf(transcript: Transcript, depth?: number): Hint[] {
+export function ladderOf(transcript: Transcript, depth?: number, locale?: string): Hint[] {
   return buildLadder({
     question: transcript.question,
     items: readTranscript(transcript),
     answer: transcript.answer,
     ...(depth === undefined ? {} : { depth }),
+    ...(locale === undefined ? {} : { locale }),
   });
 }
 
@@ -54,17 +58,18 @@ export function buildLadder(input: LadderInput): Hint[] {
   const before = beforeAnswer(input.items, answer);
   const candidates: Record<RungName, string[]> = {
     notice: noticeCandidates(before.sentences, input.question),
-    method: methodCandidates(before, input.question),
-    first: firstCandidates(before, answer, input.question),
+    method: methodCandidates(before, input.question, input.locale),
+    first: firstCandidates(before, answer, input.question, input.locale),
   };
   const hints: Hint[] = [];
   const used: string[] = [];
   for (const [i, rung] of RUNGS.slice(0, depth).entries()) {
     const written = input.written?.[i];
-    const options = [...(written ? [written] : []), ...candidates[rung], LADDER_TEXTS.fallback[rung]];
-    const markdown = options.map(asHint).find((text) => usable(text, answer, used)) ?? LADDER_TEXTS.fallback[rung];
+    const fallback = t(input.locale, `ladder.fallback.${rung}`);
+    const options = [...(written ? [written] : []), ...candidates[rung], fallback];
+    const markdown = options.map(asHint).find((text) => usable(text, answer, used)) ?? fallback;
     used.push(markdown);
-    hints.push({ title: LADDER_TEXTS.titles[rung], markdown });
+    hints.push({ title: t(input.locale, `ladder.titles.${rung}`), markdown });
   }
   return hints;
 }
@@ -153,11 +158,23 @@ function methodsOf(before: Before, question: string): MethodText[] {
   return [...byCode, ...byProse];
 }
 
-function methodCandidates(before: Before, question: string): string[] {
-  return methodsOf(before, question).map((m) => m.method);
+function methodCandidates(before: Before, question: string, locale: string | undefined): string[] {
+  return methodsOf(before, question).map((m) => t(locale, `ladder.methods.${m.key}.method`));
 }
 
-function firstCandidates(before: Before, answer: string | null, question: string): string[] {
+/** A method's smaller examples, in `locale`. */
+function examplesOf(method: MethodText, locale: string | undefined): string[] {
+  return Array.from({ length: method.examples }, (_, i) =>
+    t(locale, `ladder.methods.${method.key}.${i === 0 ? "example" : `example_${i + 1}`}`),
+  );
+}
+
+function firstCandidates(
+  before: Before,
+  answer: string | null,
+  question: string,
+  locale: string | undefined,
+): string[] {
   const computed = before.sentences
     .map(cleanSentence)
     .map((s) =>
@@ -171,7 +188,7 @@ function firstCandidates(before: Before, answer: string | null, question: string
         s !== "" && COMPUTATION.test(s) && !NARRATION.test(s) && !RESTATES.test(s) && !restatesQuestion(s, question),
     );
   const examples = methodsOf(before, question)
-    .flatMap((m) => m.examples)
+    .flatMap((m) => examplesOf(m, locale))
     .filter((e) => !givesAway(e, answer));
   return [...computed, ...examples];
 }

@@ -6,11 +6,11 @@
  * Hint and check never show a statement the grader finds equal to the answer, and every step
  * keeps to a budget of characters so a chat message does not scroll forever.
  */
+
+import { t } from "../i18n/index.js";
 import type { Mode } from "../question.js";
 import { paragraphsOf, sentencesOf } from "./prose.js";
 import { UNFINISHED_TITLE } from "./steps.js";
-import { EXPLANATION_TITLES } from "./texts.js";
-import { CHECK_TEXTS, LADDER_TEXTS } from "./tutor-texts.js";
 import type { Presentation, Step } from "./types.js";
 import { firstDivergence } from "./work.js";
 
@@ -23,6 +23,8 @@ export interface CheckVerdict {
 export interface ModeOptions {
   /** Longest explanation per step, in characters (longer text is cut at a sentence). */
   stepChars?: number;
+  /** The student's language (a BCP 47 tag; English when unset): the tutor's own sentences are in it. */
+  locale?: string;
 }
 
 export const DEFAULT_STEP_CHARS = 1200;
@@ -44,23 +46,35 @@ export function presentForMode(
   options: ModeOptions = {},
 ): Presentation {
   const chars = options.stepChars ?? DEFAULT_STEP_CHARS;
+  const { locale } = options;
   const fitted = { ...presentation, steps: presentation.steps.map((s) => withinBudget(s, chars)) };
-  if (mode === "hint") return hintOnly(fitted, chars);
-  if (mode === "check" && check) return checkFeedback(fitted, check);
-  if (mode === "explain") return { ...fitted, steps: explanationSteps(fitted.steps.map(asExplanation)) };
+  if (mode === "hint") return hintOnly(fitted, chars, locale);
+  if (mode === "check" && check) return checkFeedback(fitted, check, locale);
+  if (mode === "explain") {
+    return {
+      ...fitted,
+      steps: explanationSteps(
+        fitted.steps.map((s) => asExplanation(s, locale)),
+        locale,
+      ),
+    };
+  }
   return fitted;
 }
 
 /** An explanation has no answer to reach: its closing step sums up rather than "Where it ended". */
-function asExplanation(step: Step): Step {
-  return step.title === UNFINISHED_TITLE ? { ...step, title: "In short" } : step;
+function asExplanation(step: Step, locale: string | undefined): Step {
+  return step.title === UNFINISHED_TITLE ? { ...step, title: t(locale, "explanation.short") } : step;
 }
+
+/** An explanation's step titles, in order (the last one closes it). */
+const EXPLANATION_TITLES = ["idea", "why", "together", "short"] as const;
 
 /**
  * An explanation read as one block is a wall of text: one step of several paragraphs becomes two
  * to four steps (the idea, why it works, …, in short), paragraphs kept whole and in order.
  */
-function explanationSteps(steps: Step[]): Step[] {
+function explanationSteps(steps: Step[], locale: string | undefined): Step[] {
   const only = steps[0];
   if (steps.length !== 1 || !only || only.code !== undefined) return steps;
   const paragraphs = paragraphsOf(only.markdown);
@@ -81,42 +95,42 @@ function explanationSteps(steps: Step[]): Step[] {
   }
   const titles = [...EXPLANATION_TITLES.slice(0, groups.length - 1), EXPLANATION_TITLES.at(-1)!];
   return groups.map((g, i) => ({
-    title: titles[i]!,
+    title: t(locale, `explanation.${titles[i]!}`),
     markdown: g.join("\n\n"),
     ...(i === groups.length - 1 && only.figures ? { figures: only.figures } : {}),
   }));
 }
 
-function hintOnly(presentation: Presentation, chars: number): Presentation {
-  const ladder = presentation.ladder ?? [{ title: LADDER_TEXTS.titles.notice, markdown: LADDER_TEXTS.fallback.notice }];
+function hintOnly(presentation: Presentation, chars: number, locale: string | undefined): Presentation {
+  const ladder = presentation.ladder ?? [
+    { title: t(locale, "ladder.titles.notice"), markdown: t(locale, "ladder.fallback.notice") },
+  ];
   const first = ladder[0]!;
   // The first rung only; the pipeline holds the rest of the ladder (and the solution) back.
   const step: Step = {
     title: first.title,
     markdown: cut(first.markdown, Math.min(chars, HINT_CHARS)),
-    label: LADDER_TEXTS.hint(1),
+    label: t(locale, "ladder.hint", { index: 1 }),
   };
   return { steps: [step], answer: null, presenter: presentation.presenter, ladder };
 }
 
-function checkFeedback(presentation: Presentation, check: CheckInput): Presentation {
-  const verdict = checkVerdictSteps(presentation, check);
-  return { ...verdict, steps: verdict.steps.map((step) => ({ ...step, label: CHECK_TEXTS.label })) };
+function checkFeedback(presentation: Presentation, check: CheckInput, locale: string | undefined): Presentation {
+  const verdict = checkVerdictSteps(presentation, check, locale);
+  return { ...verdict, steps: verdict.steps.map((step) => ({ ...step, label: t(locale, "check.label") })) };
 }
 
-function checkVerdictSteps(presentation: Presentation, check: CheckInput): Presentation {
+function checkVerdictSteps(presentation: Presentation, check: CheckInput, locale: string | undefined): Presentation {
   const { studentAnswer, verdict } = check;
+  const say = (key: string, values: Record<string, string> = {}) => t(locale, `check.${key}`, values);
   const base = { presenter: presentation.presenter };
   if (verdict === null) {
     return {
       ...base,
       steps: [
         {
-          title: "Could not check this answer",
-          markdown:
-            presentation.answer === null
-              ? "I could not solve the problem myself, so I cannot say whether your answer is right."
-              : `I could not compare your answer \`${studentAnswer}\` with mine; try writing it as a number or a formula.`,
+          title: say("unchecked_title"),
+          markdown: presentation.answer === null ? say("unsolved") : say("uncompared", { answer: studentAnswer }),
         },
       ],
       answer: null,
@@ -126,12 +140,12 @@ function checkVerdictSteps(presentation: Presentation, check: CheckInput): Prese
     // Not echoed: in a shared thread the echo would be the answer, shown to everyone. The worked
     // solution waits behind its own button (the pipeline holds it back).
     const method = presentation.ladder?.[1]?.markdown;
-    const why = method ? CHECK_TEXTS.correct(method) : CHECK_TEXTS.correctNoWhy;
+    const why = method ? say("correct", { why: method }) : say("correct_no_why");
     const work = check.studentWork?.trim();
-    const holds = work !== undefined && work !== "" && firstDivergence(work, studentAnswer) === null;
+    const holds = work !== undefined && work !== "" && firstDivergence(work, studentAnswer, locale) === null;
     return {
       ...base,
-      steps: [{ title: CHECK_TEXTS.correctTitle, markdown: holds ? `${why}\n\n${CHECK_TEXTS.workHolds}` : why }],
+      steps: [{ title: say("correct_title"), markdown: holds ? `${why}\n\n${say("work_holds")}` : why }],
       answer: presentation.answer,
     };
   }
@@ -140,8 +154,8 @@ function checkVerdictSteps(presentation: Presentation, check: CheckInput): Prese
       ...base,
       steps: [
         {
-          title: "Could not read your answer",
-          markdown: `I could not read your answer \`${studentAnswer}\` as ${verdict.unreadable}, so I cannot say whether it is right. Try writing just the answer, for example as LaTeX.`,
+          title: say("unreadable_title"),
+          markdown: say("unreadable", { answer: studentAnswer, kind: verdict.unreadable }),
         },
       ],
       answer: null,
@@ -151,8 +165,8 @@ function checkVerdictSteps(presentation: Presentation, check: CheckInput): Prese
     ...base,
     steps: [
       {
-        title: CHECK_TEXTS.wrongTitle,
-        markdown: `${CHECK_TEXTS.wrong(studentAnswer)}\n\n${recheckAdvice(presentation, check)}`,
+        title: say("wrong_title"),
+        markdown: `${say("wrong", { answer: `$${studentAnswer}$` })}\n\n${recheckAdvice(presentation, check, locale)}`,
       },
     ],
     answer: null,
@@ -163,14 +177,15 @@ function checkVerdictSteps(presentation: Presentation, check: CheckInput): Prese
  * What to recheck, quoted in the message itself (no step the student cannot see): the first line
  * of their working that does not hold, else the run's first idea and its method.
  */
-function recheckAdvice(presentation: Presentation, check: CheckInput): string {
-  const divergence = check.studentWork ? firstDivergence(check.studentWork, check.studentAnswer) : null;
-  if (divergence) return CHECK_TEXTS.recheckLine(divergence.line, divergence.why);
+function recheckAdvice(presentation: Presentation, check: CheckInput, locale: string | undefined): string {
+  const divergence = check.studentWork ? firstDivergence(check.studentWork, check.studentAnswer, locale) : null;
+  if (divergence) return t(locale, "check.recheck_line", { line: divergence.line, why: divergence.why });
   const [idea, method] = presentation.ladder ?? [];
-  if (!idea) return CHECK_TEXTS.noAdvice;
-  return [CHECK_TEXTS.recheckIdea(idea.markdown), ...(method ? [CHECK_TEXTS.recheckMethod(method.markdown)] : [])].join(
-    "\n\n",
-  );
+  if (!idea) return t(locale, "check.no_advice");
+  return [
+    t(locale, "check.recheck_idea", { idea: idea.markdown }),
+    ...(method ? [t(locale, "check.recheck_method", { method: method.markdown })] : []),
+  ].join("\n\n");
 }
 
 /** The step with its explanation cut to `chars` at a sentence boundary. */

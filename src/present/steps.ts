@@ -8,12 +8,12 @@
  * line what the first try raised. Titles come from the step's place, never from a code comment
  * (a comment speaks to the program's reader, not to the student).
  */
+import { t } from "../i18n/index.js";
 import type { Transcript } from "../reasoning/types.js";
 import { FOLD_CODE_LINES } from "./cells.js";
 import { type Cell, readTranscript } from "./flow.js";
 import { restatesAnswer } from "./leaks.js";
 import { type Judged, pickWithin, sentencesOf, substantiveTexts } from "./prose.js";
-import { falseStartSentence } from "./texts.js";
 import type { Presentation, Step } from "./types.js";
 
 /** The closing step's title when the run reached no final answer. */
@@ -26,6 +26,8 @@ export interface PresentOptions {
   maxOutputChars?: number;
   /** Most steps before the answer step. */
   maxSteps?: number;
+  /** The student's language for the presenter's own sentences (English when unset). */
+  locale?: string;
 }
 
 /** Reasoning before a cell longer than this becomes steps of its own (a hand derivation). */
@@ -75,7 +77,9 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
     const step = cellStep(item.cell, failed ? failed.lead : lead, first ? budget / 2 : budget / 4, cellsSeen);
     if (failed) {
       // Last, just above the code it speaks of.
-      step.markdown = [step.markdown, falseStartSentence(errorName(failed.cell))].filter(Boolean).join("\n\n");
+      step.markdown = [step.markdown, t(options.locale, "steps.false_start", { error: errorName(failed.cell) })]
+        .filter(Boolean)
+        .join("\n\n");
       failed = null;
     }
     steps.push(step);

@@ -14,9 +14,10 @@
  * The classroom policy reuses `bearsAnswer`: with reveal `never`, no program or output that
  * computes the answer is ever shown.
  */
+
+import { LOCALES, t } from "../i18n/index.js";
 import { equalToAnswer, revealsAnswer } from "./leaks.js";
 import { paragraphsOf } from "./prose.js";
-import { isFalseStartSentence } from "./texts.js";
 import type { Step } from "./types.js";
 
 export interface AnswerContext {
@@ -163,4 +164,17 @@ function givenIn(question: string): (statement: string) => boolean {
 
 function compact(text: string): string {
   return text.replace(/[\s{}$]/g, "");
+}
+
+/** The false-start sentence (`steps.false_start`) in every language, its error name left open. */
+const FALSE_STARTS = LOCALES.map((locale) => {
+  const [before, after] = t(locale, "steps.false_start", { error: "\u0000" }).split("\u0000");
+  const literal = (text = "") => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${literal(before)}.+${literal(after)}$`);
+});
+
+/** True for the paragraph the presenter writes above a cell that fixed a failed first try: it belongs with its cell. */
+function isFalseStartSentence(paragraph: string): boolean {
+  const text = paragraph.trim();
+  return FALSE_STARTS.some((pattern) => pattern.test(text));
 }

@@ -6,30 +6,30 @@
  * Only what the grader can parse is judged: prose lines are never called wrong.
  */
 import { isEquivalent } from "../grading/index.js";
+import { t } from "../i18n/index.js";
 import { equalToAnswer, MATH, statementsIn } from "./leaks.js";
-import { CHECK_TEXTS } from "./tutor-texts.js";
 
 export interface Divergence {
   /** The student's line, as they wrote it (trimmed). */
   line: string;
-  /** Why to recheck it, one sentence for the student. */
+  /** Why to recheck it, one sentence for the student (in `locale`). */
   why: string;
 }
 
 /** How much working is read (the rest is ignored: a student's working is a few lines). */
 const MAX_LINES = 60;
 
-export function firstDivergence(work: string, studentAnswer: string): Divergence | null {
+export function firstDivergence(work: string, studentAnswer: string, locale?: string): Divergence | null {
   const lines = work
     .split(/\r?\n|;\s+/)
     .map((l) => l.trim())
     .filter(Boolean)
     .slice(0, MAX_LINES);
   for (const line of lines) {
-    if (sidesDiffer(line)) return { line, why: CHECK_TEXTS.sidesDiffer };
+    if (sidesDiffer(line)) return { line, why: t(locale, "check.sides_differ") };
   }
   for (const line of lines) {
-    if (statesAnswer(line, studentAnswer)) return { line, why: CHECK_TEXTS.answerAppears };
+    if (statesAnswer(line, studentAnswer)) return { line, why: t(locale, "check.answer_appears") };
   }
   return null;
 }

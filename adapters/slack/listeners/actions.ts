@@ -12,7 +12,6 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
 import { type TextValues, t } from "../../../src/i18n/index.js";
-import { WITHHOLD_TEXTS } from "../../../src/seam.js";
 import { fence } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
@@ -118,7 +117,7 @@ async function show(
             (cell.output ? `\n${say("steps.output")}\n${fence(cell.output, "")}` : ""),
         ),
       );
-      if (reply.withheld) blocks.push(...sections(WITHHOLD_TEXTS.codeWithheld));
+      if (reply.withheld) blocks.push(...sections(say("withhold.code_withheld")));
       if (blocks.length === 0) return tellUser(ctx, where, say("steps.no_code_run"));
       for (const message of intoMessages(blocks)) await tellUser(ctx, where, say("steps.code_behind"), message);
       return;

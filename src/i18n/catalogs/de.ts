@@ -51,6 +51,8 @@ export const de = {
     show_code: "Code anzeigen",
     hide_code: "Code ausblenden",
     next_step: "Nächster Schritt",
+    next_hint: "Noch ein Tipp",
+    next_solution: "Musterlösung ansehen",
     reveal: "Antwort aufdecken",
     helpful: "Hilfreich",
     not_helpful: "Nicht hilfreich",
@@ -62,6 +64,7 @@ export const de = {
     of_short: "Schritt {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (Fortsetzung)",
     code_of: "Schritt {{index}}",
+    false_start: "*Der erste Versuch löste {{error}} aus – in der Zelle unten behoben.*",
     output: "Ausgabe:",
     output_cut: "… ({{count}} weitere Zeichen: Code anzeigen)",
     no_code: "Dieser Schritt hat keinen Code ausgeführt.",
@@ -249,6 +252,17 @@ export const de = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
+    assign: {
+      help: "legt eine Aufgabe für einen Kanal an: `/check` wird dort gegen deine Antworten bewertet (nur Lehrkräfte)",
+    },
+    "forget-channel": { help: "löscht die Klassendaten dieses Kanals (Lehrkräfte)" },
+    "forget-me": { help: "löscht sofort alles, was ich in diesem {{space}} über dich gespeichert habe" },
+    policy: { help: "was in diesem Kanal erlaubt ist und wann Antworten gezeigt werden (Lehrkräfte ändern es)" },
+    report: {
+      help: "was Lernende hier gefragt haben, ihre Hinweise, Prüfungen und häufigen Fehler und die Kosten, mit CSV (Lehrkräfte)",
+    },
+    reveal: { help: "gibt die Antworten in einem Kanal frei, dessen Regel auf eine Lehrkraft wartet (nur Lehrkräfte)" },
+    usage: { help: "wie viele Fragen du in dieser Stunde und heute noch hast" },
     ask: {
       help: "die ganze Lösung, ein Schritt pro Nachricht (häng gern eine CSV- oder andere Datendatei an; eine Datei allein genügt)",
       label: "Lösen – alle Schritte",
@@ -285,4 +299,120 @@ export const de = {
     },
   },
   space: { discord: "Server", slack: "Workspace", web: "Website" },
+  withhold: {
+    code_withheld: "Der Code, der die Antwort ausrechnet, kommt mit „Aufdecken“.",
+    reveal_rest:
+      "**Die Schritte zur Antwort und die Antwort selbst sind bereit** – versuch es zuerst selbst, dann deck sie auf.",
+    reveal_rest_slack:
+      "Die Schritte zur endgültigen Antwort und die Antwort selbst sind bereit. Versuch es zuerst selbst, dann drück auf Aufdecken, um sie zu sehen (nur du siehst sie).",
+    spoiler_rest: "Die Schritte, die sie ausrechnen, liegen hinter der Schaltfläche unten.",
+    show_rest: "Rest der Lösung anzeigen",
+    never_rest:
+      "Weiter gehe ich hier nicht: Die übrigen Schritte rechnen die endgültige Antwort aus – versuch sie selbst.",
+  },
+  explanation: {
+    idea: "Die Idee",
+    why: "Warum es funktioniert",
+    together: "Zusammengesetzt",
+    short: "Kurz gesagt",
+  },
+  ladder: {
+    titles: {
+      notice: "Worauf du achten solltest",
+      method: "Die Methode",
+      first: "Ein erster Schritt",
+    },
+    hint: "Tipp {{index}}",
+    solution: "Musterlösung",
+    solution_step: "Musterlösung · Schritt {{index}} von {{total}}",
+    fallback: {
+      notice:
+        "Lies die Frage noch einmal und benenne genau, wonach sie fragt und welche Angaben du brauchst, um dorthin zu kommen.",
+      method:
+        "Schreib das Gesuchte mithilfe des Gegebenen auf – als Gleichung, Formel oder Abzählung –, bevor du etwas ausrechnest.",
+      first:
+        "Probier dieselbe Art von Frage zuerst mit kleineren Zahlen, bei denen du jeden Fall von Hand prüfen kannst, und übertrag die Idee dann.",
+    },
+    closing: {
+      hint: "💡 Versuch es zuerst selbst. Du kommst nicht weiter? Drück auf **Noch ein Tipp**.",
+      solution: "💡 Das war der letzte Tipp. Immer noch festgefahren? Du kannst dir die **Musterlösung ansehen**.",
+      none: "💡 Das war der letzte Tipp – jetzt versuch es selbst.",
+    },
+    methods: {
+      divisors: {
+        method:
+          "Zähl die Teiler über die Primfaktorzerlegung: Ein Teiler von $p^a q^b$ wählt für $p$ einen Exponenten von 0 bis $a$ und für $q$ von 0 bis $b$, also gibt es $(a + 1)(b + 1)$ davon.",
+        example: "Zum Beispiel hat $12 = 2^2 \\cdot 3$ genau $(2 + 1)(1 + 1) = 6$ Teiler: 1, 2, 3, 4, 6 und 12.",
+      },
+      factorization: {
+        method:
+          "Zerleg die Zahl in Primzahlpotenzen, $p^a \\cdot q^b \\cdots$; den Rest der Aufgabe liest du an diesen Exponenten ab.",
+        example: "Zum Beispiel $72 = 2^3 \\cdot 3^2$: Die Exponenten sind 3 und 2.",
+      },
+      factoring: {
+        method:
+          "Zerleg das Polynom in Klammern wie $(x - a)(x - b)$ und setz jede Klammer gleich null: Das Produkt ist genau dann null, wenn ein Faktor null ist.",
+        example: "Zum Beispiel $x^2 - 9x + 20 = (x - 4)(x - 5)$, denn $4 \\cdot 5 = 20$ und $4 + 5 = 9$.",
+        example_2: "Zum Beispiel $x^2 - 11x + 30 = (x - 5)(x - 6)$, denn $5 \\cdot 6 = 30$ und $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Zähl die Auswahlmöglichkeiten mit Binomialkoeffizienten: $k$ von $n$ Dingen lassen sich auf $\\binom{n}{k}$ Arten auswählen.",
+        example: "Zum Beispiel lassen sich 2 von 5 Dingen auf $\\binom{5}{2} = 10$ Arten auswählen.",
+      },
+      integral: {
+        method: "Such eine Stammfunktion und werte sie an den beiden Grenzen aus: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Zum Beispiel $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Leite gliedweise mit der Potenzregel ab, $\\frac{d}{dx}x^n = n x^{n-1}$, und wo nötig mit der Kettenregel.",
+        example: "Zum Beispiel $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Zähl die Fälle systematisch auf und zähl die, die die Bedingung erfüllen, damit keiner fehlt oder doppelt gezählt wird.",
+        example: "Zum Beispiel sind von 10 bis 19 die durch 3 teilbaren Zahlen 12, 15 und 18: drei Stück.",
+      },
+      sum: {
+        method:
+          "Schreib die Glieder aus und such ein Muster oder eine geschlossene Formel für ihre Summe, statt einzeln zu addieren.",
+        example: "Zum Beispiel $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Verwende die Flächenformel: Ein Kreis mit Radius $r$ hat die Fläche $A = \\pi r^2$.",
+        example: "Zum Beispiel hat ein Kreis mit Radius 2 die Fläche $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Zerleg einen Faktor in Zehner und Einer, multiplizier jeden Teil mit dem anderen Faktor und addier die beiden Teilprodukte: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Zum Beispiel $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
+  },
+  check: {
+    label: "Prüfung",
+    correct_title: "Richtig",
+    correct: "Deine Antwort ist richtig – sie folgt aus dieser Methode:\n> {{why}}",
+    correct_no_why: "Deine Antwort ist richtig: Sie stimmt mit meiner Lösung überein.",
+    work_holds: "Jede Zeile deines Rechenwegs, die ich prüfen konnte, stimmt.",
+    wrong_title: "Noch nicht ganz",
+    wrong: "Deine Antwort {{answer}} ist noch nicht richtig.",
+    recheck_line: "Prüf diese Zeile deines Rechenwegs noch einmal:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Ihre beiden Seiten sind nicht gleich – rechne jede Seite noch einmal aus.",
+    answer_appears: "Hier taucht deine Antwort zum ersten Mal auf: Prüf, wie sie aus der Zeile davor folgt.",
+    recheck_idea: "Prüf deinen Rechenweg anhand dieser Idee:\n> {{idea}}",
+    recheck_method: "Dann prüf die Methode:\n> {{method}}",
+    no_advice: "Geh deinen Rechenweg Zeile für Zeile durch und prüf jedes Ergebnis.",
+    unchecked_title: "Diese Antwort konnte ich nicht prüfen",
+    unsolved: "Ich konnte die Aufgabe selbst nicht lösen, deshalb kann ich nicht sagen, ob deine Antwort richtig ist.",
+    uncompared: "Ich konnte deine Antwort `{{answer}}` nicht mit meiner vergleichen; schreib sie als Zahl oder Formel.",
+    unreadable_title: "Deine Antwort konnte ich nicht lesen",
+    unreadable:
+      "Ich konnte deine Antwort `{{answer}}` nicht als {{kind}} lesen, deshalb kann ich nicht sagen, ob sie richtig ist. Schreib nur die Antwort, zum Beispiel in LaTeX.",
+    closing: {
+      right: "✅ Deine Antwort ist richtig.",
+      wrong: "❌ Noch nicht ganz – prüf das oben Zitierte und versuch es dann noch einmal mit /check.",
+    },
+  },
 } as const satisfies Catalog;

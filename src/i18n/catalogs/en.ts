@@ -61,6 +61,8 @@ export const en = {
     show_code: "Show code",
     hide_code: "Hide code",
     next_step: "Next step",
+    next_hint: "Another hint",
+    next_solution: "See a worked solution",
     reveal: "Reveal answer",
     helpful: "Helpful",
     not_helpful: "Not helpful",
@@ -74,6 +76,7 @@ export const en = {
     of_short: "Step {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continued)",
     code_of: "Step {{index}}",
+    false_start: "*First try raised {{error}} — fixed in the cell below.*",
     output: "Output:",
     output_cut: "… ({{count}} more characters: Show code)",
     no_code: "This step ran no code.",
@@ -108,6 +111,7 @@ export const en = {
   /** The run's last message, by mode and reveal policy. */
   answer: {
     label: "Answer:",
+    /** Above the answer Reveal shows on Slack (only to the presser). */
     final_label: "Final answer:",
     hint_done: "💡 That's your hint — try the next step yourself. Stuck? Ask for the **Next step**.",
     hint_done_slack: "That's how to start. Try the next step yourself, or ask for it with *Next step* above.",
@@ -256,4 +260,125 @@ export const en = {
   },
   /** What a surface calls a server or workspace. */
   space: { discord: "server", slack: "workspace", web: "site" },
+  /** The closing message when the steps that reach the answer are withheld (src/present/withhold.ts). */
+  withhold: {
+    code_withheld: "The code that works out the answer comes with Reveal.",
+    reveal_rest:
+      "**The steps that reach the answer, and the answer, are ready** — try it yourself first, then reveal them.",
+    reveal_rest_slack:
+      "The steps that reach the final answer, and the answer itself, are ready. Try it yourself first, then press Reveal to see them (only you will).",
+    spoiler_rest: "The steps that work it out are behind the button below.",
+    show_rest: "Show the rest of the solution",
+    never_rest: "That's how far I go here: the remaining steps work out the final answer: try them yourself.",
+  },
+  /** An explanation's step titles, in order (the last one closes it). */
+  explanation: {
+    idea: "The idea",
+    why: "Why it works",
+    together: "Put together",
+    short: "In short",
+  },
+  /** The hint ladder: rung titles and labels, fallback rungs, hint mode's closing line. */
+  ladder: {
+    titles: {
+      notice: "What to notice",
+      method: "The method",
+      first: "A first step",
+    },
+    hint: "Hint {{index}}",
+    solution: "Worked solution",
+    solution_step: "Worked solution · step {{index}} of {{total}}",
+    fallback: {
+      notice:
+        "Read the question once more and name exactly what it asks for, and which facts in it you will need to get there.",
+      method:
+        "Write what you are looking for in terms of what is given — an equation, a formula or a count — before working anything out.",
+      first:
+        "Try the same kind of question with smaller numbers first, where you can check every case by hand, then scale the idea up.",
+    },
+    closing: {
+      hint: "💡 Try it yourself first. Stuck? Press **Another hint**.",
+      solution: "💡 That was the last hint. Still stuck? You can **See a worked solution**.",
+      none: "💡 That was the last hint — try it yourself now.",
+    },
+    /** Rung 2 and 3 for a run recognised by its method (src/present/tutor-texts.ts): the method, then the same idea on a smaller example in other numbers. */
+    methods: {
+      divisors: {
+        method:
+          "Count divisors from the prime factorization: a divisor of $p^a q^b$ picks an exponent from 0 to $a$ for $p$ and from 0 to $b$ for $q$, so there are $(a + 1)(b + 1)$ of them.",
+        example: "For example, $12 = 2^2 \\cdot 3$ has $(2 + 1)(1 + 1) = 6$ divisors: 1, 2, 3, 4, 6 and 12.",
+      },
+      factorization: {
+        method:
+          "Break the number into prime powers, $p^a \\cdot q^b \\cdots$; the rest of the problem reads off those exponents.",
+        example: "For example, $72 = 2^3 \\cdot 3^2$: the exponents are 3 and 2.",
+      },
+      factoring: {
+        method:
+          "Factor the polynomial into brackets like $(x - a)(x - b)$ and set each bracket to zero: the product is zero exactly when one factor is.",
+        example: "For example, $x^2 - 9x + 20 = (x - 4)(x - 5)$, because $4 \\cdot 5 = 20$ and $4 + 5 = 9$.",
+        example_2: "For example, $x^2 - 11x + 30 = (x - 5)(x - 6)$, because $5 \\cdot 6 = 30$ and $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Count the choices with binomial coefficients: $k$ things out of $n$ can be chosen in $\\binom{n}{k}$ ways.",
+        example: "For example, 2 of 5 things can be chosen in $\\binom{5}{2} = 10$ ways.",
+      },
+      integral: {
+        method: "Find an antiderivative and evaluate it at the two limits: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "For example, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Differentiate term by term with the power rule, $\\frac{d}{dx}x^n = n x^{n-1}$, and the chain rule where needed.",
+        example: "For example, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "List the cases systematically and count those that meet the condition, so none is missed or counted twice.",
+        example: "For example, among 10 to 19 the numbers divisible by 3 are 12, 15 and 18: three of them.",
+      },
+      sum: {
+        method:
+          "Write the terms out and look for a pattern or a closed formula for their sum instead of adding one by one.",
+        example: "For example, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Use the area formula: a circle of radius $r$ has area $A = \\pi r^2$.",
+        example: "For example, a circle of radius 2 has area $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Split one factor into tens and units and multiply each part by the other factor, then add the two partial products: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "For example, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
+  },
+  /** /check's verdict, its advice on what to recheck, and its closing line. */
+  check: {
+    label: "Check",
+    correct_title: "Correct",
+    correct: "Your answer is right — it follows from this method:\n> {{why}}",
+    correct_no_why: "Your answer is right: it agrees with the solution I worked out.",
+    work_holds: "Every line of your working that I could check holds.",
+    wrong_title: "Not quite",
+    /** `{{answer}}`: the student's answer, as math. */
+    wrong: "Your answer {{answer}} is not right yet.",
+    recheck_line: "Recheck this line of your working:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Its two sides are not equal — work each side out again.",
+    answer_appears: "This is where your answer first appears: check how it follows from the line before it.",
+    recheck_idea: "Recheck your working against this idea:\n> {{idea}}",
+    recheck_method: "Then check the method:\n> {{method}}",
+    no_advice: "Go back over your working one line at a time and check each result.",
+    unchecked_title: "Could not check this answer",
+    unsolved: "I could not solve the problem myself, so I cannot say whether your answer is right.",
+    uncompared: "I could not compare your answer `{{answer}}` with mine; try writing it as a number or a formula.",
+    unreadable_title: "Could not read your answer",
+    unreadable:
+      "I could not read your answer `{{answer}}` as {{kind}}, so I cannot say whether it is right. Try writing just the answer, for example as LaTeX.",
+    closing: {
+      right: "✅ Your answer is right.",
+      wrong: "❌ Not quite — recheck what is quoted above, then try /check again.",
+    },
+  },
 } as const satisfies Catalog;

@@ -52,6 +52,8 @@ export const es = {
     show_code: "Ver código",
     hide_code: "Ocultar código",
     next_step: "Siguiente paso",
+    next_hint: "Otra pista",
+    next_solution: "Ver una solución resuelta",
     reveal: "Mostrar respuesta",
     helpful: "Útil",
     not_helpful: "No útil",
@@ -63,6 +65,7 @@ export const es = {
     of_short: "Paso {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continuación)",
     code_of: "Paso {{index}}",
+    false_start: "*El primer intento lanzó {{error}}; corregido en la celda de abajo.*",
     output: "Salida:",
     output_cut: "… ({{count}} caracteres más: Ver código)",
     no_code: "Este paso no ejecutó código.",
@@ -246,6 +249,15 @@ export const es = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
+    assign: { help: "crea una tarea para un canal: `/check` allí se califica con tus respuestas (solo docentes)" },
+    "forget-channel": { help: "borra los registros de clase de este canal (docentes)" },
+    "forget-me": { help: "borra de inmediato todo lo que registré sobre ti en este {{space}}" },
+    policy: { help: "qué se permite en este canal y cuándo se muestran las respuestas (lo cambian los docentes)" },
+    report: {
+      help: "qué preguntaron los estudiantes aquí, sus pistas, comprobaciones y errores comunes, y el costo, con un CSV (docentes)",
+    },
+    reveal: { help: "publica las respuestas en un canal cuya política espera a un docente (solo docentes)" },
+    usage: { help: "cuántas preguntas te quedan esta hora y hoy" },
     ask: {
       help: "la solución completa, un paso por mensaje (adjunta un CSV u otro archivo de datos si quieres; un archivo solo también vale)",
       label: "Resolver: todos los pasos",
@@ -282,4 +294,120 @@ export const es = {
     },
   },
   space: { discord: "servidor", slack: "espacio de trabajo", web: "sitio" },
+  withhold: {
+    code_withheld: "El código que calcula la respuesta llega con Revelar.",
+    reveal_rest:
+      "**Los pasos que llegan a la respuesta, y la respuesta, están listos**: inténtalo tú primero y luego revélalos.",
+    reveal_rest_slack:
+      "Los pasos que llegan a la respuesta final, y la propia respuesta, están listos. Inténtalo tú primero y luego pulsa Revelar para verlos (solo los verás tú).",
+    spoiler_rest: "Los pasos que la calculan están detrás del botón de abajo.",
+    show_rest: "Mostrar el resto de la solución",
+    never_rest: "Hasta aquí llego en este espacio: los pasos que faltan calculan la respuesta final; hazlos tú.",
+  },
+  explanation: {
+    idea: "La idea",
+    why: "Por qué funciona",
+    together: "Todo junto",
+    short: "En resumen",
+  },
+  ladder: {
+    titles: {
+      notice: "En qué fijarse",
+      method: "El método",
+      first: "Un primer paso",
+    },
+    hint: "Pista {{index}}",
+    solution: "Solución resuelta",
+    solution_step: "Solución resuelta · paso {{index}} de {{total}}",
+    fallback: {
+      notice:
+        "Vuelve a leer la pregunta y di exactamente qué pide y qué datos de ella vas a necesitar para llegar ahí.",
+      method:
+        "Escribe lo que buscas en función de lo que te dan (una ecuación, una fórmula o un conteo) antes de calcular nada.",
+      first:
+        "Prueba primero el mismo tipo de pregunta con números más pequeños, donde puedas comprobar cada caso a mano, y luego amplía la idea.",
+    },
+    closing: {
+      hint: "💡 Inténtalo tú primero. ¿Atascado? Pulsa **Otra pista**.",
+      solution: "💡 Esa era la última pista. ¿Sigues atascado? Puedes pulsar **Ver una solución resuelta**.",
+      none: "💡 Esa era la última pista: ahora inténtalo tú.",
+    },
+    methods: {
+      divisors: {
+        method:
+          "Cuenta los divisores a partir de la factorización en primos: un divisor de $p^a q^b$ elige un exponente de 0 a $a$ para $p$ y de 0 a $b$ para $q$, así que hay $(a + 1)(b + 1)$.",
+        example: "Por ejemplo, $12 = 2^2 \\cdot 3$ tiene $(2 + 1)(1 + 1) = 6$ divisores: 1, 2, 3, 4, 6 y 12.",
+      },
+      factorization: {
+        method:
+          "Descompón el número en potencias de primos, $p^a \\cdot q^b \\cdots$; el resto del problema se lee en esos exponentes.",
+        example: "Por ejemplo, $72 = 2^3 \\cdot 3^2$: los exponentes son 3 y 2.",
+      },
+      factoring: {
+        method:
+          "Factoriza el polinomio en paréntesis como $(x - a)(x - b)$ e iguala cada paréntesis a cero: el producto es cero exactamente cuando lo es un factor.",
+        example: "Por ejemplo, $x^2 - 9x + 20 = (x - 4)(x - 5)$, porque $4 \\cdot 5 = 20$ y $4 + 5 = 9$.",
+        example_2: "Por ejemplo, $x^2 - 11x + 30 = (x - 5)(x - 6)$, porque $5 \\cdot 6 = 30$ y $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Cuenta las elecciones con coeficientes binomiales: $k$ cosas de entre $n$ se pueden elegir de $\\binom{n}{k}$ maneras.",
+        example: "Por ejemplo, 2 de 5 cosas se pueden elegir de $\\binom{5}{2} = 10$ maneras.",
+      },
+      integral: {
+        method: "Busca una primitiva y evalúala en los dos límites: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Por ejemplo, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Deriva término a término con la regla de la potencia, $\\frac{d}{dx}x^n = n x^{n-1}$, y la regla de la cadena donde haga falta.",
+        example: "Por ejemplo, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Enumera los casos de forma sistemática y cuenta los que cumplen la condición, para no olvidar ninguno ni contarlo dos veces.",
+        example: "Por ejemplo, entre 10 y 19 los números divisibles por 3 son 12, 15 y 18: tres.",
+      },
+      sum: {
+        method:
+          "Escribe los términos y busca un patrón o una fórmula cerrada para su suma en lugar de sumarlos uno a uno.",
+        example: "Por ejemplo, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Usa la fórmula del área: un círculo de radio $r$ tiene área $A = \\pi r^2$.",
+        example: "Por ejemplo, un círculo de radio 2 tiene área $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Separa un factor en decenas y unidades, multiplica cada parte por el otro factor y suma los dos productos parciales: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Por ejemplo, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
+  },
+  check: {
+    label: "Comprobación",
+    correct_title: "Correcto",
+    correct: "Tu respuesta es correcta: se deduce de este método:\n> {{why}}",
+    correct_no_why: "Tu respuesta es correcta: coincide con la solución que obtuve.",
+    work_holds: "Todas las líneas de tu desarrollo que pude comprobar son correctas.",
+    wrong_title: "Todavía no",
+    wrong: "Tu respuesta {{answer}} aún no es correcta.",
+    recheck_line: "Revisa esta línea de tu desarrollo:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Sus dos lados no son iguales: vuelve a calcular cada lado.",
+    answer_appears: "Aquí aparece tu respuesta por primera vez: comprueba cómo se deduce de la línea anterior.",
+    recheck_idea: "Revisa tu desarrollo a la luz de esta idea:\n> {{idea}}",
+    recheck_method: "Luego comprueba el método:\n> {{method}}",
+    no_advice: "Repasa tu desarrollo línea a línea y comprueba cada resultado.",
+    unchecked_title: "No pude comprobar esta respuesta",
+    unsolved: "No pude resolver el problema yo mismo, así que no puedo decir si tu respuesta es correcta.",
+    uncompared:
+      "No pude comparar tu respuesta `{{answer}}` con la mía; prueba a escribirla como un número o una fórmula.",
+    unreadable_title: "No pude leer tu respuesta",
+    unreadable:
+      "No pude leer tu respuesta `{{answer}}` como {{kind}}, así que no puedo decir si es correcta. Prueba a escribir solo la respuesta, por ejemplo en LaTeX.",
+    closing: {
+      right: "✅ Tu respuesta es correcta.",
+      wrong: "❌ Todavía no: revisa lo citado arriba y vuelve a intentarlo con /check.",
+    },
+  },
 } as const satisfies Catalog;

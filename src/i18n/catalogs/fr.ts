@@ -52,6 +52,8 @@ export const fr = {
     show_code: "Voir le code",
     hide_code: "Masquer le code",
     next_step: "Étape suivante",
+    next_hint: "Un autre indice",
+    next_solution: "Voir une solution détaillée",
     reveal: "Afficher la réponse",
     helpful: "Utile",
     not_helpful: "Pas utile",
@@ -63,6 +65,7 @@ export const fr = {
     of_short: "Étape {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (suite)",
     code_of: "Étape {{index}}",
+    false_start: "*Le premier essai a levé {{error}} — corrigé dans la cellule ci-dessous.*",
     output: "Sortie :",
     output_cut: "… ({{count}} caractères de plus : Voir le code)",
     no_code: "Cette étape n'a exécuté aucun code.",
@@ -250,6 +253,15 @@ export const fr = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
+    assign: { help: "crée un devoir pour un salon : `/check` y est noté d'après tes réponses (enseignants seulement)" },
+    "forget-channel": { help: "supprime les données de classe de ce salon (enseignants)" },
+    "forget-me": { help: "supprime aussitôt tout ce que j'ai enregistré sur toi dans ce {{space}}" },
+    policy: { help: "ce qui est permis dans ce salon et quand les réponses s'affichent (les enseignants le changent)" },
+    report: {
+      help: "ce que les élèves ont demandé ici, leurs indices, vérifications et erreurs fréquentes, et le coût, avec un CSV (enseignants)",
+    },
+    reveal: { help: "publie les réponses dans un salon dont la règle attend un enseignant (enseignants seulement)" },
+    usage: { help: "combien de questions il te reste cette heure-ci et aujourd'hui" },
     ask: {
       help: "la solution complète, une étape par message (joins un CSV ou un autre fichier de données si tu veux ; un fichier seul suffit)",
       label: "Résoudre : toutes les étapes",
@@ -286,4 +298,121 @@ export const fr = {
     },
   },
   space: { discord: "serveur", slack: "espace de travail", web: "site" },
+  withhold: {
+    code_withheld: "Le code qui calcule la réponse arrive avec Révéler.",
+    reveal_rest:
+      "**Les étapes qui mènent à la réponse, et la réponse, sont prêtes** — essaie d'abord toi-même, puis affiche-les.",
+    reveal_rest_slack:
+      "Les étapes qui mènent à la réponse finale, et la réponse elle-même, sont prêtes. Essaie d'abord toi-même, puis appuie sur Révéler pour les voir (toi seul les verras).",
+    spoiler_rest: "Les étapes qui la calculent sont derrière le bouton ci-dessous.",
+    show_rest: "Afficher la suite de la solution",
+    never_rest: "Je m'arrête là ici : les étapes restantes calculent la réponse finale ; fais-les toi-même.",
+  },
+  explanation: {
+    idea: "L'idée",
+    why: "Pourquoi ça marche",
+    together: "En assemblant",
+    short: "En bref",
+  },
+  ladder: {
+    titles: {
+      notice: "Ce qu'il faut remarquer",
+      method: "La méthode",
+      first: "Une première étape",
+    },
+    hint: "Indice {{index}}",
+    solution: "Solution détaillée",
+    solution_step: "Solution détaillée · étape {{index}} sur {{total}}",
+    fallback: {
+      notice:
+        "Relis la question et dis exactement ce qu'elle demande, et quelles données tu vas devoir utiliser pour y arriver.",
+      method:
+        "Écris ce que tu cherches en fonction de ce qui est donné — une équation, une formule ou un dénombrement — avant de calculer quoi que ce soit.",
+      first:
+        "Essaie d'abord le même genre de question avec de plus petits nombres, où tu peux vérifier chaque cas à la main, puis généralise l'idée.",
+    },
+    closing: {
+      hint: "💡 Essaie d'abord toi-même. Bloqué ? Appuie sur **Un autre indice**.",
+      solution: "💡 C'était le dernier indice. Toujours bloqué ? Tu peux **Voir une solution détaillée**.",
+      none: "💡 C'était le dernier indice — à toi de jouer maintenant.",
+    },
+    methods: {
+      divisors: {
+        method:
+          "Compte les diviseurs à partir de la décomposition en facteurs premiers : un diviseur de $p^a q^b$ choisit un exposant de 0 à $a$ pour $p$ et de 0 à $b$ pour $q$, il y en a donc $(a + 1)(b + 1)$.",
+        example: "Par exemple, $12 = 2^2 \\cdot 3$ a $(2 + 1)(1 + 1) = 6$ diviseurs : 1, 2, 3, 4, 6 et 12.",
+      },
+      factorization: {
+        method:
+          "Décompose le nombre en puissances de nombres premiers, $p^a \\cdot q^b \\cdots$ ; le reste du problème se lit sur ces exposants.",
+        example: "Par exemple, $72 = 2^3 \\cdot 3^2$ : les exposants sont 3 et 2.",
+      },
+      factoring: {
+        method:
+          "Factorise le polynôme en parenthèses comme $(x - a)(x - b)$ et annule chaque parenthèse : le produit est nul exactement quand l'un des facteurs l'est.",
+        example: "Par exemple, $x^2 - 9x + 20 = (x - 4)(x - 5)$, car $4 \\cdot 5 = 20$ et $4 + 5 = 9$.",
+        example_2: "Par exemple, $x^2 - 11x + 30 = (x - 5)(x - 6)$, car $5 \\cdot 6 = 30$ et $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Compte les choix avec les coefficients binomiaux : on peut choisir $k$ objets parmi $n$ de $\\binom{n}{k}$ façons.",
+        example: "Par exemple, on peut choisir 2 objets parmi 5 de $\\binom{5}{2} = 10$ façons.",
+      },
+      integral: {
+        method: "Trouve une primitive et évalue-la aux deux bornes : $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Par exemple, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Dérive terme à terme avec la règle des puissances, $\\frac{d}{dx}x^n = n x^{n-1}$, et la règle de dérivation des fonctions composées si besoin.",
+        example: "Par exemple, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Énumère les cas de façon systématique et compte ceux qui vérifient la condition, pour n'en oublier aucun ni en compter deux fois.",
+        example: "Par exemple, entre 10 et 19, les nombres divisibles par 3 sont 12, 15 et 18 : il y en a trois.",
+      },
+      sum: {
+        method:
+          "Écris les termes et cherche un motif ou une formule close pour leur somme au lieu de les additionner un par un.",
+        example: "Par exemple, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Utilise la formule de l'aire : un disque de rayon $r$ a pour aire $A = \\pi r^2$.",
+        example: "Par exemple, un disque de rayon 2 a pour aire $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Décompose un facteur en dizaines et unités, multiplie chaque partie par l'autre facteur, puis additionne les deux produits partiels : $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Par exemple, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
+  },
+  check: {
+    label: "Vérification",
+    correct_title: "Correct",
+    correct: "Ta réponse est juste — elle découle de cette méthode :\n> {{why}}",
+    correct_no_why: "Ta réponse est juste : elle concorde avec la solution que j'ai trouvée.",
+    work_holds: "Chaque ligne de ton raisonnement que j'ai pu vérifier est juste.",
+    wrong_title: "Pas tout à fait",
+    wrong: "Ta réponse {{answer}} n'est pas encore juste.",
+    recheck_line: "Revérifie cette ligne de ton raisonnement :\n> {{line}}\n\n{{why}}",
+    sides_differ: "Ses deux membres ne sont pas égaux — recalcule chacun d'eux.",
+    answer_appears:
+      "C'est ici que ta réponse apparaît pour la première fois : vérifie comment elle découle de la ligne précédente.",
+    recheck_idea: "Revérifie ton raisonnement à la lumière de cette idée :\n> {{idea}}",
+    recheck_method: "Puis vérifie la méthode :\n> {{method}}",
+    no_advice: "Reprends ton raisonnement ligne par ligne et vérifie chaque résultat.",
+    unchecked_title: "Impossible de vérifier cette réponse",
+    unsolved: "Je n'ai pas pu résoudre le problème moi-même, je ne peux donc pas dire si ta réponse est juste.",
+    uncompared:
+      "Je n'ai pas pu comparer ta réponse `{{answer}}` à la mienne ; essaie de l'écrire sous forme de nombre ou de formule.",
+    unreadable_title: "Impossible de lire ta réponse",
+    unreadable:
+      "Je n'ai pas pu lire ta réponse `{{answer}}` comme {{kind}}, je ne peux donc pas dire si elle est juste. Essaie d'écrire seulement la réponse, par exemple en LaTeX.",
+    closing: {
+      right: "✅ Ta réponse est juste.",
+      wrong: "❌ Pas tout à fait — revérifie ce qui est cité ci-dessus, puis réessaie /check.",
+    },
+  },
 } as const satisfies Catalog;

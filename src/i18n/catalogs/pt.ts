@@ -52,6 +52,8 @@ export const pt = {
     show_code: "Ver código",
     hide_code: "Ocultar código",
     next_step: "Próximo passo",
+    next_hint: "Outra dica",
+    next_solution: "Ver uma solução resolvida",
     reveal: "Revelar resposta",
     helpful: "Útil",
     not_helpful: "Não foi útil",
@@ -63,6 +65,7 @@ export const pt = {
     of_short: "Passo {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continuação)",
     code_of: "Passo {{index}}",
+    false_start: "*A primeira tentativa gerou {{error}} — corrigido na célula abaixo.*",
     output: "Saída:",
     output_cut: "… (mais {{count}} caracteres: Ver código)",
     no_code: "Este passo não executou código.",
@@ -245,6 +248,17 @@ export const pt = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
+    assign: {
+      help: "cria uma tarefa para um canal: o `/check` ali é corrigido com as suas respostas (só professores)",
+    },
+    "forget-channel": { help: "apaga os registros de turma deste canal (professores)" },
+    "forget-me": { help: "apaga na hora tudo o que registrei sobre você neste {{space}}" },
+    policy: { help: "o que é permitido neste canal e quando as respostas aparecem (professores mudam isso)" },
+    report: {
+      help: "o que os alunos perguntaram aqui, suas dicas, verificações e erros comuns, e o custo, com um CSV (professores)",
+    },
+    reveal: { help: "libera as respostas num canal cuja política espera um professor (só professores)" },
+    usage: { help: "quantas perguntas você ainda tem nesta hora e hoje" },
     ask: {
       help: "a solução completa, um passo por mensagem (anexe um CSV ou outro arquivo de dados se quiser; só um arquivo também serve)",
       label: "Resolver — todos os passos",
@@ -281,4 +295,119 @@ export const pt = {
     },
   },
   space: { discord: "servidor", slack: "espaço de trabalho", web: "site" },
+  withhold: {
+    code_withheld: "O código que calcula a resposta vem com Revelar.",
+    reveal_rest:
+      "**Os passos que chegam à resposta, e a resposta, estão prontos** — tente você primeiro e depois revele-os.",
+    reveal_rest_slack:
+      "Os passos que chegam à resposta final, e a própria resposta, estão prontos. Tente você primeiro e depois toque em Revelar para vê-los (só você verá).",
+    spoiler_rest: "Os passos que a calculam estão atrás do botão abaixo.",
+    show_rest: "Mostrar o resto da solução",
+    never_rest: "Aqui eu paro: os passos restantes calculam a resposta final; faça-os você mesmo.",
+  },
+  explanation: {
+    idea: "A ideia",
+    why: "Por que funciona",
+    together: "Juntando tudo",
+    short: "Em resumo",
+  },
+  ladder: {
+    titles: {
+      notice: "O que observar",
+      method: "O método",
+      first: "Um primeiro passo",
+    },
+    hint: "Dica {{index}}",
+    solution: "Solução resolvida",
+    solution_step: "Solução resolvida · passo {{index}} de {{total}}",
+    fallback: {
+      notice:
+        "Leia a pergunta mais uma vez e diga exatamente o que ela pede e quais dados dela você vai precisar para chegar lá.",
+      method:
+        "Escreva o que você procura em função do que é dado — uma equação, uma fórmula ou uma contagem — antes de calcular qualquer coisa.",
+      first:
+        "Tente primeiro o mesmo tipo de pergunta com números menores, em que você possa conferir cada caso à mão, e depois amplie a ideia.",
+    },
+    closing: {
+      hint: "💡 Tente você primeiro. Travou? Toque em **Outra dica**.",
+      solution: "💡 Essa foi a última dica. Ainda travado? Você pode **Ver uma solução resolvida**.",
+      none: "💡 Essa foi a última dica — agora tente você.",
+    },
+    methods: {
+      divisors: {
+        method:
+          "Conte os divisores a partir da fatoração em primos: um divisor de $p^a q^b$ escolhe um expoente de 0 a $a$ para $p$ e de 0 a $b$ para $q$, então há $(a + 1)(b + 1)$ deles.",
+        example: "Por exemplo, $12 = 2^2 \\cdot 3$ tem $(2 + 1)(1 + 1) = 6$ divisores: 1, 2, 3, 4, 6 e 12.",
+      },
+      factorization: {
+        method:
+          "Decomponha o número em potências de primos, $p^a \\cdot q^b \\cdots$; o resto do problema se lê nesses expoentes.",
+        example: "Por exemplo, $72 = 2^3 \\cdot 3^2$: os expoentes são 3 e 2.",
+      },
+      factoring: {
+        method:
+          "Fatore o polinômio em parênteses como $(x - a)(x - b)$ e iguale cada parêntese a zero: o produto é zero exatamente quando um fator é.",
+        example: "Por exemplo, $x^2 - 9x + 20 = (x - 4)(x - 5)$, porque $4 \\cdot 5 = 20$ e $4 + 5 = 9$.",
+        example_2: "Por exemplo, $x^2 - 11x + 30 = (x - 5)(x - 6)$, porque $5 \\cdot 6 = 30$ e $5 + 6 = 11$.",
+      },
+      binomial: {
+        method:
+          "Conte as escolhas com coeficientes binomiais: $k$ coisas entre $n$ podem ser escolhidas de $\\binom{n}{k}$ maneiras.",
+        example: "Por exemplo, 2 de 5 coisas podem ser escolhidas de $\\binom{5}{2} = 10$ maneiras.",
+      },
+      integral: {
+        method: "Encontre uma primitiva e avalie-a nos dois limites: $\\int_a^b f(x)\\,dx = F(b) - F(a)$.",
+        example: "Por exemplo, $\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$.",
+      },
+      derivative: {
+        method:
+          "Derive termo a termo com a regra da potência, $\\frac{d}{dx}x^n = n x^{n-1}$, e a regra da cadeia onde for preciso.",
+        example: "Por exemplo, $\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$.",
+      },
+      cases: {
+        method:
+          "Liste os casos de forma sistemática e conte os que satisfazem a condição, para não esquecer nenhum nem contar duas vezes.",
+        example: "Por exemplo, de 10 a 19 os números divisíveis por 3 são 12, 15 e 18: três deles.",
+      },
+      sum: {
+        method: "Escreva os termos e procure um padrão ou uma fórmula fechada para a soma, em vez de somar um por um.",
+        example: "Por exemplo, $1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$.",
+      },
+      circle: {
+        method: "Use a fórmula da área: um círculo de raio $r$ tem área $A = \\pi r^2$.",
+        example: "Por exemplo, um círculo de raio 2 tem área $4\\pi \\approx 12.57$.",
+      },
+      product: {
+        method:
+          "Separe um fator em dezenas e unidades, multiplique cada parte pelo outro fator e some os dois produtos parciais: $a \\times (b + c) = a \\times b + a \\times c$.",
+        example: "Por exemplo, $14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$.",
+      },
+    },
+  },
+  check: {
+    label: "Verificação",
+    correct_title: "Correto",
+    correct: "Sua resposta está certa — ela decorre deste método:\n> {{why}}",
+    correct_no_why: "Sua resposta está certa: ela concorda com a solução que encontrei.",
+    work_holds: "Todas as linhas do seu desenvolvimento que consegui verificar estão certas.",
+    wrong_title: "Ainda não",
+    wrong: "Sua resposta {{answer}} ainda não está certa.",
+    recheck_line: "Revise esta linha do seu desenvolvimento:\n> {{line}}\n\n{{why}}",
+    sides_differ: "Os dois lados não são iguais — calcule cada lado de novo.",
+    answer_appears: "É aqui que sua resposta aparece pela primeira vez: confira como ela decorre da linha anterior.",
+    recheck_idea: "Revise seu desenvolvimento à luz desta ideia:\n> {{idea}}",
+    recheck_method: "Depois confira o método:\n> {{method}}",
+    no_advice: "Revise seu desenvolvimento linha por linha e confira cada resultado.",
+    unchecked_title: "Não consegui verificar esta resposta",
+    unsolved: "Não consegui resolver o problema eu mesmo, então não posso dizer se sua resposta está certa.",
+    uncompared:
+      "Não consegui comparar sua resposta `{{answer}}` com a minha; tente escrevê-la como um número ou uma fórmula.",
+    unreadable_title: "Não consegui ler sua resposta",
+    unreadable:
+      "Não consegui ler sua resposta `{{answer}}` como {{kind}}, então não posso dizer se está certa. Tente escrever só a resposta, por exemplo em LaTeX.",
+    closing: {
+      right: "✅ Sua resposta está certa.",
+      wrong: "❌ Ainda não — revise o que está citado acima e tente /check de novo.",
+    },
+  },
 } as const satisfies Catalog;

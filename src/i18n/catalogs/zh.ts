@@ -50,6 +50,8 @@ export const zh = {
     show_code: "查看代码",
     hide_code: "隐藏代码",
     next_step: "下一步",
+    next_hint: "再给一个提示",
+    next_solution: "查看完整解答",
     reveal: "显示答案",
     helpful: "有帮助",
     not_helpful: "没帮助",
@@ -61,6 +63,7 @@ export const zh = {
     of_short: "第 {{index}}/{{total}} 步 · {{title}}",
     continued: "{{title}}（续）",
     code_of: "第 {{index}} 步",
+    false_start: "*第一次尝试引发了 {{error}}，已在下面的单元格中修正。*",
     output: "输出：",
     output_cut: "…（还有 {{count}} 个字符：查看代码）",
     no_code: "这一步没有运行代码。",
@@ -229,6 +232,13 @@ export const zh = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
+    assign: { help: "为一个频道创建作业：在那里的 `/check` 按你的答案评分（仅限老师）" },
+    "forget-channel": { help: "删除本频道的课堂记录（老师）" },
+    "forget-me": { help: "立即删除我在这个{{space}}中记录的关于你的一切" },
+    policy: { help: "本频道允许做什么、何时显示答案（由老师修改）" },
+    report: { help: "学生在这里问了什么、提示、检查和常见错误答案以及费用，附 CSV（老师）" },
+    reveal: { help: "在策略等待老师的频道中公布答案（仅限老师）" },
+    usage: { help: "你这一小时和今天还剩多少个问题" },
     ask: {
       help: "完整解答，每条消息一步（可以附上 CSV 或其他数据文件；只发文件也行）",
       label: "解题——全部步骤",
@@ -265,4 +275,107 @@ export const zh = {
     },
   },
   space: { discord: "服务器", slack: "工作区", web: "网站" },
+  withhold: {
+    code_withheld: "算出答案的代码会在“显示答案”时一起给出。",
+    reveal_rest: "**得出答案的步骤和答案都已准备好**——先自己试一试，再显示它们。",
+    reveal_rest_slack: "得出最终答案的步骤和答案本身都已准备好。先自己试一试，然后点击“显示”查看（只有你能看到）。",
+    spoiler_rest: "计算出答案的步骤在下面的按钮后面。",
+    show_rest: "显示其余解答",
+    never_rest: "在这里我就讲到这儿：剩下的步骤会算出最终答案，请自己试着完成。",
+  },
+  explanation: {
+    idea: "思路",
+    why: "为什么成立",
+    together: "综合起来",
+    short: "总结",
+  },
+  ladder: {
+    titles: {
+      notice: "注意什么",
+      method: "方法",
+      first: "第一步",
+    },
+    hint: "提示 {{index}}",
+    solution: "完整解答",
+    solution_step: "完整解答 · 第 {{index}} 步（共 {{total}} 步）",
+    fallback: {
+      notice: "再读一遍题目，准确说出它要求什么，以及你需要用到题目中的哪些条件。",
+      method: "在计算之前，先用已知条件把要求的量表示出来——一个方程、一个公式或一种计数方法。",
+      first: "先用更小的数字试试同类问题，在那里你可以手动检查每一种情况，然后再推广这个思路。",
+    },
+    closing: {
+      hint: "💡 先自己试一试。卡住了？点击**再给一个提示**。",
+      solution: "💡 这是最后一个提示。还是卡住了？你可以**查看完整解答**。",
+      none: "💡 这是最后一个提示——现在自己试一试吧。",
+    },
+    methods: {
+      divisors: {
+        method:
+          "用质因数分解来数因数：$p^a q^b$ 的每个因数为 $p$ 选一个 0 到 $a$ 的指数、为 $q$ 选一个 0 到 $b$ 的指数，所以共有 $(a + 1)(b + 1)$ 个。",
+        example: "例如，$12 = 2^2 \\cdot 3$ 有 $(2 + 1)(1 + 1) = 6$ 个因数：1、2、3、4、6 和 12。",
+      },
+      factorization: {
+        method: "把这个数分解成质数的幂，$p^a \\cdot q^b \\cdots$；题目的其余部分可以从这些指数中读出。",
+        example: "例如，$72 = 2^3 \\cdot 3^2$：指数是 3 和 2。",
+      },
+      factoring: {
+        method: "把多项式分解成 $(x - a)(x - b)$ 这样的括号，并令每个括号等于零：乘积为零当且仅当其中一个因式为零。",
+        example: "例如，$x^2 - 9x + 20 = (x - 4)(x - 5)$，因为 $4 \\cdot 5 = 20$ 且 $4 + 5 = 9$。",
+        example_2: "例如，$x^2 - 11x + 30 = (x - 5)(x - 6)$，因为 $5 \\cdot 6 = 30$ 且 $5 + 6 = 11$。",
+      },
+      binomial: {
+        method: "用二项式系数来数选法：从 $n$ 个东西中选 $k$ 个有 $\\binom{n}{k}$ 种选法。",
+        example: "例如，从 5 个东西中选 2 个有 $\\binom{5}{2} = 10$ 种选法。",
+      },
+      integral: {
+        method: "求出一个原函数，并在上下限处取值：$\\int_a^b f(x)\\,dx = F(b) - F(a)$。",
+        example: "例如，$\\int_0^3 x^2\\,dx = \\frac{3^3}{3} - 0 = 9$。",
+      },
+      derivative: {
+        method: "用幂法则逐项求导，$\\frac{d}{dx}x^n = n x^{n-1}$，需要时再用链式法则。",
+        example: "例如，$\\frac{d}{dx}(x^3 + 5x) = 3x^2 + 5$。",
+      },
+      cases: {
+        method: "有系统地列出所有情况，并数出满足条件的那些，这样既不会漏掉也不会重复计数。",
+        example: "例如，在 10 到 19 之间能被 3 整除的数是 12、15 和 18：共三个。",
+      },
+      sum: {
+        method: "把各项写出来，寻找规律或求和的封闭公式，而不是一个一个地加。",
+        example: "例如，$1 + 2 + \\cdots + 10 = \\frac{10 \\cdot 11}{2} = 55$。",
+      },
+      circle: {
+        method: "使用面积公式：半径为 $r$ 的圆面积为 $A = \\pi r^2$。",
+        example: "例如，半径为 2 的圆面积为 $4\\pi \\approx 12.57$。",
+      },
+      product: {
+        method:
+          "把一个因数拆成十位和个位，分别乘以另一个因数，再把两个部分积相加：$a \\times (b + c) = a \\times b + a \\times c$。",
+        example: "例如，$14 \\times 12 = 14 \\times 10 + 14 \\times 2 = 140 + 28 = 168$。",
+      },
+    },
+  },
+  check: {
+    label: "检查",
+    correct_title: "正确",
+    correct: "你的答案是对的——它可以由这个方法得出：\n> {{why}}",
+    correct_no_why: "你的答案是对的：它与我算出的解答一致。",
+    work_holds: "你的过程中我能检查的每一行都成立。",
+    wrong_title: "还不对",
+    wrong: "你的答案 {{answer}} 还不对。",
+    recheck_line: "重新检查你过程中的这一行：\n> {{line}}\n\n{{why}}",
+    sides_differ: "等式两边不相等——重新计算每一边。",
+    answer_appears: "你的答案在这里第一次出现：检查它是如何从上一行得出的。",
+    recheck_idea: "对照这个思路重新检查你的过程：\n> {{idea}}",
+    recheck_method: "然后检查方法：\n> {{method}}",
+    no_advice: "逐行回顾你的过程，检查每一个结果。",
+    unchecked_title: "无法检查这个答案",
+    unsolved: "我自己没能解出这道题，所以无法判断你的答案是否正确。",
+    uncompared: "我无法把你的答案 `{{answer}}` 与我的答案比较；试着把它写成一个数或一个公式。",
+    unreadable_title: "无法读懂你的答案",
+    unreadable: "我无法把你的答案 `{{answer}}` 读作{{kind}}，所以无法判断它是否正确。试着只写答案，例如用 LaTeX。",
+    closing: {
+      right: "✅ 你的答案是对的。",
+      wrong: "❌ 还不对——重新检查上面引用的内容，然后再试一次 /check。",
+    },
+  },
 } as const satisfies Catalog;

@@ -45,6 +45,8 @@ export interface WriteupDeps {
 export interface PresentRunOptions {
   /** Build the hint ladder with this many rungs (hint and check modes): the write-up is asked to write it. */
   ladderDepth?: number;
+  /** The student's language for the presenter's and the ladder's own sentences (English when unset). */
+  locale?: string;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function presentRun(
     answer: transcript.answer,
     depth,
     ...(presented.hints ? { written: presented.hints } : {}),
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   return { ...presented.presentation, ladder };
 }
@@ -77,7 +80,7 @@ async function presentSteps(
   options: PresentRunOptions,
 ): Promise<{ presentation: Presentation; hints?: string[] }> {
   const fallback = (reason?: string) => {
-    const p = presentTranscript(transcript);
+    const p = presentTranscript(transcript, options.locale === undefined ? {} : { locale: options.locale });
     return { presentation: reason === undefined ? p : { ...p, fallbackReason: reason } };
   };
   if (deps === null) return fallback();

@@ -2,11 +2,11 @@
  * The student's language on Discord, through the real discord.js client: a client set to Spanish
  * (`locale: es-ES` on every interaction) gets the acknowledgement, the live status, the step
  * headers, the buttons, the closing sentence, the final status and the replies to its clicks in
- * Spanish; a mention (which carries no locale) in Spanish gets Spanish from the question itself.
+ * Spanish, and its hint ladder (rung titles, closing line, Otra pista); a mention (which carries no locale) in Spanish gets Spanish from the question itself.
  */
 import { describe, expect, it } from "vitest";
 import type { FakeDiscord, FakeMessage } from "../../fakes/discord/server.js";
-import { answerMessage, buttonIds, rigForFile } from "./rig.js";
+import { answerMessage, buttonIds, jobOf, rigForFile } from "./rig.js";
 
 const bot = rigForFile();
 
@@ -56,12 +56,17 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
 
     const headers = thread.flatMap((m) => /^\*\*(Paso \d+ de \d+) · /.exec(m.content)?.[1] ?? []);
     expect(headers.length).toBeGreaterThan(1);
-    expect(headers).toEqual(headers.map((_, i) => `Paso ${i + 1} de ${headers.length}`));
+    // Numbered out of every step, those withheld behind Reveal included.
+    const total = Number(/ de (\d+)$/.exec(headers[0]!)?.[1]);
+    expect(total).toBeGreaterThan(headers.length);
+    expect(headers).toEqual(headers.map((_, i) => `Paso ${i + 1} de ${total}`));
     // The presenter's own step titles are Spanish too.
     expect(thread.map((m) => m.content).join("\n")).toMatch(/· (Calcular|Comprobar) con Python\*\*/);
 
     const answer = answerMessage(thread)!;
-    expect(answer.content).toBe("**La respuesta final está lista**: inténtalo primero tú y luego muéstrala.");
+    expect(answer.content).toBe(
+      "**Los pasos que llegan a la respuesta, y la respuesta, están listos**: inténtalo tú primero y luego revélalos.",
+    );
     expect(labels(answer)).toEqual(["Mostrar respuesta", "Reintentar"]);
     for (const m of [original, ...thread]) {
       expect([m.content, ...m.history, ...labels(m)].join("\n")).not.toMatch(ENGLISH);
@@ -70,8 +75,38 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     // Reveal, pressed from the same Spanish client: the reply labels the answer in Spanish.
     const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"))!;
     const reveal = fake.click(answer, revealId, { user, locale: "es-ES" });
-    const revealed = await fake.waitFor("the revealed answer", () => reveal.original?.content || undefined);
-    expect(revealed).toBe("**Respuesta:** 19");
+    // The withheld steps first, headed in Spanish, then the answer labelled in Spanish.
+    const all = () => [...(reveal.original ? [reveal.original] : []), ...reveal.followUps];
+    const revealed = await fake.waitFor("the revealed answer", () =>
+      all().find((m) => m.content.startsWith("**Respuesta:**")),
+    );
+    expect(revealed.content).toBe("**Respuesta:** 19");
+    expect(all()[0]?.content).toMatch(new RegExp(`^\\*\\*Paso ${total} de ${total} · `));
+  });
+
+  it("gives a Spanish client its hints in Spanish: rung titles, the closing line and Otra pista", async () => {
+    const fake = bot.rig.fake;
+    const user = fake.user("valeria");
+    const ask = fake.slash("hint", {
+      user,
+      locale: "es-ES",
+      channelId: fake.general.id,
+      options: { question: "What is the sum of the first 50 odd numbers?" },
+    });
+    const original = await fake.waitFor("the deferred reply", () => ask.original);
+    const thread = await finished(fake, () => fake.threadOf(original.id)?.id, "Listo.");
+    expect(thread.some((m) => m.content.startsWith("**Pista 1 · En qué fijarse**\n"))).toBe(true);
+    const closing = answerMessage(thread, jobOf(ask))!;
+    expect(closing.content).toBe("💡 Inténtalo tú primero. ¿Atascado? Pulsa **Otra pista**.");
+    expect(labels(closing)).toContain("Otra pista");
+    const next = buttonIds(closing).find((id) => id.startsWith("st|next|"))!;
+    const click = fake.click(closing, next, { user, locale: "es-ES" });
+    const second = await fake.waitFor("the next rung", () => (click.original?.content ? click.original : undefined));
+    expect(second.content).toMatch(/^\*\*Pista 2 · El método\*\*\n\S/);
+    expect(labels(second)).toContain("Otra pista");
+    for (const m of [...thread, second]) {
+      expect([m.content, ...labels(m)].join("\n")).not.toMatch(/Hint \d|What to notice|Another hint|Try it yourself/);
+    }
   });
 
   it("cancels in Spanish: the click's reply and the final status", async () => {

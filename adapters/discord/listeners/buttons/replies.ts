@@ -6,7 +6,6 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { ActionReply } from "../../../../commands/index.js";
 import { t, toLocale } from "../../../../src/i18n/index.js";
-import { WITHHOLD_TEXTS } from "../../../../src/seam.js";
 import { fence } from "../../../step-code.js";
 import {
   answerFiles,
@@ -40,7 +39,7 @@ export async function showActionReply(
         ctx,
         interaction,
         splitMessage(
-          [text || (reply.withheld ? "" : say("steps.no_code")), reply.withheld ? WITHHOLD_TEXTS.codeWithheld : ""]
+          [text || (reply.withheld ? "" : say("steps.no_code")), reply.withheld ? say("withhold.code_withheld") : ""]
             .filter(Boolean)
             .join("\n"),
         ).map((content) => ({ content, files: [], buttons: [] })),
@@ -53,7 +52,7 @@ export async function showActionReply(
       const steps = reply.steps.flatMap(({ index, total, step }) =>
         layoutMessage(
           { kind: "step", index, total, step },
-          { jobId: reply.jobId, key: `${reply.jobId}:revealed:${index}` },
+          { jobId: reply.jobId, key: `${reply.jobId}:revealed:${index}`, locale },
         ),
       );
       await sendPieces(ctx, interaction, [
