@@ -7,13 +7,14 @@
  */
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { whoMay } from "../../commands/policy-texts.js";
 import { studentSentence } from "../../src/errors.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import type { Question } from "../../src/question.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import { waitFor } from "../queue/processes.js";
 import { keysMatching } from "../support/redis.js";
-import { finishedThread, responsesTo, SIGNING_SECRET, type SlackBot, startSlackBot } from "./harness.js";
+import { checkedThread, responsesTo, SIGNING_SECRET, type SlackBot, startSlackBot } from "./harness.js";
 
 const PROBLEM = "What is 1/2 + 1/4 on Slack?";
 const script = parseScript({
@@ -60,7 +61,7 @@ async function check(user: string, answer: string): Promise<void> {
   });
   expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, body)).status).toBe(200);
   const root = await waitFor("the check's thread", async () => roots()[before]);
-  await finishedThread(bot.slack, "CMATHS", root.ts, 60_000);
+  await checkedThread(bot.slack, "CMATHS", root.ts, user);
 }
 
 describe("class records on Slack", { timeout: 180_000 }, () => {
@@ -71,7 +72,10 @@ describe("class records on Slack", { timeout: 180_000 }, () => {
     await check("U3", "3/4");
 
     const refused = await command("/tutor-report", "", "U1");
-    expect(refused).toMatchObject({ response_type: "ephemeral", text: studentSentence("admin_only") });
+    expect(refused).toMatchObject({
+      response_type: "ephemeral",
+      text: studentSentence("admin_only", { who: whoMay("admin", "slack") }),
+    });
 
     const reply = await command("/tutor-report", "", "UADMIN");
     expect(reply.response_type).toBe("ephemeral");
@@ -116,7 +120,9 @@ describe("class records on Slack", { timeout: 180_000 }, () => {
   });
 
   it("/tutor-forget-channel deletes the channel's records for an admin, and for no one else", async () => {
-    expect((await command("/tutor-forget-channel", "", "U1")).text).toBe(studentSentence("admin_only"));
+    expect((await command("/tutor-forget-channel", "", "U1")).text).toBe(
+      studentSentence("admin_only", { who: whoMay("admin", "slack") }),
+    );
     expect((await command("/tutor-forget-channel", "", "UADMIN")).text).toContain("deleted the 2 class records of");
     expect((await command("/tutor-report", "", "UADMIN")).text).toContain("No class records yet for");
   });
