@@ -6,47 +6,36 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
-import { GENERAL_TEXTS, type NextKind, nextButtonLabel } from "../../commands/index.js";
+import { GENERAL_TEXTS } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import { type Locale, t } from "../../src/i18n/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { ResultStep } from "../../src/seam.js";
-import { stepCodeMarkdown } from "../step-code.js";
 import {
   type FindPosted,
   isFinalState,
   type OutgoingMessage,
   type PostContext,
   type Poster,
-  type RunState,
   type StatusLine,
 } from "../types.js";
 import { answerBlocks, answerFallback, errorBlocks } from "./answer-blocks.js";
-import {
-  type Block,
-  type ButtonSpec,
-  buttons,
-  fallbackText,
-  header,
-  intoMessages,
-  mrkdwnSections,
-  quote,
-  sections,
-  withFormulaLabels,
-} from "./blocks.js";
-import { type ButtonValue, valueFor } from "./buttons.js";
+import { type Block, header, intoMessages, mrkdwnSections, sections, withFormulaLabels } from "./blocks.js";
+import { valueFor } from "./buttons.js";
 import { findInThread, findRoot, postMetadata } from "./history.js";
 import { toMrkdwn } from "./mrkdwn.js";
+import { type NextStep, postNextStep } from "./next-step.js";
 import type { ChannelPacer } from "./pacer.js";
-import { revealAnswer, uploadPrivately } from "./reveal.js";
-import type { SlackTarget } from "./target.js";
+import { revealAnswer } from "./reveal.js";
+import { statusBlocks, statusFallback } from "./status-blocks.js";
+import { stepBlocks } from "./step-blocks.js";
+import { privateVerdict, type SlackTarget } from "./target.js";
+import { uploadToThread } from "./uploads.js";
 import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
 
 /** The status "message" of an assistant thread: the assistant status line, not a message. */
 export const ASSISTANT_STATUS_ID = "assistant-status";
-/** Slack's limit on an uploaded file's alt text. */
-const MAX_ALT_CHARS = 1000;
 
 export interface SlackPosterDeps {
   client: SlackClient;
@@ -93,43 +82,14 @@ export class SlackPoster implements Poster<SlackTarget> {
     }
   }
 
-  /**
-   * A step a student asked for with its button, only to them (an ephemeral message in the
-   * thread, its images uploaded privately): with the button for what comes next (another hint,
-   * the worked solution, the next step), or after the last step of a run shown one step at a time
-   * the answer message.
-   */
+  /** A step a student asked for with its button, only to them (see `./next-step.ts`). */
   async postNextStep(
     target: SlackTarget,
     where: { channel: string; user: string; threadTs: string },
-    next: {
-      jobId: string;
-      index: number;
-      total: number;
-      step: ResultStep;
-      last: boolean;
-      next?: NextKind;
-      answer?: Extract<OutgoingMessage, { kind: "answer" }>;
-    },
+    next: NextStep,
     locale?: Locale,
   ): Promise<void> {
-    const value = valueFor(target, next.jobId, next.index);
-    const { blocks, fallback } = stepBlocks(next.index, next.total, next.step, value, locale, next.next);
-    const images = next.step.images.length > 0 ? await uploadPrivately(this.deps, where.channel, next.step) : [];
-    const answer = next.answer ? answerBlocks(next.answer, valueFor(target, next.jobId), locale) : [];
-    for (const [i, part] of intoMessages([...blocks, ...images, ...answer]).entries()) {
-      await this.deps.pacer.run(where.channel, () =>
-        callSlack(() =>
-          this.deps.client.chat.postEphemeral({
-            channel: where.channel,
-            user: where.user,
-            thread_ts: where.threadTs,
-            text: i === 0 ? fallback : t(locale, "steps.continued", { title: fallback }),
-            blocks: part,
-          }),
-        ),
-      );
-    }
+    await postNextStep(this.deps, target, where, next, locale);
   }
 
   /** A verdict its student chose to share, for everyone in the run's thread. */
@@ -257,26 +217,9 @@ export class SlackPoster implements Poster<SlackTarget> {
       await this.send(target, threadTs, { ...context, key }, more, continued, privateVerdict(target));
     }
     // A file cannot be ephemeral: a private verdict's formulas stay in its text.
-    if (step.images.length > 0 && !privateVerdict(target)) await this.uploadImages(target, threadTs, step, locale);
+    if (step.images.length > 0 && !privateVerdict(target))
+      await uploadToThread(this.deps, target.channel, threadTs, step, locale);
     return posted;
-  }
-
-  /** The step's formulas and figures under it, in reading order, in one upload. */
-  private async uploadImages(target: SlackTarget, threadTs: string, step: ResultStep, locale?: Locale): Promise<void> {
-    const files = await Promise.all(
-      step.images.map(async (image, i) => ({
-        file: await this.deps.blobs.get(image.blob),
-        filename: image.filename,
-        title:
-          image.caption ?? t(locale, image.kind === "formula" ? "steps.formula" : "steps.figure", { index: i + 1 }),
-        alt_text: image.alt.slice(0, MAX_ALT_CHARS),
-      })),
-    );
-    await this.deps.pacer.run(target.channel, () =>
-      callSlack(() =>
-        this.deps.client.filesUploadV2({ channel_id: target.channel, thread_ts: threadTs, file_uploads: files }),
-      ),
-    );
   }
 
   /** One chat.postMessage with the context key as metadata; a lost response is looked up, not resent. */
@@ -345,76 +288,4 @@ export class SlackPoster implements Poster<SlackTarget> {
     if (root) this.roots.set(jobId, root);
     return root;
   }
-}
-
-/**
- * One step as Block Kit: its title (its label when a button handed it out), text and short code,
- * Show code (folded code) and the button for what comes `next`.
- */
-function stepBlocks(
-  index: number,
-  total: number,
-  step: ResultStep,
-  value: ButtonValue,
-  locale: Locale | undefined,
-  next: NextKind | undefined,
-): { blocks: Block[]; fallback: string; title: string } {
-  const title = step.label
-    ? `${step.label} · ${step.title}`
-    : total > 1
-      ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title })
-      : step.title;
-  const code = stepCodeMarkdown(step, locale);
-  const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
-  const specs: ButtonSpec[] = [];
-  // The step shows short code itself; only folded code needs the button.
-  if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });
-  if (next) specs.push({ action: "nextStep", text: nextButtonLabel(next, locale), style: "primary" });
-  if (specs.length > 0) blocks.push(buttons(value, specs));
-  return { blocks, fallback: `${title}\n${fallbackText(toMrkdwn(step.text))}`, title };
-}
-
-/** The status line's emoji by state: the hourglass only while there is something to wait for. */
-const STATUS_EMOJI: Record<RunState, string> = {
-  queued: ":hourglass_flowing_sand:",
-  running: ":hourglass_flowing_sand:",
-  done: ":white_check_mark:",
-  stopped: ":black_square_for_stop:",
-  cancelled: ":black_square_for_stop:",
-  failed: ":warning:",
-};
-
-/** The status message: for a slash command it is also the thread's root, quoting the question. */
-function statusBlocks(target: SlackTarget, status: StatusLine, { jobId, locale }: PostContext): Block[] {
-  const blocks: Block[] = [];
-  if (!target.threadTs) {
-    const { user, command = "" } = target;
-    const asked = t(locale, command ? "thread.asked_with" : "thread.asked", { user, command });
-    blocks.push(...mrkdwnSections(`${asked}\n${quote(target.prompt ?? "")}`));
-  }
-  blocks.push({
-    type: "context",
-    elements: [{ type: "mrkdwn", text: `${STATUS_EMOJI[status.state]} ${status.text}` }],
-  });
-  // A finished run has nothing left to cancel; a cancelled one can be asked again.
-  if (status.state === "cancelled") {
-    const retry = { action: "retry", text: t(locale, "buttons.retry"), style: "primary" } as const;
-    blocks.push(buttons(valueFor(target, jobId), [retry]));
-  } else if (!isFinalState(status.state)) {
-    const cancel = { action: "cancel", text: t(locale, "buttons.cancel"), style: "danger" } as const;
-    blocks.push(buttons(valueFor(target, jobId), [cancel]));
-  }
-  return blocks;
-}
-
-function statusFallback(target: SlackTarget, text: string, locale?: Locale): string {
-  return target.threadTs ? text : `${target.prompt ?? t(locale, "thread.question")} — ${text}`;
-}
-
-/**
- * A /check in a channel others read (not a DM, not the assistant panel): its verdict goes only to
- * the student (`chat.postEphemeral`) until they press "Share with the thread".
- */
-export function privateVerdict(target: SlackTarget): boolean {
-  return target.mode === "check" && !target.assistant && !target.channel.startsWith("D");
 }

@@ -276,10 +276,17 @@ describe("Slack receiver (HTTP)", () => {
       value,
       responseUrl: slack.responseUrl().url,
     });
+    // Not U5's run: commands/ refuses, and only U5 is told (a cancel that worked says nothing here:
+    // the status message shows it, with Retry).
+    commands.actionReply = { kind: "rejected", code: "not_your_run", text: "Only the asker can cancel this run." };
     expect((await sendSigned(url, SECRET, interactionBody(click))).status).toBe(200);
     await waitFor("the ephemeral reply", async () => slack.workspace.ephemerals.length === 1);
     expect(commands.actions[0]).toMatchObject({ kind: "cancel", jobId: "job-9", user: "U5", channel: "C1" });
-    expect(slack.workspace.ephemerals[0]).toMatchObject({ user: "U5", text: "Cancelled.", threadTs: root.ts });
+    expect(slack.workspace.ephemerals[0]).toMatchObject({
+      user: "U5",
+      text: "Only the asker can cancel this run.",
+      threadTs: root.ts,
+    });
   });
 
   it("/tutor-settings opens the modal for admins and refuses others", async () => {

@@ -1,6 +1,7 @@
 /**
  * What Reveal shows the student who pressed it, as ephemeral messages in the thread: the steps
- * withheld because they state or compute the answer, then the answer's text and rendered formula. Ephemeral messages carry no files, so each image is uploaded
+ * withheld because they state or compute the answer, then the answer's text and rendered formula.
+ * Ephemeral messages carry no files, so each image is uploaded (`./uploads.ts`)
  * without being shared in any channel and shown by its file id (`slack_file`); if Slack will not
  * take it, the student still gets the answer as text.
  */
@@ -11,10 +12,9 @@ import { stepCodeMarkdown } from "../step-code.js";
 import { answerText } from "./answer-blocks.js";
 import { type Block, header, sections, withFormulaLabels } from "./blocks.js";
 import type { SlackPosterDeps } from "./poster.js";
+import { uploadPrivately } from "./uploads.js";
 import { callSlack, slackErrorCode } from "./web-client.js";
 
-/** Slack's limit on an uploaded file's alt text. */
-const MAX_ALT_CHARS = 1000;
 /**
  * How long to wait, in turn, for Slack to accept a freshly uploaded image in a block: it
  * processes uploads asynchronously and answers `invalid_blocks` until it is done.
@@ -78,25 +78,4 @@ async function ephemeralWithImages(
     deps.logger.warn({ channel: where.channel }, "Slack did not take a revealed message's images; sent as text");
   }
   await ephemeral(blocks);
-}
-
-/** Uploads a step's images shared nowhere (only the app can see them); image blocks that show them. */
-export async function uploadPrivately(deps: SlackPosterDeps, channel: string, step: ResultStep): Promise<Block[]> {
-  const files = await Promise.all(
-    step.images.map(async (image) => ({
-      file: await deps.blobs.get(image.blob),
-      filename: image.filename,
-      alt_text: image.alt.slice(0, MAX_ALT_CHARS),
-    })),
-  );
-  const uploaded = await deps.pacer.run(channel, () =>
-    callSlack(() => deps.client.filesUploadV2({ file_uploads: files })),
-  );
-  const ids = uploaded.files.flatMap((done) => done.files ?? []).map((file) => file.id);
-  return step.images.flatMap((image, i) => {
-    const id = ids[i];
-    return id
-      ? [{ type: "image", slack_file: { id }, alt_text: image.alt.slice(0, MAX_ALT_CHARS) } satisfies Block]
-      : [];
-  });
 }

@@ -28,3 +28,11 @@ const slackTargetSchema = z.object({
 export type SlackTarget = z.infer<typeof slackTargetSchema> & ReplyTarget;
 
 export const parseSlackTarget = zodTarget<SlackTarget>(slackTargetSchema);
+
+/**
+ * A /check in a channel others read (not a DM, not the assistant panel): its verdict goes only to
+ * the student (`chat.postEphemeral`) until they press "Share with the thread".
+ */
+export function privateVerdict(target: SlackTarget): boolean {
+  return target.mode === "check" && !target.assistant && !target.channel.startsWith("D");
+}

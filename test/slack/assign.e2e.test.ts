@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/fake-model/script.js";
 import { blockActions, interactionBody, sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
-import type { FakeMessage } from "../fakes/slack/workspace.js";
 import { waitFor } from "../queue/processes.js";
 import {
-  finishedThread,
+  checkedThread,
   responsesTo,
   SIGNING_SECRET,
   type SlackBot,
@@ -53,12 +52,12 @@ describe("assignments on Slack (real Bolt against the loopback Slack)", { timeou
     return response.id;
   };
   const roots = () => bot.slack.workspace.botMessages().filter((m) => m.channel === CHANNEL && !m.threadTs);
-  /** A `/check` in the channel; resolves with the finished thread its run started. */
-  const check = async (text: string, user: string): Promise<FakeMessage[]> => {
+  /** A `/check` in the channel; resolves with its thread as `user` sees it once the verdict is in. */
+  const check = async (text: string, user: string) => {
     const before = roots().length;
     await slash("/check", text, user);
     const root = await waitFor("the check's thread", async () => roots()[before]);
-    return finishedThread(bot.slack, CHANNEL, root.ts);
+    return checkedThread(bot.slack, CHANNEL, root.ts, user);
   };
 
   it("grades /check against the teacher's answer key, not the model's answer", async () => {
@@ -74,7 +73,7 @@ describe("assignments on Slack (real Bolt against the loopback Slack)", { timeou
     expect(saved[0]!.text).toContain("Fractions");
     expect(saved[0]!.text).toContain(PROBLEM);
 
-    expect(visibleThreadText(await check("1 answer: 5/6", "U1"))).toContain("Correct!");
+    expect(visibleThreadText(await check("1 answer: 5/6", "U1"))).toContain("Your answer is right");
     const wrong = visibleThreadText(await check("problem 1 answer: 2/5", "U1"));
     expect(wrong).toContain("Not quite");
     expect(wrong.toLowerCase()).not.toContain("add the denominators");
@@ -108,7 +107,7 @@ describe("assignments on Slack (real Bolt against the loopback Slack)", { timeou
     const before = roots().length;
     expect((await sendSigned(bot.eventsUrl, SIGNING_SECRET, interactionBody(choice))).status).toBe(200);
     const root = await waitFor("the check's thread", async () => roots()[before]);
-    expect(visibleThreadText(await finishedThread(bot.slack, CHANNEL, root.ts))).toContain("Correct!");
+    expect(visibleThreadText(await checkedThread(bot.slack, CHANNEL, root.ts, "U1"))).toContain("Your answer is right");
   });
 
   it("refuses an answer key the grader cannot read, a past due date, and a student", async () => {

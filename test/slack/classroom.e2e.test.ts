@@ -186,6 +186,8 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
 
   it("a channel's hourly limit counts each student's questions there", async () => {
     await command("/tutor-policy", "per_hour: 1", "UTEACH");
+    // A student who has not asked here yet: the other tests' questions count too.
+    bot.slack.workspace.users.set("UNEW", { id: "UNEW", name: "kim", isAdmin: false });
     const ask = async (question: string) => {
       const response = bot.slack.responseUrl();
       await sendSigned(
@@ -194,7 +196,7 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
         slashCommandBody({
           command: "/ask",
           text: question,
-          user: "USTU",
+          user: "UNEW",
           channel: CHANNEL,
           responseUrl: response.url,
         }),

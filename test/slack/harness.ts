@@ -125,6 +125,22 @@ export function finishedThread(slack: FakeSlack, channel: string, rootTs: string
   );
 }
 
+/**
+ * A /check's run in a shared channel, once its verdict reached its student: the public thread,
+ * then what only `user` sees in it (the verdict is ephemeral until they share it).
+ */
+export function checkedThread(slack: FakeSlack, channel: string, rootTs: string, user: string, timeoutMs = 60_000) {
+  return waitFor(
+    "the private verdict in the thread",
+    async () => {
+      const mine = slack.workspace.ephemerals.filter((e) => e.user === user && e.threadTs === rootTs);
+      if (!mine.some((e) => JSON.stringify(e.blocks).includes("tutor_feedback_up"))) return undefined;
+      return [...slack.workspace.thread(channel, rootTs), ...mine.map((e) => ({ text: e.text, blocks: e.blocks }))];
+    },
+    timeoutMs,
+  );
+}
+
 /** The status line of a status message (its context block). */
 export function statusLine(message: FakeMessage): string {
   const context = message.blocks.find((b) => (b as { type: string }).type === "context") as

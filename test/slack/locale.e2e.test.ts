@@ -54,17 +54,23 @@ describe("Slack in the student's language", () => {
     );
 
     const text = blockText(thread);
-    expect(text).toContain("Esa es toda la solución. Muestra la respuesta final cuando quieras comparar.");
+    // The step that computes the answer waits behind Reveal: the closing says so, in Spanish.
+    expect(text).toContain(
+      "Los pasos que llegan a la respuesta final, y la propia respuesta, están listos. Inténtalo tú primero",
+    );
     expect(JSON.stringify(thread.map((m) => m.blocks))).toContain('"text":"Mostrar respuesta"');
     expect(JSON.stringify(thread.map((m) => m.blocks))).toContain('"text":"Reintentar"');
     expect(`${text}\n${JSON.stringify(root.blocks)}`).not.toMatch(ENGLISH);
 
     const before = bot.slack.workspace.ephemerals.length;
     await pressButton(bot, { channel: "C1", rootTs: root.ts, user: "U2" }, findButton(thread, "tutor_reveal")!);
-    const shown = await waitFor("the revealed answer", async () =>
-      bot.slack.workspace.ephemerals.slice(before).find((e) => e.user === "U2"),
-    );
-    expect(shown.text).toBe(`Respuesta final: ${2 ** 20}`);
+    const shown = await waitFor("the revealed answer", async () => {
+      const mine = bot.slack.workspace.ephemerals.slice(before).filter((e) => e.user === "U2");
+      return mine.some((e) => e.text.startsWith("Respuesta final")) ? mine : undefined;
+    });
+    // Reveal hands out the withheld steps first, then the answer: all of it in Spanish.
+    expect(shown[0]!.text).toMatch(/^Paso \d\/\d/);
+    expect(shown.at(-1)!.text).toBe(`Respuesta final: ${2 ** 20}`);
   });
 
   it("speaks French to a user whose Slack language is French, whatever the question's language", async () => {
@@ -75,7 +81,9 @@ describe("Slack in the student's language", () => {
     await sendSigned(bot.eventsUrl, SIGNING_SECRET, eventBody(eventCallback(event, "EvFrenchMention")));
     const thread = await finishedThread(bot.slack, "C1", mention.ts);
     const text = blockText(thread);
-    expect(text).toContain("Voilà toute la solution. Affiche la réponse finale quand tu veux comparer.");
+    expect(text).toContain(
+      "Les étapes qui mènent à la réponse finale, et la réponse elle-même, sont prêtes. Essaie d'abord toi-même",
+    );
     expect(JSON.stringify(thread.map((m) => m.blocks))).toContain('"text":"Afficher la réponse"');
     expect(text).not.toMatch(ENGLISH);
     expect(workspace.callsTo("users.info").some((c) => c.args.user === "U7" && c.args.include_locale === "true")).toBe(

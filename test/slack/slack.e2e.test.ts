@@ -113,6 +113,7 @@ describe("Slack over signed HTTP", () => {
     // The closing message's button is named for what it hands out.
     expect(allText([lastMessage(thread)])).toContain('"text":"Another hint"');
     // Another student cannot take the asker's next hint: told so, only them.
+    bot.slack.workspace.users.set("U9", { id: "U9", name: "other-student", isAdmin: false });
     const offer = findButton(thread, "tutor_next_step")!;
     const seen = bot.slack.workspace.ephemerals.length;
     await pressButton(bot, { channel: "C1", rootTs: root.ts, user: "U9" }, offer);

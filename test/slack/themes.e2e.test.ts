@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import { backgroundLuminance, pixelsOf } from "../support/pixels.js";
 import { PLOT_QUESTION, plotScript } from "../support/plot-script.js";
-import { finishedThread, rootQuoting, SIGNING_SECRET, type SlackBot, startSlackBot } from "./harness.js";
+import { finishedThread, pressReveal, rootQuoting, SIGNING_SECRET, type SlackBot, startSlackBot } from "./harness.js";
 
 describe("images on Slack", () => {
   let bot: SlackBot;
@@ -34,7 +34,14 @@ describe("images on Slack", () => {
     );
     expect(response.status).toBe(200);
     const root = await rootQuoting(bot.slack, "C1", PLOT_QUESTION);
-    const files = (await finishedThread(bot.slack, "C1", root.ts, 150_000)).flatMap((m) => m.files);
+    const shared = (await finishedThread(bot.slack, "C1", root.ts, 150_000)).flatMap((m) => m.files);
+    // The steps that compute the answer (and their formulas) come with Reveal, uploaded privately.
+    const revealed = await pressReveal(bot, { channel: "C1", rootTs: root.ts, user: "U1" });
+    const privately = revealed.messages
+      .flatMap((m) => m.blocks as { type: string; slack_file?: { id: string } }[])
+      .flatMap((b) => (b.type === "image" && b.slack_file ? [bot.slack.workspace.fileById(b.slack_file.id)] : []))
+      .filter((f) => f !== undefined);
+    const files = [...shared, ...privately];
     const formulas = files.filter((f) => f.name.startsWith("formula"));
     const plots = files.filter((f) => f.name.startsWith("figure"));
     expect(formulas.length).toBeGreaterThan(0);
