@@ -300,11 +300,11 @@ export const de = {
   },
   space: { discord: "Server", slack: "Workspace", web: "Website" },
   withhold: {
-    code_withheld: "Der Code, der die Antwort ausrechnet, kommt mit „Aufdecken“.",
+    code_withheld: "Der Code, der die Antwort ausrechnet, kommt mit „Antwort aufdecken“.",
     reveal_rest:
       "**Die Schritte zur Antwort und die Antwort selbst sind bereit** – versuch es zuerst selbst, dann deck sie auf.",
     reveal_rest_slack:
-      "Die Schritte zur endgültigen Antwort und die Antwort selbst sind bereit. Versuch es zuerst selbst, dann drück auf Aufdecken, um sie zu sehen (nur du siehst sie).",
+      "Die Schritte zur endgültigen Antwort und die Antwort selbst sind bereit. Versuch es zuerst selbst, dann drück auf „Antwort aufdecken“, um sie zu sehen (nur du siehst sie).",
     spoiler_rest: "Die Schritte, die sie ausrechnen, liegen hinter der Schaltfläche unten.",
     show_rest: "Rest der Lösung anzeigen",
     never_rest:

@@ -295,11 +295,11 @@ export const es = {
   },
   space: { discord: "servidor", slack: "espacio de trabajo", web: "sitio" },
   withhold: {
-    code_withheld: "El código que calcula la respuesta llega con Revelar.",
+    code_withheld: "El código que calcula la respuesta llega con «Mostrar respuesta».",
     reveal_rest:
       "**Los pasos que llegan a la respuesta, y la respuesta, están listos**: inténtalo tú primero y luego revélalos.",
     reveal_rest_slack:
-      "Los pasos que llegan a la respuesta final, y la propia respuesta, están listos. Inténtalo tú primero y luego pulsa Revelar para verlos (solo los verás tú).",
+      "Los pasos que llegan a la respuesta final, y la propia respuesta, están listos. Inténtalo tú primero y luego pulsa «Mostrar respuesta» para verlos (solo los verás tú).",
     spoiler_rest: "Los pasos que la calculan están detrás del botón de abajo.",
     show_rest: "Mostrar el resto de la solución",
     never_rest: "Hasta aquí llego en este espacio: los pasos que faltan calculan la respuesta final; hazlos tú.",

@@ -299,11 +299,11 @@ export const fr = {
   },
   space: { discord: "serveur", slack: "espace de travail", web: "site" },
   withhold: {
-    code_withheld: "Le code qui calcule la réponse arrive avec Révéler.",
+    code_withheld: "Le code qui calcule la réponse arrive avec « Afficher la réponse ».",
     reveal_rest:
       "**Les étapes qui mènent à la réponse, et la réponse, sont prêtes** — essaie d'abord toi-même, puis affiche-les.",
     reveal_rest_slack:
-      "Les étapes qui mènent à la réponse finale, et la réponse elle-même, sont prêtes. Essaie d'abord toi-même, puis appuie sur Révéler pour les voir (toi seul les verras).",
+      "Les étapes qui mènent à la réponse finale, et la réponse elle-même, sont prêtes. Essaie d'abord toi-même, puis appuie sur « Afficher la réponse » pour les voir (toi seul les verras).",
     spoiler_rest: "Les étapes qui la calculent sont derrière le bouton ci-dessous.",
     show_rest: "Afficher la suite de la solution",
     never_rest: "Je m'arrête là ici : les étapes restantes calculent la réponse finale ; fais-les toi-même.",

@@ -296,11 +296,11 @@ export const pt = {
   },
   space: { discord: "servidor", slack: "espaço de trabalho", web: "site" },
   withhold: {
-    code_withheld: "O código que calcula a resposta vem com Revelar.",
+    code_withheld: "O código que calcula a resposta vem com “Revelar resposta”.",
     reveal_rest:
       "**Os passos que chegam à resposta, e a resposta, estão prontos** — tente você primeiro e depois revele-os.",
     reveal_rest_slack:
-      "Os passos que chegam à resposta final, e a própria resposta, estão prontos. Tente você primeiro e depois toque em Revelar para vê-los (só você verá).",
+      "Os passos que chegam à resposta final, e a própria resposta, estão prontos. Tente você primeiro e depois toque em “Revelar resposta” para vê-los (só você verá).",
     spoiler_rest: "Os passos que a calculam estão atrás do botão abaixo.",
     show_rest: "Mostrar o resto da solução",
     never_rest: "Aqui eu paro: os passos restantes calculam a resposta final; faça-os você mesmo.",
