@@ -62,6 +62,8 @@ describe("assignments through commands/", () => {
       kind: "rejected",
       code: "assignment_due_past",
       text: studentSentence("assignment_due_past", { name: "2026-12-07T10:01:00.000Z" }),
+      // The facts travel with it, so an adapter words it in the teacher's language.
+      facts: { name: "2026-12-07T10:01:00.000Z" },
     });
     now = new Date("2026-12-07T10:00:00Z");
     const unreadable = await commands.teacher.create(

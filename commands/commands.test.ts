@@ -108,11 +108,11 @@ describe("ask", () => {
     const { jobId } = spanish;
     const origin = { user: "someone-else", space: "s1" };
     expect(await commands.action({ ...origin, kind: "cancel", jobId })).toMatchObject({
-      text: "Solo quien hizo esta pregunta puede hacer eso.",
+      text: "Solo quien hizo esta pregunta, o un profesor, puede hacer eso.",
       locale: "es",
     });
     expect(await commands.action({ ...origin, kind: "cancel", jobId, locale: "de" })).toMatchObject({
-      text: "Das kann nur die Person, die diese Frage gestellt hat.",
+      text: "Nur wer diese Frage gestellt hat, oder eine Lehrkraft, kann das tun.",
     });
   });
 

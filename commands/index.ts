@@ -17,7 +17,7 @@ import { helpText } from "./help.js";
 import type { AskLimits } from "./input-check.js";
 import { checkCall } from "./options.js";
 import { PolicyStore, rolesFor } from "./policy.js";
-import { SettingsStore, settingsCommand } from "./settings.js";
+import { DEFAULT_SETTINGS, SettingsStore, settingsCommand } from "./settings.js";
 import type { Surface } from "./spec.js";
 import { type CommandTable, commandTable } from "./table.js";
 import { teacherDesk } from "./teacher.js";
@@ -148,7 +148,12 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
       return menu !== null && "kind" in menu ? null : menu;
     },
     settings: (input) => unlessUnavailable(() => settingsCommand(input, deps.settings), onOutage),
-    roles: async (space, member) => rolesFor(member, await deps.settings.get(space)),
+    async roles(space, member) {
+      // During an outage the space's teachers can't be read: the platform's own facts decide, and
+      // the command that follows meets the outage itself and says "try again in a minute".
+      const settings = await unlessUnavailable(() => deps.settings.get(space), onOutage);
+      return rolesFor(member, "kind" in settings ? DEFAULT_SETTINGS : settings);
+    },
     async run(call) {
       const checked = base.check(call);
       if (!checked.ok) return { kind: "rejected", code: checked.code, text: checked.text };

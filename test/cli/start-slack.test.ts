@@ -11,7 +11,7 @@ import { sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import {
   clickButton,
-  ephemeralFor,
+  finalAnswerFor,
   finishedThread,
   lastMessage,
   metadataKey,
@@ -84,10 +84,11 @@ describe("start with Slack in HTTP mode", () => {
     const root = await rootQuoting(slack, "C1", "What is 2^20 on the shared port?");
     const thread = await finishedThread(slack, "C1", root.ts, 25_000);
     expect(thread.some((m) => metadataKey(m)?.includes(":step:"))).toBe(true);
-    // Interactivity comes to the same URL: Reveal shows Python's number to the clicker.
+    // Interactivity comes to the same URL: Reveal shows Python's number to the clicker (after the
+    // withheld steps, which come first).
     const seen = slack.workspace.ephemerals.length;
     expect(await clickButton({ slack, eventsUrl: eventsUrl() }, lastMessage(thread), "tutor_reveal", "U1")).toBe(200);
-    expect((await ephemeralFor({ slack }, "U1", root.ts, seen)).text).toBe(`Final answer: ${2 ** 20}`);
+    expect((await finalAnswerFor({ slack }, "U1", root.ts, seen)).text).toBe(`Final answer: ${2 ** 20}`);
   });
 
   it("refuses a forged signature there with 401 and enqueues nothing", async () => {

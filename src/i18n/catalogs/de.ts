@@ -289,13 +289,34 @@ export const de = {
       },
     },
     settings: {
-      help: "wie dieser {{space}} Antworten zeigt, Stundenlimits und wo ich antworte (Admins des {{space}} können das ändern)",
+      help: "wie dieser {{space}} Antworten zeigt, Stundenlimits, wo ich antworte und wer die Lehrkräfte sind (Admins des {{space}} können das ändern)",
     },
     help: {
       help: "diese Liste",
     },
     "solve-with-start": {
       help: "löst die Frage in dieser Nachricht, Schritt für Schritt in einem Thread",
+    },
+    policy: {
+      help: "was in diesem Kanal erlaubt ist und wann Antworten gezeigt werden (Lehrkräfte ändern das)",
+    },
+    reveal: {
+      help: "gibt die Antworten in einem Kanal frei, dessen Regel auf eine Lehrkraft wartet (nur Lehrkräfte)",
+    },
+    assign: {
+      help: "legt eine Aufgabe für einen Kanal an: `/check` wird dort mit deinen Lösungen bewertet (nur Lehrkräfte)",
+    },
+    report: {
+      help: "was hier gefragt wurde, Hinweise, Prüfungen und häufige falsche Antworten sowie die Kosten, mit CSV (Lehrkräfte)",
+    },
+    usage: {
+      help: "wie viele Fragen du in dieser Stunde und heute noch hast",
+    },
+    "forget-me": {
+      help: "löscht sofort alles, was ich in diesem {{space}} über dich gespeichert habe",
+    },
+    "forget-channel": {
+      help: "löscht die Klassendaten dieses Kanals (Lehrkräfte)",
     },
   },
   space: { discord: "Server", slack: "Workspace", web: "Website" },

@@ -284,13 +284,34 @@ export const es = {
       },
     },
     settings: {
-      help: "cómo muestra este {{space}} las respuestas, los límites por hora y dónde respondo (los administradores del {{space}} pueden cambiarlo)",
+      help: "cómo muestra este {{space}} las respuestas, los límites por hora, dónde respondo y quiénes son los profesores (los administradores del {{space}} pueden cambiarlo)",
     },
     help: {
       help: "esta lista",
     },
     "solve-with-start": {
       help: "resuelve la pregunta de ese mensaje, paso a paso en un hilo",
+    },
+    policy: {
+      help: "qué está permitido en este canal y cuándo se muestran las respuestas (los profesores lo cambian)",
+    },
+    reveal: {
+      help: "publica las respuestas en un canal cuya política espera a un profesor (solo profesores)",
+    },
+    assign: {
+      help: "crea una tarea para un canal: allí `/check` se corrige con tus respuestas (solo profesores)",
+    },
+    report: {
+      help: "qué se preguntó aquí, sus pistas, comprobaciones y respuestas incorrectas frecuentes, y el coste, con un CSV (profesores)",
+    },
+    usage: {
+      help: "cuántas preguntas te quedan esta hora y hoy",
+    },
+    "forget-me": {
+      help: "borra todo lo que registré sobre ti en este {{space}}, de inmediato",
+    },
+    "forget-channel": {
+      help: "borra los registros de clase de este canal (profesores)",
     },
   },
   space: { discord: "servidor", slack: "espacio de trabajo", web: "sitio" },

@@ -288,13 +288,34 @@ export const fr = {
       },
     },
     settings: {
-      help: "comment ce {{space}} affiche les réponses, les limites par heure et où je réponds (les admins du {{space}} peuvent les modifier)",
+      help: "comment ce {{space}} affiche les réponses, les limites par heure, où je réponds et qui sont les enseignants (les admins du {{space}} peuvent les modifier)",
     },
     help: {
       help: "cette liste",
     },
     "solve-with-start": {
       help: "résout la question de ce message, étape par étape dans un fil",
+    },
+    policy: {
+      help: "ce qui est permis dans ce salon et quand les réponses sont affichées (les enseignants le modifient)",
+    },
+    reveal: {
+      help: "publie les réponses dans un salon dont la règle attend un enseignant (enseignants uniquement)",
+    },
+    assign: {
+      help: "crée un devoir pour un salon : `/check` y est noté d'après vos réponses (enseignants uniquement)",
+    },
+    report: {
+      help: "ce qui a été demandé ici, les indices, les vérifications et les erreurs fréquentes, et le coût, avec un CSV (enseignants)",
+    },
+    usage: {
+      help: "combien de questions il te reste cette heure-ci et aujourd'hui",
+    },
+    "forget-me": {
+      help: "efface tout ce que j'ai enregistré sur toi dans ce {{space}}, immédiatement",
+    },
+    "forget-channel": {
+      help: "efface les données de classe de ce salon (enseignants)",
     },
   },
   space: { discord: "serveur", slack: "espace de travail", web: "site" },

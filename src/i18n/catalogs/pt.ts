@@ -285,13 +285,34 @@ export const pt = {
       },
     },
     settings: {
-      help: "como este {{space}} mostra as respostas, os limites por hora e onde eu respondo (os administradores do {{space}} podem mudar)",
+      help: "como este {{space}} mostra as respostas, os limites por hora, onde eu respondo e quem são os professores (os administradores do {{space}} podem mudar)",
     },
     help: {
       help: "esta lista",
     },
     "solve-with-start": {
       help: "resolve a pergunta daquela mensagem, passo a passo em um tópico",
+    },
+    policy: {
+      help: "o que é permitido neste canal e quando as respostas aparecem (os professores mudam isso)",
+    },
+    reveal: {
+      help: "libera as respostas em um canal cuja política espera um professor (só professores)",
+    },
+    assign: {
+      help: "cria uma tarefa para um canal: lá o `/check` é corrigido com as suas respostas (só professores)",
+    },
+    report: {
+      help: "o que foi perguntado aqui, dicas, verificações e respostas erradas comuns, e o custo, com um CSV (professores)",
+    },
+    usage: {
+      help: "quantas perguntas ainda te restam nesta hora e hoje",
+    },
+    "forget-me": {
+      help: "apaga na hora tudo o que registrei sobre você neste {{space}}",
+    },
+    "forget-channel": {
+      help: "apaga os registros de turma deste canal (professores)",
     },
   },
   space: { discord: "servidor", slack: "espaço de trabalho", web: "site" },
