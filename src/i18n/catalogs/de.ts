@@ -252,17 +252,6 @@ export const de = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
-    assign: {
-      help: "legt eine Aufgabe für einen Kanal an: `/check` wird dort gegen deine Antworten bewertet (nur Lehrkräfte)",
-    },
-    "forget-channel": { help: "löscht die Klassendaten dieses Kanals (Lehrkräfte)" },
-    "forget-me": { help: "löscht sofort alles, was ich in diesem {{space}} über dich gespeichert habe" },
-    policy: { help: "was in diesem Kanal erlaubt ist und wann Antworten gezeigt werden (Lehrkräfte ändern es)" },
-    report: {
-      help: "was Lernende hier gefragt haben, ihre Hinweise, Prüfungen und häufigen Fehler und die Kosten, mit CSV (Lehrkräfte)",
-    },
-    reveal: { help: "gibt die Antworten in einem Kanal frei, dessen Regel auf eine Lehrkraft wartet (nur Lehrkräfte)" },
-    usage: { help: "wie viele Fragen du in dieser Stunde und heute noch hast" },
     ask: {
       help: "die ganze Lösung, ein Schritt pro Nachricht (häng gern eine CSV- oder andere Datendatei an; eine Datei allein genügt)",
       label: "Lösen – alle Schritte",

@@ -249,15 +249,6 @@ export const es = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
-    assign: { help: "crea una tarea para un canal: `/check` allí se califica con tus respuestas (solo docentes)" },
-    "forget-channel": { help: "borra los registros de clase de este canal (docentes)" },
-    "forget-me": { help: "borra de inmediato todo lo que registré sobre ti en este {{space}}" },
-    policy: { help: "qué se permite en este canal y cuándo se muestran las respuestas (lo cambian los docentes)" },
-    report: {
-      help: "qué preguntaron los estudiantes aquí, sus pistas, comprobaciones y errores comunes, y el costo, con un CSV (docentes)",
-    },
-    reveal: { help: "publica las respuestas en un canal cuya política espera a un docente (solo docentes)" },
-    usage: { help: "cuántas preguntas te quedan esta hora y hoy" },
     ask: {
       help: "la solución completa, un paso por mensaje (adjunta un CSV u otro archivo de datos si quieres; un archivo solo también vale)",
       label: "Resolver: todos los pasos",

@@ -253,15 +253,6 @@ export const fr = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
-    assign: { help: "crée un devoir pour un salon : `/check` y est noté d'après tes réponses (enseignants seulement)" },
-    "forget-channel": { help: "supprime les données de classe de ce salon (enseignants)" },
-    "forget-me": { help: "supprime aussitôt tout ce que j'ai enregistré sur toi dans ce {{space}}" },
-    policy: { help: "ce qui est permis dans ce salon et quand les réponses s'affichent (les enseignants le changent)" },
-    report: {
-      help: "ce que les élèves ont demandé ici, leurs indices, vérifications et erreurs fréquentes, et le coût, avec un CSV (enseignants)",
-    },
-    reveal: { help: "publie les réponses dans un salon dont la règle attend un enseignant (enseignants seulement)" },
-    usage: { help: "combien de questions il te reste cette heure-ci et aujourd'hui" },
     ask: {
       help: "la solution complète, une étape par message (joins un CSV ou un autre fichier de données si tu veux ; un fichier seul suffit)",
       label: "Résoudre : toutes les étapes",

@@ -248,17 +248,6 @@ export const pt = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
-    assign: {
-      help: "cria uma tarefa para um canal: o `/check` ali é corrigido com as suas respostas (só professores)",
-    },
-    "forget-channel": { help: "apaga os registros de turma deste canal (professores)" },
-    "forget-me": { help: "apaga na hora tudo o que registrei sobre você neste {{space}}" },
-    policy: { help: "o que é permitido neste canal e quando as respostas aparecem (professores mudam isso)" },
-    report: {
-      help: "o que os alunos perguntaram aqui, suas dicas, verificações e erros comuns, e o custo, com um CSV (professores)",
-    },
-    reveal: { help: "libera as respostas num canal cuja política espera um professor (só professores)" },
-    usage: { help: "quantas perguntas você ainda tem nesta hora e hoje" },
     ask: {
       help: "a solução completa, um passo por mensagem (anexe um CSV ou outro arquivo de dados se quiser; só um arquivo também serve)",
       label: "Resolver — todos os passos",

@@ -232,13 +232,6 @@ export const zh = {
   },
   /** The command table's texts /help and the web page show (English: commands/table.ts). */
   commands: {
-    assign: { help: "为一个频道创建作业：在那里的 `/check` 按你的答案评分（仅限老师）" },
-    "forget-channel": { help: "删除本频道的课堂记录（老师）" },
-    "forget-me": { help: "立即删除我在这个{{space}}中记录的关于你的一切" },
-    policy: { help: "本频道允许做什么、何时显示答案（由老师修改）" },
-    report: { help: "学生在这里问了什么、提示、检查和常见错误答案以及费用，附 CSV（老师）" },
-    reveal: { help: "在策略等待老师的频道中公布答案（仅限老师）" },
-    usage: { help: "你这一小时和今天还剩多少个问题" },
     ask: {
       help: "完整解答，每条消息一步（可以附上 CSV 或其他数据文件；只发文件也行）",
       label: "解题——全部步骤",
