@@ -4,9 +4,10 @@
  * command, a wrong option, a missing role is answered privately, never dropped); a question goes
  * to `./ask.ts`, any other command runs its handler and the reply shows as the table says.
  */
-import { type Client, type CommandInteraction, Events, type Interaction } from "discord.js";
+import { type Client, type CommandInteraction, Events, type Interaction, MessageFlags } from "discord.js";
 import { askFields, type CommandCall, type OptionValue } from "../../../../commands/index.js";
 import { incoming } from "../../attachments.js";
+import { splitMessage } from "../../split.js";
 import { answerFailure, guarded } from "../../guard.js";
 import { defer, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
 import { offerProblems } from "../problems.js";
@@ -87,6 +88,15 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
       attachment: Buffer.from(f.text, "utf8"),
       name: f.name,
     }));
-    await interaction.editReply({ content: result.text, files, allowedMentions: { parse: [] } });
+    // A long reply (/help lists every command) goes on in follow-ups: Discord refuses over 2000 characters.
+    const [first = "", ...rest] = splitMessage(result.text);
+    await interaction.editReply({ content: first, files, allowedMentions: { parse: [] } });
+    for (const content of rest) {
+      await interaction.followUp({
+        content,
+        allowedMentions: { parse: [] },
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      });
+    }
   }
 }
