@@ -7,8 +7,8 @@
 import { type Client, type CommandInteraction, Events, type Interaction, MessageFlags } from "discord.js";
 import { askFields, type CommandCall, type OptionValue } from "../../../../commands/index.js";
 import { incoming } from "../../attachments.js";
-import { splitMessage } from "../../split.js";
 import { answerFailure, guarded } from "../../guard.js";
+import { splitMessage } from "../../split.js";
 import { defer, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
 import { offerProblems } from "../problems.js";
 import { ask } from "./ask.js";
