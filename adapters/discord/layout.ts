@@ -194,7 +194,7 @@ function layoutAnswer(
       rows.push([{ label: WITHHOLD_TEXTS.showRest, action: { kind: "reveal", jobId }, style: "primary" }]);
     }
   } else if (reveal === "button" && message.withheld?.length) {
-    content = WITHHOLD_TEXTS.revealRest;
+    content = say("answer.ready_rest");
     rows.push([{ label: say("buttons.reveal"), action: { kind: "reveal", jobId }, style: "primary" }]);
   } else if (reveal === "button") {
     content = say("answer.ready");

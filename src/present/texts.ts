@@ -5,9 +5,6 @@
  */
 
 export const WITHHOLD_TEXTS = {
-  /** Closing message, steps and the answer behind the Reveal button. */
-  revealRest:
-    "**The steps that reach the answer, and the answer, are ready** — try it yourself first, then reveal them.",
   /** Slack's closing message (Reveal shows them to the clicker only). */
   revealRestSlack:
     "The steps that reach the final answer, and the answer itself, are ready. Try it yourself first, then press Reveal to see them (only you will).",

@@ -66,7 +66,10 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     expect(thread.map((m) => m.content).join("\n")).toMatch(/· (Calcular|Comprobar) con Python\*\*/);
 
     const answer = answerMessage(thread)!;
-    expect(answer.content).toBe("**La respuesta final está lista**: inténtalo primero tú y luego muéstrala.");
+    // The step that computes the answer waits behind Reveal with it, and the closing says so in Spanish.
+    expect(answer.content).toBe(
+      "**Los pasos que llegan a la respuesta, y la respuesta, están listos**: inténtalo primero tú y luego muéstralos.",
+    );
     expect(labels(answer)).toEqual(["Mostrar respuesta", "Reintentar"]);
     for (const m of [original, ...thread]) {
       expect([m.content, ...m.history, ...labels(m)].join("\n")).not.toMatch(ENGLISH);
@@ -75,8 +78,11 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     // Reveal, pressed from the same Spanish client: the reply labels the answer in Spanish.
     const revealId = buttonIds(answer).find((id) => id.startsWith("st|reveal|"))!;
     const reveal = fake.click(answer, revealId, { user, locale: "es-ES" });
-    const revealed = await fake.waitFor("the revealed answer", () => reveal.original?.content || undefined);
-    expect(revealed).toBe("**Respuesta:** 19");
+    // The withheld steps come first (privately), then the answer, labelled in Spanish.
+    const revealed = await fake.waitFor("the revealed answer", () =>
+      [reveal.original, ...reveal.followUps].find((m) => m?.content.startsWith("**Respuesta:**")),
+    );
+    expect(revealed.content).toBe("**Respuesta:** 19");
   });
 
   it("cancels in Spanish: the click's reply and the final status", async () => {
