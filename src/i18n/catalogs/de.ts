@@ -108,7 +108,8 @@ export const de = {
     none: "Ich konnte für diese Frage keine endgültige Antwort finden.",
     none_slack: "Diesmal keine endgültige Antwort.",
     ready: "**Die endgültige Antwort ist bereit** – versuch es zuerst selbst, dann deck sie auf.",
-    ready_rest: "**Die Schritte zur Antwort und die Antwort sind bereit** – versuch es zuerst selbst, dann deck sie auf.",
+    ready_rest:
+      "**Die Schritte zur Antwort und die Antwort sind bereit** – versuch es zuerst selbst, dann deck sie auf.",
     ready_slack: "Das ist die ganze Lösung. Deck die endgültige Antwort auf, wenn du vergleichen möchtest.",
     every_step: "**Du hast alle Schritte** – finde die endgültige Antwort selbst.",
     whole_solution: "Das ist die ganze Lösung.",

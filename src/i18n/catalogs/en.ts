@@ -120,7 +120,8 @@ export const en = {
     none: "I could not reach a final answer for this one.",
     none_slack: "No final answer this time.",
     ready: "**The final answer is ready** — try it yourself first, then reveal it.",
-    ready_rest: "**The steps that reach the answer, and the answer, are ready** — try it yourself first, then reveal them.",
+    ready_rest:
+      "**The steps that reach the answer, and the answer, are ready** — try it yourself first, then reveal them.",
     ready_slack: "That's the whole solution. Reveal the final answer when you're ready to compare.",
     every_step: "**You have every step** — work out the final answer yourself.",
     whole_solution: "That's the whole solution.",

@@ -107,7 +107,8 @@ export const es = {
     none: "No pude llegar a una respuesta final para esta pregunta.",
     none_slack: "Esta vez no hay respuesta final.",
     ready: "**La respuesta final está lista**: inténtalo primero tú y luego muéstrala.",
-    ready_rest: "**Los pasos que llegan a la respuesta, y la respuesta, están listos**: inténtalo primero tú y luego muéstralos.",
+    ready_rest:
+      "**Los pasos que llegan a la respuesta, y la respuesta, están listos**: inténtalo primero tú y luego muéstralos.",
     ready_slack: "Esa es toda la solución. Muestra la respuesta final cuando quieras comparar.",
     every_step: "**Tienes todos los pasos**: calcula tú la respuesta final.",
     whole_solution: "Esa es toda la solución.",

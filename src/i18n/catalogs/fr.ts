@@ -108,7 +108,8 @@ export const fr = {
     none: "Je n'ai pas pu trouver de réponse finale à cette question.",
     none_slack: "Pas de réponse finale cette fois.",
     ready: "**La réponse finale est prête** : essaie d'abord toi-même, puis affiche-la.",
-    ready_rest: "**Les étapes qui mènent à la réponse, et la réponse, sont prêtes** : essaie d'abord toi-même, puis affiche-les.",
+    ready_rest:
+      "**Les étapes qui mènent à la réponse, et la réponse, sont prêtes** : essaie d'abord toi-même, puis affiche-les.",
     ready_slack: "Voilà toute la solution. Affiche la réponse finale quand tu veux comparer.",
     every_step: "**Tu as toutes les étapes** : trouve la réponse finale toi-même.",
     whole_solution: "Voilà toute la solution.",

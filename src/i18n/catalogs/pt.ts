@@ -107,7 +107,8 @@ export const pt = {
     none: "Não consegui chegar a uma resposta final para esta pergunta.",
     none_slack: "Desta vez não há resposta final.",
     ready: "**A resposta final está pronta** — tente primeiro sozinho e depois revele-a.",
-    ready_rest: "**Os passos que chegam à resposta, e a resposta, estão prontos** — tente primeiro sozinho e depois revele-os.",
+    ready_rest:
+      "**Os passos que chegam à resposta, e a resposta, estão prontos** — tente primeiro sozinho e depois revele-os.",
     ready_slack: "Essa é a solução completa. Revele a resposta final quando quiser comparar.",
     every_step: "**Você tem todos os passos** — encontre a resposta final sozinho.",
     whole_solution: "Essa é a solução completa.",
