@@ -16,11 +16,10 @@ import { type AssignReply, createAssignment } from "./assign.js";
 import type { Role } from "./spec.js";
 
 /**
- * Who may create assignments, read class reports and delete a channel's records. Until there is a
- * teacher role, it is whoever may change the settings (Discord *Manage Server*, a Slack workspace
- * admin): the one place that says so, so a teacher role replaces it here.
+ * Who may create assignments, read class reports and delete a channel's records: a teacher (the
+ * teacher role an admin chose, or an admin), the one place that says so.
  */
-export const TEACHER: Role = "admin";
+export const TEACHER: Role = "teacher";
 
 export interface TeacherDesk {
   /** Checks and stores a draft, as `/assign` does. */

@@ -244,11 +244,12 @@ export class RunProcessor {
 
   /** Everything is posted: the status says how the run ended, and BullMQ stores the outcome. */
   async handleCompleted(attempt: Attempt, result: RunResult): Promise<RunOutcome> {
-    await this.setStatus(attempt, result.status === "ok" ? "done" : "stopped");
     // The class record is bookkeeping: a failure to write it is logged, never the student's problem.
+    // It is written before "Done.", so a /report read once the run says so already counts it.
     await this.options.classRecords
       ?.recordResult(attempt.job.data.space, attempt.jobId, result)
       .catch((err) => attempt.log.warn({ err }, "could not update the class record"));
+    await this.setStatus(attempt, result.status === "ok" ? "done" : "stopped");
     this.options.metrics.runs.inc({ status: result.status });
     return { status: result.status, steps: result.steps.length, answer: result.answer };
   }

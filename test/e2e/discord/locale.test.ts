@@ -16,7 +16,8 @@ function labels(message: FakeMessage | undefined): string[] {
   return rows.flatMap((row) => row.components ?? []).flatMap((c) => (c.label ? [c.label] : []));
 }
 
-const isStatus = (m: FakeMessage) => buttonIds(m).some((id) => id.startsWith("st|cancel|"));
+/** A run's status in Spanish: it starts as "Trabajando en ello…" and loses Cancel once the run is over. */
+const isStatus = (m: FakeMessage) => m.author.bot === true && (m.history[0] ?? m.content) === "Trabajando en ello…";
 
 /** The messages of `channelId` once its run's status reads `final`. */
 function finished(fake: FakeDiscord, channelId: () => string | undefined, final: string): Promise<FakeMessage[]> {
@@ -52,7 +53,8 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     // Every status it went through was Spanish: "Trabajando en ello…", then the live progress.
     expect(status.history[0]).toBe("Trabajando en ello…");
     expect(status.history.join("\n")).toMatch(/Ejecutando la celda de Python 1|Celda de Python 1 ejecutada|Pensando/);
-    expect(labels(status)).toEqual(["Cancelar"]);
+    // A finished run's status has nothing left to cancel.
+    expect(labels(status)).toEqual([]);
 
     const headers = thread.flatMap((m) => /^\*\*(Paso \d+ de \d+) · /.exec(m.content)?.[1] ?? []);
     expect(headers.length).toBeGreaterThan(1);
@@ -101,7 +103,9 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     expect(labels(closing)).toContain("Otra pista");
     const next = buttonIds(closing).find((id) => id.startsWith("st|next|"))!;
     const click = fake.click(closing, next, { user, locale: "es-ES" });
-    const second = await fake.waitFor("the next rung", () => (click.original?.content ? click.original : undefined));
+    // The next rung goes to the presser alone, as a follow-up of the pressed button.
+    const second = await fake.waitFor("the next rung", () => click.followUps.find((m) => m.content.startsWith("**")));
+    expect(second.flags & (1 << 6)).toBeTruthy();
     expect(second.content).toMatch(/^\*\*Pista 2 · El método\*\*\n\S/);
     expect(labels(second)).toContain("Otra pista");
     for (const m of [...thread, second]) {
@@ -122,6 +126,8 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     const status = await fake.waitFor("the Python cell to run", () =>
       fake.messagesIn(original.id).find((m) => isStatus(m) && /Ejecutando la celda de Python/.test(m.content)),
     );
+    // While it runs, its one button is a Spanish Cancel.
+    expect(labels(status)).toEqual(["Cancelar"]);
     const click = fake.click(status, buttonIds(status).find((id) => id.startsWith("st|cancel|"))!, {
       user,
       locale: "es-419",

@@ -7,6 +7,7 @@
  * processes, and a student over the hourly quota is refused with when it frees up, as `/usage` says.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { whoMay } from "../../../commands/policy-texts.js";
 import { studentSentence } from "../../../src/errors.js";
 import { parseScript } from "../../../src/fake-model/script.js";
 import {
@@ -122,16 +123,19 @@ async function command(name: string, user: FakeUser, options?: Record<string, st
   return (await onlyToAsker(rig.fake, call)).content;
 }
 
-/** Clicks "Next step" `times` times as `user`; the number of steps handed out. */
+/** Clicks the hint's next button `times` times as `user` (each rung comes privately to them); the number of steps handed out. */
 async function nextSteps(thread: FakeMessage[], user: FakeUser, times: number): Promise<number> {
   const nextId = (m: FakeMessage | undefined) => buttonIds(m).find((id) => id.startsWith("st|next|"));
   let offer = thread.find((m) => nextId(m));
   let given = 0;
   while (offer && given < times) {
     const click = rig.fake.click(offer, nextId(offer)!, { user });
-    const step = await rig.fake.waitFor("the next step", () => (click.original?.content ? click.original : undefined));
+    const pieces = await rig.fake.waitFor("the next step", () => {
+      const ids = click.followUps.flatMap(buttonIds);
+      return ids.some((id) => id.startsWith("st|next|") || id.startsWith("st|code|")) ? click.followUps : undefined;
+    });
     given++;
-    offer = nextId(step) ? step : undefined;
+    offer = pieces.find((m) => nextId(m));
   }
   return given;
 }
@@ -281,7 +285,9 @@ describe("class records and the teacher's report (real discord.js, 30 scripted s
     expect(await command("usage", lou)).toContain("This hour: 0 of 2 — 2 left");
     // A student may not read the report, and is told so.
     const peek = rig.fake.slash("report", { user: lou, channelId: homework.id });
-    expect((await onlyToAsker(fake, peek)).content).toBe(studentSentence("admin_only"));
+    expect((await onlyToAsker(fake, peek)).content).toBe(
+      studentSentence("teacher_only", { who: whoMay("teacher", "discord") }),
+    );
     for (let n = 0; n < 2; n++) {
       await answered(
         fake,

@@ -292,7 +292,8 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     const explain = fake.slash("explain", { user: fake.user("max"), channelId: fake.general.id, options: { topic } });
     const thread = await answered(fake, explain);
     expect(fake.threadOf(explain.original!.id)?.name).toBe(topic);
-    expect(explain.original?.content).toContain("Working on an explanation");
+    // The acknowledgement said what it was doing (once done it is edited to point at the thread).
+    expect([...explain.original!.history, explain.original!.content].join("\n")).toContain("Working on an explanation");
     expect(stepMessages(thread).length).toBeGreaterThan(0);
     expect(visibleText(thread)).toContain("a^2 + b^2 = c^2");
     // An explanation has no final answer to reveal, and that is not a failure.

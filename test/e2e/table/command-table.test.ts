@@ -112,8 +112,14 @@ describe("Discord", () => {
     expect(registered).toContain("Solve with START");
     const user = discord.user("reader");
     const help = discord.slash("help", { user, channelId: discord.general.id });
-    const text = await discord.waitFor("the help", () => help.original?.content || undefined);
+    // Every command no longer fits one Discord message (2000 characters): the help goes on, privately, below.
+    const text = await discord.waitFor("the help", () =>
+      help.original?.content && /👍\/👎/.test(help.followUps.at(-1)?.content ?? help.original.content)
+        ? [help.original.content, ...help.followUps.map((m) => m.content)].join("\n")
+        : undefined,
+    );
     expect(help.ephemeral).toBe(true);
+    for (const more of help.followUps) expect(more.flags & 64).toBe(64);
     expect(listed(text).sort()).toEqual(registered.sort());
     expect(text).toContain("`/check` question: *problem* answer: *your answer*");
 
