@@ -42,6 +42,7 @@ export {
   type StudentLimits,
 } from "./policy.js";
 export { limitsFor, policyAt } from "./policy-command.js";
+export { whoMay } from "./policy-texts.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";

@@ -158,7 +158,7 @@ function layoutStep(
   if (pieces.length === 0) pieces.push(end);
   end.buttons = [[marker]];
   // One step at a time: the rest come one press each (see ./listeners/buttons).
-  if (next) end.buttons.push([nextButton(jobId, "step", index)]);
+  if (next) end.buttons.push([nextButton(jobId, "step", index, locale)]);
   return pieces;
 }
 

@@ -245,7 +245,7 @@ export class RunProcessor {
   /** Everything is posted: the status says how the run ended, and BullMQ stores the outcome. */
   async handleCompleted(attempt: Attempt, result: RunResult): Promise<RunOutcome> {
     // The class record is bookkeeping: a failure to write it is logged, never the student's problem.
-    // It is written before "Done.", so a /report read once the run says so already counts it.
+    // Written before the status says the run is over, so a /report read at that moment counts it.
     await this.options.classRecords
       ?.recordResult(attempt.job.data.space, attempt.jobId, result)
       .catch((err) => attempt.log.warn({ err }, "could not update the class record"));

@@ -7,6 +7,7 @@
  */
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { whoMay } from "../../commands/index.js";
 import { studentSentence } from "../../src/errors.js";
 import { parseScript } from "../../src/fake-model/script.js";
 import type { Question } from "../../src/question.js";
@@ -63,9 +64,6 @@ async function check(user: string, answer: string): Promise<void> {
   await checkedThread(bot.slack, "CMATHS", root.ts, user);
 }
 
-/** Who may run the admins' commands, as a refusal on Slack names them. */
-const SLACK_ADMINS = "workspace admins and owners";
-
 describe("class records on Slack", { timeout: 180_000 }, () => {
   it("/tutor-report shows the admin the channel's report and uploads the CSV to their DM; a student is told why not", async () => {
     // One at a time: each check's thread is the next one the bot starts.
@@ -76,7 +74,7 @@ describe("class records on Slack", { timeout: 180_000 }, () => {
     const refused = await command("/tutor-report", "", "U1");
     expect(refused).toMatchObject({
       response_type: "ephemeral",
-      text: studentSentence("admin_only", { who: SLACK_ADMINS }),
+      text: studentSentence("teacher_only", { who: whoMay("teacher", "slack") }),
     });
 
     const reply = await command("/tutor-report", "", "UADMIN");
@@ -123,7 +121,7 @@ describe("class records on Slack", { timeout: 180_000 }, () => {
 
   it("/tutor-forget-channel deletes the channel's records for an admin, and for no one else", async () => {
     expect((await command("/tutor-forget-channel", "", "U1")).text).toBe(
-      studentSentence("admin_only", { who: SLACK_ADMINS }),
+      studentSentence("teacher_only", { who: whoMay("teacher", "slack") }),
     );
     expect((await command("/tutor-forget-channel", "", "UADMIN")).text).toContain("deleted the 2 class records of");
     expect((await command("/tutor-report", "", "UADMIN")).text).toContain("No class records yet for");

@@ -6,6 +6,7 @@
  * receiver and the worker restart.
  */
 import { describe, expect, it } from "vitest";
+import { whoMay } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { CHANNEL_TYPES } from "../../fakes/discord/model.js";
 import { PERMISSIONS } from "../../fakes/discord/server.js";
@@ -124,7 +125,8 @@ describe("assignments on Discord (real discord.js against the fake Discord)", { 
       channelId: fake.general.id,
       options: { ...options, problems: "Solve x + 1 = 3 :: 2" },
     });
-    expect(await reply(student)).toBe("Only server admins (members with Manage Server) can change my settings.");
+    // Creating an assignment is a teacher's: the refusal says who may.
+    expect(await reply(student)).toBe(studentSentence("teacher_only", { who: whoMay("teacher", "discord") }));
     expect(student.ephemeral).toBe(true);
     // None of them made /check in #general an assignment's.
     const check = fake.slash("check", {

@@ -7,7 +7,7 @@
  * processes, and a student over the hourly quota is refused with when it frees up, as `/usage` says.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { whoMay } from "../../../commands/policy-texts.js";
+import { whoMay } from "../../../commands/index.js";
 import { studentSentence } from "../../../src/errors.js";
 import { parseScript } from "../../../src/fake-model/script.js";
 import {

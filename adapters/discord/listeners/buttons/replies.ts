@@ -113,7 +113,7 @@ function nextStepPieces(reply: Extract<ActionReply, { kind: "step" }>): DiscordP
     { jobId, key: `${jobId}:shown:${reply.index}`, ...(reply.locale && { locale: reply.locale }) },
   );
   // The next press's button, named for what it hands out (another hint, a worked solution, a step).
-  if (reply.next) pieces.at(-1)?.buttons.push([nextButton(jobId, reply.next, reply.index)]);
+  if (reply.next) pieces.at(-1)?.buttons.push([nextButton(jobId, reply.next, reply.index, reply.locale)]);
   if (reply.answer) {
     const context = { jobId, key: `${jobId}:shown:answer`, ...(reply.locale && { locale: reply.locale }) };
     pieces.push(...layoutMessage(reply.answer, context));
