@@ -22,7 +22,7 @@ import { policyAt } from "./policy-command.js";
 import { allowedInstead, modeWord } from "./policy-texts.js";
 import type { SettingsStore } from "./settings.js";
 import { Texts } from "./texts.js";
-import type { AskInput, CommandReply, IncomingAttachment, SpaceSettings } from "./types.js";
+import type { AskInput, CommandReply, IncomingAttachment, Origin, SpaceSettings } from "./types.js";
 
 /** What every command reaches: the queue, what is stored about runs, blobs and settings. */
 export interface CommandDeps {
@@ -35,7 +35,7 @@ export interface CommandDeps {
   /** Each student's questions in the last hour and day. */
   quota: QuotaLedger;
   /** Questions per student per hour and per day in a channel: the one place limits are read. */
-  limitsFor(space: string, channel?: string): Promise<Limits>;
+  limitsFor(where: Pick<Origin, "space"> & Partial<Pick<Origin, "channel" | "places">>): Promise<Limits>;
   /** Reports name students by platform id (`RECORDS_REAL_NAMES`) instead of "student 7". */
   realNames: boolean;
   /** Channel policies (commands/policy.ts). */
@@ -98,12 +98,8 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
   };
   const assignment = bound?.ref;
   if (assignment) question.assignment = assignment;
-  // The channel policy's limits (its own, else the space's hourly setting) win over the configured ones.
-  const configured = await deps.limitsFor(input.space, input.channel);
-  const limits = {
-    perHour: policy.perHour > 0 ? policy.perHour : configured.perHour,
-    perDay: policy.perDay > 0 ? policy.perDay : configured.perDay,
-  };
+  // Counted where it was asked: the channel's policy, with its category (Discord) and the space's.
+  const limits = await deps.limitsFor(input);
   const reply = await enqueueQuestion(
     question,
     deps,
@@ -181,12 +177,7 @@ export async function enqueueQuestion(
 ): Promise<CommandReply> {
   const { space, user } = question;
   const rejected = (r: Refusal): CommandReply => ({ kind: "rejected", ...inLocale(r, question.locale) });
-  const taken = await deps.quota.take(
-    space,
-    user,
-    question.id,
-    limits ?? (await deps.limitsFor(space, question.channel)),
-  );
+  const taken = await deps.quota.take(space, user, question.id, limits ?? (await deps.limitsFor(question)));
   if (!taken.ok) {
     const { limit, retryAfterS } = taken;
     return rejected(refusal(taken.window === "hour" ? "hourly_limit" : "daily_limit", { limit, retryAfterS }));

@@ -17,6 +17,7 @@ import { helpText } from "./help.js";
 import type { AskLimits } from "./input-check.js";
 import { checkCall } from "./options.js";
 import { PolicyStore, rolesFor } from "./policy.js";
+import { limitsFor } from "./policy-command.js";
 import { DEFAULT_SETTINGS, SettingsStore, settingsCommand } from "./settings.js";
 import type { Surface } from "./spec.js";
 import { type CommandTable, commandTable } from "./table.js";
@@ -77,6 +78,7 @@ export interface CommandsSetup {
 export function commandDeps(setup: CommandsSetup): CommandDeps {
   const { redis, runs, results } = setup.client;
   const settings = new SettingsStore(redis, runs.keys);
+  const policies = new PolicyStore(redis, runs.keys);
   const clock = setup.now ? { now: setup.now } : {};
   const quota = setup.quota ?? { perHour: 0, perDay: 0 };
   return {
@@ -84,17 +86,21 @@ export function commandDeps(setup: CommandsSetup): CommandDeps {
     results,
     records: new RunRecords(redis, runs.keys, setup.resultTtlS),
     settings,
-    policies: new PolicyStore(redis, runs.keys),
+    policies,
     classRecords: new ClassRecords(redis, runs.keys.prefix, {
       retentionDays: setup.records?.retentionDays ?? 180,
       ...clock,
     }),
     quota: new QuotaLedger(redis, runs.keys.prefix, clock),
     realNames: setup.records?.realNames ?? false,
-    // The configured limits, with a space's `hourly_limit` setting for the hour; a channel's policy wins over both (commands/ask.ts).
-    async limitsFor(space) {
-      const { userHourlyLimit } = await settings.get(space);
-      return { perHour: userHourlyLimit > 0 ? userHourlyLimit : quota.perHour, perDay: quota.perDay };
+    // The channel's policy (its own, else its category's or the space's, whose hour defaults to the
+    // `hourly_limit` setting); where it sets no limit, the configured one.
+    async limitsFor(where) {
+      const here = await limitsFor({ user: "", ...where }, { policies, settings });
+      return {
+        perHour: here.perHour > 0 ? here.perHour : quota.perHour,
+        perDay: here.perDay > 0 ? here.perDay : quota.perDay,
+      };
     },
     blobs: setup.blobs,
     limits: setup.limits,

@@ -8,7 +8,7 @@ import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 
 export async function usageHandler(call: CommandCall, context: HandlerContext): Promise<CommandResult> {
   const { deps, texts } = context;
-  const limits = await deps.limitsFor(call.space, call.channel);
+  const limits = await deps.limitsFor(call);
   const usage = await deps.quota.usage(call.space, call.user, limits);
   const now = Date.now();
   const line = (window: "hour" | "day", u: { used: number; limit: number; freeAt?: number }) => {

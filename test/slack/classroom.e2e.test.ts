@@ -10,8 +10,11 @@ import { studentSentence } from "../../src/errors.js";
 import { sendSigned, settingsSubmission, slashCommandBody } from "../fakes/slack/requests.js";
 import { waitFor } from "../queue/processes.js";
 import {
+  clickButton,
+  ephemeralFor,
   findButton,
   finishedThread,
+  lastMessage,
   pressButton,
   responsesTo,
   rootQuoting,
@@ -184,7 +187,7 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
     }
   });
 
-  it("a channel's hourly limit counts each student's questions there", async () => {
+  it("a channel's hourly limit counts each student's questions there, a Retry too, as /tutor-usage says", async () => {
     await command("/tutor-policy", "per_hour: 1", "UTEACH");
     // A student who has not asked here yet: the other tests' questions count too.
     bot.slack.workspace.users.set("UNEW", { id: "UNEW", name: "kim", isAdmin: false });
@@ -204,8 +207,15 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
       return response.id;
     };
     await ask("What is 2^20 within the limit?");
-    await rootQuoting(bot.slack, CHANNEL, "What is 2^20 within the limit?");
+    const root = await rootQuoting(bot.slack, CHANNEL, "What is 2^20 within the limit?");
     const [refused] = await responsesTo(bot, await ask("What is 2^20 over the limit?"));
     expect(refused!.text).toMatch(/limit of 1 questions per hour/);
+    // /tutor-usage reads the limit the channel enforces, not the workspace's setting (none).
+    expect((await command("/tutor-usage", "", "UNEW")).text).toMatch(/This hour: 1 of 1 — none left/);
+    // Retry is another question asked here: the channel's limit refuses it too.
+    const last = lastMessage(await finishedThread(bot.slack, CHANNEL, root.ts));
+    const seen = bot.slack.workspace.ephemerals.length;
+    await clickButton(bot, last, "tutor_retry", "UNEW");
+    expect((await ephemeralFor(bot, "UNEW", root.ts, seen)).text).toMatch(/limit of 1 questions per hour/);
   });
 });
