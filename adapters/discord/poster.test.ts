@@ -180,6 +180,26 @@ describe("DiscordPoster", () => {
     expect(fake.messagesIn(noThreads.id).find((m) => m.id === status.messageId)?.content).toBe("Done again.");
   });
 
+  it("closes a slash command's channel message in the run's language, pointing below when there is no thread", async () => {
+    const noThreads = fake.addChannel({ type: 0, guild_id: fake.guild.id, name: "sin-hilos", threadsAllowed: false });
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const starter = (await rest.post(`/channels/${noThreads.id}/messages`, {
+      body: { content: "> ¿Cuánto es 2^10?\nEstoy en ello." },
+    })) as { id: string };
+    // The bot's reply to a slash command (only those are closed; a student's mention is theirs).
+    const parent = fake.messagesIn(noThreads.id).find((m) => m.id === starter.id)!;
+    parent.interaction_metadata = { id: "1", type: 2 };
+    const target: DiscordTarget = {
+      platform: "discord",
+      channelId: starter.id,
+      threadFrom: { channelId: noThreads.id, messageId: starter.id, name: "Q" },
+    };
+    const context = { jobId: "discord-8", key: "discord-8:status", locale: "es" as const };
+    const status = await poster.post(target, { kind: "status", state: "running", text: "Trabajando…" }, context);
+    await poster.edit(target, status.messageId, { state: "done", text: "Listo." }, context);
+    expect(parent.content).toBe("> ¿Cuánto es 2^10?\n✅ Listo: la solución está en los mensajes de abajo.");
+  });
+
   it("reports a channel it may not post in as permission_missing", async () => {
     const locked = fake.addChannel({ type: 0, guild_id: fake.guild.id, name: "locked", threadsAllowed: false });
     const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);

@@ -8,6 +8,7 @@
 import { DiscordAPIError, type RawFile, type REST, Routes } from "discord.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError, noticeSentence } from "../../src/errors.js";
+import { t } from "../../src/i18n/index.js";
 import type { Logger } from "../../src/logger.js";
 import {
   type FindPosted,
@@ -71,7 +72,9 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       inThread = false;
       await this.call(() => patch(target.threadFrom!.channelId));
     }
-    if (isFinalState(status.state) && target.threadFrom) await this.closeParent(target.threadFrom, status, inThread);
+    if (isFinalState(status.state) && target.threadFrom) {
+      await this.closeParent(target.threadFrom, status, inThread, context.locale);
+    }
   }
 
   /**
@@ -83,6 +86,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     from: NonNullable<DiscordTarget["threadFrom"]>,
     status: StatusLine,
     inThread: boolean,
+    locale: string | undefined,
   ): Promise<void> {
     const route = Routes.channelMessage(from.channelId, from.messageId);
     try {
@@ -90,10 +94,10 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       // A thread grown from a student's mention has their message above it: not ours to edit.
       if (parent.interaction_metadata === undefined) return;
       const quoted = (parent.content ?? "").split("\n").filter((line) => line.startsWith(">"));
-      const where = inThread ? `<#${from.messageId}>` : "the messages below";
+      const where = inThread ? `<#${from.messageId}>` : t(locale, "notices.below");
       const code =
         status.state === "done" ? "parent_done" : status.state === "cancelled" ? "parent_cancelled" : "parent_stopped";
-      const content = [...quoted, noticeSentence(code, { name: where })].join("\n");
+      const content = [...quoted, noticeSentence(code, { name: where }, locale)].join("\n");
       await this.deps.rest.patch(route, { body: { content, allowed_mentions: { parse: [] } } });
     } catch (err) {
       this.deps.logger.warn({ err, channel: from.channelId }, "could not update the run's channel message");

@@ -28,6 +28,7 @@ export const de = {
     parent_stopped: "⏹️ Ohne Antwort gestoppt – siehe {{name}}.",
     parent_cancelled: "⏹️ Vor der Antwort gestoppt – „Erneut versuchen“ steht in {{name}}.",
     the_thread: "dem Thread",
+    below: "den Nachrichten unten",
     run_cancelled: "Abgebrochen.",
     retry_already_running: "Bin schon dabei.",
     feedback_saved: "Danke für dein Feedback!",

@@ -36,6 +36,8 @@ export const en = {
     parent_stopped: "⏹️ Stopped without an answer — see {{name}}.",
     parent_cancelled: "⏹️ Stopped before an answer — Retry is in {{name}}.",
     the_thread: "the thread",
+    /** Where a run went when no thread could be opened (Discord). */
+    below: "the messages below",
     run_cancelled: "Cancelled.",
     retry_already_running: "Already on it.",
     feedback_saved: "Thanks for the feedback!",

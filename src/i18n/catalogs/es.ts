@@ -29,6 +29,7 @@ export const es = {
     parent_stopped: "⏹️ Se detuvo sin respuesta: mira {{name}}.",
     parent_cancelled: "⏹️ Se detuvo antes de la respuesta: Reintentar está en {{name}}.",
     the_thread: "el hilo",
+    below: "los mensajes de abajo",
     run_cancelled: "Cancelado.",
     retry_already_running: "Ya estoy en ello.",
     feedback_saved: "¡Gracias por tu opinión!",

@@ -29,6 +29,7 @@ export const fr = {
     parent_stopped: "⏹️ Arrêté sans réponse — voir {{name}}.",
     parent_cancelled: "⏹️ Arrêté avant la réponse — Réessayer est dans {{name}}.",
     the_thread: "le fil",
+    below: "les messages ci-dessous",
     run_cancelled: "Annulé.",
     retry_already_running: "Je m'en occupe déjà.",
     feedback_saved: "Merci pour ton avis !",

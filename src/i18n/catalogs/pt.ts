@@ -29,6 +29,7 @@ export const pt = {
     parent_stopped: "⏹️ Parou sem resposta — veja {{name}}.",
     parent_cancelled: "⏹️ Parou antes da resposta — Tentar de novo está em {{name}}.",
     the_thread: "o tópico",
+    below: "as mensagens abaixo",
     run_cancelled: "Cancelado.",
     retry_already_running: "Já estou cuidando disso.",
     feedback_saved: "Obrigado pelo feedback!",

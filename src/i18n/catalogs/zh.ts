@@ -27,6 +27,7 @@ export const zh = {
     parent_stopped: "⏹️ 已停止，没有得到答案——请查看{{name}}。",
     parent_cancelled: "⏹️ 在得到答案前已停止——“重试”在{{name}}中。",
     the_thread: "讨论串",
+    below: "下方的消息",
     run_cancelled: "已取消。",
     retry_already_running: "已经在处理了。",
     feedback_saved: "感谢你的反馈！",

@@ -1,8 +1,10 @@
 /**
  * The student's language on Discord, through the real discord.js client: a client set to Spanish
  * (`locale: es-ES` on every interaction) gets the acknowledgement, the live status, the step
- * headers, the buttons, the closing sentence, the final status and the replies to its clicks in
- * Spanish, and its hint ladder (rung titles, closing line, Otra pista); a mention (which carries no locale) in Spanish gets Spanish from the question itself.
+ * headers, the buttons, the closing sentence, the final status, the channel message's closing
+ * ("✅ Listo: …") and the replies to its clicks in Spanish, and its hint ladder (rung titles,
+ * closing line, Otra pista); a mention (which carries no locale) in Spanish gets Spanish from the
+ * question itself.
  */
 import { describe, expect, it } from "vitest";
 import type { FakeDiscord, FakeMessage } from "../../fakes/discord/server.js";
@@ -48,7 +50,14 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
     const original = await fake.waitFor("the deferred reply", () => ask.original);
     const thread = await finished(fake, () => fake.threadOf(original.id)?.id, "Listo.");
 
-    expect(ask.original?.content).toContain("Estoy en ello: publicaré la solución paso a paso en este hilo.");
+    // The acknowledgement is edited again once the run is over (where the solution is): both are
+    // read from the message's history of edits, in order, not from whichever the test catches.
+    const closed = await fake.waitFor("the channel message's closing", () =>
+      original.content.includes("✅") ? original.content : undefined,
+    );
+    expect(closed.split("\n").at(-1)).toBe(`✅ Listo: la solución está en <#${original.id}>.`);
+    const said = [...original.history, original.content].filter((text) => text !== "");
+    expect(said[0]).toContain("Estoy en ello: publicaré la solución paso a paso en este hilo.");
     const status = thread.find(isStatus)!;
     // Every status it went through was Spanish: "Trabajando en ello…", then the live progress.
     expect(status.history[0]).toBe("Trabajando en ello…");
