@@ -11,7 +11,7 @@ import type { Question } from "../src/question.js";
 import { answerMessage, type ResultStep, type RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
 import { refusal } from "./input-check.js";
-import { mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
+import { isTeacher, mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
 import { answerReleased, postedReveal, strictlyNever } from "./policy.js";
 import { policyAt } from "./policy-command.js";
 import { notReleasedWhen } from "./policy-texts.js";
@@ -40,7 +40,6 @@ async function decide(
     code,
     text: studentSentence(code, {}, locale),
   });
-  const teacher = async () => (await input.roles?.())?.includes("teacher") ?? false;
   /** Why there is no result to act on yet. */
   const notFinished = async (): Promise<ActionReply> => {
     const state = await deps.queue.state(jobId);
@@ -49,8 +48,7 @@ async function decide(
 
   if (isOwnerAction(input.kind)) {
     if (!question) return reject("unknown_run");
-    // The asker's run, or any run for a teacher.
-    if (!mayActOnRun(question, input) && !(await teacher())) return reject("not_your_run");
+    if (!(await mayActOnRun(question, input))) return reject("not_your_run");
   }
 
   switch (input.kind) {
@@ -137,7 +135,7 @@ async function decide(
       const policy = await policyAt(input, deps);
       const as = postedReveal(policy);
       if (as === "never") return reject("reveal_disabled");
-      if (!answerReleased(policy, deps.now()) && !(await teacher())) {
+      if (!answerReleased(policy, deps.now()) && !(await isTeacher(input))) {
         return { kind: "rejected", ...refusal("not_released", { when: notReleasedWhen(policy) }) };
       }
       if (result.answer === null) return reject("no_answer");

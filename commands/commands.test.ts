@@ -19,6 +19,7 @@ import {
   createCommands,
   type IncomingAttachment,
 } from "./index.js";
+import type { Role } from "./spec.js";
 
 const prefix = uniquePrefix("cmd");
 const limits = { maxQuestionChars: 20_000, maxAttachmentBytes: 64 * 1024, maxAttachments: 3 };
@@ -392,6 +393,30 @@ describe("actions on a run", () => {
     });
     expect(await blobs.exists(ref)).toBe(false);
     expect(await client.runs.queue.getJob(jobId)).toBeUndefined();
+  });
+
+  it("lets a teacher act on any student's run, and never looks up the asker's own roles", async () => {
+    const { jobId } = await queuedQuestion(ask({ user: "pupil", text: "Step me" }));
+    await client.results.save(jobId, finished(jobId));
+    const lookups: string[] = [];
+    const holding = (user: string, roles: Role[]) => ({
+      user,
+      space: "s1",
+      roles: async () => {
+        lookups.push(user);
+        return roles;
+      },
+    });
+    const next = { kind: "next_step", jobId, after: 0 } as const;
+    expect(await commands.action({ ...holding("pupil", []), ...next })).toMatchObject({ kind: "step", index: 1 });
+    expect(await commands.action({ ...holding("classmate", ["everyone"]), ...next })).toMatchObject({
+      code: "not_your_run",
+    });
+    expect(await commands.action({ ...holding("ms-ray", ["everyone", "teacher"]), ...next })).toMatchObject({
+      kind: "step",
+      index: 1,
+    });
+    expect(lookups).toEqual(["classmate", "ms-ray"]);
   });
 
   it("retries as a new run with the same question and files", async () => {
