@@ -21,7 +21,6 @@ import { type PolicyStore, policyMode, postedReveal, strictlyNever } from "./pol
 import { policyAt } from "./policy-command.js";
 import { allowedInstead, modeWord } from "./policy-texts.js";
 import type { SettingsStore } from "./settings.js";
-import { Texts } from "./texts.js";
 import type { AskInput, CommandReply, IncomingAttachment, Origin, SpaceSettings } from "./types.js";
 
 /** What every command reaches: the queue, what is stored about runs, blobs and settings. */
@@ -125,27 +124,27 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
 
 /** The problems a student picks from when a `/check` in an assignment's channel names none of them. */
 export interface ProblemMenu {
-  /** "Which problem of Fractions is this answer for?" */
+  /** "Which problem of Fractions is this answer for?", in the student's language. */
   text: string;
+  /** The menu's "Choose the problem", in the student's language. */
+  placeholder: string;
   problems: { number: number; label: string }[];
 }
-
-/** The classroom's sentences (English until they join the catalogs). */
-const ENGLISH = Texts.english([]);
 
 /**
  * A `/check` in an assignment's channel whose question names no problem of it: the problems to
  * choose from (the surface shows a menu, then asks again with the number). Null otherwise.
  */
 export async function problemMenu(
-  input: Pick<AskInput, "space" | "channel" | "mode" | "text">,
+  input: Pick<AskInput, "space" | "channel" | "mode" | "text" | "locale">,
   deps: Pick<CommandDeps, "assignments" | "now">,
 ): Promise<ProblemMenu | null> {
   if (input.mode !== "check" || input.channel === undefined) return null;
   const assignment = await deps.assignments.forChannel(input.space, input.channel, deps.now());
   if (!assignment || findProblem(assignment, input.text)) return null;
   return {
-    text: ENGLISH.t("assign.pick", { title: assignment.title }),
+    text: t(input.locale, "assign.pick", { title: assignment.title }),
+    placeholder: t(input.locale, "assign.pick_placeholder"),
     problems: assignment.problems.map((p) => ({ number: p.number, label: `${p.number}. ${p.statement}` })),
   };
 }

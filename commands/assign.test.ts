@@ -109,10 +109,17 @@ describe("assignments through commands/", () => {
     const menu = await commands.problemMenu({ space: "s1", channel: "C1", mode: "check", text: "my homework" });
     expect(menu).toEqual({
       text: "Which problem of **Fractions** is this answer for?",
+      placeholder: "Choose the problem",
       problems: [
         { number: 1, label: "1. What is 1/3 + 1/6?" },
         { number: 2, label: "2. Simplify 6/8" },
       ],
+    });
+    // In the student's language.
+    const spanish = { space: "s1", channel: "C1", mode: "check", text: "my homework", locale: "es-ES" } as const;
+    expect(await commands.problemMenu(spanish)).toMatchObject({
+      text: "¿A qué problema de **Fractions** corresponde esta respuesta?",
+      placeholder: "Elige el problema",
     });
     expect(await commands.problemMenu({ space: "s1", channel: "C1", mode: "check", text: "2" })).toBeNull();
     expect(await commands.problemMenu({ space: "s1", channel: "C2", mode: "check", text: "x" })).toBeNull();

@@ -6,12 +6,10 @@
  */
 import { type Assignment, type AssignmentDraft, checkDraft } from "../src/assignments/index.js";
 import type { ErrorCode } from "../src/errors.js";
+import { t } from "../src/i18n/index.js";
 import type { CommandDeps } from "./ask.js";
 import { refusal } from "./input-check.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
-import { Texts } from "./texts.js";
-
-const ENGLISH = Texts.english([]);
 
 export type AssignReply =
   | { kind: "created"; assignment: Assignment; text: string }
@@ -20,7 +18,7 @@ export type AssignReply =
 /** Checks and stores a teacher's draft for `space`, created by `user`. */
 export async function createAssignment(
   draft: AssignmentDraft,
-  who: { space: string; user: string },
+  who: { space: string; user: string; locale?: string },
   deps: Pick<CommandDeps, "assignments" | "now">,
 ): Promise<AssignReply> {
   const now = deps.now();
@@ -32,24 +30,24 @@ export async function createAssignment(
     createdBy: who.user,
     createdAt: now.toISOString(),
   });
-  return { kind: "created", assignment, text: describeAssignment(assignment) };
+  return { kind: "created", assignment, text: describeAssignment(assignment, who.locale) };
 }
 
-/** What the teacher reads back: the assignment as saved, and how students check their answers. */
-export function describeAssignment(assignment: Assignment): string {
+/** What the teacher reads back, in `locale`: the assignment as saved, and how students check their answers. */
+export function describeAssignment(assignment: Assignment, locale?: string): string {
   const due = assignment.due
     .replace("T", " ")
     .replace(/:00\.000Z$|\.000Z$/, "")
     .replace(/Z$/, "");
   return [
-    ENGLISH.t("assign.saved", {
+    t(locale, "assign.saved", {
       title: assignment.title,
       channel: assignment.channel,
       due: `${due} UTC`,
       count: assignment.problems.length,
     }),
-    ...assignment.problems.map((p) => ENGLISH.t("assign.problem", { number: p.number, statement: p.statement })),
-    ENGLISH.t("assign.how", { avoid: assignment.avoid.length }),
+    ...assignment.problems.map((p) => t(locale, "assign.problem", { number: p.number, statement: p.statement })),
+    t(locale, "assign.how", { avoid: assignment.avoid.length }),
   ].join("\n");
 }
 
@@ -67,6 +65,10 @@ export async function assignHandler(call: CommandCall, context: HandlerContext):
     problems: text("problems"),
     avoid: text("avoid"),
   };
-  const reply = await createAssignment(draft, { space: call.space, user: call.user }, context.deps);
+  const reply = await createAssignment(
+    draft,
+    { space: call.space, user: call.user, ...(call.locale === undefined ? {} : { locale: call.locale }) },
+    context.deps,
+  );
   return reply.kind === "created" ? { kind: "text", text: reply.text } : reply;
 }

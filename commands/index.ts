@@ -51,7 +51,6 @@ export { assignmentReport, type TeacherDesk } from "./teacher.js";
 export {
   type Catalog,
   commandTexts,
-  GENERAL_TEXTS,
   ladderClosing,
   nextButtonLabel,
   Texts,

@@ -18,72 +18,6 @@ import type { CommandSpec, Surface, SurfaceTexts } from "./spec.js";
 
 export type { Catalog, TextValues };
 
-/** The classroom's sentences for teachers (English until they join the catalogs in src/i18n). */
-export const CLASSROOM_TEXTS = {
-  assign: {
-    saved: "Saved the assignment **{{title}}** for <#{{channel}}>, due {{due}}, with {{count}} problem(s):",
-    problem: "{{number}}. {{statement}}",
-    how:
-      "In that channel a student's `/check` with the problem's number (e.g. `/check 1` with their answer) is graded " +
-      "against your answer; hints follow your solution and avoid your {{avoid}} phrase(s).",
-    pick: "Which problem of **{{title}}** is this answer for?",
-    pick_placeholder: "Choose the problem",
-  },
-  /** The web's teacher page (its API's error messages). */
-  teacher: {
-    off: "The teacher page is off: the operator sets WEB_TEACHER_TOKEN to turn it on.",
-    wrong_token: "That is not the teacher token.",
-    log_in: "Log in with the teacher token first.",
-    no_assignment: "There is no such assignment.",
-  },
-  /** `/report`, `/usage`, `/forget-me` and `/forget-channel` (commands/report.ts, usage.ts, forget.ts). */
-  records: {
-    report: {
-      title: "**Class report — {{where}}**",
-      where_channel: "<#{{channel}}>",
-      where_space: "every channel",
-      where_none: "no channel",
-      assignment: "assignment {{assignment}}",
-      empty: "No class records yet for {{where}}.",
-      questions:
-        "• Questions: {{questions}} by {{students}} students — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
-      by_whom: "• By whom: {{list}}",
-      hints: "• Hints: {{steps}} steps shown, the deepest {{deepest}}",
-      checks: "• /check: {{checks}} attempts — {{right}} right, {{wrong}} wrong",
-      feedback: "• Feedback: 👍 {{up}} · 👎 {{down}}",
-      cost: "• Cost: {{tokens}} model tokens · {{seconds}} s in the sandbox",
-      wrong_title: "**Common wrong answers**",
-      wrong: "{{group}}. {{answers}} — {{count}} attempts by {{students}} students ({{question}})",
-      example: "   e.g. {{answer}}: “{{work}}”",
-      more: "… and more in the CSV.",
-      csv: "The CSV has a row per question.",
-      total:
-        "**In all:** {{questions}} questions by {{students}} students · {{tokens}} model tokens · {{seconds}} s in the sandbox",
-    },
-    usage: {
-      title: "**Your questions in this {{space}}**",
-      hour: "This hour",
-      day: "Today",
-      window: "• {{window}}: {{used}} of {{limit}} — {{left}} left",
-      window_full: "• {{window}}: {{used}} of {{limit}} — none left; the next frees up in {{wait}}",
-      window_free: "• {{window}}: {{used}} (no limit)",
-    },
-    forgot_me:
-      "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — with your usage count and what your recent runs kept.",
-    forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
-    no_channel: "Run this in the channel whose records you want to delete.",
-  },
-} as const satisfies Catalog;
-
-/** Slack's "Share with the thread" for a private verdict (English until it joins the catalogs). */
-export const GENERAL_TEXTS = {
-  buttons: { share: "Share with the thread" },
-  /** Over a verdict its student shared with the thread. */
-  shared: {
-    by: "{{user}} shared their check:",
-  },
-} as const satisfies Catalog;
-
 /** The table's texts under `commands.<name>`, as catalog keys. */
 export function commandTexts(specs: readonly CommandSpec[]): Catalog {
   const commands: Catalog = {};
@@ -113,7 +47,7 @@ export class Texts {
 
   /** The catalogs with the table's texts as their English `commands.*`, in English. */
   static english(specs: readonly CommandSpec[]): Texts {
-    return new Texts(TRANSLATOR.withTexts({ en: { ...CLASSROOM_TEXTS, ...commandTexts(specs) } }));
+    return new Texts(TRANSLATOR.withTexts({ en: commandTexts(specs) }));
   }
 
   /** The same words in `locale` (a BCP 47 tag; English for one we do not speak). */

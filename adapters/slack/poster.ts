@@ -6,7 +6,6 @@
  * assistant threads progress is the assistant status line instead of an edited message.
  */
 
-import { GENERAL_TEXTS } from "../../commands/index.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError } from "../../src/errors.js";
 import { type Locale, t } from "../../src/i18n/index.js";
@@ -33,6 +32,9 @@ import { stepBlocks } from "./step-blocks.js";
 import { privateVerdict, type SlackTarget } from "./target.js";
 import { uploadToThread } from "./uploads.js";
 import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
+
+/** Stands for the user in "{{user}} shared their check:" until the sentence is mrkdwn and the mention can go in. */
+const USER_MARK = "\u{E000}";
 
 /** The status "message" of an assistant thread: the assistant status line, not a message. */
 export const ASSISTANT_STATUS_ID = "assistant-status";
@@ -92,16 +94,17 @@ export class SlackPoster implements Poster<SlackTarget> {
     await postNextStep(this.deps, target, where, next, locale);
   }
 
-  /** A verdict its student chose to share, for everyone in the run's thread. */
+  /** A verdict its student chose to share, for everyone in the run's thread (headed in the run's `locale`). */
   async postShared(
     target: SlackTarget,
     shared: { jobId: string; step: ResultStep },
     user: string,
+    locale?: Locale,
   ): Promise<{ messageId: string }> {
     const context = { jobId: shared.jobId, key: `${shared.jobId}:shared` };
     const threadTs = await this.threadOf(target, shared.jobId);
     // The mention is Slack markup: our sentence goes through as mrkdwn, the user id is Slack's.
-    const by = toMrkdwn(GENERAL_TEXTS.shared.by).replace("{{user}}", `<@${user}>`);
+    const by = toMrkdwn(t(locale, "shared.by", { user: USER_MARK })).replace(USER_MARK, `<@${user}>`);
     const blocks: Block[] = [
       ...mrkdwnSections(by),
       header(shared.step.title),

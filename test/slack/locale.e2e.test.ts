@@ -90,4 +90,32 @@ describe("Slack in the student's language", () => {
       true,
     );
   });
+
+  it("offers a Spanish user's private verdict with Compartir en el hilo, and shares it headed in Spanish", async () => {
+    const workspace = bot.slack.workspace;
+    workspace.users.set("U8", { id: "U8", name: "lucia", isAdmin: false, locale: "es-ES" });
+    const seen = workspace.ephemerals.length;
+    const body = slashCommandBody({
+      command: "/check",
+      text: "What is 2^20, for Lucía? answer: 1000000",
+      user: "U8",
+      channel: "C1",
+      responseUrl: bot.slack.responseUrl().url,
+    });
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, body);
+    const root = await rootQuoting(bot.slack, "C1", "What is 2^20, for Lucía?");
+    // The verdict reaches its student alone, with the button that shows it to the thread.
+    const verdict = await waitFor("the private verdict", async () =>
+      workspace.ephemerals
+        .slice(seen)
+        .find((e) => e.user === "U8" && e.threadTs === root.ts && JSON.stringify(e.blocks).includes("tutor_share")),
+    );
+    const share = findButton([{ ...verdict, ephemeral: true }], "tutor_share")!;
+    expect(share.button).toMatchObject({ text: { text: "Compartir en el hilo" } });
+    await pressButton(bot, { channel: "C1", rootTs: root.ts, user: "U8" }, share);
+    const shared = await waitFor("the shared verdict", async () =>
+      workspace.thread("C1", root.ts).find((m) => JSON.stringify(m.blocks).includes("compartió su comprobación")),
+    );
+    expect(JSON.stringify(shared.blocks)).toContain("<@U8> compartió su comprobación:");
+  });
 });

@@ -39,13 +39,12 @@ export async function offerProblems(
   interaction: ChatInputCommandInteraction,
   menu: ProblemMenu,
   answer: string,
-  placeholder: string,
 ): Promise<boolean> {
   const customId = pickId(answer);
   if (customId === null) return false;
   const select = new StringSelectMenuBuilder()
     .setCustomId(customId)
-    .setPlaceholder(placeholder)
+    .setPlaceholder(menu.placeholder)
     .addOptions(
       menu.problems.slice(0, MAX_OPTIONS).map((p) => ({
         label: p.label.length > MAX_LABEL ? `${p.label.slice(0, MAX_LABEL - 1)}…` : p.label,

@@ -128,7 +128,7 @@ async function show(
       await ctx.poster.postNextStep(target, where, reply);
       return;
     case "shared":
-      await ctx.poster.postShared(target, reply, where.user);
+      await ctx.poster.postShared(target, reply, where.user, reply.locale);
       return;
   }
 }

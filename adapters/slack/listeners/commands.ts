@@ -109,8 +109,14 @@ async function ask(
   const { text, studentAnswer, studentWork } = askFields(spec, options);
   // A /check in an assignment's channel that names no problem: the student picks one first.
   if (studentAnswer !== undefined) {
-    const menu = await ctx.commands.problemMenu({ space: command.team_id, channel: command.channel_id, mode, text });
-    const blocks = menu && problemMenuBlocks(menu, studentAnswer, ctx.commands.texts.t("assign.pick_placeholder"));
+    const menu = await ctx.commands.problemMenu({
+      space: command.team_id,
+      channel: command.channel_id,
+      mode,
+      text,
+      ...(locale !== undefined && { locale }),
+    });
+    const blocks = menu && problemMenuBlocks(menu, studentAnswer);
     if (menu && blocks) {
       await respond({ response_type: "ephemeral", text: toMrkdwn(menu.text), blocks: blocks as never });
       return;

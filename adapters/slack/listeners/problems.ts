@@ -18,7 +18,7 @@ const MAX_OPTION_TEXT = 75;
 const MAX_OPTIONS = 100;
 
 /** The menu as blocks, or null when the answer does not fit in an option's value. */
-export function problemMenuBlocks(menu: ProblemMenu, answer: string, placeholder: string): unknown[] | null {
+export function problemMenuBlocks(menu: ProblemMenu, answer: string): unknown[] | null {
   const options = menu.problems.slice(0, MAX_OPTIONS).map((p) => ({
     text: {
       type: "plain_text",
@@ -35,7 +35,7 @@ export function problemMenuBlocks(menu: ProblemMenu, answer: string, placeholder
       accessory: {
         type: "static_select",
         action_id: PICK_PROBLEM,
-        placeholder: { type: "plain_text", text: placeholder },
+        placeholder: { type: "plain_text", text: menu.placeholder },
         options,
       },
     },

@@ -59,6 +59,7 @@ export const de = {
     not_helpful: "Nicht hilfreich",
     step_of: "Schritt {{index}}/{{total}}",
     stale: "Diese Schaltfläche ist nicht mehr aktiv.",
+    share: "Im Thread teilen",
   },
   steps: {
     of: "Schritt {{index}} von {{total}} · {{title}}",
@@ -425,5 +426,57 @@ export const de = {
       right: "✅ Deine Antwort ist richtig.",
       wrong: "❌ Noch nicht ganz – prüf das oben Zitierte und versuch es dann noch einmal mit /check.",
     },
+  },
+  shared: {
+    by: "{{user}} hat die eigene Prüfung geteilt:",
+  },
+  assign: {
+    saved: "Aufgabe **{{title}}** für <#{{channel}}> gespeichert, fällig am {{due}}, mit {{count}} Problem(en):",
+    problem: "{{number}}. {{statement}}",
+    how: "In diesem Kanal wird das `/check` einer Schülerin oder eines Schülers mit der Nummer des Problems (z. B. `/check 1` mit der Antwort) mit deiner Antwort bewertet; Hinweise folgen deiner Lösung und vermeiden deine {{avoid}} Formulierung(en).",
+    pick: "Zu welchem Problem von **{{title}}** gehört diese Antwort?",
+    pick_placeholder: "Wähle das Problem",
+  },
+  teacher: {
+    off: "Die Lehrkraftseite ist aus: Der Betreiber schaltet sie mit WEB_TEACHER_TOKEN ein.",
+    wrong_token: "Das ist nicht das Lehrkraft-Token.",
+    log_in: "Melde dich zuerst mit dem Lehrkraft-Token an.",
+    no_assignment: "Diese Aufgabe gibt es nicht.",
+  },
+  records: {
+    report: {
+      title: "**Klassenbericht — {{where}}**",
+      where_channel: "<#{{channel}}>",
+      where_space: "alle Kanäle",
+      where_none: "kein Kanal",
+      assignment: "Aufgabe {{assignment}}",
+      empty: "Noch keine Klassendaten für {{where}}.",
+      questions:
+        "• Fragen: {{questions}} von {{students}} Lernenden — lösen {{solve}} · Hinweis {{hint}} · prüfen {{check}} · erklären {{explain}}",
+      by_whom: "• Von wem: {{list}}",
+      hints: "• Hinweise: {{steps}} Schritte gezeigt, der tiefste {{deepest}}",
+      checks: "• /check: {{checks}} Versuche — {{right}} richtig, {{wrong}} falsch",
+      feedback: "• Rückmeldungen: 👍 {{up}} · 👎 {{down}}",
+      cost: "• Kosten: {{tokens}} Modell-Tokens · {{seconds}} s in der Sandbox",
+      wrong_title: "**Häufige falsche Antworten**",
+      wrong: "{{group}}. {{answers}} — {{count}} Versuche von {{students}} Lernenden ({{question}})",
+      example: "   z. B. {{answer}}: „{{work}}“",
+      more: "… und mehr in der CSV.",
+      csv: "Die CSV hat eine Zeile pro Frage.",
+      total:
+        "**Insgesamt:** {{questions}} Fragen von {{students}} Lernenden · {{tokens}} Modell-Tokens · {{seconds}} s in der Sandbox",
+    },
+    usage: {
+      title: "**Deine Fragen hier ({{space}})**",
+      hour: "Diese Stunde",
+      day: "Heute",
+      window: "• {{window}}: {{used}} von {{limit}} — noch {{left}}",
+      window_full: "• {{window}}: {{used}} von {{limit}} — keine mehr; die nächste wird frei in {{wait}}",
+      window_free: "• {{window}}: {{used}} (ohne Limit)",
+    },
+    forgot_me:
+      "Erledigt: Ich habe gelöscht, was ich hier ({{space}}) über dich gespeichert hatte — {{count}} insgesamt (Fragen, Prüfungen, Stimmen) — samt deinem Nutzungszähler und dem, was deine letzten Läufe aufbewahrt hatten.",
+    forgot_channel: "Erledigt: Ich habe die {{count}} Klassendaten von <#{{channel}}> gelöscht.",
+    no_channel: "Führe das in dem Kanal aus, dessen Daten du löschen willst.",
   },
 } as const satisfies Catalog;

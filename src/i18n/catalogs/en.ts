@@ -71,6 +71,8 @@ export const en = {
     /** A step's greyed-out marker button when its code is shown inline. */
     step_of: "Step {{index}}/{{total}}",
     stale: "This button is no longer active.",
+    /** Slack: shows a /check verdict only its student saw to everyone in the thread. */
+    share: "Share with the thread",
   },
   /** How a posted step is headed. */
   steps: {
@@ -382,5 +384,61 @@ export const en = {
       right: "✅ Your answer is right.",
       wrong: "❌ Not quite — recheck what is quoted above, then try /check again.",
     },
+  },
+  /** Over a verdict its student shared with the thread (Slack). */
+  shared: {
+    by: "{{user}} shared their check:",
+  },
+  /** A teacher's assignment read back (`/assign`), and the problem menu of a `/check` that names none. */
+  assign: {
+    saved: "Saved the assignment **{{title}}** for <#{{channel}}>, due {{due}}, with {{count}} problem(s):",
+    problem: "{{number}}. {{statement}}",
+    how: "In that channel a student's `/check` with the problem's number (e.g. `/check 1` with their answer) is graded against your answer; hints follow your solution and avoid your {{avoid}} phrase(s).",
+    pick: "Which problem of **{{title}}** is this answer for?",
+    pick_placeholder: "Choose the problem",
+  },
+  /** The web's teacher page (its API's error messages). */
+  teacher: {
+    off: "The teacher page is off: the operator sets WEB_TEACHER_TOKEN to turn it on.",
+    wrong_token: "That is not the teacher token.",
+    log_in: "Log in with the teacher token first.",
+    no_assignment: "There is no such assignment.",
+  },
+  /** `/report`, `/usage`, `/forget-me` and `/forget-channel` (commands/report.ts, usage.ts, forget.ts). */
+  records: {
+    report: {
+      title: "**Class report — {{where}}**",
+      where_channel: "<#{{channel}}>",
+      where_space: "every channel",
+      where_none: "no channel",
+      assignment: "assignment {{assignment}}",
+      empty: "No class records yet for {{where}}.",
+      questions:
+        "• Questions: {{questions}} by {{students}} students — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
+      by_whom: "• By whom: {{list}}",
+      hints: "• Hints: {{steps}} steps shown, the deepest {{deepest}}",
+      checks: "• /check: {{checks}} attempts — {{right}} right, {{wrong}} wrong",
+      feedback: "• Feedback: 👍 {{up}} · 👎 {{down}}",
+      cost: "• Cost: {{tokens}} model tokens · {{seconds}} s in the sandbox",
+      wrong_title: "**Common wrong answers**",
+      wrong: "{{group}}. {{answers}} — {{count}} attempts by {{students}} students ({{question}})",
+      example: "   e.g. {{answer}}: “{{work}}”",
+      more: "… and more in the CSV.",
+      csv: "The CSV has a row per question.",
+      total:
+        "**In all:** {{questions}} questions by {{students}} students · {{tokens}} model tokens · {{seconds}} s in the sandbox",
+    },
+    usage: {
+      title: "**Your questions in this {{space}}**",
+      hour: "This hour",
+      day: "Today",
+      window: "• {{window}}: {{used}} of {{limit}} — {{left}} left",
+      window_full: "• {{window}}: {{used}} of {{limit}} — none left; the next frees up in {{wait}}",
+      window_free: "• {{window}}: {{used}} (no limit)",
+    },
+    forgot_me:
+      "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — with your usage count and what your recent runs kept.",
+    forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
+    no_channel: "Run this in the channel whose records you want to delete.",
   },
 } as const satisfies Catalog;

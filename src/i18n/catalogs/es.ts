@@ -60,6 +60,7 @@ export const es = {
     not_helpful: "No útil",
     step_of: "Paso {{index}}/{{total}}",
     stale: "Este botón ya no está activo.",
+    share: "Compartir en el hilo",
   },
   steps: {
     of: "Paso {{index}} de {{total}} · {{title}}",
@@ -422,5 +423,57 @@ export const es = {
       right: "✅ Tu respuesta es correcta.",
       wrong: "❌ Todavía no: revisa lo citado arriba y vuelve a intentarlo con /check.",
     },
+  },
+  shared: {
+    by: "{{user}} compartió su comprobación:",
+  },
+  assign: {
+    saved: "Guardé la tarea **{{title}}** para <#{{channel}}>, con entrega el {{due}}, con {{count}} problema(s):",
+    problem: "{{number}}. {{statement}}",
+    how: "En ese canal, el `/check` de un estudiante con el número del problema (p. ej. `/check 1` con su respuesta) se califica con tu respuesta; las pistas siguen tu solución y evitan tus {{avoid}} frase(s).",
+    pick: "¿A qué problema de **{{title}}** corresponde esta respuesta?",
+    pick_placeholder: "Elige el problema",
+  },
+  teacher: {
+    off: "La página del profesor está desactivada: el operador la activa con WEB_TEACHER_TOKEN.",
+    wrong_token: "Ese no es el token del profesor.",
+    log_in: "Primero inicia sesión con el token del profesor.",
+    no_assignment: "No existe esa tarea.",
+  },
+  records: {
+    report: {
+      title: "**Informe de la clase — {{where}}**",
+      where_channel: "<#{{channel}}>",
+      where_space: "todos los canales",
+      where_none: "ningún canal",
+      assignment: "tarea {{assignment}}",
+      empty: "Todavía no hay registros de la clase para {{where}}.",
+      questions:
+        "• Preguntas: {{questions}} de {{students}} estudiantes — resolver {{solve}} · pista {{hint}} · comprobar {{check}} · explicar {{explain}}",
+      by_whom: "• De quién: {{list}}",
+      hints: "• Pistas: {{steps}} pasos mostrados, el más profundo {{deepest}}",
+      checks: "• /check: {{checks}} intentos — {{right}} correctos, {{wrong}} incorrectos",
+      feedback: "• Valoraciones: 👍 {{up}} · 👎 {{down}}",
+      cost: "• Coste: {{tokens}} tokens del modelo · {{seconds}} s en el entorno aislado",
+      wrong_title: "**Respuestas incorrectas frecuentes**",
+      wrong: "{{group}}. {{answers}} — {{count}} intentos de {{students}} estudiantes ({{question}})",
+      example: "   p. ej. {{answer}}: «{{work}}»",
+      more: "… y más en el CSV.",
+      csv: "El CSV tiene una fila por pregunta.",
+      total:
+        "**En total:** {{questions}} preguntas de {{students}} estudiantes · {{tokens}} tokens del modelo · {{seconds}} s en el entorno aislado",
+    },
+    usage: {
+      title: "**Tus preguntas en este {{space}}**",
+      hour: "Esta hora",
+      day: "Hoy",
+      window: "• {{window}}: {{used}} de {{limit}} — quedan {{left}}",
+      window_full: "• {{window}}: {{used}} de {{limit}} — no queda ninguna; la siguiente se libera en {{wait}}",
+      window_free: "• {{window}}: {{used}} (sin límite)",
+    },
+    forgot_me:
+      "Listo: borré lo que tenía registrado sobre ti en este {{space}} — {{count}} en total (preguntas, comprobaciones, votos) — junto con tu contador de uso y lo que guardaban tus ejecuciones recientes.",
+    forgot_channel: "Listo: borré los {{count}} registros de la clase de <#{{channel}}>.",
+    no_channel: "Ejecuta esto en el canal cuyos registros quieres borrar.",
   },
 } as const satisfies Catalog;

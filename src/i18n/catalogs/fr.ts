@@ -60,6 +60,7 @@ export const fr = {
     not_helpful: "Pas utile",
     step_of: "Étape {{index}}/{{total}}",
     stale: "Ce bouton n'est plus actif.",
+    share: "Partager dans le fil",
   },
   steps: {
     of: "Étape {{index}} sur {{total}} · {{title}}",
@@ -427,5 +428,57 @@ export const fr = {
       right: "✅ Ta réponse est juste.",
       wrong: "❌ Pas tout à fait — revérifie ce qui est cité ci-dessus, puis réessaie /check.",
     },
+  },
+  shared: {
+    by: "{{user}} a partagé sa vérification :",
+  },
+  assign: {
+    saved: "Devoir **{{title}}** enregistré pour <#{{channel}}>, à rendre le {{due}}, avec {{count}} problème(s) :",
+    problem: "{{number}}. {{statement}}",
+    how: "Dans ce canal, le `/check` d'un élève avec le numéro du problème (par ex. `/check 1` avec sa réponse) est noté d'après ta réponse ; les indices suivent ta solution et évitent tes {{avoid}} expression(s).",
+    pick: "À quel problème de **{{title}}** cette réponse correspond-elle ?",
+    pick_placeholder: "Choisis le problème",
+  },
+  teacher: {
+    off: "La page enseignant est désactivée : l'opérateur définit WEB_TEACHER_TOKEN pour l'activer.",
+    wrong_token: "Ce n'est pas le jeton enseignant.",
+    log_in: "Connecte-toi d'abord avec le jeton enseignant.",
+    no_assignment: "Ce devoir n'existe pas.",
+  },
+  records: {
+    report: {
+      title: "**Rapport de la classe — {{where}}**",
+      where_channel: "<#{{channel}}>",
+      where_space: "tous les canaux",
+      where_none: "aucun canal",
+      assignment: "devoir {{assignment}}",
+      empty: "Pas encore de données de classe pour {{where}}.",
+      questions:
+        "• Questions : {{questions}} de {{students}} élèves — résoudre {{solve}} · indice {{hint}} · vérifier {{check}} · expliquer {{explain}}",
+      by_whom: "• Par qui : {{list}}",
+      hints: "• Indices : {{steps}} étapes montrées, la plus profonde {{deepest}}",
+      checks: "• /check : {{checks}} tentatives — {{right}} justes, {{wrong}} fausses",
+      feedback: "• Avis : 👍 {{up}} · 👎 {{down}}",
+      cost: "• Coût : {{tokens}} jetons du modèle · {{seconds}} s dans le bac à sable",
+      wrong_title: "**Réponses fausses fréquentes**",
+      wrong: "{{group}}. {{answers}} — {{count}} tentatives de {{students}} élèves ({{question}})",
+      example: "   par ex. {{answer}} : « {{work}} »",
+      more: "… et d'autres dans le CSV.",
+      csv: "Le CSV a une ligne par question.",
+      total:
+        "**En tout :** {{questions}} questions de {{students}} élèves · {{tokens}} jetons du modèle · {{seconds}} s dans le bac à sable",
+    },
+    usage: {
+      title: "**Tes questions sur ce {{space}}**",
+      hour: "Cette heure",
+      day: "Aujourd'hui",
+      window: "• {{window}} : {{used}} sur {{limit}} — il en reste {{left}}",
+      window_full: "• {{window}} : {{used}} sur {{limit}} — plus aucune ; la prochaine se libère dans {{wait}}",
+      window_free: "• {{window}} : {{used}} (sans limite)",
+    },
+    forgot_me:
+      "C'est fait : j'ai supprimé ce que j'avais enregistré à ton sujet sur ce {{space}} — {{count}} en tout (questions, vérifications, votes) — avec ton compteur d'utilisation et ce que gardaient tes exécutions récentes.",
+    forgot_channel: "C'est fait : j'ai supprimé les {{count}} données de classe de <#{{channel}}>.",
+    no_channel: "Lance ceci dans le canal dont tu veux supprimer les données.",
   },
 } as const satisfies Catalog;

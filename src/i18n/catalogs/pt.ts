@@ -60,6 +60,7 @@ export const pt = {
     not_helpful: "Não foi útil",
     step_of: "Passo {{index}}/{{total}}",
     stale: "Este botão não está mais ativo.",
+    share: "Compartilhar no tópico",
   },
   steps: {
     of: "Passo {{index}} de {{total}} · {{title}}",
@@ -420,5 +421,57 @@ export const pt = {
       right: "✅ Sua resposta está certa.",
       wrong: "❌ Ainda não — revise o que está citado acima e tente /check de novo.",
     },
+  },
+  shared: {
+    by: "{{user}} compartilhou sua verificação:",
+  },
+  assign: {
+    saved: "Salvei a tarefa **{{title}}** para <#{{channel}}>, com entrega em {{due}}, com {{count}} problema(s):",
+    problem: "{{number}}. {{statement}}",
+    how: "Nesse canal, o `/check` de um estudante com o número do problema (por ex. `/check 1` com a resposta) é corrigido pela sua resposta; as dicas seguem a sua solução e evitam suas {{avoid}} frase(s).",
+    pick: "Para qual problema de **{{title}}** é esta resposta?",
+    pick_placeholder: "Escolha o problema",
+  },
+  teacher: {
+    off: "A página do professor está desligada: o operador define WEB_TEACHER_TOKEN para ligá-la.",
+    wrong_token: "Esse não é o token do professor.",
+    log_in: "Entre primeiro com o token do professor.",
+    no_assignment: "Essa tarefa não existe.",
+  },
+  records: {
+    report: {
+      title: "**Relatório da turma — {{where}}**",
+      where_channel: "<#{{channel}}>",
+      where_space: "todos os canais",
+      where_none: "nenhum canal",
+      assignment: "tarefa {{assignment}}",
+      empty: "Ainda não há registros da turma para {{where}}.",
+      questions:
+        "• Perguntas: {{questions}} de {{students}} estudantes — resolver {{solve}} · dica {{hint}} · verificar {{check}} · explicar {{explain}}",
+      by_whom: "• De quem: {{list}}",
+      hints: "• Dicas: {{steps}} passos mostrados, o mais profundo {{deepest}}",
+      checks: "• /check: {{checks}} tentativas — {{right}} certas, {{wrong}} erradas",
+      feedback: "• Avaliações: 👍 {{up}} · 👎 {{down}}",
+      cost: "• Custo: {{tokens}} tokens do modelo · {{seconds}} s no ambiente isolado",
+      wrong_title: "**Respostas erradas frequentes**",
+      wrong: "{{group}}. {{answers}} — {{count}} tentativas de {{students}} estudantes ({{question}})",
+      example: "   por ex. {{answer}}: “{{work}}”",
+      more: "… e mais no CSV.",
+      csv: "O CSV tem uma linha por pergunta.",
+      total:
+        "**No total:** {{questions}} perguntas de {{students}} estudantes · {{tokens}} tokens do modelo · {{seconds}} s no ambiente isolado",
+    },
+    usage: {
+      title: "**Suas perguntas neste {{space}}**",
+      hour: "Esta hora",
+      day: "Hoje",
+      window: "• {{window}}: {{used}} de {{limit}} — restam {{left}}",
+      window_full: "• {{window}}: {{used}} de {{limit}} — nenhuma restante; a próxima é liberada em {{wait}}",
+      window_free: "• {{window}}: {{used}} (sem limite)",
+    },
+    forgot_me:
+      "Pronto: apaguei o que eu tinha registrado sobre você neste {{space}} — {{count}} no total (perguntas, verificações, votos) — com seu contador de uso e o que suas execuções recentes guardavam.",
+    forgot_channel: "Pronto: apaguei os {{count}} registros da turma de <#{{channel}}>.",
+    no_channel: "Execute isto no canal cujos registros você quer apagar.",
   },
 } as const satisfies Catalog;

@@ -69,8 +69,7 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
         mode: checked.spec.run.mode,
         text: fields.text,
       });
-      const placeholder = ctx.commands.texts.t("assign.pick_placeholder");
-      if (menu && (await offerProblems(interaction, menu, fields.studentAnswer, placeholder))) return;
+      if (menu && (await offerProblems(interaction, menu, fields.studentAnswer))) return;
     }
     // The table puts questions on slash and message commands only.
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
