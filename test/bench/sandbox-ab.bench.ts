@@ -15,32 +15,14 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadConfig } from "../../src/config.js";
 import type { PythonSandboxHandle, SandboxSession } from "../../src/sandbox/index.js";
+import { attackerCell } from "../sandbox/cells.js";
 import { percentile, summary } from "./stats.js";
 
 const SYMPY_CELL = "import sympy as sp\nx = sp.symbols('x')\nprint(sp.integrate(sp.sin(x)**2 * sp.exp(x), x))";
 const FIGURE_CELL =
   "import matplotlib.pyplot as plt\nimport numpy as np\nt = np.linspace(0, 6.28, 200)\nplt.plot(t, np.sin(t))\nplt.title('sin')\n";
-/** Issue #23's M6 cell: daemon threads, two hashing and one forking 4 busy children every 2 s. */
-const M6_CELL = `
-import hashlib, os, threading, time
-def hashing():
-    data = bytes(1 << 20)
-    while True:
-        hashlib.sha256(data).digest()
-def forking():
-    while True:
-        for _ in range(4):
-            if os.fork() == 0:
-                end = time.monotonic() + 10
-                while time.monotonic() < end:
-                    pass
-                os._exit(0)
-        time.sleep(2)
-for work in (hashing, hashing, forking):
-    threading.Thread(target=work, daemon=True).start()
-time.sleep(1.3)
-print("started")
-`;
+/** Issue #23's M6 cell, as the bench has always run it: 4 children spinning 10 s every 2 s. */
+const M6_CELL = attackerCell({ forks: 4, childSeconds: 10, pauseSeconds: 2, settleSeconds: 1.3 });
 
 interface Variant {
   name: string;

@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type PythonSandboxHandle, probeCgroup, type SandboxSession } from "../../src/sandbox/index.js";
 import { cliCommand } from "../support/cli.js";
+import { attackerCell, LEFT_RUNNING_CELL } from "./cells.js";
 import { childrenOfThisProcess, hostProcessesMatching, testConfig } from "./helpers.js";
 
 const execFileAsync = promisify(execFile);
@@ -761,39 +762,14 @@ print("signals", sorted(os.waitpid(p, 0)[1] & 0x7f for p in pids))
       const target = await sandbox.open();
       try {
         const started = await run(
-          `
-import hashlib, os, threading, time
-def hashing():
-    data = bytes(1 << 20)
-    while True:
-        hashlib.sha256(data).digest()
-def forking():
-    while True:
-        if os.fork() == 0:
-            end = time.monotonic() + 3
-            while time.monotonic() < end:
-                pass
-            os._exit(0)
-        time.sleep(0.2)
-for work in (hashing, hashing, forking):
-    threading.Thread(target=work, daemon=True).start()
-time.sleep(0.5)
-print("started")
-`,
+          attackerCell({ forks: 1, childSeconds: 3, pauseSeconds: 0.2, settleSeconds: 0.5 }),
           target,
           20_000,
         );
         expect(started.stdout).toBe("started\n");
         expect(`${started.stderr}${started.error ?? ""}`).toMatch(/thread/);
         await new Promise((resolve) => setTimeout(resolve, 600));
-        const after = await run(
-          `
-import os
-others = sorted(int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, os.getpid()))
-print("processes", others, "threads", len(os.listdir("/proc/self/task")))
-`,
-          target,
-        );
+        const after = await run(LEFT_RUNNING_CELL, target);
         expect(after.stdout).toBe("processes [] threads 2\n");
         await stillWorks(target);
       } finally {
@@ -822,14 +798,7 @@ print("started")
         );
         expect(started.stdout).toBe("started\n");
         await new Promise((resolve) => setTimeout(resolve, 600));
-        const after = await run(
-          `
-import os
-others = sorted(int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, os.getpid()))
-print("processes", others, "threads", len(os.listdir("/proc/self/task")))
-`,
-          target,
-        );
+        const after = await run(LEFT_RUNNING_CELL, target);
         expect(after.stdout).toBe("processes [] threads 2\n");
         expect(after.stderr).toMatch(/interpreter was restarted/);
         await stillWorks(target);
