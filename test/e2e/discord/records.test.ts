@@ -21,6 +21,7 @@ import {
   answered,
   answerMessage,
   buttonIds,
+  clickNextStepUntilDone,
   jobOf,
   onlyToAsker,
   type Proc,
@@ -123,21 +124,11 @@ async function command(name: string, user: FakeUser, options?: Record<string, st
   return (await onlyToAsker(rig.fake, call)).content;
 }
 
-/** Clicks the hint's next button `times` times as `user` (each rung comes privately to them); the number of steps handed out. */
+/** Clicks the hint's next button up to `times` times as `user` (each rung comes privately to them); the number of steps handed out. */
 async function nextSteps(thread: FakeMessage[], user: FakeUser, times: number): Promise<number> {
-  const nextId = (m: FakeMessage | undefined) => buttonIds(m).find((id) => id.startsWith("st|next|"));
-  let offer = thread.find((m) => nextId(m));
-  let given = 0;
-  while (offer && given < times) {
-    const click = rig.fake.click(offer, nextId(offer)!, { user });
-    const pieces = await rig.fake.waitFor("the next step", () => {
-      const ids = click.followUps.flatMap(buttonIds);
-      return ids.some((id) => id.startsWith("st|next|") || id.startsWith("st|code|")) ? click.followUps : undefined;
-    });
-    given++;
-    offer = pieces.find((m) => nextId(m));
-  }
-  return given;
+  const handed = await clickNextStepUntilDone(rig.fake, thread, user, { maxSteps: times });
+  // Each click's rung ends in the message that carries its buttons (Next, or Show code).
+  return handed.filter((m) => buttonIds(m).some((id) => id.startsWith("st|next|") || id.startsWith("st|code|"))).length;
 }
 
 describe("class records and the teacher's report (real discord.js, 30 scripted students)", { timeout: 600_000 }, () => {
