@@ -8,6 +8,10 @@
  * `[2, 3]`, a line `2 [0.25, 1.25]`). Code is a program, not a statement: its constants (the `2`
  * in `2 * np.pi`) do not count, but a cell whose output is the answer computes it, so it goes.
  *
+ * On a counting question ("how many", in the six catalog languages) a step also bears a small count
+ * when it lists that many values ("at x = π/4 and x = 5π/4" for 2) or its cell prints a list of
+ * that length (./enumeration.ts).
+ *
  * A step whose opening paragraphs are working and whose later ones reach the answer is split at
  * that paragraph: the working stays, the rest (with the step's cell) is withheld, both verbatim.
  *
@@ -16,6 +20,7 @@
  */
 
 import { LOCALES, t } from "../i18n/index.js";
+import { asksForCount, listsCount, outputListsCount, smallCount } from "./enumeration.js";
 import { equalToAnswer, revealsAnswer } from "./leaks.js";
 import { paragraphsOf } from "./prose.js";
 import type { Step } from "./types.js";
@@ -45,9 +50,24 @@ export interface Withheld {
 export function answerBearing(step: Step, context: AnswerContext): AnswerBearing {
   const { answer } = context;
   if (answer === null || answer.trim() === "") return { text: false, output: false };
-  const given = givenIn(context.question ?? "");
-  const text = [step.title, step.markdown].some((t) => textBearsAnswer(t, answer, given));
-  return { text, output: step.output !== undefined && outputBearsAnswer(step.output, answer, given) };
+  const { states, prints } = readerOf(context, answer);
+  return { text: [step.title, step.markdown].some(states), output: step.output !== undefined && prints(step.output) };
+}
+
+/**
+ * How a reader of this question takes text and output: as stating the answer when they give its
+ * value, or — the question asking for a count — when they list that many values.
+ */
+function readerOf(context: AnswerContext, answer: string) {
+  const question = context.question ?? "";
+  const given = givenIn(question);
+  const count = asksForCount(question) ? smallCount(inWords(answer) ?? answer) : undefined;
+  return {
+    states: (text: string) =>
+      textBearsAnswer(text, answer, given) || (count !== undefined && listsCount(text, count, given)),
+    prints: (output: string) =>
+      outputBearsAnswer(output, answer, given) || (count !== undefined && outputListsCount(output, count)),
+  };
 }
 
 /** True when any part of the step states or computes the answer. */
@@ -74,11 +94,10 @@ export function withholdAnswer(steps: Step[], context: AnswerContext): Withheld 
  * states it.
  */
 function splitAtAnswer(step: Step, context: AnswerContext): [Step | null, Step] {
-  const { answer } = context;
-  const given = givenIn(context.question ?? "");
+  const { states } = readerOf(context, context.answer!);
   const paragraphs = paragraphsOf(step.markdown);
-  if (paragraphs.length === 0 || textBearsAnswer(step.title, answer!, given)) return [null, step];
-  const bearing = paragraphs.findIndex((p) => textBearsAnswer(p, answer!, given));
+  if (paragraphs.length === 0 || states(step.title)) return [null, step];
+  const bearing = paragraphs.findIndex(states);
   let first = bearing < 0 ? paragraphs.length : bearing;
   // "First try raised … — fixed in the cell below" goes where the cell goes.
   while (first > 0 && isFalseStartSentence(paragraphs[first - 1]!)) first--;
