@@ -92,7 +92,9 @@ describe("withholding a listed count", () => {
       code: "print(sp.solve(4*x**2 + 8*x - 21, x))",
       output: "[-3.5, 1.5]",
     };
-    expect(bearsAnswer(roots, { answer: "2", question: "How many real solutions does 4x^2 + 8x = 21 have?" })).toBe(true);
+    expect(bearsAnswer(roots, { answer: "2", question: "How many real solutions does 4x^2 + 8x = 21 have?" })).toBe(
+      true,
+    );
   });
 
   it("keeps two values listed on a question that does not ask how many", () => {

@@ -105,14 +105,22 @@ export function showStep(index, step) {
     }
     item.append(figure);
   }
-  if (step.code) {
+  // A step's cell, as it ran; an output that states the answer waits for Reveal, which shows it alone.
+  if (step.code || step.output) {
     const details = document.createElement("details");
     details.className = "step-code";
     details.open = state.showCode;
     const summary = document.createElement("summary");
     summary.textContent = "Python";
-    details.append(summary, codeBlock(step.code, "code"));
+    details.append(summary);
+    if (step.code) details.append(codeBlock(step.code, "code"));
     if (step.output) details.append(codeBlock(step.output, "output"));
+    if (step.outputHidden) {
+      const note = document.createElement("p");
+      note.className = "output-hidden";
+      note.textContent = tr("steps.output_hidden");
+      details.append(note);
+    }
     item.append(details);
   }
   // Steps may arrive out of order after a reconnect: keep them sorted by index.

@@ -66,6 +66,7 @@ export const de = {
     code_of: "Schritt {{index}}",
     false_start: "*Der erste Versuch löste {{error}} aus – in der Zelle unten behoben.*",
     output: "Ausgabe:",
+    output_hidden: "Ausgabe verborgen, bis du die Antwort aufdeckst – sie nennt die Antwort.",
     output_cut: "… ({{count}} weitere Zeichen: Code anzeigen)",
     no_code: "Dieser Schritt hat keinen Code ausgeführt.",
     no_code_run: "Diese Lösung hat keinen Code ausgeführt.",

@@ -78,6 +78,7 @@ export const en = {
     code_of: "Step {{index}}",
     false_start: "*First try raised {{error}} — fixed in the cell below.*",
     output: "Output:",
+    output_hidden: "Output hidden until you reveal the answer — it states the answer.",
     output_cut: "… ({{count}} more characters: Show code)",
     no_code: "This step ran no code.",
     no_code_run: "This solution did not run any code.",

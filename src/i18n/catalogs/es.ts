@@ -67,6 +67,7 @@ export const es = {
     code_of: "Paso {{index}}",
     false_start: "*El primer intento lanzó {{error}}; corregido en la celda de abajo.*",
     output: "Salida:",
+    output_hidden: "Salida oculta hasta que muestres la respuesta: la dice.",
     output_cut: "… ({{count}} caracteres más: Ver código)",
     no_code: "Este paso no ejecutó código.",
     no_code_run: "Esta solución no ejecutó código.",

@@ -67,6 +67,7 @@ export const fr = {
     code_of: "Étape {{index}}",
     false_start: "*Le premier essai a levé {{error}} — corrigé dans la cellule ci-dessous.*",
     output: "Sortie :",
+    output_hidden: "Sortie masquée jusqu'à ce que tu affiches la réponse : elle la donne.",
     output_cut: "… ({{count}} caractères de plus : Voir le code)",
     no_code: "Cette étape n'a exécuté aucun code.",
     no_code_run: "Cette solution n'a exécuté aucun code.",

@@ -67,6 +67,7 @@ export const pt = {
     code_of: "Passo {{index}}",
     false_start: "*A primeira tentativa gerou {{error}} — corrigido na célula abaixo.*",
     output: "Saída:",
+    output_hidden: "Saída oculta até você revelar a resposta — ela diz a resposta.",
     output_cut: "… (mais {{count}} caracteres: Ver código)",
     no_code: "Este passo não executou código.",
     no_code_run: "Esta solução não executou código.",

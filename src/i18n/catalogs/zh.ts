@@ -65,6 +65,7 @@ export const zh = {
     code_of: "第 {{index}} 步",
     false_start: "*第一次尝试引发了 {{error}}，已在下面的单元格中修正。*",
     output: "输出：",
+    output_hidden: "输出已隐藏，显示答案后可见——它给出了答案。",
     output_cut: "…（还有 {{count}} 个字符：查看代码）",
     no_code: "这一步没有运行代码。",
     no_code_run: "这个解答没有运行任何代码。",
