@@ -1,4 +1,4 @@
-// The thread on screen: status, live Python cells, steps typeset with KaTeX, the answer held
+// The thread on screen: status, live Python cells (code only, outputs come with the steps), steps typeset with KaTeX, the answer held
 // back until Reveal, failures, and following a run's event stream in order.
 import { followEvents } from "./api.js";
 import { renderMarkdown, typeset, whenKatex } from "./markdown.js";
@@ -57,10 +57,14 @@ function showCell(index, code) {
   if (!box.querySelector("pre.code")) box.append(codeBlock(code, "code"));
 }
 
-function showOutput(index, text, error) {
+// A live cell's output is not streamed: it may state the answer, which the final pass decides.
+function showRan(index) {
   const box = cellBox(index);
-  if (!box.querySelector("pre.output"))
-    box.append(codeBlock(text || tr("web.no_output"), error ? "output failed" : "output"));
+  if (box.querySelector(".cell-ran")) return;
+  const note = document.createElement("p");
+  note.className = "cell-ran";
+  note.textContent = tr("web.output_later");
+  box.append(note);
 }
 
 export function showStep(index, step) {
@@ -194,7 +198,7 @@ export function onEvent(type, data) {
     if ($("thread").dataset.state !== "done") setStatus(data.text);
     $("thread").dataset.state = $("thread").dataset.state === "done" ? "done" : "running";
   } else if (type === "cell") showCell(data.index, data.code);
-  else if (type === "output") showOutput(data.index, data.text, data.error);
+  else if (type === "output") showRan(data.index);
   else if (type === "step") showStep(data.index, data.step);
   else if (type === "answer")
     showAnswer(data.answer, data.correct, data.reveal, data.rendered, data.withheld, data.nextLabel);

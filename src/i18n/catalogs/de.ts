@@ -226,7 +226,7 @@ export const de = {
     remove: "Entfernen",
     remove_file: "{{name}} entfernen",
     python_cell: "Python-Zelle {{index}}",
-    no_output: "(keine Ausgabe)",
+    output_later: "Ausgeführt. Die Ausgabe erscheint mit den Schritten.",
     correct: "Deine Antwort ist richtig.",
     not_correct: "Deine Antwort ist noch nicht richtig.",
     server_answered: "Der Server hat mit {{status}} geantwortet.",

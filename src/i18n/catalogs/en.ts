@@ -236,7 +236,7 @@ export const en = {
     remove: "Remove",
     remove_file: "Remove {{name}}",
     python_cell: "Python cell {{index}}",
-    no_output: "(no output)",
+    output_later: "Ran. Its output is shown with the steps.",
     correct: "Your answer is correct.",
     not_correct: "Your answer is not correct yet.",
     server_answered: "The server answered {{status}}.",

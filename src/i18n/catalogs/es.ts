@@ -224,7 +224,7 @@ export const es = {
     remove: "Quitar",
     remove_file: "Quitar {{name}}",
     python_cell: "Celda de Python {{index}}",
-    no_output: "(sin salida)",
+    output_later: "Ejecutada. Su salida se muestra con los pasos.",
     correct: "Tu respuesta es correcta.",
     not_correct: "Tu respuesta todavía no es correcta.",
     server_answered: "El servidor respondió {{status}}.",

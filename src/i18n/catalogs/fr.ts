@@ -226,7 +226,7 @@ export const fr = {
     remove: "Retirer",
     remove_file: "Retirer {{name}}",
     python_cell: "Cellule Python {{index}}",
-    no_output: "(aucune sortie)",
+    output_later: "Exécutée. Sa sortie s'affiche avec les étapes.",
     correct: "Ta réponse est juste.",
     not_correct: "Ta réponse n'est pas encore juste.",
     server_answered: "Le serveur a répondu {{status}}.",

@@ -223,7 +223,7 @@ export const pt = {
     remove: "Remover",
     remove_file: "Remover {{name}}",
     python_cell: "Célula Python {{index}}",
-    no_output: "(sem saída)",
+    output_later: "Executada. A saída aparece com os passos.",
     correct: "Sua resposta está certa.",
     not_correct: "Sua resposta ainda não está certa.",
     server_answered: "O servidor respondeu {{status}}.",

@@ -211,7 +211,7 @@ export const zh = {
     remove: "移除",
     remove_file: "移除 {{name}}",
     python_cell: "Python 单元 {{index}}",
-    no_output: "（没有输出）",
+    output_later: "已运行。输出将随步骤一起显示。",
     correct: "你的答案是对的。",
     not_correct: "你的答案还不对。",
     server_answered: "服务器返回了 {{status}}。",
