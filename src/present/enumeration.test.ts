@@ -57,6 +57,7 @@ describe("listing a count", () => {
     expect(outputListsCount("-3\n2", 2)).toBe(true);
     expect(outputListsCount("[1, 2, 3]", 2)).toBe(false);
     expect(outputListsCount("The sum is\n5", 2)).toBe(false);
+    expect(outputListsCount("(a figure, shown below)", 2)).toBe(false);
   });
 });
 
@@ -106,6 +107,14 @@ describe("withholding a listed count", () => {
     };
     expect(bearsAnswer(coefficients, { answer: "2", question: "What is the degree of 3x^2 + 5?" })).toBe(false);
     expect(bearsAnswer(where, { answer: "2", question: "Where do sin x and cos x meet first?" })).toBe(false);
+    // A plot's output names no values, though it reads as two comma-separated pieces.
+    const plot: Step = {
+      title: "Look at the graphs",
+      markdown: "The plot.",
+      code: "plt.show()",
+      output: "(a figure, shown below)",
+    };
+    expect(bearsAnswer(plot, { answer: "2", question: SINE })).toBe(false);
   });
 
   it("the demo model's plot run shows no listing of the crossings before Reveal", () => {

@@ -66,7 +66,9 @@ export function outputListsCount(output: string, count: number): boolean {
       if (inside === "") continue;
       const items = inside.includes(",") ? inside.split(",") : inside.split(/\s+/);
       const values = items.map((i) => i.split(":")[0]!.trim()).filter((i) => i !== "");
-      if (values.length === count && distinct(values) === count) return true;
+      // Values are numbers or single tokens (`'HT'`, `x`); "(a figure, shown below)" is prose.
+      const valuesOnly = values.every((v) => /[\dπ]/.test(v) || !/\s/.test(v));
+      if (valuesOnly && values.length === count && distinct(values) === count) return true;
     }
   }
   const single = /^[-−+]?[\w.^/π√·*()]+$|^[A-Za-z]\s*=\s*\S+$/;
