@@ -41,4 +41,12 @@ describe("a step's code as a chat step shows it", () => {
       "Cell 1:\n```python\nx = 6\n```\nOutput:\n```\n(no output)\n```\nCell 2:\n```python\nprint(x * 7)\n```\nOutput:\n```\n42\n```",
     );
   });
+
+  it("says a held-back output is hidden under the code, and Reveal's part shows the output alone", () => {
+    expect(stepCodeMarkdown({ code: "print(len(roots))", outputHidden: true })).toBe(
+      "```python\nprint(len(roots))\n```\n*Output hidden until you reveal the answer — it states the answer.*",
+    );
+    expect(stepCodeMarkdown({ code: "print(len(roots))", outputHidden: true }, "es")).toContain("Salida oculta");
+    expect(stepCodeMarkdown({ output: "2" })).toBe("Output:\n```\n2\n```");
+  });
 });

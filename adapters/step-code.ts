@@ -16,10 +16,12 @@ export const INLINE_OUTPUT_CHARS = 1000;
  * in its own fence, as it ran, its label outside the fence.
  */
 export function stepCodeMarkdown(
-  step: Pick<ResultStep, "code" | "output" | "foldCode" | "cells">,
+  step: Pick<ResultStep, "code" | "output" | "outputHidden" | "foldCode" | "cells">,
   locale?: string,
 ): string {
-  if (!step.code) return "";
+  // The output withheld from a shown cell, posted by Reveal on its own.
+  if (!step.code) return step.output ? outputMarkdown(step.output, locale) : "";
+  const hidden = step.outputHidden ? `\n*${t(locale, "steps.output_hidden")}*` : "";
   const cells = step.cells ?? [];
   if (cells.length > 1) {
     const codes = byCell(step.code, /^# cell (\d+)\n/gm);
@@ -30,19 +32,23 @@ export function stepCodeMarkdown(
           (n) =>
             `Cell ${n}:\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode }, locale)}`,
         )
-        .join("\n");
+        .join("\n")
+        .concat(hidden);
     }
   }
   const parts = step.foldCode ? [] : [fence(step.code, "python")];
-  const output = step.output?.trimEnd() ?? "";
-  if (output) {
-    const shown =
-      output.length > INLINE_OUTPUT_CHARS
-        ? `${output.slice(0, INLINE_OUTPUT_CHARS)}\n${t(locale, "steps.output_cut", { count: output.length - INLINE_OUTPUT_CHARS })}`
-        : output;
-    parts.push(`${t(locale, "steps.output")}\n${fence(shown, "")}`);
-  }
-  return parts.join("\n");
+  if (step.output?.trimEnd()) parts.push(outputMarkdown(step.output, locale));
+  return parts.join("\n").concat(hidden);
+}
+
+/** "Output:" and the output in a fence, cut at INLINE_OUTPUT_CHARS ("Show code" has all of it). */
+function outputMarkdown(text: string, locale?: string): string {
+  const output = text.trimEnd();
+  const shown =
+    output.length > INLINE_OUTPUT_CHARS
+      ? `${output.slice(0, INLINE_OUTPUT_CHARS)}\n${t(locale, "steps.output_cut", { count: output.length - INLINE_OUTPUT_CHARS })}`
+      : output;
+  return `${t(locale, "steps.output")}\n${fence(shown, "")}`;
 }
 
 /** The pieces of a joined text by their labels (the presenter joins them with a blank line). */

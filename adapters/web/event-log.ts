@@ -19,8 +19,11 @@ export type RunEvent =
   | { type: "status"; state?: RunState; text: string }
   /** A Python cell the model wrote, before it runs (cell indexes count from 1). */
   | { type: "cell"; index: number; code: string }
-  /** What that cell printed (or its error), as the model read it. */
-  | { type: "output"; index: number; text: string; error: boolean }
+  /**
+   * That cell ran (and whether it failed). What it printed is not streamed: it may state the
+   * answer, and reaches the page with the presented steps once the withholding pass has decided.
+   */
+  | { type: "output"; index: number; error: boolean }
   | { type: "step"; index: number; total: number; step: ResultStep }
   /**
    * `reveal`: the space's policy (the page keeps the answer behind Reveal, or shows none with

@@ -21,7 +21,7 @@ function katexDist(): string {
 type Catalog = Pick<Commands, "table" | "texts">;
 
 /** The sections of the catalogs the page's script words itself with (`tr("status.done")` in texts.js). */
-const SCRIPT_SECTIONS = ["web", "buttons", "status", "answer"] as const;
+const SCRIPT_SECTIONS = ["web", "buttons", "status", "answer", "steps"] as const;
 
 export function installPage(app: Express, commands: Catalog): void {
   // The same files whether running from src (tsx) or dist (tsc does not copy them).

@@ -1,6 +1,6 @@
 /**
  * Feeds the event log of web runs from the queue's own event stream: the cells the worker reports
- * as progress (code before it runs, output after) and the end of a run (completed, failed,
+ * as progress (code before it runs, that it ran after — not its output) and the end of a run (completed, failed,
  * cancelled). Only runs asked through the web API have a log; the others are ignored. Two web
  * servers relaying the same event append it once (dedupe keys).
  */
@@ -47,10 +47,13 @@ export async function startRelay(
   return { close: () => events.close() };
 }
 
+/**
+ * A cell as the page may show it while the run works: its code before it runs, and that it ran —
+ * never what it printed, which may state the answer; outputs reach the page with the presented
+ * steps, after the withholding pass has decided (./present/withhold.ts).
+ */
 export function cellEvent(progress: PipelineProgress): Extract<RunEvent, { type: "cell" | "output" }> | null {
   if (progress.type === "code") return { type: "cell", index: progress.index, code: progress.code };
   if (progress.type !== "output") return null;
-  const { stdout, stderr, error } = progress.result;
-  const text = (error ?? [stdout, stderr].filter(Boolean).join("\n")).trimEnd();
-  return { type: "output", index: progress.index, text, error: error !== null };
+  return { type: "output", index: progress.index, error: progress.result.error !== null };
 }

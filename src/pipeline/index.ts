@@ -281,12 +281,14 @@ export class QuestionPipeline implements Pipeline {
     const { blobs } = options;
     const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
     const context = { answer: solution.answer, question: question.text };
+    // Where the policy shows code, a cell whose output is the answer is shown with that output held back.
+    const showCode = question.reveal !== undefined && question.reveal !== "never" && !question.hideCode;
     // A channel that hides code shows neither programs nor their outputs, in any step.
     const policed = (list: Step[]) => (question.hideCode ? list.map(withoutCode) : list);
     const split =
       question.reveal === undefined
         ? { shown: policed(presentation.steps), withheld: [] }
-        : withholdAnswer(policed(presentation.steps), context);
+        : withholdAnswer(policed(presentation.steps), { ...context, showCode });
     const { steps, answer } = await this.renderer.render(
       { ...presentation, steps: split.shown },
       store,

@@ -47,6 +47,7 @@ export function createStepRenderer(config: Config, logger?: Logger): StepRendere
       const steps = await Promise.all(
         presentation.steps.map(async (step, i) => ({
           ...(await toResultStep(store, step.title, step.markdown, rendered[i]!, step.code, step.output)),
+          ...(step.outputHidden ? { outputHidden: true } : {}),
           ...(step.cells === undefined ? {} : { cells: step.cells }),
           ...(step.foldCode ? { foldCode: true } : {}),
           ...(step.label === undefined ? {} : { label: step.label }),

@@ -14,6 +14,8 @@ export interface ResultStep {
   text: string;
   code?: string;
   output?: string;
+  /** The cell's output states the answer and waits for Reveal: the step says so under its code. */
+  outputHidden?: boolean;
   /** Rendered formulas and figures; `[formula N]` in `text` and `{kind: "image", index}` in `parts` point here. */
   images: StepImage[];
   /** The engine's numbers of the cells this step shows. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadTranscriptFixtures, type TranscriptFixture, transcriptOf } from "../../test/support/transcripts.js";
 import { isEquivalent } from "../grading/index.js";
 import { readTranscript } from "./flow.js";
-import { buildLadder, type Hint, ladderOf } from "./ladder.js";
+import { buildLadder, type Hint, ladderOf, restatesQuestion } from "./ladder.js";
 import { revealsAnswer } from "./leaks.js";
 
 const roots: TranscriptFixture = {
@@ -153,5 +153,50 @@ describe("the hint ladder built from the transcript", () => {
       outputs: [{ stdout: "1024\n" }],
     };
     expectGoodLadder(ladderOf(transcriptOf(bare)), "1024");
+  });
+});
+
+describe("a hint that only rewords the question", () => {
+  it("is recognised in English, Spanish and Chinese, and a real first idea is not", () => {
+    const cases: [string, string, string][] = [
+      [
+        "How many positive divisors does 360 have?",
+        "We are looking for the number of positive divisors of 360.",
+        "Every divisor is built from the prime factors of 360, so first you need its prime factorization.",
+      ],
+      [
+        "¿Cuántos divisores positivos tiene 360?",
+        "Bien, necesito el número de divisores positivos de 360.",
+        "Cada divisor se forma con los factores primos de 360, así que primero necesitas su factorización.",
+      ],
+      ["360有多少个正因数？", "我需要求360的正因数的个数。", "每个因数都由360的质因数分解构成，所以先分解360。"],
+    ];
+    for (const [question, reworded, idea] of cases) {
+      expect(restatesQuestion(reworded, question), reworded).toBe(true);
+      expect(restatesQuestion(idea, question), idea).toBe(false);
+    }
+  });
+
+  it("is never Hint 1, even when the write-up wrote it: the next candidate is", () => {
+    const question = "¿Cuántos divisores positivos tiene 360?";
+    const transcript = transcriptOf({
+      name: "divisores",
+      question,
+      answer: "24",
+      turns: [
+        "Bien, necesito el número de divisores positivos de 360.\n\nCada divisor se forma con los factores primos de 360, así que primero necesito su factorización.\n\nLa calculo con Python.\n```python\nimport sympy as sp\nprint(sp.factorint(360))\n```\n```output",
+        "Así que 360 = 2^3 · 3^2 · 5.\n\n**Respuesta final**\n\\[ \\boxed{24} \\]",
+      ],
+      outputs: [{ stdout: "{2: 3, 3: 2, 5: 1}\n" }],
+    });
+    const ladder = buildLadder({
+      question,
+      items: readTranscript(transcript),
+      answer: "24",
+      written: ["Necesito el número de divisores positivos de 360."],
+      locale: "es",
+    });
+    expect(ladder[0]!.markdown).not.toMatch(/número de divisores positivos de 360/);
+    expect(ladder[0]!.markdown).toMatch(/factores primos/);
   });
 });

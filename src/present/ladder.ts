@@ -67,7 +67,12 @@ export function buildLadder(input: LadderInput): Hint[] {
     const written = input.written?.[i];
     const fallback = t(input.locale, `ladder.fallback.${rung}`);
     const options = [...(written ? [written] : []), ...candidates[rung], fallback];
-    const markdown = options.map(asHint).find((text) => usable(text, answer, used)) ?? fallback;
+    // A candidate that only rewords the question is no hint; the catalog's fallback always is one.
+    const markdown =
+      options
+        .map(asHint)
+        .find((text) => usable(text, answer, used) && (text === fallback || !restatesQuestion(text, input.question))) ??
+      fallback;
     used.push(markdown);
     hints.push({ title: t(input.locale, `ladder.titles.${rung}`), markdown });
   }
@@ -215,21 +220,53 @@ function cleanSentence(sentence: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-/** Most of the sentence's words are the question's: it says what is asked, not how to start. */
-function restatesQuestion(sentence: string, question: string): boolean {
+/**
+ * Most of the sentence's content words are the question's: it says what is asked, not how to
+ * start ("Necesito el número de divisores positivos de 360" for "¿Cuántos divisores positivos
+ * tiene 360?"). Any language: words without accents and the asking words of the six catalog
+ * languages, Chinese as pairs of characters.
+ */
+export function restatesQuestion(sentence: string, question: string): boolean {
   // A formula the question does not have is something new ("the first n odd numbers are 1, 3, …, 2n − 1").
   const compact = (text: string) => text.replace(/[\s{}$]/g, "");
   const formulas = [...sentence.matchAll(MATH)].map((m) => compact(m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""));
   if (formulas.some((f) => f.length > 1 && !compact(question).includes(f))) return false;
-  const words = (text: string) =>
-    text
-      .replace(/\\[a-zA-Z]+/g, " ")
-      .toLowerCase()
-      .match(/[\p{L}\d]{3,}/gu) ?? [];
-  const asked = new Set(words(question));
-  const said = words(sentence);
+  const asked = new Set(contentWords(question));
+  const said = contentWords(sentence);
   if (said.length === 0) return true;
-  return said.filter((w) => asked.has(w)).length / said.length >= 0.6;
+  return said.filter((w) => asked.has(w)).length / said.length >= RESTATES_SHARE;
+}
+
+/** The share of a candidate's content words found in the question above which it only restates it. */
+const RESTATES_SHARE = 0.6;
+
+/** Words that ask, count or fill, in the six catalog languages: they carry no idea of their own. */
+const ASKING = new Set(
+  (
+    "the and for are was this that with from have has does how many much what which find need want looking " +
+    "number count compute calculate determine okay well lets first then just were you your our " +
+    "bien vale necesito quiero hay que los las del una uno con para por cuantos cuantas cual numero hallar halla " +
+    "calcular calcula encontrar tiene tienen como este esta entonces pues primero " +
+    "bon alors les des une pour avec combien nombre trouver calculer faut dois besoin est qui " +
+    "also gut die der das und ein eine wie viele anzahl finden berechne brauche muss ist hat " +
+    "bem entao preciso quero quantos quantas tem dos das"
+  ).split(" "),
+);
+/** Chinese characters that ask or join rather than name something. */
+const HAN_FILLER = /[我们你的了是有要需求多少几个吗呢这那和与及在么？。，、]/gu;
+
+function contentWords(text: string): string[] {
+  const plain = text
+    .replace(/\\[a-zA-Z]+/g, " ")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase();
+  const words = (plain.match(/[\p{L}\d]{3,}/gu) ?? []).filter((w) => !/\p{Script=Han}/u.test(w) && !ASKING.has(w));
+  const numbers = plain.match(/\d+/g) ?? [];
+  const han = (plain.replace(HAN_FILLER, " ").match(/\p{Script=Han}+/gu) ?? []).flatMap((run) =>
+    run.length === 1 ? [run] : Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2)),
+  );
+  return [...new Set([...words, ...(han.length > 0 ? numbers : []), ...han])];
 }
 
 /** A hint is at most a couple of sentences. */

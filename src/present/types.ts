@@ -10,6 +10,11 @@ export interface Step {
   code?: string;
   /** Their output as the student sees it (errors as a one-line summary). */
   output?: string;
+  /**
+   * The cell's output states the answer and waits for Reveal (which posts it): the step shows its
+   * code as it ran and says the output is hidden.
+   */
+  outputHidden?: boolean;
   /** The engine's numbers of the cells shown in this step. */
   cells?: number[];
   /** Long code: show it behind a "Show code" button instead of inline. */

@@ -84,3 +84,47 @@ describe("withholdAnswer", () => {
     expect(withholdAnswer([count], { answer: null })).toEqual({ shown: [count], withheld: [] });
   });
 });
+
+describe("withholdAnswer where the policy shows code", () => {
+  const demo: Step = {
+    title: "Plot and count",
+    markdown: "A picture helps here: draw both curves and count where they cross.",
+    code: "x = np.linspace(0, 2 * np.pi, 400)\nplt.title('sin x and cos x on [0, 2π]')\nprint(int(np.sum(np.sign(d[:-1]) != np.sign(d[1:]))))",
+    output: "2",
+    cells: [1],
+  };
+  const conclude: Step = { title: "Conclude", markdown: "So they cross twice." };
+
+  it("shows a first cell that prints the answer with its code as it ran, and holds back only its output", () => {
+    const { shown, withheld } = withholdAnswer([demo, conclude], { answer: "2", showCode: true });
+    expect(shown).toEqual([
+      { title: demo.title, markdown: demo.markdown, code: demo.code, cells: [1], outputHidden: true },
+    ]);
+    expect(withheld).toEqual([{ title: demo.title, markdown: "", output: "2" }, conclude]);
+  });
+
+  it("keeps the cell and its output when only a later paragraph states the answer", () => {
+    const step: Step = { ...demo, output: "[0.25, 1.25]", markdown: "Count them.\n\nSo they cross twice." };
+    const { shown, withheld } = withholdAnswer([step], { answer: "2", showCode: true });
+    expect(shown).toEqual([{ ...step, markdown: "Count them." }]);
+    expect(withheld).toEqual([{ title: step.title, markdown: "So they cross twice." }]);
+  });
+
+  it("withholds the cell whole when its program states the answer (a title, a comment, a literal)", () => {
+    for (const code of [
+      "plt.title('2 crossings')\nprint(n)",
+      "# the curves cross 2 times\nprint(n)",
+      "answer = 2\nprint(answer)",
+      "print(2)",
+    ]) {
+      const { shown } = withholdAnswer([{ ...demo, code }], { answer: "2", showCode: true });
+      expect(shown, code).toEqual([{ title: demo.title, markdown: demo.markdown }]);
+    }
+  });
+
+  it("withholds the cell whole where the policy does not show code", () => {
+    const { shown, withheld } = withholdAnswer([demo], { answer: "2" });
+    expect(shown).toEqual([{ title: demo.title, markdown: demo.markdown }]);
+    expect(withheld).toEqual([{ ...demo, markdown: "" }]);
+  });
+});

@@ -8,6 +8,10 @@
  * `[2, 3]`, a line `2 [0.25, 1.25]`). Code is a program, not a statement: its constants (the `2`
  * in `2 * np.pi`) do not count, but a cell whose output is the answer computes it, so it goes.
  *
+ * On a counting question ("how many", in the six catalog languages) a step also bears a small count
+ * when it lists that many values ("at x = π/4 and x = 5π/4" for 2) or its cell prints a list of
+ * that length (./enumeration.ts).
+ *
  * A step whose opening paragraphs are working and whose later ones reach the answer is split at
  * that paragraph: the working stays, the rest (with the step's cell) is withheld, both verbatim.
  *
@@ -16,6 +20,8 @@
  */
 
 import { LOCALES, t } from "../i18n/index.js";
+import { codeStatesAnswer } from "./code-answer.js";
+import { asksForCount, listsCount, outputListsCount, smallCount } from "./enumeration.js";
 import { equalToAnswer, revealsAnswer } from "./leaks.js";
 import { paragraphsOf } from "./prose.js";
 import type { Step } from "./types.js";
@@ -25,6 +31,11 @@ export interface AnswerContext {
   answer: string | null;
   /** The question as asked: an expression written in it gives nothing away, though equal to the answer. */
   question?: string;
+  /**
+   * The policy shows code (it may reveal, and the channel does not hide code): a cell whose output
+   * states the answer is shown as it ran with that output held back, rather than withheld whole.
+   */
+  showCode?: boolean;
 }
 
 /** Which parts of a step give the final answer away. */
@@ -45,9 +56,24 @@ export interface Withheld {
 export function answerBearing(step: Step, context: AnswerContext): AnswerBearing {
   const { answer } = context;
   if (answer === null || answer.trim() === "") return { text: false, output: false };
-  const given = givenIn(context.question ?? "");
-  const text = [step.title, step.markdown].some((t) => textBearsAnswer(t, answer, given));
-  return { text, output: step.output !== undefined && outputBearsAnswer(step.output, answer, given) };
+  const { states, prints } = readerOf(context, answer);
+  return { text: [step.title, step.markdown].some(states), output: step.output !== undefined && prints(step.output) };
+}
+
+/**
+ * How a reader of this question takes text and output: as stating the answer when they give its
+ * value, or — the question asking for a count — when they list that many values.
+ */
+function readerOf(context: AnswerContext, answer: string) {
+  const question = context.question ?? "";
+  const given = givenIn(question);
+  const count = asksForCount(question) ? smallCount(inWords(answer) ?? answer) : undefined;
+  return {
+    states: (text: string) =>
+      textBearsAnswer(text, answer, given) || (count !== undefined && listsCount(text, count, given)),
+    prints: (output: string) =>
+      outputBearsAnswer(output, answer, given) || (count !== undefined && outputListsCount(output, count)),
+  };
 }
 
 /** True when any part of the step states or computes the answer. */
@@ -64,22 +90,38 @@ export function withholdAnswer(steps: Step[], context: AnswerContext): Withheld 
   const at = steps.findIndex((step) => bearsAnswer(step, context));
   if (at < 0) return { shown: steps, withheld: [] };
   const [working, rest] = splitAtAnswer(steps[at]!, context);
-  return { shown: [...steps.slice(0, at), ...(working ? [working] : [])], withheld: [rest, ...steps.slice(at + 1)] };
+  return {
+    shown: [...steps.slice(0, at), ...(working ? [working] : [])],
+    withheld: [...(rest ? [rest] : []), ...steps.slice(at + 1)],
+  };
 }
 
 /**
- * A step cut before its first paragraph that states the answer: the paragraphs before (without
- * the cell) and the rest (with the cell); when only the cell's output states it, the whole
- * explanation stays and the cell goes. Nothing is cut when the first paragraph or the title
- * states it.
+ * A step cut before its first paragraph that states the answer: the paragraphs before and the
+ * rest, verbatim. Where the policy shows code and the program itself does not state the answer,
+ * the cell stays with the working, exactly as it ran, and only an output that states the answer
+ * waits (`outputHidden`), with the rest of the prose, for Reveal; otherwise the cell goes with the
+ * rest. Nothing is shown when the title states it, or the first paragraph does and the cell goes.
  */
-function splitAtAnswer(step: Step, context: AnswerContext): [Step | null, Step] {
-  const { answer } = context;
-  const given = givenIn(context.question ?? "");
+function splitAtAnswer(step: Step, context: AnswerContext): [Step | null, Step | null] {
+  const { states, prints } = readerOf(context, context.answer!);
+  if (states(step.title)) return [null, step];
   const paragraphs = paragraphsOf(step.markdown);
-  if (paragraphs.length === 0 || textBearsAnswer(step.title, answer!, given)) return [null, step];
-  const bearing = paragraphs.findIndex((p) => textBearsAnswer(p, answer!, given));
+  const bearing = paragraphs.findIndex(states);
   let first = bearing < 0 ? paragraphs.length : bearing;
+  const keepsCell = context.showCode === true && step.code !== undefined && !codeStatesAnswer(step.code, states);
+  if (keepsCell) {
+    const hideOutput = step.output !== undefined && prints(step.output);
+    const { output, ...cell } = step;
+    const working: Step = {
+      ...cell,
+      markdown: paragraphs.slice(0, first).join("\n\n"),
+      ...(hideOutput ? { outputHidden: true } : output === undefined ? {} : { output }),
+    };
+    const rest = paragraphs.slice(first).join("\n\n");
+    const later: Step = { title: step.title, markdown: rest, ...(hideOutput ? { output: output! } : {}) };
+    return [working, rest === "" && !hideOutput ? null : later];
+  }
   // "First try raised … — fixed in the cell below" goes where the cell goes.
   while (first > 0 && isFalseStartSentence(paragraphs[first - 1]!)) first--;
   if (first === 0) return [null, step];

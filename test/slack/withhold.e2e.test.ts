@@ -80,6 +80,9 @@ describe("Slack: the answer withheld by structure, never masked", { timeout: 120
       // The root quotes the question the student typed: only the thread's replies are the bot's words.
       expect(answerIn(before.join("\n"), leak.answer), before.join("\n")).toBe(false);
       expect(before.some((t) => codeBlocks(t).length > 0)).toBe(true);
+      // A first cell that prints the answer is shown as it ran, its output held for Reveal.
+      if (leak.name === "leak-first-cell")
+        expect(before.join("\n")).toContain("Output hidden until you reveal the answer — it states the answer.");
       const revealed = await pressReveal(bot, { channel: "C9", rootTs: root.ts, user: who });
       const after = revealed.messages.map((m) => readable({ ...m }));
       expect(answerIn(after.join("\n"), leak.answer), after.join("\n")).toBe(true);

@@ -1,8 +1,9 @@
 /**
  * Scripted START runs for the "withhold, never mask" tests on every surface (issue 24 items 1, 2,
- * 5, 6, 7): five questions whose answers come in the forms the grader accepts — a list `2, 3`, a
- * fraction `\frac{1}{2}`, a decimal `0.5`, a count `738` and a word `two` — each with a first
- * step that does not give the answer away; a false start (NameError, then the fix) behind a wrong
+ * 5, 6, 7; issue 24 "withhold by structure" items 1–3): six questions whose answers come in the
+ * forms the grader accepts — a list `2, 3`, a fraction `\frac{1}{2}`, a decimal `0.5`, a count
+ * `738`, a count `2` printed by the first cell and listed in the conclusion, and a word `two` —
+ * each with a first step that does not give the answer away (or shows only its code); a false start (NameError, then the fix) behind a wrong
  * guess in prose; an explanation the engine would cut off with a Python hint; and a run whose cell
  * opens with an internal comment and whose prose ends "the summary is:". Every number after a
  * cell comes from the sandbox (`{{output}}`).
@@ -67,6 +68,18 @@ export const LEAK_CASES: LeakCase[] = [
       `Write b = 1000 − a, so a runs from 1 to 999 and each a gives one pair. A smaller case first: pairs with a + b = 100.\n${cell("small = sum(1 for a in range(1, 100) if '0' not in str(a) + str(100 - a))\nprint(small)")}`,
       `For a sum of 100 there are {{output}} such pairs. Now the real count.\n${cell("print(sum(1 for a in range(1, 1000) if '0' not in str(a) + str(1000 - a)))")}`,
       "Python counts {{output}} pairs.\n\n**Final Answer**\n\\[ \\boxed{738} \\]",
+    ],
+  },
+  {
+    // The first cell prints the answer: its code is shown as it ran, its output waits for Reveal;
+    // the conclusion lists the crossings, which on a "how many" question gives the count away.
+    name: "leak-first-cell",
+    question: "How many times do the graphs of y = sin x and y = cos x cross in one full period (withhold test)?",
+    answer: "2",
+    turns: [
+      `Each crossing is a sign change of sin x − cos x. Let me count them on a fine grid over one period.\n${cell("import numpy as np\nx = np.linspace(0, np.pi + np.pi, 4001)[:-1]\nd = np.sin(x) - np.cos(x)\nprint(int(np.sum(np.sign(d[:-1]) != np.sign(d[1:]))))")}`,
+      `Python counts {{output}} sign changes. A finer grid should agree.\n${cell("x = np.linspace(0, np.pi + np.pi, 40001)[:-1]\nd = np.sin(x) - np.cos(x)\nprint(int(np.sum(np.sign(d[:-1]) != np.sign(d[1:]))))")}`,
+      "Both grids agree: the curves cross at x = π/4 and x = 5π/4, where tan x = 1.\n\n**Final Answer**\n\\[ \\boxed{2} \\]",
     ],
   },
   {

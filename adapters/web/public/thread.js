@@ -1,4 +1,4 @@
-// The thread on screen: status, live Python cells, steps typeset with KaTeX, the answer held
+// The thread on screen: status, live Python cells (code only, outputs come with the steps), steps typeset with KaTeX, the answer held
 // back until Reveal, failures, and following a run's event stream in order.
 import { followEvents } from "./api.js";
 import { renderMarkdown, typeset, whenKatex } from "./markdown.js";
@@ -57,10 +57,14 @@ function showCell(index, code) {
   if (!box.querySelector("pre.code")) box.append(codeBlock(code, "code"));
 }
 
-function showOutput(index, text, error) {
+// A live cell's output is not streamed: it may state the answer, which the final pass decides.
+function showRan(index) {
   const box = cellBox(index);
-  if (!box.querySelector("pre.output"))
-    box.append(codeBlock(text || tr("web.no_output"), error ? "output failed" : "output"));
+  if (box.querySelector(".cell-ran")) return;
+  const note = document.createElement("p");
+  note.className = "cell-ran";
+  note.textContent = tr("web.output_later");
+  box.append(note);
 }
 
 export function showStep(index, step) {
@@ -105,14 +109,22 @@ export function showStep(index, step) {
     }
     item.append(figure);
   }
-  if (step.code) {
+  // A step's cell, as it ran; an output that states the answer waits for Reveal, which shows it alone.
+  if (step.code || step.output) {
     const details = document.createElement("details");
     details.className = "step-code";
     details.open = state.showCode;
     const summary = document.createElement("summary");
     summary.textContent = "Python";
-    details.append(summary, codeBlock(step.code, "code"));
+    details.append(summary);
+    if (step.code) details.append(codeBlock(step.code, "code"));
     if (step.output) details.append(codeBlock(step.output, "output"));
+    if (step.outputHidden) {
+      const note = document.createElement("p");
+      note.className = "output-hidden";
+      note.textContent = tr("steps.output_hidden");
+      details.append(note);
+    }
     item.append(details);
   }
   // Steps may arrive out of order after a reconnect: keep them sorted by index.
@@ -186,7 +198,7 @@ export function onEvent(type, data) {
     if ($("thread").dataset.state !== "done") setStatus(data.text);
     $("thread").dataset.state = $("thread").dataset.state === "done" ? "done" : "running";
   } else if (type === "cell") showCell(data.index, data.code);
-  else if (type === "output") showOutput(data.index, data.text, data.error);
+  else if (type === "output") showRan(data.index);
   else if (type === "step") showStep(data.index, data.step);
   else if (type === "answer")
     showAnswer(data.answer, data.correct, data.reveal, data.rendered, data.withheld, data.nextLabel);

@@ -51,6 +51,9 @@ describe("Discord: the answer withheld by structure, never masked", { timeout: 1
       expect(answerIn(visibleText(before), leak.answer), visibleText(before)).toBe(false);
       // The first step, which does not give the answer away, is shown before Reveal as it ran.
       expect(before.some((m) => /```python\n/.test(m.content))).toBe(true);
+      // A first cell that prints the answer is shown as it ran, its output held for Reveal.
+      if (leak.name === "leak-first-cell")
+        expect(visibleText(before)).toContain("Output hidden until you reveal the answer — it states the answer.");
       const { messages } = await clickReveal(bot.rig.fake, thread, bot.rig.fake.user("ada"));
       expect(answerIn(visibleText(messages), leak.answer)).toBe(true);
       expectVerbatim([...thread, ...messages]);
