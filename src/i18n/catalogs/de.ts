@@ -425,4 +425,13 @@ export const de = {
       wrong: "❌ Noch nicht ganz – prüf das oben Zitierte und versuch es dann noch einmal mit /check.",
     },
   },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Im Thread teilen",
+    shared_by: "Geteilt von {{user}}:",
+    shared: "Im Thread geteilt.",
+    already_shared: "Das hast du schon im Thread geteilt.",
+    locked: "🔒 {{user}}, dein Ergebnis ist fertig – nur du kannst es öffnen.",
+    show_result: "Mein Ergebnis zeigen",
+  },
 } as const satisfies Catalog;

@@ -381,4 +381,13 @@ export const en = {
       wrong: "❌ Not quite — recheck what is quoted above, then try /check again.",
     },
   },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Share with the thread",
+    shared_by: "Shared by {{user}}:",
+    shared: "Shared with the thread.",
+    already_shared: "You already shared this with the thread.",
+    locked: "🔒 {{user}}, your result is ready — only you can open it.",
+    show_result: "Show my result",
+  },
 } as const satisfies Catalog;

@@ -422,4 +422,13 @@ export const es = {
       wrong: "❌ Todavía no: revisa lo citado arriba y vuelve a intentarlo con /check.",
     },
   },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Compartir en el hilo",
+    shared_by: "Compartido por {{user}}:",
+    shared: "Compartido en el hilo.",
+    already_shared: "Ya compartiste esto en el hilo.",
+    locked: "🔒 {{user}}, tu resultado está listo: solo tú puedes abrirlo.",
+    show_result: "Ver mi resultado",
+  },
 } as const satisfies Catalog;

@@ -427,4 +427,13 @@ export const fr = {
       wrong: "❌ Pas tout à fait — revérifie ce qui est cité ci-dessus, puis réessaie /check.",
     },
   },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Partager dans le fil",
+    shared_by: "Partagé par {{user}} :",
+    shared: "Partagé dans le fil.",
+    already_shared: "Tu as déjà partagé ceci dans le fil.",
+    locked: "🔒 {{user}}, ton résultat est prêt — toi seul peux l'ouvrir.",
+    show_result: "Voir mon résultat",
+  },
 } as const satisfies Catalog;

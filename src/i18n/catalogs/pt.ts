@@ -420,4 +420,13 @@ export const pt = {
       wrong: "❌ Ainda não — revise o que está citado acima e tente /check de novo.",
     },
   },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Compartilhar no tópico",
+    shared_by: "Compartilhado por {{user}}:",
+    shared: "Compartilhado no tópico.",
+    already_shared: "Você já compartilhou isto no tópico.",
+    locked: "🔒 {{user}}, seu resultado está pronto — só você pode abri-lo.",
+    show_result: "Ver meu resultado",
+  },
 } as const satisfies Catalog;

@@ -392,4 +392,13 @@ export const zh = {
       wrong: "❌ 还不对——重新检查上面引用的内容，然后再试一次 /check。",
     },
   },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "分享到讨论串",
+    shared_by: "{{user}} 分享：",
+    shared: "已分享到讨论串。",
+    already_shared: "你已经把它分享到讨论串了。",
+    locked: "🔒 {{user}}，你的结果已准备好——只有你能打开。",
+    show_result: "查看我的结果",
+  },
 } as const satisfies Catalog;
