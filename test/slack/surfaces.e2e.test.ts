@@ -328,7 +328,7 @@ describe("/check and /explain", () => {
     const responseId = await pressButton(
       bot,
       { channel: "C1", rootTs: root.ts, user: "U1" },
-      { message: { blocks: closing.blocks, ephemeral: true }, button: button as never },
+      { message: { ...closing, ephemeral: true }, button: button as never },
     );
     await ephemeralFor(bot, "U1", root.ts, before);
     const [redrawn] = (await responsesTo(bot, responseId)) as { replace_original?: boolean; blocks?: unknown[] }[];
