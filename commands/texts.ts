@@ -75,9 +75,8 @@ export const CLASSROOM_TEXTS = {
   },
 } as const satisfies Catalog;
 
-/** Slack's "Share with the thread" for a private verdict (English until it joins the catalogs). */
+/** Slack's heading over a shared verdict (English until it joins the catalogs). */
 export const GENERAL_TEXTS = {
-  buttons: { share: "Share with the thread" },
   /** Over a verdict its student shared with the thread. */
   shared: {
     by: "{{user}} shared their check:",

@@ -3,7 +3,7 @@
  * check never reveal the answer; Slack has no spoiler markup, so a spoiler is the Reveal button),
  * or the error with a Retry when one can help.
  */
-import { GENERAL_TEXTS, ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
+import { ladderClosing, type NextKind, nextButtonLabel, verdictClosing } from "../../commands/index.js";
 import { latexToUnicode } from "../../render/index.js";
 import { type Locale, t } from "../../src/i18n/index.js";
 import type { OutgoingMessage } from "../../src/seam.js";
@@ -50,7 +50,7 @@ export function answerBlocks(
       const verdict =
         message.correct === undefined ? say("answer.undecided") : toMrkdwn(verdictClosing(message.correct, locale));
       const solution = message.correct ? nextButton(message.next, locale) : [];
-      const share: ButtonSpec[] = options.share ? [{ action: "share", text: GENERAL_TEXTS.buttons.share }] : [];
+      const share: ButtonSpec[] = options.share ? [{ action: "share", text: say("private.share") }] : [];
       return [...sections(verdict), buttons(value, [...solution, ...share, ...more])];
     }
     default:
