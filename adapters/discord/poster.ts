@@ -159,7 +159,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     const found = DiscordThreads.withButton(history, marker);
     if (found) return { outcome: "posted", messageId: found.id };
     // Errors without a Retry button carry no marker: absent from history proves nothing.
-    return field === "error" && !privately ? { outcome: "unknown" } : { outcome: "not_posted" };
+    return field === "error" ? { outcome: "unknown" } : { outcome: "not_posted" };
   }
 
   private async send(target: DiscordTarget, piece: DiscordPiece, nonce: string, first: boolean): Promise<string> {
