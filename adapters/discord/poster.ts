@@ -108,7 +108,9 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       inThread = false;
       await this.call(() => patch(target.threadFrom!.channelId));
     }
-    if (isFinalState(status.state) && target.threadFrom) await this.closeParent(target.threadFrom, status, inThread);
+    if (isFinalState(status.state) && target.threadFrom) {
+      await this.closeParent(target.threadFrom, status, inThread, target.privateTo !== undefined, context);
+    }
   }
 
   /**
@@ -120,6 +122,8 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     from: NonNullable<DiscordTarget["threadFrom"]>,
     status: StatusLine,
     inThread: boolean,
+    privately: boolean,
+    context: PostContext,
   ): Promise<void> {
     const route = Routes.channelMessage(from.channelId, from.messageId);
     try {
@@ -128,9 +132,16 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       if (parent.interaction_metadata === undefined) return;
       const quoted = (parent.content ?? "").split("\n").filter((line) => line.startsWith(">"));
       const where = inThread ? `<#${from.messageId}>` : "the messages below";
+      // A private result is not in the thread: the channel is told whom it went to, not to look there.
       const code =
-        status.state === "done" ? "parent_done" : status.state === "cancelled" ? "parent_cancelled" : "parent_stopped";
-      const content = [...quoted, noticeSentence(code, { name: where })].join("\n");
+        status.state === "done"
+          ? privately
+            ? "parent_private"
+            : "parent_done"
+          : status.state === "cancelled"
+            ? "parent_cancelled"
+            : "parent_stopped";
+      const content = [...quoted, noticeSentence(code, { name: where }, context.locale)].join("\n");
       await this.deps.rest.patch(route, { body: { content, allowed_mentions: { parse: [] } } });
     } catch (err) {
       this.deps.logger.warn({ err, channel: from.channelId }, "could not update the run's channel message");

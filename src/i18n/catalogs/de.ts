@@ -25,6 +25,7 @@ export const de = {
   },
   notices: {
     parent_done: "✅ Fertig – die Lösung steht in {{name}}.",
+    parent_private: "✅ Fertig – das Ergebnis sieht nur, wer gefragt hat.",
     parent_stopped: "⏹️ Ohne Antwort gestoppt – siehe {{name}}.",
     parent_cancelled: "⏹️ Vor der Antwort gestoppt – „Erneut versuchen“ steht in {{name}}.",
     the_thread: "dem Thread",

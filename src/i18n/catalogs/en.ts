@@ -33,6 +33,7 @@ export const en = {
   /** Replies to actions on a run. */
   notices: {
     parent_done: "✅ Done — the solution is in {{name}}.",
+    parent_private: "✅ Done — the result is shown only to the student who asked.",
     parent_stopped: "⏹️ Stopped without an answer — see {{name}}.",
     parent_cancelled: "⏹️ Stopped before an answer — Retry is in {{name}}.",
     the_thread: "the thread",

@@ -26,6 +26,7 @@ export const es = {
   },
   notices: {
     parent_done: "✅ Listo: la solución está en {{name}}.",
+    parent_private: "✅ Listo: el resultado solo lo ve quien preguntó.",
     parent_stopped: "⏹️ Se detuvo sin respuesta: mira {{name}}.",
     parent_cancelled: "⏹️ Se detuvo antes de la respuesta: Reintentar está en {{name}}.",
     the_thread: "el hilo",

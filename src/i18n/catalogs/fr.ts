@@ -26,6 +26,7 @@ export const fr = {
   },
   notices: {
     parent_done: "✅ Terminé — la solution est dans {{name}}.",
+    parent_private: "✅ Terminé — le résultat n’est visible que par l’élève qui a demandé.",
     parent_stopped: "⏹️ Arrêté sans réponse — voir {{name}}.",
     parent_cancelled: "⏹️ Arrêté avant la réponse — Réessayer est dans {{name}}.",
     the_thread: "le fil",

@@ -26,6 +26,7 @@ export const pt = {
   },
   notices: {
     parent_done: "✅ Pronto — a solução está em {{name}}.",
+    parent_private: "✅ Pronto — o resultado só aparece para quem perguntou.",
     parent_stopped: "⏹️ Parou sem resposta — veja {{name}}.",
     parent_cancelled: "⏹️ Parou antes da resposta — Tentar de novo está em {{name}}.",
     the_thread: "o tópico",

@@ -24,6 +24,7 @@ export const zh = {
   },
   notices: {
     parent_done: "✅ 完成——解答在{{name}}中。",
+    parent_private: "✅ 完成——结果只对提问的学生可见。",
     parent_stopped: "⏹️ 已停止，没有得到答案——请查看{{name}}。",
     parent_cancelled: "⏹️ 在得到答案前已停止——“重试”在{{name}}中。",
     the_thread: "讨论串",

@@ -73,6 +73,10 @@ describe("a student's /check on Discord is theirs alone", { timeout: 120_000 }, 
     const shown = visibleText(publicMessages(fake, check));
     expect(shown).not.toMatch(/Not quite|Recheck|❌/);
     expect(shown).toMatch(/Done\./);
+    // The channel's message says the result went to its student, not "the solution is in the thread".
+    await fake.waitFor("the channel message's last word", () =>
+      check.original!.content.endsWith("✅ Done — the result is shown only to the student who asked."),
+    );
     // A classmate sees nothing of it either.
     expect(visibleText(fake.ephemeralsFor(ben))).not.toMatch(/Not quite/);
 

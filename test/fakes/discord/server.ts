@@ -266,6 +266,11 @@ export class FakeDiscord {
     for (const interaction of this.interactions.values()) interaction.expired = true;
   }
 
+  /** A user the fake knows (made by `user`), by id: how a client resolves a `<@id>` mention. */
+  userById(id: string): FakeUser | undefined {
+    return this.knownUsers.get(id);
+  }
+
   /** Ages one interaction's token past Discord's 15 minutes: webhook calls with it answer 401. */
   expireToken(interaction: RecordedInteraction): void {
     interaction.expired = true;
