@@ -6,9 +6,9 @@
  * whether code is shown and when an answer is released (commands/policy.ts).
  */
 import { type ErrorCode, noticeSentence, studentSentence } from "../src/errors.js";
-import { type Locale, toLocale } from "../src/i18n/index.js";
+import { type Locale, t, toLocale } from "../src/i18n/index.js";
 import type { Question } from "../src/question.js";
-import { answerMessage, type ResultStep, type RunResult } from "../src/seam.js";
+import { answerMessage, type OutgoingMessage, type ResultStep, type RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
 import { refusal } from "./input-check.js";
 import { isTeacher, mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
@@ -66,7 +66,9 @@ async function decide(
       if (!(await Promise.all(question.attachments.map((a) => deps.blobs.exists(a.blob)))).every(Boolean)) {
         return reject("attachment_missing");
       }
-      const again: Question = { ...question, id: input.eventId, replyTarget: input.replyTarget, user: input.user };
+      // A student's own verdict or hints stay theirs on a retry too.
+      const replyTarget = (privateResult(question) && input.privateTarget) || input.replyTarget;
+      const again: Question = { ...question, id: input.eventId, replyTarget, user: input.user };
       const reply = await enqueueQuestion(again, deps);
       if (reply.kind === "rejected") return reply;
       if (reply.kind === "queued")
@@ -127,6 +129,8 @@ async function decide(
         last: following === undefined,
         ...(following ? { next: nextKind(following, step) } : {}),
         ...(answer && { answer }),
+        ...(question && privateResult(question) && step.rung === "hint" && { shareable: true }),
+        ...pressedOn(input.after, steps, total, result, question),
       };
     }
     case "reveal": {
@@ -150,9 +154,35 @@ async function decide(
       if (!question) return reject("unknown_run");
       // A student's verdict is theirs: only they may show it to the thread.
       if (question.user !== input.user) return reject("not_your_run");
-      const verdict = result.steps[0];
-      if (question.mode !== "check" || !verdict) return reject("no_more_steps");
-      return { kind: "shared", jobId, step: verdict, text: `**${verdict.title}**\n${verdict.text}` };
+      const index = input.step ?? 0;
+      const step = sharable(question, result)[index];
+      if (!step) return reject("no_more_steps");
+      // Once: a second press (or a press on the copy Show my result gave) posts nothing more.
+      if (!(await deps.records.markShared(jobId, index))) {
+        return { kind: "notice", jobId, text: t(locale, "private.already_shared") };
+      }
+      return {
+        kind: "shared",
+        jobId,
+        index,
+        step,
+        text: `**${step.title}**\n${step.text}`,
+        replyTarget: question.replyTarget,
+      };
+    }
+    case "show_result": {
+      if (!question) return reject("unknown_run");
+      // The student's own result, or any for a teacher; a classmate is refused.
+      if (!(await mayActOnRun(question, input))) return reject("not_your_run");
+      if (!result) return notFinished();
+      const shareable = sharable(question, result);
+      const total = result.steps.length + (result.withheld?.length ?? 0);
+      return {
+        kind: "result",
+        jobId,
+        steps: result.steps.map((step, index) => ({ index, total, step, shareable: shareable[index] === step })),
+        ...(result.status === "ok" && { answer: answerMessage(result, question) }),
+      };
     }
     case "feedback": {
       if (!result) return notFinished();
@@ -165,6 +195,43 @@ async function decide(
       return { kind: "feedback_saved", jobId, value: input.value, text: noticeSentence("feedback_saved", {}, locale) };
     }
   }
+}
+
+/**
+ * Whether a run's result is its student's alone where it was asked: a /check verdict and hints
+ * (the surface decides whether the place is shared; a DM is private anyway).
+ */
+function privateResult(question: Pick<Question, "mode">): boolean {
+  return question.mode === "check" || question.mode === "hint";
+}
+
+/**
+ * The steps its student may share with the thread, by index: a check's verdict, a hint run's
+ * hints — never a worked solution, which holds the answer.
+ */
+function sharable(question: Question, result: RunResult): (ResultStep | undefined)[] {
+  if (question.mode === "check") return result.steps;
+  if (question.mode === "hint") return allSteps(result).map((step) => (step.rung === "solution" ? undefined : step));
+  return [];
+}
+
+/**
+ * The message a "next" button at `after` sat on: a hint or check run's closing message for the
+ * first press, else the step `after` (which a press handed out before).
+ */
+function pressedOn(
+  after: number,
+  steps: ResultStep[],
+  total: number,
+  result: RunResult,
+  question: Question | null,
+): { pressed?: Extract<OutgoingMessage, { kind: "step" | "answer" }> } {
+  if (after === 0 && question && privateResult(question)) {
+    const { next: _spent, ...closing } = answerMessage(result, question);
+    return { pressed: closing };
+  }
+  const step = steps[after];
+  return step && after >= 0 ? { pressed: { kind: "step", index: after, total, step } } : {};
 }
 
 const isOwnerAction = (kind: RunActionInput["kind"]): boolean => (OWNER_ACTIONS as readonly string[]).includes(kind);

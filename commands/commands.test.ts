@@ -369,6 +369,41 @@ describe("actions on a run", () => {
     });
   });
 
+  it("shares a private verdict once, only by its student; Show my result for its student or a teacher, not a classmate", async () => {
+    const { jobId } = await queuedQuestion(ask({ mode: "check", user: "checker", studentAnswer: "30" }));
+    await client.results.save(
+      jobId,
+      finished(jobId, { answer: null, correct: false, steps: [step("Check · Not quite")] }),
+    );
+    const student = { user: "checker", space: "s1" };
+    const classmate = { user: "classmate", space: "s1", locale: "fr" };
+    expect(await commands.action({ ...classmate, kind: "share", jobId, step: 0 })).toMatchObject({
+      code: "not_your_run",
+    });
+    expect(await commands.action({ ...student, kind: "share", jobId, step: 0 })).toMatchObject({
+      kind: "shared",
+      index: 0,
+      step: { title: "Check · Not quite" },
+      replyTarget: { platform: "cli" },
+    });
+    expect(await commands.action({ ...student, kind: "share", jobId, step: 0 })).toMatchObject({
+      kind: "notice",
+      text: "You already shared this with the thread.",
+    });
+    expect(await commands.action({ ...classmate, kind: "show_result", jobId })).toMatchObject({
+      code: "not_your_run",
+      text: "Seule la personne qui a posé cette question, ou un enseignant, peut faire cela.",
+    });
+    const teacher = { ...classmate, roles: async () => ["teacher" as const] };
+    for (const who of [student, teacher]) {
+      expect(await commands.action({ ...who, kind: "show_result", jobId })).toMatchObject({
+        kind: "result",
+        steps: [{ index: 0, shareable: true, step: { title: "Check · Not quite" } }],
+        answer: { kind: "answer", correct: false, mode: "check" },
+      });
+    }
+  });
+
   it("steps one at a time (the space's `steps: one`): the last step comes with the answer message", async () => {
     await commands.settings({ user: "admin", space: "s-paced", canManage: true, changes: { steps: "one" } });
     const { jobId, question } = await queuedQuestion(ask({ space: "s-paced", user: "paced" }));

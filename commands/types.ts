@@ -101,15 +101,30 @@ export type RunAction =
   /** Stop a queued or running run (its attachments and images are deleted). */
   | { kind: "cancel"; jobId: string }
   /** Ask the same question again as a new run (same attachments, new job). */
-  | { kind: "retry"; jobId: string; eventId: string; replyTarget: ReplyTarget }
+  | {
+      kind: "retry";
+      jobId: string;
+      eventId: string;
+      replyTarget: ReplyTarget;
+      /**
+       * Where the new run goes when its result is its student's alone (a /check or /hint in a
+       * shared channel): the surface's private target, so a retry stays as private as the run.
+       */
+      privateTarget?: ReplyTarget;
+    }
   /** The Python code (and its output) behind one step, or behind every step when `step` is omitted. */
   | { kind: "show_code"; jobId: string; step?: number }
   /** The step after `after` (hint mode shows one step at a time). */
   | { kind: "next_step"; jobId: string; after: number }
   /** The final answer, shown as the space's reveal policy says. */
   | { kind: "reveal"; jobId: string }
-  /** Share a verdict shown only to its student (a /check in a shared channel) with the thread: the student's choice. */
-  | { kind: "share"; jobId: string }
+  /**
+   * Share a verdict or hint shown only to its student (a /check or /hint in a shared channel) with
+   * the thread: the student's choice, once. `step`: which one (absent: the verdict, step 0).
+   */
+  | { kind: "share"; jobId: string; step?: number }
+  /** Show a private result again to its student (or a teacher): the verdict or hint and its closing message. */
+  | { kind: "show_result"; jobId: string }
   /** 👍/👎 on the answer, stored with the run (one vote per user; a new vote replaces the old). */
   | { kind: "feedback"; jobId: string; value: "up" | "down"; comment?: string };
 
@@ -153,6 +168,13 @@ export type ActionReply = (
       /** What the next press hands out (names its button); absent on the last step. */
       next?: NextKind;
       answer?: Extract<OutgoingMessage, { kind: "answer" }>;
+      /** A hint its student may share with the thread (a worked solution never is: it holds the answer). */
+      shareable?: boolean;
+      /**
+       * The message the pressed button sat on, as it was posted but without that button: for a
+       * surface that must redraw it to take the spent button off (Slack's ephemeral messages).
+       */
+      pressed?: Extract<OutgoingMessage, { kind: "step" | "answer" }>;
     }
   /**
    * The answer to show; `as` = how (the space's reveal policy: spoiler tag, or the button's reply);
@@ -169,8 +191,23 @@ export type ActionReply = (
       steps: { index: number; total: number; step: ResultStep }[];
     }
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
-  /** The verdict to post for everyone, as its student chose (`text`: it as Markdown, with who shared it). */
-  | { kind: "shared"; jobId: string; step: ResultStep; text: string }
+  /**
+   * The verdict or hint to post for everyone, as its student chose (`text`: it as Markdown), in
+   * the run's thread (`replyTarget`: the run's stored target, for the adapter to parse).
+   */
+  | { kind: "shared"; jobId: string; index: number; step: ResultStep; text: string; replyTarget: ReplyTarget }
+  /**
+   * A private result shown again (its student asked, or a teacher): the steps the run would have
+   * sent privately, each marked if its student may share it, then its closing message.
+   */
+  | {
+      kind: "result";
+      jobId: string;
+      steps: { index: number; total: number; step: ResultStep; shareable: boolean }[];
+      answer?: Extract<OutgoingMessage, { kind: "answer" }>;
+    }
+  /** A sentence for the presser alone that is neither a refusal nor a confirmation of a change. */
+  | { kind: "notice"; jobId: string; text: string }
   | { kind: "rejected"; code: ErrorCode; text: string }
 ) & { locale?: Locale };
 

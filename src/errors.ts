@@ -488,6 +488,8 @@ export const NOTICE_CODES = [
   "progress_elapsed",
   // The channel message a run's thread grows from, once the run is over (`name` = where to look).
   "parent_done",
+  // A run whose result is its student's alone (a /check verdict, hints in a server channel).
+  "parent_private",
   "parent_stopped",
   "parent_cancelled",
   // Replies to actions on a run.
@@ -527,6 +529,7 @@ export const NOTICES: Record<NoticeCode, Notice> = {
   progress_elapsed: ({ count = 0 }, locale) => t(locale, "progress.elapsed", { seconds: count }),
   parent_done: ({ name }, locale) =>
     t(locale, "notices.parent_done", { name: name ?? t(locale, "notices.the_thread") }),
+  parent_private: say("notices.parent_private"),
   parent_stopped: ({ name }, locale) =>
     t(locale, "notices.parent_stopped", { name: name ?? t(locale, "notices.the_thread") }),
   // The status in the thread says "Cancelled." (once); this points at its Retry.

@@ -3,6 +3,8 @@ import { DiscordAPIError } from "discord.js";
 
 export const DISCORD_ERRORS = {
   UNKNOWN_CHANNEL: 10003,
+  UNKNOWN_WEBHOOK: 10015,
+  INVALID_WEBHOOK_TOKEN: 50027,
   MISSING_ACCESS: 50001,
   MISSING_PERMISSIONS: 50013,
   WRONG_CHANNEL_TYPE: 50024,
@@ -13,4 +15,14 @@ export const DISCORD_ERRORS = {
 
 export function isUnknownChannel(err: unknown): boolean {
   return err instanceof DiscordAPIError && err.code === DISCORD_ERRORS.UNKNOWN_CHANNEL;
+}
+
+/** An interaction's webhook token Discord no longer takes (15 minutes have passed): 401, or Unknown Webhook. */
+export function isExpiredToken(err: unknown): boolean {
+  return (
+    err instanceof DiscordAPIError &&
+    (err.status === 401 ||
+      err.code === DISCORD_ERRORS.UNKNOWN_WEBHOOK ||
+      err.code === DISCORD_ERRORS.INVALID_WEBHOOK_TOKEN)
+  );
 }

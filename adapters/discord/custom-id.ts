@@ -10,7 +10,11 @@ export type ButtonAction =
   | { kind: "reveal"; jobId: string }
   | { kind: "retry"; jobId: string }
   | { kind: "cancel"; jobId: string }
-  | { kind: "feedback"; jobId: string; value: "up" | "down" };
+  | { kind: "feedback"; jobId: string; value: "up" | "down" }
+  /** A private verdict or hint (`step`) posted for the thread by its student. */
+  | { kind: "share"; jobId: string; step: number }
+  /** A private result the worker could no longer send privately: shown again to its student (or a teacher). */
+  | { kind: "show_result"; jobId: string };
 
 const PREFIX = "st";
 const MAX_CUSTOM_ID = 100;
@@ -21,17 +25,21 @@ const NAMES = {
   retry: "retry",
   cancel: "cancel",
   feedback: "fb",
+  share: "share",
+  show_result: "mine",
 } as const satisfies Record<ButtonAction["kind"], string>;
 
 export function buttonId(action: ButtonAction): string {
   const arg =
     action.kind === "next_step"
       ? String(action.after)
-      : action.kind === "show_code"
-        ? (action.step?.toString() ?? "")
-        : action.kind === "feedback"
-          ? action.value
-          : "";
+      : action.kind === "share"
+        ? String(action.step)
+        : action.kind === "show_code"
+          ? (action.step?.toString() ?? "")
+          : action.kind === "feedback"
+            ? action.value
+            : "";
   const id = [PREFIX, NAMES[action.kind], action.jobId, arg].join("|");
   if (id.length > MAX_CUSTOM_ID) throw new Error(`button id over ${MAX_CUSTOM_ID} characters for job ${action.jobId}`);
   return id;
@@ -52,6 +60,10 @@ export function parseButtonId(customId: string): ButtonAction | null {
       return { kind: "retry", jobId };
     case NAMES.cancel:
       return { kind: "cancel", jobId };
+    case NAMES.share:
+      return step === undefined ? null : { kind: "share", jobId, step };
+    case NAMES.show_result:
+      return { kind: "show_result", jobId };
     case NAMES.feedback:
       return arg === "up" || arg === "down" ? { kind: "feedback", jobId, value: arg } : null;
     default:

@@ -40,6 +40,8 @@ export interface DiscordPiece {
   files: DiscordFile[];
   /** Rows of buttons (at most 5 per row). */
   buttons: ButtonSpec[][];
+  /** User ids the message may notify (none by default). */
+  mentions?: string[];
 }
 
 /** The words the layout adds itself (labels, headers, closings) come from the catalogs in `context.locale`. */
@@ -87,6 +89,7 @@ export function markerFor(jobId: string, field: string): string | null {
   if (field === "status") return buttonId({ kind: "cancel", jobId });
   if (field === "answer") return buttonId({ kind: "feedback", jobId, value: "up" });
   if (field === "error") return buttonId({ kind: "retry", jobId });
+  if (field === "locked") return buttonId({ kind: "show_result", jobId });
   const step = /^step:(\d+)$/.exec(field)?.[1];
   return step === undefined ? null : buttonId({ kind: "show_code", jobId, step: Number(step) });
 }
@@ -216,6 +219,43 @@ function layoutAnswer(
     ...groups.map((group) => ({ content: "", files: group, buttons: [] })),
     { content, files: last, buttons: rows },
   ];
+}
+
+/**
+ * A message that is its student's alone (a verdict, a hint, their closing line), as ephemeral
+ * pieces: a verdict or hint offers "Share with the thread"; the closing line has no Retry (a new
+ * run of it would post where the class reads; the student asks again instead).
+ */
+export function privatePieces(message: OutgoingMessage, context: PostContext, shareable: boolean): DiscordPiece[] {
+  const pieces = layoutMessage(message, context);
+  const last = pieces.at(-1);
+  if (!last) return pieces;
+  if (message.kind === "step" && shareable)
+    last.buttons.push([shareButton(context.jobId, message.index, context.locale)]);
+  if (message.kind === "answer") {
+    last.buttons = last.buttons
+      .map((row) => row.filter((b) => b.action.kind !== "retry"))
+      .filter((row) => row.length > 0);
+  }
+  return pieces;
+}
+
+/** "Share with the thread" under a private verdict or hint (`step`: its index among the run's steps). */
+export function shareButton(jobId: string, step: number, locale?: string): ButtonSpec {
+  return { label: t(locale, "private.share"), action: { kind: "share", jobId, step }, style: "secondary" };
+}
+
+/**
+ * What the thread shows when a private result can no longer be sent privately (the student's
+ * token expired): who it is for, and a button that shows it to them alone. No verdict, no hint.
+ */
+export function lockedPiece(jobId: string, user: string, locale?: string): DiscordPiece {
+  return {
+    content: t(locale, "private.locked", { user: `<@${user}>` }),
+    files: [],
+    mentions: [user],
+    buttons: [[{ label: t(locale, "private.show_result"), action: { kind: "show_result", jobId }, style: "primary" }]],
+  };
 }
 
 /** The button that hands out the step after `after` (the first held back by default), named for what it is in `locale`. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisBlobStore } from "../../src/blobs/redis.js";
 import { CodedError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
-import type { ResultStep } from "../../src/seam.js";
+import type { OutgoingMessage, ResultStep } from "../../src/seam.js";
 import { FakeDiscord } from "../../test/fakes/discord/server.js";
 import { dropPrefix, testRedis, uniquePrefix } from "../../test/support/redis.js";
 import { DiscordPoster } from "./poster.js";
@@ -219,5 +219,37 @@ describe("DiscordPoster", () => {
       .catch((err: unknown) => err);
     expect(error).toBeInstanceOf(CodedError);
     expect((error as CodedError).code).toBe("permission_missing");
+  });
+
+  it("a private result past its token's 15 minutes: one placeholder in the thread, no webhook call", async () => {
+    const student = fake.user("student");
+    let now = Date.now();
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const clocked = new DiscordPoster({ rest, blobs, logger: silentLogger, now: () => now });
+    const target: DiscordTarget = {
+      ...(await threadTarget()),
+      privateTo: { user: student.id, appId: fake.appId, token: "itoken-old", expiresAt: now + 15 * 60_000 },
+    };
+    // Fourteen and a half minutes later the token is too close to its end to use.
+    now += 14.5 * 60_000;
+    const verdict: OutgoingMessage = { kind: "step", index: 0, total: 1, step: { ...(await step()), images: [] } };
+    const closing: OutgoingMessage = {
+      kind: "answer",
+      answer: null,
+      correct: false,
+      status: "ok",
+      reveal: "button",
+      mode: "check",
+    };
+    const ctx = (field: string) => ({ jobId: "discord-7", key: `discord-7:${field}` });
+    expect(await clocked.findPosted(target, ctx("step:0"))).toEqual({ outcome: "not_posted" });
+    await clocked.post(target, verdict, ctx("step:0"));
+    await clocked.post(target, closing, ctx("answer"));
+    expect(fake.requests.filter((r) => r.path.includes("/webhooks/"))).toEqual([]);
+    // One placeholder for both, naming its student; the verdict itself nowhere.
+    expect(fake.messagesIn(target.channelId).map((m) => m.content)).toEqual([
+      `🔒 <@${student.id}>, your result is ready — only you can open it.`,
+    ]);
+    expect(await clocked.findPosted(target, ctx("answer"))).toMatchObject({ outcome: "posted" });
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Egress to Discord with the bot token only (never an interaction token: those die after 15
- * minutes and a START run can take longer). Each piece is sent with a nonce and `enforce_nonce`,
+ * Egress to Discord with the bot token, except a student's private result (a /check verdict and
+ * hints in a server channel): that goes as ephemeral follow-ups with their interaction's token
+ * (./private.ts), and once the token has died (15 minutes; a START run can take longer) as a
+ * placeholder in the thread whose "Show my result" button shows it to them alone. Each piece is sent with a nonce and `enforce_nonce`,
  * so a re-send within Discord's window returns the earlier message; `findPosted` looks for the
  * message's marker button in the channel's recent history, since Discord stores no nonces. Works
  * from any process (a worker without a gateway connection): REST only, images from the blob store.
@@ -19,8 +21,17 @@ import {
   type StatusLine,
 } from "../types.js";
 import { DISCORD_ERRORS, isUnknownChannel } from "./api-errors.js";
-import { componentsJson, type DiscordPiece, layoutMessage, markerFor, statusButtons } from "./layout.js";
+import {
+  componentsJson,
+  type DiscordPiece,
+  layoutMessage,
+  lockedPiece,
+  markerFor,
+  privatePieces,
+  statusButtons,
+} from "./layout.js";
 import { nonceFor } from "./nonce.js";
+import { InteractionFollowUps, type PrivateTo } from "./private.js";
 import type { DiscordTarget } from "./target.js";
 import { DiscordThreads, type SentMessage } from "./threads.js";
 
@@ -30,6 +41,8 @@ export interface DiscordPosterDeps {
   rest: REST;
   blobs: BlobStore;
   logger: Logger;
+  /** The clock interaction tokens expire by (tests move it). */
+  now?: () => number;
 }
 
 export class DiscordPoster implements Poster<DiscordTarget> {
@@ -39,12 +52,18 @@ export class DiscordPoster implements Poster<DiscordTarget> {
    */
   private readonly threadless = new Set<string>();
   private readonly threads: DiscordThreads;
+  private readonly followUps: InteractionFollowUps;
 
   constructor(private readonly deps: DiscordPosterDeps) {
     this.threads = new DiscordThreads(deps.rest);
+    this.followUps = new InteractionFollowUps(deps);
   }
 
   async post(target: DiscordTarget, message: OutgoingMessage, context: PostContext): Promise<{ messageId: string }> {
+    // A student's verdict and hints are theirs: the thread shows the status only.
+    if (target.privateTo && (message.kind === "step" || message.kind === "answer")) {
+      return this.postPrivately(target, target.privateTo, message, context);
+    }
     const pieces = layoutMessage(message, context);
     let lastId = "";
     for (const [index, piece] of pieces.entries()) {
@@ -53,6 +72,24 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       lastId = await this.send(target, piece, nonceFor(`${context.key}#${index}`), first);
     }
     return { messageId: lastId };
+  }
+
+  /**
+   * Only for the student: ephemeral follow-ups while their token lives; after that one placeholder
+   * in the thread (its nonce is the run's, so every later private message finds the same one).
+   */
+  private async postPrivately(
+    target: DiscordTarget,
+    to: PrivateTo,
+    message: Extract<OutgoingMessage, { kind: "step" | "answer" }>,
+    context: PostContext,
+  ): Promise<{ messageId: string }> {
+    // A hint or a verdict may be shared; a worked solution holds the answer.
+    const shareable = message.kind === "step" && message.step.rung !== "solution";
+    const sent = await this.followUps.send(to, privatePieces(message, context, shareable), context.jobId);
+    if (sent) return sent;
+    const locked = lockedPiece(context.jobId, to.user, context.locale);
+    return { messageId: await this.send(target, locked, nonceFor(`${context.jobId}:locked`), false) };
   }
 
   async edit(target: DiscordTarget, messageId: string, status: StatusLine, context: PostContext): Promise<void> {
@@ -73,7 +110,7 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       await this.call(() => patch(target.threadFrom!.channelId));
     }
     if (isFinalState(status.state) && target.threadFrom) {
-      await this.closeParent(target.threadFrom, status, inThread, context.locale);
+      await this.closeParent(target.threadFrom, status, inThread, target.privateTo !== undefined, context);
     }
   }
 
@@ -86,7 +123,8 @@ export class DiscordPoster implements Poster<DiscordTarget> {
     from: NonNullable<DiscordTarget["threadFrom"]>,
     status: StatusLine,
     inThread: boolean,
-    locale: string | undefined,
+    privately: boolean,
+    context: PostContext,
   ): Promise<void> {
     const route = Routes.channelMessage(from.channelId, from.messageId);
     try {
@@ -94,10 +132,17 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       // A thread grown from a student's mention has their message above it: not ours to edit.
       if (parent.interaction_metadata === undefined) return;
       const quoted = (parent.content ?? "").split("\n").filter((line) => line.startsWith(">"));
-      const where = inThread ? `<#${from.messageId}>` : t(locale, "notices.below");
+      const where = inThread ? `<#${from.messageId}>` : t(context.locale, "notices.below");
+      // A private result is not in the thread: the channel is told whom it went to, not to look there.
       const code =
-        status.state === "done" ? "parent_done" : status.state === "cancelled" ? "parent_cancelled" : "parent_stopped";
-      const content = [...quoted, noticeSentence(code, { name: where }, locale)].join("\n");
+        status.state === "done"
+          ? privately
+            ? "parent_private"
+            : "parent_done"
+          : status.state === "cancelled"
+            ? "parent_cancelled"
+            : "parent_stopped";
+      const content = [...quoted, noticeSentence(code, { name: where }, context.locale)].join("\n");
       await this.deps.rest.patch(route, { body: { content, allowed_mentions: { parse: [] } } });
     } catch (err) {
       this.deps.logger.warn({ err, channel: from.channelId }, "could not update the run's channel message");
@@ -106,7 +151,10 @@ export class DiscordPoster implements Poster<DiscordTarget> {
 
   async findPosted(target: DiscordTarget, context: PostContext): Promise<FindPosted> {
     const field = context.key.startsWith(`${context.jobId}:`) ? context.key.slice(context.jobId.length + 1) : "";
-    const marker = markerFor(context.jobId, field);
+    // A private message leaves nothing in the thread unless its placeholder was posted instead:
+    // without one it is sent again (the student seeing it twice beats never).
+    const privately = target.privateTo !== undefined && (field === "answer" || field.startsWith("step:"));
+    const marker = markerFor(context.jobId, privately ? "locked" : field);
     if (!marker) return { outcome: "unknown" };
     const read = (channelId: string) => this.threads.history(channelId);
     let history: SentMessage[];
@@ -141,7 +189,8 @@ export class DiscordPoster implements Poster<DiscordTarget> {
       attachments: piece.files.map((file, id) => ({ id, filename: file.filename, description: file.description })),
       nonce,
       enforce_nonce: true,
-      allowed_mentions: { parse: [] },
+      // Only a placeholder names someone: its student, who is notified their result is ready.
+      allowed_mentions: { parse: [], ...(piece.mentions && { users: piece.mentions }) },
     };
     const post = (channelId: string) =>
       this.deps.rest.post(Routes.channelMessages(channelId), { body, files }) as Promise<SentMessage>;

@@ -14,6 +14,14 @@ const schema = z.object({
   channelId: snowflake,
   /** The thread to open from a message when it does not exist yet. */
   threadFrom: z.object({ channelId: snowflake, messageId: snowflake, name: z.string().min(1).max(100) }).optional(),
+  /**
+   * A result that is its student's alone (a /check verdict and hints in a server channel): sent
+   * as ephemeral follow-ups of the student's interaction — its webhook token, valid 15 minutes
+   * from `expiresAt` back, never logged — else behind a "Show my result" placeholder.
+   */
+  privateTo: z
+    .object({ user: snowflake, appId: snowflake, token: z.string().min(1).max(500), expiresAt: z.number() })
+    .optional(),
 });
 
 export type DiscordTarget = z.infer<typeof schema>;

@@ -50,7 +50,7 @@ export function answerBlocks(
       const verdict =
         message.correct === undefined ? say("answer.undecided") : toMrkdwn(verdictClosing(message.correct, locale));
       const solution = message.correct ? nextButton(message.next, locale) : [];
-      const share: ButtonSpec[] = options.share ? [{ action: "share", text: say("buttons.share") }] : [];
+      const share: ButtonSpec[] = options.share ? [{ action: "share", text: say("private.share") }] : [];
       return [...sections(verdict), buttons(value, [...solution, ...share, ...more])];
     }
     default:

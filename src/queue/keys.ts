@@ -23,6 +23,8 @@ export interface RunKeys {
   question(jobId: string): string;
   /** Hash: user → 👍/👎 vote (JSON) on a run's answer. */
   feedback(jobId: string): string;
+  /** Set of the private steps (verdict, hints) a run's student already shared with its thread. */
+  shared(jobId: string): string;
   /** A space's settings as JSON (reveal policy, hourly limit, hint policy, allowed channels); no TTL. */
   settings(space: string): string;
   /** Hash: channel id (`*` = the space) → that place's own policy as JSON (commands/policy.ts); no TTL. */
@@ -54,6 +56,7 @@ export function runKeys(prefix: string): RunKeys {
     cancelled: (jobId) => own("cancelled", jobId),
     question: (jobId) => own("question", jobId),
     feedback: (jobId) => own("feedback", jobId),
+    shared: (jobId) => own("shared", jobId),
     settings: (space) => [prefix, "settings", space].join(":"),
     policies: (space) => [prefix, "policies", space].join(":"),
     bucket: (scope, id) => own("bucket", scope, id),

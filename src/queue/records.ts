@@ -41,6 +41,16 @@ export class RunRecords {
     return Object.fromEntries(Object.entries(raw).map(([user, json]) => [user, JSON.parse(json) as Feedback]));
   }
 
+  /**
+   * Marks a private step (a verdict, a hint) as shared with the run's thread: true the first time
+   * only, so a second press of "Share with the thread" does not post it twice.
+   */
+  async markShared(jobId: string, step: number): Promise<boolean> {
+    const key = this.keys.shared(jobId);
+    const [added] = (await this.redis.multi().sadd(key, String(step)).expire(key, this.ttlS).exec()) ?? [];
+    return added?.[1] === 1;
+  }
+
   /** `/forget-me`: the run's Question (when `user` asked it) and `user`'s vote on it go now. */
   async forget(jobId: string, user: string): Promise<void> {
     const asked = await this.question(jobId);

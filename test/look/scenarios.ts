@@ -9,9 +9,10 @@ import type { QuestionName } from "./script.js";
 /**
  * What the student does after asking; every action ends in a screenshot of the thread.
  * `running`: instead of waiting for the answer, wait until a Python cell runs; `pause`: look
- * again 3 s later (does the status move?); the rest press the button of that name.
+ * again 3 s later (does the status move?); `classmate`: draw the thread as another student of
+ * the channel sees it (Discord, Slack); the rest press the button of that name.
  */
-export type Action = "running" | "pause" | "reveal" | "next" | "code" | "cancel" | "retry";
+export type Action = "running" | "pause" | "classmate" | "reveal" | "next" | "code" | "cancel" | "retry" | "share";
 
 export type Mode = "solve" | "hint" | "check" | "explain";
 
@@ -37,6 +38,7 @@ export const SCENARIOS: LookScenario[] = [
   { name: "demo-hint", mode: "hint", question: "product", presses: ["next"], items: [3, 7], shows: "the demo model's hint scenario (17 × 23), then Next step" },
   { name: "check-right", mode: "check", question: "roots", answer: "3, 2", presses: [], items: [4], shows: "/check with a right answer" },
   { name: "check-wrong", mode: "check", question: "roots", answer: "1, 6", presses: [], items: [4], shows: "/check with a wrong answer: what to recheck?" },
+  { name: "check-private", mode: "check", question: "roots", answer: "1, 6", presses: ["classmate", "share", "classmate"], items: [4], shows: "a wrong /check in a class channel: the student's private verdict, what a classmate sees, then Share with the thread (issue 25)" },
   { name: "explain", mode: "explain", question: "oddSquares", presses: [], items: [6], shows: "/explain of a topic: no hints, no [formula N], steps that explain" },
   { name: "cancel", mode: "solve", question: "slowPrimes", presses: ["running", "pause", "cancel"], items: [10], shows: "a long cell: the status while it runs, 3 s later, then Cancel" },
   { name: "demo-unknown", mode: "solve", question: "unknown", presses: ["reveal"], items: [7], shows: "a question the demo model does not know" },

@@ -23,6 +23,7 @@ import {
   jobOf,
   lastMessage,
   metadataKey,
+  pressButton,
   pressNextStepUntilDone,
   pressReveal,
   responsesTo,
@@ -311,6 +312,31 @@ describe("/check and /explain", () => {
     await clickButton(bot, withButton(verdict, "tutor_next_step"), "tutor_next_step", "U1");
     const solution = await ephemeralFor(bot, "U1", root.ts, before);
     expect(JSON.stringify(solution.blocks)).toContain("Worked solution");
+  });
+
+  it("a used See a worked solution is spent: its student's private message is redrawn without it", async () => {
+    const { root, verdict } = await checkPrivately(
+      "What is 2^20, spent once? answer: 1048576",
+      "What is 2^20, spent once?",
+    );
+    const closing = verdict.find((e) => JSON.stringify(e.blocks).includes("tutor_next_step"))!;
+    const button = (closing.blocks as { elements?: { action_id: string; value: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === "tutor_next_step")!;
+    const before = bot.slack.workspace.ephemerals.length;
+    // Slack sends a click on an ephemeral message without its blocks: the bot redraws it from the run.
+    const responseId = await pressButton(
+      bot,
+      { channel: "C1", rootTs: root.ts, user: "U1" },
+      { message: { ...closing, ephemeral: true }, button: button as never },
+    );
+    await ephemeralFor(bot, "U1", root.ts, before);
+    const [redrawn] = (await responsesTo(bot, responseId)) as { replace_original?: boolean; blocks?: unknown[] }[];
+    expect(redrawn?.replace_original).toBe(true);
+    const blocks = JSON.stringify(redrawn?.blocks);
+    expect(blocks).toContain("Your answer is right");
+    expect(blocks).toContain("tutor_share");
+    expect(blocks).not.toContain("tutor_next_step");
   });
 
   it("/check with `work:` quotes the first line of the working that does not hold, never a step number", async () => {

@@ -60,7 +60,7 @@ export function register(app: App, ctx: ListenerContext): void {
       channel,
       roles: () => rolesOf(ctx, team, body.user.id),
     });
-    if (reply.kind === "step") await spendButton(ctx, body, action.action_id);
+    if (reply.kind === "step") await spendButton(ctx, body, action.action_id, { reply, target });
     await show(ctx, reply, target, where);
     ctx.logger.info({ action: name, jobId: value.job, user: body.user.id, outcome: reply.kind }, "button");
   });
@@ -108,8 +108,12 @@ async function show(
       return;
     case "retry_queued":
     case "feedback_saved":
+    case "notice":
     case "rejected":
       return tellUser(ctx, where, reply.text);
+    case "result":
+      // Slack sends a private verdict with the bot token: there is no placeholder to open.
+      return;
     case "code": {
       const blocks: Block[] = reply.blocks.flatMap((cell) =>
         sections(
@@ -135,30 +139,43 @@ async function show(
 
 /**
  * A pressed "Next step" is spent: Slack buttons cannot be greyed out, so it is taken off the
- * message it sat on (a run's step in the thread, by chat.update; a step only the student sees,
- * through the click's response_url). Without the message's blocks in the click there is nothing
- * to rebuild, and the button stays. Cosmetic: a failure is logged.
+ * message it sat on — a run's step in the thread by chat.update with the click's blocks; a
+ * message only the student sees (Slack sends no blocks with that click) redrawn from the run,
+ * without the button, through the click's response_url. Cosmetic: a failure is logged.
  */
-async function spendButton(ctx: ListenerContext, body: BlockAction<ButtonAction>, actionId: string): Promise<void> {
-  const blocks = body.message?.blocks as { type: string; elements?: { action_id?: string }[] }[] | undefined;
-  if (!blocks) return;
-  const kept = blocks.flatMap((block) => {
-    if (block.type !== "actions") return [block];
-    const elements = (block.elements ?? []).filter((e) => e.action_id !== actionId);
-    return elements.length > 0 ? [{ ...block, elements }] : [];
-  });
-  // Without a text Slack keeps the message's notification text as it was.
-  const text = (body.message?.text as string | undefined) || undefined;
+async function spendButton(
+  ctx: ListenerContext,
+  body: BlockAction<ButtonAction>,
+  actionId: string,
+  run: { reply: Extract<ActionReply, { kind: "step" }>; target: SlackTarget },
+): Promise<void> {
   try {
     if (body.container?.is_ephemeral) {
-      if (!body.response_url) return;
+      const pressed = run.reply.pressed;
+      if (!body.response_url || !pressed) return;
+      const redrawn = await ctx.poster.redraw(
+        run.target,
+        body.container.channel_id ?? "",
+        run.reply.jobId,
+        pressed,
+        run.reply.locale,
+      );
       await fetch(body.response_url, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ replace_original: true, ...(text && { text }), blocks: kept }),
+        body: JSON.stringify({ replace_original: true, ...redrawn }),
       });
       return;
     }
+    const blocks = body.message?.blocks as { type: string; elements?: { action_id?: string }[] }[] | undefined;
+    if (!blocks) return;
+    const kept = blocks.flatMap((block) => {
+      if (block.type !== "actions") return [block];
+      const elements = (block.elements ?? []).filter((e) => e.action_id !== actionId);
+      return elements.length > 0 ? [{ ...block, elements }] : [];
+    });
+    // Without a text Slack keeps the message's notification text as it was.
+    const text = (body.message?.text as string | undefined) || undefined;
     const channel = body.container?.channel_id ?? body.channel?.id;
     const ts = body.container?.message_ts ?? body.message?.ts;
     if (channel && ts) await ctx.client.chat.update({ channel, ts, ...(text && { text }), blocks: kept as never });

@@ -25,6 +25,7 @@ export const de = {
   },
   notices: {
     parent_done: "✅ Fertig – die Lösung steht in {{name}}.",
+    parent_private: "✅ Fertig – das Ergebnis sieht nur, wer gefragt hat.",
     parent_stopped: "⏹️ Ohne Antwort gestoppt – siehe {{name}}.",
     parent_cancelled: "⏹️ Vor der Antwort gestoppt – „Erneut versuchen“ steht in {{name}}.",
     the_thread: "dem Thread",
@@ -59,7 +60,6 @@ export const de = {
     not_helpful: "Nicht hilfreich",
     step_of: "Schritt {{index}}/{{total}}",
     stale: "Diese Schaltfläche ist nicht mehr aktiv.",
-    share: "Im Thread teilen",
   },
   steps: {
     of: "Schritt {{index}} von {{total}} · {{title}}",
@@ -479,5 +479,14 @@ export const de = {
       "Erledigt: Ich habe gelöscht, was ich hier ({{space}}) über dich gespeichert hatte — {{count}} insgesamt (Fragen, Prüfungen, Stimmen) — samt deinem Nutzungszähler und dem, was deine letzten Läufe aufbewahrt hatten.",
     forgot_channel: "Erledigt: Ich habe die {{count}} Klassendaten von <#{{channel}}> gelöscht.",
     no_channel: "Führe das in dem Kanal aus, dessen Daten du löschen willst.",
+  },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Im Thread teilen",
+    shared_by: "Geteilt von {{user}}:",
+    shared: "Im Thread geteilt.",
+    already_shared: "Das hast du schon im Thread geteilt.",
+    locked: "🔒 {{user}}, dein Ergebnis ist fertig – nur du kannst es öffnen.",
+    show_result: "Mein Ergebnis zeigen",
   },
 } as const satisfies Catalog;

@@ -33,6 +33,7 @@ export const en = {
   /** Replies to actions on a run. */
   notices: {
     parent_done: "✅ Done — the solution is in {{name}}.",
+    parent_private: "✅ Done — the result is shown only to the student who asked.",
     parent_stopped: "⏹️ Stopped without an answer — see {{name}}.",
     parent_cancelled: "⏹️ Stopped before an answer — Retry is in {{name}}.",
     the_thread: "the thread",
@@ -72,7 +73,6 @@ export const en = {
     step_of: "Step {{index}}/{{total}}",
     stale: "This button is no longer active.",
     /** Slack: shows a /check verdict only its student saw to everyone in the thread. */
-    share: "Share with the thread",
   },
   /** How a posted step is headed. */
   steps: {
@@ -441,5 +441,14 @@ export const en = {
       "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — with your usage count and what your recent runs kept.",
     forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
     no_channel: "Run this in the channel whose records you want to delete.",
+  },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Share with the thread",
+    shared_by: "Shared by {{user}}:",
+    shared: "Shared with the thread.",
+    already_shared: "You already shared this with the thread.",
+    locked: "🔒 {{user}}, your result is ready — only you can open it.",
+    show_result: "Show my result",
   },
 } as const satisfies Catalog;

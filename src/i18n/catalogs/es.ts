@@ -26,6 +26,7 @@ export const es = {
   },
   notices: {
     parent_done: "✅ Listo: la solución está en {{name}}.",
+    parent_private: "✅ Listo: el resultado solo lo ve quien preguntó.",
     parent_stopped: "⏹️ Se detuvo sin respuesta: mira {{name}}.",
     parent_cancelled: "⏹️ Se detuvo antes de la respuesta: Reintentar está en {{name}}.",
     the_thread: "el hilo",
@@ -60,7 +61,6 @@ export const es = {
     not_helpful: "No útil",
     step_of: "Paso {{index}}/{{total}}",
     stale: "Este botón ya no está activo.",
-    share: "Compartir en el hilo",
   },
   steps: {
     of: "Paso {{index}} de {{total}} · {{title}}",
@@ -476,5 +476,14 @@ export const es = {
       "Listo: borré lo que tenía registrado sobre ti en este {{space}} — {{count}} en total (preguntas, comprobaciones, votos) — junto con tu contador de uso y lo que guardaban tus ejecuciones recientes.",
     forgot_channel: "Listo: borré los {{count}} registros de la clase de <#{{channel}}>.",
     no_channel: "Ejecuta esto en el canal cuyos registros quieres borrar.",
+  },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Compartir en el hilo",
+    shared_by: "Compartido por {{user}}:",
+    shared: "Compartido en el hilo.",
+    already_shared: "Ya compartiste esto en el hilo.",
+    locked: "🔒 {{user}}, tu resultado está listo: solo tú puedes abrirlo.",
+    show_result: "Ver mi resultado",
   },
 } as const satisfies Catalog;

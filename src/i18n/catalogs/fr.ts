@@ -26,6 +26,7 @@ export const fr = {
   },
   notices: {
     parent_done: "✅ Terminé — la solution est dans {{name}}.",
+    parent_private: "✅ Terminé — le résultat n’est visible que par l’élève qui a demandé.",
     parent_stopped: "⏹️ Arrêté sans réponse — voir {{name}}.",
     parent_cancelled: "⏹️ Arrêté avant la réponse — Réessayer est dans {{name}}.",
     the_thread: "le fil",
@@ -60,7 +61,6 @@ export const fr = {
     not_helpful: "Pas utile",
     step_of: "Étape {{index}}/{{total}}",
     stale: "Ce bouton n'est plus actif.",
-    share: "Partager dans le fil",
   },
   steps: {
     of: "Étape {{index}} sur {{total}} · {{title}}",
@@ -481,5 +481,14 @@ export const fr = {
       "C'est fait : j'ai supprimé ce que j'avais enregistré à ton sujet sur ce {{space}} — {{count}} en tout (questions, vérifications, votes) — avec ton compteur d'utilisation et ce que gardaient tes exécutions récentes.",
     forgot_channel: "C'est fait : j'ai supprimé les {{count}} données de classe de <#{{channel}}>.",
     no_channel: "Lance ceci dans le canal dont tu veux supprimer les données.",
+  },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Partager dans le fil",
+    shared_by: "Partagé par {{user}} :",
+    shared: "Partagé dans le fil.",
+    already_shared: "Tu as déjà partagé ceci dans le fil.",
+    locked: "🔒 {{user}}, ton résultat est prêt — toi seul peux l'ouvrir.",
+    show_result: "Voir mon résultat",
   },
 } as const satisfies Catalog;

@@ -26,6 +26,7 @@ export const pt = {
   },
   notices: {
     parent_done: "✅ Pronto — a solução está em {{name}}.",
+    parent_private: "✅ Pronto — o resultado só aparece para quem perguntou.",
     parent_stopped: "⏹️ Parou sem resposta — veja {{name}}.",
     parent_cancelled: "⏹️ Parou antes da resposta — Tentar de novo está em {{name}}.",
     the_thread: "o tópico",
@@ -60,7 +61,6 @@ export const pt = {
     not_helpful: "Não foi útil",
     step_of: "Passo {{index}}/{{total}}",
     stale: "Este botão não está mais ativo.",
-    share: "Compartilhar no tópico",
   },
   steps: {
     of: "Passo {{index}} de {{total}} · {{title}}",
@@ -474,5 +474,14 @@ export const pt = {
       "Pronto: apaguei o que eu tinha registrado sobre você neste {{space}} — {{count}} no total (perguntas, verificações, votos) — com seu contador de uso e o que suas execuções recentes guardavam.",
     forgot_channel: "Pronto: apaguei os {{count}} registros da turma de <#{{channel}}>.",
     no_channel: "Execute isto no canal cujos registros você quer apagar.",
+  },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "Compartilhar no tópico",
+    shared_by: "Compartilhado por {{user}}:",
+    shared: "Compartilhado no tópico.",
+    already_shared: "Você já compartilhou isto no tópico.",
+    locked: "🔒 {{user}}, seu resultado está pronto — só você pode abri-lo.",
+    show_result: "Ver meu resultado",
   },
 } as const satisfies Catalog;

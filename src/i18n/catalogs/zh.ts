@@ -24,6 +24,7 @@ export const zh = {
   },
   notices: {
     parent_done: "✅ 完成——解答在{{name}}中。",
+    parent_private: "✅ 完成——结果只对提问的学生可见。",
     parent_stopped: "⏹️ 已停止，没有得到答案——请查看{{name}}。",
     parent_cancelled: "⏹️ 在得到答案前已停止——“重试”在{{name}}中。",
     the_thread: "讨论串",
@@ -58,7 +59,6 @@ export const zh = {
     not_helpful: "没帮助",
     step_of: "第 {{index}}/{{total}} 步",
     stale: "这个按钮已失效。",
-    share: "分享到讨论串",
   },
   steps: {
     of: "第 {{index}} 步（共 {{total}} 步）· {{title}}",
@@ -445,5 +445,14 @@ export const zh = {
       "完成：我已删除在这个{{space}}中关于你的记录——共 {{count}} 条（问题、检查、投票）——以及你的用量计数和最近运行保存的内容。",
     forgot_channel: "完成：我已删除 <#{{channel}}> 的 {{count}} 条班级记录。",
     no_channel: "请在要删除记录的频道里运行这个命令。",
+  },
+  /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
+  private: {
+    share: "分享到讨论串",
+    shared_by: "{{user}} 分享：",
+    shared: "已分享到讨论串。",
+    already_shared: "你已经把它分享到讨论串了。",
+    locked: "🔒 {{user}}，你的结果已准备好——只有你能打开。",
+    show_result: "查看我的结果",
   },
 } as const satisfies Catalog;

@@ -105,7 +105,8 @@ describe("Discord in the student's language", { timeout: 120_000 }, () => {
       options: { question: "What is the sum of the first 50 odd numbers?" },
     });
     const original = await fake.waitFor("the deferred reply", () => ask.original);
-    const thread = await finished(fake, () => fake.threadOf(original.id)?.id, "Listo.");
+    // In a server the hints are the student's alone: they come as follow-ups of their command.
+    const thread = [...(await finished(fake, () => fake.threadOf(original.id)?.id, "Listo.")), ...ask.followUps];
     expect(thread.some((m) => m.content.startsWith("**Pista 1 · En qué fijarse**\n"))).toBe(true);
     const closing = answerMessage(thread, jobOf(ask))!;
     expect(closing.content).toBe("💡 Inténtalo tú primero. ¿Atascado? Pulsa **Otra pista**.");

@@ -315,7 +315,11 @@ export function stepHeaders(messages: FakeMessage[]): string[] {
   });
 }
 
-/** The thread an /ask opened (or the channel, when none), once its run has posted an answer or an error. */
+/**
+ * What the asker sees of a run once it has posted an answer or an error: the thread it opened (or
+ * the channel, when none), then what only they see — a /check verdict and hints in a server
+ * come as ephemeral follow-ups of their command.
+ */
 export async function answered(
   fake: FakeDiscord,
   interaction: RecordedInteraction,
@@ -328,7 +332,7 @@ export async function answered(
       // The worker edits its status to "Done." (or "Stopped.") after its last post.
       const messages = fake.messagesIn(fake.threadOf(original.id)?.id ?? "");
       const status = messages.find(isStatus);
-      return status && /^(Done|Stopped)/.test(status.content) ? messages : undefined;
+      return status && /^(Done|Stopped)/.test(status.content) ? [...messages, ...interaction.followUps] : undefined;
     },
     timeoutMs,
   );

@@ -266,6 +266,27 @@ export class FakeDiscord {
     for (const interaction of this.interactions.values()) interaction.expired = true;
   }
 
+  /** A user the fake knows (made by `user`), by id: how a client resolves a `<@id>` mention. */
+  userById(id: string): FakeUser | undefined {
+    return this.knownUsers.get(id);
+  }
+
+  /** Ages one interaction's token past Discord's 15 minutes: webhook calls with it answer 401. */
+  expireToken(interaction: RecordedInteraction): void {
+    interaction.expired = true;
+  }
+
+  /**
+   * The ephemeral messages Discord shows `user` (and no one else): the replies and follow-ups of
+   * their own interactions, in `channelId` when given.
+   */
+  ephemeralsFor(user: FakeUser, channelId?: string): FakeMessage[] {
+    return [...this.interactions.values()]
+      .filter((i) => i.user.id === user.id)
+      .flatMap((i) => [...(i.original && i.ephemeral ? [i.original] : []), ...i.followUps])
+      .filter((m) => m.flags & FLAGS.EPHEMERAL && (channelId === undefined || m.channel_id === channelId));
+  }
+
   /** A slash command from `user`, sent as INTERACTION_CREATE; resolves the recorded interaction. */
   slash(name: string, init: SlashOptions): RecordedInteraction {
     const options = Object.entries(init.options ?? {}).map(([option, value]) => ({

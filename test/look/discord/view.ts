@@ -68,7 +68,7 @@ export function discordView(
     ...(options.caption && { caption: options.caption }),
     ...(options.lang && { lang: options.lang }),
     panes,
-    context: { channelName: (id) => names.get(id) },
+    context: { channelName: (id) => names.get(id), userName: (id) => fake.userById(id)?.username },
   };
 }
 

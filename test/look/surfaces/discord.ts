@@ -23,6 +23,7 @@ const BUTTONS: Partial<Record<Action, string>> = {
   code: "st|code|",
   cancel: "st|cancel|",
   retry: "st|retry|",
+  share: "st|share|",
 };
 
 interface Button {
@@ -68,10 +69,11 @@ export async function startDiscordStack(script: Script): Promise<SurfaceStack> {
     const interactions = new Map<string, string>();
     const question = QUESTIONS[scenario.question].text[spanish ? "es" : "en"];
     const [command, commandOptions] = slashCommand(scenario, question);
-    const snap = (state: string) =>
+    const classmate = fake.user(spanish ? "mateo" : "ben");
+    const snap = (state: string, viewer = student) =>
       record.rendered(state, (theme, caption) =>
         renderDiscord(
-          discordView(fake, { channelId: channel.id, viewer: student, interactions }, { theme, caption, lang: locale }),
+          discordView(fake, { channelId: channel.id, viewer, interactions }, { theme, caption, lang: locale }),
         ),
       );
 
@@ -92,6 +94,10 @@ export async function startDiscordStack(script: Script): Promise<SurfaceStack> {
       if (action === "pause") {
         await new Promise((resolve) => setTimeout(resolve, 3_000));
         await snap("3s-later");
+        continue;
+      }
+      if (action === "classmate") {
+        await snap("classmate-view", classmate);
         continue;
       }
       const prefix = BUTTONS[action];

@@ -23,6 +23,7 @@ const BUTTONS: Partial<Record<Action, string>> = {
   code: "tutor_show_code",
   cancel: "tutor_cancel",
   retry: "tutor_retry",
+  share: "tutor_share",
 };
 
 const COMMANDS = { solve: "/ask", hint: "/hint", check: "/check", explain: "/explain" } as const;
@@ -58,7 +59,8 @@ export async function startSlackStack(script: Script): Promise<SurfaceStack> {
     const response = bot.slack.responseUrl();
     const rootTs = () =>
       workspace.messages.find((m) => m.channel === channel && !m.threadTs && m.user === BOT_USER_ID)?.ts;
-    const snap = (state: string) =>
+    const classmate = { id: "U0CLASSMATE", name: spanish ? "mateo" : "ben" };
+    const snap = (state: string, viewer = { id: user, name }) =>
       record.rendered(state, (theme, caption) => {
         const ts = rootTs();
         return renderSlack(
@@ -68,8 +70,11 @@ export async function startSlackStack(script: Script): Promise<SurfaceStack> {
               channel,
               channelName,
               ...(ts && { rootTs: ts }),
-              viewer: user,
-              names: new Map([[user, name]]),
+              viewer: viewer.id,
+              names: new Map([
+                [user, name],
+                [classmate.id, classmate.name],
+              ]),
               responses: [response.id],
             },
             { theme, caption, lang: options.locale },
@@ -98,6 +103,10 @@ export async function startSlackStack(script: Script): Promise<SurfaceStack> {
       if (action === "pause") {
         await new Promise((resolve) => setTimeout(resolve, 3_000));
         await snap("3s-later");
+        continue;
+      }
+      if (action === "classmate") {
+        await snap("classmate-view", classmate);
         continue;
       }
       const root = rootTs();

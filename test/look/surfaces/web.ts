@@ -68,6 +68,10 @@ export async function startWebStack(script: Script, shooter: Shooter): Promise<S
           await record.page("3s-later", page);
           continue;
         }
+        if (action === "classmate") {
+          record.note("the web page is each student's own: there is no classmate's view of it");
+          continue;
+        }
         const selector = BUTTONS[action];
         const button = selector ? page.locator(selector) : undefined;
         if (!button || !(await button.isVisible()) || !(await button.isEnabled())) {

@@ -12,6 +12,7 @@ import type { RunAction } from "../../../../commands/index.js";
 import { parseButtonId } from "../../custom-id.js";
 import { answerFailure, guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
+import { privateTo } from "../commands/ask.js";
 import { defer, deferUpdate, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
 import { answerOfPick, onProblemPicked } from "../problems.js";
 import { showActionReply, updateFromButton } from "./replies.js";
@@ -50,11 +51,14 @@ async function onButton(ctx: ListenerContext, interaction: ButtonInteraction): P
   }
   const retry = action.kind === "retry";
   if (!(await defer(ctx, interaction, !retry))) return;
+  const here = { platform: "discord", channelId: interaction.channelId } satisfies DiscordTarget;
   const runAction: RunAction = retry
     ? {
         ...action,
         eventId: interaction.id,
-        replyTarget: { platform: "discord", channelId: interaction.channelId } satisfies DiscordTarget,
+        replyTarget: here,
+        // A retried /check or /hint in a server stays its student's alone, through this press's token.
+        ...(interaction.inGuild() && { privateTarget: { ...here, privateTo: privateTo(interaction) } }),
       }
     : action;
   const reply = await ctx.commands.action({ ...runAction, ...origin(interaction), roles });

@@ -13,10 +13,13 @@ import {
   type DiscordPiece,
   layoutMessage,
   nextButton,
+  privatePieces,
+  shareButton,
   statusButtons,
 } from "../../layout.js";
 import { splitMessage } from "../../split.js";
 import type { ListenerContext } from "../context.js";
+import { postShared } from "./share.js";
 
 export async function showActionReply(
   ctx: ListenerContext,
@@ -68,6 +71,20 @@ export async function showActionReply(
     case "step":
       // Next step is answered by `updateFromButton`.
       return;
+    case "shared":
+      await postShared(ctx, interaction, reply);
+      return;
+    case "result": {
+      // Shown again as the run would have sent it privately: each verdict or hint, then its closing line.
+      const context = (key: string) => ({ jobId: reply.jobId, key: `${reply.jobId}:${key}`, locale });
+      await sendPieces(ctx, interaction, [
+        ...reply.steps.flatMap(({ index, total, step, shareable }) =>
+          privatePieces({ kind: "step", index, total, step }, context(`mine:${index}`), shareable),
+        ),
+        ...(reply.answer ? privatePieces(reply.answer, context("mine:answer"), false) : []),
+      ]);
+      return;
+    }
     default:
       await interaction.editReply(reply.text);
   }
@@ -94,7 +111,8 @@ export async function updateFromButton(
       return;
     case "step": {
       await interaction.editReply({ components: withButtonDisabled(interaction, interaction.customId) as never });
-      await followUpPieces(ctx, interaction, nextStepPieces(reply));
+      // A hint handed out in a server is its student's to share (a DM has no one to share with).
+      await followUpPieces(ctx, interaction, nextStepPieces(reply, reply.shareable === true && interaction.inGuild()));
       return;
     }
     case "rejected":
@@ -105,8 +123,8 @@ export async function updateFromButton(
   }
 }
 
-/** A handed-out step as Discord pieces: its own Next step, or after the last its answer message. */
-function nextStepPieces(reply: Extract<ActionReply, { kind: "step" }>): DiscordPiece[] {
+/** A handed-out step as Discord pieces: its own Next step (and Share, for a hint), or after the last its answer message. */
+function nextStepPieces(reply: Extract<ActionReply, { kind: "step" }>, shareable: boolean): DiscordPiece[] {
   const { jobId } = reply;
   const pieces = layoutMessage(
     { kind: "step", index: reply.index, total: reply.total, step: reply.step },
@@ -114,6 +132,7 @@ function nextStepPieces(reply: Extract<ActionReply, { kind: "step" }>): DiscordP
   );
   // The next press's button, named for what it hands out (another hint, a worked solution, a step).
   if (reply.next) pieces.at(-1)?.buttons.push([nextButton(jobId, reply.next, reply.index, reply.locale)]);
+  if (shareable) pieces.at(-1)?.buttons.push([shareButton(jobId, reply.index, reply.locale)]);
   if (reply.answer) {
     const context = { jobId, key: `${jobId}:shown:answer`, ...(reply.locale && { locale: reply.locale }) };
     pieces.push(...layoutMessage(reply.answer, context));

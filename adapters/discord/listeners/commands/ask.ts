@@ -8,6 +8,7 @@
 import {
   type ChatInputCommandInteraction,
   DiscordAPIError,
+  type Interaction,
   type Message,
   type MessageContextMenuCommandInteraction,
   MessageFlags,
@@ -20,6 +21,7 @@ import type { AskFields, AskInput } from "../../../../commands/index.js";
 import { studentSentence } from "../../../../src/errors.js";
 import { type TextValues, t } from "../../../../src/i18n/index.js";
 import type { Mode } from "../../../../src/question.js";
+import { INTERACTION_TOKEN_MS } from "../../private.js";
 import type { DiscordTarget } from "../../target.js";
 import { threadName } from "../../thread-name.js";
 import { threadPlan } from "../../threads.js";
@@ -82,6 +84,10 @@ export async function ask(
   } else {
     target = { platform: "discord", channelId: interaction.channelId };
   }
+  // In a server, a student's verdict and hints are theirs alone (a DM is private anyway).
+  if (!request.private && interaction.inGuild() && privateMode(request.mode)) {
+    target = { ...target, privateTo: privateTo(interaction) };
+  }
   // A command inside the bot's own thread continues that thread's run, like a mention there.
   const channel = interaction.channel;
   const previous =
@@ -119,6 +125,21 @@ export async function ask(
     ctx.toldNoThreads.add(interaction.channelId);
     await interaction.followUp({ content: plan.reason, flags: MessageFlags.Ephemeral });
   }
+}
+
+/** The modes whose result is the student's alone in a shared channel: a /check verdict, hints. */
+function privateMode(mode: Mode): boolean {
+  return mode === "check" || mode === "hint";
+}
+
+/** Where a private result goes: this interaction's follow-ups, while its token lives. */
+export function privateTo(interaction: Interaction): NonNullable<DiscordTarget["privateTo"]> {
+  return {
+    user: interaction.user.id,
+    appId: interaction.applicationId,
+    token: interaction.token,
+    expiresAt: interaction.createdTimestamp + INTERACTION_TOKEN_MS,
+  };
 }
 
 /** Opens the answer thread after the ack; the worker's first post may have opened it already, or will say why not. */
