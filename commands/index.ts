@@ -46,7 +46,16 @@ export { whoMay } from "./policy-texts.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
-export { assignmentReport, type TeacherDesk } from "./teacher.js";
+export {
+  assignmentReport,
+  type ClassReport,
+  classReport,
+  type SpaceKind,
+  spaceKind,
+  type TeacherDesk,
+  type TeacherScope,
+  type TeacherSpace,
+} from "./teacher.js";
 export {
   type Catalog,
   commandTexts,
@@ -137,9 +146,8 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
   return {
     ...base,
     teacher: {
-      create: (draft, who) => unlessUnavailable(() => desk.create(draft, who), onOutage),
-      list: () => desk.list(),
-      report: (space, id) => desk.report(space, id),
+      ...desk,
+      create: (draft, who, scope) => unlessUnavailable(() => desk.create(draft, who, scope), onOutage),
     },
     ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
     action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),

@@ -29,13 +29,6 @@ export const CLASSROOM_TEXTS = {
     pick: "Which problem of **{{title}}** is this answer for?",
     pick_placeholder: "Choose the problem",
   },
-  /** The web's teacher page (its API's error messages). */
-  teacher: {
-    off: "The teacher page is off: the operator sets WEB_TEACHER_TOKEN to turn it on.",
-    wrong_token: "That is not the teacher token.",
-    log_in: "Log in with the teacher token first.",
-    no_assignment: "There is no such assignment.",
-  },
   /** `/report`, `/usage`, `/forget-me` and `/forget-channel` (commands/report.ts, usage.ts, forget.ts). */
   records: {
     report: {
