@@ -28,19 +28,23 @@ export interface TeacherScope {
   spaces?: readonly string[];
 }
 
-/** What a space is, read from its id: a Discord server (a snowflake), a Slack workspace (`T…`/`E…`), the web page, the CLI. */
+/** What a space is, read from its id: a Discord server (`discord:<id>`), a Slack workspace (`T…`/`E…`), the web page, the CLI. */
 export type SpaceKind = "discord" | "slack" | "web" | "cli" | "other";
 
 export interface TeacherSpace {
+  /** The space's id as records and `WEB_TEACHER_SPACES` name it (`discord:123…`, `T0…`, `web`). */
   id: string;
   kind: SpaceKind;
+  /** The id as its platform shows it (the Discord server id without `discord:`). */
+  name: string;
 }
 
-export function spaceKind(space: string): SpaceKind {
-  if (space === "web" || space === "cli") return space;
-  if (/^\d{15,21}$/.test(space)) return "discord";
-  if (/^[TE][A-Z0-9]{6,}$/.test(space)) return "slack";
-  return "other";
+export function describeSpace(id: string): TeacherSpace {
+  if (id === "web" || id === "cli") return { id, kind: id, name: id };
+  const server = /^discord:(\d+)$/.exec(id);
+  if (server) return { id, kind: "discord", name: server[1]! };
+  if (/^[TE][A-Z0-9]{6,}$/.test(id)) return { id, kind: "slack", name: id };
+  return { id, kind: "other", name: id };
 }
 
 export function inScope(scope: TeacherScope, space: string): boolean {
@@ -99,7 +103,7 @@ export function teacherDesk(deps: CommandDeps): TeacherDesk {
       const known = new Set(["web", ...(await deps.classRecords.spaces()), ...(await deps.assignments.spaces())]);
       const ids = scope.spaces ?? [...known].sort();
       return {
-        spaces: ids.map((id) => ({ id, kind: spaceKind(id) })),
+        spaces: ids.map(describeSpace),
         restricted: scope.spaces !== undefined,
         realNames: deps.realNames,
       };

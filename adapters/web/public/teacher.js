@@ -44,7 +44,7 @@ function cell(row, text) {
 
 // ---- The class report ----
 
-const spaceLabel = (space) => tr(`teacher.kinds.${space.kind}`, { id: space.id });
+const spaceLabel = (space) => tr(`teacher.kinds.${space.kind}`, { id: space.name });
 const channelLabel = (channel) => (channel ? tr("teacher.channel_named", { channel }) : tr("teacher.no_channel"));
 const reportQuery = (space, channel) =>
   `space=${encodeURIComponent(space)}${channel === EVERY ? "" : `&channel=${encodeURIComponent(channel)}`}`;
@@ -174,7 +174,7 @@ async function showClassReport() {
   target.replaceChildren();
   $("class-csv").href = `/teacher/api/report.csv?${query}`;
   const chosen = spaces.find((s) => s.id === space);
-  const where = channel === EVERY ? spaceLabel(chosen ?? { id: space, kind: "other" }) : channelLabel(channel);
+  const where = channel === EVERY ? spaceLabel(chosen ?? { name: space, kind: "other" }) : channelLabel(channel);
   show($("class-empty"), report.sections.length === 0 ? tr("teacher.empty", { where }) : "");
   $("class-csv").hidden = report.sections.length === 0;
   if (report.sections.length > 0 && channel === EVERY) {
@@ -183,6 +183,8 @@ async function showClassReport() {
     target.append(all);
   }
   for (const section of report.sections) target.append(sectionCard(section));
+  // What the page shows now (a test waits for it after picking).
+  $("class").dataset.shown = `${space}|${channel}`;
 }
 
 /** The channel picker of the chosen space: every channel, then each channel with records. */
