@@ -31,6 +31,7 @@ import {
   type FakeUser,
   PERMISSIONS,
 } from "../fakes/discord/server.js";
+import { renderDiscord } from "../look/discord/render.js";
 import { browserMissing, launchBrowser, type TestBrowser } from "../support/browser.js";
 import { freePort } from "../support/ports.js";
 import { type StartProcess, spawnStart } from "../support/start-process.js";
@@ -101,7 +102,9 @@ async function teacherWeb(extra: Record<string, string> = {}): Promise<StartProc
 }
 
 /** The teacher's `/report` in #homework (or `all`): its text, and its CSV as Discord attached it. */
-async function report(options: Record<string, boolean> = {}): Promise<{ text: string; csv: string; file: string }> {
+async function report(
+  options: Record<string, boolean> = {},
+): Promise<{ text: string; csv: string; file: string; message: FakeMessage }> {
   const call = rig.fake.slash("report", { user: teacher, channelId: homework.id, permissions: ADMIN, options });
   const reply = await onlyToAsker(rig.fake, call);
   const attachment = reply.attachments.find((a) => a.filename.endsWith(".csv"))!;
@@ -109,6 +112,7 @@ async function report(options: Record<string, boolean> = {}): Promise<{ text: st
     text: reply.content,
     csv: reply.files.get(attachment.id)!.bytes.toString("utf8"),
     file: attachment.filename,
+    message: reply,
   };
 }
 
@@ -277,6 +281,25 @@ describe.skipIf(missing !== null)(
       expect(discord.text).toContain(`• Feedback: ${shown.feedback}`);
       expect(discord.text).toContain(`• Cost: ${shown.cost}`);
       expect(shown.cost).toMatch(/^[1-9][\d,]* model tokens · [\d.]+ s in the sandbox$/);
+      // The README's picture of /report as the teacher sees it on Discord (dark), drawn as the look script draws Discord.
+      const drawn = await browser.context.newPage();
+      await drawn.setContent(
+        renderDiscord({
+          theme: "dark",
+          panes: [
+            {
+              kind: "channel",
+              name: "homework",
+              messages: [
+                { message: discord.message, ephemeral: true, invokedBy: { user: "teacher", what: "used /report" } },
+              ],
+            },
+          ],
+          context: { channelName: (id) => (id === homework.id ? "homework" : undefined) },
+        }),
+      );
+      await drawn.screenshot({ path: join(shots, "report-discord.png"), fullPage: true });
+      await drawn.close();
       const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#class-csv").click()]);
       expect(download.suggestedFilename()).toBe(discord.file);
       expect(readFileSync((await download.path())!, "utf8")).toBe(discord.csv);

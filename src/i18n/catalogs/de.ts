@@ -347,7 +347,7 @@ export const de = {
     assignment: "Aufgabe: {{assignment}}",
     questions: "Fragen",
     questions_value: "{{questions}} von {{students}} Lernenden",
-    modes: "lösen {{solve}} · Hinweis {{hint}} · prüfen {{check}} · erklären {{explain}} · analysieren {{analyze}}",
+    modes: "lösen {{solve}} · Hinweis {{hint}} · prüfen {{check}} · erklären {{explain}}",
     hints: "Hinweise",
     hints_value: "{{steps}} Schritte gezeigt, am tiefsten {{deepest}}",
     checks: "/check",

@@ -298,7 +298,7 @@ export const en = {
     assignment: "Assignment: {{assignment}}",
     questions: "Questions",
     questions_value: "{{questions}} by {{students}} students",
-    modes: "solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}} · analyze {{analyze}}",
+    modes: "solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
     hints: "Hints",
     hints_value: "{{steps}} steps shown, the deepest {{deepest}}",
     checks: "/check",

@@ -344,7 +344,7 @@ export const es = {
     assignment: "Tarea: {{assignment}}",
     questions: "Preguntas",
     questions_value: "{{questions}} de {{students}} estudiantes",
-    modes: "resolver {{solve}} · pista {{hint}} · comprobar {{check}} · explicar {{explain}} · analizar {{analyze}}",
+    modes: "resolver {{solve}} · pista {{hint}} · comprobar {{check}} · explicar {{explain}}",
     hints: "Pistas",
     hints_value: "{{steps}} pasos mostrados, el más profundo {{deepest}}",
     checks: "/check",

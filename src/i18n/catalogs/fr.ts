@@ -348,7 +348,7 @@ export const fr = {
     assignment: "Devoir : {{assignment}}",
     questions: "Questions",
     questions_value: "{{questions}} par {{students}} élèves",
-    modes: "résoudre {{solve}} · indice {{hint}} · vérifier {{check}} · expliquer {{explain}} · analyser {{analyze}}",
+    modes: "résoudre {{solve}} · indice {{hint}} · vérifier {{check}} · expliquer {{explain}}",
     hints: "Indices",
     hints_value: "{{steps}} étapes montrées, la plus profonde {{deepest}}",
     checks: "/check",

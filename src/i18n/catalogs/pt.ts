@@ -343,7 +343,7 @@ export const pt = {
     assignment: "Tarefa: {{assignment}}",
     questions: "Perguntas",
     questions_value: "{{questions}} de {{students}} alunos",
-    modes: "resolver {{solve}} · dica {{hint}} · conferir {{check}} · explicar {{explain}} · analisar {{analyze}}",
+    modes: "resolver {{solve}} · dica {{hint}} · conferir {{check}} · explicar {{explain}}",
     hints: "Dicas",
     hints_value: "{{steps}} passos mostrados, o mais fundo {{deepest}}",
     checks: "/check",

@@ -325,7 +325,7 @@ export const zh = {
     assignment: "作业：{{assignment}}",
     questions: "问题",
     questions_value: "{{questions}} 个，来自 {{students}} 名学生",
-    modes: "求解 {{solve}} · 提示 {{hint}} · 检查 {{check}} · 讲解 {{explain}} · 分析 {{analyze}}",
+    modes: "求解 {{solve}} · 提示 {{hint}} · 检查 {{check}} · 讲解 {{explain}}",
     hints: "提示",
     hints_value: "共展示 {{steps}} 步，最深 {{deepest}} 步",
     checks: "/check",
