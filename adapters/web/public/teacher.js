@@ -257,9 +257,10 @@ async function loadAssignments() {
 }
 
 async function enter() {
+  // The desk shows once it has its contents: never an empty list that is still loading.
+  await Promise.all([loadSpaces(), loadAssignments()]);
   $("login").hidden = true;
   $("desk").hidden = false;
-  await Promise.all([loadSpaces(), loadAssignments()]);
   document.body.dataset.ready = "true";
 }
 
