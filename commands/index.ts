@@ -46,16 +46,7 @@ export { whoMay } from "./policy-texts.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
-export {
-  assignmentReport,
-  type ClassReport,
-  classReport,
-  describeSpace,
-  type SpaceKind,
-  type TeacherDesk,
-  type TeacherScope,
-  type TeacherSpace,
-} from "./teacher.js";
+export { assignmentReport, type TeacherDesk, type TeacherScope } from "./teacher.js";
 export {
   type Catalog,
   commandTexts,

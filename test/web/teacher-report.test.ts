@@ -317,7 +317,13 @@ describe.skipIf(missing !== null)(
       expect(everything.suggestedFilename()).toBe(all.file);
       expect(readFileSync((await everything.path())!, "utf8")).toBe(all.csv);
       await view(page, server, homework.id);
-      await page.screenshot({ path: join(shots, "teacher-report.png"), fullPage: true });
+      // The README's picture: the page down to the end of the class report.
+      const end = await page.locator("#class").boundingBox();
+      await page.screenshot({
+        path: join(shots, "teacher-report.png"),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1100, height: Math.ceil(end!.y + end!.height + 16) },
+      });
 
       // An empty class says so plainly: the web page has no records yet.
       await view(page, "web");
