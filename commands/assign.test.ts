@@ -58,7 +58,7 @@ afterAll(async () => {
 describe("assignments through commands/", () => {
   it("refuses a due date already past by the injected clock, and an answer key the grader cannot read", async () => {
     now = new Date("2026-12-07T10:02:00Z");
-    expect(await commands.teacher.create(draft, { space: "s1", user: "t" })).toEqual({
+    expect(await commands.teacher.create(draft, { space: "s1", user: "t" }, {})).toEqual({
       kind: "rejected",
       code: "assignment_due_past",
       text: studentSentence("assignment_due_past", { name: "2026-12-07T10:01:00.000Z" }),
@@ -69,14 +69,15 @@ describe("assignments through commands/", () => {
     const unreadable = await commands.teacher.create(
       { ...draft, problems: "Expand (x+1)^2 :: x^2 + 2x +" },
       { space: "s1", user: "t" },
+      {},
     );
     expect(unreadable).toMatchObject({ kind: "rejected", code: "assignment_answer_unreadable" });
-    expect(await commands.teacher.list()).toEqual([]);
+    expect(await commands.teacher.list({})).toEqual([]);
   });
 
   it("enqueues a /check of a problem as the teacher's problem with its key, and records it for the report", async () => {
-    const created = await commands.teacher.create(draft, { space: "s1", user: "t" });
-    if (created.kind !== "created") throw new Error(created.text);
+    const created = await commands.teacher.create(draft, { space: "s1", user: "t" }, {});
+    if (created.kind !== "created") throw new Error(created.kind);
     const reply = await commands.ask(check({ text: "problem 1", studentAnswer: "0.5" }));
     if (reply.kind !== "queued") throw new Error(JSON.stringify(reply));
     const question = JSON.parse((await client.redis.get(client.runs.keys.question(reply.jobId)))!) as Question;
@@ -97,7 +98,7 @@ describe("assignments through commands/", () => {
       expect(q.assignment).toBeUndefined();
     }
     await commands.ask(check({ text: "2", studentAnswer: "6/8", user: "u-late" }));
-    const found = await commands.teacher.report("s1", created.assignment.id);
+    const found = await commands.teacher.report("s1", created.assignment.id, {});
     expect(found?.report.problems.map((p) => [p.attempts, p.solvedBy])).toEqual([
       [1, 1],
       [1, 1],

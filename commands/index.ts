@@ -47,7 +47,7 @@ export { whoMay } from "./policy-texts.js";
 export { DEFAULT_SETTINGS, describeSettings, SETTING_NAMES, SettingsStore } from "./settings.js";
 export * from "./spec.js";
 export { COMMANDS, CommandTable, commandTable } from "./table.js";
-export { assignmentReport, type TeacherDesk } from "./teacher.js";
+export { assignmentReport, type TeacherDesk, type TeacherScope } from "./teacher.js";
 export {
   type Catalog,
   commandTexts,
@@ -142,9 +142,8 @@ export function createCommands(deps: CommandDeps, options: CommandsOptions = {})
   return {
     ...base,
     teacher: {
-      create: (draft, who) => unlessUnavailable(() => desk.create(draft, who), onOutage),
-      list: () => desk.list(),
-      report: (space, id) => desk.report(space, id),
+      ...desk,
+      create: (draft, who, scope) => unlessUnavailable(() => desk.create(draft, who, scope), onOutage),
     },
     ask: (input) => unlessUnavailable(() => askCommand(input, deps), onOutage),
     action: (input) => unlessUnavailable(() => runAction(input, deps), onOutage),

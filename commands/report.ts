@@ -1,10 +1,12 @@
 /**
  * `/report` (teachers, ephemeral): the class records of this channel — or of every channel with
  * `all` — as the report's summary (src/records/report.ts) in Markdown, with the same report as
- * a CSV file. The text stays within one message; the CSV carries everything.
+ * a CSV file. The text stays within one message; the CSV carries everything. The teacher page
+ * reads the same `classReport` (./teacher.ts).
  */
-import { buildReport, type Report, type ReportSection, reportCsv } from "../src/records/report.js";
+import type { Report, ReportSection } from "../src/records/report.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
+import { classReport } from "./teacher.js";
 import type { Texts } from "./texts.js";
 
 /** Discord shows at most 2000 characters in a message; leave room for the CSV note. */
@@ -15,25 +17,15 @@ const WRONG_GROUPS = 3;
 export async function reportHandler(call: CommandCall, context: HandlerContext): Promise<CommandResult> {
   const { deps, texts } = context;
   const everywhere = call.options.all === true || call.channel === undefined;
-  const options = { realNames: deps.realNames, ...(everywhere ? {} : { channel: call.channel! }) };
-  const records = await deps.classRecords.list(call.space);
-  const report = buildReport(records, options);
+  const { report, csv, file } = await classReport(deps, call.space, everywhere ? undefined : call.channel);
   const where = everywhere
     ? texts.t("records.report.where_space")
     : texts.t("records.report.where_channel", { channel: call.channel! });
   if (report.sections.length === 0) return { kind: "text", text: texts.t("records.report.empty", { where }) };
-  const text = reportText(report, texts, where, everywhere);
-  const day = new Date().toISOString().slice(0, 10);
   return {
     kind: "text",
-    text,
-    files: [
-      {
-        name: `class-report-${everywhere ? "all" : call.channel}-${day}.csv`,
-        contentType: "text/csv",
-        text: reportCsv(records, options),
-      },
-    ],
+    text: reportText(report, texts, where, everywhere),
+    files: [{ name: file, contentType: "text/csv", text: csv }],
   };
 }
 

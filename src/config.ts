@@ -371,6 +371,17 @@ export const configSchema = z.object({
    * reports, download CSV). Unset: the teacher page is off.
    */
   WEB_TEACHER_TOKEN: z.string().min(16, "must be at least 16 characters (it guards the teacher page)").optional(),
+  /**
+   * The spaces the teacher token may read, as a comma list of ids (Discord server ids, Slack team
+   * ids, `web` for this site's page). Unset: every space with class records or assignments.
+   */
+  WEB_TEACHER_SPACES: z
+    .string()
+    .transform((value) => {
+      const spaces = [...new Set(value.split(",").map((part) => part.trim()))].filter(Boolean);
+      return spaces.length > 0 ? spaces : undefined;
+    })
+    .optional(),
 
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

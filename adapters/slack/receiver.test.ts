@@ -59,6 +59,8 @@ class RecordingCommands implements Commands {
   }
   /** The web's teacher page only: the Slack receiver never calls it. */
   readonly teacher: Commands["teacher"] = {
+    spaces: async () => ({ spaces: [], restricted: false, realNames: false }),
+    classReport: async () => null,
     create: () => Promise.reject(new Error("not on Slack")),
     list: async () => [],
     report: async () => null,

@@ -38,6 +38,7 @@ export function webSettings(config: Config): WebSettings {
     port: config.PORT,
     token: config.WEB_TOKEN,
     teacherToken: config.WEB_TEACHER_TOKEN,
+    ...(config.WEB_TEACHER_SPACES ? { teacherSpaces: config.WEB_TEACHER_SPACES } : {}),
     queue: queueClientSettings(config),
     limits: {
       maxAttachments: config.SANDBOX_MAX_ATTACHMENTS,

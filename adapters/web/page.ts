@@ -47,9 +47,14 @@ export function installPage(app: Express, commands: Catalog): void {
  * `index.html` in `locale`: `<!-- modes -->` and `<!-- help -->` filled in from the table's web
  * commands, `{{t:key}}` with the catalogs' sentences (escaped), `{{html:key}}` with theirs as
  * markup, the `lang` attribute with the language and the `texts` script with the sentences the
- * page's script uses.
+ * page's script uses (`sections` of the catalogs; the teacher page names its own).
  */
-export function renderPage(html: string, catalog: Catalog, locale: Locale = DEFAULT_LOCALE): string {
+export function renderPage(
+  html: string,
+  catalog: Catalog,
+  locale: Locale = DEFAULT_LOCALE,
+  sections: readonly string[] = SCRIPT_SECTIONS,
+): string {
   const { table } = catalog;
   const texts = catalog.texts.in(locale);
   const questions = table.questions("web");
@@ -60,7 +65,7 @@ export function renderPage(html: string, catalog: Catalog, locale: Locale = DEFA
       `<li><strong>${label(spec.name)}</strong> — ${escapeHtml(texts.command(spec.name, "help", "web"))}</li>`,
   );
   const help = `<ul class="help-list">${items.join("")}</ul><p class="help">${escapeHtml(texts.t("help.outro.web"))}</p>`;
-  const script = Object.fromEntries(SCRIPT_SECTIONS.map((section) => [section, TRANSLATOR.section(locale, section)]));
+  const script = Object.fromEntries(sections.map((section) => [section, TRANSLATOR.section(locale, section)]));
   return (
     html
       .replace("<!-- modes -->", options.join(""))

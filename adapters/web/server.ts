@@ -27,6 +27,8 @@ export interface WebSettings {
   token: string | undefined;
   /** `WEB_TEACHER_TOKEN`: logs a teacher in to `/teacher`; undefined = the teacher page is off. */
   teacherToken: string | undefined;
+  /** `WEB_TEACHER_SPACES`: the only spaces the teacher token reads; undefined = every space. */
+  teacherSpaces?: readonly string[];
   queue: QueueClientSettings;
   limits: WebLimits;
   /** The model server (the page says when it is the scripted demo model). */
@@ -67,7 +69,12 @@ export async function startWebServer(settings: WebSettings, deps: WebServerDeps)
 
   const install = (app: Express) => {
     installPage(app, deps.commands);
-    installTeacherPage(app, { commands: deps.commands, token: settings.teacherToken, logger });
+    installTeacherPage(app, {
+      commands: deps.commands,
+      token: settings.teacherToken,
+      scope: settings.teacherSpaces ? { spaces: settings.teacherSpaces } : {},
+      logger,
+    });
     if (token) app.use("/api", bearerAuth(token));
     app.use(
       "/api",

@@ -46,9 +46,14 @@ export class AssignmentStore {
     return raw.map((json) => JSON.parse(json) as Assignment).sort((a, b) => b.due.localeCompare(a.due));
   }
 
+  /** The spaces that have assignments. */
+  async spaces(): Promise<string[]> {
+    return (await this.redis.smembers(this.keys.assignmentSpaces)).sort();
+  }
+
   /** Every space's assignments (the teacher page's list). */
   async listAll(): Promise<Assignment[]> {
-    const spaces = await this.redis.smembers(this.keys.assignmentSpaces);
+    const spaces = await this.spaces();
     const all = (await Promise.all(spaces.map((space) => this.list(space)))).flat();
     return all.sort((a, b) => b.due.localeCompare(a.due));
   }

@@ -105,6 +105,9 @@ export class ClassRecords {
     const { space } = question;
     const pseudonym = await this.pseudonym(space, question.user);
     const answer = question.mode === "check" ? question.studentAnswer : undefined;
+    // A /check or /hint bound to an assignment's problem is reported under that assignment.
+    const bound = question.assignment;
+    const assignment = extra.assignment ?? bound?.title;
     const fixed: Fixed = {
       kind: "question",
       id: jobId,
@@ -113,10 +116,10 @@ export class ClassRecords {
       channel: question.channel ?? "",
       student: question.user,
       pseudonym,
-      ...(extra.assignment === undefined ? {} : { assignment: extra.assignment }),
+      ...(assignment === undefined ? {} : { assignment }),
       mode: question.mode,
       question: question.text.slice(0, QUESTION_CHARS),
-      problem: extra.problem ?? problemKey(question.text),
+      problem: extra.problem ?? (bound ? `${bound.assignmentId}#${bound.problem}` : problemKey(question.text)),
       ...(answer === undefined ? {} : { answer, answerKey: normalise(answer) }),
       ...(extra.work ? { work: extra.work.slice(0, WORK_CHARS) } : {}),
     };
@@ -160,6 +163,11 @@ export class ClassRecords {
       value,
     };
     await this.write(vote, {});
+  }
+
+  /** The spaces that have records (the teacher page lists them). */
+  async spaces(): Promise<string[]> {
+    return (await this.redis.smembers(this.keys.spaces)).sort();
   }
 
   /** Every record of the space within the retention, oldest first. */

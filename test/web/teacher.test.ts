@@ -93,6 +93,14 @@ describe.skipIf(missing !== null)(`the teacher page in Chromium${missing ? ` (sk
       // Students check problem 1 on the web page: 1/4 twice in two notations, 1/9 once, then right.
       for (const answer of ["1/4", "0.25", "1/9", "\\frac{1}{2}"]) await check(answer);
 
+      // The class report has the checks under the assignment, as /report would.
+      const classReport = (await page.evaluate(() => fetch("/teacher/api/report?space=web").then((r) => r.json()))) as {
+        report: { sections: { channel: string; assignment?: string; totals: { checks: number } }[] };
+      };
+      expect(classReport.report.sections.map((s) => [s.channel, s.assignment, s.totals.checks])).toEqual([
+        ["web", "Fractions", 4],
+      ]);
+
       await page.locator("#assignments tbody tr button").click();
       await page.locator("#report").waitFor({ state: "visible" });
       const row = page.locator('#report-table tbody tr[data-problem="1"] td');

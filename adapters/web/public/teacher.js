@@ -1,40 +1,15 @@
-// The teacher page's behaviour: log in (the server keeps the session in an HttpOnly cookie), create
-// assignments, list them, show a report and link its CSV. Text from the server is set as text, never as HTML.
-
-const $ = (id) => document.getElementById(id);
-
-async function call(path, init = {}) {
-  const response = await fetch(path, {
-    ...init,
-    headers: init.body ? { "content-type": "application/json" } : {},
-    credentials: "same-origin",
-  });
-  const body = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new Error(body?.error?.message ?? `HTTP ${response.status}`);
-    error.status = response.status;
-    throw error;
-  }
-  return body;
-}
-
-function show(element, text) {
-  element.textContent = text;
-  element.hidden = text === "";
-}
-
-function cell(row, text) {
-  const td = document.createElement("td");
-  td.textContent = String(text);
-  row.append(td);
-  return td;
-}
+// The teacher page's behaviour: log in (the server keeps the session in an HttpOnly cookie), read
+// the class report (./class-report.js), create assignments, list them and read each one's
+// attempts. Every sentence is the catalogs' (tr), and text from the server is set as text.
+import { loadSpaces } from "./class-report.js";
+import { $, call, cell, el, show } from "./teacher-common.js";
+import { tr } from "./texts.js";
 
 const reportPath = (a) => `/teacher/api/assignments/${encodeURIComponent(a.space)}/${encodeURIComponent(a.id)}/report`;
 
 async function showReport(assignment) {
   const report = await call(reportPath(assignment));
-  $("report-title").textContent = `Report: ${report.assignment.title}`;
+  $("report-title").textContent = tr("teacher.attempts_title", { title: report.assignment.title });
   $("csv").href = `${reportPath(assignment)}.csv`;
   const body = $("report-table").tBodies[0];
   body.replaceChildren();
@@ -62,10 +37,7 @@ async function loadAssignments() {
     cell(row, `${assignment.space} / ${assignment.channel}`);
     cell(row, assignment.due.replace("T", " ").replace(/:00\.000Z$/, ""));
     cell(row, assignment.problems.length);
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "link";
-    button.textContent = "Report";
+    const button = el("button", tr("teacher.show_report"), { type: "button", class: "link" });
     button.addEventListener("click", () => showReport(assignment).catch((err) => alert(err.message)));
     cell(row, "").append(button);
   }
@@ -73,9 +45,10 @@ async function loadAssignments() {
 }
 
 async function enter() {
+  // The desk shows once it has its contents: never an empty list that is still loading.
+  await Promise.all([loadSpaces(), loadAssignments()]);
   $("login").hidden = true;
   $("desk").hidden = false;
-  await loadAssignments();
   document.body.dataset.ready = "true";
 }
 
@@ -106,7 +79,7 @@ $("create-form").addEventListener("submit", async (event) => {
       method: "POST",
       body: JSON.stringify(Object.fromEntries(form.entries())),
     });
-    show($("create-done"), `Created “${assignment.title}” with ${assignment.problems.length} problem(s).`);
+    show($("create-done"), tr("teacher.created", { title: assignment.title, count: assignment.problems.length }));
     await loadAssignments();
   } catch (err) {
     show($("create-error"), err.message);
@@ -114,7 +87,7 @@ $("create-form").addEventListener("submit", async (event) => {
 });
 
 // Already logged in (the cookie is still there): go straight to the desk.
-call("/teacher/api/assignments").then(
+call("/teacher/api/spaces").then(
   () => enter(),
   () => {
     document.body.dataset.ready = "true";
