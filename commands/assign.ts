@@ -4,8 +4,9 @@
  * be to come) and stored. Students' `/check`s in that channel are then graded against it
  * (commands/ask.ts binds a question to its problem).
  */
-import { type Assignment, type AssignmentDraft, checkDraft } from "../src/assignments/index.js";
+import { type Assignment, type AssignmentDraft, checkDraft, releasesSolutions } from "../src/assignments/index.js";
 import type { ErrorCode } from "../src/errors.js";
+import { t } from "../src/i18n/index.js";
 import type { CommandDeps } from "./ask.js";
 import { refusal } from "./input-check.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
@@ -50,6 +51,7 @@ export function describeAssignment(assignment: Assignment): string {
     }),
     ...assignment.problems.map((p) => ENGLISH.t("assign.problem", { number: p.number, statement: p.statement })),
     ENGLISH.t("assign.how", { avoid: assignment.avoid.length }),
+    t(undefined, releasesSolutions(assignment) ? "release.saved_yes" : "release.saved_no"),
   ].join("\n");
 }
 
@@ -66,6 +68,7 @@ export async function assignHandler(call: CommandCall, context: HandlerContext):
     due: text("due"),
     problems: text("problems"),
     avoid: text("avoid"),
+    release: text("release"),
   };
   const reply = await createAssignment(draft, { space: call.space, user: call.user }, context.deps);
   return reply.kind === "created" ? { kind: "text", text: reply.text } : reply;

@@ -410,6 +410,16 @@ export const COMMANDS: readonly CommandSpec[] = [
         },
       },
       {
+        name: "release",
+        type: "text",
+        maxLength: 10,
+        texts: {
+          description: "Show students a worked solution after the due date: yes (default) or no",
+          placeholder: "yes|no",
+          example: "yes",
+        },
+      },
+      {
         name: "channel",
         type: "channels",
         surfaces: ["discord"],

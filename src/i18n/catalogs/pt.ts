@@ -184,6 +184,12 @@ export const pt = {
     not_your_run: "Só quem fez esta pergunta, ou um professor, pode fazer isso.",
     no_more_steps: "Esse foi o último passo.",
     reveal_disabled: "Aqui eu não revelo a resposta. Tente o próximo passo ou confira sua própria resposta.",
+    solution_not_released: {
+      after:
+        "As soluções resolvidas de “{{title}}” são liberadas depois de {{due}}. Até lá, peça uma dica ou confira sua própria resposta.",
+      never:
+        "Seu professor não libera as soluções resolvidas de “{{title}}”. Peça uma dica ou confira sua própria resposta.",
+    },
     no_answer: "Não consegui chegar a uma resposta final para esta pergunta. Tente reformulá-la ou tente de novo.",
     max_tokens: "Esta pergunta exigia mais raciocínio do que me é permitido. Tente dividi-la em partes menores.",
     deadline: "Esta pergunta demorou demais e foi interrompida. Tente uma parte menor dela.",
@@ -320,6 +326,14 @@ export const pt = {
     why: "Por que funciona",
     together: "Juntando tudo",
     short: "Em resumo",
+  },
+  /** Worked solutions of an assignment, released after its due date (commands/release.ts). */
+  release: {
+    policy_after: "As soluções resolvidas de “{{title}}” são liberadas depois de {{due}}.",
+    policy_since: "As soluções resolvidas de “{{title}}” estão liberadas: o prazo era {{due}}.",
+    policy_never: "As soluções resolvidas de “{{title}}” não são liberadas.",
+    saved_yes: "As soluções resolvidas são liberadas aos alunos depois do prazo.",
+    saved_no: "As soluções resolvidas não são liberadas.",
   },
   ladder: {
     titles: {
