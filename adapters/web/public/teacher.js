@@ -62,6 +62,8 @@ async function loadAssignments() {
     cell(row, `${assignment.space} / ${assignment.channel}`);
     cell(row, assignment.due.replace("T", " ").replace(/:00\.000Z$/, ""));
     cell(row, assignment.problems.length);
+    // Stored before the choice existed: released, as the tutor treats it.
+    cell(row, assignment.releaseSolutions === false ? "never" : "after the due date");
     const button = document.createElement("button");
     button.type = "button";
     button.className = "link";
