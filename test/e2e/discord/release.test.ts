@@ -179,4 +179,47 @@ describe("Discord: worked solutions after the due date", { timeout: 180_000 }, (
     expect(visibleText(hinted)).toContain("Write both fractions over 6");
     expect(visibleText(hinted).toLowerCase()).not.toContain(AVOID);
   });
+
+  it("/assign alone opens a form: problems with their worked solutions line by line, and the release choice", async () => {
+    const form = fake.slash("assign", teacherIn(homework));
+    type Input = { type: number; custom_id: string; label: string; style: number };
+    const modal = await fake.waitFor("the form", () =>
+      form.callback?.type === 9
+        ? (form.callback.data as { custom_id: string; components: { components: Input[] }[] })
+        : undefined,
+    );
+    const inputs = modal.components.flatMap((row) => row.components);
+    expect(inputs.map((i) => i.custom_id)).toEqual(["title", "due", "problems", "avoid", "release"]);
+    // Problems and phrases are paragraphs (line breaks), the rest one line; every label fits Discord's 45 characters.
+    expect(inputs.map((i) => i.style)).toEqual([1, 1, 2, 2, 1]);
+    expect(inputs.every((i) => i.label.length > 0 && i.label.length <= 45)).toBe(true);
+
+    const values: Record<string, string> = {
+      title: "Homework 4",
+      due: "2027-02-01T17:00Z",
+      problems: "Simplify 6/8 :: 3/4 :: Divide top and bottom by 2.\nWhat is 2^10? :: 1024",
+      avoid: "",
+      release: "no",
+    };
+    const submit = fake.interaction(
+      {
+        type: 5,
+        data: {
+          custom_id: modal.custom_id,
+          components: Object.entries(values).map(([id, value]) => ({
+            type: 1,
+            components: [{ type: 4, custom_id: id, value }],
+          })),
+        },
+      },
+      teacherIn(homework),
+    );
+    const saved = await privately(submit);
+    expect(saved).toContain("**Homework 4**");
+    expect(saved).toContain("1. Simplify 6/8");
+    expect(saved).toContain("2. What is 2^10?");
+    expect(saved).toContain("Worked solutions are not released.");
+    const policy = await privately(fake.slash("policy", { user: fake.user("eli"), channelId: homework }));
+    expect(policy).toContain("Worked solutions of “Homework 4” are not released.");
+  });
 });
