@@ -10,11 +10,12 @@ import { type Locale, t, toLocale } from "../src/i18n/index.js";
 import type { Question } from "../src/question.js";
 import { answerMessage, type OutgoingMessage, type ResultStep, type RunResult } from "../src/seam.js";
 import { type CommandDeps, enqueueQuestion } from "./ask.js";
-import { refusal } from "./input-check.js";
+import { inLocale, refusal } from "./input-check.js";
 import { isTeacher, mayActOnRun, OWNER_ACTIONS } from "./ownership.js";
 import { answerReleased, postedReveal, strictlyNever } from "./policy.js";
 import { policyAt } from "./policy-command.js";
 import { notReleasedWhen } from "./policy-texts.js";
+import { notYetReleased, runRelease } from "./release.js";
 import type { ActionReply, NextKind, RunActionInput } from "./types.js";
 
 /**
@@ -135,11 +136,19 @@ async function decide(
     }
     case "reveal": {
       if (!result) return notFinished();
+      // An assignment's released worked solutions come after its due date, whatever the channel's policy.
+      const release = question ? await runRelease(question, deps) : null;
+      if (question?.mode === "check" && release) {
+        if (!release.released) {
+          return { kind: "rejected", ...inLocale(notYetReleased(release, question.replyTarget.platform), locale) };
+        }
+        return workedSolution(jobId, result, question);
+      }
       if (question?.mode === "hint" || question?.mode === "check") return reject("reveal_disabled");
       const policy = await policyAt(input, deps);
       const as = postedReveal(policy);
       if (as === "never") return reject("reveal_disabled");
-      if (!answerReleased(policy, deps.now()) && !(await isTeacher(input))) {
+      if (!answerReleased(policy, deps.now()) && !release?.released && !(await isTeacher(input))) {
         return { kind: "rejected", ...refusal("not_released", { when: notReleasedWhen(policy) }) };
       }
       if (result.answer === null) return reject("no_answer");
@@ -232,6 +241,18 @@ function pressedOn(
   }
   const step = steps[after];
   return step && after >= 0 ? { pressed: { kind: "step", index: after, total, step } } : {};
+}
+
+/**
+ * A check's worked solution, released: its steps as the run drew them, then the teacher's answer
+ * (the reply of Reveal, so every surface shows it only to the student who pressed).
+ */
+function workedSolution(jobId: string, result: RunResult, question: Question): ActionReply {
+  const worked = result.worked ?? [];
+  const steps = worked.map((step, index) => ({ index, total: worked.length, step }));
+  const answer = question.assignment?.answer ?? result.answer;
+  if (answer === null || answer === undefined) return { kind: "rejected", ...refusal("no_answer") };
+  return { kind: "answer", jobId, answer, as: "button", steps };
 }
 
 const isOwnerAction = (kind: RunActionInput["kind"]): boolean => (OWNER_ACTIONS as readonly string[]).includes(kind);

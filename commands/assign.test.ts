@@ -89,6 +89,8 @@ describe("assignments through commands/", () => {
       answer: "1/2",
       solution: "Write 1/3 as 2/6.",
       avoid: ["cross-multiply"],
+      due: "2026-12-07T10:01:00.000Z",
+      releaseSolutions: true,
     });
     // Elsewhere, and for a question that names no problem, nothing is bound or recorded.
     for (const input of [check({ channel: "C2" }), check({ text: "What is 2+2?", studentAnswer: "4" })]) {

@@ -4,7 +4,7 @@
  * be to come) and stored. Students' `/check`s in that channel are then graded against it
  * (commands/ask.ts binds a question to its problem).
  */
-import { type Assignment, type AssignmentDraft, checkDraft } from "../src/assignments/index.js";
+import { type Assignment, type AssignmentDraft, checkDraft, releasesSolutions } from "../src/assignments/index.js";
 import type { ErrorCode } from "../src/errors.js";
 import { t } from "../src/i18n/index.js";
 import type { CommandDeps } from "./ask.js";
@@ -48,6 +48,7 @@ export function describeAssignment(assignment: Assignment, locale?: string): str
     }),
     ...assignment.problems.map((p) => t(locale, "assign.problem", { number: p.number, statement: p.statement })),
     t(locale, "assign.how", { avoid: assignment.avoid.length }),
+    t(locale, releasesSolutions(assignment) ? "release.saved_yes" : "release.saved_no"),
   ].join("\n");
 }
 
@@ -64,6 +65,7 @@ export async function assignHandler(call: CommandCall, context: HandlerContext):
     due: text("due"),
     problems: text("problems"),
     avoid: text("avoid"),
+    release: text("release"),
   };
   const reply = await createAssignment(
     draft,

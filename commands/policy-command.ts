@@ -15,6 +15,7 @@ import {
   type StudentLimits,
 } from "./policy.js";
 import { describePolicy, POLICY_PROBLEMS, policySaved, revealNotNeeded, revealReleased } from "./policy-texts.js";
+import { releaseLines } from "./release.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { Origin } from "./types.js";
 
@@ -71,7 +72,8 @@ export async function policyHandler(call: CommandCall, context: HandlerContext):
     string
   >;
   if (Object.keys(raw).length === 0 && scope === undefined) {
-    return { kind: "text", text: describePolicy(await policyAt(call, deps), places, call.surface) };
+    const text = describePolicy(await policyAt(call, deps), places, call.surface);
+    return { kind: "text", text: await withReleases(text, call, deps) };
   }
   const invalid = (name: string): CommandResult => ({
     kind: "rejected",
@@ -83,7 +85,24 @@ export async function policyHandler(call: CommandCall, context: HandlerContext):
   if (!parsed.ok) return invalid(parsed.name);
   await deps.policies.update(call.space, target, parsed.policy);
   deps.logger?.info({ space: call.space, place: target?.id ?? "*", policy: parsed.policy }, "policy changed");
-  return { kind: "text", text: policySaved(await policyAt(call, deps), places, target, call.surface) };
+  const text = policySaved(await policyAt(call, deps), places, target, call.surface);
+  return { kind: "text", text: await withReleases(text, call, deps) };
+}
+
+/**
+ * The policy in words, then when the worked solutions of this channel's assignments are released
+ * (after their due dates, whatever the reveal rule above says). The policy's words are English, so are these.
+ */
+async function withReleases(
+  text: string,
+  call: CommandCall,
+  deps: Pick<HandlerContext["deps"], "assignments" | "now">,
+): Promise<string> {
+  const channel = placesOf(call).find((p) => p.kind === "channel")?.id ?? call.channel;
+  if (channel === undefined) return text;
+  const here = (await deps.assignments.list(call.space)).filter((a) => a.channel === channel);
+  const lines = releaseLines(here, call.surface, deps.now());
+  return [text, ...lines.map((line) => `• ${line}`)].join("\n");
 }
 
 export async function revealHandler(call: CommandCall, context: HandlerContext): Promise<CommandResult> {

@@ -137,6 +137,11 @@ export interface CommandSpec {
       name?: string;
       /** Servers only (not in DMs with the bot). */
       guildOnly?: boolean;
+      /**
+       * Called without options, the command opens a form of its text options (a modal: long
+       * fields with line breaks, which slash options cannot hold); with options it runs as typed.
+       */
+      form?: true;
       texts?: SurfaceTexts;
     };
     slack?: {

@@ -373,14 +373,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: "title",
         type: "text",
-        required: true,
         maxLength: 100,
         texts: { description: "The assignment's title", placeholder: "title", example: "Week 3: fractions" },
       },
       {
         name: "due",
         type: "text",
-        required: true,
         maxLength: 40,
         texts: {
           description: "Due date-time, ISO (no zone = UTC), e.g. 2026-12-20T17:00Z",
@@ -391,7 +389,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: "problems",
         type: "text",
-        required: true,
         maxLength: 4000,
         texts: {
           description: "Problems separated by ;; — each `problem :: answer` or `problem :: answer :: solution`",
@@ -410,6 +407,16 @@ export const COMMANDS: readonly CommandSpec[] = [
         },
       },
       {
+        name: "release",
+        type: "text",
+        maxLength: 10,
+        texts: {
+          description: "Show students a worked solution after the due date: yes (default) or no",
+          placeholder: "yes|no",
+          example: "yes",
+        },
+      },
+      {
         name: "channel",
         type: "channels",
         surfaces: ["discord"],
@@ -423,7 +430,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       description: "Create an assignment with answer keys: /check in its channel is graded against them (teachers)",
       help: "creates an assignment for a channel: `/check` there is graded against your answers (teachers only)",
     },
-    surfaces: { discord: { guildOnly: true }, slack: { command: "/tutor-assign" } },
+    surfaces: { discord: { guildOnly: true, form: true }, slack: { command: "/tutor-assign" } },
   },
   {
     name: "solve-with-start",

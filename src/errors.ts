@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   "mode_not_allowed",
   "invalid_policy",
   "not_released",
+  "solution_not_released",
   "code_hidden",
   "hint_limit",
   // Actions on an earlier run (cancel, retry, show code, next step, reveal, feedback).
@@ -264,6 +265,7 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
           limit === undefined
             ? "The assignment needs problems: one per line (or separated by `;;`), each `problem :: answer` or `problem :: answer :: solution`."
             : `An assignment has at most ${limit} problems.`,
+        release: "Whether worked solutions are released after the due date: write `yes` (the default) or `no`.",
       })[name ?? ""] ?? "That assignment is not valid.",
     operator: "an assignment failed validation at creation",
     retryable: false,
@@ -314,6 +316,16 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     student: ({ when }) =>
       `The answers here are not released yet${when ? `: ${when}` : ""}. Try the next step, or check your own answer.`,
     operator: "reveal before the channel's release (a date not reached, or no teacher has run /reveal)",
+    retryable: false,
+    transient: false,
+  },
+  solution_not_released: {
+    // `name`: the assignment's title; `when`: its due date as the surface shows a time (or absent: never).
+    student: ({ name, when }, locale) =>
+      when
+        ? t(locale, "errors.solution_not_released.after", { title: name ?? "", due: when })
+        : t(locale, "errors.solution_not_released.never", { title: name ?? "" }),
+    operator: "a worked solution of an assignment problem asked for before its due date (or never released)",
     retryable: false,
     transient: false,
   },

@@ -183,6 +183,8 @@ function layoutAnswer(
   } else if (message.correct !== undefined) {
     content = verdictClosing(message.correct, locale);
     if (message.correct && message.next) rows.push([nextButton(jobId, message.next, 0, locale)]);
+    // An assignment's worked solution: Reveal hands it out from the due date on (and says when before).
+    if (message.release) rows.push([releaseButton(jobId, locale)]);
   } else if (message.answer === null && message.mode === "explain") {
     // An explanation needs no final answer: saying "no answer" after one would read as a failure.
     content = say("answer.explained");
@@ -256,6 +258,11 @@ export function lockedPiece(jobId: string, user: string, locale?: string): Disco
     mentions: [user],
     buttons: [[{ label: t(locale, "private.show_result"), action: { kind: "show_result", jobId }, style: "primary" }]],
   };
+}
+
+/** "See a worked solution" of an assignment problem: the run's Reveal, which waits for the due date. */
+function releaseButton(jobId: string, locale?: string): ButtonSpec {
+  return { label: t(locale, "buttons.next_solution"), action: { kind: "reveal", jobId }, style: "primary" };
 }
 
 /** The button that hands out the step after `after` (the first held back by default), named for what it is in `locale`. */

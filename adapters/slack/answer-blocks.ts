@@ -49,7 +49,13 @@ export function answerBlocks(
     case "check": {
       const verdict =
         message.correct === undefined ? say("answer.undecided") : toMrkdwn(verdictClosing(message.correct, locale));
-      const solution = message.correct ? nextButton(message.next, locale) : [];
+      const solution: ButtonSpec[] = [
+        ...(message.correct ? nextButton(message.next, locale) : []),
+        // An assignment's worked solution: Reveal hands it out from the due date on (and says when before).
+        ...(message.release
+          ? [{ action: "reveal" as const, text: say("buttons.next_solution"), style: "primary" as const }]
+          : []),
+      ];
       const share: ButtonSpec[] = options.share ? [{ action: "share", text: say("private.share") }] : [];
       return [...sections(verdict), buttons(value, [...solution, ...share, ...more])];
     }

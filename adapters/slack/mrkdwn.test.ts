@@ -22,6 +22,12 @@ describe("toMrkdwn", () => {
     expect(toMrkdwn("<https://example.com>")).toBe("<https://example.com>");
   });
 
+  it("keeps a date token whole (each reader sees it in their own time zone), and escapes anything like it", () => {
+    const token = "<!date^1799600400^{date_short_pretty} {time}|2027-01-10 17:00 UTC>";
+    expect(toMrkdwn(`• due **${token}**.`)).toBe(`• due *${token}*.`);
+    expect(toMrkdwn("<!date^x^y|z> <!channel>")).toBe("&lt;!date^x^y|z&gt; &lt;!channel&gt;");
+  });
+
   it("keeps code verbatim except for escaping, and drops the fence's language tag", () => {
     expect(toMrkdwn("use `a**b**c < 2` here")).toBe("use `a**b**c &lt; 2` here");
     expect(toMrkdwn("```python\nif a < b and c > d:\n    print(**kw)\n```")).toBe(

@@ -2,7 +2,8 @@
  * Markdown (as the presenter writes it) → Slack mrkdwn. Slack's dialect differs where it hurts:
  * `*bold*` not `**bold**`, `_italic_`, `<url|text>` links, no headings or language tags on code
  * fences, and `&`, `<`, `>` must be escaped everywhere (they would otherwise start a link or a
- * mention, even inside code). A `>` that starts a quote is the one kept as is.
+ * mention, even inside code). A `>` that starts a quote, and a `<!date^…>` token the bot wrote,
+ * are kept as they are.
  */
 
 const FENCE = /^\s*```/;
@@ -59,6 +60,11 @@ function convertSpans(text: string): string {
   });
   s = s.replace(/<(https?:\/\/[^\s>]+)>/g, (_m, url: string) => {
     links.push(`<${url}>`);
+    return `\uE000${links.length - 1}\uE000`;
+  });
+  // Slack's date token (a due date: each reader sees it in their own time zone) is Slack's own markup, kept whole.
+  s = s.replace(/<!date\^\d+\^[^|>\n]*\|[^<>\n]*>/g, (token: string) => {
+    links.push(token);
     return `\uE000${links.length - 1}\uE000`;
   });
   s = escapeText(s);

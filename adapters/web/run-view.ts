@@ -59,13 +59,14 @@ export function publicResult(
   jobId: string,
   result: RunResult,
   mode: Mode | undefined,
-): Omit<ResultJson, "steps" | "transcript" | "heldBack"> & {
+): Omit<ResultJson, "steps" | "transcript" | "heldBack" | "worked"> & {
   id: string;
   steps: PublicStep[];
   transcript?: RunResult["transcript"];
 } {
-  // Held-back steps come one at a time through "next step", never with the result.
-  const { transcript, steps, heldBack: _heldBack, ...rest } = resultJson(result);
+  // Held-back steps come one at a time through "next step", never with the result; an
+  // assignment's worked solution waits for its due date (the page has no button for it yet).
+  const { transcript, steps, heldBack: _heldBack, worked: _worked, ...rest } = resultJson(result);
   const hidesSolution = mode === "hint" || (mode === "check" && result.correct !== true);
   return {
     ...rest,

@@ -158,6 +158,7 @@ export function installTeacherPage(app: Express, deps: TeacherPageDeps): void {
           due: field("due"),
           problems: field("problems"),
           avoid: field("avoid"),
+          release: field("release"),
         },
         { space: field("space") || "web", user: "web:teacher" },
         scope,

@@ -1,7 +1,15 @@
 /** A teacher's assignment as typed: refused when the grader cannot read an answer or the due date has passed. */
 import { describe, expect, it } from "vitest";
 import { studentSentence } from "../errors.js";
-import { type Assignment, checkDraft, findProblem, isPastDue, parseDue, readableReference } from "./assignment.js";
+import {
+  type Assignment,
+  checkDraft,
+  findProblem,
+  isPastDue,
+  parseDue,
+  readableReference,
+  solutionRelease,
+} from "./assignment.js";
 import { assignmentReportCsv, buildAssignmentReport } from "./report.js";
 
 const NOW = new Date("2026-12-07T10:00:00Z");
@@ -27,7 +35,39 @@ describe("assignments", () => {
           { number: 2, statement: "Simplify 6/8", answer: "3/4" },
         ],
         avoid: ["divide both sides", "halve"],
+        releaseSolutions: true,
       },
+    });
+  });
+
+  it("releases worked solutions after the due date unless the teacher says no", () => {
+    expect(checkDraft({ ...draft, release: "no" }, NOW)).toMatchObject({
+      ok: true,
+      value: { releaseSolutions: false },
+    });
+    expect(checkDraft({ ...draft, release: " Yes " }, NOW)).toMatchObject({
+      ok: true,
+      value: { releaseSolutions: true },
+    });
+    expect(checkDraft({ ...draft, release: "" }, NOW)).toMatchObject({ ok: true, value: { releaseSolutions: true } });
+    expect(checkDraft({ ...draft, release: "maybe" }, NOW)).toMatchObject({
+      ok: false,
+      code: "invalid_assignment",
+      facts: { name: "release" },
+    });
+    expect(studentSentence("invalid_assignment", { name: "release" })).toContain("`yes`");
+    const due = "2026-12-20T17:00:00.000Z";
+    // Released from the due time on, by the clock given; an assignment stored before the option releases too.
+    expect(solutionRelease({ due }, new Date("2026-12-20T16:59:59.999Z"))).toEqual({ released: false, due });
+    expect(solutionRelease({ due }, new Date("2026-12-20T17:00:00Z"))).toEqual({ released: true, due });
+    expect(solutionRelease({ due, releaseSolutions: true }, new Date("2027-01-01T00:00Z"))).toEqual({
+      released: true,
+      due,
+    });
+    // Never, when the teacher said no: not even after the due date.
+    expect(solutionRelease({ due, releaseSolutions: false }, new Date("2027-01-01T00:00Z"))).toEqual({
+      released: false,
+      due: null,
     });
   });
 

@@ -30,6 +30,11 @@ export interface Assignment {
   problems: Problem[];
   /** Phrases hints and checks must never say (case-insensitive). */
   avoid: string[];
+  /**
+   * Whether students may see a worked solution of each problem once the due date has passed,
+   * whatever the channel's reveal policy. Absent (assignments stored before it existed): yes.
+   */
+  releaseSolutions?: boolean;
   createdBy: string;
   createdAt: string;
 }
@@ -42,6 +47,12 @@ export interface AssignmentProblem {
   answer: string;
   solution?: string;
   avoid: string[];
+  /**
+   * The assignment's due date (ISO, UTC) and whether worked solutions are released from then on
+   * (absent in jobs queued before they were carried: the stored assignment decides).
+   */
+  due?: string;
+  releaseSolutions?: boolean;
 }
 
 /** A teacher's raw input, as any surface collects it (a slash command's options, a form). */
@@ -53,6 +64,8 @@ export interface AssignmentDraft {
   problems: string;
   /** One phrase per line (or separated by `;`). */
   avoid?: string;
+  /** Whether worked solutions are released after the due date: `yes` (the default when absent or empty) or `no`. */
+  release?: string;
 }
 
 export type Refused = { ok: false; code: ErrorCode; facts: ErrorFacts };
@@ -124,11 +137,45 @@ export function checkDraft(
   if (due.getTime() <= now.getTime()) return refuse("assignment_due_past", { name: due.toISOString() });
   const parsed = parseProblems(draft.problems);
   if (!parsed.ok) return parsed;
+  const release = parseRelease(draft.release);
+  if (release === null) return refuse("invalid_assignment", { name: "release" });
   const avoid = (draft.avoid ?? "")
     .split(/\r?\n|;/)
     .map((phrase) => phrase.trim())
     .filter(Boolean);
-  return { ok: true, value: { title, channel, due: due.toISOString(), problems: parsed.problems, avoid } };
+  return {
+    ok: true,
+    value: { title, channel, due: due.toISOString(), problems: parsed.problems, avoid, releaseSolutions: release },
+  };
+}
+
+/**
+ * Whether a teacher's `release` says to release worked solutions after the due date. Empty means
+ * yes: a class that has handed its work in learns most from the worked solution, so a teacher
+ * opts out rather than in. Null when it is neither yes nor no.
+ */
+export function parseRelease(raw: string | undefined): boolean | null {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (["", "yes", "y", "true", "on", "after-due", "after due"].includes(value)) return true;
+  if (["no", "n", "false", "off", "never"].includes(value)) return false;
+  return null;
+}
+
+/** Whether the assignment releases worked solutions after its due date (older stored ones do). */
+export function releasesSolutions(assignment: Pick<Assignment, "releaseSolutions">): boolean {
+  return assignment.releaseSolutions !== false;
+}
+
+/**
+ * Whether a worked solution of a problem may be shown at `now`: only when the assignment releases
+ * them, and only from its due date on. `due` says when (or `null`: never).
+ */
+export function solutionRelease(
+  assignment: Pick<Assignment, "due" | "releaseSolutions">,
+  now: Date,
+): { released: boolean; due: string | null } {
+  if (!releasesSolutions(assignment)) return { released: false, due: null };
+  return { released: isPastDue(assignment, now), due: assignment.due };
 }
 
 /** Whether the assignment's due date has passed at `now` (the clock is the caller's, so tests inject it). */
@@ -159,5 +206,7 @@ export function problemRef(assignment: Assignment, problem: Problem): Assignment
     answer: problem.answer,
     ...(problem.solution ? { solution: problem.solution } : {}),
     avoid: assignment.avoid,
+    due: assignment.due,
+    releaseSolutions: releasesSolutions(assignment),
   };
 }

@@ -11,7 +11,7 @@ import { CodedError } from "../errors.js";
 import { gradeVerdict } from "../grading/index.js";
 import { t } from "../i18n/index.js";
 import type { Logger } from "../logger.js";
-import { followTeacher, withoutAvoided } from "../present/assignment.js";
+import { followTeacher, teacherSteps, withoutAvoided } from "../present/assignment.js";
 import { DEFAULT_LADDER_DEPTH } from "../present/ladder.js";
 import { presentForMode } from "../present/modes.js";
 import { localizeTitles } from "../present/titles.js";
@@ -306,7 +306,8 @@ export class QuestionPipeline implements Pipeline {
           ).steps;
     const withheld = await drawSteps(split.withheld);
     const heldBack = await drawSteps(heldBackSteps(question, solution, presentation, context));
-    const drawn: Drawn = { steps, heldBack, withheld, ...(answer ? { renderedAnswer: answer } : {}) };
+    const worked = await drawSteps(releasedSteps(question, solution));
+    const drawn: Drawn = { steps, heldBack, withheld, worked, ...(answer ? { renderedAnswer: answer } : {}) };
     // Cancelled while rendering: nobody will read this result, so its images go now.
     if (options.signal?.aborted) await blobs.delete(imagesOfResult(drawn));
     return drawn;
@@ -333,6 +334,7 @@ export class QuestionPipeline implements Pipeline {
       ...(drawn.renderedAnswer ? { renderedAnswer: drawn.renderedAnswer } : {}),
       ...(drawn.heldBack.length > 0 ? { heldBack: drawn.heldBack } : {}),
       ...(drawn.withheld.length > 0 ? { withheld: drawn.withheld } : {}),
+      ...(drawn.worked.length > 0 ? { worked: drawn.worked } : {}),
       presenter: presentation.presenter,
       ...(presenterFallback === undefined ? {} : { presenterFallback }),
       toolCalls: transcript.toolCalls,
@@ -386,6 +388,27 @@ function heldBackSteps(
   return [...rungsOf(presentation, question.locale), ...(question.reveal === "never" ? [] : worked(solution.steps))];
 }
 
+/**
+ * The worked solution a `/check` of an assignment problem releases after the due date (drawn now,
+ * handed out by commands/actions.ts only from then on, whatever the channel's reveal policy): the
+ * teacher's solution as they wrote it, else the model's steps where its answer is the teacher's.
+ */
+function releasedSteps(question: Question, solution: Presentation): Step[] {
+  const { assignment } = question;
+  if (question.mode !== "check" || !assignment || assignment.releaseSolutions === false) return [];
+  const teacher = teacherSteps(assignment.solution);
+  const steps = teacher.length > 0 ? teacher : solution.steps;
+  return steps.map((step, i) => ({
+    ...step,
+    ...(teacher.length > 0 && { title: t(question.locale, "steps.code_of", { index: i + 1 }) }),
+    label:
+      steps.length > 1
+        ? t(question.locale, "ladder.solution_step", { index: i + 1, total: steps.length })
+        : t(question.locale, "ladder.solution"),
+    rung: "solution" as const,
+  }));
+}
+
 /** The hint ladder's rungs after the first, labelled for "Another hint". */
 function rungsOf(presentation: Presentation, locale: string | undefined): Step[] {
   return (presentation.ladder ?? [])
@@ -398,6 +421,7 @@ interface Drawn {
   steps: ResultStep[];
   withheld: ResultStep[];
   heldBack: ResultStep[];
+  worked: ResultStep[];
   renderedAnswer?: ResultStep;
 }
 

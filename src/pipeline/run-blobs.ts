@@ -10,14 +10,15 @@ export function imagesOf(steps: readonly ResultStep[]): BlobRef[] {
   );
 }
 
-/** Every image blob of a result: its steps, the held-back steps and the rendered answer. */
+/** Every image blob of a result: its steps, the held-back and released steps and the rendered answer. */
 export function imagesOfResult(
-  result: Pick<RunResult, "steps" | "withheld" | "heldBack" | "renderedAnswer">,
+  result: Pick<RunResult, "steps" | "withheld" | "heldBack" | "worked" | "renderedAnswer">,
 ): BlobRef[] {
   return imagesOf([
     ...result.steps,
     ...(result.withheld ?? []),
     ...(result.heldBack ?? []),
+    ...(result.worked ?? []),
     ...(result.renderedAnswer ? [result.renderedAnswer] : []),
   ]);
 }

@@ -78,6 +78,12 @@ export interface RunResult {
    * computes the answer, held back and handed out one at a time by the "Next step" action.
    */
   heldBack?: ResultStep[];
+  /**
+   * A `/check` of an assignment problem whose worked solutions are released after the due date:
+   * that worked solution (the teacher's where given, else the model's), drawn with the run and
+   * handed out by the check's "See a worked solution" button only from the due date on.
+   */
+  worked?: ResultStep[];
   /** Which presenter made the steps: the checked model write-up or the deterministic fallback. */
   presenter?: "writeup" | "deterministic";
   /** Why a write-up that was tried was not used (failed call, timeout, ungrounded number, wrong answer). */

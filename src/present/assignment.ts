@@ -50,7 +50,7 @@ function teacherLadder(ladder: readonly Hint[], steps: readonly Step[]): Hint[] 
  * The teacher's solution as steps: one per line, or one per sentence when it is one line (a
  * slash command's option has no line breaks), so a hint shows only how the teacher starts.
  */
-function teacherSteps(solution: string | undefined): Step[] {
+export function teacherSteps(solution: string | undefined): Step[] {
   if (!solution) return [];
   const lines = solution
     .split(/\r?\n/)

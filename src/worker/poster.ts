@@ -72,6 +72,11 @@ export type OutgoingMessage =
        * `reveal` says, with the answer (a spoiler cannot hide a step, so they wait for the button).
        */
       withheld?: ResultStep[];
+      /**
+       * A `/check` of an assignment problem whose worked solutions are released after the due
+       * date: offer "See a worked solution" (the `reveal` action, which refuses it before then).
+       */
+      release?: true;
     }
   /**
    * The run ended without an answer: `message` is the student's sentence for `code`; offer
@@ -82,13 +87,19 @@ export type OutgoingMessage =
 /** An ok run's answer message, as the worker posts it (and "Next step" hands out after a progressive run's last step). */
 export function answerMessage(
   result: Pick<RunResult, "answer" | "correct" | "renderedAnswer" | "withheld" | "heldBack">,
-  question: Pick<Question, "mode" | "reveal">,
+  question: Pick<Question, "mode" | "reveal" | "assignment">,
 ): Extract<OutgoingMessage, { kind: "answer" }> {
   const { mode } = question;
   const rendered = result.renderedAnswer;
   const withheld = result.withheld ?? [];
   // Hint and check runs never show the answer's formula or the steps that reach it.
   const shows = mode !== "hint" && mode !== "check";
+  // A right check that already hands out a worked solution needs no second button for one.
+  const release =
+    mode === "check" &&
+    question.assignment !== undefined &&
+    question.assignment.releaseSolutions !== false &&
+    !(result.correct && result.heldBack?.length);
   return {
     kind: "answer",
     answer: result.answer,
@@ -99,6 +110,7 @@ export function answerMessage(
     ...(result.heldBack?.[0]?.rung ? { next: result.heldBack[0].rung } : {}),
     ...(rendered && shows ? { rendered } : {}),
     ...(withheld.length > 0 && shows ? { withheld } : {}),
+    ...(release && { release }),
   };
 }
 

@@ -127,6 +127,16 @@ describe.skipIf(missing !== null)(`the teacher page in Chromium${missing ? ` (sk
         '"Fractions","1","student 1","1/9","false"',
         '"Fractions","1","student 1","\\frac{1}{2}","true"',
       ]);
+
+      // Worked solutions: released after the due date unless the teacher chooses otherwise.
+      const released = page.locator("#assignments tbody tr td:nth-child(5)");
+      expect(await released.allTextContents()).toEqual(["after the due date"]);
+      await page.locator("#release").selectOption("no");
+      expect((await create({ ...good, title: "Quiz", due: "2098-01-01T00:00Z" })).done).toBe(
+        "Created “Quiz” with 2 problem(s).",
+      );
+      await page.locator("#assignments tbody tr").nth(1).waitFor();
+      expect(await released.allTextContents()).toEqual(["after the due date", "never"]);
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
@@ -144,9 +154,13 @@ describe.skipIf(missing !== null)(`the teacher page in Chromium${missing ? ` (sk
     expect(login.status).toBe(204);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     const listed = (await (await fetch(`${start.url}/teacher/api/assignments`, { headers: { cookie } })).json()) as {
-      assignments: { title: string }[];
+      assignments: { title: string; releaseSolutions?: boolean }[];
     };
-    expect(listed.assignments.map((a) => a.title)).toEqual(["Fractions"]);
+    // The teacher's choice of release outlives the restart too.
+    expect(listed.assignments.map((a) => [a.title, a.releaseSolutions])).toEqual([
+      ["Fractions", true],
+      ["Quiz", false],
+    ]);
   }, 120_000);
 
   it("is off without WEB_TEACHER_TOKEN: no token logs in and the API stays shut", async () => {

@@ -37,6 +37,8 @@ async function loadAssignments() {
     cell(row, `${assignment.space} / ${assignment.channel}`);
     cell(row, assignment.due.replace("T", " ").replace(/:00\.000Z$/, ""));
     cell(row, assignment.problems.length);
+    // Stored before the choice existed: released, as the tutor treats it.
+    cell(row, tr(assignment.releaseSolutions === false ? "teacher.released_never" : "teacher.released_after"));
     const button = el("button", tr("teacher.show_report"), { type: "button", class: "link" });
     button.addEventListener("click", () => showReport(assignment).catch((err) => alert(err.message)));
     cell(row, "").append(button);

@@ -190,6 +190,12 @@ export const de = {
     no_more_steps: "Das war der letzte Schritt.",
     reveal_disabled:
       "Hier decke ich die Antwort nicht auf. Versuch den nächsten Schritt oder prüf deine eigene Antwort.",
+    solution_not_released: {
+      after:
+        "Die Musterlösungen zu „{{title}}“ werden nach {{due}} freigegeben. Bis dahin: frag nach einem Hinweis oder prüf deine eigene Antwort.",
+      never:
+        "Deine Lehrkraft gibt die Musterlösungen zu „{{title}}“ nicht frei. Frag nach einem Hinweis oder prüf deine eigene Antwort.",
+    },
     no_answer: "Ich konnte für diese Frage keine endgültige Antwort finden. Formulier sie um oder versuch es erneut.",
     max_tokens: "Diese Frage hätte mehr Nachdenken gebraucht, als ich darf. Teil sie in kleinere Teile auf.",
     deadline: "Diese Frage hat zu lange gedauert und wurde angehalten. Versuch es mit einem kleineren Teil.",
@@ -393,6 +399,12 @@ export const de = {
     col_attempts: "Versuche",
     col_solved: "Gelöst",
     col_wrong: "Häufige falsche Antworten",
+    release_label: "Musterlösungen für Lernende",
+    release_yes: "Nach dem Abgabetermin freigegeben",
+    release_no: "Nie freigegeben",
+    col_release: "Musterlösungen",
+    released_after: "nach dem Abgabetermin",
+    released_never: "nie",
   },
   space: { discord: "Server", slack: "Workspace", web: "Website" },
   withhold: {
@@ -411,6 +423,14 @@ export const de = {
     why: "Warum es funktioniert",
     together: "Zusammengesetzt",
     short: "Kurz gesagt",
+  },
+  /** Worked solutions of an assignment, released after its due date (commands/release.ts). */
+  release: {
+    policy_after: "Die Musterlösungen zu „{{title}}“ werden nach {{due}} freigegeben.",
+    policy_since: "Die Musterlösungen zu „{{title}}“ sind freigegeben: Abgabe war {{due}}.",
+    policy_never: "Die Musterlösungen zu „{{title}}“ werden nicht freigegeben.",
+    saved_yes: "Die Musterlösungen werden nach dem Abgabetermin für die Lernenden freigegeben.",
+    saved_no: "Die Musterlösungen werden nicht freigegeben.",
   },
   ladder: {
     titles: {

@@ -203,6 +203,11 @@ export const en = {
     not_your_run: "Only the person who asked this question, or a teacher, can do that.",
     no_more_steps: "That was the last step.",
     reveal_disabled: "I don't reveal the answer here. Try the next step, or check your own answer.",
+    solution_not_released: {
+      after:
+        "Worked solutions of “{{title}}” are released after {{due}}. Until then, ask for a hint or check your own answer.",
+      never: "Your teacher does not release worked solutions of “{{title}}”. Ask for a hint, or check your own answer.",
+    },
     no_answer: "I could not reach a final answer for this question. Try rephrasing it, or retry.",
     max_tokens: "This question needed more thinking than I'm allowed. Try splitting it into smaller parts.",
     deadline: "This question took too long and was stopped. Try a smaller part of it.",
@@ -346,6 +351,12 @@ export const en = {
     col_attempts: "Attempts",
     col_solved: "Solved",
     col_wrong: "Common wrong answers",
+    release_label: "Worked solutions for students",
+    release_yes: "Released after the due date",
+    release_no: "Never released",
+    col_release: "Worked solutions",
+    released_after: "after the due date",
+    released_never: "never",
   },
   /** What a surface calls a server or workspace. */
   space: { discord: "server", slack: "workspace", web: "site" },
@@ -366,6 +377,14 @@ export const en = {
     why: "Why it works",
     together: "Put together",
     short: "In short",
+  },
+  /** Worked solutions of an assignment, released after its due date (commands/release.ts). */
+  release: {
+    policy_after: "Worked solutions of “{{title}}” are released after {{due}}.",
+    policy_since: "Worked solutions of “{{title}}” are released: it was due {{due}}.",
+    policy_never: "Worked solutions of “{{title}}” are not released.",
+    saved_yes: "Worked solutions are released to students after the due date.",
+    saved_no: "Worked solutions are not released.",
   },
   /** The hint ladder: rung titles and labels, fallback rungs, hint mode's closing line. */
   ladder: {

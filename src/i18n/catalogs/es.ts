@@ -187,6 +187,12 @@ export const es = {
     not_your_run: "Solo quien hizo esta pregunta, o un profesor, puede hacer eso.",
     no_more_steps: "Ese era el último paso.",
     reveal_disabled: "Aquí no muestro la respuesta. Prueba el siguiente paso o comprueba tu propia respuesta.",
+    solution_not_released: {
+      after:
+        "Las soluciones desarrolladas de «{{title}}» se publican después del {{due}}. Hasta entonces, pide una pista o comprueba tu propia respuesta.",
+      never:
+        "Tu docente no publica las soluciones desarrolladas de «{{title}}». Pide una pista o comprueba tu propia respuesta.",
+    },
     no_answer: "No pude llegar a una respuesta final para esta pregunta. Prueba a reformularla o reinténtalo.",
     max_tokens:
       "Esta pregunta necesitaba pensar más de lo que se me permite. Prueba a dividirla en partes más pequeñas.",
@@ -390,6 +396,12 @@ export const es = {
     col_attempts: "Intentos",
     col_solved: "Resuelto",
     col_wrong: "Respuestas incorrectas frecuentes",
+    release_label: "Soluciones resueltas para los estudiantes",
+    release_yes: "Se publican después de la fecha de entrega",
+    release_no: "No se publican nunca",
+    col_release: "Soluciones resueltas",
+    released_after: "después de la fecha de entrega",
+    released_never: "nunca",
   },
   space: { discord: "servidor", slack: "espacio de trabajo", web: "sitio" },
   withhold: {
@@ -407,6 +419,14 @@ export const es = {
     why: "Por qué funciona",
     together: "Todo junto",
     short: "En resumen",
+  },
+  /** Worked solutions of an assignment, released after its due date (commands/release.ts). */
+  release: {
+    policy_after: "Las soluciones desarrolladas de «{{title}}» se publican después del {{due}}.",
+    policy_since: "Las soluciones desarrolladas de «{{title}}» están publicadas: la fecha de entrega era el {{due}}.",
+    policy_never: "Las soluciones desarrolladas de «{{title}}» no se publican.",
+    saved_yes: "Las soluciones desarrolladas se muestran al alumnado después de la fecha de entrega.",
+    saved_no: "Las soluciones desarrolladas no se muestran.",
   },
   ladder: {
     titles: {

@@ -189,6 +189,12 @@ export const fr = {
     not_your_run: "Seule la personne qui a posé cette question, ou un enseignant, peut faire cela.",
     no_more_steps: "C'était la dernière étape.",
     reveal_disabled: "Je ne montre pas la réponse ici. Essaie l'étape suivante, ou vérifie ta propre réponse.",
+    solution_not_released: {
+      after:
+        "Les solutions détaillées de « {{title}} » sont publiées après le {{due}}. D'ici là, demande un indice ou vérifie ta propre réponse.",
+      never:
+        "Ton enseignant ne publie pas les solutions détaillées de « {{title}} ». Demande un indice, ou vérifie ta propre réponse.",
+    },
     no_answer: "Je n'ai pas pu trouver de réponse finale à cette question. Reformule-la, ou réessaie.",
     max_tokens:
       "Cette question demandait plus de réflexion que je n'ai le droit d'en faire. Découpe-la en parties plus petites.",
@@ -394,6 +400,12 @@ export const fr = {
     col_attempts: "Tentatives",
     col_solved: "Résolu",
     col_wrong: "Erreurs fréquentes",
+    release_label: "Solutions rédigées pour les élèves",
+    release_yes: "Publiées après la date limite",
+    release_no: "Jamais publiées",
+    col_release: "Solutions rédigées",
+    released_after: "après la date limite",
+    released_never: "jamais",
   },
   space: { discord: "serveur", slack: "espace de travail", web: "site" },
   withhold: {
@@ -411,6 +423,14 @@ export const fr = {
     why: "Pourquoi ça marche",
     together: "En assemblant",
     short: "En bref",
+  },
+  /** Worked solutions of an assignment, released after its due date (commands/release.ts). */
+  release: {
+    policy_after: "Les solutions détaillées de « {{title}} » sont publiées après le {{due}}.",
+    policy_since: "Les solutions détaillées de « {{title}} » sont publiées : le rendu était le {{due}}.",
+    policy_never: "Les solutions détaillées de « {{title}} » ne sont pas publiées.",
+    saved_yes: "Les solutions détaillées sont montrées aux élèves après la date de rendu.",
+    saved_no: "Les solutions détaillées ne sont pas montrées.",
   },
   ladder: {
     titles: {

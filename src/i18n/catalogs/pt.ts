@@ -187,6 +187,12 @@ export const pt = {
     not_your_run: "Só quem fez esta pergunta, ou um professor, pode fazer isso.",
     no_more_steps: "Esse foi o último passo.",
     reveal_disabled: "Aqui eu não revelo a resposta. Tente o próximo passo ou confira sua própria resposta.",
+    solution_not_released: {
+      after:
+        "As soluções resolvidas de “{{title}}” são liberadas depois de {{due}}. Até lá, peça uma dica ou confira sua própria resposta.",
+      never:
+        "Seu professor não libera as soluções resolvidas de “{{title}}”. Peça uma dica ou confira sua própria resposta.",
+    },
     no_answer: "Não consegui chegar a uma resposta final para esta pergunta. Tente reformulá-la ou tente de novo.",
     max_tokens: "Esta pergunta exigia mais raciocínio do que me é permitido. Tente dividi-la em partes menores.",
     deadline: "Esta pergunta demorou demais e foi interrompida. Tente uma parte menor dela.",
@@ -389,6 +395,12 @@ export const pt = {
     col_attempts: "Tentativas",
     col_solved: "Resolvido",
     col_wrong: "Respostas erradas comuns",
+    release_label: "Soluções resolvidas para os alunos",
+    release_yes: "Liberadas após o prazo",
+    release_no: "Nunca liberadas",
+    col_release: "Soluções resolvidas",
+    released_after: "após o prazo",
+    released_never: "nunca",
   },
   space: { discord: "servidor", slack: "espaço de trabalho", web: "site" },
   withhold: {
@@ -406,6 +418,14 @@ export const pt = {
     why: "Por que funciona",
     together: "Juntando tudo",
     short: "Em resumo",
+  },
+  /** Worked solutions of an assignment, released after its due date (commands/release.ts). */
+  release: {
+    policy_after: "As soluções resolvidas de “{{title}}” são liberadas depois de {{due}}.",
+    policy_since: "As soluções resolvidas de “{{title}}” estão liberadas: o prazo era {{due}}.",
+    policy_never: "As soluções resolvidas de “{{title}}” não são liberadas.",
+    saved_yes: "As soluções resolvidas são liberadas aos alunos depois do prazo.",
+    saved_no: "As soluções resolvidas não são liberadas.",
   },
   ladder: {
     titles: {

@@ -177,6 +177,10 @@ export const zh = {
     not_your_run: "只有提出这个问题的人或老师才能这样做。",
     no_more_steps: "这已经是最后一步了。",
     reveal_disabled: "这里不显示答案。试试下一步，或者检查你自己的答案。",
+    solution_not_released: {
+      after: "“{{title}}”的详细解答将在 {{due}} 之后公布。在此之前，可以请求提示或检查你自己的答案。",
+      never: "老师不公布“{{title}}”的详细解答。可以请求提示，或检查你自己的答案。",
+    },
     no_answer: "这道题我没能得出最终答案。请换个说法，或者重试。",
     max_tokens: "这道题需要的思考超出了我的限额。请把它拆成更小的部分。",
     deadline: "这道题用时太长，已被停止。请试试其中较小的一部分。",
@@ -370,6 +374,12 @@ export const zh = {
     col_attempts: "尝试",
     col_solved: "已解出",
     col_wrong: "常见错误答案",
+    release_label: "给学生的详细解答",
+    release_yes: "截止时间后公开",
+    release_no: "从不公开",
+    col_release: "详细解答",
+    released_after: "截止时间后",
+    released_never: "从不",
   },
   space: { discord: "服务器", slack: "工作区", web: "网站" },
   withhold: {
@@ -385,6 +395,14 @@ export const zh = {
     why: "为什么成立",
     together: "综合起来",
     short: "总结",
+  },
+  /** Worked solutions of an assignment, released after its due date (commands/release.ts). */
+  release: {
+    policy_after: "“{{title}}”的详细解答将在 {{due}} 之后公布。",
+    policy_since: "“{{title}}”的详细解答已公布：截止时间为 {{due}}。",
+    policy_never: "“{{title}}”的详细解答不公布。",
+    saved_yes: "截止时间过后，学生可以看到详细解答。",
+    saved_no: "不公布详细解答。",
   },
   ladder: {
     titles: {

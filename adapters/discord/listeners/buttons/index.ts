@@ -4,7 +4,7 @@
  * may press what). Cancel turns the status into its cancelled state, with Retry; a next step goes
  * only to the clicker and greys out the button that gave it; a retry is for everyone in the
  * thread; everything else only for the clicker. The problem menu of an assignment's channel goes
- * to ../problems.ts; any other component we did not make (a forged or stale id, a select menu, a
+ * to ../problems.ts, a submitted form (`/assign` alone) to ../forms.ts; any other component we did not make (a forged or stale id, a select menu, a
  * form) is told it is no longer active.
  */
 import { type ButtonInteraction, type Client, Events, type Interaction } from "discord.js";
@@ -14,6 +14,7 @@ import { answerFailure, guarded } from "../../guard.js";
 import type { DiscordTarget } from "../../target.js";
 import { privateTo } from "../commands/ask.js";
 import { defer, deferUpdate, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
+import { formCommand, onFormSubmitted } from "../forms.js";
 import { answerOfPick, onProblemPicked } from "../problems.js";
 import { showActionReply, updateFromButton } from "./replies.js";
 
@@ -25,6 +26,8 @@ export function register(client: Client, ctx: ListenerContext): void {
       { id: interaction.id, kind: "component" },
       () => {
         if (interaction.isButton()) return onButton(ctx, interaction);
+        const form = interaction.isModalSubmit() ? formCommand(interaction.customId) : null;
+        if (interaction.isModalSubmit() && form !== null) return onFormSubmitted(ctx, interaction, form);
         const picked = interaction.isStringSelectMenu() ? answerOfPick(interaction.customId) : null;
         if (interaction.isStringSelectMenu() && picked !== null) return onProblemPicked(ctx, interaction, picked);
         return tellCaller(interaction, ctx.commands.texts.in(interaction.locale).t("buttons.stale"));

@@ -10,6 +10,7 @@ import { incoming } from "../../attachments.js";
 import { answerFailure, guarded } from "../../guard.js";
 import { splitMessage } from "../../split.js";
 import { defer, type ListenerContext, origin, rolesOfCaller, tellCaller } from "../context.js";
+import { openForm, opensForm } from "../forms.js";
 import { offerProblems } from "../problems.js";
 import { ask } from "./ask.js";
 import { parseOptions } from "./options.js";
@@ -75,6 +76,11 @@ async function onCommand(ctx: ListenerContext, interaction: AnyCommand): Promise
     if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
       await ask(ctx, interaction, { mode: checked.spec.run.mode, command: checked.spec.name, ...fields });
     }
+    return;
+  }
+  // `/assign` alone: a form takes what slash options cannot (problems with solutions, line by line).
+  if (interaction.isChatInputCommand() && opensForm(checked.spec, checked.options)) {
+    await openForm(interaction, checked.spec);
     return;
   }
   const ephemeral = checked.spec.reply !== "public";
