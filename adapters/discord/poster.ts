@@ -21,17 +21,10 @@ import {
   type StatusLine,
 } from "../types.js";
 import { DISCORD_ERRORS, isUnknownChannel } from "./api-errors.js";
-import {
-  componentsJson,
-  type DiscordPiece,
-  layoutMessage,
-  lockedPiece,
-  markerFor,
-  privatePieces,
-  statusButtons,
-} from "./layout.js";
+import { componentsJson, type DiscordPiece, layoutMessage, markerFor, statusButtons } from "./layout.js";
 import { nonceFor } from "./nonce.js";
 import { InteractionFollowUps, type PrivateTo } from "./private.js";
+import { lockedPiece, privatePieces } from "./private-layout.js";
 import type { DiscordTarget } from "./target.js";
 import { DiscordThreads, type SentMessage } from "./threads.js";
 

@@ -26,11 +26,12 @@ import { findInThread, findRoot, postMetadata } from "./history.js";
 import { toMrkdwn } from "./mrkdwn.js";
 import { type NextStep, postNextStep } from "./next-step.js";
 import type { ChannelPacer } from "./pacer.js";
+import { type RedrawArgs, redrawPrivate } from "./redraw.js";
 import { revealAnswer } from "./reveal.js";
 import { statusBlocks, statusFallback } from "./status-blocks.js";
 import { stepBlocks } from "./step-blocks.js";
 import { privateVerdict, type SlackTarget } from "./target.js";
-import { uploadPrivately, uploadToThread } from "./uploads.js";
+import { uploadToThread } from "./uploads.js";
 import { callSlack, OutcomeUnknownError, PERMISSION_ERRORS, type SlackClient, slackErrorCode } from "./web-client.js";
 
 /** Stands for the user in "{{user}} shared their check:" until the sentence is mrkdwn and the mention can go in. */
@@ -94,26 +95,9 @@ export class SlackPoster implements Poster<SlackTarget> {
     await postNextStep(this.deps, target, where, next, locale);
   }
 
-  /**
-   * A message only the student sees, drawn again as it was posted but without its spent "next"
-   * button (Slack cannot grey a button out): a handed-out step with its images uploaded privately
-   * again, or a private verdict's closing message. Text and blocks for a `replace_original`.
-   */
-  async redraw(
-    target: SlackTarget,
-    channel: string,
-    jobId: string,
-    pressed: Extract<OutgoingMessage, { kind: "step" | "answer" }>,
-    locale?: Locale,
-  ): Promise<{ text: string; blocks: Block[] }> {
-    if (pressed.kind === "answer") {
-      const blocks = answerBlocks(pressed, valueFor(target, jobId), locale, { share: privateVerdict(target) });
-      return { text: answerFallback(pressed, locale), blocks };
-    }
-    const value = valueFor(target, jobId, pressed.index);
-    const { blocks, fallback } = stepBlocks(pressed.index, pressed.total, pressed.step, value, locale, undefined);
-    const images = pressed.step.images.length > 0 ? await uploadPrivately(this.deps, channel, pressed.step) : [];
-    return { text: fallback, blocks: [...blocks, ...images] };
+  /** A message only the student sees, drawn again without its spent button (see `./redraw.ts`). */
+  redraw(...args: RedrawArgs): Promise<{ text: string; blocks: Block[] }> {
+    return redrawPrivate(this.deps, ...args);
   }
 
   /** A verdict its student chose to share, for everyone in the run's thread (headed in the run's `locale`). */

@@ -13,10 +13,9 @@ import {
   type DiscordPiece,
   layoutMessage,
   nextButton,
-  privatePieces,
-  shareButton,
   statusButtons,
 } from "../../layout.js";
+import { privatePieces, shareButton } from "../../private-layout.js";
 import { splitMessage } from "../../split.js";
 import type { ListenerContext } from "../context.js";
 import { postShared } from "./share.js";
