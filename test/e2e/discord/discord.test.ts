@@ -75,10 +75,11 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       expect(revealed.files.get(a.id)?.bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     }
     expect(fake.messagesIn(fake.threadOf(ask.original!.id)!.id)).not.toContain(revealed);
-    // The cell that computes the answer is withheld whole, never rewritten: Reveal shows it as it ran.
-    expect(thread.some((m) => m.content.includes("```python\nimport math"))).toBe(false);
-    const withCode = revealedAll.find((m) => m.content.includes("```python\nimport math"));
-    expect(withCode?.content).toContain(`Output:\n\`\`\`\n${area}`);
+    // The cell that computes the answer is shown as it ran, never rewritten, its output held back
+    // ("Output hidden …"); Reveal shows the output.
+    expect(thread.some((m) => m.content.includes("```python\nimport math"))).toBe(true);
+    expect(visibleText(thread)).toContain("Output hidden until you reveal the answer — it states the answer.");
+    expect(visibleText(revealedAll)).toContain(`Output:\n\`\`\`\n${area}`);
     expect(visibleText([...thread, ...revealedAll])).not.toMatch(/(?<![\w)\]])\?(?![\w(])/);
     // 👍 answers only the student who clicked.
     const up = fake.click(answer, buttonIds(answer).find((id) => id.endsWith("|up"))!, { user: fake.user("fan") });
@@ -163,9 +164,9 @@ describe("Discord bot (real discord.js against the fake Discord)", { timeout: 90
       expect(answer.content).toContain(`||${area}||`);
       expect(answer.attachments.map((a) => [a.filename.startsWith("SPOILER_"), a.description])).toEqual([[true, area]]);
       expect(visibleText([spoiled.original!, ...thread.filter((m) => m !== answer)])).not.toContain(area);
-      // The cell that computed it cannot be a spoiler: it waits behind a button, whole.
+      // The cell's output that computed it cannot be a spoiler: it waits behind a button.
       const rest = await clickReveal(fake, thread, fake.user("sp"));
-      expect(rest.messages.some((m) => m.content.includes("```python\nimport math"))).toBe(true);
+      expect(visibleText(rest.messages)).toContain(`Output:\n\`\`\`\n${area}`);
 
       await setReveal("never");
       const hidden = fake.slash("ask", {

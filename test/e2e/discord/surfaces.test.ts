@@ -127,8 +127,9 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     expect(shown).toMatch(/Output:\n```\nA: 85\.0, B: 72\.5\n```/);
   });
 
-  it("keeps long code behind Show code, its output in the step, and shows the code only to whoever clicks", async () => {
-    // The cell prints the answer: its step comes with Reveal, whole, folded code and all.
+  it("keeps long code behind Show code, its output for Reveal, and shows the code only to whoever clicks", async () => {
+    // The cell prints the answer: its step is shown with the code folded and the output held
+    // back; Reveal posts the output.
     const fake = bot.rig.fake;
     const ask = fake.slash("ask", {
       user: fake.user("lothar"),
@@ -137,10 +138,11 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
     });
     const thread = await answered(fake, ask);
     expect(visibleText(thread)).not.toContain("steps from 27");
-    const { messages } = await clickReveal(fake, thread, fake.user("lothar"));
-    const step = messages.find((m) => buttonIds(m).some((id) => id.startsWith(`st|code|${jobOf(ask)}|`)))!;
+    expect(visibleText(thread)).toContain("Output hidden until you reveal the answer — it states the answer.");
+    const step = thread.find((m) => buttonIds(m).some((id) => id.startsWith(`st|code|${jobOf(ask)}|`)))!;
     expect(step.content).not.toContain("def collatz_steps");
-    expect(step.content).toMatch(/Output:\n```\nsteps from 27: 111\n```/);
+    const { messages } = await clickReveal(fake, thread, fake.user("lothar"));
+    expect(visibleText(messages)).toMatch(/Output:\n```\nsteps from 27: 111\n```/);
     const marker = buttonIds(step).find((id) => id.startsWith(`st|code|${jobOf(ask)}|`))!;
     const code = fake.click(step, marker, { user: fake.user("dee") });
     const shown = await fake.waitFor("the code", () => code.original?.content || undefined);
