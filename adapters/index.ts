@@ -34,13 +34,13 @@ export function configuredAdapters(
   return registry.filter((adapter) => adapter.isConfigured(config));
 }
 
-/** Creates (without connecting) every configured adapter. */
+/** Creates (without connecting) every configured adapter, loading only their platforms' SDKs. */
 export function createAdapters(
   config: Config,
   deps: AdapterDeps,
   registry: readonly AdapterDefinition[] = ADAPTERS,
-): PlatformAdapter<ReplyTarget>[] {
-  return configuredAdapters(config, registry).map((adapter) => adapter.create(config, deps));
+): Promise<PlatformAdapter<ReplyTarget>[]> {
+  return Promise.all(configuredAdapters(config, registry).map((adapter) => adapter.create(config, deps)));
 }
 
 /**

@@ -53,7 +53,7 @@ describe("adapter registry", () => {
   it("posts through the adapter of the target's platform, with the target parsed into its own type", async () => {
     const posted: Array<{ room: string; kind: string }> = [];
     const config = loadConfig({});
-    const adapters = createAdapters(config, deps, [...REAL, chatAdapter(posted)]);
+    const adapters = await createAdapters(config, deps, [...REAL, chatAdapter(posted)]);
     expect(adapters.map((a) => a.platform)).toEqual(["cli", "web"]);
     const poster = routePosts(adapters);
     expect(
@@ -66,7 +66,7 @@ describe("adapter registry", () => {
   });
 
   it("refuses, as final, a platform nobody configured and a target that does not parse", async () => {
-    const poster = routePosts(createAdapters(loadConfig({}), deps, [...REAL, chatAdapter([])]));
+    const poster = routePosts(await createAdapters(loadConfig({}), deps, [...REAL, chatAdapter([])]));
     await expect(
       poster.post({ platform: "slack", channel: "C1" }, { kind: "status", state: "running", text: "x" }, context),
     ).rejects.toThrow(NoPosterError);

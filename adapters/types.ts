@@ -67,7 +67,11 @@ export interface AdapterDeps {
  */
 export interface AdapterDefinition<T extends ReplyTarget = ReplyTarget> {
   platform: T["platform"];
-  /** True when this platform's credentials are set (e.g. DISCORD_TOKEN and DISCORD_APP_ID). */
+  /** True when this platform's credentials are set (e.g. DISCORD_TOKEN and DISCORD_APP_ID). Loads nothing. */
   isConfigured(config: Config): boolean;
-  create(config: Config, deps: AdapterDeps): PlatformAdapter<T>;
+  /**
+   * May first load its platform's SDK (discord.js, Bolt): a process loads only the SDKs of the
+   * platforms it talks to, since loading one costs more CPU than the rest of a worker's start.
+   */
+  create(config: Config, deps: AdapterDeps): PlatformAdapter<T> | Promise<PlatformAdapter<T>>;
 }

@@ -4,37 +4,21 @@
  * fake Discord, and the gateway follows) and DISCORD_SHARDS (the receiver's gateway shards).
  * Reached only through this file.
  */
-import { REST } from "discord.js";
 import type { AdapterDefinition } from "../types.js";
-import { DiscordPoster } from "./poster.js";
-import { DiscordReceiver } from "./receiver.js";
-import { type DiscordTarget, parseDiscordTarget } from "./target.js";
+import type { CommandChange, RegisterOptions } from "./register.js";
+import type { DiscordTarget } from "./target.js";
 
 export { nonceFor } from "./nonce.js";
-export { type CommandChange, type RegisterOptions, registerCommands } from "./register.js";
-export type { DiscordTarget };
+export type { CommandChange, DiscordTarget, RegisterOptions };
 
 export const discordAdapter: AdapterDefinition<DiscordTarget> = {
   platform: "discord",
   isConfigured: (config) => Boolean(config.DISCORD_TOKEN),
-  create(config, deps) {
-    const token = config.DISCORD_TOKEN ?? "";
-    const apiUrl = config.DISCORD_API_URL;
-    const logger = deps.logger.child({ platform: "discord" });
-    const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
-    const poster = new DiscordPoster({ rest, blobs: deps.blobs, logger });
-    return {
-      platform: "discord",
-      parseTarget: parseDiscordTarget,
-      receiver: new DiscordReceiver({
-        token,
-        apiUrl,
-        shards: config.DISCORD_SHARDS,
-        commands: deps.commands,
-        blobs: deps.blobs,
-        logger,
-      }),
-      poster,
-    };
-  },
+  // discord.js is loaded here, not by importing the registry: a worker for Slack or the web never loads it.
+  create: async (config, deps) => (await import("./adapter.js")).createDiscordAdapter(config, deps),
 };
+
+/** Registers the slash commands (see ./register.ts); loads discord.js on first call. */
+export async function registerCommands(options: RegisterOptions): Promise<CommandChange[]> {
+  return (await import("./register.js")).registerCommands(options);
+}

@@ -10,6 +10,7 @@ import { App, HTTPReceiver } from "@slack/bolt";
 import type { Commands } from "../../commands/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { Receiver } from "../types.js";
+import { EVENTS_PATH } from "./events-path.js";
 import { installGuard } from "./guard.js";
 import * as actions from "./listeners/actions.js";
 import * as assistant from "./listeners/assistant.js";
@@ -20,8 +21,6 @@ import * as settingsModal from "./listeners/settings.js";
 import * as stale from "./listeners/stale.js";
 import type { SlackPoster } from "./poster.js";
 import { slackLogger } from "./web-client.js";
-
-export const EVENTS_PATH = "/slack/events";
 
 /**
  * Bolt's listener matches the full path, while a router that mounts it under a prefix (express)

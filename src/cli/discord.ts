@@ -23,7 +23,11 @@ export async function run(args: string[]): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL).child({ process: "discord", pid: process.pid });
   const { connectCommands, outageLeft } = await import("./ingress.js");
   const connection = connectCommands(config, logger);
-  const adapter = discordAdapter.create(config, { commands: connection.commands, blobs: connection.blobs, logger });
+  const adapter = await discordAdapter.create(config, {
+    commands: connection.commands,
+    blobs: connection.blobs,
+    logger,
+  });
   try {
     await adapter.receiver?.start();
   } catch (err) {

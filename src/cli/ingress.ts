@@ -6,6 +6,7 @@
  * event deliveries 503 while Redis is unavailable so that Slack redelivers them.
  */
 import {
+  ADAPTERS,
   createAdapters,
   type PlatformAdapter,
   SLACK_EVENTS_PATH,
@@ -90,7 +91,8 @@ export interface Ingress {
 export async function startIngress(config: Config, logger: Logger, platforms: readonly Platform[]): Promise<Ingress> {
   const connection = connectCommands(config, logger);
   const { blobs, commands, availability } = connection;
-  const adapters = createAdapters(config, { commands, blobs, logger }).filter((a) => platforms.includes(a.platform));
+  const wanted = ADAPTERS.filter((adapter) => platforms.includes(adapter.platform));
+  const adapters = await createAdapters(config, { commands, blobs, logger }, wanted);
   const receivers = adapters.flatMap((adapter) => (adapter.receiver ? [adapter.receiver] : []));
   const started: typeof receivers = [];
   let http: OpsServer | null = null;

@@ -18,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
   const config = loadConfig();
   checkWebAccess(config);
   const logger = createLogger(config.LOG_LEVEL).child({ process: "web", pid: process.pid });
-  const { adapters, availability, close } = connectAdapters(config, logger);
+  const { adapters, availability, close } = await connectAdapters(config, logger);
   const web = adapters.find((adapter) => adapter.platform === "web");
   try {
     await web?.receiver?.start();

@@ -72,7 +72,7 @@ export async function startQuestionWorker(
   // Ours, not the pipeline's: /readyz asks it whether a session can still be forked.
   const sandbox = createSandbox(config, logger.child({ component: "sandbox" }));
   const pipeline = createPipeline(config, logger, { sandbox });
-  const { adapters, availability, close: closeAdapters } = connectAdapters(config, logger, hooks);
+  const { adapters, availability, close: closeAdapters } = await connectAdapters(config, logger, hooks);
   const endpoint = modelEndpoint(config);
   const modelGate = createModelGate({ probe: () => modelProblem(endpoint) });
   let service: WorkerService;
@@ -125,13 +125,13 @@ export async function startQuestionWorker(
  * Every configured adapter with what it needs: commands/ (which answer buttons and replies over a
  * producer connection) and the blob store. `start-tutor web` uses it alone, without a worker.
  */
-export function connectAdapters(
+export async function connectAdapters(
   config: Config,
   logger: Logger,
   hooks: CommandsHooks = {},
-): { adapters: PlatformAdapter<ReplyTarget>[]; availability: RedisAvailability; close(): Promise<void> } {
+): Promise<{ adapters: PlatformAdapter<ReplyTarget>[]; availability: RedisAvailability; close(): Promise<void> }> {
   const connection = connectCommands(config, logger, hooks);
-  const adapters = createAdapters(config, { commands: connection.commands, blobs: connection.blobs, logger });
+  const adapters = await createAdapters(config, { commands: connection.commands, blobs: connection.blobs, logger });
   return {
     adapters,
     availability: connection.availability,

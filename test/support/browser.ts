@@ -1,13 +1,14 @@
 /**
  * A real browser for tests and benchmarks: playwright-core driving Debian's Chromium
- * (`/usr/bin/chromium`, installed by ./setup). Never downloads a browser. Headless, with a fresh
- * profile per launch and Chromium's own background traffic turned off, so the only requests are
- * the page's own. `browserMissing()` says why a test is skipped when Chromium is not installed.
+ * (`/usr/bin/chromium`, installed by ./setup). Never downloads a browser. Headless, with
+ * Chromium's own background traffic turned off, so the only requests are the page's own. Each
+ * `launchBrowser()` is a fresh browser context (its own cookies, storage and cache, like a fresh
+ * profile); inside a vitest file they share one Chromium process, started on first use and closed
+ * after the file's tests (starting Chromium costs more CPU than the page it then loads).
+ * `browserMissing()` says why a test is skipped when Chromium is not installed.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { existsSync } from "node:fs";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -31,6 +32,20 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+const launch = () => chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+/** The Chromium this test file's contexts share (vitest runs each integration file in a process of its own). */
+let shared: Promise<Browser> | undefined;
+if (process.env.VITEST) {
+  // Registered while the test file imports this module: closes the shared Chromium after its tests.
+  const { afterAll } = await import("vitest");
+  afterAll(async () => {
+    const browser = await shared?.catch(() => undefined);
+    shared = undefined;
+    await browser?.close();
+  });
+}
+
 export async function launchBrowser(
   options: {
     colorScheme?: "light" | "dark";
@@ -38,11 +53,11 @@ export async function launchBrowser(
     locale?: string;
   } = {},
 ): Promise<TestBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), "start-tutor-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
+  // Outside vitest (the benchmarks) each call gets a Chromium of its own, closed with it.
+  const own = process.env.VITEST ? undefined : await launch();
+  if (!own) shared ??= launch();
+  const browser = own ?? (await shared!);
+  const context = await browser.newContext({
     colorScheme: options.colorScheme ?? "light",
     ...(options.locale ? { locale: options.locale } : {}),
     viewport: { width: 1100, height: 900 },
@@ -53,7 +68,7 @@ export async function launchBrowser(
     context,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await own?.close();
     },
   };
 }

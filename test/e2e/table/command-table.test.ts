@@ -80,7 +80,7 @@ beforeAll(async () => {
     guildId: discord.guild.id,
     commands,
   });
-  adapters = createAdapters(config, { commands, blobs, logger: silentLogger });
+  adapters = await createAdapters(config, { commands, blobs, logger: silentLogger });
   for (const adapter of adapters) await adapter.receiver?.start();
 }, 60_000);
 
