@@ -7,7 +7,7 @@
  * message's marker button in the channel's recent history, since Discord stores no nonces. Works
  * from any process (a worker without a gateway connection): REST only, images from the blob store.
  */
-import { DiscordAPIError, type RawFile, type REST, Routes } from "discord.js";
+import { DiscordAPIError, type REST, Routes } from "discord.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import { CodedError, noticeSentence } from "../../src/errors.js";
 import { t } from "../../src/i18n/index.js";
@@ -23,6 +23,7 @@ import {
 import { DISCORD_ERRORS, isUnknownChannel } from "./api-errors.js";
 import { componentsJson, type DiscordPiece, layoutMessage, markerFor, statusButtons } from "./layout.js";
 import { nonceFor } from "./nonce.js";
+import { pieceRequest } from "./piece-request.js";
 import { InteractionFollowUps, type PrivateTo } from "./private.js";
 import { lockedPiece, privatePieces } from "./private-layout.js";
 import type { DiscordTarget } from "./target.js";
@@ -168,18 +169,10 @@ export class DiscordPoster implements Poster<DiscordTarget> {
   }
 
   private async send(target: DiscordTarget, piece: DiscordPiece, nonce: string, first: boolean): Promise<string> {
-    const files: RawFile[] = await Promise.all(
-      piece.files.map(async (file) => ({
-        name: file.filename,
-        // Within MAX_UPLOAD_BYTES as stored: the renderer brings every image under its limit.
-        data: await this.deps.blobs.get(file.blob),
-        contentType: file.blob.contentType,
-      })),
-    );
+    const request = await pieceRequest(this.deps.blobs, piece);
+    const files = request.files;
     const body = {
-      content: piece.content,
-      components: componentsJson(piece.buttons),
-      attachments: piece.files.map((file, id) => ({ id, filename: file.filename, description: file.description })),
+      ...request.body,
       nonce,
       enforce_nonce: true,
       // Only a placeholder names someone: its student, who is notified their result is ready.

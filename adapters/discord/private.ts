@@ -6,11 +6,12 @@
  * expired too, so the caller can fall back to a placeholder. The token is part of the route, so
  * neither it nor an error carrying the route is ever logged or rethrown as it is.
  */
-import { DiscordAPIError, MessageFlags, type RawFile, type REST, Routes } from "discord.js";
+import { DiscordAPIError, MessageFlags, type REST, Routes } from "discord.js";
 import type { BlobStore } from "../../src/blobs/types.js";
 import type { Logger } from "../../src/logger.js";
 import { isExpiredToken } from "./api-errors.js";
-import { componentsJson, type DiscordPiece } from "./layout.js";
+import type { DiscordPiece } from "./layout.js";
+import { pieceRequest } from "./piece-request.js";
 import type { DiscordTarget } from "./target.js";
 
 /** Discord keeps an interaction's token for 15 minutes. */
@@ -59,17 +60,10 @@ export class InteractionFollowUps {
   }
 
   private async post(to: PrivateTo, piece: DiscordPiece): Promise<string> {
-    const files: RawFile[] = await Promise.all(
-      piece.files.map(async (file) => ({
-        name: file.filename,
-        data: await this.deps.blobs.get(file.blob),
-        contentType: file.blob.contentType,
-      })),
-    );
+    const request = await pieceRequest(this.deps.blobs, piece);
+    const files = request.files;
     const body = {
-      content: piece.content,
-      components: componentsJson(piece.buttons),
-      attachments: piece.files.map((file, id) => ({ id, filename: file.filename, description: file.description })),
+      ...request.body,
       flags: MessageFlags.Ephemeral,
       allowed_mentions: { parse: [] },
     };

@@ -33,35 +33,17 @@ import {
 } from "../fakes/discord/server.js";
 import { renderDiscord } from "../look/discord/render.js";
 import { browserMissing, launchBrowser, type TestBrowser } from "../support/browser.js";
+import { FRACTIONS_HINT_PROBLEM, FRACTIONS_PROBLEM, FRACTIONS_SCENARIOS } from "../support/fractions-class.js";
 import { freePort } from "../support/ports.js";
 import { type StartProcess, spawnStart } from "../support/start-process.js";
 
 const missing = browserMissing();
 const TOKEN = "teacher-token-0123456789";
 const shots = join(projectRoot(), "test-output", "web");
-const PROBLEM = "What is 1/2 + 1/4?";
-const HINT_PROBLEM = "Work out 1/2 + 1/4 in three parts";
+const PROBLEM = FRACTIONS_PROBLEM;
+const HINT_PROBLEM = FRACTIONS_HINT_PROBLEM;
 const SCRIPT = parseScript({
-  scenarios: [
-    {
-      name: "hint",
-      match: "three parts",
-      turns: [
-        "First, write both fractions over 4.\n```python\nprint(2, 4)\n```\n```output",
-        "So $1/2 = {{output}}$ in quarters. Second, add the numerators.\n```python\nprint(2 + 1)\n```\n```output",
-        "That gives {{output}} quarters. Third, simplify.\n```python\nprint('3/4')\n```\n```output",
-        "So the sum is {{output}}.\n\n**Final Answer**\n\\[ \\boxed{\\frac{3}{4}} \\]",
-      ],
-    },
-    {
-      name: "sum",
-      match: "1/2 \\+ 1/4",
-      turns: [
-        "Write both over 4 and add the numerators.\n```python\nfrom fractions import Fraction\nprint(Fraction(1, 2) + Fraction(1, 4))\n```\n```output",
-        "Python gives {{output}}.\n\n**Final Answer**\n\\[ \\boxed{\\frac{3}{4}} \\]",
-      ],
-    },
-  ],
+  scenarios: [...FRACTIONS_SCENARIOS],
 });
 const ADMIN = PERMISSIONS.MANAGE_GUILD | PERMISSIONS.VIEW_CHANNEL | PERMISSIONS.SEND_MESSAGES;
 

@@ -17,6 +17,7 @@ import {
   type FakeUser,
   PERMISSIONS,
 } from "../../fakes/discord/server.js";
+import { FRACTIONS_HINT_PROBLEM, FRACTIONS_PROBLEM, FRACTIONS_SCENARIOS } from "../../support/fractions-class.js";
 import {
   answered,
   answerMessage,
@@ -30,28 +31,11 @@ import {
   stepMessages,
 } from "./rig.js";
 
-const PROBLEM = "What is 1/2 + 1/4?";
-const HINT_PROBLEM = "Work out 1/2 + 1/4 in three parts";
+const PROBLEM = FRACTIONS_PROBLEM;
+const HINT_PROBLEM = FRACTIONS_HINT_PROBLEM;
 const SCRIPT = parseScript({
   scenarios: [
-    {
-      name: "hint",
-      match: "three parts",
-      turns: [
-        "First, write both fractions over 4.\n```python\nprint(2, 4)\n```\n```output",
-        "So $1/2 = {{output}}$ in quarters. Second, add the numerators.\n```python\nprint(2 + 1)\n```\n```output",
-        "That gives {{output}} quarters. Third, simplify.\n```python\nprint('3/4')\n```\n```output",
-        "So the sum is {{output}}.\n\n**Final Answer**\n\\[ \\boxed{\\frac{3}{4}} \\]",
-      ],
-    },
-    {
-      name: "sum",
-      match: "1/2 \\+ 1/4",
-      turns: [
-        "Write both over 4 and add the numerators.\n```python\nfrom fractions import Fraction\nprint(Fraction(1, 2) + Fraction(1, 4))\n```\n```output",
-        "Python gives {{output}}.\n\n**Final Answer**\n\\[ \\boxed{\\frac{3}{4}} \\]",
-      ],
-    },
+    ...FRACTIONS_SCENARIOS,
     {
       name: "other",
       match: "seven",
