@@ -198,7 +198,9 @@ describe("workers in several processes", () => {
     expect(duplicates(posts)).toEqual([]);
     expect(posts.map((p) => p.kind)).toEqual(["status", "step", "step", "answer"]);
     expect(await redis.hget(testKeys(prefix).runs, "long")).toBe("2");
-    // Handing back spent no attempt: the one attempt counted is the one that completed.
+    // Handing back spent no attempt: the one attempt counted is the one that completed (the answer
+    // is posted just before the job is marked completed, so wait for that first).
+    await waitFor("job completed", async () => (await c.runs.queue.getJobState("q-long")) === "completed");
     const job = await c.runs.queue.getJob("q-long");
     expect(job?.attemptsMade).toBe(1);
   }, 90_000);
