@@ -1,8 +1,9 @@
 /**
  * The classroom's sentences, in one module: who may do what on each surface, a channel's policy
- * in plain words (channel names, not ids), and the replies of `/policy` and `/reveal`. The error
- * codes' sentences (src/errors.ts) take their `who`/`when` from here, so a catalog can replace
- * these words without touching a decision.
+ * in plain words (channel names, not ids), and the replies of `/policy` and `/reveal`, in the
+ * reader's language (the catalogs' `policy` section). The error codes' sentences (src/errors.ts)
+ * take their `who`/`when` from here. Mode, command and option names stay as typed: a student
+ * types `/hint` whatever their language.
  */
 
 import { DEFAULT_LOCALE, t, toLocale } from "../src/i18n/index.js";

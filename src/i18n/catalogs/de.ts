@@ -665,8 +665,8 @@ export const de = {
     not_needed_never:
       "Antworten werden in diesem Kanal nie angezeigt; ändere zuerst seine Regeln mit `/policy reveal:`.",
     not_needed: "Antworten warten hier nicht auf eine Lehrkraft: `/policy` zeigt, wann sie angezeigt werden.",
-    when_date: "sie werden am {{when}} freigegeben",
-    when_teacher: "deine Lehrkraft gibt sie frei",
+    when_date: "Sie werden am {{when}} freigegeben",
+    when_teacher: "Deine Lehrkraft gibt sie frei",
     problems: {
       modes: "nenne Modi aus solve, hint, check, explain, analyze, durch Kommas getrennt",
       reveal: "verwende now, button, never, teacher oder ein künftiges ISO-Datum mit Uhrzeit wie 2027-01-15T17:00Z",

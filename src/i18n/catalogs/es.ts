@@ -664,7 +664,7 @@ export const es = {
       "Las respuestas nunca se muestran en este canal; cambia primero su política con `/policy reveal:`.",
     not_needed: "Aquí las respuestas no esperan a un docente: `/policy` muestra cuándo se muestran.",
     when_date: "se liberan el {{when}}",
-    when_teacher: "las libera tu docente",
+    when_teacher: "las liberará tu docente",
     problems: {
       modes: "indica modos de entre solve, hint, check, explain, analyze, separados por comas",
       reveal: "usa now, button, never, teacher o una fecha y hora ISO futura como 2027-01-15T17:00Z",

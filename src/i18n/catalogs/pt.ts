@@ -661,7 +661,7 @@ export const pt = {
     not_needed_never: "As respostas nunca aparecem neste canal; primeiro mude a política dele com `/policy reveal:`.",
     not_needed: "Aqui as respostas não esperam por um professor: `/policy` mostra quando elas aparecem.",
     when_date: "elas são liberadas em {{when}}",
-    when_teacher: "seu professor as libera",
+    when_teacher: "seu professor vai liberá-las",
     problems: {
       modes: "liste modos entre solve, hint, check, explain, analyze, separados por vírgulas",
       reveal: "use now, button, never, teacher ou uma data e hora ISO futura como 2027-01-15T17:00Z",
