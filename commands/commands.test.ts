@@ -540,6 +540,11 @@ describe("actions on a run", () => {
     expect(shown.kind === "text" && shown.text).toContain(
       "• Las soluciones desarrolladas de «Fracciones» se publican después del <t:4072179600:f>.",
     );
+    const solve = await commands.ask(ask({ space: "s-i18n", channel: "C9", places, locale: "es-ES" }));
+    expect(solve).toMatchObject({
+      code: "mode_not_allowed",
+      text: "`solve` no está permitido en este canal: tu docente eligió solo `hint` y `check`. `/policy` muestra lo que está permitido aquí.",
+    });
     const chinese = await commands.run({ ...student, locale: "zh-CN", command: "policy" });
     expect(chinese.kind === "text" && chinese.text).toContain("• 允许：`hint`和`check`。");
     const english = await commands.run({ ...student, locale: "en-US", command: "policy" });

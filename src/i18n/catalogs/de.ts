@@ -179,9 +179,9 @@ export const de = {
     },
     mode_not_allowed: {
       named:
-        "`{{name}}` ist in diesem Kanal nicht erlaubt: Deine Lehrkraft erlaubt hier: {{who}}. `/policy` zeigt, was hier erlaubt ist.",
+        "`{{name}}` ist in diesem Kanal nicht erlaubt; deine Lehrkraft erlaubt hier {{who}}. `/policy` zeigt, was hier erlaubt ist.",
       plain:
-        "Das ist in diesem Kanal nicht erlaubt: Deine Lehrkraft erlaubt hier: {{who}}. `/policy` zeigt, was hier erlaubt ist.",
+        "Das ist in diesem Kanal nicht erlaubt; deine Lehrkraft erlaubt hier {{who}}. `/policy` zeigt, was hier erlaubt ist.",
       other_modes: "andere Modi",
     },
     invalid_policy: {

@@ -177,9 +177,9 @@ export const es = {
     },
     mode_not_allowed: {
       named:
-        "`{{name}}` no está permitido en este canal: tu docente lo configuró así: {{who}}. `/policy` muestra lo que está permitido aquí.",
+        "`{{name}}` no está permitido en este canal: tu docente eligió {{who}}. `/policy` muestra lo que está permitido aquí.",
       plain:
-        "Eso no está permitido en este canal: tu docente lo configuró así: {{who}}. `/policy` muestra lo que está permitido aquí.",
+        "Eso no está permitido en este canal: tu docente eligió {{who}}. `/policy` muestra lo que está permitido aquí.",
       other_modes: "otros modos",
     },
     invalid_policy: {
@@ -658,7 +658,7 @@ export const es = {
     },
     saved: "Guardado para {{place}}.",
     instead: "solo {{modes}}",
-    instead_none: "ninguna pregunta",
+    instead_none: "no permitir preguntas",
     released: "Las respuestas están liberadas en {{place}}: los estudiantes ya pueden pulsar «Mostrar respuesta».",
     not_needed_never:
       "Las respuestas nunca se muestran en este canal; cambia primero su política con `/policy reveal:`.",

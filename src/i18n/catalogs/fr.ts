@@ -179,9 +179,9 @@ export const fr = {
     },
     mode_not_allowed: {
       named:
-        "`{{name}}` n’est pas autorisé dans ce salon : ton enseignant a choisi : {{who}}. `/policy` indique ce qui est autorisé ici.",
+        "`{{name}}` n’est pas autorisé dans ce salon : ton enseignant a choisi {{who}}. `/policy` indique ce qui est autorisé ici.",
       plain:
-        "Ce n’est pas autorisé dans ce salon : ton enseignant a choisi : {{who}}. `/policy` indique ce qui est autorisé ici.",
+        "Ce n’est pas autorisé dans ce salon : ton enseignant a choisi {{who}}. `/policy` indique ce qui est autorisé ici.",
       other_modes: "d’autres modes",
     },
     invalid_policy: {
@@ -663,7 +663,7 @@ export const fr = {
     },
     saved: "Enregistré pour {{place}}.",
     instead: "{{modes}} uniquement",
-    instead_none: "aucune question",
+    instead_none: "de n’autoriser aucune question",
     released:
       "Les réponses sont libérées dans {{place}} : les élèves peuvent maintenant appuyer sur « Afficher la réponse ».",
     not_needed_never:

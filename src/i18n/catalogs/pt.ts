@@ -177,9 +177,9 @@ export const pt = {
     },
     mode_not_allowed: {
       named:
-        "`{{name}}` não é permitido neste canal: seu professor definiu: {{who}}. `/policy` mostra o que é permitido aqui.",
+        "`{{name}}` não é permitido neste canal: seu professor escolheu {{who}}. `/policy` mostra o que é permitido aqui.",
       plain:
-        "Isso não é permitido neste canal: seu professor definiu: {{who}}. `/policy` mostra o que é permitido aqui.",
+        "Isso não é permitido neste canal: seu professor escolheu {{who}}. `/policy` mostra o que é permitido aqui.",
       other_modes: "outros modos",
     },
     invalid_policy: {
@@ -656,7 +656,7 @@ export const pt = {
     },
     saved: "Salvo para {{place}}.",
     instead: "só {{modes}}",
-    instead_none: "nenhuma pergunta",
+    instead_none: "não permitir perguntas",
     released: "As respostas estão liberadas em {{place}}: os alunos já podem tocar em “Revelar resposta”.",
     not_needed_never: "As respostas nunca aparecem neste canal; primeiro mude a política dele com `/policy reveal:`.",
     not_needed: "Aqui as respostas não esperam por um professor: `/policy` mostra quando elas aparecem.",
