@@ -149,7 +149,10 @@ async function decide(
       const as = postedReveal(policy);
       if (as === "never") return reject("reveal_disabled");
       if (!answerReleased(policy, deps.now()) && !release?.released && !(await isTeacher(input))) {
-        return { kind: "rejected", ...refusal("not_released", { when: notReleasedWhen(policy) }) };
+        return {
+          kind: "rejected",
+          ...inLocale(refusal("not_released", { when: notReleasedWhen(policy, locale) }), locale),
+        };
       }
       if (result.answer === null) return reject("no_answer");
       const rendered = result.renderedAnswer;

@@ -64,7 +64,7 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
   const mode = policyMode(input.mode, input.command);
   // A terminal (`wholeSolution`) is one person's own tool, not a class channel.
   if (!input.wholeSolution && !policy.modes.includes(mode)) {
-    return rejected(refusal("mode_not_allowed", { name: modeWord(mode), who: allowedInstead(policy) }));
+    return rejected(refusal("mode_not_allowed", { name: modeWord(mode), who: allowedInstead(policy, locale) }));
   }
   let followUp: FollowUp | undefined;
   if (input.followUpOf !== undefined) {

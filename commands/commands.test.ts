@@ -4,6 +4,7 @@
  */
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AssignmentStore } from "../src/assignments/index.js";
 import { RedisBlobStore } from "../src/blobs/redis.js";
 import { loadConfig } from "../src/config.js";
 import type { Question } from "../src/question.js";
@@ -502,5 +503,55 @@ describe("actions on a run", () => {
     expect(help).toMatchObject({ kind: "text" });
     expect(help.kind === "text" && help.text).toContain("`/analyze`");
     expect(await commands.run({ ...call, command: "frobnicate" })).toMatchObject({ code: "unknown_command" });
+  });
+
+  it("says /policy, its teacher-only refusal and /reveal in the member's language", async () => {
+    const places = [{ id: "C9", name: "deberes", kind: "channel" as const }];
+    const call = { surface: "discord" as const, eventId: "e2", user: "u", space: "s-i18n", places, options: {} };
+    const student = { ...call, roles: [] as Role[], locale: "es-ES" };
+    const refused = await commands.run({ ...student, command: "policy", options: { modes: "hint,check" } });
+    expect(refused).toMatchObject({ code: "teacher_only" });
+    expect("text" in refused && refused.text).toBe(
+      "Solo los docentes pueden hacer eso aquí. Los docentes son los miembros con el rol de docente que un administrador del servidor eligió con `/settings teacher-role:`, y los miembros con Gestionar servidor.",
+    );
+    const teacher = { ...call, roles: ["teacher"] as Role[], locale: "es-ES" };
+    const saved = await commands.run({
+      ...teacher,
+      command: "policy",
+      options: { modes: "hint,check", per_hour: "1" },
+    });
+    expect(saved.kind === "text" && saved.text).toContain("Guardado para #deberes.");
+    await new AssignmentStore(client.redis, client.runs.keys).create({
+      space: "s-i18n",
+      channel: "C9",
+      title: "Fracciones",
+      due: "2099-01-15T17:00:00.000Z",
+      problems: [{ number: 1, statement: "1/2 + 1/3", answer: "5/6" }],
+      avoid: [],
+      createdBy: "T",
+      createdAt: "",
+    });
+    const shown = await commands.run({ ...student, command: "policy" });
+    expect(shown.kind === "text" && shown.text.split("\n").slice(0, 2)).toEqual([
+      "**Política en #deberes**",
+      "• Permitido: `hint` y `check`.",
+    ]);
+    expect(shown.kind === "text" && shown.text).toContain("Cada estudiante puede hacer 1 pregunta por hora.");
+    expect(shown.kind === "text" && shown.text).toContain(
+      "• Las soluciones desarrolladas de «Fracciones» se publican después del <t:4072179600:f>.",
+    );
+    const solve = await commands.ask(ask({ space: "s-i18n", channel: "C9", places, locale: "es-ES" }));
+    expect(solve).toMatchObject({
+      code: "mode_not_allowed",
+      text: "`solve` no está permitido en este canal: tu docente eligió solo `hint` y `check`. `/policy` muestra lo que está permitido aquí.",
+    });
+    const chinese = await commands.run({ ...student, locale: "zh-CN", command: "policy" });
+    expect(chinese.kind === "text" && chinese.text).toContain("• 允许：`hint`和`check`。");
+    const english = await commands.run({ ...student, locale: "en-US", command: "policy" });
+    expect(english.kind === "text" && english.text).toContain("• Allowed: `hint` and `check`.");
+    const reveal = await commands.run({ ...teacher, command: "reveal" });
+    expect(reveal.kind === "text" && reveal.text).toBe(
+      "Aquí las respuestas no esperan a un docente: `/policy` muestra cuándo se muestran.",
+    );
   });
 });

@@ -52,7 +52,7 @@ export function checkCall(table: CommandTable, call: CommandCall): CheckedCall {
 /** Why a caller without `role` is refused, and who holds it there (`role` is never `everyone` here). */
 function refuseRole(role: Role, surface: Surface, locale: string | undefined): CheckedCall {
   const needed = role as Exclude<Role, "everyone">;
-  return { ok: false, ...inLocale(refusal(ROLE_REFUSALS[needed], { who: whoMay(needed, surface) }), locale) };
+  return { ok: false, ...inLocale(refusal(ROLE_REFUSALS[needed], { who: whoMay(needed, surface, locale) }), locale) };
 }
 
 /** Whether a value has the option's declared type. */

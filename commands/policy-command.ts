@@ -4,7 +4,7 @@
  * places the adapter reported (thread, channel, category, with their names) and answer in words.
  */
 import type { CommandDeps } from "./ask.js";
-import { refusal } from "./input-check.js";
+import { inLocale, refusal } from "./input-check.js";
 import {
   answerReleased,
   type EffectivePolicy,
@@ -14,7 +14,7 @@ import {
   parsePolicy,
   type StudentLimits,
 } from "./policy.js";
-import { describePolicy, POLICY_PROBLEMS, policySaved, revealNotNeeded, revealReleased } from "./policy-texts.js";
+import { describePolicy, policyProblem, policySaved, revealNotNeeded, revealReleased } from "./policy-texts.js";
 import { releaseLines } from "./release.js";
 import type { CommandCall, CommandResult, HandlerContext } from "./spec.js";
 import type { Origin } from "./types.js";
@@ -72,12 +72,12 @@ export async function policyHandler(call: CommandCall, context: HandlerContext):
     string
   >;
   if (Object.keys(raw).length === 0 && scope === undefined) {
-    const text = describePolicy(await policyAt(call, deps), places, call.surface);
+    const text = describePolicy(await policyAt(call, deps), places, call.surface, call.locale);
     return { kind: "text", text: await withReleases(text, call, deps) };
   }
   const invalid = (name: string): CommandResult => ({
     kind: "rejected",
-    ...refusal("invalid_policy", { name, who: POLICY_PROBLEMS[name] ?? "" }),
+    ...inLocale(refusal("invalid_policy", { name, who: policyProblem(name, call.locale) }), call.locale),
   });
   const target = targetOf(places, scope);
   if (target === null) return invalid("scope");
@@ -85,13 +85,13 @@ export async function policyHandler(call: CommandCall, context: HandlerContext):
   if (!parsed.ok) return invalid(parsed.name);
   await deps.policies.update(call.space, target, parsed.policy);
   deps.logger?.info({ space: call.space, place: target?.id ?? "*", policy: parsed.policy }, "policy changed");
-  const text = policySaved(await policyAt(call, deps), places, target, call.surface);
+  const text = policySaved(await policyAt(call, deps), places, target, call.surface, call.locale);
   return { kind: "text", text: await withReleases(text, call, deps) };
 }
 
 /**
  * The policy in words, then when the worked solutions of this channel's assignments are released
- * (after their due dates, whatever the reveal rule above says). The policy's words are English, so are these.
+ * (after their due dates, whatever the reveal rule above says). In the caller's language, as the policy above.
  */
 async function withReleases(
   text: string,
@@ -101,7 +101,7 @@ async function withReleases(
   const channel = placesOf(call).find((p) => p.kind === "channel")?.id ?? call.channel;
   if (channel === undefined) return text;
   const here = (await deps.assignments.list(call.space)).filter((a) => a.channel === channel);
-  const lines = releaseLines(here, call.surface, deps.now());
+  const lines = releaseLines(here, call.surface, deps.now(), call.locale);
   return [text, ...lines.map((line) => `• ${line}`)].join("\n");
 }
 
@@ -110,12 +110,12 @@ export async function revealHandler(call: CommandCall, context: HandlerContext):
   const places = placesOf(call);
   const policy = await policyAt(call, deps);
   if (policy.reveal !== "teacher" && policy.reveal !== "date") {
-    return { kind: "text", text: revealNotNeeded(policy) };
+    return { kind: "text", text: revealNotNeeded(policy, call.locale) };
   }
   const target = targetOf(places, "channel") ?? undefined;
   if (!answerReleased(policy, deps.now())) {
     await deps.policies.update(call.space, target, { released: true });
     deps.logger?.info({ space: call.space, place: target?.id ?? "*" }, "answers released");
   }
-  return { kind: "text", text: revealReleased(target, call.surface) };
+  return { kind: "text", text: revealReleased(target, call.surface, call.locale) };
 }

@@ -1,53 +1,53 @@
 /**
  * The classroom's sentences, in one module: who may do what on each surface, a channel's policy
- * in plain words (channel names, not ids), and the replies of `/policy` and `/reveal`. The error
- * codes' sentences (src/errors.ts) take their `who`/`when` from here, so a catalog can replace
- * these words without touching a decision.
+ * in plain words (channel names, not ids), and the replies of `/policy` and `/reveal`, in the
+ * reader's language (the catalogs' `policy` section). The error codes' sentences (src/errors.ts)
+ * take their `who`/`when` from here. Mode, command and option names stay as typed: a student
+ * types `/hint` whatever their language.
  */
+
+import { DEFAULT_LOCALE, t, toLocale } from "../src/i18n/index.js";
 import { type EffectivePolicy, type Place, type PolicyMode, type PolicyScope, strictlyNever } from "./policy.js";
 import type { Role, Surface } from "./spec.js";
 
-/** Who holds a role, as the member reads it on that surface. */
-export function whoMay(role: Exclude<Role, "everyone">, surface: Surface): string {
-  if (role === "admin") {
-    return surface === "slack" ? "workspace admins and owners" : "server admins (members with Manage Server)";
-  }
-  return surface === "slack"
-    ? "Teachers are the members (or the user group) a workspace admin chose in `/tutor-settings`, and workspace admins."
-    : "Teachers are members with the teacher role a server admin chose with `/settings teacher-role:`, and members with Manage Server.";
+/** Who holds a role, as the member reads it on that surface, in the member's language. */
+export function whoMay(role: Exclude<Role, "everyone">, surface: Surface, locale?: string): string {
+  const platform = surface === "slack" ? "slack" : "discord";
+  return t(locale, `policy.who.${role === "admin" ? "admin" : "teacher"}_${platform}`);
 }
 
-const MODE_WORDS: Record<PolicyMode, string> = {
-  solve: "solve",
-  hint: "hint",
-  check: "check",
-  explain: "explain",
-  analyze: "analyze",
-};
+/** `hint` and `check` — a list of modes as typed (commands keep their names), joined in the reader's language. */
+export function modeList(modes: readonly PolicyMode[], locale?: string): string {
+  if (modes.length === 0) return t(locale, "policy.nothing");
+  return listWords(
+    modes.map((m) => `\`${m}\``),
+    locale,
+  );
+}
 
-/** `hint and check` — a list of modes in words. */
-export function modeList(modes: readonly PolicyMode[]): string {
-  const words = modes.map((m) => `\`${MODE_WORDS[m]}\``);
-  if (words.length === 0) return "nothing";
-  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+/** `a, b and c` as the reader's language joins a list. */
+function listWords(words: readonly string[], locale: string | undefined): string {
+  const lang = toLocale(locale) ?? DEFAULT_LOCALE;
+  // British English joins without the serial comma ("a, b and c"), as the bot always wrote it.
+  return new Intl.ListFormat(lang === "en" ? "en-GB" : lang, { style: "long", type: "conjunction" }).format(words);
 }
 
 /** How the command of a mode is typed on a surface (`/hint`, `/tutor-…`): the table's names. */
 export function modeWord(mode: PolicyMode): string {
-  return MODE_WORDS[mode];
+  return mode;
 }
 
 /** A place as people name it: `#homework`, the category `Maths`, this thread. */
-export function placeName(place: Place | undefined, surface: Surface): string {
-  if (!place) return surface === "slack" ? "the whole workspace" : "the whole server";
+export function placeName(place: Place | undefined, surface: Surface, locale?: string): string {
+  if (!place) return t(locale, surface === "slack" ? "policy.place.workspace" : "policy.place.server");
   const name = place.name;
   switch (place.kind) {
     case "thread":
-      return name ? `the thread “${name}”` : "this thread";
+      return name ? t(locale, "policy.place.thread_named", { name }) : t(locale, "policy.place.thread");
     case "channel":
-      return name ? `#${name}` : "this channel";
+      return name ? `#${name}` : t(locale, "policy.place.channel");
     case "category":
-      return name ? `the category ${name}` : "this channel's category";
+      return name ? t(locale, "policy.place.category_named", { name }) : t(locale, "policy.place.category");
   }
 }
 
@@ -56,55 +56,69 @@ export function releaseWords(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-function revealWords(policy: EffectivePolicy): string {
+function revealWords(policy: EffectivePolicy, locale: string | undefined): string {
   switch (policy.reveal) {
     case "now":
-      return "Final answers are shown with the solution.";
+      return t(locale, "policy.reveal.now");
     case "button":
-      return "Final answers are behind a “Reveal answer” button.";
+      return t(locale, "policy.reveal.button");
     case "never":
-      return policy.revealFrom.scope === "settings"
-        ? "Final answers are never shown (the steps are, without the answer)."
-        : "Final answers are never shown here, nor any program or output that computes them: hints and answer checks only.";
+      return t(locale, policy.revealFrom.scope === "settings" ? "policy.reveal.never_settings" : "policy.reveal.never");
     case "teacher":
-      return policy.released
-        ? "Final answers are behind “Reveal answer”, released by a teacher."
-        : "Final answers stay hidden until a teacher runs `/reveal` here.";
+      return t(locale, policy.released ? "policy.reveal.teacher_released" : "policy.reveal.teacher_waiting");
     case "date":
       return policy.releaseAt === undefined
-        ? "Final answers are released at a date."
-        : `Final answers stay hidden until ${releaseWords(policy.releaseAt)}, then are behind “Reveal answer”.`;
+        ? t(locale, "policy.reveal.date_unknown")
+        : t(locale, "policy.reveal.date", { when: releaseWords(policy.releaseAt) });
   }
 }
 
-/** A sentence with where its rule was set, before its full stop. */
-function withOrigin(sentence: string, where: string | undefined): string {
-  return where === undefined ? sentence : `${sentence.replace(/\.$/, "")} (set for ${where}).`;
+/** A rule's sentence with where it was set; the catalogs write each sentence without its full stop. */
+function withOrigin(sentence: string, where: string | undefined, locale: string | undefined): string {
+  return where === undefined
+    ? t(locale, "policy.sentence", { sentence })
+    : t(locale, "policy.set_for", { sentence, where });
 }
 
-function limitWords(policy: EffectivePolicy): string {
+function limitWords(policy: EffectivePolicy, locale: string | undefined): string {
   const parts = [
-    policy.perHour > 0 ? `${policy.perHour} question${policy.perHour === 1 ? "" : "s"} per hour` : "",
-    policy.perDay > 0 ? `${policy.perDay} question${policy.perDay === 1 ? "" : "s"} per day` : "",
+    policy.perHour > 0 ? t(locale, "policy.limit.per_hour", { count: policy.perHour }) : "",
+    policy.perDay > 0 ? t(locale, "policy.limit.per_day", { count: policy.perDay }) : "",
   ].filter(Boolean);
-  return parts.length === 0 ? "No limit on questions per student." : `Each student may ask ${parts.join(" and ")}.`;
+  return parts.length === 0
+    ? t(locale, "policy.limit.none")
+    : t(locale, "policy.limit.each", { limits: listWords(parts, locale) });
 }
 
 /**
- * The policy in force at `here` (innermost place first), in plain words: a heading naming the
- * place, one line per rule, where the reveal rule comes from.
+ * The policy in force at `here` (innermost place first), in plain words in the reader's language:
+ * a heading naming the place, one line per rule, where the reveal rule comes from.
  */
-export function describePolicy(policy: EffectivePolicy, here: readonly Place[], surface: Surface): string {
+export function describePolicy(
+  policy: EffectivePolicy,
+  here: readonly Place[],
+  surface: Surface,
+  locale?: string,
+): string {
   const channel = here.find((p) => p.kind === "channel") ?? here[0];
   const from = (scope: PolicyScope, place: Place | undefined) =>
-    scope === "space" || scope === "settings" ? placeName(undefined, surface) : placeName(place, surface);
+    scope === "space" || scope === "settings"
+      ? placeName(undefined, surface, locale)
+      : placeName(place, surface, locale);
+  const origin =
+    policy.reveal === "button" || policy.reveal === "now"
+      ? undefined
+      : from(policy.revealFrom.scope, policy.revealFrom.place);
+  const strict = strictlyNever(policy);
+  const depth =
+    policy.hintDepth > 0 ? t(locale, "policy.hints.up_to", { depth: policy.hintDepth }) : t(locale, "policy.hints.one");
   return [
-    `**Policy in ${placeName(channel, surface)}**`,
-    `• Allowed: ${modeList(policy.modes)}.`,
-    `• ${withOrigin(revealWords(policy), policy.reveal === "button" || policy.reveal === "now" ? undefined : from(policy.revealFrom.scope, policy.revealFrom.place))}`,
-    `• Code and outputs are ${policy.showCode && !strictlyNever(policy) ? "shown" : "not shown"}.`,
-    `• Hints: ${policy.hintDepth > 0 ? `up to ${policy.hintDepth}` : "one at a time"}${strictlyNever(policy) ? ", never the worked solution" : ""}.`,
-    `• ${limitWords(policy)}`,
+    t(locale, "policy.heading", { place: placeName(channel, surface, locale) }),
+    `• ${t(locale, "policy.allowed", { modes: modeList(policy.modes, locale) })}`,
+    `• ${withOrigin(revealWords(policy, locale), origin, locale)}`,
+    `• ${t(locale, policy.showCode && !strict ? "policy.code_shown" : "policy.code_hidden")}`,
+    `• ${t(locale, strict ? "policy.hints.line_strict" : "policy.hints.line", { depth })}`,
+    `• ${limitWords(policy, locale)}`,
   ].join("\n");
 }
 
@@ -114,40 +128,40 @@ export function policySaved(
   here: readonly Place[],
   target: Place | undefined,
   surface: Surface,
+  locale?: string,
 ): string {
-  return `Saved for ${placeName(target, surface)}.\n${describePolicy(policy, here, surface)}`;
+  const saved = t(locale, "policy.saved", { place: placeName(target, surface, locale) });
+  return `${saved}\n${describePolicy(policy, here, surface, locale)}`;
 }
 
 /** Why a mode is refused here: the modes allowed instead. */
-export function allowedInstead(policy: EffectivePolicy): string {
-  return policy.modes.length === 0 ? "no questions at all" : `${modeList(policy.modes)} only`;
+export function allowedInstead(policy: EffectivePolicy, locale?: string): string {
+  return policy.modes.length === 0
+    ? t(locale, "policy.instead_none")
+    : t(locale, "policy.instead", { modes: modeList(policy.modes, locale) });
 }
 
 /** The reply to `/reveal`. */
-export function revealReleased(target: Place | undefined, surface: Surface): string {
-  return `Answers are released in ${placeName(target, surface)}: students can press “Reveal answer” now.`;
+export function revealReleased(target: Place | undefined, surface: Surface, locale?: string): string {
+  return t(locale, "policy.released", { place: placeName(target, surface, locale) });
 }
 
 /** `/reveal` where nothing waits for a teacher. */
-export function revealNotNeeded(policy: EffectivePolicy): string {
-  return policy.reveal === "never"
-    ? "Answers are never shown in this channel; change its policy with `/policy reveal:` first."
-    : "Answers here are not waiting for a teacher: `/policy` shows when they are shown.";
+export function revealNotNeeded(policy: EffectivePolicy, locale?: string): string {
+  return t(locale, policy.reveal === "never" ? "policy.not_needed_never" : "policy.not_needed");
 }
 
 /** Why a reveal waits, for the `not_released` refusal. */
-export function notReleasedWhen(policy: EffectivePolicy): string {
-  if (policy.reveal === "date" && policy.releaseAt) return `they are released at ${releaseWords(policy.releaseAt)}`;
-  return "your teacher releases them";
+export function notReleasedWhen(policy: EffectivePolicy, locale?: string): string {
+  if (policy.reveal === "date" && policy.releaseAt) {
+    return t(locale, "policy.when_date", { when: releaseWords(policy.releaseAt) });
+  }
+  return t(locale, "policy.when_teacher");
 }
 
-/** Why a policy value is refused. */
-export const POLICY_PROBLEMS: Record<string, string> = {
-  modes: "list modes from solve, hint, check, explain, analyze, separated by commas",
-  reveal: "use now, button, never, teacher, or a future ISO date-time such as 2027-01-15T17:00Z",
-  code: "use true or false",
-  hint_depth: "use a number from 1 to 5",
-  per_hour: "use a number from 0 (no limit) to 1000",
-  per_day: "use a number from 0 (no limit) to 10000",
-  scope: "use channel, category or space",
-};
+const POLICY_OPTIONS = ["modes", "reveal", "code", "hint_depth", "per_hour", "per_day", "scope"] as const;
+
+/** Why a policy value is refused, in the teacher's language ("" for an option it does not know). */
+export function policyProblem(name: string, locale?: string): string {
+  return (POLICY_OPTIONS as readonly string[]).includes(name) ? t(locale, `policy.problems.${name}`) : "";
+}

@@ -90,4 +90,19 @@ describe("the policy in words", () => {
     expect(text).toContain("never shown here");
     expect(text).not.toContain("C1");
   });
+
+  it("restates the policy in the reader's language, joining lists as it does", () => {
+    const stored = { C1: { modes: ["solve" as const, "hint" as const, "check" as const], reveal: "teacher" as const } };
+    const policy = effectivePolicy(stored, [homework], { ...SPACE, userHourlyLimit: 2 });
+    expect(describePolicy(policy, [homework], "slack", "es").split("\n")).toEqual([
+      "**Política en #homework**",
+      "• Permitido: `solve`, `hint` y `check`.",
+      "• Las respuestas finales siguen ocultas hasta que un docente use `/reveal` aquí (establecido para #homework).",
+      "• El código y los resultados se muestran.",
+      "• Pistas: de una en una.",
+      "• Cada estudiante puede hacer 2 preguntas por hora.",
+    ]);
+    expect(describePolicy(policy, [homework], "slack")).toContain("• Allowed: `solve`, `hint` and `check`.");
+    expect(describePolicy(policy, [homework], "slack", "zh")).toContain("• 允许：`solve`、`hint`和`check`。");
+  });
 });

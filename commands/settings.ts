@@ -157,7 +157,11 @@ export async function settingsCommand(input: SettingsInput, store: SettingsStore
     return {
       kind: "rejected",
       code: "admin_only",
-      text: studentSentence("admin_only", { who: whoMay("admin", input.surface ?? "discord") }, input.locale),
+      text: studentSentence(
+        "admin_only",
+        { who: whoMay("admin", input.surface ?? "discord", input.locale) },
+        input.locale,
+      ),
     };
   const parsed = parseChanges(changes);
   if (!parsed.ok) {

@@ -293,28 +293,36 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     transient: false,
   },
   teacher_only: {
-    student: ({ who }) => `Only teachers can do that here. ${who ?? "Ask your teacher."}`,
+    student: ({ who }, locale) =>
+      who === undefined ? t(locale, "errors.teacher_only.plain") : t(locale, "errors.teacher_only.who", { who }),
     operator:
       "a teacher-only command or option (a policy change, /reveal, another's run) by a member who is not a teacher",
     retryable: false,
     transient: false,
   },
   mode_not_allowed: {
-    student: ({ name, who }) =>
-      `${name ? `\`${name}\`` : "That"} is not allowed in this channel: your teacher set it to ${who ?? "other modes"}. \`/policy\` shows what is allowed here.`,
+    student: ({ name, who }, locale) =>
+      t(locale, name ? "errors.mode_not_allowed.named" : "errors.mode_not_allowed.plain", {
+        name: name ?? "",
+        who: who ?? t(locale, "errors.mode_not_allowed.other_modes"),
+      }),
     operator: "a question in a mode the channel's policy does not allow",
     retryable: false,
     transient: false,
   },
   invalid_policy: {
-    student: ({ name, who }) => `That policy${name ? ` (${name})` : ""} is not valid${who ? `: ${who}` : ""}.`,
+    // `who`: why the value is refused (commands/policy-texts.ts `policyProblem`).
+    student: ({ name, who }, locale) =>
+      name
+        ? t(locale, who ? "errors.invalid_policy.named_why" : "errors.invalid_policy.named", { name, why: who ?? "" })
+        : t(locale, "errors.invalid_policy.plain"),
     operator: "a /policy change failed validation",
     retryable: false,
     transient: false,
   },
   not_released: {
-    student: ({ when }) =>
-      `The answers here are not released yet${when ? `: ${when}` : ""}. Try the next step, or check your own answer.`,
+    student: ({ when }, locale) =>
+      when ? t(locale, "errors.not_released.when", { when }) : t(locale, "errors.not_released.plain"),
     operator: "reveal before the channel's release (a date not reached, or no teacher has run /reveal)",
     retryable: false,
     transient: false,

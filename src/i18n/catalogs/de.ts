@@ -173,6 +173,27 @@ export const de = {
       "Ich kann dir keine Direktnachricht schicken. Erlaube Direktnachrichten von mir in deinen Privatsphäre-Einstellungen oder frag noch einmal ohne `private`.",
     admin_only: "Nur Server-Admins können meine Einstellungen ändern.",
     admin_only_who: "Nur {{who}} können meine Einstellungen ändern.",
+    teacher_only: {
+      who: "Nur Lehrkräfte können das hier tun. {{who}}",
+      plain: "Nur Lehrkräfte können das hier tun. Frag deine Lehrkraft.",
+    },
+    mode_not_allowed: {
+      named:
+        "`{{name}}` ist in diesem Kanal nicht erlaubt; deine Lehrkraft erlaubt hier {{who}}. `/policy` zeigt, was hier erlaubt ist.",
+      plain:
+        "Das ist in diesem Kanal nicht erlaubt; deine Lehrkraft erlaubt hier {{who}}. `/policy` zeigt, was hier erlaubt ist.",
+      other_modes: "andere Modi",
+    },
+    invalid_policy: {
+      named_why: "Diese Regel ({{name}}) ist ungültig: {{why}}.",
+      named: "Diese Regel ({{name}}) ist ungültig.",
+      plain: "Diese Regel ist ungültig.",
+    },
+    not_released: {
+      when: "Die Antworten hier sind noch nicht freigegeben: {{when}}. Versuch den nächsten Schritt oder prüf deine eigene Antwort.",
+      plain:
+        "Die Antworten hier sind noch nicht freigegeben. Versuch den nächsten Schritt oder prüf deine eigene Antwort.",
+    },
     invalid_setting: {
       named: "Diese Einstellung ({{name}}) ist ungültig. Mit `/settings` siehst du die Möglichkeiten.",
       plain: "Diese Einstellung ist ungültig. Mit `/settings` siehst du die Möglichkeiten.",
@@ -585,5 +606,75 @@ export const de = {
     already_shared: "Das hast du schon im Thread geteilt.",
     locked: "🔒 {{user}}, dein Ergebnis ist fertig – nur du kannst es öffnen.",
     show_result: "Mein Ergebnis zeigen",
+  },
+  /** Die Regeln der Klasse in Worten: `/policy`, `/reveal` und wer Lehrkräften Vorbehaltenes tun darf. */
+  policy: {
+    who: {
+      admin_slack: "Workspace-Admins und -Inhaber",
+      admin_discord: "Server-Admins (Mitglieder mit „Server verwalten“)",
+      teacher_slack:
+        "Lehrkräfte sind die Mitglieder (oder die Benutzergruppe), die ein Workspace-Admin in `/tutor-settings` gewählt hat, sowie Workspace-Admins.",
+      teacher_discord:
+        "Lehrkräfte sind Mitglieder mit der Lehrkraft-Rolle, die ein Server-Admin mit `/settings teacher-role:` gewählt hat, sowie Mitglieder mit „Server verwalten“.",
+    },
+    nothing: "nichts",
+    place: {
+      workspace: "den ganzen Workspace",
+      server: "den ganzen Server",
+      thread_named: "den Thread „{{name}}“",
+      thread: "diesen Thread",
+      channel: "diesen Kanal",
+      category_named: "die Kategorie {{name}}",
+      category: "die Kategorie dieses Kanals",
+    },
+    reveal: {
+      now: "Endergebnisse werden mit der Lösung angezeigt",
+      button: "Endergebnisse liegen hinter einem Button „Antwort aufdecken“",
+      never_settings: "Endergebnisse werden nie angezeigt (die Schritte schon, ohne das Ergebnis)",
+      never:
+        "Endergebnisse werden hier nie angezeigt, auch kein Programm und keine Ausgabe, die sie berechnet: nur Hinweise und Antwortprüfungen",
+      teacher_released: "Endergebnisse liegen hinter „Antwort aufdecken“, freigegeben von einer Lehrkraft",
+      teacher_waiting: "Endergebnisse bleiben verborgen, bis eine Lehrkraft hier `/reveal` ausführt",
+      date_unknown: "Endergebnisse werden zu einem Datum freigegeben",
+      date: "Endergebnisse bleiben bis {{when}} verborgen und liegen dann hinter „Antwort aufdecken“",
+    },
+    sentence: "{{sentence}}.",
+    set_for: "{{sentence}} (festgelegt für {{where}}).",
+    heading: "**Regeln für {{place}}**",
+    allowed: "Erlaubt: {{modes}}.",
+    code_shown: "Code und Ausgaben werden angezeigt.",
+    code_hidden: "Code und Ausgaben werden nicht angezeigt.",
+    hints: {
+      up_to: "bis zu {{depth}}",
+      one: "einzeln nacheinander",
+      line: "Hinweise: {{depth}}.",
+      line_strict: "Hinweise: {{depth}}, nie der ausgearbeitete Lösungsweg.",
+    },
+    limit: {
+      none: "Keine Begrenzung der Fragen pro Schüler.",
+      each: "Jeder Schüler darf {{limits}} stellen.",
+      per_hour_one: "{{count}} Frage pro Stunde",
+      per_hour_other: "{{count}} Fragen pro Stunde",
+      per_day_one: "{{count}} Frage pro Tag",
+      per_day_other: "{{count}} Fragen pro Tag",
+    },
+    saved: "Gespeichert für {{place}}.",
+    instead: "nur {{modes}}",
+    instead_none: "gar keine Fragen",
+    released: "Antworten sind für {{place}} freigegeben: Schüler können jetzt „Antwort aufdecken“ drücken.",
+    not_needed_never:
+      "Antworten werden in diesem Kanal nie angezeigt; ändere zuerst seine Regeln mit `/policy reveal:`.",
+    not_needed: "Antworten warten hier nicht auf eine Lehrkraft: `/policy` zeigt, wann sie angezeigt werden.",
+    when_date: "Sie werden am {{when}} freigegeben",
+    when_teacher: "Deine Lehrkraft gibt sie frei",
+    problems: {
+      modes: "nenne Modi aus solve, hint, check, explain, analyze, durch Kommas getrennt",
+      reveal: "verwende now, button, never, teacher oder ein künftiges ISO-Datum mit Uhrzeit wie 2027-01-15T17:00Z",
+      code: "verwende true oder false",
+      hint_depth: "verwende eine Zahl von 1 bis 5",
+      per_hour: "verwende eine Zahl von 0 (keine Begrenzung) bis 1000",
+      per_day: "verwende eine Zahl von 0 (keine Begrenzung) bis 10000",
+      scope: "verwende channel, category oder space",
+    },
   },
 } as const satisfies Catalog;

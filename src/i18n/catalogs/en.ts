@@ -187,6 +187,26 @@ export const en = {
       "I can't send you a direct message. Allow direct messages from me in your privacy settings, or ask again without `private`.",
     admin_only: "Only server admins can change my settings.",
     admin_only_who: "Only {{who}} can change my settings.",
+    teacher_only: {
+      who: "Only teachers can do that here. {{who}}",
+      plain: "Only teachers can do that here. Ask your teacher.",
+    },
+    mode_not_allowed: {
+      named:
+        "`{{name}}` is not allowed in this channel: your teacher set it to {{who}}. `/policy` shows what is allowed here.",
+      plain:
+        "That is not allowed in this channel: your teacher set it to {{who}}. `/policy` shows what is allowed here.",
+      other_modes: "other modes",
+    },
+    invalid_policy: {
+      named_why: "That policy ({{name}}) is not valid: {{why}}.",
+      named: "That policy ({{name}}) is not valid.",
+      plain: "That policy is not valid.",
+    },
+    not_released: {
+      when: "The answers here are not released yet: {{when}}. Try the next step, or check your own answer.",
+      plain: "The answers here are not released yet. Try the next step, or check your own answer.",
+    },
     invalid_setting: {
       named: "That setting ({{name}}) is not valid. Use `/settings` to see the options.",
       plain: "That setting is not valid. Use `/settings` to see the options.",
@@ -546,5 +566,75 @@ export const en = {
     already_shared: "You already shared this with the thread.",
     locked: "🔒 {{user}}, your result is ready — only you can open it.",
     show_result: "Show my result",
+  },
+  /** The classroom's rules in words: `/policy`, `/reveal` and who may do a teacher-only thing (commands/policy-texts.ts). */
+  policy: {
+    who: {
+      admin_slack: "workspace admins and owners",
+      admin_discord: "server admins (members with Manage Server)",
+      teacher_slack:
+        "Teachers are the members (or the user group) a workspace admin chose in `/tutor-settings`, and workspace admins.",
+      teacher_discord:
+        "Teachers are members with the teacher role a server admin chose with `/settings teacher-role:`, and members with Manage Server.",
+    },
+    nothing: "nothing",
+    place: {
+      workspace: "the whole workspace",
+      server: "the whole server",
+      thread_named: "the thread “{{name}}”",
+      thread: "this thread",
+      channel: "this channel",
+      category_named: "the category {{name}}",
+      category: "this channel's category",
+    },
+    /** Each without its full stop: `sentence` or `set_for` ends it. */
+    reveal: {
+      now: "Final answers are shown with the solution",
+      button: "Final answers are behind a “Reveal answer” button",
+      never_settings: "Final answers are never shown (the steps are, without the answer)",
+      never:
+        "Final answers are never shown here, nor any program or output that computes them: hints and answer checks only",
+      teacher_released: "Final answers are behind “Reveal answer”, released by a teacher",
+      teacher_waiting: "Final answers stay hidden until a teacher runs `/reveal` here",
+      date_unknown: "Final answers are released at a date",
+      date: "Final answers stay hidden until {{when}}, then are behind “Reveal answer”",
+    },
+    sentence: "{{sentence}}.",
+    set_for: "{{sentence}} (set for {{where}}).",
+    heading: "**Policy in {{place}}**",
+    allowed: "Allowed: {{modes}}.",
+    code_shown: "Code and outputs are shown.",
+    code_hidden: "Code and outputs are not shown.",
+    hints: {
+      up_to: "up to {{depth}}",
+      one: "one at a time",
+      line: "Hints: {{depth}}.",
+      line_strict: "Hints: {{depth}}, never the worked solution.",
+    },
+    limit: {
+      none: "No limit on questions per student.",
+      each: "Each student may ask {{limits}}.",
+      per_hour_one: "{{count}} question per hour",
+      per_hour_other: "{{count}} questions per hour",
+      per_day_one: "{{count}} question per day",
+      per_day_other: "{{count}} questions per day",
+    },
+    saved: "Saved for {{place}}.",
+    instead: "{{modes}} only",
+    instead_none: "no questions at all",
+    released: "Answers are released in {{place}}: students can press “Reveal answer” now.",
+    not_needed_never: "Answers are never shown in this channel; change its policy with `/policy reveal:` first.",
+    not_needed: "Answers here are not waiting for a teacher: `/policy` shows when they are shown.",
+    when_date: "they are released at {{when}}",
+    when_teacher: "your teacher releases them",
+    problems: {
+      modes: "list modes from solve, hint, check, explain, analyze, separated by commas",
+      reveal: "use now, button, never, teacher, or a future ISO date-time such as 2027-01-15T17:00Z",
+      code: "use true or false",
+      hint_depth: "use a number from 1 to 5",
+      per_hour: "use a number from 0 (no limit) to 1000",
+      per_day: "use a number from 0 (no limit) to 10000",
+      scope: "use channel, category or space",
+    },
   },
 } as const satisfies Catalog;

@@ -171,6 +171,26 @@ export const es = {
       "No puedo enviarte un mensaje directo. Permite mis mensajes directos en tu configuración de privacidad o vuelve a preguntar sin `private`.",
     admin_only: "Solo los administradores del servidor pueden cambiar mi configuración.",
     admin_only_who: "Solo {{who}} pueden cambiar mi configuración.",
+    teacher_only: {
+      who: "Solo los docentes pueden hacer eso aquí. {{who}}",
+      plain: "Solo los docentes pueden hacer eso aquí. Pregunta a tu docente.",
+    },
+    mode_not_allowed: {
+      named:
+        "`{{name}}` no está permitido en este canal: tu docente eligió {{who}}. `/policy` muestra lo que está permitido aquí.",
+      plain:
+        "Eso no está permitido en este canal: tu docente eligió {{who}}. `/policy` muestra lo que está permitido aquí.",
+      other_modes: "otros modos",
+    },
+    invalid_policy: {
+      named_why: "Esa política ({{name}}) no es válida: {{why}}.",
+      named: "Esa política ({{name}}) no es válida.",
+      plain: "Esa política no es válida.",
+    },
+    not_released: {
+      when: "Las respuestas de aquí aún no están liberadas: {{when}}. Prueba el siguiente paso o comprueba tu propia respuesta.",
+      plain: "Las respuestas de aquí aún no están liberadas. Prueba el siguiente paso o comprueba tu propia respuesta.",
+    },
     invalid_setting: {
       named: "Ese ajuste ({{name}}) no es válido. Usa `/settings` para ver las opciones.",
       plain: "Ese ajuste no es válido. Usa `/settings` para ver las opciones.",
@@ -582,5 +602,77 @@ export const es = {
     already_shared: "Ya compartiste esto en el hilo.",
     locked: "🔒 {{user}}, tu resultado está listo: solo tú puedes abrirlo.",
     show_result: "Ver mi resultado",
+  },
+  /** Las reglas de la clase en palabras: `/policy`, `/reveal` y quién puede hacer lo reservado a docentes. */
+  policy: {
+    who: {
+      admin_slack: "los administradores y propietarios del espacio de trabajo",
+      admin_discord: "los administradores del servidor (miembros con Gestionar servidor)",
+      teacher_slack:
+        "Los docentes son los miembros (o el grupo de usuarios) que un administrador del espacio de trabajo eligió en `/tutor-settings`, y los administradores del espacio de trabajo.",
+      teacher_discord:
+        "Los docentes son los miembros con el rol de docente que un administrador del servidor eligió con `/settings teacher-role:`, y los miembros con Gestionar servidor.",
+    },
+    nothing: "nada",
+    place: {
+      workspace: "todo el espacio de trabajo",
+      server: "todo el servidor",
+      thread_named: "el hilo «{{name}}»",
+      thread: "este hilo",
+      channel: "este canal",
+      category_named: "la categoría {{name}}",
+      category: "la categoría de este canal",
+    },
+    reveal: {
+      now: "Las respuestas finales se muestran con la solución",
+      button: "Las respuestas finales están tras un botón «Mostrar respuesta»",
+      never_settings: "Las respuestas finales nunca se muestran (los pasos sí, sin la respuesta)",
+      never:
+        "Las respuestas finales nunca se muestran aquí, ni ningún programa o resultado que las calcule: solo pistas y comprobación de respuestas",
+      teacher_released: "Las respuestas finales están tras «Mostrar respuesta», liberadas por un docente",
+      teacher_waiting: "Las respuestas finales siguen ocultas hasta que un docente use `/reveal` aquí",
+      date_unknown: "Las respuestas finales se liberan en una fecha",
+      date: "Las respuestas finales siguen ocultas hasta el {{when}}; después están tras «Mostrar respuesta»",
+    },
+    sentence: "{{sentence}}.",
+    set_for: "{{sentence}} (establecido para {{where}}).",
+    heading: "**Política en {{place}}**",
+    allowed: "Permitido: {{modes}}.",
+    code_shown: "El código y los resultados se muestran.",
+    code_hidden: "El código y los resultados no se muestran.",
+    hints: {
+      up_to: "hasta {{depth}}",
+      one: "de una en una",
+      line: "Pistas: {{depth}}.",
+      line_strict: "Pistas: {{depth}}, nunca la solución desarrollada.",
+    },
+    limit: {
+      none: "Sin límite de preguntas por estudiante.",
+      each: "Cada estudiante puede hacer {{limits}}.",
+      per_hour_one: "{{count}} pregunta por hora",
+      per_hour_many: "{{count}} preguntas por hora",
+      per_hour_other: "{{count}} preguntas por hora",
+      per_day_one: "{{count}} pregunta por día",
+      per_day_many: "{{count}} preguntas por día",
+      per_day_other: "{{count}} preguntas por día",
+    },
+    saved: "Guardado para {{place}}.",
+    instead: "solo {{modes}}",
+    instead_none: "no permitir preguntas",
+    released: "Las respuestas están liberadas en {{place}}: los estudiantes ya pueden pulsar «Mostrar respuesta».",
+    not_needed_never:
+      "Las respuestas nunca se muestran en este canal; cambia primero su política con `/policy reveal:`.",
+    not_needed: "Aquí las respuestas no esperan a un docente: `/policy` muestra cuándo se muestran.",
+    when_date: "se liberan el {{when}}",
+    when_teacher: "las liberará tu docente",
+    problems: {
+      modes: "indica modos de entre solve, hint, check, explain, analyze, separados por comas",
+      reveal: "usa now, button, never, teacher o una fecha y hora ISO futura como 2027-01-15T17:00Z",
+      code: "usa true o false",
+      hint_depth: "usa un número del 1 al 5",
+      per_hour: "usa un número del 0 (sin límite) al 1000",
+      per_day: "usa un número del 0 (sin límite) al 10000",
+      scope: "usa channel, category o space",
+    },
   },
 } as const satisfies Catalog;

@@ -173,6 +173,26 @@ export const fr = {
       "Je ne peux pas t'envoyer de message privé. Autorise mes messages privés dans tes paramètres de confidentialité, ou repose la question sans `private`.",
     admin_only: "Seuls les admins du serveur peuvent modifier mes réglages.",
     admin_only_who: "Seuls {{who}} peuvent modifier mes réglages.",
+    teacher_only: {
+      who: "Seuls les enseignants peuvent faire cela ici. {{who}}",
+      plain: "Seuls les enseignants peuvent faire cela ici. Demande à ton enseignant.",
+    },
+    mode_not_allowed: {
+      named:
+        "`{{name}}` n’est pas autorisé dans ce salon : ton enseignant a choisi {{who}}. `/policy` indique ce qui est autorisé ici.",
+      plain:
+        "Ce n’est pas autorisé dans ce salon : ton enseignant a choisi {{who}}. `/policy` indique ce qui est autorisé ici.",
+      other_modes: "d’autres modes",
+    },
+    invalid_policy: {
+      named_why: "Cette règle ({{name}}) n’est pas valide : {{why}}.",
+      named: "Cette règle ({{name}}) n’est pas valide.",
+      plain: "Cette règle n’est pas valide.",
+    },
+    not_released: {
+      when: "Les réponses ici ne sont pas encore libérées : {{when}}. Essaie l’étape suivante, ou vérifie ta propre réponse.",
+      plain: "Les réponses ici ne sont pas encore libérées. Essaie l’étape suivante, ou vérifie ta propre réponse.",
+    },
     invalid_setting: {
       named: "Ce réglage ({{name}}) n'est pas valide. Utilise `/settings` pour voir les options.",
       plain: "Ce réglage n'est pas valide. Utilise `/settings` pour voir les options.",
@@ -587,5 +607,78 @@ export const fr = {
     already_shared: "Tu as déjà partagé ceci dans le fil.",
     locked: "🔒 {{user}}, ton résultat est prêt — toi seul peux l'ouvrir.",
     show_result: "Voir mon résultat",
+  },
+  /** Les règles de la classe en mots : `/policy`, `/reveal` et qui peut faire ce qui est réservé aux enseignants. */
+  policy: {
+    who: {
+      admin_slack: "les administrateurs et propriétaires de l’espace de travail",
+      admin_discord: "les administrateurs du serveur (membres avec Gérer le serveur)",
+      teacher_slack:
+        "Les enseignants sont les membres (ou le groupe d’utilisateurs) qu’un administrateur de l’espace de travail a choisis dans `/tutor-settings`, ainsi que les administrateurs de l’espace de travail.",
+      teacher_discord:
+        "Les enseignants sont les membres ayant le rôle enseignant qu’un administrateur du serveur a choisi avec `/settings teacher-role:`, ainsi que les membres avec Gérer le serveur.",
+    },
+    nothing: "rien",
+    place: {
+      workspace: "tout l’espace de travail",
+      server: "tout le serveur",
+      thread_named: "le fil « {{name}} »",
+      thread: "ce fil",
+      channel: "ce salon",
+      category_named: "la catégorie {{name}}",
+      category: "la catégorie de ce salon",
+    },
+    reveal: {
+      now: "Les réponses finales sont affichées avec la solution",
+      button: "Les réponses finales sont derrière un bouton « Afficher la réponse »",
+      never_settings: "Les réponses finales ne sont jamais affichées (les étapes le sont, sans la réponse)",
+      never:
+        "Les réponses finales ne sont jamais affichées ici, ni aucun programme ou résultat qui les calcule : indices et vérifications de réponse uniquement",
+      teacher_released: "Les réponses finales sont derrière « Afficher la réponse », libérées par un enseignant",
+      teacher_waiting: "Les réponses finales restent cachées jusqu’à ce qu’un enseignant lance `/reveal` ici",
+      date_unknown: "Les réponses finales sont libérées à une date donnée",
+      date: "Les réponses finales restent cachées jusqu’au {{when}}, puis sont derrière « Afficher la réponse »",
+    },
+    sentence: "{{sentence}}.",
+    set_for: "{{sentence}} (défini pour {{where}}).",
+    heading: "**Règles pour {{place}}**",
+    allowed: "Autorisé : {{modes}}.",
+    code_shown: "Le code et les résultats sont affichés.",
+    code_hidden: "Le code et les résultats ne sont pas affichés.",
+    hints: {
+      up_to: "jusqu’à {{depth}}",
+      one: "un à la fois",
+      line: "Indices : {{depth}}.",
+      line_strict: "Indices : {{depth}}, jamais la solution rédigée.",
+    },
+    limit: {
+      none: "Pas de limite de questions par élève.",
+      each: "Chaque élève peut poser {{limits}}.",
+      per_hour_one: "{{count}} question par heure",
+      per_hour_many: "{{count}} questions par heure",
+      per_hour_other: "{{count}} questions par heure",
+      per_day_one: "{{count}} question par jour",
+      per_day_many: "{{count}} questions par jour",
+      per_day_other: "{{count}} questions par jour",
+    },
+    saved: "Enregistré pour {{place}}.",
+    instead: "{{modes}} uniquement",
+    instead_none: "de n’autoriser aucune question",
+    released:
+      "Les réponses sont libérées dans {{place}} : les élèves peuvent maintenant appuyer sur « Afficher la réponse ».",
+    not_needed_never:
+      "Les réponses ne sont jamais affichées dans ce salon ; change d’abord ses règles avec `/policy reveal:`.",
+    not_needed: "Ici, les réponses n’attendent pas un enseignant : `/policy` indique quand elles sont affichées.",
+    when_date: "elles sont libérées le {{when}}",
+    when_teacher: "ton enseignant les libérera",
+    problems: {
+      modes: "indique des modes parmi solve, hint, check, explain, analyze, séparés par des virgules",
+      reveal: "utilise now, button, never, teacher ou une date-heure ISO future comme 2027-01-15T17:00Z",
+      code: "utilise true ou false",
+      hint_depth: "utilise un nombre de 1 à 5",
+      per_hour: "utilise un nombre de 0 (sans limite) à 1000",
+      per_day: "utilise un nombre de 0 (sans limite) à 10000",
+      scope: "utilise channel, category ou space",
+    },
   },
 } as const satisfies Catalog;

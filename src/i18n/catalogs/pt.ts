@@ -171,6 +171,26 @@ export const pt = {
       "Não consigo enviar uma mensagem direta para você. Permita minhas mensagens diretas nas suas configurações de privacidade ou pergunte de novo sem `private`.",
     admin_only: "Só administradores do servidor podem mudar minhas configurações.",
     admin_only_who: "Só {{who}} podem mudar minhas configurações.",
+    teacher_only: {
+      who: "Só professores podem fazer isso aqui. {{who}}",
+      plain: "Só professores podem fazer isso aqui. Pergunte ao seu professor.",
+    },
+    mode_not_allowed: {
+      named:
+        "`{{name}}` não é permitido neste canal: seu professor escolheu {{who}}. `/policy` mostra o que é permitido aqui.",
+      plain:
+        "Isso não é permitido neste canal: seu professor escolheu {{who}}. `/policy` mostra o que é permitido aqui.",
+      other_modes: "outros modos",
+    },
+    invalid_policy: {
+      named_why: "Essa política ({{name}}) não é válida: {{why}}.",
+      named: "Essa política ({{name}}) não é válida.",
+      plain: "Essa política não é válida.",
+    },
+    not_released: {
+      when: "As respostas daqui ainda não foram liberadas: {{when}}. Tente o próximo passo ou verifique sua própria resposta.",
+      plain: "As respostas daqui ainda não foram liberadas. Tente o próximo passo ou verifique sua própria resposta.",
+    },
     invalid_setting: {
       named: "Essa configuração ({{name}}) não é válida. Use `/settings` para ver as opções.",
       plain: "Essa configuração não é válida. Use `/settings` para ver as opções.",
@@ -580,5 +600,76 @@ export const pt = {
     already_shared: "Você já compartilhou isto no tópico.",
     locked: "🔒 {{user}}, seu resultado está pronto — só você pode abri-lo.",
     show_result: "Ver meu resultado",
+  },
+  /** As regras da turma em palavras: `/policy`, `/reveal` e quem pode fazer o que é só de professores. */
+  policy: {
+    who: {
+      admin_slack: "administradores e proprietários do workspace",
+      admin_discord: "administradores do servidor (membros com Gerenciar servidor)",
+      teacher_slack:
+        "Professores são os membros (ou o grupo de usuários) que um administrador do workspace escolheu em `/tutor-settings`, e os administradores do workspace.",
+      teacher_discord:
+        "Professores são os membros com o cargo de professor que um administrador do servidor escolheu com `/settings teacher-role:`, e os membros com Gerenciar servidor.",
+    },
+    nothing: "nada",
+    place: {
+      workspace: "todo o workspace",
+      server: "todo o servidor",
+      thread_named: "a thread “{{name}}”",
+      thread: "esta thread",
+      channel: "este canal",
+      category_named: "a categoria {{name}}",
+      category: "a categoria deste canal",
+    },
+    reveal: {
+      now: "As respostas finais aparecem com a solução",
+      button: "As respostas finais ficam atrás de um botão “Revelar resposta”",
+      never_settings: "As respostas finais nunca aparecem (os passos sim, sem a resposta)",
+      never:
+        "As respostas finais nunca aparecem aqui, nem qualquer programa ou saída que as calcule: só dicas e verificação de respostas",
+      teacher_released: "As respostas finais ficam atrás de “Revelar resposta”, liberadas por um professor",
+      teacher_waiting: "As respostas finais ficam ocultas até um professor usar `/reveal` aqui",
+      date_unknown: "As respostas finais são liberadas numa data",
+      date: "As respostas finais ficam ocultas até {{when}} e depois ficam atrás de “Revelar resposta”",
+    },
+    sentence: "{{sentence}}.",
+    set_for: "{{sentence}} (definido para {{where}}).",
+    heading: "**Política para {{place}}**",
+    allowed: "Permitido: {{modes}}.",
+    code_shown: "Código e saídas são mostrados.",
+    code_hidden: "Código e saídas não são mostrados.",
+    hints: {
+      up_to: "até {{depth}}",
+      one: "uma de cada vez",
+      line: "Dicas: {{depth}}.",
+      line_strict: "Dicas: {{depth}}, nunca a solução completa.",
+    },
+    limit: {
+      none: "Sem limite de perguntas por aluno.",
+      each: "Cada aluno pode fazer {{limits}}.",
+      per_hour_one: "{{count}} pergunta por hora",
+      per_hour_many: "{{count}} perguntas por hora",
+      per_hour_other: "{{count}} perguntas por hora",
+      per_day_one: "{{count}} pergunta por dia",
+      per_day_many: "{{count}} perguntas por dia",
+      per_day_other: "{{count}} perguntas por dia",
+    },
+    saved: "Salvo para {{place}}.",
+    instead: "só {{modes}}",
+    instead_none: "não permitir perguntas",
+    released: "As respostas estão liberadas em {{place}}: os alunos já podem tocar em “Revelar resposta”.",
+    not_needed_never: "As respostas nunca aparecem neste canal; primeiro mude a política dele com `/policy reveal:`.",
+    not_needed: "Aqui as respostas não esperam por um professor: `/policy` mostra quando elas aparecem.",
+    when_date: "elas são liberadas em {{when}}",
+    when_teacher: "seu professor vai liberá-las",
+    problems: {
+      modes: "liste modos entre solve, hint, check, explain, analyze, separados por vírgulas",
+      reveal: "use now, button, never, teacher ou uma data e hora ISO futura como 2027-01-15T17:00Z",
+      code: "use true ou false",
+      hint_depth: "use um número de 1 a 5",
+      per_hour: "use um número de 0 (sem limite) a 1000",
+      per_day: "use um número de 0 (sem limite) a 10000",
+      scope: "use channel, category ou space",
+    },
   },
 } as const satisfies Catalog;
