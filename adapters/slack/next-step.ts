@@ -5,10 +5,8 @@
  * the answer message.
  */
 
-import type { NextKind } from "../../commands/index.js";
+import type { ActionReply } from "../../commands/index.js";
 import { type Locale, t } from "../../src/i18n/index.js";
-import type { ResultStep } from "../../src/seam.js";
-import type { OutgoingMessage } from "../types.js";
 import { answerBlocks } from "./answer-blocks.js";
 import { intoMessages } from "./blocks.js";
 import { valueFor } from "./buttons.js";
@@ -18,15 +16,8 @@ import type { SlackTarget } from "./target.js";
 import { uploadPrivately } from "./uploads.js";
 import { callSlack } from "./web-client.js";
 
-export interface NextStep {
-  jobId: string;
-  index: number;
-  total: number;
-  step: ResultStep;
-  last: boolean;
-  next?: NextKind;
-  answer?: Extract<OutgoingMessage, { kind: "answer" }>;
-}
+/** The step a press hands out, as commands decided it (its `shareable` is Discord's business). */
+export type NextStep = Omit<Extract<ActionReply, { kind: "step" }>, "kind" | "shareable" | "locale">;
 
 export async function postNextStep(
   deps: SlackPosterDeps,

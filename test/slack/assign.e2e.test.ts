@@ -4,7 +4,6 @@
  * teacher's answer although the scripted model gets it wrong, and bad input refused at creation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseScript } from "../../src/fake-model/script.js";
 import { blockActions, interactionBody, sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import { waitFor } from "../queue/processes.js";
 import {
@@ -15,20 +14,10 @@ import {
   startSlackBot,
   visibleThreadText,
 } from "./harness.js";
+import { fractionSumScript } from "./scripts.js";
 
 /** A model that adds numerators and denominators: the answer key must win over it. */
-const script = parseScript({
-  scenarios: [
-    {
-      name: "fraction-sum",
-      match: "fraction sum",
-      turns: [
-        "To add fractions, add the numerators and add the denominators.\n```python\nfrom fractions import Fraction\nprint(Fraction(1 + 1, 2 + 3))\n```\n```output",
-        "Python gives {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
-      ],
-    },
-  ],
-});
+const script = fractionSumScript;
 
 const CHANNEL = "C9HOMEWORK";
 const PROBLEM = "What is the fraction sum 1/2 + 1/3?";

@@ -7,7 +7,6 @@
  * phrase, before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseScript } from "../../src/fake-model/script.js";
 import { sendSigned, slashCommandBody } from "../fakes/slack/requests.js";
 import { waitFor } from "../queue/processes.js";
 import {
@@ -19,20 +18,10 @@ import {
   startSlackBot,
   visibleThreadText,
 } from "./harness.js";
+import { fractionSumScript } from "./scripts.js";
 
 /** A model that adds numerators and denominators: its method is the one the teacher asks hints to avoid. */
-const script = parseScript({
-  scenarios: [
-    {
-      name: "fraction-sum",
-      match: "fraction sum",
-      turns: [
-        "To add fractions, add the numerators and add the denominators.\n```python\nfrom fractions import Fraction\nprint(Fraction(1 + 1, 2 + 3))\n```\n```output",
-        "Python gives {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
-      ],
-    },
-  ],
-});
+const script = fractionSumScript;
 
 const CHANNEL = "C7HOMEWORK";
 const PROBLEM = "What is the fraction sum 1/2 + 1/3?";

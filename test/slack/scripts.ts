@@ -37,3 +37,20 @@ export const slackScript = parseScript({
     },
   ],
 });
+
+/**
+ * A model that adds fractions by adding numerators and denominators (1/2 + 1/3 → 2/5): the answer key
+ * of an assignment must win over it, and its method is what a teacher asks hints to avoid.
+ */
+export const fractionSumScript = parseScript({
+  scenarios: [
+    {
+      name: "fraction-sum",
+      match: "fraction sum",
+      turns: [
+        "To add fractions, add the numerators and add the denominators.\n```python\nfrom fractions import Fraction\nprint(Fraction(1 + 1, 2 + 3))\n```\n```output",
+        "Python gives {{output}}.\n\n**Final Answer**\n\\[ \\boxed{ {{output}} } \\]",
+      ],
+    },
+  ],
+});
