@@ -70,11 +70,13 @@ describe("Discord buttons and status (real discord.js against the fake Discord)"
         [...status.history, status.content].flatMap((t) => /^Running Python cell 1… · (\d+) s$/.exec(t)?.[1] ?? []),
       );
     await fake.waitFor("the clock to move during the cell", () => secondsShown().size >= 3, 30_000);
-    // …at most one edit per WORKER_STATUS_EDIT_MS (250 ms in the rig).
+    // …at most one edit per WORKER_STATUS_EDIT_MS (250 ms in the rig). Counted over the whole span as
+    // the fake received them: one request delayed on a busy machine arrives close to the next.
     const edits = fake.requests
       .filter((r) => r.method === "PATCH" && r.path.endsWith(`/messages/${status.id}`))
       .map((r) => r.at);
-    for (const [i, at] of edits.entries()) if (i > 0) expect(at - edits[i - 1]!).toBeGreaterThanOrEqual(200);
+    const span = edits.at(-1)! - edits[0]!;
+    expect(edits.length - 1).toBeLessThanOrEqual(Math.floor(span / 250) + 1);
 
     const cancelId = buttonIds(status).find((id) => id.startsWith("st|cancel|"))!;
     // Another student cannot cancel it: told so, only them, and the run goes on.
