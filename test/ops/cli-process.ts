@@ -4,8 +4,8 @@
  * and SIGKILLs the group of whatever is left after the test.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
 import { projectRoot } from "../../src/paths.js";
+import { cliCommand } from "../support/cli.js";
 
 export interface CliProcess {
   child: ChildProcess;
@@ -20,12 +20,15 @@ export interface CliProcess {
 
 const running = new Set<CliProcess>();
 
-/** Runs the CLI from the sources with `env` over a clean environment (no deployment variables of the developer's). */
+/**
+ * Runs the CLI with `env` over a clean environment (no deployment variables of the developer's):
+ * the build when it is current, else the sources (cliCommand).
+ */
 export function spawnCli(command: string, env: Record<string, string>): CliProcess {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(DISCORD|SLACK|OPENAI|START|QUEUE|WORKER|REDIS|WEB|PORT)_?/.test(k)),
   );
-  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot(), "src", "cli", "main.ts"), command], {
+  const child = spawn(process.execPath, [...cliCommand(), command], {
     cwd: projectRoot(),
     env: { ...clean, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

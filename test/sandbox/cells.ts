@@ -1,5 +1,5 @@
 /**
- * Hostile cells that more than one suite runs: the sandbox's tests (test/sandbox/attacks.test.ts)
+ * Hostile cells that more than one suite runs: the sandbox's tests (test/sandbox/attacks.ts)
  * prove what it stops, the A/B bench (test/bench/sandbox-ab.bench.ts) measures what it costs a
  * neighbour while it runs. One text, so both speak of the same attacker.
  */

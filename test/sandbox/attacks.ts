@@ -1,31 +1,33 @@
 /**
  * The attack battery: hostile cells a model (or a user steering it) might write. Each asserts
  * containment AND that an ordinary cell still runs afterwards. Real bubblewrap, real Python.
+ * It runs once per way a session is made, each in a test file of its own
+ * (attacks-zygote.test.ts, attacks-own.test.ts), so the two run in parallel.
  */
-import { execFile } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { homedir, tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
+import { homedir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, type PythonSandboxHandle, probeCgroup, type SandboxSession } from "../../src/sandbox/index.js";
-import { cliCommand } from "../support/cli.js";
+import { createSandbox, type PythonSandboxHandle, type SandboxSession } from "../../src/sandbox/index.js";
 import { attackerCell, LEFT_RUNNING_CELL } from "./cells.js";
 import { childrenOfThisProcess, hostProcessesMatching, testConfig } from "./helpers.js";
 
-const execFileAsync = promisify(execFile);
 const canary = `canary-${randomUUID()}`;
 const TIMEOUT_MS = 2000;
 
 /** Both ways a session is made: forked from the zygote (with a pool) and a process of its own. */
-const modes = [
-  ["forked from the zygote", { SANDBOX_POOL_SIZE: "1" }, true],
-  ["a process of its own", { SANDBOX_POOL_SIZE: "0" }, false],
-] as const;
+const modes = {
+  zygote: ["forked from the zygote", { SANDBOX_POOL_SIZE: "1" }, true],
+  own: ["a process of its own", { SANDBOX_POOL_SIZE: "0" }, false],
+} as const;
 
-describe.each(modes)("a session %s", (_mode, overrides, preloaded) => {
+/** Declares the whole battery for sessions made one way. */
+export function attackBattery(mode: keyof typeof modes): void {
+  describe.each([modes[mode]])("a session %s", battery);
+}
+
+function battery(_mode: string, overrides: Record<string, string>, preloaded: boolean): void {
   let sandbox: PythonSandboxHandle;
   let session: SandboxSession;
 
@@ -992,82 +994,4 @@ print("secret file", os.path.exists("/tmp/secret.txt"))
       await stillWorks();
     });
   });
-});
-
-describe("the host side", () => {
-  let privateTmp: string;
-  const savedTmp = process.env.TMPDIR;
-
-  beforeAll(() => {
-    // Other test runs share /tmp: count leftovers in a temp dir of our own.
-    privateTmp = mkdtempSync(join(tmpdir(), "sandbox-leftovers-"));
-    process.env.TMPDIR = privateTmp;
-  });
-
-  afterAll(() => {
-    process.env.TMPDIR = savedTmp;
-    rmSync(privateTmp, { recursive: true, force: true });
-  });
-
-  it("M1: offers no socket or readable directory another local user could use", async () => {
-    const sandbox = createSandbox(testConfig({ SANDBOX_POOL_SIZE: "1" }));
-    try {
-      await sandbox.whenWarm();
-      const session = await sandbox.open([{ name: "secret.csv", content: Buffer.from("a\n1\n") }]);
-      expect((await session.run("print(open('/data/secret.csv').read().split()[1])")).stdout).toBe("1\n");
-      const dirs = readdirSync(privateTmp);
-      expect(dirs).toHaveLength(1);
-      const root = join(privateTmp, dirs[0]!);
-      expect(statSync(root).mode & 0o777).toBe(0o700);
-      const everything = readdirSync(root, { recursive: true, withFileTypes: true });
-      expect(everything.filter((e) => e.isSocket())).toEqual([]);
-      const unixSockets = readFileSync("/proc/net/unix", "utf8");
-      expect(unixSockets).not.toContain(root);
-      await session.close();
-    } finally {
-      await sandbox.close();
-    }
-  }, 120_000);
-
-  it("says which resource mode is active, and what is weaker without a delegated cgroup", async () => {
-    const sandbox = createSandbox(testConfig());
-    try {
-      const mode = await sandbox.mode();
-      expect(mode.isolation).toBe("bubblewrap");
-      expect(mode.seccomp).toBe(true);
-      const delegated = probeCgroup("auto").dir !== null;
-      expect(mode.resources).toBe(delegated ? "cgroup" : "fallback");
-      if (!delegated) expect(mode.weaker.join(" ")).toMatch(/no cgroup .* sampling every 100 ms/);
-    } finally {
-      await sandbox.close();
-    }
-  });
-
-  it("leaves no figure or sandbox directory behind, from the library or the CLI", async () => {
-    const leftovers = () => readdirSync(privateTmp).filter((name) => name.startsWith("start-tutor"));
-    const sandbox = createSandbox(testConfig());
-    const session = await sandbox.open();
-    const drawn = await session.run("import matplotlib.pyplot as plt\nplt.plot([1, 2])", { timeoutMs: 20_000 });
-    expect(drawn.figures).toHaveLength(1);
-    await session.close();
-    await sandbox.close();
-    expect(leftovers()).toEqual([]);
-
-    const kept = join(privateTmp, "kept");
-    const cli = (args: string[]) => {
-      const child = execFileAsync(process.execPath, [...cliCommand(), "sandbox", "--json", ...args], {
-        env: { ...process.env, TMPDIR: privateTmp, LOG_LEVEL: "silent" },
-      });
-      child.child.stdin!.end("import matplotlib.pyplot as plt\nplt.plot([1, 2])");
-      return child;
-    };
-    const gone = JSON.parse((await cli([])).stdout) as { figures: string[] };
-    expect(gone.figures).toHaveLength(1);
-    expect(leftovers()).toEqual([]);
-    const saved = JSON.parse((await cli(["--figures-dir", kept])).stdout) as { figures: string[] };
-    expect(saved.figures[0]!.startsWith(kept)).toBe(true);
-    expect(readFileSync(saved.figures[0]!).subarray(1, 4).toString()).toBe("PNG");
-    expect(leftovers()).toEqual([]);
-    expect(readdirSync(kept)).toHaveLength(1);
-  }, 120_000);
-});
+}
