@@ -19,7 +19,7 @@ import type { AdapterDefinition, AdapterDeps, PlatformAdapter, Receiver, ReplyTa
 import { requiredToken } from "./access.js";
 import { eventLogKeys, RunEventLog } from "./event-log.js";
 import { webPoster } from "./poster.js";
-import { startWebServer, type WebServer, type WebSettings } from "./server.js";
+import type { WebServer, WebSettings } from "./server.js";
 import { parseWebTarget, type WebTarget } from "./target.js";
 
 export { isLoopback } from "./access.js";
@@ -88,7 +88,8 @@ export function createWebAdapter(config: Config, deps: AdapterDeps): PlatformAda
   let server: WebServer | null = null;
   const receiver: Receiver = {
     async start() {
-      server ??= await startWebServer(webSettings(config), deps);
+      // Express loads here: a worker or another platform's receiver creates this adapter but never serves it.
+      server ??= await (await import("./server.js")).startWebServer(webSettings(config), deps);
     },
     async stop() {
       const running = server;

@@ -3,7 +3,6 @@
  * PNG. Invalid LaTeX or a formula over the size limits exits 2 with the parser's message.
  */
 import { writeFile } from "node:fs/promises";
-import { createRenderer, FormulaTooLargeError, LatexError, rendererOptionsFromConfig } from "../../render/index.js";
 import { loadConfig } from "../config.js";
 import { oneOf, parse, UsageError } from "./args.js";
 
@@ -18,6 +17,10 @@ export async function run(args: string[]): Promise<number> {
   if (positionals[0]!.trim() === "") throw new UsageError("nothing to render: the formula is empty");
   const config = loadConfig();
   const theme = oneOf(values.theme, "--theme", ["dark", "light"] as const, config.RENDER_THEME);
+  // Loaded once the options are checked: MathJax and resvg take longer to load than bad usage to report.
+  const { createRenderer, FormulaTooLargeError, LatexError, rendererOptionsFromConfig } = await import(
+    "../../render/index.js"
+  );
   // One formula: rendering in this thread is faster than starting workers.
   const renderer = createRenderer({ ...rendererOptionsFromConfig(config), workers: 0 });
   try {
