@@ -5,6 +5,7 @@
  * `npm run test:integration` one each.
  */
 import { defineConfig } from "vitest/config";
+import WeighedSequencer from "./test/support/sequencer.js";
 import { integrationGlobs, TEST_FILES } from "./test/tiers.js";
 
 export default defineConfig({
@@ -12,6 +13,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Longest files first also on a clean clone (see the sequencer).
+    sequence: { sequencer: WeighedSequencer },
     // The suite runs on busy shared machines: sandboxed cells at their default nice 10 would wait
     // for every other test process. Their priority is tested where it is the subject.
     env: { SANDBOX_NICE: "0" },
