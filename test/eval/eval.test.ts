@@ -51,7 +51,9 @@ function startEval(args: string[], baseURL: string): { child: ChildProcess; exit
       START_MAX_HINTS: "1",
       START_MAX_RETRIES: "1",
       SANDBOX_CELL_TIMEOUT_MS: "1000",
-      SANDBOX_POOL_SIZE: "1",
+      // A few problems per run: sessions of their own import only what their cells use, where a
+      // zygote would first import the whole scientific stack.
+      SANDBOX_POOL_SIZE: "0",
       LOG_LEVEL: "error",
     },
     stdio: ["ignore", "pipe", "pipe"],
