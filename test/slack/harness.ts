@@ -62,7 +62,7 @@ export async function startSlackBot(
     QUEUE_USER_BURST: "0",
     QUEUE_SPACE_BURST: "0",
     QUEUE_BACKOFF_MS: "100",
-    SANDBOX_POOL_SIZE: "0",
+    SANDBOX_POOL_SIZE: "1",
     RENDER_WORKERS: "0",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ...env,

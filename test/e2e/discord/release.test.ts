@@ -61,7 +61,7 @@ beforeAll(async () => {
     QUEUE_BACKOFF_MS: "100",
     QUEUE_USER_BURST: "0",
     QUEUE_SPACE_BURST: "0",
-    SANDBOX_POOL_SIZE: "0",
+    SANDBOX_POOL_SIZE: "1",
     RENDER_WORKERS: "0",
     WORKER_OUT_DIR: join(tmp, "runs"),
   });
