@@ -45,6 +45,14 @@ export interface ReplyTarget {
   [key: string]: unknown;
 }
 
+/** A place a question came from, innermost first: a thread, its channel, the channel's category (Discord). */
+export interface Place {
+  id: string;
+  /** The name people read (`homework`), when the platform told us. */
+  name?: string;
+  kind: "thread" | "channel" | "category";
+}
+
 /** Per-question overrides of the engine's defaults (from CLI flags, a command's options or the space's settings). */
 export interface RunSettings {
   hints?: "off" | "end" | "wait";
@@ -82,6 +90,11 @@ export interface Question {
   space: string;
   /** The channel it was asked in (class records are kept per channel); absent on the web page and the CLI. */
   channel?: string;
+  /**
+   * Where it was asked, innermost first, with the names people read: the channel policies that
+   * govern it (a Retry is governed by the same ones) and the report's channel name.
+   */
+  places?: readonly Place[];
   settings?: RunSettings;
   followUp?: FollowUp;
   /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */
