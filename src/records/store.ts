@@ -108,12 +108,15 @@ export class ClassRecords {
     // A /check or /hint bound to an assignment's problem is reported under that assignment.
     const bound = question.assignment;
     const assignment = extra.assignment ?? bound?.title;
+    // A thread's question is recorded under its channel, named as the channel is.
+    const channelName = question.places?.find((p) => p.kind === "channel")?.name;
     const fixed: Fixed = {
       kind: "question",
       id: jobId,
       at: this.now(),
       space,
       channel: question.channel ?? "",
+      ...(channelName === undefined ? {} : { channelName }),
       student: question.user,
       pseudonym,
       ...(assignment === undefined ? {} : { assignment }),
@@ -156,6 +159,7 @@ export class ClassRecords {
       at: this.now(),
       space,
       channel: asked?.channel ?? "",
+      ...(asked?.channelName === undefined ? {} : { channelName: asked.channelName }),
       student,
       pseudonym: await this.pseudonym(space, student),
       ...(asked?.assignment === undefined ? {} : { assignment: asked.assignment }),

@@ -231,13 +231,13 @@ describe.skipIf(missing !== null)(
         "This site's page",
       ]);
       await view(page, server);
-      expect(await page.locator("#channel-pick option").allTextContents()).toEqual([
-        "Every channel",
-        `#${homework.id}`,
-      ]);
+      expect(await page.locator("#channel-pick option").allTextContents()).toEqual(["Every channel", "#homework"]);
       await view(page, server, homework.id);
       const card = `#class-report article[data-channel="${homework.id}"]`;
       await page.locator(card).waitFor();
+      // The channel by its name, as the class knows it; the students still by their pseudonyms.
+      expect(await page.locator(`${card} h3`).textContent()).toBe("#homework");
+      expect(await page.locator(`${card} .by-whom tbody tr th`).first().textContent()).toMatch(/^student \d+$/);
 
       // What the students did: 8 students, 7 checks + 2 hints; 2 + 1 right; 👍 2 · 👎 1.
       const steps = depths.reduce((a, b) => a + b, 0);
