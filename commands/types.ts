@@ -189,6 +189,8 @@ export type ActionReply = (
       rendered?: ResultStep;
       /** The steps withheld from the thread because they state or compute the answer, to show before it. */
       steps: { index: number; total: number; step: ResultStep }[];
+      /** The steps are an assignment's released worked solution (numbered on their own), not withheld ones. */
+      worked?: true;
     }
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
   /**
