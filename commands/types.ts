@@ -23,6 +23,8 @@ export interface Origin {
   user: string;
   /** Server / workspace / web tenant: settings and the space's rate limit are per space. */
   space: string;
+  /** The space's name as its people read it (a Discord server's), when the platform says it: the teacher page shows it. */
+  spaceName?: string;
   /** The channel the event came from, checked against the space's allowed channels. */
   channel?: string;
   /**

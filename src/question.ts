@@ -105,6 +105,8 @@ export interface Question {
   replyTarget: ReplyTarget;
   user: string;
   space: string;
+  /** The space's name when it was asked (a Discord server's), when the platform said it. */
+  spaceName?: string;
   /** The channel it was asked in (class records are kept per channel); absent on the web page and the CLI. */
   channel?: string;
   /**

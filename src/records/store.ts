@@ -31,6 +31,8 @@ export interface RecordKeys {
   pseudonymCounter(space: string): string;
   /** Set of the spaces that have records (the sweep walks them). */
   spaces: string;
+  /** Hash: space → its newest recorded name (a Discord server's), for the teacher page. */
+  spaceNames: string;
   sweepLease: string;
 }
 
@@ -44,6 +46,7 @@ export function recordKeys(prefix: string): RecordKeys {
     pseudonyms: (space) => k(space, "pseudonyms"),
     pseudonymCounter: (space) => k(space, "pseudonym-counter"),
     spaces: k("spaces"),
+    spaceNames: k("space-names"),
     sweepLease: k("sweep-lease"),
   };
 }
@@ -127,6 +130,7 @@ export class ClassRecords {
       ...(extra.work ? { work: extra.work.slice(0, WORK_CHARS) } : {}),
     };
     await this.write(fixed, { hintDepth: "0", tokens: "0", sandboxS: "0", status: "pending" });
+    if (question.spaceName) await this.redis.hset(this.keys.spaceNames, space, question.spaceName);
   }
 
   /** The run finished: its verdict (`/check`), the steps it showed (hints) and what it cost. */
@@ -172,6 +176,11 @@ export class ClassRecords {
   /** The spaces that have records (the teacher page lists them). */
   async spaces(): Promise<string[]> {
     return (await this.redis.smembers(this.keys.spaces)).sort();
+  }
+
+  /** The spaces' names as last recorded (space → name); a space no platform named is absent. */
+  async spaceNames(): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.keys.spaceNames);
   }
 
   /** Every record of the space within the retention, oldest first. */

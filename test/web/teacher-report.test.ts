@@ -227,7 +227,7 @@ describe.skipIf(missing !== null)(
       // The scope is said on the page: every space, and the Discord server is one of them.
       expect(await page.locator("#scope").textContent()).toContain("This token reads every Discord server");
       expect(await page.locator("#space-pick option").allTextContents()).toEqual([
-        `Discord server ${rig.fake.guild.id}`,
+        `Discord server ${rig.fake.guild.name}`,
         "This site's page",
       ]);
       await view(page, server);
