@@ -255,7 +255,7 @@ function workedSolution(jobId: string, result: RunResult, question: Question): A
   const steps = worked.map((step, index) => ({ index, total: worked.length, step }));
   const answer = question.assignment?.answer ?? result.answer;
   if (answer === null || answer === undefined) return { kind: "rejected", ...refusal("no_answer") };
-  return { kind: "answer", jobId, answer, as: "button", steps };
+  return { kind: "answer", jobId, answer, as: "button", steps, worked: true };
 }
 
 const isOwnerAction = (kind: RunActionInput["kind"]): boolean => (OWNER_ACTIONS as readonly string[]).includes(kind);

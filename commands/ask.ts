@@ -85,7 +85,10 @@ export async function askCommand(input: AskInput, deps: CommandDeps): Promise<Co
     replyTarget: input.replyTarget,
     user: input.user,
     space: input.space,
+    ...(input.spaceName && { spaceName: input.spaceName }),
     ...(input.channel === undefined ? {} : { channel: input.channel }),
+    // A Retry is counted and governed where this was asked: the thread, its channel and category.
+    ...(input.places && input.places.length > 0 && { places: input.places }),
     settings: { ...input.settings, ...(hints === undefined ? {} : { hints }) },
     ...(followUp === undefined ? {} : { followUp }),
     ...(input.wholeSolution ? {} : { reveal: postedReveal(policy) }),

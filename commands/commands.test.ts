@@ -481,6 +481,37 @@ describe("actions on a run", () => {
     expect(again.id).not.toBe(question.id);
   });
 
+  it("retries under the category's policy the question was asked under (a thread in a channel of Maths)", async () => {
+    const maths = { id: "K7", name: "Maths", kind: "category" as const };
+    const places = [
+      { id: "T7", name: "Question 1", kind: "thread" as const },
+      { id: "C7", name: "homework", kind: "channel" as const },
+      maths,
+    ];
+    const teacher = { surface: "discord" as const, eventId: "e-cat", user: "t", space: "s-cat", places };
+    const saved = await commands.run({
+      ...teacher,
+      roles: ["teacher"],
+      command: "policy",
+      options: { per_day: "1", scope: "category" },
+    });
+    expect(saved.kind === "text" && saved.text).toContain("Saved for the category Maths.");
+    const { jobId } = await queuedQuestion(ask({ user: "once", space: "s-cat", channel: "C7", places }));
+    await client.results.save(
+      jobId,
+      finished(jobId, { status: "error", answer: null, error: { code: "deadline", message: "x" } }),
+    );
+    const retry = await commands.action({
+      user: "once",
+      space: "s-cat",
+      kind: "retry",
+      jobId,
+      eventId: `click-${jobId}`,
+      replyTarget: { platform: "cli" },
+    });
+    expect(retry).toMatchObject({ kind: "rejected", code: "daily_limit" });
+  });
+
   it("continues an earlier run: a follow-up carries its question, answer and step titles", async () => {
     const { jobId } = await queuedQuestion(ask({ user: "curious", text: "What is 2^10?" }));
     expect(await commands.ask(ask({ user: "curious", text: "And 2^11?", followUpOf: jobId }))).toMatchObject({

@@ -7,7 +7,7 @@
  * restart of any process keeps them. Who is a teacher is decided here too, once (`rolesFor`):
  * adapters only report facts (a Discord member's roles and permissions, a Slack user's id).
  */
-import type { Mode } from "../src/question.js";
+import type { Mode, Place } from "../src/question.js";
 import type { RedisConnection } from "../src/queue/connection.js";
 import type { RunKeys } from "../src/queue/keys.js";
 import type { Role } from "./spec.js";
@@ -43,13 +43,7 @@ export interface StoredPolicy {
   perDay?: number;
 }
 
-/** A place a command came from, innermost first: a thread, its channel, the channel's category. */
-export interface Place {
-  id: string;
-  /** The name people read (`homework`), when the platform told us. */
-  name?: string;
-  kind: "thread" | "channel" | "category";
-}
+export type { Place };
 
 /**
  * Where the policy in force comes from, for `/policy` to say: the space's `/settings` (their

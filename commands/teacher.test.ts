@@ -1,6 +1,7 @@
 /**
  * What a teacher token may read: spaces named as the records name them (a Discord server as
- * `discord:<id>`, shown by its id), and `WEB_TEACHER_SPACES` as the comma list an operator types.
+ * `discord:<id>`, shown by its name once recorded, else its id), and `WEB_TEACHER_SPACES` as the
+ * comma list an operator types.
  */
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
@@ -14,6 +15,8 @@ describe("the teacher's spaces", () => {
       name: "1579500807735345156",
     });
     expect(describeSpace("T0123ABCD")).toEqual({ id: "T0123ABCD", kind: "slack", name: "T0123ABCD" });
+    // Named as its people know it once a question there recorded the name.
+    expect(describeSpace("discord:1579500807735345156", "Study group")).toMatchObject({ name: "Study group" });
     expect(describeSpace("web")).toEqual({ id: "web", kind: "web", name: "web" });
     // A Discord DM is nobody's class: shown as it is.
     expect(describeSpace("discord:dm:42").kind).toBe("other");

@@ -35,16 +35,16 @@ export interface TeacherSpace {
   /** The space's id as records and `WEB_TEACHER_SPACES` name it (`discord:123…`, `T0…`, `web`). */
   id: string;
   kind: SpaceKind;
-  /** The id as its platform shows it (the Discord server id without `discord:`). */
+  /** Its name as its people read it (`Study group`) when one was recorded, else the id its platform shows (the Discord server id). */
   name: string;
 }
 
-export function describeSpace(id: string): TeacherSpace {
+export function describeSpace(id: string, recordedName?: string): TeacherSpace {
   if (id === "web" || id === "cli") return { id, kind: id, name: id };
   const server = /^discord:(\d+)$/.exec(id);
-  if (server) return { id, kind: "discord", name: server[1]! };
-  if (/^[TE][A-Z0-9]{6,}$/.test(id)) return { id, kind: "slack", name: id };
-  return { id, kind: "other", name: id };
+  if (server) return { id, kind: "discord", name: recordedName ?? server[1]! };
+  if (/^[TE][A-Z0-9]{6,}$/.test(id)) return { id, kind: "slack", name: recordedName ?? id };
+  return { id, kind: "other", name: recordedName ?? id };
 }
 
 export function inScope(scope: TeacherScope, space: string): boolean {
@@ -102,8 +102,9 @@ export function teacherDesk(deps: CommandDeps): TeacherDesk {
     async spaces(scope) {
       const known = new Set(["web", ...(await deps.classRecords.spaces()), ...(await deps.assignments.spaces())]);
       const ids = scope.spaces ?? [...known].sort();
+      const names = await deps.classRecords.spaceNames();
       return {
-        spaces: ids.map(describeSpace),
+        spaces: ids.map((id) => describeSpace(id, names[id])),
         restricted: scope.spaces !== undefined,
         realNames: deps.realNames,
       };

@@ -23,6 +23,8 @@ export interface Origin {
   user: string;
   /** Server / workspace / web tenant: settings and the space's rate limit are per space. */
   space: string;
+  /** The space's name as its people read it (a Discord server's), when the platform says it: the teacher page shows it. */
+  spaceName?: string;
   /** The channel the event came from, checked against the space's allowed channels. */
   channel?: string;
   /**
@@ -189,6 +191,8 @@ export type ActionReply = (
       rendered?: ResultStep;
       /** The steps withheld from the thread because they state or compute the answer, to show before it. */
       steps: { index: number; total: number; step: ResultStep }[];
+      /** The steps are an assignment's released worked solution (numbered on their own), not withheld ones. */
+      worked?: true;
     }
   | { kind: "feedback_saved"; jobId: string; value: "up" | "down"; text: string }
   /**

@@ -38,11 +38,36 @@ export interface Attachment {
 /**
  * Where the answer goes, as stored in the job (JSON). Opaque to everything but the adapter that
  * made it: each adapter declares its own typed target extending this and a parse function
- * (`adapters/types.ts`), so nothing reads `target.channelId as string`.
+ * (`adapters/types.ts`), so nothing reads `target.channelId as string`. A short-lived credential
+ * in it (a Discord interaction's token) is an object with `token` and `expiresAt` (ms): it rides
+ * with the job while the run can use it, and `withoutCredentials` is what is kept any longer.
  */
 export interface ReplyTarget {
   platform: Platform;
   [key: string]: unknown;
+}
+
+/**
+ * The target with every short-lived credential's `token` taken out (its `expiresAt` stays, so
+ * the adapter reads it as expired): what the run record and a finished job keep.
+ */
+export function withoutCredentials<T extends ReplyTarget>(target: T): T {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value);
+    const credential = entries.some(([k, v]) => k === "expiresAt" && typeof v === "number");
+    return Object.fromEntries(entries.filter(([k]) => !(credential && k === "token")).map(([k, v]) => [k, strip(v)]));
+  };
+  return strip(target) as T;
+}
+
+/** A place a question came from, innermost first: a thread, its channel, the channel's category (Discord). */
+export interface Place {
+  id: string;
+  /** The name people read (`homework`), when the platform told us. */
+  name?: string;
+  kind: "thread" | "channel" | "category";
 }
 
 /** Per-question overrides of the engine's defaults (from CLI flags, a command's options or the space's settings). */
@@ -80,8 +105,15 @@ export interface Question {
   replyTarget: ReplyTarget;
   user: string;
   space: string;
+  /** The space's name when it was asked (a Discord server's), when the platform said it. */
+  spaceName?: string;
   /** The channel it was asked in (class records are kept per channel); absent on the web page and the CLI. */
   channel?: string;
+  /**
+   * Where it was asked, innermost first, with the names people read: the channel policies that
+   * govern it (a Retry is governed by the same ones) and the report's channel name.
+   */
+  places?: readonly Place[];
   settings?: RunSettings;
   followUp?: FollowUp;
   /** The space's reveal policy when the question was asked: the answer message carries it to the poster. */

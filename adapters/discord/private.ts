@@ -35,14 +35,15 @@ export class InteractionFollowUps {
   /** Sends the pieces only `to.user` sees; the last one's id, or null when the token has expired. */
   async send(to: PrivateTo, pieces: DiscordPiece[], jobId: string): Promise<{ messageId: string } | null> {
     const now = this.deps.now ?? Date.now;
-    if (now() >= to.expiresAt - TOKEN_MARGIN_MS) {
+    const { token } = to;
+    if (token === undefined || now() >= to.expiresAt - TOKEN_MARGIN_MS) {
       this.deps.logger.info({ jobId }, "the student's interaction has expired; posting a placeholder");
       return null;
     }
     let lastId = "";
     for (const piece of pieces) {
       try {
-        lastId = await this.post(to, piece);
+        lastId = await this.post(to, token, piece);
       } catch (err) {
         if (isExpiredToken(err)) {
           const { status, code } = err as DiscordAPIError;
@@ -59,7 +60,7 @@ export class InteractionFollowUps {
     return { messageId: lastId };
   }
 
-  private async post(to: PrivateTo, piece: DiscordPiece): Promise<string> {
+  private async post(to: PrivateTo, token: string, piece: DiscordPiece): Promise<string> {
     const request = await pieceRequest(this.deps.blobs, piece);
     const files = request.files;
     const body = {
@@ -67,7 +68,7 @@ export class InteractionFollowUps {
       flags: MessageFlags.Ephemeral,
       allowed_mentions: { parse: [] },
     };
-    const sent = (await this.deps.rest.post(Routes.webhook(to.appId, to.token), { body, files, auth: false })) as {
+    const sent = (await this.deps.rest.post(Routes.webhook(to.appId, token), { body, files, auth: false })) as {
       id: string;
     };
     return sent.id;

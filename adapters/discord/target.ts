@@ -17,10 +17,11 @@ const schema = z.object({
   /**
    * A result that is its student's alone (a /check verdict and hints in a server channel): sent
    * as ephemeral follow-ups of the student's interaction — its webhook token, valid 15 minutes
-   * from `expiresAt` back, never logged — else behind a "Show my result" placeholder.
+   * from `expiresAt` back, never logged — else behind a "Show my result" placeholder. What is
+   * kept after the run (its record, the finished job) has no token: it reads as expired.
    */
   privateTo: z
-    .object({ user: snowflake, appId: snowflake, token: z.string().min(1).max(500), expiresAt: z.number() })
+    .object({ user: snowflake, appId: snowflake, token: z.string().min(1).max(500).optional(), expiresAt: z.number() })
     .optional(),
 });
 

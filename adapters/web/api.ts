@@ -1,6 +1,6 @@
 /**
  * The HTTP API under `/api`: requests become `commands/` calls (which decide everything: input
- * checks, rate limits, cancel, feedback, next step) and their replies become HTTP answers. Errors
+ * checks, rate limits, and the run actions of ./actions.ts) and their replies become HTTP answers. Errors
  * have one shape, `{error: {code, message}}`, with the codes and sentences of every surface.
  */
 import { createHash, randomUUID } from "node:crypto";
@@ -14,9 +14,10 @@ import type { Mode } from "../../src/question.js";
 import { jobIdFor } from "../../src/queue/keys.js";
 import type { RunQueue } from "../../src/queue/queue.js";
 import type { ResultStore } from "../../src/queue/results.js";
+import { runActionRoutes } from "./actions.js";
 import type { EventLogHub, RunEventLog } from "./event-log.js";
-import { invalid, notFound, sendAction, sendRejection, unknownRun } from "./replies.js";
-import { ANSWER_IMAGES, WITHHELD_IMAGES } from "./run-view.js";
+import { invalid, notFound, sendRejection, unknownRun } from "./replies.js";
+import { ANSWER_IMAGES, WITHHELD_IMAGES, WORKED_IMAGES } from "./run-view.js";
 import { presentEvent, runView, settle } from "./runs.js";
 import { streamEvents } from "./sse.js";
 import type { WebTarget } from "./target.js";
@@ -113,7 +114,11 @@ export function apiRouter(deps: WebApiDeps): Router {
           ? result?.renderedAnswer
           : which.startsWith(WITHHELD_IMAGES)
             ? result?.withheld?.[Number(which.slice(WITHHELD_IMAGES.length))]
-            : steps[Number(which)];
+            : which.startsWith(WORKED_IMAGES)
+              ? (await workedReleased(id, req))
+                ? result?.worked?.[Number(which.slice(WORKED_IMAGES.length))]
+                : undefined
+              : steps[Number(which)];
       const found = step?.images.find((i) => i.filename === req.params.filename);
       // `?theme=` names the other theme a plot was drawn in, for the page's dark or light look.
       const image = req.query.theme === undefined ? found : found?.otherTheme;
@@ -138,43 +143,13 @@ export function apiRouter(deps: WebApiDeps): Router {
     }
   });
 
-  router.post("/runs/:id/cancel", async (req, res, next) => {
-    try {
-      const id = req.params.id!;
-      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
-      const reply = await deps.commands.action({ kind: "cancel", jobId: id, ...origin(req) });
-      sendAction(res, reply, 202);
-    } catch (err) {
-      next(err);
-    }
-  });
+  runActionRoutes(router, deps, json, origin);
 
-  router.post("/runs/:id/feedback", json, async (req, res, next) => {
-    try {
-      const id = req.params.id!;
-      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
-      const vote = (req.body as { vote?: unknown } | undefined)?.vote;
-      if (vote !== "up" && vote !== "down") return invalid(res, 'Send {"vote": "up"} or {"vote": "down"}.');
-      const reply = await deps.commands.action({ kind: "feedback", jobId: id, value: vote, ...origin(req) });
-      sendAction(res, reply, 200);
-    } catch (err) {
-      next(err);
-    }
-  });
-
-  router.post("/runs/:id/next-step", json, async (req, res, next) => {
-    try {
-      const id = req.params.id!;
-      if (!(await deps.log.isWebRun(id))) return unknownRun(res);
-      const after = Number((req.body as { after?: unknown } | undefined)?.after ?? 0);
-      if (!Number.isInteger(after) || after < 0)
-        return invalid(res, 'Send {"after": N}: the index of the last step shown.');
-      const reply = await deps.commands.action({ kind: "next_step", jobId: id, after, ...origin(req) });
-      sendAction(res, reply, 200);
-    } catch (err) {
-      next(err);
-    }
-  });
+  /** A worked solution's pictures are served only when Reveal would hand it out (after the due date). */
+  async function workedReleased(id: string, req: Request): Promise<boolean> {
+    const reply = await deps.commands.action({ kind: "reveal", jobId: id, ...origin(req) });
+    return reply.kind === "answer" && reply.worked === true;
+  }
 
   router.use((_req, res) => notFound(res, "No such API route: see the README's HTTP API section."));
   return router;
@@ -293,6 +268,6 @@ function eventIdFor(req: Request, user: string): string {
  * Who is asking: rate limits and votes are per client address; every web client shares one space
  * and one channel (the page), which the teacher page's assignments name as `web`.
  */
-function origin(req: Request): { user: string; space: string; channel: string } {
+export function origin(req: Request): { user: string; space: string; channel: string } {
   return { user: `web:${req.socket.remoteAddress ?? "unknown"}`, space: "web", channel: "web" };
 }

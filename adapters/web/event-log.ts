@@ -41,6 +41,11 @@ export type RunEvent =
       next?: Rung;
       /** That button's label (the page has no catalog of its own). */
       nextLabel?: string;
+      /**
+       * A `/check` of an assignment problem whose worked solutions are released after the due date:
+       * the page offers "See a worked solution" (Reveal, which says when before then).
+       */
+      release?: true;
     }
   | { type: "failure"; code: string; message: string }
   /** The last event of every run. */

@@ -45,6 +45,7 @@ function toEvent(message: OutgoingMessage, context: PostContext): RunEvent {
         ...(message.next === undefined
           ? {}
           : { next: message.next, nextLabel: nextButtonLabel(message.next, context.locale) }),
+        ...(message.release && { release: true }),
         // A space that never shows answers gets none to show.
         ...(message.rendered && message.reveal !== "never" ? { rendered: message.rendered } : {}),
         ...(message.withheld && message.reveal !== "never" ? { withheld: message.withheld } : {}),

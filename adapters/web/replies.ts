@@ -9,7 +9,7 @@ import type { Response } from "express";
 import { type ActionReply, type CommandReply, nextButtonLabel, QUEUE_RETRY_AFTER_S } from "../../commands/index.js";
 import { type ErrorCode, studentSentence } from "../../src/errors.js";
 import type { WebLimits } from "./api.js";
-import { publicStep } from "./run-view.js";
+import { publicStep, WITHHELD_IMAGES, WORKED_IMAGES } from "./run-view.js";
 
 /** Rejections that are about pace, not content: 429 with `Retry-After`. */
 const RATE_CODES = new Set<ErrorCode>(["rate_limited", "hourly_limit", "daily_limit"]);
@@ -50,6 +50,21 @@ export function sendAction(res: Response, reply: ActionReply, okStatus: number):
         ...(reply.next ? { next: reply.next, nextLabel: nextButtonLabel(reply.next, reply.locale) } : {}),
         step: publicStep(reply.jobId, reply.index, reply.step),
       });
+    case "answer": {
+      // Withheld steps are numbered after the run's steps; a worked solution's on their own.
+      const offset = reply.worked ? 0 : (reply.steps[0]?.total ?? 0) - reply.steps.length;
+      const dir = reply.worked ? WORKED_IMAGES : WITHHELD_IMAGES;
+      return void res.status(okStatus).json({
+        id: reply.jobId,
+        answer: reply.answer,
+        ...(reply.worked && { worked: true }),
+        steps: reply.steps.map(({ index, total, step }) => ({
+          index,
+          total,
+          step: publicStep(reply.jobId, `${dir}${index - offset}`, step),
+        })),
+      });
+    }
     default:
       return void res.status(okStatus).json(reply);
   }

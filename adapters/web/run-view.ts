@@ -30,6 +30,9 @@ export const ANSWER_IMAGES = "answer";
 /** Where a withheld step's images are served: `/api/runs/:id/images/withheld-N/…` (N counts withheld steps). */
 export const WITHHELD_IMAGES = "withheld-";
 
+/** Where a released worked solution's images are served (`worked-N`), only once Reveal hands it out. */
+export const WORKED_IMAGES = "worked-";
+
 export function imageUrl(jobId: string, step: number | string, filename: string, theme?: Theme): string {
   const url = `/api/runs/${encodeURIComponent(jobId)}/images/${step}/${encodeURIComponent(filename)}`;
   return theme === undefined ? url : `${url}?theme=${theme}`;
@@ -65,7 +68,7 @@ export function publicResult(
   transcript?: RunResult["transcript"];
 } {
   // Held-back steps come one at a time through "next step", never with the result; an
-  // assignment's worked solution waits for its due date (the page has no button for it yet).
+  // assignment's worked solution waits for its due date (Reveal, ./actions.ts).
   const { transcript, steps, heldBack: _heldBack, worked: _worked, ...rest } = resultJson(result);
   const hidesSolution = mode === "hint" || (mode === "check" && result.correct !== true);
   return {

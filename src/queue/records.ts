@@ -3,7 +3,7 @@
  * enqueued with (so Retry, follow-ups and cleanup know its text and attachment blobs) and the
  * students' 👍/👎 on it.
  */
-import type { Question } from "../question.js";
+import { type Question, withoutCredentials } from "../question.js";
 import type { RedisConnection } from "./connection.js";
 import type { RunKeys } from "./keys.js";
 
@@ -21,8 +21,10 @@ export class RunRecords {
     private readonly ttlS: number,
   ) {}
 
+  /** Kept for days: without the reply target's short-lived credentials (Retry brings its own). */
   async saveQuestion(jobId: string, question: Question): Promise<void> {
-    await this.redis.set(this.keys.question(jobId), JSON.stringify(question), "EX", this.ttlS);
+    const kept: Question = { ...question, replyTarget: withoutCredentials(question.replyTarget) };
+    await this.redis.set(this.keys.question(jobId), JSON.stringify(kept), "EX", this.ttlS);
   }
 
   async question(jobId: string): Promise<Question | null> {

@@ -58,6 +58,8 @@ export interface WrongAnswerGroup {
 
 export interface ReportSection {
   channel: string;
+  /** The channel's newest recorded name (`homework`), when a platform said it. */
+  channelName?: string;
   assignment?: string;
   students: number;
   totals: Totals;
@@ -155,8 +157,11 @@ function section(records: ClassRecord[], realNames: boolean): ReportSection {
     }
   }
   const questions = records.filter((r): r is QuestionRecord => r.kind === "question");
+  // A renamed channel reads as it is called now: the newest name recorded.
+  const channelName = [...records].reverse().find((r) => r.channelName !== undefined)?.channelName;
   return {
     channel: first.channel,
+    ...(channelName === undefined ? {} : { channelName }),
     ...(first.assignment === undefined ? {} : { assignment: first.assignment }),
     students: students.size,
     totals,
@@ -218,6 +223,7 @@ export function wrongAnswerGroups(records: readonly QuestionRecord[]): WrongAnsw
 export const CSV_COLUMNS = [
   "time",
   "channel",
+  "channel_name",
   "assignment",
   "student",
   "mode",
@@ -271,6 +277,7 @@ export function reportCsv(records: readonly ClassRecord[], options: ReportOption
       }
     }
   }
+  const channelNames = new Map(report.sections.flatMap((s) => (s.channelName ? [[s.channel, s.channelName]] : [])));
   const rows = chosen
     .filter((r): r is QuestionRecord => r.kind === "question")
     .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
@@ -279,6 +286,7 @@ export function reportCsv(records: readonly ClassRecord[], options: ReportOption
       return [
         new Date(r.at).toISOString(),
         r.channel,
+        channelNames.get(r.channel) ?? "",
         r.assignment ?? "",
         studentLabel(r, options.realNames),
         r.mode,

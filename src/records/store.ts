@@ -31,6 +31,8 @@ export interface RecordKeys {
   pseudonymCounter(space: string): string;
   /** Set of the spaces that have records (the sweep walks them). */
   spaces: string;
+  /** Hash: space → its newest recorded name (a Discord server's), for the teacher page. */
+  spaceNames: string;
   sweepLease: string;
 }
 
@@ -44,6 +46,7 @@ export function recordKeys(prefix: string): RecordKeys {
     pseudonyms: (space) => k(space, "pseudonyms"),
     pseudonymCounter: (space) => k(space, "pseudonym-counter"),
     spaces: k("spaces"),
+    spaceNames: k("space-names"),
     sweepLease: k("sweep-lease"),
   };
 }
@@ -108,12 +111,15 @@ export class ClassRecords {
     // A /check or /hint bound to an assignment's problem is reported under that assignment.
     const bound = question.assignment;
     const assignment = extra.assignment ?? bound?.title;
+    // A thread's question is recorded under its channel, named as the channel is.
+    const channelName = question.places?.find((p) => p.kind === "channel")?.name;
     const fixed: Fixed = {
       kind: "question",
       id: jobId,
       at: this.now(),
       space,
       channel: question.channel ?? "",
+      ...(channelName === undefined ? {} : { channelName }),
       student: question.user,
       pseudonym,
       ...(assignment === undefined ? {} : { assignment }),
@@ -124,6 +130,7 @@ export class ClassRecords {
       ...(extra.work ? { work: extra.work.slice(0, WORK_CHARS) } : {}),
     };
     await this.write(fixed, { hintDepth: "0", tokens: "0", sandboxS: "0", status: "pending" });
+    if (question.spaceName) await this.redis.hset(this.keys.spaceNames, space, question.spaceName);
   }
 
   /** The run finished: its verdict (`/check`), the steps it showed (hints) and what it cost. */
@@ -156,6 +163,7 @@ export class ClassRecords {
       at: this.now(),
       space,
       channel: asked?.channel ?? "",
+      ...(asked?.channelName === undefined ? {} : { channelName: asked.channelName }),
       student,
       pseudonym: await this.pseudonym(space, student),
       ...(asked?.assignment === undefined ? {} : { assignment: asked.assignment }),
@@ -168,6 +176,11 @@ export class ClassRecords {
   /** The spaces that have records (the teacher page lists them). */
   async spaces(): Promise<string[]> {
     return (await this.redis.smembers(this.keys.spaces)).sort();
+  }
+
+  /** The spaces' names as last recorded (space → name); a space no platform named is absent. */
+  async spaceNames(): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.keys.spaceNames);
   }
 
   /** Every record of the space within the retention, oldest first. */

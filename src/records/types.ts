@@ -17,6 +17,8 @@ interface RecordBase {
   space: string;
   /** The channel asked in; `""` where there is none (the web page, the CLI). */
   channel: string;
+  /** The channel's name when it was asked (`homework`), when the platform said it: the report shows it. */
+  channelName?: string;
   /** The platform user id (the key of `/forget-me`; shown only when real names are turned on). */
   student: string;
   /** Stable per space: the report calls them "student 7". */

@@ -6,13 +6,14 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { DelayedError, type Job, type Processor, Queue, Worker, type WorkerOptions } from "bullmq";
+import { DelayedError, type Job, type Processor, Queue, UnrecoverableError, Worker, type WorkerOptions } from "bullmq";
 import { RedisBlobStore } from "../blobs/redis.js";
 import type { Config } from "../config.js";
 import { within } from "../deadline.js";
 import type { Logger } from "../logger.js";
 import type { RunMetrics } from "../metrics.js";
 import type { RunQuestion } from "../pipeline/types.js";
+import { withoutCredentials } from "../question.js";
 import { isCancelled, listenForCancels } from "../queue/cancel.js";
 import {
   closeRedis,
@@ -31,6 +32,7 @@ import { defaultConcurrency, hostResources } from "./capacity.js";
 import { RunLifetimes } from "./keeper.js";
 import { PostingLedger } from "./ledger.js";
 import type { ModelGate } from "./model-gate.js";
+import { LostJob } from "./post-once.js";
 import type { Poster } from "./poster.js";
 import { CANCELLED, createProcessor, HandBack, SHUTDOWN } from "./processor.js";
 import { RedisBackoff } from "./redis-backoff.js";
@@ -194,10 +196,12 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
         throw Worker.RateLimitError();
       }
       running.add(job.id);
+      /** Whether this attempt is the job's last: no later one needs the target's short-lived credentials. */
+      let settled = false;
       try {
         // Expiry counts from the run's end: its files live another TTL from its start, and again from its end.
         await lifetimes.touch(job.id, job.data);
-        return await process(
+        const outcome = await process(
           {
             id: job.id,
             data: job.data,
@@ -208,8 +212,14 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
           },
           signal,
         );
+        settled = true;
+        return outcome;
       } catch (err) {
-        if (!(err instanceof HandBack)) throw err;
+        if (!(err instanceof HandBack)) {
+          const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          settled = err instanceof UnrecoverableError || (last && !(err instanceof LostJob));
+          throw err;
+        }
         // Back to the queue at once, without spending an attempt; another worker picks it up.
         await job.moveToDelayed(Date.now(), token);
         throw new DelayedError();
@@ -217,6 +227,14 @@ export async function startWorker(settings: WorkerSettings, deps: WorkerDeps): P
         running.delete(job.id);
         // …and another TTL from its end, however it ended (a cancelled run's files are gone already).
         await lifetimes.touch(job.id, job.data).catch(() => {});
+        // BullMQ keeps a finished job (a failed one for days): not with a token that is no use any more.
+        if (settled) {
+          await job
+            .updateData({ ...job.data, replyTarget: withoutCredentials(job.data.replyTarget) })
+            .catch((err) =>
+              log.warn({ jobId: job.id, err: err.message }, "could not drop the job's reply credentials"),
+            );
+        }
       }
     },
     {

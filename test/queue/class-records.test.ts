@@ -63,7 +63,12 @@ const result = (correct: boolean): RunResult => ({
 describe("class records in Redis", () => {
   it("keeps what was decided: verdict, cost, hint depth, votes; pseudonyms stable per student", async () => {
     const { records } = fresh("rec");
-    await records.recordQuestion("j1", question("ann", "C1"));
+    // Asked in a thread of #homework: recorded under the channel, by the channel's name.
+    const places = [
+      { id: "T1", name: "Question 1", kind: "thread" as const },
+      { id: "C1", name: "homework", kind: "channel" as const },
+    ];
+    await records.recordQuestion("j1", { ...question("ann", "C1"), places, spaceName: "Study group" });
     await records.recordResult("S", "j1", result(false));
     await records.recordQuestion("j2", question("bob", "C1", "hint"));
     await records.deepen("S", "j2", 3);
@@ -79,6 +84,8 @@ describe("class records in Redis", () => {
       ["vote:j1:ann", "ann", 1],
     ]);
     expect(list[0]).toMatchObject({ verdict: "wrong", answer: "1/2", tokens: 42, sandboxS: 0.25, status: "ok" });
+    expect(list.map((r) => r.channelName)).toEqual(["homework", undefined, undefined, "homework"]);
+    expect(await records.spaceNames()).toEqual({ S: "Study group" });
     expect(list[1]).toMatchObject({ hintDepth: 3, status: "pending" });
     expect(list[3]).toMatchObject({ kind: "vote", value: "down", channel: "C1" });
   });

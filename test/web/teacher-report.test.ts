@@ -227,17 +227,17 @@ describe.skipIf(missing !== null)(
       // The scope is said on the page: every space, and the Discord server is one of them.
       expect(await page.locator("#scope").textContent()).toContain("This token reads every Discord server");
       expect(await page.locator("#space-pick option").allTextContents()).toEqual([
-        `Discord server ${rig.fake.guild.id}`,
+        `Discord server ${rig.fake.guild.name}`,
         "This site's page",
       ]);
       await view(page, server);
-      expect(await page.locator("#channel-pick option").allTextContents()).toEqual([
-        "Every channel",
-        `#${homework.id}`,
-      ]);
+      expect(await page.locator("#channel-pick option").allTextContents()).toEqual(["Every channel", "#homework"]);
       await view(page, server, homework.id);
       const card = `#class-report article[data-channel="${homework.id}"]`;
       await page.locator(card).waitFor();
+      // The channel by its name, as the class knows it; the students still by their pseudonyms.
+      expect(await page.locator(`${card} h3`).textContent()).toBe("#homework");
+      expect(await page.locator(`${card} .by-whom tbody tr th`).first().textContent()).toMatch(/^student \d+$/);
 
       // What the students did: 8 students, 7 checks + 2 hints; 2 + 1 right; 👍 2 · 👎 1.
       const steps = depths.reduce((a, b) => a + b, 0);

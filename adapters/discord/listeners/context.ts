@@ -93,6 +93,7 @@ export function origin(interaction: Interaction): Origin {
   return {
     user: `discord:${interaction.user.id}`,
     space: interaction.guildId ? `discord:${interaction.guildId}` : `discord:dm:${interaction.user.id}`,
+    ...(interaction.guild?.name && { spaceName: interaction.guild.name }),
     ...(channel && { channel }),
     // The user's Discord language: replies, and the statuses and buttons of their runs, speak it.
     locale: interaction.locale,

@@ -17,6 +17,7 @@ import {
   setVote,
   showFailure,
   showStep,
+  showWorkedSolution,
 } from "./thread.js";
 
 /** Shows a question from this browser's history again. */
@@ -141,6 +142,18 @@ async function nextStep() {
   }
 }
 
+/** "See a worked solution": shown after the due date; before it, the server's sentence says when. */
+async function workedSolution() {
+  if (!state.runId) return;
+  try {
+    const reply = await api(`/api/runs/${encodeURIComponent(state.runId)}/reveal`, { method: "POST" });
+    await whenKatex();
+    showWorkedSolution(reply);
+  } catch (err) {
+    showFailure(err.message);
+  }
+}
+
 function toggleCode() {
   state.showCode = !state.showCode;
   $("show-code").setAttribute("aria-pressed", String(state.showCode));
@@ -164,6 +177,7 @@ function wire() {
   $("show-code").addEventListener("click", toggleCode);
   $("cancel").addEventListener("click", cancel);
   $("next-step").addEventListener("click", nextStep);
+  $("worked-solution").addEventListener("click", workedSolution);
   $("vote-up").addEventListener("click", () => vote("up"));
   $("vote-down").addEventListener("click", () => vote("down"));
 

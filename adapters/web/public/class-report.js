@@ -8,7 +8,11 @@ const numbers = new Intl.NumberFormat(document.documentElement.lang || "en");
 const EVERY = "*";
 
 const spaceLabel = (space) => tr(`teacher.kinds.${space.kind}`, { id: space.name });
-const channelLabel = (channel) => (channel ? tr("teacher.channel_named", { channel }) : tr("teacher.no_channel"));
+/** A channel as its people call it (`#homework`); by its id only where no platform said its name. */
+const channelLabel = (channel, name) =>
+  channel ? tr("teacher.channel_named", { channel: name || channel }) : tr("teacher.no_channel");
+/** The names the records gave the space's channels (id → name). */
+let channelNames = new Map();
 const reportQuery = (space, channel) =>
   `space=${encodeURIComponent(space)}${channel === EVERY ? "" : `&channel=${encodeURIComponent(channel)}`}`;
 
@@ -119,7 +123,7 @@ function wrongAnswers(section) {
 function sectionCard(section) {
   const card = el("article", null, { class: "card", "data-channel": section.channel });
   if (section.assignment) card.dataset.assignment = section.assignment;
-  const heading = [channelLabel(section.channel)];
+  const heading = [channelLabel(section.channel, section.channelName)];
   if (section.assignment) heading.push(tr("teacher.assignment", { assignment: section.assignment }));
   card.append(el("h3", heading.join(" · ")), figures(section.totals, section.students));
   card.append(studentsTable(section), wrongAnswers(section));
@@ -137,7 +141,10 @@ async function showClassReport() {
   target.replaceChildren();
   $("class-csv").href = `/teacher/api/report.csv?${query}`;
   const chosen = spaces.find((s) => s.id === space);
-  const where = channel === EVERY ? spaceLabel(chosen ?? { name: space, kind: "other" }) : channelLabel(channel);
+  const where =
+    channel === EVERY
+      ? spaceLabel(chosen ?? { name: space, kind: "other" })
+      : channelLabel(channel, channelNames.get(channel));
   show($("class-empty"), report.sections.length === 0 ? tr("teacher.empty", { where }) : "");
   $("class-csv").hidden = report.sections.length === 0;
   if (report.sections.length > 0 && channel === EVERY) {
@@ -156,8 +163,10 @@ async function pickSpace() {
   const { report } = await call(`/teacher/api/report?${reportQuery(space, EVERY)}`);
   const picker = $("channel-pick");
   picker.replaceChildren(el("option", tr("teacher.every_channel"), { value: EVERY }));
-  for (const channel of [...new Set(report.sections.map((s) => s.channel))]) {
-    picker.append(el("option", channelLabel(channel), { value: channel }));
+  channelNames = new Map();
+  for (const s of report.sections) channelNames.set(s.channel, s.channelName || channelNames.get(s.channel));
+  for (const [channel, name] of channelNames) {
+    picker.append(el("option", channelLabel(channel, name), { value: channel }));
   }
   await showClassReport();
 }

@@ -23,6 +23,7 @@ export function resetThread(question, mode) {
   $("failure").hidden = true;
   $("cancel").hidden = false;
   $("next-step").hidden = true;
+  $("worked-solution").hidden = true;
   $("show-code").hidden = mode === "check";
   setVote(null);
   setStatus(tr("web.sending"));
@@ -139,8 +140,10 @@ export function offerNext(label) {
 }
 
 /** The run's answer message: the verdict of a check at once; the answer itself waits for Reveal. */
-function showAnswer(answer, correct, reveal, rendered, withheld, nextLabel) {
+function showAnswer(answer, correct, reveal, rendered, withheld, nextLabel, release) {
   offerNext(nextLabel);
+  // An assignment problem's worked solution: the server hands it out from the due date on.
+  $("worked-solution").hidden = !release;
   // The live cells were there while the run worked; the one that computed the answer waits for Reveal.
   $("cells").replaceChildren();
   if (correct !== undefined && !document.querySelector(".verdict")) {
@@ -178,6 +181,15 @@ export function revealAnswer() {
   $("answer-body").focus();
 }
 
+/** A released worked solution: its steps after those shown, then the assignment's answer. */
+export function showWorkedSolution(reply) {
+  $("worked-solution").hidden = true;
+  $("failure").hidden = true;
+  state.answer = { answer: reply.answer, rendered: undefined, withheld: reply.steps.map((s) => s.step) };
+  $("answer").hidden = false;
+  revealAnswer();
+}
+
 export function showFailure(message) {
   $("failure").textContent = message;
   $("failure").hidden = false;
@@ -201,7 +213,7 @@ export function onEvent(type, data) {
   else if (type === "output") showRan(data.index);
   else if (type === "step") showStep(data.index, data.step);
   else if (type === "answer")
-    showAnswer(data.answer, data.correct, data.reveal, data.rendered, data.withheld, data.nextLabel);
+    showAnswer(data.answer, data.correct, data.reveal, data.rendered, data.withheld, data.nextLabel, data.release);
   else if (type === "failure") showFailure(data.message);
   else if (type === "done") finish(data.status);
 }

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScript } from "../../../src/fake-model/script.js";
 import type { FakeDiscord, FakeMessage, FakeUser, RecordedInteraction } from "../../fakes/discord/server.js";
-import { answered, buttonIds, isStatus, rigForFile, SCRIPT, visibleText } from "./rig.js";
+import { answered, buttonIds, isStatus, jobOf, keptAfterRun, rigForFile, SCRIPT, visibleText } from "./rig.js";
 
 /** The circle question, with a model that takes a few seconds to start: time to expire the token. */
 const SLOW_CIRCLE = {
@@ -79,6 +79,12 @@ describe("a student's /check on Discord is theirs alone", { timeout: 120_000 }, 
     );
     // A classmate sees nothing of it either.
     expect(visibleText(fake.ephemeralsFor(ben))).not.toMatch(/Not quite/);
+    // Her command's token (15 minutes of use) is kept nowhere after the run: not in the run's record
+    // (kept for days), not in the finished job, not in the logs; its expiry stays.
+    const kept = await keptAfterRun(bot.rig, jobOf(check));
+    expect(kept).toContain(`"expiresAt":`);
+    expect(kept).not.toContain(check.token);
+    expect(`${bot.receiver.stderr()}${bot.worker.stderr()}`).not.toContain(check.token);
 
     const share = buttonWith(verdict, "st|share|");
     expect(share).toBeDefined();

@@ -449,6 +449,26 @@ export async function enqueued(rig: Rig, jobId: string): Promise<boolean> {
   }
 }
 
+/**
+ * What Redis keeps about a job once BullMQ has finished it (its `finishedOn` is set): the run's
+ * Question record and the job's data, as stored text for a test to search.
+ */
+export async function keptAfterRun(rig: Rig, jobId: string, timeoutMs = 30_000): Promise<string> {
+  const keys = runKeys(rig.prefix);
+  const redis = new Redis(rig.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await redis.hget(keys.job(jobId), "finishedOn"))) {
+      if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const [question, data] = await Promise.all([redis.get(keys.question(jobId)), redis.hget(keys.job(jobId), "data")]);
+    return `${question}\n${data}`;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Every message in `channelId`, once the run `jobId` posted there has finished (its status says Done or Stopped). */
 export async function finishedIn(
   fake: FakeDiscord,
