@@ -40,6 +40,8 @@ describe("a step's code as a chat step shows it", () => {
     expect(shown).toBe(
       "Cell 1:\n```python\nx = 6\n```\nOutput:\n```\n(no output)\n```\nCell 2:\n```python\nprint(x * 7)\n```\nOutput:\n```\n42\n```",
     );
+    const spanish = stepCodeMarkdown({ code: "# cell 1\nx = 6\n\n# cell 2\nprint(x * 7)", cells: [1, 2] }, "es");
+    expect(spanish).toMatch(/^Celda 1:\n[\s\S]*\nCelda 2:\n/);
   });
 
   it("says a held-back output is hidden under the code, and Reveal's part shows the output alone", () => {

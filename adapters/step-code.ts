@@ -30,7 +30,7 @@ export function stepCodeMarkdown(
       return cells
         .map(
           (n) =>
-            `Cell ${n}:\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode }, locale)}`,
+            `${t(locale, "steps.cell_label", { index: n })}\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode }, locale)}`,
         )
         .join("\n")
         .concat(hidden);

@@ -39,6 +39,12 @@ describe("withholdAnswer", () => {
     expect(outputBearsAnswer("[1, 6]", "2, 3")).toBe(false);
   });
 
+  it("reads a reference to a cell, in any language, as naming the cell rather than a value", () => {
+    expect(textBearsAnswer("La gráfica (celda 2) muestra un cruce en cada mitad.", "2")).toBe(false);
+    expect(textBearsAnswer("图像（单元格 2）显示了交点。", "2")).toBe(false);
+    expect(textBearsAnswer("Die Kurven (Zelle 1) schneiden sich 2-mal.", "2")).toBe(true);
+  });
+
   it("withholds a step whose title or prose states the answer, and everything after it", () => {
     const conclude: Step = { title: "Conclude", markdown: "So the answer is $\\frac{1}{2}$." };
     const after: Step = { title: "Check", markdown: "A quick look at the symmetry agrees." };

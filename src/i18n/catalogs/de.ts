@@ -65,6 +65,8 @@ export const de = {
     of: "Schritt {{index}} von {{total}} · {{title}}",
     of_short: "Schritt {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (Fortsetzung)",
+    cell_ref: "(Zelle {{index}})",
+    cell_label: "Zelle {{index}}:",
     code_of: "Schritt {{index}}",
     false_start: "*Der erste Versuch löste {{error}} aus – in der Zelle unten behoben.*",
     output: "Ausgabe:",

@@ -79,6 +79,10 @@ export const en = {
     of: "Step {{index}} of {{total}} · {{title}}",
     of_short: "Step {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continued)",
+    /** A write-up's reference to a cell it ran, in the step's text. */
+    cell_ref: "(cell {{index}})",
+    /** Above one cell's code when a step shows several. */
+    cell_label: "Cell {{index}}:",
     code_of: "Step {{index}}",
     false_start: "*First try raised {{error}} — fixed in the cell below.*",
     output: "Output:",

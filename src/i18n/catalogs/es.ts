@@ -66,6 +66,8 @@ export const es = {
     of: "Paso {{index}} de {{total}} · {{title}}",
     of_short: "Paso {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continuación)",
+    cell_ref: "(celda {{index}})",
+    cell_label: "Celda {{index}}:",
     code_of: "Paso {{index}}",
     false_start: "*El primer intento lanzó {{error}}; corregido en la celda de abajo.*",
     output: "Salida:",

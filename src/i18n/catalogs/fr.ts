@@ -66,6 +66,8 @@ export const fr = {
     of: "Étape {{index}} sur {{total}} · {{title}}",
     of_short: "Étape {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (suite)",
+    cell_ref: "(cellule {{index}})",
+    cell_label: "Cellule {{index}} :",
     code_of: "Étape {{index}}",
     false_start: "*Le premier essai a levé {{error}} — corrigé dans la cellule ci-dessous.*",
     output: "Sortie :",

@@ -66,6 +66,8 @@ export const pt = {
     of: "Passo {{index}} de {{total}} · {{title}}",
     of_short: "Passo {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continuação)",
+    cell_ref: "(célula {{index}})",
+    cell_label: "Célula {{index}}:",
     code_of: "Passo {{index}}",
     false_start: "*A primeira tentativa gerou {{error}} — corrigido na célula abaixo.*",
     output: "Saída:",

@@ -64,6 +64,8 @@ export const zh = {
     of: "第 {{index}} 步（共 {{total}} 步）· {{title}}",
     of_short: "第 {{index}}/{{total}} 步 · {{title}}",
     continued: "{{title}}（续）",
+    cell_ref: "（单元格 {{index}}）",
+    cell_label: "单元格 {{index}}：",
     code_of: "第 {{index}} 步",
     false_start: "*第一次尝试引发了 {{error}}，已在下面的单元格中修正。*",
     output: "输出：",

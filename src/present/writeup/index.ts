@@ -5,6 +5,7 @@
  * the write-up does not pass, the deterministic presenter's steps are used and the result says so.
  */
 import type OpenAI from "openai";
+import { t } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { renderTemplate, type TemplateName } from "../../reasoning/prompt.js";
 import type { Transcript } from "../../reasoning/types.js";
@@ -103,7 +104,7 @@ async function presentSteps(
   }
   return {
     presentation: {
-      steps: stepsFrom(writeup, items, transcript.answer),
+      steps: stepsFrom(writeup, items, transcript.answer, options.locale),
       answer: transcript.answer,
       presenter: "writeup",
     },
@@ -156,9 +157,10 @@ async function requestWriteup(
 /**
  * The write-up's steps with the transcript's cells attached: each cell on the first step that cites
  * it; a cell no step cites goes with the step citing the nearest earlier cell (else the last step).
- * Sentences that only restate the answer are dropped: the answer step states it.
+ * Sentences that only restate the answer are dropped: the answer step states it. A `[cell N]`
+ * reference reads in the student's language.
  */
-function stepsFrom(writeup: Writeup, items: FlowItem[], answer: string): Step[] {
+function stepsFrom(writeup: Writeup, items: FlowItem[], answer: string, locale: string | undefined): Step[] {
   const cells = cellsOf(items);
   const owner = new Map<number, number>();
   for (const [i, step] of writeup.steps.entries()) {
@@ -182,6 +184,7 @@ function stepsFrom(writeup: Writeup, items: FlowItem[], answer: string): Step[] 
       )
       .join("\n")
       .replace(/\n{3,}/g, "\n\n")
+      .replace(/\[cell\s+(\d+)\]/gi, (_, index: string) => t(locale, "steps.cell_ref", { index }))
       .trim();
     return withCells({ title: written.title, markdown }, mine);
   });
