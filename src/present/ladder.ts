@@ -45,7 +45,7 @@ export interface LadderInput {
 export function ladderOf(transcript: Transcript, depth?: number, locale?: string): Hint[] {
   return buildLadder({
     question: transcript.question,
-    items: readTranscript(transcript),
+    items: readTranscript(transcript, locale === undefined ? {} : { locale }),
     answer: transcript.answer,
     ...(depth === undefined ? {} : { depth }),
     ...(locale === undefined ? {} : { locale }),

@@ -186,6 +186,8 @@ while True:
       const result = await run("while True: pass");
       expect(result.timedOut).toBe(true);
       expect(result.error).toMatch(/TimeoutError/);
+      // The reason, for a reader to word in its own language: the interpreter was kept.
+      expect(result.stop).toEqual({ kind: "timeout", seconds: expect.any(Number), restarted: false });
       expect((await run("print(kept)")).stdout).toBe("still here\n");
     });
 
@@ -193,6 +195,7 @@ while True:
       const result = await run("import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True: pass");
       expect(result.timedOut).toBe(true);
       expect(result.error).toMatch(/restarted/);
+      expect(result.stop).toEqual({ kind: "timeout", seconds: expect.any(Number), restarted: true });
       await stillWorks();
     });
 
@@ -800,7 +803,8 @@ print("started")
         await new Promise((resolve) => setTimeout(resolve, 600));
         const after = await run(LEFT_RUNNING_CELL, target);
         expect(after.stdout).toBe("processes [] threads 2\n");
-        expect(after.stderr).toMatch(/interpreter was restarted/);
+        expect(after.notices).toEqual([{ kind: "restarted_before" }]);
+        expect(after.stderr).toBe("");
         await stillWorks(target);
       } finally {
         await target.close();

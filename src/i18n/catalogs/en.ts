@@ -85,6 +85,8 @@ export const en = {
     cell_label: "Cell {{index}}:",
     code_of: "Step {{index}}",
     false_start: "*First try raised {{error}} — fixed in the cell below.*",
+    /** Names a failed first try whose error has no name (in `false_start`). */
+    an_error: "an error",
     output: "Output:",
     output_hidden: "Output hidden until you reveal the answer — it states the answer.",
     output_cut: "… ({{count}} more characters: Show code)",
@@ -93,6 +95,27 @@ export const en = {
     code_behind: "The code behind this solution",
     formula: "Formula {{index}}",
     figure: "Figure {{index}}",
+  },
+  /** A cell's output as a student reads it, and why the sandbox stopped or skipped a cell. */
+  cell_output: {
+    none: "(no output)",
+    figure: "(a figure, shown below)",
+    not_run: "(not run: the code execution limit was reached)",
+    error_line: "✗ Line {{line}}: {{source}}",
+    memory: "The cell needed more memory than a question may use.",
+    processes: "The cell started more processes than a question may.",
+    timeout: "⏱ Stopped: the cell ran longer than {{seconds}} s.",
+    timeout_unknown: "⏱ Stopped: the cell ran too long.",
+    cancelled: "⏹ Stopped before it finished: the run was cancelled.",
+    cancelled_before: "⏹ Not run: the run was cancelled.",
+    cpu_spent: "⏱ Not run: this question's Python used its {{seconds}} CPU seconds, the most one question may use.",
+    crashed: "✗ Python stopped while running this cell (it may have hit a limit).",
+    closed: "⏹ Not run: the run had ended.",
+    restarted: "Python was restarted, so values from earlier cells are gone.",
+    restarted_before: "Python had stopped before this cell and was restarted, so values from earlier cells are gone.",
+    truncated: "(output cut: the cell printed more than is kept)",
+    figures_not_kept_one: "({{count}} figure not kept: a question keeps at most {{max}} figures.)",
+    figures_not_kept_other: "({{count}} figures not kept: a question keeps at most {{max}} figures.)",
   },
   /** The deterministic presenter's own step titles (src/present/titles.ts maps its English ones here). */
   titles: {

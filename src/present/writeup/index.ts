@@ -66,13 +66,18 @@ export async function presentRun(
   if (depth === undefined) return presented.presentation;
   const ladder = buildLadder({
     question: transcript.question,
-    items: readTranscript(transcript),
+    items: readTranscript(transcript, reading(options)),
     answer: transcript.answer,
     depth,
     ...(presented.hints ? { written: presented.hints } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   return { ...presented.presentation, ladder };
+}
+
+/** Cell outputs read in the student's language: the steps and the ladder show them. */
+function reading(options: PresentRunOptions): { locale?: string } {
+  return options.locale === undefined ? {} : { locale: options.locale };
 }
 
 async function presentSteps(
@@ -86,7 +91,7 @@ async function presentSteps(
   };
   if (deps === null) return fallback();
   if (transcript.answer === null) return fallback("the run has no final answer to write up");
-  const items = readTranscript(transcript);
+  const items = readTranscript(transcript, reading(options));
   let reply: string;
   try {
     reply = await requestWriteup(transcript.question, items, transcript.answer, deps, options.ladderDepth);
