@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fence, INLINE_OUTPUT_CHARS, stepCodeMarkdown } from "./step-code.js";
+import { codeBlockMarkdown, fence, INLINE_OUTPUT_CHARS, stepCodeMarkdown } from "./step-code.js";
 
 describe("a step's code as a chat step shows it", () => {
   it("shows short code and its output, each in its own fence", () => {
@@ -50,5 +50,14 @@ describe("a step's code as a chat step shows it", () => {
     );
     expect(stepCodeMarkdown({ code: "print(len(roots))", outputHidden: true }, "es")).toContain("Salida oculta");
     expect(stepCodeMarkdown({ output: "2" })).toBe("Output:\n```\n2\n```");
+  });
+
+  it("says under Show code's copy of a cell that its output waits for Reveal, in the reader's language", () => {
+    expect(codeBlockMarkdown({ step: 0, code: "print(len(roots))", outputHidden: true }, "es", "python")).toBe(
+      "```python\nprint(len(roots))\n```\n*Salida oculta hasta que muestres la respuesta: la dice.*",
+    );
+    expect(codeBlockMarkdown({ step: 0, code: "print(2)", output: "2" }, undefined, "")).toBe(
+      "```\nprint(2)\n```\nOutput:\n```\n2\n```",
+    );
   });
 });

@@ -350,6 +350,18 @@ describe("actions on a run", () => {
     });
   });
 
+  it("says under Show code that a step's output waits for Reveal, as the step does", async () => {
+    const { jobId } = await queuedQuestion(ask({ space: "s-hidden", user: "asker" }));
+    await client.results.save(
+      jobId,
+      finished(jobId, { steps: [step("Count", { code: "print(2**10)", outputHidden: true }), step("Answer")] }),
+    );
+    expect(await commands.action({ user: "asker", space: "s-hidden", kind: "show_code", jobId })).toMatchObject({
+      kind: "code",
+      blocks: [{ step: 0, code: "print(2**10)", outputHidden: true }],
+    });
+  });
+
   it("never reveals the answer of a hint, and hands out its held-back steps one at a time", async () => {
     const { jobId } = await queuedQuestion(ask({ mode: "hint", user: "hinted" }));
     await client.results.save(

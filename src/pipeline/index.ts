@@ -280,7 +280,11 @@ export class QuestionPipeline implements Pipeline {
     const { question, options } = run;
     const { blobs } = options;
     const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
-    const context = { answer: solution.answer, question: question.text };
+    const context = {
+      answer: solution.answer,
+      question: question.text,
+      ...(question.locale === undefined ? {} : { locale: question.locale }),
+    };
     // Where the policy shows code, a cell whose output is the answer is shown with that output held back.
     const showCode = question.reveal !== undefined && question.reveal !== "never" && !question.hideCode;
     // A channel that hides code shows neither programs nor their outputs, in any step.
