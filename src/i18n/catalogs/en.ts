@@ -354,12 +354,12 @@ export const en = {
     in_all: "In all",
     assignment: "Assignment: {{assignment}}",
     questions: "Questions",
-    questions_value: "{{questions}} by {{students}} students",
+    questions_value: "{{questions}} by {{students}}",
     modes: "solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
     hints: "Hints",
-    hints_value: "{{steps}} steps shown, the deepest {{deepest}}",
+    hints_value: "{{steps}}, the deepest {{deepest}}",
     checks: "/check",
-    checks_value: "{{checks}} attempts — {{right}} right, {{wrong}} wrong",
+    checks_value: "{{checks}} — {{right}} right, {{wrong}} wrong",
     feedback: "Feedback",
     cost: "Cost",
     cost_value: "{{tokens}} model tokens · {{seconds}} s in the sandbox",
@@ -370,7 +370,7 @@ export const en = {
     tokens: "Tokens",
     wrong_title: "Common wrong answers",
     wrong_none: "No wrong answers to group yet.",
-    wrong_count: "{{count}} attempts by {{students}} students",
+    wrong_count: "{{attempts}} by {{students}}",
     wrong_question: "Asked as: {{question}}",
     example: "Example: {{answer}} — “{{work}}”",
     example_bare: "Example: {{answer}} (no working given)",
@@ -548,6 +548,17 @@ export const en = {
     pick: "Which problem of **{{title}}** is this answer for?",
     pick_placeholder: "Choose the problem",
   },
+  /** Counted things inside other sentences (a report line names several counts, each in its own plural form). */
+  counts: {
+    students_one: "{{count}} student",
+    students_other: "{{count}} students",
+    questions_one: "{{count}} question",
+    questions_other: "{{count}} questions",
+    attempts_one: "{{count}} attempt",
+    attempts_other: "{{count}} attempts",
+    steps_shown_one: "{{count}} step shown",
+    steps_shown_other: "{{count}} steps shown",
+  },
   /** `/report`, `/usage`, `/forget-me` and `/forget-channel` (commands/report.ts, usage.ts, forget.ts). */
   records: {
     report: {
@@ -558,19 +569,18 @@ export const en = {
       assignment: "assignment {{assignment}}",
       empty: "No class records yet for {{where}}.",
       questions:
-        "• Questions: {{questions}} by {{students}} students — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
+        "• Questions: {{questions}} by {{students}} — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
       by_whom: "• By whom: {{list}}",
-      hints: "• Hints: {{steps}} steps shown, the deepest {{deepest}}",
-      checks: "• /check: {{checks}} attempts — {{right}} right, {{wrong}} wrong",
+      hints: "• Hints: {{steps}}, the deepest {{deepest}}",
+      checks: "• /check: {{checks}} — {{right}} right, {{wrong}} wrong",
       feedback: "• Feedback: 👍 {{up}} · 👎 {{down}}",
       cost: "• Cost: {{tokens}} model tokens · {{seconds}} s in the sandbox",
       wrong_title: "**Common wrong answers**",
-      wrong: "{{group}}. {{answers}} — {{count}} attempts by {{students}} students ({{question}})",
+      wrong: "{{group}}. {{answers}} — {{attempts}} by {{students}} ({{question}})",
       example: "   e.g. {{answer}}: “{{work}}”",
       more: "… and more in the CSV.",
       csv: "The CSV has a row per question.",
-      total:
-        "**In all:** {{questions}} questions by {{students}} students · {{tokens}} model tokens · {{seconds}} s in the sandbox",
+      total: "**In all:** {{questions}} by {{students}} · {{tokens}} model tokens · {{seconds}} s in the sandbox",
     },
     usage: {
       title: "**Your questions in this {{space}}**",
@@ -582,7 +592,8 @@ export const en = {
     },
     forgot_me:
       "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — with your usage count and what your recent runs kept.",
-    forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
+    forgot_channel_one: "Done: I deleted the {{count}} class record of <#{{channel}}>.",
+    forgot_channel_other: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
     no_channel: "Run this in the channel whose records you want to delete.",
   },
   /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */
