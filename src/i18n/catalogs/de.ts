@@ -487,6 +487,7 @@ export const de = {
     hint: "Tipp {{index}}",
     solution: "Musterlösung",
     solution_step: "Musterlösung · Schritt {{index}} von {{total}}",
+    idea: "Idee aus der Lösung: {{idea}}",
     fallback: {
       notice:
         "Lies die Frage noch einmal und benenne genau, wonach sie fragt und welche Angaben du brauchst, um dorthin zu kommen.",

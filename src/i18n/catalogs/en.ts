@@ -443,6 +443,8 @@ export const en = {
     hint: "Hint {{index}}",
     solution: "Worked solution",
     solution_step: "Worked solution · step {{index}} of {{total}}",
+    /** A hint that quotes the solution's own first-person sentence: shown as its idea, not as the student's. */
+    idea: "Idea from the solution: {{idea}}",
     fallback: {
       notice:
         "Read the question once more and name exactly what it asks for, and which facts in it you will need to get there.",

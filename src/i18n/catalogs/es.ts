@@ -483,6 +483,7 @@ export const es = {
     hint: "Pista {{index}}",
     solution: "Solución resuelta",
     solution_step: "Solución resuelta · paso {{index}} de {{total}}",
+    idea: "Idea de la solución: {{idea}}",
     fallback: {
       notice:
         "Vuelve a leer la pregunta y di exactamente qué pide y qué datos de ella vas a necesitar para llegar ahí.",

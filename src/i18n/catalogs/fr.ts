@@ -487,6 +487,7 @@ export const fr = {
     hint: "Indice {{index}}",
     solution: "Solution détaillée",
     solution_step: "Solution détaillée · étape {{index}} sur {{total}}",
+    idea: "Idée de la solution : {{idea}}",
     fallback: {
       notice:
         "Relis la question et dis exactement ce qu'elle demande, et quelles données tu vas devoir utiliser pour y arriver.",

@@ -482,6 +482,7 @@ export const pt = {
     hint: "Dica {{index}}",
     solution: "Solução resolvida",
     solution_step: "Solução resolvida · passo {{index}} de {{total}}",
+    idea: "Ideia da solução: {{idea}}",
     fallback: {
       notice:
         "Leia a pergunta mais uma vez e diga exatamente o que ela pede e quais dados dela você vai precisar para chegar lá.",

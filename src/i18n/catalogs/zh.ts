@@ -453,6 +453,7 @@ export const zh = {
     hint: "提示 {{index}}",
     solution: "完整解答",
     solution_step: "完整解答 · 第 {{index}} 步（共 {{total}} 步）",
+    idea: "解答中的思路：{{idea}}",
     fallback: {
       notice: "再读一遍题目，准确说出它要求什么，以及你需要用到题目中的哪些条件。",
       method: "在计算之前，先用已知条件把要求的量表示出来——一个方程、一个公式或一种计数方法。",
