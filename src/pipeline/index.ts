@@ -244,7 +244,11 @@ export class QuestionPipeline implements Pipeline {
     log.info({ presenter: presented.presenter, fallbackReason: presented.fallbackReason }, "presented");
     // An assignment problem is presented as the teacher set it (answer, solution, phrases to avoid).
     const solution = assignment
-      ? withoutAvoided(followTeacher(presented, transcript.answer, assignment, question.mode), assignment.avoid)
+      ? withoutAvoided(
+          followTeacher(presented, transcript.answer, assignment, question.mode, question.locale),
+          assignment.avoid,
+          question.locale,
+        )
       : presented;
     const presentation = presentForMode(
       solution,
@@ -262,7 +266,7 @@ export class QuestionPipeline implements Pipeline {
         ...(question.locale === undefined ? {} : { locale: question.locale }),
       },
     );
-    const shown = assignment ? withoutAvoided(presentation, assignment.avoid) : presentation;
+    const shown = assignment ? withoutAvoided(presentation, assignment.avoid, question.locale) : presentation;
     // The presenter's own titles in the asker's language (the write-up's are already in the question's).
     return {
       solution: localizeTitles(solution, question.locale),
@@ -400,11 +404,10 @@ function heldBackSteps(
 function releasedSteps(question: Question, solution: Presentation): Step[] {
   const { assignment } = question;
   if (question.mode !== "check" || !assignment || assignment.releaseSolutions === false) return [];
-  const teacher = teacherSteps(assignment.solution);
+  const teacher = teacherSteps(assignment.solution, question.locale);
   const steps = teacher.length > 0 ? teacher : solution.steps;
   return steps.map((step, i) => ({
     ...step,
-    ...(teacher.length > 0 && { title: t(question.locale, "steps.code_of", { index: i + 1 }) }),
     label:
       steps.length > 1
         ? t(question.locale, "ladder.solution_step", { index: i + 1, total: steps.length })

@@ -488,6 +488,8 @@ export const de = {
     solution: "Musterlösung",
     solution_step: "Musterlösung · Schritt {{index}} von {{total}}",
     idea: "Idee aus der Lösung: {{idea}}",
+    general:
+      "Schreib auf, was die Aufgabe dir gibt und wonach sie fragt, und arbeite dich Schritt für Schritt dorthin. Wenn du eine Antwort hast, prüfe sie mit `/check`.",
     fallback: {
       notice:
         "Lies die Frage noch einmal und benenne genau, wonach sie fragt und welche Angaben du brauchst, um dorthin zu kommen.",

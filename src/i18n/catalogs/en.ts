@@ -445,6 +445,9 @@ export const en = {
     solution_step: "Worked solution · step {{index}} of {{total}}",
     /** A hint that quotes the solution's own first-person sentence: shown as its idea, not as the student's. */
     idea: "Idea from the solution: {{idea}}",
+    /** An assignment hint when neither the model (it disagrees with the teacher) nor the teacher can give one. */
+    general:
+      "Write down what the problem gives you and what it asks for, then work towards it one step at a time. When you have an answer, check it with `/check`.",
     fallback: {
       notice:
         "Read the question once more and name exactly what it asks for, and which facts in it you will need to get there.",

@@ -484,6 +484,8 @@ export const es = {
     solution: "Solución resuelta",
     solution_step: "Solución resuelta · paso {{index}} de {{total}}",
     idea: "Idea de la solución: {{idea}}",
+    general:
+      "Anota lo que te da el problema y lo que pide, y avanza hacia ello paso a paso. Cuando tengas una respuesta, compruébala con `/check`.",
     fallback: {
       notice:
         "Vuelve a leer la pregunta y di exactamente qué pide y qué datos de ella vas a necesitar para llegar ahí.",

@@ -488,6 +488,8 @@ export const fr = {
     solution: "Solution détaillée",
     solution_step: "Solution détaillée · étape {{index}} sur {{total}}",
     idea: "Idée de la solution : {{idea}}",
+    general:
+      "Note ce que le problème te donne et ce qu'il demande, puis avance vers le but une étape à la fois. Quand tu as une réponse, vérifie-la avec `/check`.",
     fallback: {
       notice:
         "Relis la question et dis exactement ce qu'elle demande, et quelles données tu vas devoir utiliser pour y arriver.",

@@ -483,6 +483,8 @@ export const pt = {
     solution: "Solução resolvida",
     solution_step: "Solução resolvida · passo {{index}} de {{total}}",
     idea: "Ideia da solução: {{idea}}",
+    general:
+      "Anote o que o problema te dá e o que ele pede, e avance passo a passo. Quando tiver uma resposta, confira com `/check`.",
     fallback: {
       notice:
         "Leia a pergunta mais uma vez e diga exatamente o que ela pede e quais dados dela você vai precisar para chegar lá.",
