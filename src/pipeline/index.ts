@@ -301,6 +301,7 @@ export class QuestionPipeline implements Pipeline {
       { ...presentation, steps: split.shown },
       store,
       question.theme,
+      question.locale,
     );
     const drawSteps = async (list: Presentation["steps"]) =>
       list.length === 0
@@ -310,6 +311,7 @@ export class QuestionPipeline implements Pipeline {
               { steps: policed(list), answer: null, presenter: solution.presenter },
               store,
               question.theme,
+              question.locale,
             )
           ).steps;
     const withheld = await drawSteps(split.withheld);

@@ -78,6 +78,7 @@ export const de = {
     code_behind: "Der Code hinter dieser Lösung",
     formula: "Formel {{index}}",
     figure: "Abbildung {{index}}",
+    figure_reduced: "Abbildung {{index}} (von {{width}}×{{height}} px verkleinert, um ins Upload-Limit zu passen)",
   },
   cell_output: {
     none: "(keine Ausgabe)",

@@ -95,6 +95,7 @@ export const en = {
     code_behind: "The code behind this solution",
     formula: "Formula {{index}}",
     figure: "Figure {{index}}",
+    figure_reduced: "Figure {{index}} (reduced from {{width}}×{{height}} px to fit the upload limit)",
   },
   /** A cell's output as a student reads it, and why the sandbox stopped or skipped a cell. */
   cell_output: {

@@ -79,6 +79,7 @@ export const es = {
     code_behind: "El código detrás de esta solución",
     formula: "Fórmula {{index}}",
     figure: "Figura {{index}}",
+    figure_reduced: "Figura {{index}} (reducida de {{width}}×{{height}} px para caber en el límite de subida)",
   },
   cell_output: {
     none: "(sin salida)",

@@ -79,6 +79,7 @@ export const fr = {
     code_behind: "Le code derrière cette solution",
     formula: "Formule {{index}}",
     figure: "Figure {{index}}",
+    figure_reduced: "Figure {{index}} (réduite de {{width}}×{{height}} px pour tenir dans la limite d'envoi)",
   },
   cell_output: {
     none: "(aucune sortie)",

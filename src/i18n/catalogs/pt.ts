@@ -79,6 +79,7 @@ export const pt = {
     code_behind: "O código por trás desta solução",
     formula: "Fórmula {{index}}",
     figure: "Figura {{index}}",
+    figure_reduced: "Figura {{index}} (reduzida de {{width}}×{{height}} px para caber no limite de envio)",
   },
   cell_output: {
     none: "(sem saída)",

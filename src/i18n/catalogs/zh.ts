@@ -77,6 +77,7 @@ export const zh = {
     code_behind: "这个解答背后的代码",
     formula: "公式 {{index}}",
     figure: "图 {{index}}",
+    figure_reduced: "图 {{index}}（已从 {{width}}×{{height}} 像素缩小，以符合上传限制）",
   },
   cell_output: {
     none: "（无输出）",
