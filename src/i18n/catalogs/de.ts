@@ -162,8 +162,10 @@ export const de = {
     },
     missing_answer: "Um deine Lösung zu prüfen, gib deine Antwort an, z. B. `/check answer: 42`.",
     too_many_attachments: {
-      counted: "Häng höchstens {{limit}} Dateien pro Frage an (du hast {{sent}} geschickt).",
-      limit: "Häng höchstens {{limit}} Dateien pro Frage an.",
+      counted_one: "Häng höchstens {{limit}} Datei pro Frage an (du hast {{sent}} geschickt).",
+      counted_other: "Häng höchstens {{limit}} Dateien pro Frage an (du hast {{sent}} geschickt).",
+      limit_one: "Häng höchstens {{limit}} Datei pro Frage an.",
+      limit_other: "Häng höchstens {{limit}} Dateien pro Frage an.",
       plain: "Zu viele Dateien: Häng weniger Dateien pro Frage an.",
     },
     attachment_too_large: {
@@ -183,13 +185,19 @@ export const de = {
       moment: "versuch es gleich noch einmal",
     },
     daily_limit: {
-      plain: "Du hast deine {{limit}} Fragen für heute aufgebraucht.",
-      wait: "Du hast deine {{limit}} Fragen für heute aufgebraucht – du kannst in {{wait}} wieder fragen.",
+      plain_one: "Du hast deine {{limit}} Frage für heute aufgebraucht.",
+      plain_other: "Du hast deine {{limit}} Fragen für heute aufgebraucht.",
+      wait_one: "Du hast deine {{limit}} Frage für heute aufgebraucht – du kannst in {{wait}} wieder fragen.",
+      wait_other: "Du hast deine {{limit}} Fragen für heute aufgebraucht – du kannst in {{wait}} wieder fragen.",
     },
     hourly_limit: {
-      wait: "Du hast das Limit dieses Servers von {{limit}} Fragen pro Stunde erreicht – versuch es in {{minutes}} min noch einmal.",
+      wait_one:
+        "Du hast das Limit dieses Servers von {{limit}} Frage pro Stunde erreicht – versuch es in {{minutes}} min noch einmal.",
+      wait_other:
+        "Du hast das Limit dieses Servers von {{limit}} Fragen pro Stunde erreicht – versuch es in {{minutes}} min noch einmal.",
       unknown: "Du hast das stündliche Fragenlimit dieses Servers erreicht.",
-      plain: "Du hast das Limit dieses Servers von {{limit}} Fragen pro Stunde erreicht.",
+      plain_one: "Du hast das Limit dieses Servers von {{limit}} Frage pro Stunde erreicht.",
+      plain_other: "Du hast das Limit dieses Servers von {{limit}} Fragen pro Stunde erreicht.",
     },
     not_allowed_here:
       "In diesem Kanal antworte ich nicht. Frag in einem der Kanäle, die dein Server für mich eingerichtet hat.",

@@ -162,8 +162,12 @@ export const es = {
     },
     missing_answer: "Para comprobar tu trabajo, añade tu respuesta, p. ej. `/check answer: 42`.",
     too_many_attachments: {
-      counted: "Adjunta como máximo {{limit}} archivos por pregunta (enviaste {{sent}}).",
-      limit: "Adjunta como máximo {{limit}} archivos por pregunta.",
+      counted_one: "Adjunta como máximo {{limit}} archivo por pregunta (enviaste {{sent}}).",
+      counted_many: "Adjunta como máximo {{limit}} archivos por pregunta (enviaste {{sent}}).",
+      counted_other: "Adjunta como máximo {{limit}} archivos por pregunta (enviaste {{sent}}).",
+      limit_one: "Adjunta como máximo {{limit}} archivo por pregunta.",
+      limit_many: "Adjunta como máximo {{limit}} archivos por pregunta.",
+      limit_other: "Adjunta como máximo {{limit}} archivos por pregunta.",
       plain: "Demasiados archivos: adjunta menos archivos por pregunta.",
     },
     attachment_too_large: {
@@ -183,13 +187,24 @@ export const es = {
       moment: "vuelve a intentarlo en un momento",
     },
     daily_limit: {
-      plain: "Ya usaste tus {{limit}} preguntas de hoy.",
-      wait: "Ya usaste tus {{limit}} preguntas de hoy; podrás volver a preguntar en {{wait}}.",
+      plain_one: "Ya usaste tu {{limit}} pregunta de hoy.",
+      plain_many: "Ya usaste tus {{limit}} preguntas de hoy.",
+      plain_other: "Ya usaste tus {{limit}} preguntas de hoy.",
+      wait_one: "Ya usaste tu {{limit}} pregunta de hoy; podrás volver a preguntar en {{wait}}.",
+      wait_many: "Ya usaste tus {{limit}} preguntas de hoy; podrás volver a preguntar en {{wait}}.",
+      wait_other: "Ya usaste tus {{limit}} preguntas de hoy; podrás volver a preguntar en {{wait}}.",
     },
     hourly_limit: {
-      wait: "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora: vuelve a intentarlo en {{minutes}} min.",
+      wait_one:
+        "Has alcanzado el límite de este servidor de {{limit}} pregunta por hora: vuelve a intentarlo en {{minutes}} min.",
+      wait_many:
+        "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora: vuelve a intentarlo en {{minutes}} min.",
+      wait_other:
+        "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora: vuelve a intentarlo en {{minutes}} min.",
       unknown: "Has alcanzado el límite de preguntas por hora de este servidor.",
-      plain: "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora.",
+      plain_one: "Has alcanzado el límite de este servidor de {{limit}} pregunta por hora.",
+      plain_many: "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora.",
+      plain_other: "Has alcanzado el límite de este servidor de {{limit}} preguntas por hora.",
     },
     not_allowed_here: "No respondo en este canal. Pregunta en uno de los canales que tu servidor configuró para mí.",
     permission_missing:

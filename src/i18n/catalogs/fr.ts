@@ -163,8 +163,12 @@ export const fr = {
     },
     missing_answer: "Pour vérifier ton travail, ajoute ta réponse, par ex. `/check answer: 42`.",
     too_many_attachments: {
-      counted: "Joins au plus {{limit}} fichiers par question (tu en as envoyé {{sent}}).",
-      limit: "Joins au plus {{limit}} fichiers par question.",
+      counted_one: "Joins au plus {{limit}} fichier par question (tu en as envoyé {{sent}}).",
+      counted_many: "Joins au plus {{limit}} fichiers par question (tu en as envoyé {{sent}}).",
+      counted_other: "Joins au plus {{limit}} fichiers par question (tu en as envoyé {{sent}}).",
+      limit_one: "Joins au plus {{limit}} fichier par question.",
+      limit_many: "Joins au plus {{limit}} fichiers par question.",
+      limit_other: "Joins au plus {{limit}} fichiers par question.",
       plain: "Trop de fichiers : joins moins de fichiers par question.",
     },
     attachment_too_large: {
@@ -184,13 +188,23 @@ export const fr = {
       moment: "réessaie dans un instant",
     },
     daily_limit: {
-      plain: "Tu as utilisé tes {{limit}} questions du jour.",
-      wait: "Tu as utilisé tes {{limit}} questions du jour — tu pourras redemander dans {{wait}}.",
+      plain_one: "Tu as utilisé ta {{limit}} question du jour.",
+      plain_many: "Tu as utilisé tes {{limit}} questions du jour.",
+      plain_other: "Tu as utilisé tes {{limit}} questions du jour.",
+      wait_one: "Tu as utilisé ta {{limit}} question du jour — tu pourras redemander dans {{wait}}.",
+      wait_many: "Tu as utilisé tes {{limit}} questions du jour — tu pourras redemander dans {{wait}}.",
+      wait_other: "Tu as utilisé tes {{limit}} questions du jour — tu pourras redemander dans {{wait}}.",
     },
     hourly_limit: {
-      wait: "Tu as atteint la limite de ce serveur, {{limit}} questions par heure — réessaie dans {{minutes}} min.",
+      wait_one: "Tu as atteint la limite de ce serveur, {{limit}} question par heure — réessaie dans {{minutes}} min.",
+      wait_many:
+        "Tu as atteint la limite de ce serveur, {{limit}} questions par heure — réessaie dans {{minutes}} min.",
+      wait_other:
+        "Tu as atteint la limite de ce serveur, {{limit}} questions par heure — réessaie dans {{minutes}} min.",
       unknown: "Tu as atteint la limite de questions par heure de ce serveur.",
-      plain: "Tu as atteint la limite de ce serveur, {{limit}} questions par heure.",
+      plain_one: "Tu as atteint la limite de ce serveur, {{limit}} question par heure.",
+      plain_many: "Tu as atteint la limite de ce serveur, {{limit}} questions par heure.",
+      plain_other: "Tu as atteint la limite de ce serveur, {{limit}} questions par heure.",
     },
     not_allowed_here:
       "Je ne réponds pas dans ce canal. Pose ta question dans un des canaux que ton serveur m'a réservés.",

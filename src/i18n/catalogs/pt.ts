@@ -162,8 +162,12 @@ export const pt = {
     },
     missing_answer: "Para conferir seu trabalho, inclua sua resposta, por ex. `/check answer: 42`.",
     too_many_attachments: {
-      counted: "Anexe no máximo {{limit}} arquivos por pergunta (você enviou {{sent}}).",
-      limit: "Anexe no máximo {{limit}} arquivos por pergunta.",
+      counted_one: "Anexe no máximo {{limit}} arquivo por pergunta (você enviou {{sent}}).",
+      counted_many: "Anexe no máximo {{limit}} arquivos por pergunta (você enviou {{sent}}).",
+      counted_other: "Anexe no máximo {{limit}} arquivos por pergunta (você enviou {{sent}}).",
+      limit_one: "Anexe no máximo {{limit}} arquivo por pergunta.",
+      limit_many: "Anexe no máximo {{limit}} arquivos por pergunta.",
+      limit_other: "Anexe no máximo {{limit}} arquivos por pergunta.",
       plain: "Arquivos demais: anexe menos arquivos por pergunta.",
     },
     attachment_too_large: {
@@ -183,13 +187,24 @@ export const pt = {
       moment: "tente de novo em instantes",
     },
     daily_limit: {
-      plain: "Você já usou suas {{limit}} perguntas de hoje.",
-      wait: "Você já usou suas {{limit}} perguntas de hoje — pode perguntar de novo em {{wait}}.",
+      plain_one: "Você já usou sua {{limit}} pergunta de hoje.",
+      plain_many: "Você já usou suas {{limit}} perguntas de hoje.",
+      plain_other: "Você já usou suas {{limit}} perguntas de hoje.",
+      wait_one: "Você já usou sua {{limit}} pergunta de hoje — pode perguntar de novo em {{wait}}.",
+      wait_many: "Você já usou suas {{limit}} perguntas de hoje — pode perguntar de novo em {{wait}}.",
+      wait_other: "Você já usou suas {{limit}} perguntas de hoje — pode perguntar de novo em {{wait}}.",
     },
     hourly_limit: {
-      wait: "Você atingiu o limite deste servidor de {{limit}} perguntas por hora — tente de novo em {{minutes}} min.",
+      wait_one:
+        "Você atingiu o limite deste servidor de {{limit}} pergunta por hora — tente de novo em {{minutes}} min.",
+      wait_many:
+        "Você atingiu o limite deste servidor de {{limit}} perguntas por hora — tente de novo em {{minutes}} min.",
+      wait_other:
+        "Você atingiu o limite deste servidor de {{limit}} perguntas por hora — tente de novo em {{minutes}} min.",
       unknown: "Você atingiu o limite de perguntas por hora deste servidor.",
-      plain: "Você atingiu o limite deste servidor de {{limit}} perguntas por hora.",
+      plain_one: "Você atingiu o limite deste servidor de {{limit}} pergunta por hora.",
+      plain_many: "Você atingiu o limite deste servidor de {{limit}} perguntas por hora.",
+      plain_other: "Você atingiu o limite deste servidor de {{limit}} perguntas por hora.",
     },
     not_allowed_here: "Não respondo neste canal. Pergunte em um dos canais que seu servidor configurou para mim.",
     permission_missing:

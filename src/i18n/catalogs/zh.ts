@@ -155,8 +155,8 @@ export const zh = {
     },
     missing_answer: "要检查你的解答，请附上你的答案，例如 `/check answer: 42`。",
     too_many_attachments: {
-      counted: "每个问题最多附 {{limit}} 个文件（你发了 {{sent}} 个）。",
-      limit: "每个问题最多附 {{limit}} 个文件。",
+      counted_other: "每个问题最多附 {{limit}} 个文件（你发了 {{sent}} 个）。",
+      limit_other: "每个问题最多附 {{limit}} 个文件。",
       plain: "文件太多：每个问题请少附几个文件。",
     },
     attachment_too_large: {
@@ -173,13 +173,13 @@ export const zh = {
       moment: "请稍后再试",
     },
     daily_limit: {
-      plain: "你今天的 {{limit}} 个问题已经用完了。",
-      wait: "你今天的 {{limit}} 个问题已经用完了——{{wait}}后可以再问。",
+      plain_other: "你今天的 {{limit}} 个问题已经用完了。",
+      wait_other: "你今天的 {{limit}} 个问题已经用完了——{{wait}}后可以再问。",
     },
     hourly_limit: {
-      wait: "你已达到本服务器每小时 {{limit}} 个问题的上限——请 {{minutes}} 分钟后再试。",
+      wait_other: "你已达到本服务器每小时 {{limit}} 个问题的上限——请 {{minutes}} 分钟后再试。",
       unknown: "你已达到本服务器每小时的提问上限。",
-      plain: "你已达到本服务器每小时 {{limit}} 个问题的上限。",
+      plain_other: "你已达到本服务器每小时 {{limit}} 个问题的上限。",
     },
     not_allowed_here: "我不在这个频道回答。请到服务器为我设置的频道里提问。",
     permission_missing: "我无法在这里发帖：请让服务器管理员给我发送消息和文件的权限。",
