@@ -245,7 +245,7 @@ describe("ask", () => {
     expect(question.settings?.hints).toBe("off");
     expect(await commands.ask(ask({ space, channel: "C1", user: "hourly" }))).toMatchObject({
       code: "hourly_limit",
-      text: expect.stringMatching(/1 questions per hour/),
+      text: expect.stringMatching(/1 question per hour/),
     });
   });
 });
