@@ -77,6 +77,7 @@ export const de = {
     no_code_run: "Diese Lösung hat keinen Code ausgeführt.",
     code_behind: "Der Code hinter dieser Lösung",
     formula: "Formel {{index}}",
+    formula_ref: "(Formel {{index}} ↓)",
     figure: "Abbildung {{index}}",
     figure_reduced: "Abbildung {{index}} (von {{width}}×{{height}} px verkleinert, um ins Upload-Limit zu passen)",
   },

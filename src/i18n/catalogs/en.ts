@@ -94,6 +94,8 @@ export const en = {
     no_code_run: "This solution did not run any code.",
     code_behind: "The code behind this solution",
     formula: "Formula {{index}}",
+    /** Slack: where a formula drawn as an image under the step stands in its text. */
+    formula_ref: "(formula {{index}} ↓)",
     figure: "Figure {{index}}",
     figure_reduced: "Figure {{index}} (reduced from {{width}}×{{height}} px to fit the upload limit)",
   },

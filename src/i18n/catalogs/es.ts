@@ -78,6 +78,7 @@ export const es = {
     no_code_run: "Esta solución no ejecutó código.",
     code_behind: "El código detrás de esta solución",
     formula: "Fórmula {{index}}",
+    formula_ref: "(fórmula {{index}} ↓)",
     figure: "Figura {{index}}",
     figure_reduced: "Figura {{index}} (reducida de {{width}}×{{height}} px para caber en el límite de subida)",
   },

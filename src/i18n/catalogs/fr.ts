@@ -78,6 +78,7 @@ export const fr = {
     no_code_run: "Cette solution n'a exécuté aucun code.",
     code_behind: "Le code derrière cette solution",
     formula: "Formule {{index}}",
+    formula_ref: "(formule {{index}} ↓)",
     figure: "Figure {{index}}",
     figure_reduced: "Figure {{index}} (réduite de {{width}}×{{height}} px pour tenir dans la limite d'envoi)",
   },

@@ -78,6 +78,7 @@ export const pt = {
     no_code_run: "Esta solução não executou código.",
     code_behind: "O código por trás desta solução",
     formula: "Fórmula {{index}}",
+    formula_ref: "(fórmula {{index}} ↓)",
     figure: "Figura {{index}}",
     figure_reduced: "Figura {{index}} (reduzida de {{width}}×{{height}} px para caber no limite de envio)",
   },

@@ -76,6 +76,7 @@ export const zh = {
     no_code_run: "这个解答没有运行任何代码。",
     code_behind: "这个解答背后的代码",
     formula: "公式 {{index}}",
+    formula_ref: "（公式 {{index}} ↓）",
     figure: "图 {{index}}",
     figure_reduced: "图 {{index}}（已从 {{width}}×{{height}} 像素缩小，以符合上传限制）",
   },
