@@ -126,7 +126,7 @@ async function show(
     case "answer":
       return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps, reply.locale);
     case "step":
-      await ctx.poster.postNextStep(target, where, reply);
+      await ctx.poster.postNextStep(target, where, reply, reply.locale);
       return;
     case "shared":
       await ctx.poster.postShared(target, reply, where.user, reply.locale);
