@@ -940,7 +940,10 @@ print("found", found)
           expect(figures.length).toBeGreaterThan(0);
           expect(figures.length).toBeLessThanOrEqual(5);
           expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
-          expect(results.at(-1)!.stderr).toMatch(/figure.*question/);
+          // Said as a reason, for each reader to word: the figures over the question's totals were dropped.
+          expect(results.at(-1)!.notices).toContainEqual(
+            expect.objectContaining({ kind: "figures_not_kept", maxFigures: 5, maxMb: 2 }),
+          );
         },
       );
     }, 120_000);
