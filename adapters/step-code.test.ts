@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fence, INLINE_OUTPUT_CHARS, stepCodeMarkdown } from "./step-code.js";
+import { codeBlockMarkdown, fence, INLINE_OUTPUT_CHARS, stepCodeMarkdown } from "./step-code.js";
 
 describe("a step's code as a chat step shows it", () => {
   it("shows short code and its output, each in its own fence", () => {
@@ -40,6 +40,8 @@ describe("a step's code as a chat step shows it", () => {
     expect(shown).toBe(
       "Cell 1:\n```python\nx = 6\n```\nOutput:\n```\n(no output)\n```\nCell 2:\n```python\nprint(x * 7)\n```\nOutput:\n```\n42\n```",
     );
+    const spanish = stepCodeMarkdown({ code: "# cell 1\nx = 6\n\n# cell 2\nprint(x * 7)", cells: [1, 2] }, "es");
+    expect(spanish).toMatch(/^Celda 1:\n[\s\S]*\nCelda 2:\n/);
   });
 
   it("says a held-back output is hidden under the code, and Reveal's part shows the output alone", () => {
@@ -48,5 +50,14 @@ describe("a step's code as a chat step shows it", () => {
     );
     expect(stepCodeMarkdown({ code: "print(len(roots))", outputHidden: true }, "es")).toContain("Salida oculta");
     expect(stepCodeMarkdown({ output: "2" })).toBe("Output:\n```\n2\n```");
+  });
+
+  it("says under Show code's copy of a cell that its output waits for Reveal, in the reader's language", () => {
+    expect(codeBlockMarkdown({ step: 0, code: "print(len(roots))", outputHidden: true }, "es", "python")).toBe(
+      "```python\nprint(len(roots))\n```\n*Salida oculta hasta que muestres la respuesta: la dice.*",
+    );
+    expect(codeBlockMarkdown({ step: 0, code: "print(2)", output: "2" }, undefined, "")).toBe(
+      "```\nprint(2)\n```\nOutput:\n```\n2\n```",
+    );
   });
 });

@@ -4,6 +4,7 @@
  * (`foldCode`) stays behind "Show code" and only its output is shown. Markdown, for every surface
  * (Slack's converter drops the language tag).
  */
+import type { CodeBlock } from "../commands/index.js";
 import { t } from "../src/i18n/index.js";
 import type { ResultStep } from "../src/seam.js";
 
@@ -30,7 +31,7 @@ export function stepCodeMarkdown(
       return cells
         .map(
           (n) =>
-            `Cell ${n}:\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode }, locale)}`,
+            `${t(locale, "steps.cell_label", { index: n })}\n${stepCodeMarkdown({ code: codes.get(n)!, output: outputs.get(n) ?? "", foldCode: step.foldCode }, locale)}`,
         )
         .join("\n")
         .concat(hidden);
@@ -39,6 +40,16 @@ export function stepCodeMarkdown(
   const parts = step.foldCode ? [] : [fence(step.code, "python")];
   if (step.output?.trimEnd()) parts.push(outputMarkdown(step.output, locale));
   return parts.join("\n").concat(hidden);
+}
+
+/**
+ * One cell of a "Show code" reply: its code, then its output, or the note that the output waits
+ * for Reveal, as the step in the thread says. `language` tags the code fence where the surface shows it.
+ */
+export function codeBlockMarkdown(block: CodeBlock, locale: string | undefined, language: string): string {
+  const output = block.output ? `\n${t(locale, "steps.output")}\n${fence(block.output, "")}` : "";
+  const hidden = block.outputHidden ? `\n*${t(locale, "steps.output_hidden")}*` : "";
+  return `${fence(block.code, language)}${output}${hidden}`;
 }
 
 /** "Output:" and the output in a fence, cut at INLINE_OUTPUT_CHARS ("Show code" has all of it). */

@@ -97,7 +97,14 @@ async function decide(
       const steps = [...result.steps, ...(revealable ? (result.withheld ?? []) : [])];
       const blocks = steps.flatMap((step, index) =>
         step.code !== undefined && (input.step === undefined || input.step === index)
-          ? [{ step: index, code: step.code, ...(step.output === undefined ? {} : { output: step.output }) }]
+          ? [
+              {
+                step: index,
+                code: step.code,
+                ...(step.output === undefined ? {} : { output: step.output }),
+                ...(step.outputHidden ? { outputHidden: true as const } : {}),
+              },
+            ]
           : [],
       );
       const withheld = !revealable && (result.withheld ?? []).some((step) => step.code !== undefined);

@@ -245,7 +245,7 @@ describe("ask", () => {
     expect(question.settings?.hints).toBe("off");
     expect(await commands.ask(ask({ space, channel: "C1", user: "hourly" }))).toMatchObject({
       code: "hourly_limit",
-      text: expect.stringMatching(/1 questions per hour/),
+      text: expect.stringMatching(/1 question per hour/),
     });
   });
 });
@@ -347,6 +347,18 @@ describe("actions on a run", () => {
     expect(await client.redis.ttl(client.runs.keys.feedback(jobId))).toBeGreaterThan(0);
     expect(await commands.action({ ...origin, kind: "show_code", jobId: "q-nope" })).toMatchObject({
       code: "unknown_run",
+    });
+  });
+
+  it("says under Show code that a step's output waits for Reveal, as the step does", async () => {
+    const { jobId } = await queuedQuestion(ask({ space: "s-hidden", user: "asker" }));
+    await client.results.save(
+      jobId,
+      finished(jobId, { steps: [step("Count", { code: "print(2**10)", outputHidden: true }), step("Answer")] }),
+    );
+    expect(await commands.action({ user: "asker", space: "s-hidden", kind: "show_code", jobId })).toMatchObject({
+      kind: "code",
+      blocks: [{ step: 0, code: "print(2**10)", outputHidden: true }],
     });
   });
 

@@ -49,4 +49,19 @@ describe("/report's message", () => {
     expect(text).toContain("1. `1/2` — 2 attempts by 2 students (“What is 1/2 + 1/4?”)");
     expect(text).toMatch(/The CSV has a row per question\.$/);
   });
+
+  it("says one student, one attempt and one question in the singular, in every language's own plural forms", () => {
+    const one = buildReport([check(1, "C1")]);
+    const english = reportText(one, texts, "every channel", true);
+    expect(english).toContain("**In all:** 1 question by 1 student ·");
+    expect(english).toContain("• Questions: 1 by 1 student — solve 0");
+    expect(english).toContain("• Hints: 0 steps shown, the deepest 0");
+    expect(english).toContain("• /check: 1 attempt — 0 right, 1 wrong");
+    expect(english).toContain("1. `1/2` — 1 attempt by 1 student (");
+    const spanish = reportText(one, Texts.english([]).in("es"), "todos los canales", true);
+    expect(spanish).toContain("**En total:** 1 pregunta de 1 estudiante ·");
+    expect(spanish).toContain("1. `1/2` — 1 intento de 1 estudiante (");
+    const chinese = reportText(one, Texts.english([]).in("zh"), "所有频道", true);
+    expect(chinese).toContain("**总计：**1 个问题，来自 1 名学生 ·");
+  });
 });

@@ -31,14 +31,18 @@ export async function reportHandler(call: CommandCall, context: HandlerContext):
 
 const number = (n: number) => n.toLocaleString("en-US");
 
+/** "1 student", "3 students": a count inside a report line, in its language's plural form. */
+const counted = (texts: Texts, what: "students" | "questions" | "attempts" | "steps_shown", count: number) =>
+  texts.t(`counts.${what}`, { count });
+
 /**
  * The report as one message (at most `MAX_CHARS`): the title, the space's totals when it covers
  * every channel (the cost of the class comes before any cut), then a part per section.
  */
 export function reportText(report: Report, texts: Texts, where: string, everywhere: boolean): string {
   const total = texts.t("records.report.total", {
-    questions: report.totals.questions,
-    students: report.totals.students,
+    questions: counted(texts, "questions", report.totals.questions),
+    students: counted(texts, "students", report.totals.students),
     tokens: number(report.totals.tokens),
     seconds: report.totals.sandboxS.toFixed(1),
   });
@@ -62,10 +66,10 @@ export function section(s: ReportSection, texts: Texts, named: boolean): string 
   ].filter(Boolean);
   const lines = heading.length > 0 ? [`**${heading.join(" · ")}**`] : [];
   lines.push(
-    t("questions", { questions: totals.questions, students: s.students, ...totals.byMode }),
+    t("questions", { questions: totals.questions, students: counted(texts, "students", s.students), ...totals.byMode }),
     t("by_whom", { list: s.perStudent.map((p) => `${p.student} (${p.questions})`).join(", ") }),
-    t("hints", { steps: totals.hintSteps, deepest: totals.maxHintDepth }),
-    t("checks", { checks: totals.checks, right: totals.right, wrong: totals.wrong }),
+    t("hints", { steps: counted(texts, "steps_shown", totals.hintSteps), deepest: totals.maxHintDepth }),
+    t("checks", { checks: counted(texts, "attempts", totals.checks), right: totals.right, wrong: totals.wrong }),
     t("feedback", { up: totals.up, down: totals.down }),
     t("cost", { tokens: number(totals.tokens), seconds: totals.sandboxS.toFixed(1) }),
   );
@@ -76,8 +80,8 @@ export function section(s: ReportSection, texts: Texts, named: boolean): string 
         t("wrong", {
           group: g.group,
           answers: g.answers.map((a) => `\`${a.replace(/`/g, "'")}\``).join(" · "),
-          count: g.count,
-          students: g.students,
+          attempts: counted(texts, "attempts", g.count),
+          students: counted(texts, "students", g.students),
           question: `“${clip(g.question, 80)}”`,
         }),
       );

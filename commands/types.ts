@@ -145,6 +145,8 @@ export interface CodeBlock {
   step: number;
   code: string;
   output?: string;
+  /** The output states the answer: it is held back until Reveal (say so under the code). */
+  outputHidden?: true;
 }
 
 /**

@@ -111,6 +111,11 @@ describe("renderStep", () => {
     expect(second!.width).toBeLessThan(1200);
     expect(second!.width / second!.height).toBeCloseTo(1200 / 900, 1);
     expect(second!.caption).toBe("Figure 2 (reduced from 1200×900 px to fit the upload limit)");
+    const spanish = await renderer.renderStep(
+      { title: "Gráfica", markdown: "Mira la gráfica.", figures: [{ path: small, width: 64, height: 48 }] },
+      { theme: "light", locale: "es-ES" },
+    );
+    expect(spanish.images[0]).toMatchObject({ caption: "Figura 1", alt: "Figura 1" });
   });
 
   it("draws a white matplotlib figure on the dark theme's colours, keeping its coloured lines", async () => {

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { t } from "../src/i18n/index.js";
 import type { Step } from "../src/present/types.js";
 import { defaultFigureLimits, prepareFigure } from "./figures.js";
 import { splitMath } from "./markdown.js";
@@ -160,8 +161,8 @@ class Layout {
       const other = options.figuresAlsoIn && (await prepareFigure(figure, limits, options.figuresAlsoIn));
       const from = prepared.downscaledFrom;
       const caption = from
-        ? `Figure ${number} (reduced from ${from.width}×${from.height} px to fit the upload limit)`
-        : `Figure ${number}`;
+        ? t(options.locale, "steps.figure_reduced", { index: number, width: from.width, height: from.height })
+        : t(options.locale, "steps.figure", { index: number });
       this.parts.push({ kind: "image", index: this.images.length });
       this.images.push({
         kind: "figure",

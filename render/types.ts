@@ -64,6 +64,8 @@ export interface StepOptions {
    * reader's system theme. Formulas are not: such a page typesets them itself.
    */
   figuresAlsoIn?: Theme;
+  /** The reader's language for the captions the renderer writes ("Figure 1"); English when unset. */
+  locale?: string;
 }
 
 export interface FigureLimits {

@@ -44,6 +44,18 @@ describe("the message catalog", () => {
     }
   });
 
+  it("says a limit of one in the singular, in the student's language", () => {
+    expect(studentSentence("daily_limit", { limit: 1 })).toBe("You've used your 1 question for today.");
+    expect(studentSentence("daily_limit", { limit: 5 })).toBe("You've used your 5 questions for today.");
+    expect(studentSentence("daily_limit", { limit: 1 }, "es")).toBe("Ya usaste tu 1 pregunta de hoy.");
+    expect(studentSentence("hourly_limit", { limit: 1 }, "de")).toBe(
+      "Du hast das Limit dieses Servers von 1 Frage pro Stunde erreicht.",
+    );
+    expect(studentSentence("too_many_attachments", { limit: 1, count: 3 })).toBe(
+      "Attach at most 1 file per question (you sent 3).",
+    );
+  });
+
   it("is the only place a status sentence is spelled: nothing else matches its wording", () => {
     const statuses = NOTICE_CODES.filter((code) => code.startsWith("status_")).map((code) => noticeSentence(code));
     const spelled = ["src", "commands", "adapters"].flatMap(sources).flatMap((file) => {

@@ -147,8 +147,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
       limit === undefined
         ? t(locale, "errors.too_many_attachments.plain")
         : count === undefined
-          ? t(locale, "errors.too_many_attachments.limit", { limit })
-          : t(locale, "errors.too_many_attachments.counted", { limit, sent: count }),
+          ? t(locale, "errors.too_many_attachments.limit", { limit, count: limit })
+          : t(locale, "errors.too_many_attachments.counted", { limit, count: limit, sent: count }),
     operator: "more attachments than the per-question limit",
     retryable: false,
     transient: false,
@@ -200,8 +200,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
       limit === undefined
         ? t(locale, "errors.hourly_limit.unknown")
         : retryAfterS === undefined
-          ? t(locale, "errors.hourly_limit.plain", { limit })
-          : t(locale, "errors.hourly_limit.wait", { limit, minutes: Math.ceil(retryAfterS / 60) }),
+          ? t(locale, "errors.hourly_limit.plain", { limit, count: limit })
+          : t(locale, "errors.hourly_limit.wait", { limit, count: limit, minutes: Math.ceil(retryAfterS / 60) }),
     operator: "the space's per-user hourly limit (settings) was reached",
     retryable: true,
     transient: false,
@@ -209,8 +209,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   daily_limit: {
     student: ({ limit, retryAfterS }, locale) =>
       retryAfterS === undefined
-        ? t(locale, "errors.daily_limit.plain", { limit: limit ?? "" })
-        : t(locale, "errors.daily_limit.wait", { limit: limit ?? "", wait: waitWords(retryAfterS) }),
+        ? t(locale, "errors.daily_limit.plain", { limit: limit ?? "", count: limit ?? 0 })
+        : t(locale, "errors.daily_limit.wait", { limit: limit ?? "", count: limit ?? 0, wait: waitWords(retryAfterS) }),
     operator: "the student's questions per day (QUOTA_PER_DAY or the channel's policy) were used up",
     retryable: true,
     transient: false,

@@ -4,6 +4,7 @@
  * carry the run's job id so a click finds its run on any adapter instance.
  */
 import type { types } from "@slack/bolt";
+import { type Locale, t } from "../../src/i18n/index.js";
 import { type ButtonValue, buttonValue } from "./buttons.js";
 import { escapeText, toMrkdwn } from "./mrkdwn.js";
 import { splitSections } from "./sections.js";
@@ -42,9 +43,9 @@ export function mrkdwnSections(mrkdwn: string): Block[] {
   return splitSections(mrkdwn).map((text) => ({ type: "section", text: { type: "mrkdwn", text } }));
 }
 
-/** The step's text with `[formula N]` pointing at the images posted under it. */
-export function withFormulaLabels(text: string): string {
-  return text.replace(/\[formula (\d+)\]/g, "(formula $1 ↓)");
+/** The step's text with `[formula N]` (the renderer's marker) pointing at the images posted under it, in `locale`. */
+export function withFormulaLabels(text: string, locale: Locale | undefined): string {
+  return text.replace(/\[formula (\d+)\]/g, (_, index: string) => t(locale, "steps.formula_ref", { index }));
 }
 
 /** Blocks cut into messages of at most MAX_BLOCKS; the header stays with the first. */

@@ -1,5 +1,6 @@
 /** Markdown → mrkdwn and section splitting: what a student sees in Slack must read like the Markdown. */
 import { describe, expect, it } from "vitest";
+import { withFormulaLabels } from "./blocks.js";
 import { toMrkdwn } from "./mrkdwn.js";
 import { MAX_SECTION_CHARS, splitSections } from "./sections.js";
 
@@ -72,5 +73,12 @@ describe("splitSections", () => {
   it("never cuts an escaped character in half", () => {
     const line = "&amp;".repeat(1000);
     for (const piece of splitSections(line)) expect(piece).toMatch(/^(&amp;)+$/);
+  });
+});
+
+describe("withFormulaLabels", () => {
+  it("points at a formula drawn under the step in the reader's language", () => {
+    expect(withFormulaLabels("So [formula 1] holds.", undefined)).toBe("So (formula 1 ↓) holds.");
+    expect(withFormulaLabels("Así [formula 1] se cumple.", "es")).toBe("Así (fórmula 1 ↓) se cumple.");
   });
 });

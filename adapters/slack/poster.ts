@@ -114,7 +114,7 @@ export class SlackPoster implements Poster<SlackTarget> {
     const blocks: Block[] = [
       ...mrkdwnSections(by),
       header(shared.step.title),
-      ...sections(withFormulaLabels(shared.step.text)),
+      ...sections(withFormulaLabels(shared.step.text, locale)),
     ];
     // Shared with the thread: a public post, whatever the run's own messages were.
     return this.send(target, threadTs, context, blocks, `${shared.step.title}\n${shared.step.text}`);

@@ -33,7 +33,7 @@ export async function revealAnswer(
   for (const { index, total, step } of steps) {
     const title = t(locale, "steps.of_short", { index: index + 1, total, title: step.title });
     const code = stepCodeMarkdown(step, locale);
-    const blocks = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
+    const blocks = [header(title), ...sections(withFormulaLabels(step.text, locale)), ...(code ? sections(code) : [])];
     await ephemeralWithImages(deps, where, title, blocks, step);
   }
   const label = t(locale, "answer.final_label");

@@ -27,7 +27,11 @@ export function stepBlocks(
       ? t(locale, "steps.of_short", { index: index + 1, total, title: step.title })
       : step.title;
   const code = stepCodeMarkdown(step, locale);
-  const blocks: Block[] = [header(title), ...sections(withFormulaLabels(step.text)), ...(code ? sections(code) : [])];
+  const blocks: Block[] = [
+    header(title),
+    ...sections(withFormulaLabels(step.text, locale)),
+    ...(code ? sections(code) : []),
+  ];
   const specs: ButtonSpec[] = [];
   // The step shows short code itself; only folded code needs the button.
   if (step.foldCode) specs.push({ action: "showCode", text: t(locale, "buttons.show_code") });

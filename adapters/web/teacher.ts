@@ -20,7 +20,7 @@ const COOKIE = "st_teacher";
 /** A teacher stays logged in for a school day. */
 const SESSION_S = 12 * 60 * 60;
 /** The catalogs' sections the page's script words itself with. */
-const SCRIPT_SECTIONS = ["teacher"] as const;
+const SCRIPT_SECTIONS = ["teacher", "counts"] as const;
 
 export interface TeacherPageDeps {
   commands: Pick<Commands, "teacher" | "texts" | "table">;

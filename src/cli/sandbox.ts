@@ -9,6 +9,7 @@ import { basename } from "node:path";
 import { text } from "node:stream/consumers";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { noticeText } from "../reasoning/output-block.js";
 import { AttachmentError, type CellResult, createSandbox, SandboxUnavailableError } from "../sandbox/index.js";
 import { intFlag, parse, UsageError } from "./args.js";
 
@@ -28,14 +29,24 @@ async function readCells(file: string): Promise<string[]> {
 }
 
 function asJson(result: CellResult) {
-  const { stdout, stderr, error, timedOut, figures, durationMs } = result;
-  return { stdout, stderr, error, timedOut, figures: figures.map((f) => f.path), durationMs: Math.round(durationMs) };
+  const { stdout, stderr, error, timedOut, figures, durationMs, stop, notices } = result;
+  return {
+    stdout,
+    stderr,
+    error,
+    timedOut,
+    figures: figures.map((f) => f.path),
+    durationMs: Math.round(durationMs),
+    ...(stop ? { stop } : {}),
+    ...(notices ? { notices } : {}),
+  };
 }
 
 function printHuman(result: CellResult): void {
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   if (result.truncated) process.stderr.write("[output truncated]\n");
+  for (const notice of result.notices ?? []) process.stderr.write(`${noticeText(notice)}\n`);
   if (result.error) process.stderr.write(result.error.endsWith("\n") ? result.error : `${result.error}\n`);
   for (const f of result.figures) process.stderr.write(`figure: ${f.path} (${f.width}×${f.height})\n`);
 }

@@ -244,7 +244,11 @@ export class QuestionPipeline implements Pipeline {
     log.info({ presenter: presented.presenter, fallbackReason: presented.fallbackReason }, "presented");
     // An assignment problem is presented as the teacher set it (answer, solution, phrases to avoid).
     const solution = assignment
-      ? withoutAvoided(followTeacher(presented, transcript.answer, assignment, question.mode), assignment.avoid)
+      ? withoutAvoided(
+          followTeacher(presented, transcript.answer, assignment, question.mode, question.locale),
+          assignment.avoid,
+          question.locale,
+        )
       : presented;
     const presentation = presentForMode(
       solution,
@@ -262,7 +266,7 @@ export class QuestionPipeline implements Pipeline {
         ...(question.locale === undefined ? {} : { locale: question.locale }),
       },
     );
-    const shown = assignment ? withoutAvoided(presentation, assignment.avoid) : presentation;
+    const shown = assignment ? withoutAvoided(presentation, assignment.avoid, question.locale) : presentation;
     // The presenter's own titles in the asker's language (the write-up's are already in the question's).
     return {
       solution: localizeTitles(solution, question.locale),
@@ -280,7 +284,11 @@ export class QuestionPipeline implements Pipeline {
     const { question, options } = run;
     const { blobs } = options;
     const store = { blobs, ttlS: this.config.QUEUE_RESULT_TTL_S };
-    const context = { answer: solution.answer, question: question.text };
+    const context = {
+      answer: solution.answer,
+      question: question.text,
+      ...(question.locale === undefined ? {} : { locale: question.locale }),
+    };
     // Where the policy shows code, a cell whose output is the answer is shown with that output held back.
     const showCode = question.reveal !== undefined && question.reveal !== "never" && !question.hideCode;
     // A channel that hides code shows neither programs nor their outputs, in any step.
@@ -293,6 +301,7 @@ export class QuestionPipeline implements Pipeline {
       { ...presentation, steps: split.shown },
       store,
       question.theme,
+      question.locale,
     );
     const drawSteps = async (list: Presentation["steps"]) =>
       list.length === 0
@@ -302,6 +311,7 @@ export class QuestionPipeline implements Pipeline {
               { steps: policed(list), answer: null, presenter: solution.presenter },
               store,
               question.theme,
+              question.locale,
             )
           ).steps;
     const withheld = await drawSteps(split.withheld);
@@ -396,11 +406,10 @@ function heldBackSteps(
 function releasedSteps(question: Question, solution: Presentation): Step[] {
   const { assignment } = question;
   if (question.mode !== "check" || !assignment || assignment.releaseSolutions === false) return [];
-  const teacher = teacherSteps(assignment.solution);
+  const teacher = teacherSteps(assignment.solution, question.locale);
   const steps = teacher.length > 0 ? teacher : solution.steps;
   return steps.map((step, i) => ({
     ...step,
-    ...(teacher.length > 0 && { title: t(question.locale, "steps.code_of", { index: i + 1 }) }),
     label:
       steps.length > 1
         ? t(question.locale, "ladder.solution_step", { index: i + 1, total: steps.length })

@@ -27,13 +27,14 @@ export interface RenderedPresentation {
 
 export interface StepRenderer {
   /**
-   * Renders the steps and the answer in `theme` (the renderer's default without one) and stores
-   * their images in `blobs` (expiring after `ttlS`).
+   * Renders the steps and the answer in `theme` (the renderer's default without one), captions in
+   * `locale`, and stores their images in `blobs` (expiring after `ttlS`).
    */
   render(
     presentation: Presentation,
     store: { blobs: BlobStore; ttlS?: number },
     theme?: ImageTheme,
+    locale?: string,
   ): Promise<RenderedPresentation>;
   close(): Promise<void>;
 }
@@ -41,8 +42,8 @@ export interface StepRenderer {
 export function createStepRenderer(config: Config, logger?: Logger): StepRenderer {
   const renderer = createRenderer(rendererOptionsFromConfig(config, logger));
   return {
-    async render(presentation, store, theme) {
-      const options = stepOptionsFor(theme);
+    async render(presentation, store, theme, locale) {
+      const options = { ...stepOptionsFor(theme), ...(locale === undefined ? {} : { locale }) };
       const rendered = await Promise.all(presentation.steps.map((step) => renderer.renderStep(step, options)));
       const steps = await Promise.all(
         presentation.steps.map(async (step, i) => ({

@@ -48,6 +48,14 @@ describe("presenting an assignment problem", () => {
     expect(withoutAvoided(model, [])).toBe(model);
   });
 
+  it("words its own titles and its general hint in the student's language", () => {
+    expect(withoutAvoided(model, ["add the denominators"], "es").steps[0]!.title).toBe("Paso 1");
+    const disagreeing = followTeacher(model, "2/5", problem, "check", "de");
+    expect(disagreeing.steps.map((s) => s.title)).toEqual(["Schritt 1", "Schritt 2"]);
+    const hint = followTeacher(model, "2/5", { ...problem, solution: undefined }, "hint", "es").steps;
+    expect(hint[0]!.markdown).toMatch(/^Anota lo que te da el problema/);
+  });
+
   it("gives the write-up the teacher's solution to follow and the phrases never to write", () => {
     const prompt = writeupUserMessage("What is 1/2 + 1/3?", [], "5/6", {
       guide: { solution: problem.solution, avoid: problem.avoid },

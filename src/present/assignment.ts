@@ -5,6 +5,7 @@
  */
 import type { AssignmentProblem } from "../assignments/assignment.js";
 import { isEquivalent } from "../grading/index.js";
+import { t } from "../i18n/index.js";
 import type { Mode } from "../question.js";
 import type { Hint } from "./ladder.js";
 import { sentencesOf } from "./prose.js";
@@ -12,14 +13,12 @@ import type { Presentation, Step } from "./types.js";
 
 /**
  * A hint when neither the model (it disagrees with the teacher) nor the teacher (no solution) can
- * give one: how to go about it, without a method that may be wrong.
+ * give one: how to go about it, without a method that may be wrong. (The presenter's English title
+ * is translated with the others, src/present/titles.ts.)
  */
-const GENERAL_HINT: Step = {
-  title: "How to start",
-  markdown:
-    "Write down what the problem gives you and what it asks for, then work towards it one step at a time. " +
-    "When you have an answer, check it with `/check`.",
-};
+function generalHint(locale: string | undefined): Step {
+  return { title: "How to start", markdown: t(locale, "ladder.general") };
+}
 
 /** The solution to present for `problem` in `mode`, from the model's (whose answer is `modelAnswer`). */
 export function followTeacher(
@@ -27,22 +26,23 @@ export function followTeacher(
   modelAnswer: string | null,
   problem: AssignmentProblem,
   mode: Mode,
+  locale?: string,
 ): Presentation {
   const agrees = modelAnswer !== null && isEquivalent(modelAnswer, problem.answer);
-  const steps = agrees ? solution.steps : teacherSteps(problem.solution);
+  const steps = agrees ? solution.steps : teacherSteps(problem.solution, locale);
   return {
     ...solution,
-    steps: steps.length === 0 && mode === "hint" ? [GENERAL_HINT] : steps,
+    steps: steps.length === 0 && mode === "hint" ? [generalHint(locale)] : steps,
     answer: problem.answer,
     // The hint ladder follows the teacher too: rungs built from a wrong run would teach its method.
-    ...(solution.ladder && !agrees ? { ladder: teacherLadder(solution.ladder, steps) } : {}),
+    ...(solution.ladder && !agrees ? { ladder: teacherLadder(solution.ladder, steps, locale) } : {}),
   };
 }
 
 /** The model's rungs' titles over the teacher's steps, one step a rung (at most as many rungs). */
-function teacherLadder(ladder: readonly Hint[], steps: readonly Step[]): Hint[] {
+function teacherLadder(ladder: readonly Hint[], steps: readonly Step[], locale: string | undefined): Hint[] {
   if (steps.length === 0)
-    return ladder.slice(0, 1).map((rung) => ({ title: rung.title, markdown: GENERAL_HINT.markdown }));
+    return ladder.slice(0, 1).map((rung) => ({ title: rung.title, markdown: generalHint(locale).markdown }));
   return ladder.slice(0, steps.length).map((rung, i) => ({ title: rung.title, markdown: steps[i]!.markdown }));
 }
 
@@ -50,14 +50,14 @@ function teacherLadder(ladder: readonly Hint[], steps: readonly Step[]): Hint[] 
  * The teacher's solution as steps: one per line, or one per sentence when it is one line (a
  * slash command's option has no line breaks), so a hint shows only how the teacher starts.
  */
-export function teacherSteps(solution: string | undefined): Step[] {
+export function teacherSteps(solution: string | undefined, locale?: string): Step[] {
   if (!solution) return [];
   const lines = solution
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
   const parts = lines.length > 1 ? lines : sentencesOf(lines[0] ?? "");
-  return parts.map((markdown, i) => ({ title: `Step ${i + 1}`, markdown }));
+  return parts.map((markdown, i) => ({ title: t(locale, "steps.code_of", { index: i + 1 }), markdown }));
 }
 
 /** Whether `text` says one of the phrases (case- and spacing-insensitive). */
@@ -71,7 +71,7 @@ export function saysAvoided(text: string, avoid: readonly string[]): boolean {
  * The presentation without any sentence that says an avoided phrase: such sentences are dropped,
  * such a title becomes neutral, and a cell whose code or output says one is not shown.
  */
-export function withoutAvoided(presentation: Presentation, avoid: readonly string[]): Presentation {
+export function withoutAvoided(presentation: Presentation, avoid: readonly string[], locale?: string): Presentation {
   if (avoid.length === 0) return presentation;
   const steps = presentation.steps.map((step, i): Step => {
     const markdown = step.markdown
@@ -89,7 +89,7 @@ export function withoutAvoided(presentation: Presentation, avoid: readonly strin
     const keepCell = !saysAvoided(cell, avoid);
     return {
       ...rest,
-      title: saysAvoided(step.title, avoid) ? `Step ${i + 1}` : step.title,
+      title: saysAvoided(step.title, avoid) ? t(locale, "steps.code_of", { index: i + 1 }) : step.title,
       markdown,
       ...(keepCell ? { ...(code === undefined ? {} : { code }), ...(output === undefined ? {} : { output }) } : {}),
       ...(keepCell && cells ? { cells } : {}),

@@ -4,9 +4,10 @@
  * presenters and the grounding check start from this one reading, so they agree on what "the
  * reasoning" and "cell N" are. Unknown part kinds (the engine may add some) are skipped.
  */
+import { t } from "../i18n/index.js";
 import { formatCellOutput } from "../reasoning/output-block.js";
 import type { Transcript } from "../reasoning/types.js";
-import type { CellResult, Figure } from "../sandbox/types.js";
+import type { CellNotice, CellResult, CellStop, Figure } from "../sandbox/types.js";
 
 export interface Cell {
   /** The engine's cell number (1-based, in execution order). */
@@ -23,6 +24,8 @@ export type FlowItem = { kind: "prose"; text: string } | { kind: "cell"; cell: C
 export interface ReadOptions {
   /** Longest cell output shown, in characters. */
   maxOutputChars?: number;
+  /** The student's language for what the presenter says about a cell (English when unset). */
+  locale?: string;
 }
 
 export function readTranscript(transcript: Transcript, options: ReadOptions = {}): FlowItem[] {
@@ -55,30 +58,73 @@ export function readTranscript(transcript: Transcript, options: ReadOptions = {}
       last.cell.result = result;
       last.cell.figures = result?.figures ?? [];
       last.cell.output = result
-        ? studentOutput(result, last.cell.code, maxOutput)
-        : "(not run: the code execution limit was reached)";
+        ? studentOutput(result, last.cell.code, maxOutput, options.locale)
+        : t(options.locale, "cell_output.not_run");
     }
   }
   flushProse();
   return items;
 }
 
-/** The cell's output for a student: errors and timeouts as a short, readable summary. */
-export function studentOutput(result: CellResult, code: string, maxChars: number): string {
-  if (!result.error && !result.timedOut) {
-    const text = formatCellOutput(result, { maxChars, figureNotes: false }).trim();
-    return text || (result.figures.length > 0 ? "(a figure, shown below)" : "(no output)");
+/**
+ * The cell's output for a student, in their language: errors as a short, readable summary, and
+ * the sandbox's stops and notices worded from the catalogs (its own sentences are for the model).
+ */
+export function studentOutput(result: CellResult, code: string, maxChars: number, locale?: string): string {
+  const shown = { maxChars, figureNotes: false, sandboxNotes: false };
+  const notes = [
+    ...(result.truncated ? [t(locale, "cell_output.truncated")] : []),
+    ...(result.notices ?? []).map((notice) => noticeSentence(notice, locale)),
+  ];
+  const stop = result.stop ?? (result.timedOut ? ({ kind: "timeout", seconds: 0, restarted: false } as const) : null);
+  if (!result.error && !stop) {
+    const text = formatCellOutput(result, shown).trim();
+    const output = text || t(locale, result.figures.length > 0 ? "cell_output.figure" : "cell_output.none");
+    return [output, ...notes].join("\n");
   }
   const pieces: string[] = [];
   const stdout = result.stdout.replace(/\s+$/, "");
-  if (stdout)
-    pieces.push(formatCellOutput({ ...result, error: null, timedOut: false }, { maxChars, figureNotes: false }));
-  pieces.push(result.timedOut ? "⏱ Stopped: the cell ran too long." : summariseError(result.error ?? "", code));
-  return pieces.join("\n").trim();
+  if (stdout) pieces.push(formatCellOutput({ ...result, error: null, timedOut: false }, shown));
+  pieces.push(stop ? stopSentence(stop, locale) : summariseError(result.error ?? "", code, locale));
+  return [...pieces, ...notes].join("\n").trim();
 }
 
-/** "Line 3: `print(x)` → NameError: name 'x' is not defined" instead of a raw traceback. */
-export function summariseError(traceback: string, code: string): string {
+/** Why the sandbox stopped or skipped the cell, for a student. */
+function stopSentence(stop: CellStop, locale: string | undefined): string {
+  const say = (key: string, values: Record<string, string | number> = {}) => t(locale, `cell_output.${key}`, values);
+  switch (stop.kind) {
+    case "timeout":
+      // A stored result from before stops were recorded says only that it timed out.
+      return stop.seconds > 0
+        ? [say("timeout", { seconds: stop.seconds }), ...(stop.restarted ? [say("restarted")] : [])].join(" ")
+        : say("timeout_unknown");
+    case "cancelled":
+      return stop.restarted ? `${say("cancelled")} ${say("restarted")}` : say("cancelled_before");
+    case "cpu_spent":
+      return say("cpu_spent", { seconds: stop.seconds });
+    case "crashed":
+      return `${say("crashed")} ${say("restarted")}`;
+    case "closed":
+      return say("closed");
+  }
+}
+
+function noticeSentence(notice: CellNotice, locale: string | undefined): string {
+  switch (notice.kind) {
+    case "restarted_before":
+      return t(locale, "cell_output.restarted_before");
+    case "restarted_after_threads":
+      return t(locale, "cell_output.restarted");
+    case "figures_not_kept":
+      return t(locale, "cell_output.figures_not_kept", { count: notice.count, max: notice.maxFigures });
+  }
+}
+
+/**
+ * "✗ Line 3: print(x)" and the exception instead of a raw traceback; a cell that hit the memory or
+ * process limit (Python's MemoryError, or a fork refused with EAGAIN) also says so.
+ */
+export function summariseError(traceback: string, code: string, locale?: string): string {
   const lines = traceback.replace(/\s+$/, "").split("\n");
   const last = [...lines]
     .reverse()
@@ -88,8 +134,13 @@ export function summariseError(traceback: string, code: string): string {
   const frames = [...traceback.matchAll(/File "(<[^>]*>|[^"]*cell[^"]*)", line (\d+)/g)];
   const lineNo = frames.length > 0 ? Number(frames.at(-1)![2]) : Number.NaN;
   const source = code.split("\n")[lineNo - 1]?.trim();
-  if (source) return `✗ Line ${lineNo}: ${source}\n${exception}`;
-  return `✗ ${lastLine(exception)}`;
+  const limit = /^MemoryError\b/.test(exception)
+    ? [t(locale, "cell_output.memory")]
+    : /^BlockingIOError\b.*Resource temporarily unavailable/.test(exception)
+      ? [t(locale, "cell_output.processes")]
+      : [];
+  if (source) return [t(locale, "cell_output.error_line", { line: lineNo, source }), exception, ...limit].join("\n");
+  return [`✗ ${lastLine(exception)}`, ...limit].join("\n");
 }
 
 function withoutThinkTags(text: string): string {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loadTranscriptFixtures, type TranscriptFixture, transcriptOf } from "../../test/support/transcripts.js";
 import { isEquivalent } from "../grading/index.js";
+import { LOCALES, t } from "../i18n/index.js";
 import { readTranscript } from "./flow.js";
 import { buildLadder, type Hint, ladderOf, restatesQuestion } from "./ladder.js";
 import { revealsAnswer } from "./leaks.js";
@@ -51,6 +52,62 @@ const product: TranscriptFixture = {
   ],
   outputs: [{ stdout: "391\n" }],
 };
+
+/** The divisors of 360, as the model reasons it in English and in Spanish (the dict is what sympy prints). */
+const divisors = (language: "en" | "es"): TranscriptFixture => ({
+  name: `divisors-${language}`,
+  question: language === "en" ? "How many positive divisors does 360 have?" : "¿Cuántos divisores positivos tiene 360?",
+  answer: "24",
+  turns:
+    language === "en"
+      ? [
+          "Okay, so I need the number of positive divisors of 360.\n\nEvery divisor is built from the prime factors of 360, so first I need its prime factorization.\n\nLet me factor it with Python.\n```python\nimport sympy as sp\nprint(sp.factorint(360))\n```\n```output",
+          "So 360 = 2^3 · 3^2 · 5, as {2: 3, 3: 2, 5: 1} says.\n\nA divisor picks an exponent from 0 to 3 for 2, from 0 to 2 for 3 and from 0 to 1 for 5.\n```python\nprint(len(sp.divisors(360)))\n```\n```output",
+          "So 360 has 24 positive divisors.\n\n**Final Answer**\n\\[ \\boxed{24} \\]",
+        ]
+      : [
+          "Bien, necesito el número de divisores positivos de 360.\n\nCada divisor se forma con los factores primos de 360, así que primero necesito su factorización.\n\nLa calculo con Python.\n```python\nimport sympy as sp\nprint(sp.factorint(360))\n```\n```output",
+          "Así que 360 = 2^3 · 3^2 · 5, como dice {2: 3, 3: 2, 5: 1}.\n\nUn divisor elige un exponente de 0 a 3 para el 2, de 0 a 2 para el 3 y de 0 a 1 para el 5.\n```python\nprint(len(sp.divisors(360)))\n```\n```output",
+          "Así que 360 tiene 24 divisores positivos.\n\n**Respuesta final**\n\\[ \\boxed{24} \\]",
+        ],
+  outputs: [{ stdout: "{2: 3, 3: 2, 5: 1}\n" }, { stdout: "24\n" }],
+});
+
+describe("the ladder's words around the model's sentences", () => {
+  it("drops the pointer to a printed dict with the model's connective, in English and in Spanish", () => {
+    const english = ladderOf(transcriptOf(divisors("en")));
+    const spanish = ladderOf(transcriptOf(divisors("es")), 3, "es-ES");
+    const all = [...english, ...spanish].map((h) => h.markdown).join("\n");
+    expect(all).not.toMatch(/\{2: 3|says|como dice|^Así que|^So\b/m);
+    // Without its pointer, "360 = 2^3 · 3^2 · 5." only restates the question's number: a smaller example is the first step.
+    expect(spanish[2]!.markdown).toMatch(/^Por ejemplo/);
+  });
+
+  it("puts an English sentence to the student, and shows another language's first person as the solution's idea", () => {
+    const [english] = ladderOf(transcriptOf(divisors("en")));
+    expect(english!.markdown).toBe(
+      "Every divisor is built from the prime factors of 360, so first you need its prime factorization.",
+    );
+    const [spanish] = ladderOf(transcriptOf(divisors("es")), 3, "es-ES");
+    expect(spanish!.markdown).toBe(
+      "Idea de la solución: Cada divisor se forma con los factores primos de 360, así que primero necesito su factorización.",
+    );
+  });
+
+  it("never marks the catalogs' own hints as the solution's idea", () => {
+    for (const locale of LOCALES) {
+      const hints = ladderOf(
+        transcriptOf({ ...divisors("es"), turns: ["**Final Answer**\n\\[ \\boxed{24} \\]"], outputs: [] }),
+        3,
+        locale,
+      );
+      for (const hint of hints)
+        expect(hint.markdown, locale).not.toBe(
+          t(locale, "ladder.idea", { idea: hint.markdown.replace(/^[^:：]*[:：]\s*/, "") }),
+        );
+    }
+  });
+});
 
 /** No statement of any hint is the answer by the grader, and no hint is empty or a repeat. */
 function expectGoodLadder(hints: Hint[], answer: string | null) {

@@ -8,7 +8,7 @@
  * its answer, so a rung never quotes the result.
  */
 
-import { t } from "../i18n/index.js";
+import { type Locale, t, toLocale } from "../i18n/index.js";
 import type { Transcript } from "../reasoning/types.js";
 import { type Cell, type FlowItem, readTranscript } from "./flow.js";
 import { equalToAnswer, MATH, revealsAnswer } from "./leaks.js";
@@ -45,7 +45,7 @@ export interface LadderInput {
 export function ladderOf(transcript: Transcript, depth?: number, locale?: string): Hint[] {
   return buildLadder({
     question: transcript.question,
-    items: readTranscript(transcript),
+    items: readTranscript(transcript, locale === undefined ? {} : { locale }),
     answer: transcript.answer,
     ...(depth === undefined ? {} : { depth }),
     ...(locale === undefined ? {} : { locale }),
@@ -74,7 +74,10 @@ export function buildLadder(input: LadderInput): Hint[] {
         .find((text) => usable(text, answer, used) && (text === fallback || !restatesQuestion(text, input.question))) ??
       fallback;
     used.push(markdown);
-    hints.push({ title: t(input.locale, `ladder.titles.${rung}`), markdown });
+    hints.push({
+      title: t(input.locale, `ladder.titles.${rung}`),
+      markdown: asTheSolutionsIdea(markdown, input.locale),
+    });
   }
   return hints;
 }
@@ -198,13 +201,27 @@ function firstCandidates(
   return [...computed, ...examples];
 }
 
+/** A value a sentence points at: a printed collection (`{2: 3, 3: 2}`, commas and all) or a few words. */
+const POINTED = String.raw`(?:[[{(][^\]})]{0,120}[\]})]|[^,，]{1,80}?)`;
+/**
+ * "…, as {2: 3} says", "…, como dice {2: 3}" in the six catalog languages: the output it points at
+ * is not shown with a hint, so the pointer goes (and with it the model's connective).
+ */
+const POINTER = new RegExp(
+  String.raw`\s*[,，]\s*(?:as ${POINTED} (?:says|shows|confirms)|como (?:dice|muestra|confirma|diz|mostra) ${POINTED}|` +
+    `comme (?:le )?(?:dit|montre|confirme) ${POINTED}|wie ${POINTED} (?:zeigt|sagt|bestätigt)|正如${POINTED}所示)([.!。]?)$`,
+  "iu",
+);
+/** "So", "Thus", "Así que" … opening a sentence, in the six catalog languages: the hint starts at its content. */
+const SO =
+  /^(?:so|thus|then|hence|therefore|así que|entonces|por (?:lo )?tanto|donc|alors|ainsi|also|daher|somit|então|portanto|logo|所以|因此|于是)(?:\s*[,，]\s*|\s+)/iu;
+
 /** The sentence as said to the student: no thinking-aloud opener, no leading "So", in the second person. */
 function cleanSentence(sentence: string): string {
   const s = withoutOpener(sentence)
     .replace(/^(?:let me|let's|let us)\b[^:.]*:\s*/i, "")
-    .replace(/^(?:so|thus|then|hence|therefore)\s*,?\s+/i, "")
-    // "…, as {2: 3, 3: 2} says.": the output it points at is not shown with a hint.
-    .replace(/,\s*as [^,]{1,80} (?:says|shows|confirms)([.!]?)$/i, "$1")
+    .replace(SO, "")
+    .replace(POINTER, "$1")
     .trim();
   if (!s) return "";
   const you = s
@@ -267,6 +284,29 @@ function contentWords(text: string): string[] {
     run.length === 1 ? [run] : Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2)),
   );
   return [...new Set([...words, ...(han.length > 0 ? numbers : []), ...han])];
+}
+
+/**
+ * The model's first person in the catalog languages other than English (English sentences are put
+ * in the second person by `cleanSentence`): "necesito", "je", "ich", "preciso", "我".
+ */
+const FIRST_PERSON: Partial<Record<Locale, RegExp>> = {
+  es: /(?<!\p{L})(?:yo|me|mi|mis|necesito|quiero|tengo|puedo|busco|voy|calculo|cuento|uso|creo|pienso|sé|necesitamos|queremos|tenemos|podemos|buscamos|vamos|nuestro|nuestra)(?!\p{L})/iu,
+  fr: /(?<!\p{L})(?:je|j'|moi|mon|ma|mes|nous|notre)(?!\p{L})/iu,
+  de: /(?<!\p{L})(?:ich|mich|mir|mein|meine|meinen|meiner|wir|uns|unser|unsere)(?!\p{L})/iu,
+  pt: /(?<!\p{L})(?:eu|meu|minha|meus|minhas|preciso|quero|tenho|posso|vou|precisamos|queremos|temos|podemos|vamos|nosso|nossa)(?!\p{L})/iu,
+  zh: /我/u,
+};
+
+/**
+ * A rung quoting the model's sentence in its first person ("primero necesito su factorización"):
+ * not rewritten (no safe rule for every language), but shown as the solution's idea, so the
+ * student is not told what "I" need. The catalogs' own sentences already address the student.
+ */
+function asTheSolutionsIdea(hint: string, locale: string | undefined): string {
+  const language = toLocale(locale);
+  const firstPerson = language && FIRST_PERSON[language];
+  return firstPerson?.test(hint) ? t(locale, "ladder.idea", { idea: hint }) : hint;
 }
 
 /** A hint is at most a couple of sentences. */

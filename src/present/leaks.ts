@@ -5,6 +5,7 @@
  * that passes; the answer step states the answer once, so prose that merely restates it goes.
  */
 import { isEquivalent } from "../grading/index.js";
+import { LOCALES, t } from "../i18n/index.js";
 import { numbersIn } from "./numbers.js";
 import { sentencesOf } from "./prose.js";
 
@@ -13,10 +14,19 @@ export const MATH = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|\$
 /** What separates the sides of a statement: `=`, `<`, `\approx`, `\le`, … */
 export const RELATION = /\\(?:approx|le|leq|ge|geq|ne|neq|equiv|implies|Rightarrow)\b|[=<>≈≤≥]/;
 
+/** A step's reference to a cell (`steps.cell_ref`) in every language. */
+const CELL_REFERENCES = [...new Set(LOCALES.map((locale) => t(locale, "steps.cell_ref", { index: "\u0000" })))].map(
+  (text) => {
+    const [before, after] = text.split("\u0000").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return new RegExp(`${before}\\d+${after}`, "g");
+  },
+);
+
 /** The statements a reader could take as a value: numbers, formulas and the sides of equations. */
 export function statementsIn(posted: string): string[] {
-  // A reference to a cell ("[cell 2]", "(cell 2)") names the cell, not a value.
-  const text = posted.replace(/[[(]cells? \d+(?:(?:,| and) \d+)*[\])]/g, " ");
+  // A reference to a cell ("[cell 2]", "(cell 2)", "(celda 2)") names the cell, not a value.
+  let text = posted.replace(/[[(]cells? \d+(?:(?:,| and) \d+)*[\])]/g, " ");
+  for (const reference of CELL_REFERENCES) text = text.replace(reference, " ");
   const out = new Set<string>();
   for (const m of text.matchAll(MATH)) {
     const latex = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim();

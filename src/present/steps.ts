@@ -39,7 +39,10 @@ const GUESS =
 export function presentTranscript(transcript: Transcript, options: PresentOptions = {}): Presentation {
   const budget = options.maxStepChars ?? 900;
   const maxSteps = options.maxSteps ?? 7;
-  const items = readTranscript(transcript, { maxOutputChars: options.maxOutputChars ?? 1500 });
+  const items = readTranscript(transcript, {
+    maxOutputChars: options.maxOutputChars ?? 1500,
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+  });
   const answer = transcript.answer;
   const proseItems = items.flatMap((item) => (item.kind === "prose" ? [withoutGuesses(item.text, answer)] : []));
   const { kept, retracted } = substantiveTexts(proseItems);
@@ -77,7 +80,10 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
     const step = cellStep(item.cell, failed ? failed.lead : lead, first ? budget / 2 : budget / 4, cellsSeen);
     if (failed) {
       // Last, just above the code it speaks of.
-      step.markdown = [step.markdown, t(options.locale, "steps.false_start", { error: errorName(failed.cell) })]
+      step.markdown = [
+        step.markdown,
+        t(options.locale, "steps.false_start", { error: errorName(failed.cell, options.locale) }),
+      ]
         .filter(Boolean)
         .join("\n\n");
       failed = null;
@@ -98,9 +104,9 @@ export function presentTranscript(transcript: Transcript, options: PresentOption
 }
 
 /** The error's name (`NameError`) from a failed cell's traceback, else a plain word for it. */
-function errorName(cell: Cell): string {
+function errorName(cell: Cell, locale: string | undefined): string {
   const error = cell.result?.error ?? "";
-  return /\b([A-Z]\w*(?:Error|Exception|Interrupt))\b/.exec(error)?.[1] ?? "an error";
+  return /\b([A-Z]\w*(?:Error|Exception|Interrupt))\b/.exec(error)?.[1] ?? t(locale, "steps.an_error");
 }
 
 /**

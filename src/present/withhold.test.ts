@@ -24,7 +24,7 @@ describe("withholdAnswer", () => {
     const setUp: Step = { title: "Where they meet", markdown: "$\\sin x = \\cos x$ means $\\tan x = 1$." };
     const { shown, withheld } = withholdAnswer([setUp, plot, count], { answer: "2" });
     expect(shown).toEqual([setUp, plot, { title: count.title, markdown: count.markdown }]);
-    expect(withheld).toEqual([{ ...count, markdown: "" }]);
+    expect(withheld).toEqual([{ ...count, title: "Count the crossings (continued)", markdown: "" }]);
   });
 
   it("reads printed lists, sets, fractions, decimals and counts in words as the answer", () => {
@@ -37,6 +37,20 @@ describe("withholdAnswer", () => {
     expect(textBearsAnswer("The graphs meet two times.", "2")).toBe(true);
     expect(textBearsAnswer("The roots are $x = 2$ and $x = 3$.", "2, 3")).toBe(false);
     expect(outputBearsAnswer("[1, 6]", "2, 3")).toBe(false);
+  });
+
+  it("reads a reference to a cell, in any language, as naming the cell rather than a value", () => {
+    expect(textBearsAnswer("La gráfica (celda 2) muestra un cruce en cada mitad.", "2")).toBe(false);
+    expect(textBearsAnswer("图像（单元格 2）显示了交点。", "2")).toBe(false);
+    expect(textBearsAnswer("Die Kurven (Zelle 1) schneiden sich 2-mal.", "2")).toBe(true);
+  });
+
+  it("titles a split step's withheld rest as its continuation, in the student's language", () => {
+    const cuenta: Step = { ...count, title: "Contar los cruces" };
+    expect(withholdAnswer([cuenta], { answer: "2", locale: "es-ES" }).withheld[0]!.title).toBe(
+      "Contar los cruces (continuación)",
+    );
+    expect(withholdAnswer([cuenta], { answer: "2", locale: "zh" }).withheld[0]!.title).toBe("Contar los cruces（续）");
   });
 
   it("withholds a step whose title or prose states the answer, and everything after it", () => {
@@ -54,14 +68,14 @@ describe("withholdAnswer", () => {
     };
     const { shown, withheld } = withholdAnswer([vieta], { answer: "14" });
     expect(shown).toEqual([{ title: "Set up", markdown: "By Vieta, $r + s + t = 6$ and $rs + st + tr = 11$." }]);
-    expect(withheld).toEqual([{ title: "Set up", markdown: "Then $r^2 + s^2 + t^2 = 36 - 22 = 14$." }]);
+    expect(withheld).toEqual([{ title: "Set up (continued)", markdown: "Then $r^2 + s^2 + t^2 = 36 - 22 = 14$." }]);
   });
 
   it("keeps the explanation of a step whose cell computes the answer, and withholds the cell", () => {
     const solve: Step = { ...count, markdown: "Count the sign changes of $\\sin x - \\cos x$." };
     const { shown, withheld } = withholdAnswer([solve], { answer: "2" });
     expect(shown).toEqual([{ title: solve.title, markdown: solve.markdown }]);
-    expect(withheld).toEqual([{ ...solve, markdown: "" }]);
+    expect(withheld).toEqual([{ ...solve, title: `${solve.title} (continued)`, markdown: "" }]);
   });
 
   it("keeps a folded false start's sentence with its cell", () => {
@@ -100,14 +114,14 @@ describe("withholdAnswer where the policy shows code", () => {
     expect(shown).toEqual([
       { title: demo.title, markdown: demo.markdown, code: demo.code, cells: [1], outputHidden: true },
     ]);
-    expect(withheld).toEqual([{ title: demo.title, markdown: "", output: "2" }, conclude]);
+    expect(withheld).toEqual([{ title: `${demo.title} (continued)`, markdown: "", output: "2" }, conclude]);
   });
 
   it("keeps the cell and its output when only a later paragraph states the answer", () => {
     const step: Step = { ...demo, output: "[0.25, 1.25]", markdown: "Count them.\n\nSo they cross twice." };
     const { shown, withheld } = withholdAnswer([step], { answer: "2", showCode: true });
     expect(shown).toEqual([{ ...step, markdown: "Count them." }]);
-    expect(withheld).toEqual([{ title: step.title, markdown: "So they cross twice." }]);
+    expect(withheld).toEqual([{ title: `${step.title} (continued)`, markdown: "So they cross twice." }]);
   });
 
   it("withholds the cell whole when its program states the answer (a title, a comment, a literal)", () => {
@@ -125,6 +139,6 @@ describe("withholdAnswer where the policy shows code", () => {
   it("withholds the cell whole where the policy does not show code", () => {
     const { shown, withheld } = withholdAnswer([demo], { answer: "2" });
     expect(shown).toEqual([{ title: demo.title, markdown: demo.markdown }]);
-    expect(withheld).toEqual([{ ...demo, markdown: "" }]);
+    expect(withheld).toEqual([{ ...demo, title: `${demo.title} (continued)`, markdown: "" }]);
   });
 });

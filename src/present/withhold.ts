@@ -13,7 +13,8 @@
  * that length (./enumeration.ts).
  *
  * A step whose opening paragraphs are working and whose later ones reach the answer is split at
- * that paragraph: the working stays, the rest (with the step's cell) is withheld, both verbatim.
+ * that paragraph: the working stays, the rest (with the step's cell) is withheld, both verbatim;
+ * the rest's title says it continues the step the student already read.
  *
  * The classroom policy reuses `bearsAnswer`: with reveal `never`, no program or output that
  * computes the answer is ever shown.
@@ -36,6 +37,8 @@ export interface AnswerContext {
    * states the answer is shown as it ran with that output held back, rather than withheld whole.
    */
   showCode?: boolean;
+  /** The student's language: a step split at the answer titles its withheld rest "… (continued)" in it. */
+  locale?: string;
 }
 
 /** Which parts of a step give the final answer away. */
@@ -119,14 +122,19 @@ function splitAtAnswer(step: Step, context: AnswerContext): [Step | null, Step |
       ...(hideOutput ? { outputHidden: true } : output === undefined ? {} : { output }),
     };
     const rest = paragraphs.slice(first).join("\n\n");
-    const later: Step = { title: step.title, markdown: rest, ...(hideOutput ? { output: output! } : {}) };
+    const later: Step = { title: continued(step, context), markdown: rest, ...(hideOutput ? { output: output! } : {}) };
     return [working, rest === "" && !hideOutput ? null : later];
   }
   // "First try raised … — fixed in the cell below" goes where the cell goes.
   while (first > 0 && isFalseStartSentence(paragraphs[first - 1]!)) first--;
   if (first === 0) return [null, step];
   const working: Step = { title: step.title, markdown: paragraphs.slice(0, first).join("\n\n") };
-  return [working, { ...step, markdown: paragraphs.slice(first).join("\n\n") }];
+  return [working, { ...step, title: continued(step, context), markdown: paragraphs.slice(first).join("\n\n") }];
+}
+
+/** The title of a split step's withheld rest: the step the student read, continued. */
+function continued(step: Step, context: AnswerContext): string {
+  return t(context.locale, "steps.continued", { title: step.title });
 }
 
 /** Counts in words, as a student reads them as the number ("once", "half" say too little alone). */

@@ -3,10 +3,25 @@
  * tail kept. Cell output is untrusted and can be megabytes, so nothing here runs a regex that can
  * backtrack on it (`/\s+$/` on a long run of spaces is quadratic): trimming and line scans are linear.
  */
-import type { CellResult } from "../sandbox/types.js";
+import type { CellNotice, CellResult } from "../sandbox/types.js";
 
-/** One line of the notes `formatCellOutput` adds under a cell's output (a figure shown, output cut). */
-export const ENGINE_NOTE_LINE = /^\[(figure \d+|output truncated): [^\]\n]*\]$/gm;
+/** One line of the notes `formatCellOutput` adds under a cell's output (a figure shown, output cut, a restart). */
+export const ENGINE_NOTE_LINE =
+  /^\[(figure \d+|output truncated|interpreter restarted|\d+ figures? not kept): [^\]\n]*\]$/gm;
+
+const RESTARTED = "variables from earlier cells are gone";
+
+/** What the sandbox did around a cell, for the model and an operator (a student reads the catalogs' words). */
+export function noticeText(notice: CellNotice): string {
+  switch (notice.kind) {
+    case "restarted_before":
+      return `[interpreter restarted: it had stopped between cells, so ${RESTARTED}]`;
+    case "restarted_after_threads":
+      return `[interpreter restarted: the cell left threads running that did not stop, so ${RESTARTED}]`;
+    case "figures_not_kept":
+      return `[${notice.count} figure${notice.count === 1 ? "" : "s"} not kept: one question keeps at most ${notice.maxFigures} figures and ${notice.maxMb} MB of them]`;
+  }
+}
 
 const marker = (omitted: number, unit: string) => `\n… [${omitted} ${unit} omitted] …\n`;
 
@@ -65,6 +80,8 @@ export interface OutputOptions {
   timeoutMs?: number;
   /** Notes for the model that figures were shown; a reader that shows the figures leaves them out. */
   figureNotes?: boolean;
+  /** The sandbox's notes (output cut, a restart, figures not kept); a reader that words them itself leaves them out. */
+  sandboxNotes?: boolean;
 }
 
 /** The text placed inside ```output … ``` for one cell. */
@@ -82,7 +99,10 @@ export function formatCellOutput(result: CellResult, options: OutputOptions): st
     problem = fromTracebackHeader(result.error);
   }
   const notes: string[] = [];
-  if (result.truncated) notes.push("[output truncated: the cell printed more than the output cap]");
+  if (options.sandboxNotes !== false) {
+    if (result.truncated) notes.push("[output truncated: the cell printed more than the output cap]");
+    notes.push(...(result.notices ?? []).map(noticeText));
+  }
   if (options.figureNotes !== false) {
     for (const [i, fig] of result.figures.entries()) {
       notes.push(`[figure ${i + 1}: ${fig.width}×${fig.height} PNG shown to the student]`);

@@ -201,11 +201,6 @@ export class Interpreter {
     return this.unusable === null;
   }
 
-  /** How it ended ("the Python interpreter was killed by …"), once it has. */
-  endedHow(): string {
-    return this.unusable?.message ?? "the Python interpreter is running";
-  }
-
   /** Called once every process of this interpreter is gone. */
   onExited(listener: () => void): void {
     if (this.gone) listener();

@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { DriverResult, Interpreter } from "./interpreter.js";
 import { sanitizeOutput } from "./sanitize.js";
-import type { CellResult, Figure, RunOptions, SandboxSession } from "./types.js";
+import type { CellNotice, CellResult, CellStop, Figure, RunOptions, SandboxSession } from "./types.js";
 
 /** Time the driver gets beyond the cell timeout to stop the cell itself before the host kills it. */
 const KILL_GRACE_MS = 1_000;
@@ -42,16 +42,27 @@ export interface SessionDeps {
   onClose(session: Session): void;
 }
 
-function failure(error: string, startedAt: number, timedOut = false): CellResult {
+/** A cell the sandbox stopped or did not run: the model's sentence in `error`, the reason in `stop`. */
+function failure(error: string, startedAt: number, stop: CellStop): CellResult {
   return {
     stdout: "",
     stderr: "",
     error,
     figures: [],
-    timedOut,
+    timedOut: stop.kind === "timeout",
     truncated: false,
     durationMs: performance.now() - startedAt,
+    stop,
   };
+}
+
+/** One cell's run, as `toResult` needs it. */
+interface CellRun {
+  cell: number;
+  startedAt: number;
+  timeoutMs: number;
+  /** The interpreter had ended between cells and was replaced for this one. */
+  restarted: boolean;
 }
 
 export class Session implements SandboxSession {
@@ -99,23 +110,22 @@ export class Session implements SandboxSession {
 
   private async runNow(code: string, options: RunOptions): Promise<CellResult> {
     const startedAt = performance.now();
-    if (this.closed) return failure("SandboxError: the session is closed", startedAt);
+    if (this.closed) return failure("SandboxError: the session is closed", startedAt, { kind: "closed" });
     const { signal } = options;
-    if (signal?.aborted) return failure("Cancelled: the cell was not run", startedAt);
-    if (this.cpuSpent) return failure(this.cpuMessage(), startedAt);
+    if (signal?.aborted)
+      return failure("Cancelled: the cell was not run", startedAt, { kind: "cancelled", restarted: false });
+    if (this.cpuSpent) return this.cpuFailure(startedAt);
     // The model must hear that its variables are gone, also when that happened between cells.
-    let restarted = "";
+    let restarted = false;
     if (!this.interpreter.alive) {
-      if (this.aliveAfterLastCell) {
-        restarted = `[${this.interpreter.endedHow()} between cells; ${RESTARTED}]\n`;
-      }
+      restarted = this.aliveAfterLastCell;
       // Once its processes are gone, the kernel's figure for all of them is in.
       await this.interpreter.stop();
       this.cpuOfEarlier += this.interpreter.cpuSeconds();
       this.cpuKnown = this.cpuOfEarlier;
       this.cpuKnownAt = performance.now();
       this.cpuSpent = this.cpuKnown >= this.deps.cpuSeconds;
-      if (this.cpuSpent) return failure(this.cpuMessage(), startedAt);
+      if (this.cpuSpent) return this.cpuFailure(startedAt);
       this.interpreter = await this.deps.acquire();
     }
     const interpreter = this.interpreter;
@@ -133,27 +143,37 @@ export class Session implements SandboxSession {
         const stop = (result: () => CellResult) => void interpreter.stop().then(() => resolve(result()));
         timer = setTimeout(() => {
           const seconds = timeoutMs / 1000;
-          stop(() => failure(`TimeoutError: the cell ran longer than ${seconds} s; ${RESTARTED}`, startedAt, true));
+          stop(() =>
+            failure(`TimeoutError: the cell ran longer than ${seconds} s; ${RESTARTED}`, startedAt, {
+              kind: "timeout",
+              seconds,
+              restarted: true,
+            }),
+          );
         }, timeoutMs + KILL_GRACE_MS);
         onAbort = () =>
-          stop(() => failure(`Cancelled: the cell was stopped before it finished; ${RESTARTED}`, startedAt));
+          stop(() =>
+            failure(`Cancelled: the cell was stopped before it finished; ${RESTARTED}`, startedAt, {
+              kind: "cancelled",
+              restarted: true,
+            }),
+          );
         signal?.addEventListener("abort", onAbort, { once: true });
         if (this.cpuMayBeSpent(performance.now() + timeoutMs + KILL_GRACE_MS)) {
           cpuCheck = setInterval(() => {
-            if (this.checkCpu(interpreter, true)) stop(() => failure(this.cpuMessage(), startedAt));
+            if (this.checkCpu(interpreter, true)) stop(() => this.cpuFailure(startedAt));
           }, CPU_CHECK_MS);
         }
       });
       const answered = interpreter.run(code, timeoutMs).then(
-        (reply) => this.toResult(reply, interpreter, cell, startedAt, restarted),
+        (reply) => this.toResult(reply, interpreter, { cell, startedAt, timeoutMs, restarted }),
         async (err: Error) => {
           await interpreter.stop();
-          return failure(
-            this.closed
-              ? "SandboxError: the session was closed while this cell ran"
-              : `SandboxError: ${err.message} while running this cell; ${RESTARTED}`,
-            startedAt,
-          );
+          return this.closed
+            ? failure("SandboxError: the session was closed while this cell ran", startedAt, { kind: "closed" })
+            : failure(`SandboxError: ${err.message} while running this cell; ${RESTARTED}`, startedAt, {
+                kind: "crashed",
+              });
         },
       );
       return await Promise.race([answered, stopped]);
@@ -192,23 +212,22 @@ export class Session implements SandboxSession {
     return this.cpuSpent;
   }
 
-  private cpuMessage(): string {
-    return `SandboxError: this question's Python session used its ${this.deps.cpuSeconds} CPU seconds, the most one question may use; no more cells run`;
+  private cpuFailure(startedAt: number): CellResult {
+    const seconds = this.deps.cpuSeconds;
+    return failure(
+      `SandboxError: this question's Python session used its ${seconds} CPU seconds, the most one question may use; no more cells run`,
+      startedAt,
+      { kind: "cpu_spent", seconds },
+    );
   }
 
-  private async toResult(
-    reply: DriverResult,
-    interpreter: Interpreter,
-    cell: number,
-    startedAt: number,
-    restarted: string,
-  ): Promise<CellResult> {
-    let error = reply.error === null ? null : sanitizeOutput(reply.error);
+  private async toResult(reply: DriverResult, interpreter: Interpreter, run: CellRun): Promise<CellResult> {
+    const { cell, startedAt } = run;
+    const notices: CellNotice[] = run.restarted ? [{ kind: "restarted_before" }] : [];
     if (reply.restart) {
       // Threads the cell started would keep running between cells: nothing of the cell may.
       await interpreter.stop();
-      const note = `SandboxError: the cell left threads running that did not stop; ${RESTARTED}`;
-      error = error === null ? note : `${error}\n${note}`;
+      notices.push({ kind: "restarted_after_threads" });
     }
     const figures: Figure[] = [];
     let notKept = 0;
@@ -227,19 +246,21 @@ export class Session implements SandboxSession {
       this.figuresKept++;
       this.figureBytesKept += figure.png.length;
     }
-    let stderr = restarted + sanitizeOutput(reply.stderr);
     if (notKept) {
-      const mb = Math.round((this.deps.maxFigureBytes / 1024 / 1024) * 10) / 10;
-      stderr += `[${notKept} figure${notKept === 1 ? " was" : "s were"} not kept: one question keeps at most ${this.deps.maxFigures} figures and ${mb} MB of them]\n`;
+      const maxMb = Math.round((this.deps.maxFigureBytes / 1024 / 1024) * 10) / 10;
+      notices.push({ kind: "figures_not_kept", count: notKept, maxFigures: this.deps.maxFigures, maxMb });
     }
     return {
       stdout: sanitizeOutput(reply.stdout),
-      stderr,
-      error,
+      stderr: sanitizeOutput(reply.stderr),
+      error: reply.error === null ? null : sanitizeOutput(reply.error),
       figures,
       timedOut: reply.timedOut,
       truncated: reply.truncated,
       durationMs: performance.now() - startedAt,
+      // The driver's own timer stopped the cell: the interpreter and its variables survive.
+      ...(reply.timedOut ? { stop: { kind: "timeout", seconds: run.timeoutMs / 1000, restarted: false } } : {}),
+      ...(notices.length > 0 ? { notices } : {}),
     };
   }
 }

@@ -19,16 +19,43 @@ export interface Figure {
   height: number;
 }
 
+/**
+ * Why the sandbox stopped a cell, or did not run it: a reason, not a sentence, so each reader words
+ * it (the engine for the model, the presenter in the student's language). `restarted`: the
+ * interpreter was replaced, so variables from earlier cells are gone.
+ */
+export type CellStop =
+  | { kind: "timeout"; seconds: number; restarted: boolean }
+  | { kind: "cancelled"; restarted: boolean }
+  /** The question's Python session used all the CPU seconds one question may use. */
+  | { kind: "cpu_spent"; seconds: number }
+  /** The interpreter ended while the cell ran (a limit hit, a crash); it was restarted. */
+  | { kind: "crashed" }
+  | { kind: "closed" };
+
+/** Something the sandbox did around a cell that ran, worded by each reader. */
+export type CellNotice =
+  /** The interpreter had ended between cells and was replaced before this one. */
+  | { kind: "restarted_before" }
+  /** The cell left threads that did not stop: the interpreter was replaced after it. */
+  | { kind: "restarted_after_threads" }
+  /** Figures over the question's totals were dropped. */
+  | { kind: "figures_not_kept"; count: number; maxFigures: number; maxMb: number };
+
 export interface CellResult {
   stdout: string;
   stderr: string;
-  /** Formatted traceback (or a sandbox message) when the cell raised; null on success. */
+  /** Formatted traceback (or the sandbox's message, in English, for the model) when the cell raised or was stopped; null on success. */
   error: string | null;
   figures: Figure[];
   timedOut: boolean;
   /** True when stdout/stderr were cut at the output cap. */
   truncated: boolean;
   durationMs: number;
+  /** Why the sandbox stopped the cell or did not run it (absent: the cell ran to its end or raised). */
+  stop?: CellStop;
+  /** What the sandbox did around the cell (absent: nothing). */
+  notices?: CellNotice[];
 }
 
 export interface RunOptions {

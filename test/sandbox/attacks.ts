@@ -188,6 +188,8 @@ while True:
       const result = await run("while True: pass");
       expect(result.timedOut).toBe(true);
       expect(result.error).toMatch(/TimeoutError/);
+      // The reason, for a reader to word in its own language: the interpreter was kept.
+      expect(result.stop).toEqual({ kind: "timeout", seconds: expect.any(Number), restarted: false });
       expect((await run("print(kept)")).stdout).toBe("still here\n");
     });
 
@@ -195,6 +197,7 @@ while True:
       const result = await run("import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True: pass");
       expect(result.timedOut).toBe(true);
       expect(result.error).toMatch(/restarted/);
+      expect(result.stop).toEqual({ kind: "timeout", seconds: expect.any(Number), restarted: true });
       await stillWorks();
     });
 
@@ -802,7 +805,8 @@ print("started")
         await new Promise((resolve) => setTimeout(resolve, 600));
         const after = await run(LEFT_RUNNING_CELL, target);
         expect(after.stdout).toBe("processes [] threads 2\n");
-        expect(after.stderr).toMatch(/interpreter was restarted/);
+        expect(after.notices).toEqual([{ kind: "restarted_before" }]);
+        expect(after.stderr).toBe("");
         await stillWorks(target);
       } finally {
         await target.close();
@@ -938,7 +942,10 @@ print("found", found)
           expect(figures.length).toBeGreaterThan(0);
           expect(figures.length).toBeLessThanOrEqual(5);
           expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
-          expect(results.at(-1)!.stderr).toMatch(/figure.*question/);
+          // Said as a reason, for each reader to word: the figures over the question's totals were dropped.
+          expect(results.at(-1)!.notices).toContainEqual(
+            expect.objectContaining({ kind: "figures_not_kept", maxFigures: 5, maxMb: 2 }),
+          );
         },
       );
     }, 120_000);

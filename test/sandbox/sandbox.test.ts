@@ -78,6 +78,7 @@ describe("a session", () => {
     setTimeout(() => controller.abort(), 200);
     const result = await session.run("import time\ntime.sleep(30)", { signal: controller.signal });
     expect(result.error).toMatch(/Cancelled.*restarted/);
+    expect(result.stop).toEqual({ kind: "cancelled", restarted: true });
     const next = await session.run("print(open('/data/notes.txt').read())");
     expect(next.stdout).toBe("hello\n");
   });

@@ -209,13 +209,13 @@ describe("Slack: teachers and a channel's release", { timeout: 180_000 }, () => 
     await ask("What is 2^20 within the limit?");
     const root = await rootQuoting(bot.slack, CHANNEL, "What is 2^20 within the limit?");
     const [refused] = await responsesTo(bot, await ask("What is 2^20 over the limit?"));
-    expect(refused!.text).toMatch(/limit of 1 questions per hour/);
+    expect(refused!.text).toMatch(/limit of 1 question per hour/);
     // /tutor-usage reads the limit the channel enforces, not the workspace's setting (none).
     expect((await command("/tutor-usage", "", "UNEW")).text).toMatch(/This hour: 1 of 1 — none left/);
     // Retry is another question asked here: the channel's limit refuses it too.
     const last = lastMessage(await finishedThread(bot.slack, CHANNEL, root.ts));
     const seen = bot.slack.workspace.ephemerals.length;
     await clickButton(bot, last, "tutor_retry", "UNEW");
-    expect((await ephemeralFor(bot, "UNEW", root.ts, seen)).text).toMatch(/limit of 1 questions per hour/);
+    expect((await ephemeralFor(bot, "UNEW", root.ts, seen)).text).toMatch(/limit of 1 question per hour/);
   });
 });

@@ -11,6 +11,7 @@ import {
   findButton,
   finishedThread,
   pressButton,
+  pressNextStepUntilDone,
   rootQuoting,
   SIGNING_SECRET,
   type SlackBot,
@@ -117,5 +118,24 @@ describe("Slack in the student's language", () => {
       workspace.thread("C1", root.ts).find((m) => JSON.stringify(m.blocks).includes("compartió su comprobación")),
     );
     expect(JSON.stringify(shared.blocks)).toContain("<@U8> compartió su comprobación:");
+  });
+
+  it("hands a Spanish user's next hints out with Spanish buttons", async () => {
+    const workspace = bot.slack.workspace;
+    workspace.users.set("U11", { id: "U11", name: "mateo", isAdmin: false, locale: "es-ES" });
+    const body = slashCommandBody({
+      command: "/hint",
+      text: "Hint please: what is 2^20, for Mateo?",
+      user: "U11",
+      channel: "C1",
+      responseUrl: bot.slack.responseUrl().url,
+    });
+    await sendSigned(bot.eventsUrl, SIGNING_SECRET, body);
+    const root = await rootQuoting(bot.slack, "C1", "Hint please: what is 2^20, for Mateo?");
+    await finishedThread(bot.slack, "C1", root.ts);
+    const handed = await pressNextStepUntilDone(bot, { channel: "C1", rootTs: root.ts, user: "U11" });
+    const text = handed.map((m) => JSON.stringify(m.blocks)).join("\n");
+    expect(text).toContain('"text":"Otra pista"');
+    expect(text).not.toMatch(/Another hint|See a worked solution/);
   });
 });

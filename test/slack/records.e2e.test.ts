@@ -116,7 +116,7 @@ describe("class records on Slack", { timeout: 180_000 }, () => {
     redis.disconnect();
     const reply = await command("/tutor-report", "", "UADMIN");
     expect(reply.text).toContain("Questions: 2 by 2 students");
-    expect(reply.text).toContain("1. `1/2` — 1 attempts by 1 students");
+    expect(reply.text).toContain("1. `1/2` — 1 attempt by 1 student");
   });
 
   it("/tutor-forget-channel deletes the channel's records for an admin, and for no one else", async () => {

@@ -587,7 +587,7 @@ describe("/tutor-settings", () => {
     const again = ask("What is 2^20 once more?", "C5");
     await again.send();
     const [limitReply] = await responsesTo(admin, again.responseId);
-    expect(limitReply!.text).toMatch(/limit of 1 questions per hour/);
+    expect(limitReply!.text).toMatch(/limit of 1 question per hour/);
     expect(await admin.jobCount()).toBe(before + 1);
   });
 

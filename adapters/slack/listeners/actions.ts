@@ -12,7 +12,7 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt";
 import type { ActionReply, RunAction } from "../../../commands/index.js";
 import { type TextValues, t } from "../../../src/i18n/index.js";
-import { fence } from "../../step-code.js";
+import { codeBlockMarkdown } from "../../step-code.js";
 import { type ActionName, actionFor, type Block, intoMessages, sections } from "../blocks.js";
 import { parseButtonValue } from "../buttons.js";
 import type { SlackTarget } from "../target.js";
@@ -116,10 +116,7 @@ async function show(
       return;
     case "code": {
       const blocks: Block[] = reply.blocks.flatMap((cell) =>
-        sections(
-          `*${say("steps.code_of", { index: cell.step + 1 })}*\n${fence(cell.code, "")}` +
-            (cell.output ? `\n${say("steps.output")}\n${fence(cell.output, "")}` : ""),
-        ),
+        sections(`*${say("steps.code_of", { index: cell.step + 1 })}*\n${codeBlockMarkdown(cell, reply.locale, "")}`),
       );
       if (reply.withheld) blocks.push(...sections(say("withhold.code_withheld")));
       if (blocks.length === 0) return tellUser(ctx, where, say("steps.no_code_run"));
@@ -129,7 +126,7 @@ async function show(
     case "answer":
       return ctx.poster.revealAnswer(where, reply.answer, reply.rendered, reply.steps, reply.locale);
     case "step":
-      await ctx.poster.postNextStep(target, where, reply);
+      await ctx.poster.postNextStep(target, where, reply, reply.locale);
       return;
     case "shared":
       await ctx.poster.postShared(target, reply, where.user, reply.locale);

@@ -30,20 +30,30 @@ function figures(totals, students) {
     list,
     "questions",
     tr("teacher.questions"),
-    tr("teacher.questions_value", { questions: totals.questions, students }),
+    tr("teacher.questions_value", {
+      questions: totals.questions,
+      students: tr("counts.students", { count: students }),
+    }),
     totals.byMode ? tr("teacher.modes", totals.byMode) : "",
   );
   stat(
     list,
     "hints",
     tr("teacher.hints"),
-    tr("teacher.hints_value", { steps: totals.hintSteps, deepest: totals.maxHintDepth }),
+    tr("teacher.hints_value", {
+      steps: tr("counts.steps_shown", { count: totals.hintSteps }),
+      deepest: totals.maxHintDepth,
+    }),
   );
   stat(
     list,
     "checks",
     tr("teacher.checks"),
-    tr("teacher.checks_value", { checks: totals.checks, right: totals.right, wrong: totals.wrong }),
+    tr("teacher.checks_value", {
+      checks: tr("counts.attempts", { count: totals.checks }),
+      right: totals.right,
+      wrong: totals.wrong,
+    }),
   );
   stat(list, "feedback", tr("teacher.feedback"), `👍 ${totals.up} · 👎 ${totals.down}`);
   stat(
@@ -104,7 +114,14 @@ function wrongAnswers(section) {
     });
     item.append(
       answers,
-      el("p", tr("teacher.wrong_count", { count: group.count, students: group.students }), { class: "count" }),
+      el(
+        "p",
+        tr("teacher.wrong_count", {
+          attempts: tr("counts.attempts", { count: group.count }),
+          students: tr("counts.students", { count: group.students }),
+        }),
+        { class: "count" },
+      ),
       el("p", tr("teacher.wrong_question", { question: group.question }), { class: "help" }),
       el(
         "p",

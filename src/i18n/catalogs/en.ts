@@ -79,8 +79,14 @@ export const en = {
     of: "Step {{index}} of {{total}} · {{title}}",
     of_short: "Step {{index}}/{{total}} · {{title}}",
     continued: "{{title}} (continued)",
+    /** A write-up's reference to a cell it ran, in the step's text. */
+    cell_ref: "(cell {{index}})",
+    /** Above one cell's code when a step shows several. */
+    cell_label: "Cell {{index}}:",
     code_of: "Step {{index}}",
     false_start: "*First try raised {{error}} — fixed in the cell below.*",
+    /** Names a failed first try whose error has no name (in `false_start`). */
+    an_error: "an error",
     output: "Output:",
     output_hidden: "Output hidden until you reveal the answer — it states the answer.",
     output_cut: "… ({{count}} more characters: Show code)",
@@ -88,7 +94,31 @@ export const en = {
     no_code_run: "This solution did not run any code.",
     code_behind: "The code behind this solution",
     formula: "Formula {{index}}",
+    /** Slack: where a formula drawn as an image under the step stands in its text. */
+    formula_ref: "(formula {{index}} ↓)",
     figure: "Figure {{index}}",
+    figure_reduced: "Figure {{index}} (reduced from {{width}}×{{height}} px to fit the upload limit)",
+  },
+  /** A cell's output as a student reads it, and why the sandbox stopped or skipped a cell. */
+  cell_output: {
+    none: "(no output)",
+    figure: "(a figure, shown below)",
+    not_run: "(not run: the code execution limit was reached)",
+    error_line: "✗ Line {{line}}: {{source}}",
+    memory: "The cell needed more memory than a question may use.",
+    processes: "The cell started more processes than a question may.",
+    timeout: "⏱ Stopped: the cell ran longer than {{seconds}} s.",
+    timeout_unknown: "⏱ Stopped: the cell ran too long.",
+    cancelled: "⏹ Stopped before it finished: the run was cancelled.",
+    cancelled_before: "⏹ Not run: the run was cancelled.",
+    cpu_spent: "⏱ Not run: this question's Python used its {{seconds}} CPU seconds, the most one question may use.",
+    crashed: "✗ Python stopped while running this cell (it may have hit a limit).",
+    closed: "⏹ Not run: the run had ended.",
+    restarted: "Python was restarted, so values from earlier cells are gone.",
+    restarted_before: "Python had stopped before this cell and was restarted, so values from earlier cells are gone.",
+    truncated: "(output cut: the cell printed more than is kept)",
+    figures_not_kept_one: "({{count}} figure not kept: a question keeps at most {{max}} figures.)",
+    figures_not_kept_other: "({{count}} figures not kept: a question keeps at most {{max}} figures.)",
   },
   /** The deterministic presenter's own step titles (src/present/titles.ts maps its English ones here). */
   titles: {
@@ -153,8 +183,10 @@ export const en = {
     },
     missing_answer: "To check your work, add your answer, e.g. `/check answer: 42`.",
     too_many_attachments: {
-      counted: "Attach at most {{limit}} files per question (you sent {{sent}}).",
-      limit: "Attach at most {{limit}} files per question.",
+      counted_one: "Attach at most {{limit}} file per question (you sent {{sent}}).",
+      counted_other: "Attach at most {{limit}} files per question (you sent {{sent}}).",
+      limit_one: "Attach at most {{limit}} file per question.",
+      limit_other: "Attach at most {{limit}} files per question.",
       plain: "Too many files: attach fewer files per question.",
     },
     attachment_too_large: {
@@ -173,13 +205,17 @@ export const en = {
       moment: "try again in a moment",
     },
     daily_limit: {
-      plain: "You've used your {{limit}} questions for today.",
-      wait: "You've used your {{limit}} questions for today — you can ask again in {{wait}}.",
+      plain_one: "You've used your {{limit}} question for today.",
+      plain_other: "You've used your {{limit}} questions for today.",
+      wait_one: "You've used your {{limit}} question for today — you can ask again in {{wait}}.",
+      wait_other: "You've used your {{limit}} questions for today — you can ask again in {{wait}}.",
     },
     hourly_limit: {
-      wait: "You've reached this server's limit of {{limit}} questions per hour — try again in {{minutes}} min.",
+      wait_one: "You've reached this server's limit of {{limit}} question per hour — try again in {{minutes}} min.",
+      wait_other: "You've reached this server's limit of {{limit}} questions per hour — try again in {{minutes}} min.",
       unknown: "You've reached this server's hourly limit of questions.",
-      plain: "You've reached this server's limit of {{limit}} questions per hour.",
+      plain_one: "You've reached this server's limit of {{limit}} question per hour.",
+      plain_other: "You've reached this server's limit of {{limit}} questions per hour.",
     },
     not_allowed_here: "I don't answer in this channel. Ask in one of the channels your server set up for me.",
     permission_missing: "I can't post here: ask a server admin to give me permission to send messages and files.",
@@ -327,12 +363,12 @@ export const en = {
     in_all: "In all",
     assignment: "Assignment: {{assignment}}",
     questions: "Questions",
-    questions_value: "{{questions}} by {{students}} students",
+    questions_value: "{{questions}} by {{students}}",
     modes: "solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
     hints: "Hints",
-    hints_value: "{{steps}} steps shown, the deepest {{deepest}}",
+    hints_value: "{{steps}}, the deepest {{deepest}}",
     checks: "/check",
-    checks_value: "{{checks}} attempts — {{right}} right, {{wrong}} wrong",
+    checks_value: "{{checks}} — {{right}} right, {{wrong}} wrong",
     feedback: "Feedback",
     cost: "Cost",
     cost_value: "{{tokens}} model tokens · {{seconds}} s in the sandbox",
@@ -343,7 +379,7 @@ export const en = {
     tokens: "Tokens",
     wrong_title: "Common wrong answers",
     wrong_none: "No wrong answers to group yet.",
-    wrong_count: "{{count}} attempts by {{students}} students",
+    wrong_count: "{{attempts}} by {{students}}",
     wrong_question: "Asked as: {{question}}",
     example: "Example: {{answer}} — “{{work}}”",
     example_bare: "Example: {{answer}} (no working given)",
@@ -416,6 +452,11 @@ export const en = {
     hint: "Hint {{index}}",
     solution: "Worked solution",
     solution_step: "Worked solution · step {{index}} of {{total}}",
+    /** A hint that quotes the solution's own first-person sentence: shown as its idea, not as the student's. */
+    idea: "Idea from the solution: {{idea}}",
+    /** An assignment hint when neither the model (it disagrees with the teacher) nor the teacher can give one. */
+    general:
+      "Write down what the problem gives you and what it asks for, then work towards it one step at a time. When you have an answer, check it with `/check`.",
     fallback: {
       notice:
         "Read the question once more and name exactly what it asks for, and which facts in it you will need to get there.",
@@ -521,6 +562,17 @@ export const en = {
     pick: "Which problem of **{{title}}** is this answer for?",
     pick_placeholder: "Choose the problem",
   },
+  /** Counted things inside other sentences (a report line names several counts, each in its own plural form). */
+  counts: {
+    students_one: "{{count}} student",
+    students_other: "{{count}} students",
+    questions_one: "{{count}} question",
+    questions_other: "{{count}} questions",
+    attempts_one: "{{count}} attempt",
+    attempts_other: "{{count}} attempts",
+    steps_shown_one: "{{count}} step shown",
+    steps_shown_other: "{{count}} steps shown",
+  },
   /** `/report`, `/usage`, `/forget-me` and `/forget-channel` (commands/report.ts, usage.ts, forget.ts). */
   records: {
     report: {
@@ -531,19 +583,18 @@ export const en = {
       assignment: "assignment {{assignment}}",
       empty: "No class records yet for {{where}}.",
       questions:
-        "• Questions: {{questions}} by {{students}} students — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
+        "• Questions: {{questions}} by {{students}} — solve {{solve}} · hint {{hint}} · check {{check}} · explain {{explain}}",
       by_whom: "• By whom: {{list}}",
-      hints: "• Hints: {{steps}} steps shown, the deepest {{deepest}}",
-      checks: "• /check: {{checks}} attempts — {{right}} right, {{wrong}} wrong",
+      hints: "• Hints: {{steps}}, the deepest {{deepest}}",
+      checks: "• /check: {{checks}} — {{right}} right, {{wrong}} wrong",
       feedback: "• Feedback: 👍 {{up}} · 👎 {{down}}",
       cost: "• Cost: {{tokens}} model tokens · {{seconds}} s in the sandbox",
       wrong_title: "**Common wrong answers**",
-      wrong: "{{group}}. {{answers}} — {{count}} attempts by {{students}} students ({{question}})",
+      wrong: "{{group}}. {{answers}} — {{attempts}} by {{students}} ({{question}})",
       example: "   e.g. {{answer}}: “{{work}}”",
       more: "… and more in the CSV.",
       csv: "The CSV has a row per question.",
-      total:
-        "**In all:** {{questions}} questions by {{students}} students · {{tokens}} model tokens · {{seconds}} s in the sandbox",
+      total: "**In all:** {{questions}} by {{students}} · {{tokens}} model tokens · {{seconds}} s in the sandbox",
     },
     usage: {
       title: "**Your questions in this {{space}}**",
@@ -555,7 +606,8 @@ export const en = {
     },
     forgot_me:
       "Done: I deleted what I had recorded about you in this {{space}} — {{count}} in all (questions, checks, votes) — with your usage count and what your recent runs kept.",
-    forgot_channel: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
+    forgot_channel_one: "Done: I deleted the {{count}} class record of <#{{channel}}>.",
+    forgot_channel_other: "Done: I deleted the {{count}} class records of <#{{channel}}>.",
     no_channel: "Run this in the channel whose records you want to delete.",
   },
   /** A student's /check verdict and hints in a shared channel: theirs alone until they share them. */

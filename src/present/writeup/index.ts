@@ -5,6 +5,7 @@
  * the write-up does not pass, the deterministic presenter's steps are used and the result says so.
  */
 import type OpenAI from "openai";
+import { t } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { renderTemplate, type TemplateName } from "../../reasoning/prompt.js";
 import type { Transcript } from "../../reasoning/types.js";
@@ -65,13 +66,18 @@ export async function presentRun(
   if (depth === undefined) return presented.presentation;
   const ladder = buildLadder({
     question: transcript.question,
-    items: readTranscript(transcript),
+    items: readTranscript(transcript, reading(options)),
     answer: transcript.answer,
     depth,
     ...(presented.hints ? { written: presented.hints } : {}),
     ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
   return { ...presented.presentation, ladder };
+}
+
+/** Cell outputs read in the student's language: the steps and the ladder show them. */
+function reading(options: PresentRunOptions): { locale?: string } {
+  return options.locale === undefined ? {} : { locale: options.locale };
 }
 
 async function presentSteps(
@@ -85,7 +91,7 @@ async function presentSteps(
   };
   if (deps === null) return fallback();
   if (transcript.answer === null) return fallback("the run has no final answer to write up");
-  const items = readTranscript(transcript);
+  const items = readTranscript(transcript, reading(options));
   let reply: string;
   try {
     reply = await requestWriteup(transcript.question, items, transcript.answer, deps, options.ladderDepth);
@@ -103,7 +109,7 @@ async function presentSteps(
   }
   return {
     presentation: {
-      steps: stepsFrom(writeup, items, transcript.answer),
+      steps: stepsFrom(writeup, items, transcript.answer, options.locale),
       answer: transcript.answer,
       presenter: "writeup",
     },
@@ -156,9 +162,10 @@ async function requestWriteup(
 /**
  * The write-up's steps with the transcript's cells attached: each cell on the first step that cites
  * it; a cell no step cites goes with the step citing the nearest earlier cell (else the last step).
- * Sentences that only restate the answer are dropped: the answer step states it.
+ * Sentences that only restate the answer are dropped: the answer step states it. A `[cell N]`
+ * reference reads in the student's language.
  */
-function stepsFrom(writeup: Writeup, items: FlowItem[], answer: string): Step[] {
+function stepsFrom(writeup: Writeup, items: FlowItem[], answer: string, locale: string | undefined): Step[] {
   const cells = cellsOf(items);
   const owner = new Map<number, number>();
   for (const [i, step] of writeup.steps.entries()) {
@@ -182,6 +189,7 @@ function stepsFrom(writeup: Writeup, items: FlowItem[], answer: string): Step[] 
       )
       .join("\n")
       .replace(/\n{3,}/g, "\n\n")
+      .replace(/\[cell\s+(\d+)\]/gi, (_, index: string) => t(locale, "steps.cell_ref", { index }))
       .trim();
     return withCells({ title: written.title, markdown }, mine);
   });

@@ -6,7 +6,7 @@
 export interface WrittenStep {
   title: string;
   markdown: string;
-  /** Cells the step refers to with `[cell N]`, in order of mention. */
+  /** Cells the step refers to with `[cell N]` (left in `markdown` for the presenter to word), in order of mention. */
   cells: number[];
 }
 
@@ -47,7 +47,7 @@ export function parseWriteup(reply: string): Writeup | null {
     const markdown = body.slice(h.index + h[0].length, end).trim();
     return {
       title: h[2]!.replace(/\*\*/g, "").trim(),
-      markdown: markdown.replace(/\[cell\s+(\d+)\]/gi, "(cell $1)"),
+      markdown,
       cells: [...markdown.matchAll(/\bcell\s+(\d+)/gi)].map((m) => Number(m[1])),
     };
   });

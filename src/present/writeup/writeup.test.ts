@@ -38,7 +38,7 @@ describe("parseWriteup", () => {
     expect(parsed).toEqual({
       steps: [
         { title: "Count the outcomes", markdown: "Two tosses give 4 equally likely outcomes.", cells: [] },
-        { title: "Count the favourable ones", markdown: "HT and TH: $2/4$ (cell 1).", cells: [1] },
+        { title: "Count the favourable ones", markdown: "HT and TH: $2/4$ [cell 1].", cells: [1] },
       ],
       answer: "\\frac{1}{2}",
     });
@@ -200,19 +200,25 @@ $\\frac{1}{2}$`;
   it("presents a Spanish question with the model's Spanish write-up", async () => {
     const server = await startFakeModel({ scenarios: [writeupScenario("moneda", "moneda", respuesta)] });
     try {
-      const presentation = await presentRun(spanish, {
-        client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
-        settings: {
-          model: "small",
-          transport: "chat",
-          template: "qwen",
-          timeoutMs: 5_000,
-          maxTokens: 1_000,
-          temperature: 0.2,
+      const presentation = await presentRun(
+        spanish,
+        {
+          client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
+          settings: {
+            model: "small",
+            transport: "chat",
+            template: "qwen",
+            timeoutMs: 5_000,
+            maxTokens: 1_000,
+            temperature: 0.2,
+          },
         },
-      });
+        { locale: "es-ES" },
+      );
       expect(presentation).toMatchObject({ presenter: "writeup", answer: "\\frac12" });
       expect(presentation.steps.map((s) => s.title)).toEqual(["Contar los resultados", "Contar los favorables"]);
+      // The cited cell is named in Spanish, and "1" in it is not taken as a value.
+      expect(presentation.steps[1]!.markdown).toBe("CX y XC tienen una sola cara: $2/4$ (celda 1).");
       expect(JSON.stringify(server.requests[0]!.body)).toContain("every title and sentence in Spanish");
     } finally {
       await server.close();

@@ -342,13 +342,13 @@ describe("Discord surfaces (real discord.js against the fake Discord)", { timeou
 
       const again = fake.slash("ask", { user: nia, channelId: fake.general.id, options: { question: CIRCLE } });
       const limited = await onlyToAsker(fake, again);
-      expect(limited.content).toMatch(/limit of 1 questions per hour — try again in \d+ min/);
+      expect(limited.content).toMatch(/limit of 1 question per hour — try again in \d+ min/);
       expect(await enqueued(bot.rig, jobOf(again))).toBe(false);
       // Retry counts too, and its refusal is as private as the command's.
       const threadBefore = fake.messagesIn(threadId).length;
       const retry = fake.click(answer, `st|retry|${jobOf(first)}|`, { user: nia });
       const retryRefused = await onlyToAsker(fake, retry);
-      expect(retryRefused.content).toMatch(/limit of 1 questions per hour/);
+      expect(retryRefused.content).toMatch(/limit of 1 question per hour/);
       expect(retryRefused.flags & 64).toBe(64);
       expect(fake.messagesIn(threadId)).toHaveLength(threadBefore);
       expect(await enqueued(bot.rig, jobOf(retry))).toBe(false);

@@ -6,7 +6,7 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import type { ActionReply } from "../../../../commands/index.js";
 import { t, toLocale } from "../../../../src/i18n/index.js";
-import { fence } from "../../../step-code.js";
+import { codeBlockMarkdown } from "../../../step-code.js";
 import {
   answerFiles,
   componentsJson,
@@ -31,11 +31,7 @@ export async function showActionReply(
   switch (reply.kind) {
     case "code": {
       const text = reply.blocks
-        .map(
-          (b) =>
-            `**${say("steps.code_of", { index: b.step + 1 })}**\n${fence(b.code, "python")}` +
-            (b.output ? `\n${say("steps.output")}\n${fence(b.output, "")}` : ""),
-        )
+        .map((b) => `**${say("steps.code_of", { index: b.step + 1 })}**\n${codeBlockMarkdown(b, locale, "python")}`)
         .join("\n");
       await sendPieces(
         ctx,
