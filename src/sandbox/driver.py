@@ -24,6 +24,7 @@ import gc
 import io
 import json
 import linecache
+import logging
 import os
 import random
 import resource
@@ -41,6 +42,18 @@ CMD_IN = RES_OUT = -1
 SCRATCH = "/tmp"
 # Attachments: a tmpfs of the session's own under bubblewrap, a host dir without isolation.
 DATA = LIMITS["dataDir"]
+
+
+class NoFontCacheNote(logging.Filter):
+    """Drops matplotlib's "building the font cache" note: a fresh session's home has no cache, and on a
+    busy machine the build outlasts matplotlib's 5 s timer, so the note would reach the student as if
+    their code had said something. matplotlib's other warnings (a missing font, say) still do."""
+
+    def filter(self, record):
+        return not str(record.msg).startswith("Matplotlib is building the font cache")
+
+
+logging.getLogger("matplotlib.font_manager").addFilter(NoFontCacheNote())
 
 
 def send_bytes(data):

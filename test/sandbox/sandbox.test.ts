@@ -73,6 +73,15 @@ describe("a session", () => {
     expect(next.figures).toEqual([]);
   });
 
+  it("keeps matplotlib's font-cache note from the student, and its other warnings not", async () => {
+    // The note is what matplotlib logs when a fresh home's font cache takes over 5 s to build (a busy machine).
+    const result = await session.run(
+      'import logging\nlog = logging.getLogger("matplotlib.font_manager")\nlog.warning("Matplotlib is building the font cache; this may take a moment.")\nlog.warning("findfont: Font family \'Nope\' not found.")',
+    );
+    expect(result.stderr).not.toMatch(/font cache/);
+    expect(result.stderr).toMatch(/findfont: Font family 'Nope' not found/);
+  });
+
   it("stops a cell promptly when the caller aborts, then runs the next cell on a fresh interpreter", async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
