@@ -3,7 +3,9 @@
  * and on a master watched by a sentinel answer a burst exactly once while the master serving the
  * queue is killed mid-burst and replaced by its replica. And a cluster that breaks for good: the
  * worker's /readyz says so (a keyed command, not PING), its log stays a few lines instead of a
- * flood, and it exits after WORKER_REDIS_DEAD_MS for its supervisor to restart it.
+ * flood, and it exits after WORKER_REDIS_DEAD_MS for its supervisor to restart it. And a Sentinel
+ * connection that is looking for the master when a failover is announced comes back (a sentinel
+ * steered by the test holds it at that moment).
  */
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,10 +13,11 @@ import { parseScript } from "../../src/fake-model/script.js";
 import { type FakeModelServer, startFakeModel } from "../../src/fake-model/server.js";
 import type { Question } from "../../src/question.js";
 import { createQueueClient, type QueueClient } from "../../src/queue/client.js";
-import type { RedisTopology } from "../../src/queue/connection.js";
+import { closeRedis, connectRedis, type RedisTopology } from "../../src/queue/connection.js";
 import { duplicates, recordedPosts, scriptedQuestion, testKeys } from "../queue/collaborators.js";
 import { killAll, spawnWorker, waitFor } from "../queue/processes.js";
 import { STEADY_LOCK_MS, testClientSettings } from "../queue/settings.js";
+import { startFakeSentinel } from "../support/fake-sentinel.js";
 import { freePort } from "../support/ports.js";
 import { dropPrefix, type TestRedis, testRedis, uniquePrefix } from "../support/redis.js";
 import { startCluster, startSentinel } from "../support/redis-topologies.js";
@@ -239,4 +242,36 @@ describe("Redis Sentinel", () => {
     await answeredOnce(c, prefix, BURST);
     expect(await sentinel.masterPort()).not.toBe(first);
   }, 240_000);
+
+  it("brings back a connection that was asking the sentinel for the master when a failover was announced", async () => {
+    // A sentinel steered by the test, to hold the connection exactly where a real failover caught
+    // the workers' connections: reconnecting, waiting for the sentinel to name the master. With
+    // ioredis's failover detector, the announcement arriving then ended the connection for good.
+    const sentinel = await startFakeSentinel("tutor", { host: "127.0.0.1", port: shared.port });
+    cleanups.push(() => sentinel.close());
+    const redis = connectRedis({ kind: "sentinel", sentinels: [sentinel.address], name: "tutor" }, "worker");
+    redis.on("error", () => {});
+    cleanups.push(() => closeRedis(redis).then(() => {}));
+    const id = await redis.client("ID");
+
+    sentinel.hold();
+    await recorder.client("KILL", "ID", String(id));
+    await waitFor("the connection to ask the sentinel for the master", async () => sentinel.held() > 0);
+    sentinel.switchMaster();
+    // Whoever listens for failovers has taken the announcement in once it hangs up on the sentinel.
+    await waitFor("the announcement to be taken in", async () => sentinel.subscribers() === 0);
+    sentinel.release();
+
+    const key = `${uniquePrefix("switch")}:k`;
+    await waitFor(
+      "the connection to write again",
+      () =>
+        redis.set(key, "1", "EX", 60).then(
+          () => true,
+          () => false,
+        ),
+      15_000,
+    );
+    expect(redis.status).toBe("ready");
+  });
 });
