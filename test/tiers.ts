@@ -25,6 +25,7 @@ export const INTEGRATION_TESTS = [
   "adapters/slack/poster.test.ts",
   "adapters/slack/receiver.test.ts",
   "adapters/web/event-log.test.ts",
+  "adapters/web/runs.test.ts",
   "commands/commands.test.ts",
   "src/blobs/redis.test.ts",
   "src/cli/grade.test.ts",

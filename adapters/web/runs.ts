@@ -15,14 +15,20 @@ import {
   WITHHELD_IMAGES,
 } from "./run-view.js";
 
-async function runStatus(id: string, deps: WebApiDeps): Promise<{ status: RunStatus; cancelled: boolean } | null> {
-  const job = await deps.runs.queue.getJob(id);
-  const state = job ? await job.getState() : null;
+/** What reading a run needs: its job in the queue, its stored result and its event log. */
+export type RunsDeps = Pick<WebApiDeps, "results" | "log"> & { runs: Pick<WebApiDeps["runs"], "queue"> };
+
+async function runStatus(id: string, deps: RunsDeps): Promise<{ status: RunStatus; cancelled: boolean } | null> {
+  // The state first, then the job: BullMQ writes the failure's reason in the step that moves the
+  // job to failed, so this order never pairs "failed" with a reason read before a Cancel ended it.
+  const state = await deps.runs.queue.getJobState(id);
   const status = statusOfJobState(state === "unknown" ? null : state);
-  return status ? { status, cancelled: /cancel/i.test(job?.failedReason ?? "") } : null;
+  if (!status) return null;
+  const job = status === "error" ? await deps.runs.queue.getJob(id) : null;
+  return { status, cancelled: /cancel/i.test(job?.failedReason ?? "") };
 }
 
-export async function runView(id: string, deps: WebApiDeps): Promise<Record<string, unknown> | null> {
+export async function runView(id: string, deps: RunsDeps): Promise<Record<string, unknown> | null> {
   const meta = await deps.log.meta(id);
   if (!meta) return null;
   const result = await deps.results.get(id);
@@ -34,7 +40,7 @@ export async function runView(id: string, deps: WebApiDeps): Promise<Record<stri
 }
 
 /** Appends `done` to a log whose run ended while no web server was relaying its events. */
-export async function settle(id: string, deps: WebApiDeps): Promise<void> {
+export async function settle(id: string, deps: RunsDeps): Promise<void> {
   const result = await deps.results.get(id);
   if (result) {
     await deps.log.append(id, { type: "done", status: result.status }, { dedupe: "done" });

@@ -95,8 +95,11 @@ export function connectRedis(target: RedisTopology | string, role: RedisRole): R
       ...(topology.password ? { password: topology.password } : {}),
       retryStrategy: reconnectDelay,
       sentinelRetryStrategy: reconnectDelay,
-      // Learn about a failover from the sentinels' +switch-master instead of from refused connections.
-      failoverDetector: true,
+      // No failoverDetector: its +switch-master, arriving while a connection asks the sentinel
+      // for the master (reconnecting after the old one died), aborts that attempt and ioredis ends
+      // the connection for good; workers then stopped fetching after a failover. Without it, a
+      // dead master's connections find the new one on their next reconnect, a demoted one's
+      // clients are disconnected by the sentinel, and the ready check insists on role master.
     });
   }
   return new Redis(topology.url, { ...roleOptions(role), retryStrategy: reconnectDelay });

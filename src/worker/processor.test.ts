@@ -248,6 +248,21 @@ describe("a run, step by step", () => {
     expect(states()).toEqual(["cancelled"]);
   });
 
+  it("a cancel that lands after the last step ends on cancelled, without the run's error", async () => {
+    const controller = new AbortController();
+    const p = processor(async (q) => ({ ...failed(q.id, "no_answer"), steps: [step("Set up")] }));
+    const post = platform.post.bind(platform);
+    platform.post = async (target, message, context) => {
+      const posted = await post(target, message, context);
+      // The user presses Cancel while the last step goes out.
+      if (message.kind === "step") controller.abort("cancelled");
+      return posted;
+    };
+    await expect(run(p, await job().attempt(), controller.signal)).rejects.toThrow(/cancelled by the user/);
+    expect(platform.posts.map((post) => post.message.kind)).toEqual(["status", "step"]);
+    expect(states()).toEqual(["cancelled"]);
+  });
+
   it("a status edit the platform refuses does not fail the run", async () => {
     platform.editsFail = true;
     const j = job();

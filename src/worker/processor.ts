@@ -235,6 +235,9 @@ export class RunProcessor {
       await this.postOnce(attempt, `step:${index}`, { kind: "step", index, total, step, ...(paced && { next: true }) });
       if (paced) return;
     }
+    // A Cancel that lands before the closing message wins, as between steps: the user who pressed
+    // it is told the run was cancelled, not the run's error.
+    if (attempt.signal.aborted) throw this.stopError(attempt);
     if (result.status !== "ok") {
       await this.postOnce(attempt, "error", errorMessage(result, attempt.locale));
       return;

@@ -41,6 +41,8 @@ export interface AskOptions {
   signal?: AbortSignal;
   url?: string;
   events?: ProgressEvent[];
+  /** Called with each progress event as it happens (e.g. to cancel once a cell runs). */
+  onProgress?: (event: ProgressEvent) => void;
   maxRetries?: number;
   idleMs?: number;
 }
@@ -68,7 +70,10 @@ export function askWith(defaultUrl: () => string, sandbox: () => Sandbox) {
         sandbox: sandbox(),
         options: { ...baseOptions, ...opts.options },
         signal: opts.signal,
-        onProgress: (e) => opts.events?.push(e),
+        onProgress: (e) => {
+          opts.events?.push(e);
+          opts.onProgress?.(e);
+        },
         modelUrl: url,
       },
     );

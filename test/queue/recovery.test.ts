@@ -13,8 +13,12 @@ import { testClientSettings } from "./settings.js";
 
 const LOCK_MS = 2_000;
 const STALLED_INTERVAL_MS = 1_000;
-/** What a loaded test machine may add to the bound (process scheduling, Redis round trips). */
-const SLACK_MS = 3_000;
+/**
+ * What a loaded test machine may add to the bound (a 2-core CI box at load 30 runs a worker's
+ * timers seconds late). The test guards against a stall check that waits for BullMQ's 30 s
+ * interval; how fast a run resumes is a figure of `npm run bench -- workers`.
+ */
+const SLACK_MS = 15_000;
 
 let shared: TestRedis;
 let redis: Redis;

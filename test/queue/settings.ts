@@ -39,6 +39,14 @@ export function testClientSettings(
   };
 }
 
+/**
+ * `WORKER_LOCK_MS` for tests that kill no worker. The 2 s default here makes crash recovery take
+ * seconds, but a worker renews its locks every half of it: on a loaded machine its event loop runs
+ * late by more than that, the stall check takes the job from it, and a job taken three times fails
+ * for good ("job stalled more than allowable limit") — a burst then never finishes.
+ */
+export const STEADY_LOCK_MS = "10000";
+
 /** Environment for a worker child process (test/queue/worker-entry.ts). */
 export function workerEnv(url: string, prefix: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {

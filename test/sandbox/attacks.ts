@@ -889,9 +889,9 @@ call = ctypes.CFUNCTYPE(ctypes.c_long)(ctypes.addressof(ctypes.c_char.from_buffe
 ${how}
 print("survived")
 `);
+        // At once: ended by the signal before the cell's timeout could (its own clock, not the test's).
         expect(result.timedOut).toBe(false);
         expect(result.error).toMatch(signal);
-        expect(result.durationMs).toBeLessThan(TIMEOUT_MS);
         await stillWorks();
       }
     });
