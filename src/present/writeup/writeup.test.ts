@@ -27,6 +27,20 @@ const transcript: Transcript = {
   timings: { totalMs: 0, modelMs: 0, sandboxMs: 0 },
   requests: 1,
 };
+/** The write-up's model: the fake server over the chat transport, as a hosted model is asked. */
+const chatWriter = (baseURL: string) =>
+  ({
+    client: createModelClient({ baseURL, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
+    settings: {
+      model: "small",
+      transport: "chat",
+      template: "qwen",
+      timeoutMs: 5_000,
+      maxTokens: 1_000,
+      temperature: 0.2,
+    },
+  }) as const;
+
 const items = readTranscript(transcript);
 
 const reply = (step2: string, answer = "$\\frac{1}{2}$") =>
@@ -104,21 +118,7 @@ describe("presentRun with the hint ladder", () => {
       scenarios: [writeupScenario("coin", "coin is tossed twice", hints + reply("HT and TH: $2/4$ [cell 1]."))],
     });
     try {
-      const presentation = await presentRun(
-        transcript,
-        {
-          client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
-          settings: {
-            model: "small",
-            transport: "chat",
-            template: "qwen",
-            timeoutMs: 5_000,
-            maxTokens: 1_000,
-            temperature: 0.2,
-          },
-        },
-        { ladderDepth: 3 },
-      );
+      const presentation = await presentRun(transcript, chatWriter(server.url), { ladderDepth: 3 });
       expect(JSON.stringify(server.requests[0]!.body)).toContain("### Hints");
       const ladder = presentation.ladder!.map((h) => h.markdown);
       expect(ladder[0]).toBe("Each toss has two outcomes, so list every way two tosses can come out.");
@@ -137,17 +137,7 @@ describe("presentRun over the chat transport (hosted models)", () => {
       scenarios: [writeupScenario("coin", "coin is tossed twice", reply("HT and TH: $2/4$ [cell 1]."))],
     });
     try {
-      const presentation = await presentRun(transcript, {
-        client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
-        settings: {
-          model: "small",
-          transport: "chat",
-          template: "qwen",
-          timeoutMs: 5_000,
-          maxTokens: 1_000,
-          temperature: 0.2,
-        },
-      });
+      const presentation = await presentRun(transcript, chatWriter(server.url));
       expect(presentation).toMatchObject({ presenter: "writeup", answer: "\\frac12" });
       expect(presentation.steps[1]).toMatchObject({ cells: [1], code: "print(2/4)", output: "0.5" });
       expect(server.requests[0]!.path).toBe("/v1/chat/completions");
@@ -200,21 +190,7 @@ $\\frac{1}{2}$`;
   it("presents a Spanish question with the model's Spanish write-up", async () => {
     const server = await startFakeModel({ scenarios: [writeupScenario("moneda", "moneda", respuesta)] });
     try {
-      const presentation = await presentRun(
-        spanish,
-        {
-          client: createModelClient({ baseURL: server.url, apiKey: "test", timeoutMs: 5_000, maxRetries: 0 }),
-          settings: {
-            model: "small",
-            transport: "chat",
-            template: "qwen",
-            timeoutMs: 5_000,
-            maxTokens: 1_000,
-            temperature: 0.2,
-          },
-        },
-        { locale: "es-ES" },
-      );
+      const presentation = await presentRun(spanish, chatWriter(server.url), { locale: "es-ES" });
       expect(presentation).toMatchObject({ presenter: "writeup", answer: "\\frac12" });
       expect(presentation.steps.map((s) => s.title)).toEqual(["Contar los resultados", "Contar los favorables"]);
       // The cited cell is named in Spanish, and "1" in it is not taken as a value.
