@@ -380,17 +380,7 @@ function heldBackSteps(
 ): Step[] {
   // The hint path never shows the answer; after a right check only a shared thread needs it withheld.
   const hidden = question.mode === "hint" || question.reveal !== undefined;
-  const worked = (from: Step[]) => {
-    const steps = hidden ? withholdAnswer(from, context).shown : from;
-    return steps.map((step, i) => ({
-      ...step,
-      label:
-        steps.length > 1
-          ? t(question.locale, "ladder.solution_step", { index: i + 1, total: steps.length })
-          : t(question.locale, "ladder.solution"),
-      rung: "solution" as const,
-    }));
-  };
+  const worked = (from: Step[]) => asSolution(hidden ? withholdAnswer(from, context).shown : from, question.locale);
   // A channel that never reveals answers shows no worked solution, nor the program that computes it.
   if (question.noSolution) return question.mode === "hint" ? rungsOf(presentation, question.locale) : [];
   if (question.mode === "check") return presentation.answer !== null ? worked(solution.steps) : [];
@@ -407,13 +397,17 @@ function releasedSteps(question: Question, solution: Presentation): Step[] {
   const { assignment } = question;
   if (question.mode !== "check" || !assignment || assignment.releaseSolutions === false) return [];
   const teacher = teacherSteps(assignment.solution, question.locale);
-  const steps = teacher.length > 0 ? teacher : solution.steps;
+  return asSolution(teacher.length > 0 ? teacher : solution.steps, question.locale);
+}
+
+/** Steps as the ladder's last rung: "Worked solution", or "Worked solution · step 2 of 3". */
+function asSolution(steps: Step[], locale: Question["locale"]): Step[] {
   return steps.map((step, i) => ({
     ...step,
     label:
       steps.length > 1
-        ? t(question.locale, "ladder.solution_step", { index: i + 1, total: steps.length })
-        : t(question.locale, "ladder.solution"),
+        ? t(locale, "ladder.solution_step", { index: i + 1, total: steps.length })
+        : t(locale, "ladder.solution"),
     rung: "solution" as const,
   }));
 }
