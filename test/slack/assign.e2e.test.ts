@@ -14,18 +14,14 @@ import {
   startSlackBot,
   visibleThreadText,
 } from "./harness.js";
-import { fractionSumScript } from "./scripts.js";
-
-/** A model that adds numerators and denominators: the answer key must win over it. */
-const script = fractionSumScript;
+import { fractionSumScript, FRACTION_SUM_PROBLEM as PROBLEM } from "./scripts.js";
 
 const CHANNEL = "C9HOMEWORK";
-const PROBLEM = "What is the fraction sum 1/2 + 1/3?";
 
 describe("assignments on Slack (real Bolt against the loopback Slack)", { timeout: 90_000 }, () => {
   let bot: SlackBot;
   beforeAll(async () => {
-    bot = await startSlackBot("http", {}, script);
+    bot = await startSlackBot("http", {}, fractionSumScript);
     bot.slack.workspace.users.set("UADMIN", { id: "UADMIN", name: "teacher", isAdmin: true });
     bot.slack.workspace.users.set("U1", { id: "U1", name: "student", isAdmin: false });
   });

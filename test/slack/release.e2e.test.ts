@@ -18,13 +18,9 @@ import {
   startSlackBot,
   visibleThreadText,
 } from "./harness.js";
-import { fractionSumScript } from "./scripts.js";
-
-/** A model that adds numerators and denominators: its method is the one the teacher asks hints to avoid. */
-const script = fractionSumScript;
+import { fractionSumScript, FRACTION_SUM_PROBLEM as PROBLEM } from "./scripts.js";
 
 const CHANNEL = "C7HOMEWORK";
-const PROBLEM = "What is the fraction sum 1/2 + 1/3?";
 const SOLUTION =
   "Write both fractions over 6: $\\frac{1}{2} = \\frac{3}{6}$ and $\\frac{1}{3} = \\frac{2}{6}$. Then add the sixths.";
 const AVOID = "add the denominators";
@@ -35,7 +31,7 @@ const clock = { now: new Date("2027-01-03T09:00:00Z") };
 let bot: SlackBot;
 
 beforeAll(async () => {
-  bot = await startSlackBot("http", {}, script, { now: () => clock.now });
+  bot = await startSlackBot("http", {}, fractionSumScript, { now: () => clock.now });
   bot.slack.workspace.users.set("UTEACH", { id: "UTEACH", name: "ms-ray", isAdmin: true });
   bot.slack.workspace.users.set("USTU", { id: "USTU", name: "sam", isAdmin: false });
 }, 120_000);

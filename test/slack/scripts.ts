@@ -54,3 +54,6 @@ export const fractionSumScript = parseScript({
     },
   ],
 });
+
+/** The problem `fractionSumScript` answers wrongly (2/5; the key is 5/6). */
+export const FRACTION_SUM_PROBLEM = "What is the fraction sum 1/2 + 1/3?";
